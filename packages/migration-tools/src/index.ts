@@ -1,0 +1,7 @@
+export {
+  readRepoSchema,
+  repoSchemaPath,
+  sqlBetweenSchemas,
+  sqlForSchema,
+  toPrisma6Schema,
+} from "./prisma-diff";

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Every error the API returns has this one shape, so the web can parse any failure the same way. */
+export const errorCodes = [
+  "validation_failed",
+  "unauthenticated",
+  "password_change_required",
+  "forbidden",
+  "csrf_failed",
+  "not_found",
+  "conflict",
+  "unsupported_media_type",
+  "payload_too_large",
+  "rate_limited",
+  "internal_error",
+] as const;
+export const errorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCode>;
+
+export const fieldError = z.object({
+  /** Dotted path of the invalid field, e.g. `body.email` or `query.page`. */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldError>;
+
+export const apiErrorBody = z.object({
+  error: z.object({
+    code: errorCode,
+    message: z.string(),
+    fields: z.array(fieldError).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+
+export const statusByErrorCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  password_change_required: 403,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+};

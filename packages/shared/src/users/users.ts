@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { email } from "../auth/auth";
+import { role } from "../auth/roles";
+import { pageQuery, paginated } from "../common/pagination";
+
+export const userId = z.uuid("Must be a user id.");
+
+export const personRef = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export type PersonRef = z.infer<typeof personRef>;
+
+export const userName = z.string().trim().min(1, "Enter a name.").max(120);
+
+export const adminUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  /** For therapists: who supervises them. */
+  supervisors: z.array(personRef),
+  /** For supervisors: whom they supervise. */
+  supervisees: z.array(personRef),
+});
+export type AdminUser = z.infer<typeof adminUser>;
+
+export const listUsersQuery = pageQuery.extend({
+  q: z.string().trim().max(120).optional(),
+  role: role.optional(),
+  active: z.enum(["true", "false"]).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+export const listUsersResponse = paginated(adminUser);
+export type ListUsersResponse = z.infer<typeof listUsersResponse>;
+
+export const userParams = z.object({ userId });
+export const assignmentParams = z.object({ userId, supervisorId: userId });
+
+export const createUserRequest = z.object({ email, name: userName, role });
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+/** The temporary password is shown once, to the admin who created or reset the account. */
+export const temporaryPasswordResponse = z.object({
+  user: adminUser,
+  temporaryPassword: z.string(),
+});
+export type TemporaryPasswordResponse = z.infer<typeof temporaryPasswordResponse>;
+
+export const updateUserRequest = z
+  .object({ name: userName.optional(), role: role.optional() })
+  .refine((value) => value.name !== undefined || value.role !== undefined, {
+    message: "Change the name or the role.",
+  });
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>;

@@ -1,0 +1,11 @@
+// What route plugins receive: the database client and the rules derived from configuration.
+import type { SessionTimeouts } from "./auth/login-sessions";
+import type { LockoutRules } from "./auth/auth-service";
+import type { PrismaClient } from "./db/prisma";
+
+export interface AppContext {
+  prisma: PrismaClient;
+  timeouts: SessionTimeouts;
+  lockout: LockoutRules;
+  loginRateLimit: { max: number; timeWindowMs: number };
+}

@@ -1,0 +1,151 @@
+// Builds the Fastify app: plugins, policy guard, routes and error handling. No listening here:
+// server.ts owns the process, and tests call app.inject().
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { randomUUID } from "node:crypto";
+import type { AppContext } from "./app-context";
+import type { Config } from "./config/config";
+import type { PrismaClient } from "./db/prisma";
+import { AppError } from "./errors/app-error";
+import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
+import { registerErrorHandler, sendError } from "./plugins/error-handler";
+import { registerWebApp } from "./plugins/web-app";
+import { adminAuditRoutes } from "./routes/admin/audit-events";
+import { adminUserRoutes } from "./routes/admin/users";
+import { authRoutes } from "./routes/auth";
+import { healthRoutes } from "./routes/health";
+
+export interface BuildAppOptions {
+  config: Config;
+  prisma: PrismaClient;
+  /** A pino logger (see logging.ts); tests pass none and get silence. */
+  logger?: FastifyBaseLogger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    // Keep a caller's request id (from a proxy) when it looks like one; otherwise make our own.
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON bodies only: Fastify's built-in text/plain parser would let a plain-text body (which a
+  // cross-site form can send without a preflight) reach validation; refuse it with 415 instead.
+  app.removeContentTypeParser("text/plain");
+  registerErrorHandler(app);
+
+  const routes: RegisteredRoute[] = [];
+  app.decorate("registeredRoutes", routes);
+  registerPolicyGuard(app, routes);
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    // Health records must not linger in browser or proxy caches.
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.TRUST_PROXY ? undefined : false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        "rate_limited",
+        `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "IPT Session Planner API",
+        description:
+          "Cookie-session API. State-changing requests must send the session's CSRF token in the x-csrf-token header.",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { deepLinking: false } });
+
+  const context: AppContext = {
+    prisma,
+    timeouts: {
+      idleMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+      absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
+    },
+    lockout: { threshold: config.LOGIN_LOCKOUT_THRESHOLD, lockMs: config.LOGIN_LOCKOUT_MINUTES * 60_000 },
+    loginRateLimit: {
+      max: config.LOGIN_RATE_LIMIT_MAX,
+      timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    },
+  };
+  registerAuth(app, prisma, context.timeouts);
+
+  await app.register(healthRoutes, { prefix: "/api/health", ...context });
+  await app.register(authRoutes, { prefix: "/api/auth", ...context });
+  await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
+  await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
+
+  const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest = request.method === "GET" && !request.url.startsWith("/api");
+    if (webAppServed && isPageRequest) {
+      // Client-side routes: the SPA decides what to show.
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return sendError(reply, request, 404, "not_found", "Nothing is here.");
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with the policy it states; the policy walk test reads this. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}

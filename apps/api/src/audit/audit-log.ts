@@ -1,0 +1,39 @@
+// Writes audit events. Holds record types and ids only, never health information.
+import type { AuditAction } from "@ipt/shared";
+import type { Prisma, PrismaClient } from "../db/prisma";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Who did it and from where: taken from the request. */
+export interface AuditContext {
+  actorId: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome?: "success" | "failure" | "denied";
+  entityType?: string;
+  entityId?: string;
+  /** Only when no account matched, e.g. the email tried at a failed sign-in. */
+  actorLabel?: string;
+  /** Field names or reasons only; never clinical content. */
+  details?: Prisma.InputJsonObject;
+}
+
+export async function recordAudit(db: Db, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actorId: context.actorId,
+      ip: context.ip,
+      requestId: context.requestId,
+      action: entry.action,
+      outcome: entry.outcome ?? "success",
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      actorLabel: entry.actorLabel ?? null,
+      ...(entry.details ? { details: entry.details } : {}),
+    },
+  });
+}

@@ -1,0 +1,99 @@
+// Server-side login sessions in PostgreSQL, so several API instances share them. The browser holds
+// an opaque random token; the table holds only its SHA-256, so a leaked row cannot be replayed.
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@ipt/shared";
+import type { PrismaClient } from "../db/prisma";
+
+export interface SessionTimeouts {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export interface ActiveSession {
+  tokenHash: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: { id: string; email: string; name: string; role: Role; mustChangePassword: boolean };
+}
+
+/** Skip rewriting last_seen_at more often than this; idle expiry stays accurate to within it. */
+const TOUCH_INTERVAL_MS = 15_000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const newSecret = () => randomBytes(32).toString("base64url");
+
+export async function createLoginSession(
+  prisma: Pick<PrismaClient, "loginSession">,
+  userId: string,
+  timeouts: SessionTimeouts,
+  client: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + timeouts.absoluteMs);
+  await prisma.loginSession.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session for a cookie token, or null when unknown, idle too long, past its end or the user is deactivated. */
+export async function resolveLoginSession(
+  prisma: PrismaClient,
+  token: string,
+  timeouts: SessionTimeouts,
+  now = new Date(),
+): Promise<ActiveSession | null> {
+  const tokenHash = hashToken(token);
+  const row = await prisma.loginSession.findUnique({
+    where: { tokenHash },
+    select: {
+      tokenHash: true,
+      csrfToken: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: { id: true, email: true, name: true, role: true, mustChangePassword: true, active: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > timeouts.idleMs;
+  if (idleExpired || row.expiresAt <= now || !row.user.active) {
+    await prisma.loginSession.deleteMany({ where: { tokenHash } });
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.loginSession.updateMany({ where: { tokenHash }, data: { lastSeenAt: now } });
+  }
+  const { active: _active, ...user } = row.user;
+  return { tokenHash, csrfToken: row.csrfToken, expiresAt: row.expiresAt, user };
+}
+
+export async function destroyLoginSession(prisma: PrismaClient, tokenHash: string): Promise<void> {
+  await prisma.loginSession.deleteMany({ where: { tokenHash } });
+}
+
+/** Removes sessions past their absolute end or idle limit; run periodically. */
+export async function purgeExpiredLoginSessions(
+  prisma: PrismaClient,
+  timeouts: SessionTimeouts,
+  now = new Date(),
+): Promise<number> {
+  const { count } = await prisma.loginSession.deleteMany({
+    where: {
+      OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lt: new Date(now.getTime() - timeouts.idleMs) } }],
+    },
+  });
+  return count;
+}

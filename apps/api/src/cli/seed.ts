@@ -1,0 +1,20 @@
+// Adds the demo accounts: `pnpm db:seed` (refuses a database with real accounts unless --force).
+import { createPrismaClient } from "../db/prisma";
+import { applyMigrations } from "../db/migrations";
+import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "../seed/demo-accounts";
+import { openConfiguredDatabase } from "./database-url";
+
+const { database, config } = await openConfiguredDatabase();
+const prisma = createPrismaClient(database.url, 2);
+try {
+  await applyMigrations(database.url, config.MIGRATIONS_DIR);
+  const logins = await seedDemoAccounts(prisma, { force: process.argv.includes("--force") });
+  console.log(formatDemoLogins(logins));
+} catch (error) {
+  if (!(error instanceof SeedRefusedError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await prisma.$disconnect();
+  await database.close();
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("starts with documented defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.SESSION_IDLE_TIMEOUT_MINUTES).toBe(30);
+    expect(config.SESSION_ABSOLUTE_TIMEOUT_HOURS).toBe(12);
+    expect(config.LOGIN_LOCKOUT_THRESHOLD).toBe(5);
+    expect(config.LOGIN_LOCKOUT_MINUTES).toBe(15);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every invalid variable at once", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "http", DATABASE_URL: "mysql://x", SESSION_IDLE_TIMEOUT_MINUTES: "0", TRUST_PROXY: "maybe" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    for (const name of ["PORT", "DATABASE_URL", "SESSION_IDLE_TIMEOUT_MINUTES", "TRUST_PROXY"]) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it("reads boolean flags", () => {
+    expect(loadConfig({ TRUST_PROXY: "true", MIGRATE_ON_START: "0" })).toMatchObject({ TRUST_PROXY: true, MIGRATE_ON_START: false });
+  });
+});

@@ -1,0 +1,87 @@
+// Configuration from the environment, validated once at start-up. Every invalid variable is named.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((value) => value === "true" || value === "1");
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Unset: an embedded PostgreSQL in EMBEDDED_PG_DIR is started and stopped with the app. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "Must be a postgresql:// connection string." })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  EMBEDDED_PG_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, ".data", "postgres")),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  /** Creates the demo accounts at start-up (only into a database without real accounts). */
+  SEED_DEMO: booleanFlag.default(false),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get the Secure flag. */
+  TRUST_PROXY: booleanFlag.default(false),
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, "apps", "web", "dist")),
+  MIGRATIONS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, "prisma", "migrations")),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+export { repoRoot };
+
+/** Reads a `.env` at the repository root into process.env (variables already set win). */
+export function loadDotEnv(): void {
+  const file = path.join(repoRoot, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+}

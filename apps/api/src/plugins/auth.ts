@@ -1,0 +1,108 @@
+// Resolves the login session from the cookie, applies each route's policy and checks CSRF.
+import { CSRF_HEADER } from "@ipt/shared";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import type { AuditContext } from "../audit/audit-log";
+import { resolveLoginSession, type ActiveSession, type SessionTimeouts } from "../auth/login-sessions";
+import type { PrismaClient } from "../db/prisma";
+import {
+  decide,
+  isPolicyName,
+  policyForPluginRoute,
+  type PolicyName,
+  type Principal,
+} from "../policy/policies";
+import { sendError } from "./error-handler";
+
+export const SESSION_COOKIE = "ipt_session";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Who may call this route; see policy/policies.ts. Required on every route. */
+    policy?: PolicyName;
+  }
+  interface FastifyRequest {
+    loginSession: ActiveSession | null;
+    principal: Principal | null;
+    auditContext(): AuditContext;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: PolicyName;
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Must be called before any route is registered: routes without a policy are refused. */
+export function registerPolicyGuard(app: FastifyInstance, registered: RegisteredRoute[]) {
+  app.addHook("onRoute", (route) => {
+    const policy = route.config?.policy ?? policyForPluginRoute(route.url);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!isPolicyName(policy)) {
+      throw new Error(`Route ${methods.join(",")} ${route.url} states no policy; every route must name one.`);
+    }
+    route.config = { ...route.config, policy };
+    for (const method of methods) registered.push({ method, url: route.url, policy });
+  });
+}
+
+export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeouts: SessionTimeouts) {
+  app.decorateRequest("loginSession", null);
+  app.decorateRequest("principal", null);
+  app.decorateRequest("auditContext", function (this: FastifyRequest): AuditContext {
+    return { actorId: this.principal?.userId ?? null, ip: this.ip, requestId: this.id };
+  });
+
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    // Unmatched URLs fall to the not-found handler, which reveals nothing.
+    const policy = request.routeOptions.config.policy ?? "public";
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith("/api/")) {
+      request.loginSession = await resolveLoginSession(prisma, token, timeouts);
+      if (request.loginSession) {
+        const { user } = request.loginSession;
+        request.principal = { userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      }
+    }
+
+    // A state-changing request riding on the session cookie must echo the session's CSRF token.
+    if (request.loginSession && UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== "string" || !sameToken(sent, request.loginSession.csrfToken)) {
+        return sendError(
+          reply,
+          request,
+          403,
+          "csrf_failed",
+          "The request could not be verified. Reload the page and try again.",
+        );
+      }
+    }
+
+    const decision = decide(policy, request.principal);
+    if (decision === "allow") return;
+    if (decision === "unauthenticated")
+      return sendError(reply, request, 401, "unauthenticated", "Sign in to continue.");
+    if (decision === "password_change_required") {
+      return sendError(
+        reply,
+        request,
+        403,
+        "password_change_required",
+        "Change your temporary password to continue.",
+      );
+    }
+    return sendError(reply, request, 403, "forbidden", "You do not have access to this.");
+  });
+}

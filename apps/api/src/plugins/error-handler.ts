@@ -1,0 +1,85 @@
+// Errors mapped once: every failure leaves as the shared error body, and a 5xx reveals nothing.
+import type { ApiErrorBody, ErrorCode, FieldError } from "@ipt/shared";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError } from "../errors/app-error";
+
+const contextNames: Record<string, string> = {
+  querystring: "query",
+  params: "params",
+  body: "body",
+  headers: "headers",
+};
+
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const prefix = contextNames[context ?? "body"] ?? context ?? "body";
+  const rest = instancePath.split("/").filter(Boolean).join(".");
+  return rest ? `${prefix}.${rest}` : prefix;
+}
+
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  fields?: FieldError[],
+) {
+  const body: ApiErrorBody = {
+    error: { code, message, requestId: request.id, ...(fields ? { fields } : {}) },
+  };
+  return reply.code(status).type("application/json; charset=utf-8").send(body);
+}
+
+const statusCodes: Partial<Record<number, ErrorCode>> = {
+  400: "validation_failed",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((issue) => ({
+        field: fieldPath(error.validationContext, issue.instancePath),
+        message: issue.message ?? "Invalid value.",
+      }));
+      return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
+    }
+    if (error instanceof AppError) {
+      return sendError(reply, request, error.statusCode, error.code, error.message, error.fields);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error(
+        { err: { type: "ResponseSerializationError", route: request.routeOptions.url } },
+        "response did not match its schema",
+      );
+      return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
+    }
+    const status = error.statusCode ?? 500;
+    const code = status < 500 ? statusCodes[status] : undefined;
+    if (code) {
+      // Fastify's own 4xx (bad JSON, wrong content type, body too large): safe to describe.
+      const message = code === "validation_failed" ? "The request body is not valid JSON." : error.message;
+      return sendError(
+        reply,
+        request,
+        status,
+        code,
+        message,
+        code === "validation_failed" ? [{ field: "body", message }] : undefined,
+      );
+    }
+    // Log what went wrong without the message, which may quote data from the request or database.
+    request.log.error(
+      { err: { type: error.name, code: error.code, stack: error.stack?.split("\n").slice(1).join("\n") } },
+      "request failed",
+    );
+    return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
+  });
+}

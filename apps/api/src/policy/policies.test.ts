@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decide, policyForPluginRoute, type Principal } from "./policies";
+
+const as = (role: Principal["role"], mustChangePassword = false): Principal => ({ userId: "u", role, mustChangePassword });
+
+describe("policies", () => {
+  it("admin routes admit only admins who have set their password", () => {
+    expect(decide("admin", null)).toBe("unauthenticated");
+    expect(decide("admin", as("therapist"))).toBe("forbidden");
+    expect(decide("admin", as("supervisor"))).toBe("forbidden");
+    expect(decide("admin", as("admin", true))).toBe("password_change_required");
+    expect(decide("admin", as("admin"))).toBe("allow");
+  });
+
+  it("a user with a temporary password reaches only session routes", () => {
+    expect(decide("session", as("therapist", true))).toBe("allow");
+    expect(decide("signedIn", as("therapist", true))).toBe("password_change_required");
+    expect(decide("session", null)).toBe("unauthenticated");
+  });
+
+  it("plugin routes get a policy only for the docs and the web app, never for other API paths", () => {
+    expect(policyForPluginRoute("/api/docs")).toBe("public");
+    expect(policyForPluginRoute("/api/docs/static/index.html")).toBe("public");
+    expect(policyForPluginRoute("/assets/index.js")).toBe("public");
+    expect(policyForPluginRoute("/api/admin/users")).toBeUndefined();
+    expect(policyForPluginRoute("/api/docsx")).toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+// The one place that says who may call what. Deny by default: a route must name a policy, a route
+// that names none is refused at start-up, and a policy answers "allow" only for the cases it lists.
+import type { Role } from "@ipt/shared";
+
+export interface Principal {
+  userId: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+export type PolicyDecision = "allow" | "unauthenticated" | "password_change_required" | "forbidden";
+
+interface Policy {
+  description: string;
+  decide(principal: Principal | null): PolicyDecision;
+}
+
+const signedInWithRole =
+  (...allowed: Role[]) =>
+  (principal: Principal | null): PolicyDecision => {
+    if (!principal) return "unauthenticated";
+    if (principal.mustChangePassword) return "password_change_required";
+    return allowed.includes(principal.role) ? "allow" : "forbidden";
+  };
+
+export const policies = {
+  /** Anyone, signed in or not: health checks, sign-in, the API docs and the web app's files. */
+  public: { description: "Anyone", decide: () => "allow" },
+  /** Any signed-in user, including one who must still change a temporary password. */
+  session: {
+    description: "Any signed-in user, even before changing a temporary password",
+    decide: (principal) => (principal ? "allow" : "unauthenticated"),
+  },
+  /** Any signed-in user who has set their own password. */
+  signedIn: {
+    description: "Any signed-in user",
+    decide: signedInWithRole("therapist", "supervisor", "admin"),
+  },
+  /** Account management and the audit log. Admins see no clinical content. */
+  admin: { description: "Administrators", decide: signedInWithRole("admin") },
+} satisfies Record<string, Policy>;
+
+export type PolicyName = keyof typeof policies;
+
+export function isPolicyName(value: unknown): value is PolicyName {
+  return typeof value === "string" && Object.hasOwn(policies, value);
+}
+
+export function decide(policy: PolicyName, principal: Principal | null): PolicyDecision {
+  return policies[policy].decide(principal);
+}
+
+/** Routes that plugins register (API docs, web app files) get their policy here, by prefix. */
+export function policyForPluginRoute(url: string): PolicyName | undefined {
+  if (url === "/api/docs" || url.startsWith("/api/docs/")) return "public";
+  if (!url.startsWith("/api")) return "public";
+  return undefined;
+}

@@ -1,0 +1,151 @@
+import {
+  apiErrorBody,
+  changePasswordRequest,
+  loginRequest,
+  sessionResponse,
+  type SessionResponse,
+} from "@ipt/shared";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { changePassword, login } from "../../auth/auth-service";
+import { destroyLoginSession, hashToken } from "../../auth/login-sessions";
+import { recordAudit } from "../../audit/audit-log";
+import { AppError } from "../../errors/app-error";
+import { SESSION_COOKIE } from "../../plugins/auth";
+
+const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 429: apiErrorBody };
+
+export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
+  const { prisma, timeouts } = ctx;
+  const idleTimeoutSeconds = Math.round(timeouts.idleMs / 1000);
+
+  function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      // Secure whenever the request came over HTTPS (directly or through a trusted proxy).
+      secure: "auto",
+      expires: expiresAt,
+    });
+  }
+
+  function clientOf(request: FastifyRequest) {
+    return { ip: request.ip, userAgent: request.headers["user-agent"] ?? null };
+  }
+
+  app.post(
+    "/login",
+    {
+      config: {
+        policy: "public",
+        rateLimit: { max: ctx.loginRateLimit.max, timeWindow: ctx.loginRateLimit.timeWindowMs },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: loginRequest,
+        response: { 200: sessionResponse, ...errors },
+      },
+    },
+    async (request, reply): Promise<SessionResponse> => {
+      const token = request.cookies[SESSION_COOKIE];
+      const result = await login(
+        prisma,
+        { timeouts, lockout: ctx.lockout },
+        {
+          credentials: request.body,
+          previousTokenHash: token ? hashToken(token) : null,
+          client: clientOf(request),
+          audit: request.auditContext(),
+        },
+      );
+      setSessionCookie(reply, result.token, result.expiresAt);
+      return {
+        user: result.user,
+        csrfToken: result.csrfToken,
+        idleTimeoutSeconds,
+        absoluteExpiresAt: result.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    "/session",
+    {
+      config: { policy: "session" },
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user and CSRF token",
+        response: { 200: sessionResponse, 401: apiErrorBody },
+      },
+    },
+    async (request): Promise<SessionResponse> => {
+      const session = request.loginSession;
+      if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
+      return {
+        user: session.user,
+        csrfToken: session.csrfToken,
+        idleTimeoutSeconds,
+        absoluteExpiresAt: session.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    "/logout",
+    {
+      config: { policy: "session" },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out and end this session",
+        response: { 204: z.null(), 401: apiErrorBody, 403: apiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const session = request.loginSession;
+      if (session) {
+        await destroyLoginSession(prisma, session.tokenHash);
+        await recordAudit(prisma, request.auditContext(), {
+          action: "auth.logout",
+          entityType: "user",
+          entityId: session.user.id,
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/password",
+    {
+      config: { policy: "session" },
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own password (ends your other sessions)",
+        body: changePasswordRequest,
+        response: { 200: sessionResponse, ...errors },
+      },
+    },
+    async (request, reply): Promise<SessionResponse> => {
+      const principal = request.principal;
+      if (!principal) throw new AppError("unauthenticated", "Sign in to continue.");
+      const result = await changePassword(prisma, timeouts, {
+        userId: principal.userId,
+        request: request.body,
+        client: clientOf(request),
+        audit: request.auditContext(),
+      });
+      setSessionCookie(reply, result.token, result.expiresAt);
+      return {
+        user: result.user,
+        csrfToken: result.csrfToken,
+        idleTimeoutSeconds,
+        absoluteExpiresAt: result.expiresAt.toISOString(),
+      };
+    },
+  );
+};

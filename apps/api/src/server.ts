@@ -1,0 +1,75 @@
+// The process: configuration, database (embedded or DATABASE_URL), migrations, optional demo
+// accounts, listening, and graceful shutdown. The app itself is built in app.ts.
+import closeWithGrace from "close-with-grace";
+import pino from "pino";
+import { buildApp } from "./app";
+import { purgeExpiredLoginSessions } from "./auth/login-sessions";
+import { ConfigError, loadConfig, loadDotEnv } from "./config/config";
+import { openDatabase } from "./db/database";
+import { applyMigrations } from "./db/migrations";
+import { createPrismaClient } from "./db/prisma";
+import { loggerOptions } from "./logging";
+import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "./seed/demo-accounts";
+
+async function main() {
+  let config;
+  try {
+    loadDotEnv();
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const logger = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
+  const database = await openDatabase(config, (message) => logger.info(message));
+  if (config.MIGRATE_ON_START) {
+    const applied = await applyMigrations(database.url, config.MIGRATIONS_DIR);
+    logger.info({ applied }, applied.length ? "migrations applied" : "database schema is up to date");
+  }
+  const prisma = createPrismaClient(database.url, config.DATABASE_POOL_SIZE);
+
+  let demoLogins: string | undefined;
+  if (config.SEED_DEMO) {
+    try {
+      demoLogins = formatDemoLogins(await seedDemoAccounts(prisma));
+    } catch (error) {
+      if (!(error instanceof SeedRefusedError)) throw error;
+      logger.warn(error.message);
+    }
+  }
+
+  const app = await buildApp({ config, prisma, logger });
+  const timeouts = {
+    idleMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+    absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
+  };
+  const purge = setInterval(() => {
+    purgeExpiredLoginSessions(prisma, timeouts).catch(() => logger.warn("could not purge expired sessions"));
+  }, 10 * 60_000);
+  purge.unref();
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err: { type: err.name, stack: err.stack } }, "shutting down after an error");
+    else logger.info({ signal }, "shutting down");
+    clearInterval(purge);
+    await app.close();
+    await prisma.$disconnect();
+    await database.close();
+  });
+
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  const shown = address.replace("127.0.0.1", "localhost");
+  console.log(`\nIPT Session Planner is running at ${shown}  (API docs: ${shown}/api/docs)`);
+  console.log(database.embedded ? "Database: embedded PostgreSQL" : "Database: DATABASE_URL");
+  if (demoLogins) console.log(`\n${demoLogins}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error("The server could not start:", error instanceof Error ? error.message : error);
+  if (error instanceof Error && error.cause instanceof Error) console.error("Cause:", error.cause.message);
+  process.exit(1);
+});

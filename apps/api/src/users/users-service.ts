@@ -1,0 +1,279 @@
+// Account management for admins. Every change is audited in the same transaction as the change.
+import type {
+  AdminUser,
+  CreateUserRequest,
+  ListUsersQuery,
+  ListUsersResponse,
+  Role,
+  UpdateUserRequest,
+} from "@ipt/shared";
+import { recordAudit, type AuditContext } from "../audit/audit-log";
+import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
+import { Prisma, type PrismaClient } from "../db/prisma";
+import { AppError, conflict, invalid, notFound } from "../errors/app-error";
+
+type Tx = Prisma.TransactionClient;
+
+const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
+
+const adminUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  mustChangePassword: true,
+  lockedUntil: true,
+  createdAt: true,
+  supervisorsOf: {
+    select: { supervisor: { select: personSelect } },
+    orderBy: { supervisor: { name: "asc" } },
+  },
+  superviseesOf: { select: { therapist: { select: personSelect } }, orderBy: { therapist: { name: "asc" } } },
+} satisfies Prisma.UserSelect;
+
+type AdminUserRow = Prisma.UserGetPayload<{ select: typeof adminUserSelect }>;
+
+function toAdminUser(row: AdminUserRow, now = new Date()): AdminUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    mustChangePassword: row.mustChangePassword,
+    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    supervisors: row.supervisorsOf.map((a) => a.supervisor),
+    supervisees: row.superviseesOf.map((a) => a.therapist),
+  };
+}
+
+export async function listUsers(prisma: PrismaClient, query: ListUsersQuery): Promise<ListUsersResponse> {
+  const where: Prisma.UserWhereInput = {
+    ...(query.q
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { email: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+    ...(query.role ? { role: query.role } : {}),
+    ...(query.active ? { active: query.active === "true" } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      select: adminUserSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return { items: rows.map((row) => toAdminUser(row)), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function loadUser(db: PrismaClient | Tx, userId: string): Promise<AdminUser> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: adminUserSelect });
+  if (!row) throw notFound("The account");
+  return toAdminUser(row);
+}
+
+export const getUser = loadUser;
+
+export async function createUser(prisma: PrismaClient, audit: AuditContext, request: CreateUserRequest) {
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { ...request, passwordHash, mustChangePassword: true },
+        select: { id: true },
+      });
+      await recordAudit(tx, audit, {
+        action: "user.created",
+        entityType: "user",
+        entityId: created.id,
+        details: { role: request.role },
+      });
+      return loadUser(tx, created.id);
+    });
+    return { user, temporaryPassword };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "An account with this email already exists.", [
+        { field: "body.email", message: "An account with this email already exists." },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Serialises changes that could remove the last active admin: two admins demoting each other at
+ * once must not both succeed.
+ */
+async function lockAdminChanges(tx: Tx) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ipt.last-active-admin'))`;
+}
+
+async function assertNotLastActiveAdmin(tx: Tx, userId: string, message: string) {
+  await lockAdminChanges(tx);
+  const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+  if (others === 0) throw conflict(message);
+}
+
+async function findForUpdate(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, active: true },
+  });
+  if (!user) throw notFound("The account");
+  return user;
+}
+
+export async function updateUser(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  userId: string,
+  request: UpdateUserRequest,
+): Promise<AdminUser> {
+  return prisma.$transaction(async (tx) => {
+    const current = await findForUpdate(tx, userId);
+    const roleChanges = request.role !== undefined && request.role !== current.role;
+    if (roleChanges && current.role === "admin" && current.active) {
+      await assertNotLastActiveAdmin(
+        tx,
+        userId,
+        "This is the last active administrator: their role cannot change.",
+      );
+    }
+    if (roleChanges) await assertNoAssignmentsBlockRoleChange(tx, userId, current.role);
+    await tx.user.update({ where: { id: userId }, data: request });
+    await recordAudit(tx, audit, {
+      action: "user.updated",
+      entityType: "user",
+      entityId: userId,
+      details: {
+        fields: Object.keys(request),
+        ...(roleChanges ? { from: current.role, to: request.role } : {}),
+      },
+    });
+    return loadUser(tx, userId);
+  });
+}
+
+/** A role change must not leave supervision links that no longer make sense. */
+async function assertNoAssignmentsBlockRoleChange(tx: Tx, userId: string, from: Role) {
+  if (from === "therapist" && (await tx.supervisionAssignment.count({ where: { therapistId: userId } }))) {
+    throw conflict("Remove this therapist's supervisors before changing their role.");
+  }
+  if (from === "supervisor" && (await tx.supervisionAssignment.count({ where: { supervisorId: userId } }))) {
+    throw conflict("Remove this supervisor's supervisees before changing their role.");
+  }
+}
+
+export async function setActive(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  userId: string,
+  active: boolean,
+): Promise<AdminUser> {
+  return prisma.$transaction(async (tx) => {
+    const current = await findForUpdate(tx, userId);
+    if (!active && current.role === "admin" && current.active) {
+      await assertNotLastActiveAdmin(
+        tx,
+        userId,
+        "This is the last active administrator: they cannot be deactivated.",
+      );
+    }
+    await tx.user.update({
+      where: { id: userId },
+      // Reactivation clears any lockout so the person can sign in again at once.
+      data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active },
+    });
+    // Deactivation ends every session of that user at once.
+    if (!active) await tx.loginSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, audit, {
+      action: active ? "user.reactivated" : "user.deactivated",
+      entityType: "user",
+      entityId: userId,
+    });
+    return loadUser(tx, userId);
+  });
+}
+
+export async function resetPassword(prisma: PrismaClient, audit: AuditContext, userId: string) {
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const user = await prisma.$transaction(async (tx) => {
+    await findForUpdate(tx, userId);
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null },
+    });
+    await tx.loginSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, audit, { action: "user.password_reset", entityType: "user", entityId: userId });
+    return loadUser(tx, userId);
+  });
+  return { user, temporaryPassword };
+}
+
+export async function assignSupervisor(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  therapistId: string,
+  supervisorId: string,
+): Promise<AdminUser> {
+  return prisma.$transaction(async (tx) => {
+    const therapist = await findForUpdate(tx, therapistId);
+    if (therapist.role !== "therapist")
+      throw invalid("params.userId", "Supervisors are assigned to therapists only.");
+    const supervisor = await tx.user.findUnique({
+      where: { id: supervisorId },
+      select: { role: true, active: true },
+    });
+    if (!supervisor) throw notFound("The supervisor");
+    if (supervisor.role !== "supervisor")
+      throw invalid("params.supervisorId", "This account is not a supervisor.");
+    if (!supervisor.active) throw invalid("params.supervisorId", "This supervisor's account is deactivated.");
+    const existing = await tx.supervisionAssignment.findUnique({
+      where: { supervisorId_therapistId: { supervisorId, therapistId } },
+    });
+    if (!existing) {
+      await tx.supervisionAssignment.create({
+        data: { supervisorId, therapistId, createdById: audit.actorId },
+      });
+      await recordAudit(tx, audit, {
+        action: "supervision.assigned",
+        entityType: "user",
+        entityId: therapistId,
+        details: { supervisorId },
+      });
+    }
+    return loadUser(tx, therapistId);
+  });
+}
+
+export async function removeSupervisor(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  therapistId: string,
+  supervisorId: string,
+): Promise<AdminUser> {
+  return prisma.$transaction(async (tx) => {
+    await findForUpdate(tx, therapistId);
+    const { count } = await tx.supervisionAssignment.deleteMany({ where: { supervisorId, therapistId } });
+    if (count === 0) throw notFound("That supervision assignment");
+    await recordAudit(tx, audit, {
+      action: "supervision.removed",
+      entityType: "user",
+      entityId: therapistId,
+      details: { supervisorId },
+    });
+    return loadUser(tx, therapistId);
+  });
+}

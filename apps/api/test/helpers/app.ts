@@ -1,0 +1,90 @@
+// Builds the real app on a fresh test database; requests go through app.inject(), no port.
+import type { Role } from "@ipt/shared";
+import { CSRF_HEADER } from "@ipt/shared";
+import { afterAll } from "vitest";
+import { buildApp, type App } from "../../src/app";
+import { hashPassword } from "../../src/auth/passwords";
+import { loadConfig } from "../../src/config/config";
+import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { SESSION_COOKIE } from "../../src/plugins/auth";
+import { createTestDatabase } from "./database";
+
+export interface TestContext {
+  app: App;
+  prisma: PrismaClient;
+  databaseUrl: string;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    LOG_LEVEL: "silent",
+    WEB_DIST_DIR: "/nonexistent",
+    LOGIN_RATE_LIMIT_MAX: "1000",
+    ...env,
+  });
+  const prisma = createPrismaClient(database.url, 4);
+  const app = await buildApp({ config, prisma });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+  });
+  return { app, prisma, databaseUrl: database.url };
+}
+
+let counter = 0;
+export const TEST_PASSWORD = "correct-horse-battery";
+
+/** Creates an account directly in the database (tests never depend on seed rows). */
+export async function createAccount(
+  prisma: PrismaClient,
+  options: {
+    role?: Role;
+    name?: string;
+    email?: string;
+    password?: string;
+    mustChangePassword?: boolean;
+    active?: boolean;
+  } = {},
+) {
+  counter += 1;
+  const role = options.role ?? "therapist";
+  const email = options.email ?? `${role}.${counter}.${Date.now()}@example.test`;
+  const password = options.password ?? TEST_PASSWORD;
+  const user = await prisma.user.create({
+    data: {
+      email,
+      name: options.name ?? `Test ${role} ${counter}`,
+      role,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: options.mustChangePassword ?? false,
+      active: options.active ?? true,
+    },
+  });
+  return { ...user, password };
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a state-changing request made with this session. */
+  headers: Record<string, string>;
+}
+
+export function sessionCookieFrom(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const found = all.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!found) throw new Error("no session cookie was set");
+  return found.split(";")[0]!;
+}
+
+export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = sessionCookieFrom(response.headers["set-cookie"]);
+  const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+  return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
+}

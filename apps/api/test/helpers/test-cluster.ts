@@ -1,0 +1,56 @@
+// A throwaway PostgreSQL for a test run: TEST_DATABASE_URL's server when set, otherwise an
+// embedded cluster in a temporary folder on a free port, deleted when the run ends.
+import { chmod, mkdtemp } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../src/db/embedded-postgres";
+
+export interface TestCluster {
+  /** Superuser URL for any database on the server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export async function startTestCluster(): Promise<TestCluster> {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external) {
+    const base = new URL(external);
+    return {
+      urlFor: (database) => Object.assign(new URL(base), { pathname: `/${database}` }).toString(),
+      stop: async () => {},
+    };
+  }
+  const parent = await mkdtemp(path.join(tmpdir(), "ipt-test-pg-"));
+  // mkdtemp makes a 0700 folder; PostgreSQL runs as the `postgres` user when we are root.
+  await chmod(parent, 0o755);
+  const dataDir = path.join(parent, "data");
+  return startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+}
+
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

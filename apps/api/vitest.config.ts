@@ -1,0 +1,24 @@
+import { defineConfig } from "vitest/config";
+
+// Two tiers, named by file: `*.test.ts` are pure and fast; `*.int.test.ts` run against a real
+// PostgreSQL (one throwaway database per test file, copied from a migrated template).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["src/**/*.int.test.ts", "test/**/*.int.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

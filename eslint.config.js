@@ -1,0 +1,86 @@
+// One ESLint configuration for the workspace: type-aware TypeScript rules, import boundaries that
+// keep the dependency flow one-way (shared ← api, shared ← web; web features never import each
+// other), React hooks rules for the web app, and Prettier owning formatting.
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import { importX } from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/generated/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      ".data/**",
+      "coverage/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    plugins: { "import-x": importX },
+    rules: {
+      // Fastify plugins and handlers are async by contract, with or without an await.
+      "@typescript-eslint/require-await": "off",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import-x/no-cycle": "error",
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./packages/shared",
+              from: ["./apps", "./packages/migration-tools"],
+              message: "shared imports nothing of ours",
+            },
+            {
+              target: "./apps/web",
+              from: "./apps/api",
+              message: "the web app talks to the API over HTTP only",
+            },
+            { target: "./apps/api", from: "./apps/web", message: "the API never imports the web app" },
+            {
+              target: "./apps/web/src/features/*/**",
+              from: "./apps/web/src/features",
+              except: ["./*"],
+              message: "web features do not import each other; compose them in src/app",
+            },
+          ],
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "it", property: "only", message: "No focused tests." },
+        { object: "describe", property: "only", message: "No focused tests." },
+        { object: "test", property: "only", message: "No focused tests." },
+      ],
+    },
+    settings: { "import-x/resolver-next": [] },
+  },
+  {
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -8,5 +8,7 @@ export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
   schema: process.env.MIGRATION_TOOLS_SCHEMA ?? "../../prisma/schema.prisma",
-  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" }),
+  // allowExitOnIdle: the CLI never closes the pool; without it the process idles 10 s before exiting.
+  adapter: async () =>
+    new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "", allowExitOnIdle: true }),
 });

@@ -61,7 +61,11 @@ describe("signing in", () => {
   it("gives an unknown email and a wrong password the same answer", async () => {
     const therapist = await createAccount(prisma);
 
-    const unknown = expectApiError(await login(`nobody.${Date.now()}@example.test`, "whatever-password"), 401, "unauthenticated");
+    const unknown = expectApiError(
+      await login(`nobody.${Date.now()}@example.test`, "whatever-password"),
+      401,
+      "unauthenticated",
+    );
     const wrong = expectApiError(await login(therapist.email, "not-the-password"), 401, "unauthenticated");
 
     expect(wrong.message).toBe(unknown.message);
@@ -70,7 +74,11 @@ describe("signing in", () => {
 
   it("refuses a deactivated account with the same answer, even with the right password", async () => {
     const therapist = await createAccount(prisma);
-    const unknown = expectApiError(await login(`nobody.${Date.now()}@example.test`, "whatever-password"), 401, "unauthenticated");
+    const unknown = expectApiError(
+      await login(`nobody.${Date.now()}@example.test`, "whatever-password"),
+      401,
+      "unauthenticated",
+    );
     await prisma.user.update({ where: { id: therapist.id }, data: { active: false } });
 
     const refused = expectApiError(await login(therapist.email, therapist.password), 401, "unauthenticated");
@@ -78,7 +86,11 @@ describe("signing in", () => {
     expect(refused.message).toBe(unknown.message);
     expect(await prisma.loginSession.count({ where: { userId: therapist.id } })).toBe(0);
     const [event] = await auditRows(prisma, { entityId: therapist.id, action: "auth.login_failed" });
-    expect(event).toMatchObject({ actorId: therapist.id, outcome: "denied", details: { reason: "deactivated" } });
+    expect(event).toMatchObject({
+      actorId: therapist.id,
+      outcome: "denied",
+      details: { reason: "deactivated" },
+    });
   });
 
   it("does not set a session cookie when sign-in fails", async () => {
@@ -134,5 +146,7 @@ describe("sign-in audit", () => {
 
 /** The keys of an error body, so "same answer" also covers its shape. */
 function shapeOf(error: object) {
-  return Object.keys(error).filter((key) => key !== "requestId").sort();
+  return Object.keys(error)
+    .filter((key) => key !== "requestId")
+    .sort();
 }

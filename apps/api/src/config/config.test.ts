@@ -15,7 +15,12 @@ describe("configuration", () => {
   it("names every invalid variable at once", () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: "http", DATABASE_URL: "mysql://x", SESSION_IDLE_TIMEOUT_MINUTES: "0", TRUST_PROXY: "maybe" });
+      loadConfig({
+        PORT: "http",
+        DATABASE_URL: "mysql://x",
+        SESSION_IDLE_TIMEOUT_MINUTES: "0",
+        TRUST_PROXY: "maybe",
+      });
     } catch (caught) {
       error = caught;
     }
@@ -27,6 +32,9 @@ describe("configuration", () => {
   });
 
   it("reads boolean flags", () => {
-    expect(loadConfig({ TRUST_PROXY: "true", MIGRATE_ON_START: "0" })).toMatchObject({ TRUST_PROXY: true, MIGRATE_ON_START: false });
+    expect(loadConfig({ TRUST_PROXY: "true", MIGRATE_ON_START: "0" })).toMatchObject({
+      TRUST_PROXY: true,
+      MIGRATE_ON_START: false,
+    });
   });
 });

@@ -77,7 +77,9 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeout
     }
 
     // A state-changing request riding on the session cookie must echo the session's CSRF token.
-    if (request.loginSession && UNSAFE_METHODS.has(request.method)) {
+    // Public routes (sign-in) act on no session: they are guarded by requiring a JSON body, which a
+    // cross-site form cannot send, and sign-in replaces any session the browser had.
+    if (request.loginSession && policy !== "public" && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameToken(sent, request.loginSession.csrfToken)) {
         return sendError(

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { decide, policyForPluginRoute, type Principal } from "./policies";
 
-const as = (role: Principal["role"], mustChangePassword = false): Principal => ({ userId: "u", role, mustChangePassword });
+const as = (role: Principal["role"], mustChangePassword = false): Principal => ({
+  userId: "u",
+  role,
+  mustChangePassword,
+});
 
 describe("policies", () => {
   it("admin routes admit only admins who have set their password", () => {

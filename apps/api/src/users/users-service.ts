@@ -49,13 +49,17 @@ function toAdminUser(row: AdminUserRow, now = new Date()): AdminUser {
   };
 }
 
+/** Prisma's `contains` is a LIKE pattern and does not escape (prisma/prisma#19506): search literally. */
+const literalLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 export async function listUsers(prisma: PrismaClient, query: ListUsersQuery): Promise<ListUsersResponse> {
+  const q = query.q ? literalLike(query.q) : undefined;
   const where: Prisma.UserWhereInput = {
-    ...(query.q
+    ...(q
       ? {
           OR: [
-            { name: { contains: query.q, mode: "insensitive" } },
-            { email: { contains: query.q, mode: "insensitive" } },
+            { name: { contains: q, mode: "insensitive" } },
+            { email: { contains: q, mode: "insensitive" } },
           ],
         }
       : {}),

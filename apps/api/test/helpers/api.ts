@@ -16,7 +16,11 @@ export interface ParsedError {
  * Asserts the status, that the body is the shared error body with the given code, and that it
  * carries the request id the response header names. Returns the `error` object.
  */
-export function expectApiError(response: LightMyRequestResponse, status: number, code: ErrorCode): ParsedError {
+export function expectApiError(
+  response: LightMyRequestResponse,
+  status: number,
+  code: ErrorCode,
+): ParsedError {
   expect(response.statusCode, response.body).toBe(status);
   const parsed = apiErrorBody.safeParse(response.json());
   if (!parsed.success) throw new Error(`not the shared error body: ${response.body}`);
@@ -40,14 +44,21 @@ export function sessionRowOf(prisma: PrismaClient, cookie: string) {
 }
 
 /** Sets columns of the login_sessions row behind a cookie (to age it without waiting). */
-export async function ageSession(prisma: PrismaClient, cookie: string, data: { lastSeenAt?: Date; expiresAt?: Date }) {
+export async function ageSession(
+  prisma: PrismaClient,
+  cookie: string,
+  data: { lastSeenAt?: Date; expiresAt?: Date },
+) {
   await prisma.loginSession.update({ where: { tokenHash: hashToken(tokenOf(cookie)) }, data });
 }
 
 export const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 /** Audit rows about one entity (or with one actor label), oldest first. */
-export function auditRows(prisma: PrismaClient, where: { entityId?: string; actorLabel?: string; action?: string }) {
+export function auditRows(
+  prisma: PrismaClient,
+  where: { entityId?: string; actorLabel?: string; action?: string },
+) {
   return prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } });
 }
 

@@ -7,11 +7,20 @@ describe("auth schemas", () => {
   });
 
   it("a new password needs 12 characters and must differ from the current one", () => {
-    const short = changePasswordRequest.safeParse({ currentPassword: "old-password-1", newPassword: "short" });
+    const short = changePasswordRequest.safeParse({
+      currentPassword: "old-password-1",
+      newPassword: "short",
+    });
     expect(short.success).toBe(false);
     expect(short.error?.issues[0]?.path).toEqual(["newPassword"]);
-    const same = changePasswordRequest.safeParse({ currentPassword: "same-password-12", newPassword: "same-password-12" });
+    const same = changePasswordRequest.safeParse({
+      currentPassword: "same-password-12",
+      newPassword: "same-password-12",
+    });
     expect(same.error?.issues[0]?.path).toEqual(["newPassword"]);
-    expect(changePasswordRequest.safeParse({ currentPassword: "old-password-1", newPassword: "new-password-12" }).success).toBe(true);
+    expect(
+      changePasswordRequest.safeParse({ currentPassword: "old-password-1", newPassword: "new-password-12" })
+        .success,
+    ).toBe(true);
   });
 });

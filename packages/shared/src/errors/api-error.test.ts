@@ -10,7 +10,11 @@ describe("error body", () => {
   });
 
   it("accepts field errors and rejects other shapes", () => {
-    expect(apiErrorBody.safeParse({ error: { code: "validation_failed", message: "x", fields: [{ field: "body.email", message: "y" }] } }).success).toBe(true);
+    expect(
+      apiErrorBody.safeParse({
+        error: { code: "validation_failed", message: "x", fields: [{ field: "body.email", message: "y" }] },
+      }).success,
+    ).toBe(true);
     expect(apiErrorBody.safeParse({ message: "plain" }).success).toBe(false);
     expect(apiErrorBody.safeParse({ error: { code: "teapot", message: "x" } }).success).toBe(false);
   });

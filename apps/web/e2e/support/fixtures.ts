@@ -1,0 +1,53 @@
+// Fixtures so that a spec reads like a clinician's story: a running app per worker with one admin
+// account, and an accessibility check for every page visited.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { startApiServer, type ApiServer } from "./api-server";
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+}
+
+interface WorkerFixtures {
+  server: ApiServer;
+  admin: Account;
+}
+
+export const test = base.extend<{ checkAccessibility: (page: Page) => Promise<void> }, WorkerFixtures>({
+  admin: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, workerInfo) => {
+      await use({
+        email: `admin.w${workerInfo.workerIndex}@clinic.example`,
+        name: "Avery Admin",
+        password: "admin-password-e2e-1",
+      });
+    },
+    { scope: "worker" },
+  ],
+  server: [
+    async ({ admin }, use) => {
+      const server = await startApiServer(admin);
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  checkAccessibility: async ({}, use) => {
+    await use(async (page: Page) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+      expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+    });
+  },
+});
+
+export { expect };

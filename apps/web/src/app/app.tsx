@@ -1,0 +1,34 @@
+// The composition root: one QueryClient, one router, one session guard, wired together.
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "react-router/dom";
+import { sessionQueryOptions } from "../features/auth/api/get-session";
+import { configureApiClient } from "../lib/api-client";
+import { createQueryClient } from "./query-client";
+import { createAppRouter } from "./router";
+import { createSessionGuard, SessionGuardContext, type SessionGuard } from "./session-guard";
+
+function createAppServices() {
+  // The guard needs the QueryClient and the router, and the QueryClient reports errors to the
+  // guard: break the circle with a forwarding handler.
+  const onApiError = { current: (_error: unknown): void => undefined };
+  const queryClient = createQueryClient((error) => onApiError.current(error));
+  configureApiClient({
+    getCsrfToken: () => queryClient.getQueryData(sessionQueryOptions().queryKey)?.csrfToken,
+  });
+  const router = createAppRouter(queryClient);
+  const guard: SessionGuard = createSessionGuard(queryClient, () => router);
+  onApiError.current = guard.onApiError;
+  return { queryClient, router, guard };
+}
+
+const { queryClient, router, guard } = createAppServices();
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionGuardContext value={guard}>
+        <RouterProvider router={router} />
+      </SessionGuardContext>
+    </QueryClientProvider>
+  );
+}

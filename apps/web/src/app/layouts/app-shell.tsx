@@ -1,0 +1,120 @@
+import { roleLabels, type Role } from "@ipt/shared";
+import { useEffect, type MouseEvent } from "react";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { SuccessMessage } from "../../components/states";
+import { APP_NAME } from "../../config/app";
+import { homePathForRole, paths } from "../../config/paths";
+import { useSession } from "../../features/auth/api/get-session";
+import { useLogout } from "../../features/auth/api/logout";
+import { useSessionGuard } from "../session-guard";
+import { SessionTimeout } from "./session-timeout";
+
+interface NavItem {
+  label: string;
+  href: string;
+}
+
+function navItemsFor(role: Role): NavItem[] {
+  const byRole: Record<Role, NavItem[]> = {
+    therapist: [{ label: "Caseload", href: paths.therapist.caseload.getHref() }],
+    supervisor: [{ label: "Supervisees", href: paths.supervisor.supervisees.getHref() }],
+    admin: [
+      { label: "Accounts", href: paths.admin.accounts.getHref() },
+      { label: "Audit log", href: paths.admin.audit.getHref() },
+    ],
+  };
+  return [...byRole[role], { label: "Change password", href: paths.auth.changePassword.getHref() }];
+}
+
+/** A one-off message carried in history state, e.g. after changing the password. */
+export interface FlashState {
+  flash?: string;
+}
+
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  // Move focus without changing the URL (a hash change would count as a navigation).
+  const main = document.getElementById("main");
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+}
+
+export function AppShell() {
+  const guard = useSessionGuard();
+  const { data: session } = useSession();
+  const logout = useLogout();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const user = session?.user;
+  const forced = user?.mustChangePassword ?? false;
+  const flash = (location.state as FlashState | null)?.flash;
+
+  // The session can end while a page is open (seen when it is re-checked, e.g. on window focus).
+  useEffect(() => {
+    if (session === null) void guard.sessionEnded();
+  }, [session, guard]);
+
+  // A temporary password must be replaced before anything else.
+  useEffect(() => {
+    if (forced && location.pathname !== paths.auth.changePassword.path) {
+      void navigate(paths.auth.changePassword.getHref(), { replace: true });
+    }
+  }, [forced, location.pathname, navigate]);
+
+  const signOut = () => void guard.signOut(() => logout.mutateAsync());
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          {forced || !user ? (
+            <span className="site-header__name">{APP_NAME}</span>
+          ) : (
+            <Link to={homePathForRole(user.role)} className="site-header__name">
+              {APP_NAME}
+            </Link>
+          )}
+          {user ? (
+            <div className="site-header__account">
+              <p className="site-header__user">
+                <span className="visually-hidden">Signed in as </span>
+                <span className="site-header__user-name">{user.name}</span>{" "}
+                <span className="site-header__role">{roleLabels[user.role]}</span>
+              </p>
+              <button
+                type="button"
+                className="button button--on-dark"
+                aria-disabled={logout.isPending || undefined}
+                onClick={signOut}
+              >
+                {logout.isPending ? "Signing out…" : "Sign out"}
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {user && !forced ? (
+          <nav className="site-nav" aria-label="Main">
+            <ul className="site-nav__list">
+              {navItemsFor(user.role).map((item) => (
+                <li key={item.href}>
+                  <NavLink to={item.href} className="site-nav__link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {flash ? <SuccessMessage>{flash}</SuccessMessage> : null}
+        <Outlet />
+      </main>
+      {session ? <SessionTimeout session={session} guard={guard} onSignOut={signOut} /> : null}
+    </div>
+  );
+}

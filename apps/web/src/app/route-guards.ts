@@ -1,0 +1,58 @@
+// Who may see which page. Signing in is checked by middleware (it runs before every loader); the
+// role is checked at the start of each page's loader, before that page fetches anything.
+import type { Role, SessionResponse } from "@ipt/shared";
+import type { QueryClient } from "@tanstack/react-query";
+import { createContext, redirect, type LoaderFunction, type MiddlewareFunction } from "react-router";
+import { paths } from "../config/paths";
+import { sessionQueryOptions } from "../features/auth/api/get-session";
+
+/** A page that cannot be shown to this user (403) or does not exist (404); see routes/error.tsx. */
+export class RouteStatusError extends Error {
+  constructor(
+    readonly status: 403 | 404,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RouteStatusError";
+  }
+}
+
+/** The signed-in session, for loaders below the signed-in layout. */
+export const sessionContext = createContext<SessionResponse>();
+
+/** Signed in (else to /login?next=…), and sent to change a temporary password first. */
+export function requireSession(queryClient: QueryClient): MiddlewareFunction {
+  return async ({ request, context }) => {
+    const url = new URL(request.url);
+    const { queryKey } = sessionQueryOptions();
+    const wasSignedIn = Boolean(queryClient.getQueryData(queryKey));
+    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    if (!session) {
+      const next = url.pathname === paths.home.path ? null : `${url.pathname}${url.search}`;
+      if (wasSignedIn) {
+        // The session ended while the app was open: forget what the last user saw.
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKey[0] });
+      }
+      return redirect(paths.auth.login.getHref(next, { sessionEnded: wasSignedIn }));
+    }
+    if (session.user.mustChangePassword && url.pathname !== paths.auth.changePassword.path) {
+      return redirect(paths.auth.changePassword.getHref());
+    }
+    context.set(sessionContext, session);
+  };
+}
+
+/**
+ * Wraps a page's loader: pages for other roles fail with 403 ("You do not have access to this
+ * page") before anything is fetched. A check in the page's own loader (rather than in middleware)
+ * keeps the error inside the app shell, at the page's error element.
+ */
+export function forRoles(allowed: Role[], loader?: LoaderFunction): LoaderFunction {
+  return (args, handlerContext) => {
+    const { user } = args.context.get(sessionContext);
+    if (!allowed.includes(user.role)) {
+      throw new RouteStatusError(403, "You do not have access to this page.");
+    }
+    return loader ? loader(args, handlerContext) : null;
+  };
+}

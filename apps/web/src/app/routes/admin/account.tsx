@@ -1,0 +1,97 @@
+import { userId as userIdSchema } from "@ipt/shared";
+import type { QueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useParams, type LoaderFunctionArgs } from "react-router";
+import { PageHeading } from "../../../components/page-heading";
+import { ErrorState, LoadingState } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import { RouteStatusError } from "../../route-guards";
+import { getUserQueryOptions, useUser } from "../../../features/users/api/get-user";
+import { AccountAccess } from "../../../features/users/components/account-access";
+import { AccountSummary } from "../../../features/users/components/account-summary";
+import { EditAccountForm } from "../../../features/users/components/edit-account-form";
+import { SuperviseesList, SupervisorsPanel } from "../../../features/users/components/supervisors-panel";
+
+export const accountLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    if (!userIdSchema.safeParse(params.userId).success) {
+      throw new RouteStatusError(404, "There is no account at this address.");
+    }
+    // A missing account (404) becomes the "not found" page.
+    await queryClient.ensureQueryData(getUserQueryOptions(params.userId ?? ""));
+    return null;
+  };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id} className="section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function AccountRoute() {
+  const { userId = "" } = useParams();
+  const user = useUser(userId);
+
+  const backLink = (
+    <p className="back-link">
+      <Link to={paths.admin.accounts.getHref()}>Back to all accounts</Link>
+    </p>
+  );
+
+  if (user.isPending || user.isError) {
+    return (
+      <div className="page">
+        {backLink}
+        <PageHeading>Account</PageHeading>
+        {user.isPending ? (
+          <LoadingState>Loading account…</LoadingState>
+        ) : (
+          <ErrorState
+            title="The account could not be loaded."
+            error={user.error}
+            onRetry={() => void user.refetch()}
+          />
+        )}
+      </div>
+    );
+  }
+
+  const account = user.data;
+  return (
+    <div className="page">
+      {backLink}
+      <PageHeading title={`${account.name}: account`}>{account.name}</PageHeading>
+
+      <Section id="account-details-heading" title="Account details">
+        <AccountSummary user={account} />
+      </Section>
+
+      <Section id="edit-account-heading" title="Name and role">
+        <EditAccountForm key={account.id} user={account} />
+      </Section>
+
+      {account.role === "therapist" ? (
+        <Section id="supervisors-heading" title="Supervisors">
+          <SupervisorsPanel therapist={account} />
+        </Section>
+      ) : null}
+
+      {account.role === "supervisor" ? (
+        <Section id="supervisees-heading" title="Supervisees">
+          <p className="section__intro">Supervisors are assigned on each therapist’s account page.</p>
+          <SuperviseesList supervisor={account} />
+        </Section>
+      ) : null}
+
+      <Section id="access-heading" title="Access and password">
+        <AccountAccess key={account.id} user={account} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { listAuditEventsQuery } from "@ipt/shared";
+import type { QueryClient } from "@tanstack/react-query";
+import { useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { Pagination } from "../../../components/pagination";
+import { PageHeading } from "../../../components/page-heading";
+import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import {
+  listAuditEventsQueryOptions,
+  useAuditEvents,
+  type ListAuditEventsParams,
+} from "../../../features/audit/api/list-audit-events";
+import { AuditFilters } from "../../../features/audit/components/audit-filters";
+import { AuditTable } from "../../../features/audit/components/audit-table";
+import { listUsersQueryOptions, useUsers } from "../../../features/users/api/list-users";
+import { describeRange } from "../../../lib/format";
+import { parseSearchParams } from "../../../lib/search-params";
+
+/** Accounts offered in the "Actor" filter. */
+const actorParams = { pageSize: 100 } as const;
+
+function paramsFromSearch(searchParams: URLSearchParams): ListAuditEventsParams {
+  return parseSearchParams(listAuditEventsQuery, searchParams);
+}
+
+export const auditLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const params = paramsFromSearch(new URL(request.url).searchParams);
+    await Promise.all([
+      queryClient.prefetchQuery(listAuditEventsQueryOptions(params)),
+      queryClient.prefetchQuery(listUsersQueryOptions(actorParams)),
+    ]);
+    return null;
+  };
+
+export function AuditRoute() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const params = paramsFromSearch(searchParams);
+  const { actorId, action, from, to } = params;
+  const filtered = Boolean(actorId || action || from || to);
+  const events = useAuditEvents(params);
+  const accounts = useUsers(actorParams);
+  const actors = accounts.isError
+    ? null
+    : (accounts.data?.items.map(({ id, name, email }) => ({ id, name, email })) ?? []);
+  const accountNames = new Map(actors?.map((person) => [person.id, person.name] as const));
+
+  return (
+    <div className="page">
+      <PageHeading>Audit log</PageHeading>
+      <p className="section__intro">
+        Sign-ins, account changes and supervision changes, with who did them and from where.
+      </p>
+
+      <AuditFilters
+        key={`${actorId ?? ""}|${action ?? ""}|${from ?? ""}|${to ?? ""}|${accounts.status}`}
+        values={{ actorId, action, from, to }}
+        actors={actors}
+        onApply={(values) => void navigate(paths.admin.audit.getHref(values))}
+      />
+
+      {events.isPending ? (
+        <LoadingState>Loading audit events…</LoadingState>
+      ) : events.isError ? (
+        <ErrorState
+          title="The audit log could not be loaded."
+          error={events.error}
+          onRetry={() => void events.refetch()}
+        />
+      ) : events.data.items.length === 0 ? (
+        <EmptyState title={filtered ? "No audit events match these filters." : "No audit events yet."}>
+          {filtered ? <p>Try a wider date range, or clear the filters.</p> : null}
+        </EmptyState>
+      ) : (
+        <>
+          <p role="status" className="result-count">
+            {describeRange(
+              events.data.page,
+              events.data.pageSize,
+              events.data.items.length,
+              events.data.total,
+            )}
+            {events.isPlaceholderData ? " (updating…)" : null}
+          </p>
+          <AuditTable events={events.data.items} accountNames={accountNames} />
+          <Pagination
+            label="Audit log pages"
+            page={events.data.page}
+            pageSize={events.data.pageSize}
+            total={events.data.total}
+            hrefForPage={(page) => paths.admin.audit.getHref({ actorId, action, from, to, page })}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import {
+  useEffect,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type SelectHTMLAttributes,
+} from "react";
+import type { FormErrors } from "../lib/form-errors";
+
+interface FieldFrameProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string | undefined;
+  children: (describedBy: string | undefined) => ReactNode;
+}
+
+function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={["field", error ? "field--error" : "", className ?? ""].join(" ").trim()}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  fieldClassName?: string;
+};
+
+export function TextField({ name, label, hint, error, fieldClassName, ...input }: TextFieldProps) {
+  const id = `${useId()}${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={name}
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  fieldClassName?: string;
+  children: ReactNode;
+};
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  fieldClassName,
+  children,
+  ...select
+}: SelectFieldProps) {
+  const id = `${useId()}${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      {(describedBy) => (
+        <select
+          id={id}
+          name={name}
+          className="select"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {children}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** The form-level message (e.g. "Email or password is not correct."), announced at once. */
+export function FormAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="notice notice--error" tabIndex={-1} data-form-alert="">
+      {message}
+    </div>
+  );
+}
+
+/**
+ * After a failed submit, move focus to the first invalid field (or to the form alert when no
+ * single field is to blame) so keyboard and screen reader users land on the problem.
+ */
+export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, errors: FormErrors): void {
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const target =
+      form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      (errors.message ? form.querySelector<HTMLElement>("[data-form-alert]") : null);
+    target?.focus();
+  }, [formRef, errors]);
+}
+
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  children,
+  className = "button",
+}: {
+  pending: boolean;
+  pendingLabel: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    // Stays focusable while pending (a disabled button would drop keyboard focus); the form
+    // ignores submits while its request is in flight.
+    <button type="submit" className={className} aria-disabled={pending || undefined}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

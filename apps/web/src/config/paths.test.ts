@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { homePathForRole, paths } from "./paths";
+
+describe("paths", () => {
+  it("sends each role to its own home page", () => {
+    expect(homePathForRole("therapist")).toBe("/caseload");
+    expect(homePathForRole("supervisor")).toBe("/supervisees");
+    expect(homePathForRole("admin")).toBe("/admin/accounts");
+  });
+
+  it("carries the page to return to after signing in", () => {
+    expect(paths.auth.login.getHref("/admin/audit?page=2")).toBe("/login?next=%2Fadmin%2Faudit%3Fpage%3D2");
+    expect(paths.auth.login.getHref()).toBe("/login");
+    expect(paths.auth.login.getHref("/caseload", { sessionEnded: true })).toBe(
+      "/login?next=%2Fcaseload&reason=session-ended",
+    );
+  });
+
+  it("keeps list URLs short: no empty filters and no page 1", () => {
+    expect(paths.admin.accounts.getHref({ q: "", role: "admin", page: 1 })).toBe(
+      "/admin/accounts?role=admin",
+    );
+    expect(paths.admin.audit.getHref({ action: "auth.login", page: 2 })).toBe(
+      "/admin/audit?action=auth.login&page=2",
+    );
+    expect(paths.admin.account.getHref("abc")).toBe("/admin/accounts/abc");
+  });
+});

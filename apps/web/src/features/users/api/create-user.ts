@@ -1,0 +1,16 @@
+import { temporaryPasswordResponse, type CreateUserRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { storeChangedUser } from "./cache";
+
+export function createUser(body: CreateUserRequest) {
+  return apiRequest("/api/admin/users", temporaryPasswordResponse, { method: "POST", body });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: ({ user }) => storeChangedUser(queryClient, user),
+  });
+}

@@ -1,0 +1,17 @@
+import { adminUser } from "@ipt/shared";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+
+export function getUser(userId: string, signal?: AbortSignal) {
+  return apiRequest(`/api/admin/users/${encodeURIComponent(userId)}`, adminUser, { signal });
+}
+
+export const getUserQueryOptions = (userId: string) =>
+  queryOptions({
+    queryKey: ["users", "detail", userId],
+    queryFn: ({ signal }) => getUser(userId, signal),
+  });
+
+export function useUser(userId: string) {
+  return useQuery(getUserQueryOptions(userId));
+}

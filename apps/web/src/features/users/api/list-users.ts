@@ -1,0 +1,31 @@
+import { listUsersResponse, type ListUsersQuery } from "@ipt/shared";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+
+export type ListUsersParams = Partial<ListUsersQuery>;
+
+export function listUsers(params: ListUsersParams, signal?: AbortSignal) {
+  return apiRequest("/api/admin/users", listUsersResponse, { query: params, signal });
+}
+
+/**
+ * `listUsersQueryOptions().queryKey` (no params) partially matches every account list, so
+ * mutations invalidate all of them with it.
+ */
+export const listUsersQueryOptions = (params: ListUsersParams = {}) =>
+  queryOptions({
+    queryKey: ["users", "list", params],
+    queryFn: ({ signal }) => listUsers(params, signal),
+  });
+
+export function useUsers(params: ListUsersParams = {}) {
+  // Keep the previous page on screen while the next one loads (no jump to an empty table).
+  return useQuery({ ...listUsersQueryOptions(params), placeholderData: keepPreviousData });
+}
+
+/** Active supervisors, for the "Assign supervisor" select. */
+export const activeSupervisorsParams: ListUsersParams = {
+  role: "supervisor",
+  active: "true",
+  pageSize: 100,
+};

@@ -1,0 +1,20 @@
+import { temporaryPasswordResponse } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { storeChangedUser } from "./cache";
+
+export function resetPassword(userId: string) {
+  return apiRequest(
+    `/api/admin/users/${encodeURIComponent(userId)}/reset-password`,
+    temporaryPasswordResponse,
+    { method: "POST" },
+  );
+}
+
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetPassword,
+    onSuccess: ({ user }) => storeChangedUser(queryClient, user),
+  });
+}

@@ -1,0 +1,150 @@
+import type { AdminUser, TemporaryPasswordResponse } from "@ipt/shared";
+import { useState } from "react";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { SuccessMessage } from "../../../components/states";
+import { useDeactivateUser } from "../api/deactivate-user";
+import { useReactivateUser } from "../api/reactivate-user";
+import { useResetPassword } from "../api/reset-password";
+import { TemporaryPasswordNotice } from "./temporary-password-notice";
+
+type Pending = "deactivate" | "reactivate" | "reset" | null;
+
+function errorMessage(error: unknown): string | null {
+  if (!error) return null;
+  return error instanceof Error ? error.message : "Something went wrong. Please try again.";
+}
+
+/** Deactivate / reactivate and password reset, each behind a confirmation. */
+export function AccountAccess({ user }: { user: AdminUser }) {
+  const deactivate = useDeactivateUser();
+  const reactivate = useReactivateUser();
+  const resetPassword = useResetPassword();
+  const [confirming, setConfirming] = useState<Pending>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [temporary, setTemporary] = useState<TemporaryPasswordResponse | null>(null);
+
+  function open(action: Exclude<Pending, null>) {
+    deactivate.reset();
+    reactivate.reset();
+    resetPassword.reset();
+    setDone(null);
+    setConfirming(action);
+  }
+
+  const close = () => setConfirming(null);
+
+  return (
+    <div className="stack">
+      {done ? <SuccessMessage focusOnMount>{done}</SuccessMessage> : null}
+      {temporary ? (
+        <TemporaryPasswordNotice
+          result={temporary}
+          reason="reset"
+          headingLevel={3}
+          onDone={() => setTemporary(null)}
+        />
+      ) : null}
+
+      <div className="action-block">
+        {user.active ? (
+          <>
+            <p>
+              Deactivating ends {user.name}’s sessions and stops them signing in. Their records and audit
+              history are kept, and the account can be reactivated later.
+            </p>
+            <button type="button" className="button button--danger" onClick={() => open("deactivate")}>
+              Deactivate account
+            </button>
+          </>
+        ) : (
+          <>
+            <p>This account is deactivated. Reactivating lets {user.name} sign in again.</p>
+            <button type="button" className="button" onClick={() => open("reactivate")}>
+              Reactivate account
+            </button>
+          </>
+        )}
+      </div>
+
+      <div className="action-block">
+        <p>
+          Resetting creates a new temporary password, shown to you once. The current password stops working
+          and {user.name} must choose a new one at their next sign-in.
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => open("reset")}>
+          Reset password
+        </button>
+      </div>
+
+      <ConfirmDialog
+        open={confirming === "deactivate"}
+        title={`Deactivate the account for ${user.name}?`}
+        confirmLabel="Deactivate account"
+        pendingLabel="Deactivating…"
+        tone="danger"
+        pending={deactivate.isPending}
+        error={errorMessage(deactivate.error)}
+        onCancel={close}
+        onConfirm={() =>
+          deactivate.mutate(user.id, {
+            onSuccess: () => {
+              close();
+              setDone("The account has been deactivated.");
+            },
+          })
+        }
+      >
+        <p>
+          {user.name} ({user.email}) will be signed out and will not be able to sign in until the account is
+          reactivated.
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirming === "reactivate"}
+        title={`Reactivate the account for ${user.name}?`}
+        confirmLabel="Reactivate account"
+        pendingLabel="Reactivating…"
+        pending={reactivate.isPending}
+        error={errorMessage(reactivate.error)}
+        onCancel={close}
+        onConfirm={() =>
+          reactivate.mutate(user.id, {
+            onSuccess: () => {
+              close();
+              setDone("The account has been reactivated.");
+            },
+          })
+        }
+      >
+        <p>
+          {user.name} ({user.email}) will be able to sign in again.
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirming === "reset"}
+        title={`Reset the password for ${user.name}?`}
+        confirmLabel="Reset password"
+        pendingLabel="Resetting…"
+        tone="danger"
+        pending={resetPassword.isPending}
+        error={errorMessage(resetPassword.error)}
+        onCancel={close}
+        onConfirm={() =>
+          resetPassword.mutate(user.id, {
+            onSuccess: (result) => {
+              close();
+              setTemporary(result);
+            },
+          })
+        }
+      >
+        <p>
+          A new temporary password will be created and shown to you once. The current password will stop
+          working.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

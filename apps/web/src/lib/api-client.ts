@@ -1,0 +1,189 @@
+// The one way the web talks to the API: same-origin JSON with the session cookie, the CSRF header
+// on unsafe methods, success bodies parsed with the shared zod schema and failures turned into
+// `ApiError`. Transport only: no UI, no navigation (the app decides what an error means).
+import { apiErrorBody, CSRF_HEADER, type ErrorCode, type FieldError } from "@ipt/shared";
+import type { z } from "zod";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    fields?: FieldError[];
+    requestId?: string | undefined;
+  }) {
+    super(init.message);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.requestId = init.requestId;
+  }
+}
+
+/** The request never got an answer (offline, server down, proxy refused the connection). */
+export class NetworkError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("The server could not be reached. Check your connection and try again.", options);
+    this.name = "NetworkError";
+  }
+}
+
+/** The server answered with a success status but a body that does not match the contract. */
+export class UnexpectedResponseError extends Error {
+  constructor(
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super("The server sent a response this page does not understand. Please try again later.", options);
+    this.name = "UnexpectedResponseError";
+  }
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** For bodies that are not ours: the plainest code for a status (403 is "forbidden", not a rule). */
+const fallbackCodeByStatus: Record<number, ErrorCode> = {
+  400: "validation_failed",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+function codeForStatus(status: number): ErrorCode {
+  return fallbackCodeByStatus[status] ?? (status >= 500 ? "internal_error" : "validation_failed");
+}
+
+/**
+ * Turns any failed response into an `ApiError`. Bodies that follow the shared error schema keep
+ * their code, message and field errors; anything else (a proxy's HTML page, an empty body) gets a
+ * code derived from the status and a plain message.
+ */
+export function parseApiError(status: number, body: unknown): ApiError {
+  const parsed = apiErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, fields, requestId } = parsed.data.error;
+    return new ApiError({ status, code, message, fields, requestId });
+  }
+  return new ApiError({
+    status,
+    code: codeForStatus(status),
+    message:
+      status >= 500
+        ? "The server had a problem and could not finish this request. Please try again."
+        : `The request could not be completed (status ${status}).`,
+  });
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Builds `?a=1&b=2`, leaving out empty values so URLs stay short and defaults stay implicit. */
+export function toQueryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const unsafeMethods: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface RequestOptions {
+  method?: Method;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+interface ApiClientConfig {
+  /** Returns the CSRF token of the current session, if any. */
+  getCsrfToken: () => string | undefined;
+  fetch: typeof fetch;
+}
+
+const config: ApiClientConfig = {
+  getCsrfToken: () => undefined,
+  fetch: (...args) => globalThis.fetch(...args),
+};
+
+let lastResponseAt = 0;
+
+/** Wire the client to where the session lives (the app does this once, at start-up). */
+export function configureApiClient(options: Partial<ApiClientConfig>): void {
+  Object.assign(config, options);
+}
+
+/** When the server last answered any request (used to notice an idle session). 0 = never. */
+export function getLastApiResponseAt(): number {
+  return lastResponseAt;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? "GET";
+  const headers = new Headers({ Accept: "application/json" });
+  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (unsafeMethods.has(method)) {
+    const token = config.getCsrfToken();
+    if (token) headers.set(CSRF_HEADER, token);
+  }
+
+  let response: Response;
+  try {
+    response = await config.fetch(`${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new NetworkError({ cause: error });
+  }
+  lastResponseAt = Date.now();
+
+  if (!response.ok) throw parseApiError(response.status, await readJson(response));
+  return response;
+}
+
+/** A request whose success body is parsed with `schema`. */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send(path, options);
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) throw new UnexpectedResponseError(response.status, { cause: parsed.error });
+  return parsed.data;
+}
+
+/** A request that answers 204 No Content (or whose body we do not need). */
+export async function apiRequestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}

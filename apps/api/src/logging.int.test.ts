@@ -1,0 +1,66 @@
+import { CSRF_HEADER } from "@ipt/shared";
+import pino from "pino";
+import { Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { createAccount, TEST_PASSWORD } from "../test/helpers/app";
+import { createTestDatabase } from "../test/helpers/database";
+import { buildApp } from "./app";
+import { loadConfig } from "./config/config";
+import { createPrismaClient } from "./db/prisma";
+import { loggerOptions } from "./logging";
+
+describe("request logs", () => {
+  it("carry request ids but no passwords, cookies, tokens or query strings", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const database = await createTestDatabase();
+    const prisma = createPrismaClient(database.url, 2);
+    const config = loadConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: "/nonexistent" });
+    const logger = pino(loggerOptions("info") as pino.LoggerOptions, sink);
+    const app = await buildApp({ config, prisma, logger });
+    afterAll(async () => {
+      await app.close();
+      await prisma.$disconnect();
+    });
+
+    const admin = await createAccount(prisma, { role: "admin", name: "Logan Lognote" });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: admin.email, password: TEST_PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+    const { csrfToken } = login.json<{ csrfToken: string }>();
+    await app.inject({
+      method: "GET",
+      url: "/api/admin/users?q=SearchTermAboutAClient",
+      headers: { cookie },
+    });
+    await app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: { cookie, [CSRF_HEADER]: csrfToken },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "another-long-password" },
+    });
+
+    const text = lines.join("");
+    expect(text).toContain(login.headers["x-request-id"]);
+    expect(text).toContain("/api/admin/users");
+    for (const secret of [
+      TEST_PASSWORD,
+      "another-long-password",
+      cookie.split("=")[1]!,
+      csrfToken,
+      "SearchTermAboutAClient",
+      admin.email,
+      "Logan Lognote",
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});

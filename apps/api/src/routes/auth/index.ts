@@ -21,6 +21,17 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
   const { prisma, timeouts } = ctx;
   const idleTimeoutSeconds = Math.round(timeouts.idleMs / 1000);
 
+  const toSessionResponse = (session: {
+    user: SessionResponse["user"];
+    csrfToken: string;
+    expiresAt: Date;
+  }): SessionResponse => ({
+    user: session.user,
+    csrfToken: session.csrfToken,
+    idleTimeoutSeconds,
+    absoluteExpiresAt: session.expiresAt.toISOString(),
+  });
+
   function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
     reply.setCookie(SESSION_COOKIE, token, {
       path: "/",
@@ -63,12 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
         },
       );
       setSessionCookie(reply, result.token, result.expiresAt);
-      return {
-        user: result.user,
-        csrfToken: result.csrfToken,
-        idleTimeoutSeconds,
-        absoluteExpiresAt: result.expiresAt.toISOString(),
-      };
+      return toSessionResponse(result);
     },
   );
 
@@ -85,12 +91,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     async (request): Promise<SessionResponse> => {
       const session = request.loginSession;
       if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
-      return {
-        user: session.user,
-        csrfToken: session.csrfToken,
-        idleTimeoutSeconds,
-        absoluteExpiresAt: session.expiresAt.toISOString(),
-      };
+      return toSessionResponse(session);
     },
   );
 
@@ -140,12 +141,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
         audit: request.auditContext(),
       });
       setSessionCookie(reply, result.token, result.expiresAt);
-      return {
-        user: result.user,
-        csrfToken: result.csrfToken,
-        idleTimeoutSeconds,
-        absoluteExpiresAt: result.expiresAt.toISOString(),
-      };
+      return toSessionResponse(result);
     },
   );
 };

@@ -1,5 +1,5 @@
 // Errors mapped once: every failure leaves as the shared error body, and a 5xx reveals nothing.
-import type { ApiErrorBody, ErrorCode, FieldError } from "@ipt/shared";
+import { plainErrorCodeByStatus, type ApiErrorBody, type ErrorCode, type FieldError } from "@ipt/shared";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "../errors/app-error";
@@ -31,17 +31,6 @@ export function sendError(
   return reply.code(status).type("application/json; charset=utf-8").send(body);
 }
 
-const statusCodes: Partial<Record<number, ErrorCode>> = {
-  400: "validation_failed",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "rate_limited",
-};
-
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -62,7 +51,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
     }
     const status = error.statusCode ?? 500;
-    const code = status < 500 ? statusCodes[status] : undefined;
+    const code = status < 500 ? plainErrorCodeByStatus[status] : undefined;
     if (code) {
       // Fastify's own 4xx (bad JSON, wrong content type, body too large): safe to describe.
       const message = code === "validation_failed" ? "The request body is not valid JSON." : error.message;

@@ -1,7 +1,13 @@
 // The one way the web talks to the API: same-origin JSON with the session cookie, the CSRF header
 // on unsafe methods, success bodies parsed with the shared zod schema and failures turned into
 // `ApiError`. Transport only: no UI, no navigation (the app decides what an error means).
-import { apiErrorBody, CSRF_HEADER, type ErrorCode, type FieldError } from "@ipt/shared";
+import {
+  apiErrorBody,
+  CSRF_HEADER,
+  plainErrorCodeByStatus,
+  type ErrorCode,
+  type FieldError,
+} from "@ipt/shared";
 import type { z } from "zod";
 
 export class ApiError extends Error {
@@ -49,20 +55,8 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-/** For bodies that are not ours: the plainest code for a status (403 is "forbidden", not a rule). */
-const fallbackCodeByStatus: Record<number, ErrorCode> = {
-  400: "validation_failed",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "rate_limited",
-};
-
 function codeForStatus(status: number): ErrorCode {
-  return fallbackCodeByStatus[status] ?? (status >= 500 ? "internal_error" : "validation_failed");
+  return plainErrorCodeByStatus[status] ?? (status >= 500 ? "internal_error" : "validation_failed");
 }
 
 /**

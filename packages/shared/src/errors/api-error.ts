@@ -47,3 +47,15 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal_error: 500,
 };
+
+/** The plainest code for an HTTP status, for errors raised outside our own code (403 is "forbidden"). */
+export const plainErrorCodeByStatus: Partial<Record<number, ErrorCode>> = {
+  400: "validation_failed",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};

@@ -6,3 +6,7 @@ export * from "./auth/auth";
 export * from "./users/users";
 export * from "./audit/audit";
 export * from "./health/health";
+export * from "./ipt";
+export * from "./clinical/clients";
+export * from "./clinical/courses";
+export * from "./clinical/sessions";

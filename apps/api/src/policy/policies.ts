@@ -36,6 +36,9 @@ export const policies = {
     description: "Any signed-in user",
     decide: signedInWithRole("therapist", "supervisor", "admin"),
   },
+  /** Clinical records. The role is only the first gate: services also require that the therapist
+   * owns the client, and answer 404 otherwise (see clinical/access.ts). */
+  therapist: { description: "Therapists (own clients only)", decide: signedInWithRole("therapist") },
   /** Account management and the audit log. Admins see no clinical content. */
   admin: { description: "Administrators", decide: signedInWithRole("admin") },
 } satisfies Record<string, Policy>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuery, paginated } from "../common/pagination";
 
-/** Audit actions written so far; later features add their own. */
+/** Audit actions. Clinical ones (client.*, course.*, session.*, inventory.*) name the record, never its content. */
 export const auditActions = [
   "auth.login",
   "auth.login_failed",
@@ -15,6 +15,38 @@ export const auditActions = [
   "user.password_reset",
   "supervision.assigned",
   "supervision.removed",
+  "caseload.viewed",
+  "client.viewed",
+  "client.created",
+  "client.updated",
+  "client.access_denied",
+  "inventory.viewed",
+  "inventory.person_added",
+  "inventory.person_updated",
+  "inventory.person_removed",
+  "inventory.event_added",
+  "inventory.event_updated",
+  "inventory.event_removed",
+  "course.created",
+  "course.viewed",
+  "course.initial_tasks_updated",
+  "course.problem_area_set",
+  "course.formulation_set",
+  "course.contract_set",
+  "course.middle_phase_started",
+  "course.termination_raised",
+  "course.termination_checklist_updated",
+  "course.completed",
+  "course.rule_refused",
+  "plan.generated",
+  "plan.session_added",
+  "plan.session_dropped",
+  "plan.session_cancelled",
+  "plan.session_rescheduled",
+  "session.viewed",
+  "session.updated",
+  "session.signed",
+  "session.amended",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -9,6 +9,8 @@ export const errorCodes = [
   "csrf_failed",
   "not_found",
   "conflict",
+  /** A clinical rule is not met yet (e.g. leaving the initial phase); `fields` lists what is missing. */
+  "rule_unmet",
   "unsupported_media_type",
   "payload_too_large",
   "rate_limited",
@@ -42,6 +44,7 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  rule_unmet: 422,
   unsupported_media_type: 415,
   payload_too_large: 413,
   rate_limited: 429,
@@ -56,6 +59,7 @@ export const plainErrorCodeByStatus: Partial<Record<number, ErrorCode>> = {
   404: "not_found",
   409: "conflict",
   413: "payload_too_large",
+  422: "rule_unmet",
   415: "unsupported_media_type",
   429: "rate_limited",
 };

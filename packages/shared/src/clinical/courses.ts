@@ -1,0 +1,207 @@
+// One IPT course: set-up, the guarded phase moves, the plan and termination. Wire shapes only;
+// the clinical rules themselves live in ../ipt.
+import { z } from "zod";
+import { personRef } from "../users/users";
+import { flag, ruleGap, warning } from "../ipt";
+import {
+  courseFormat,
+  courseOutcome,
+  coursePhase,
+  disputeStage,
+  frequency,
+  lineage,
+  nextStep,
+  problemArea,
+  sessionPhase,
+  sessionStatus,
+} from "../ipt/vocabulary";
+import { entityId, isoDate, version } from "./clients";
+
+export const courseParams = z.object({ courseId: entityId });
+
+const reason = z.string().trim().min(1, "Give a reason.").max(1000);
+
+export const createCourseRequest = z.object({
+  format: courseFormat,
+  lineage,
+  /** Defaults to today; the contract can move it. */
+  startDate: isoDate.optional(),
+});
+export type CreateCourseRequest = z.infer<typeof createCourseRequest>;
+
+export const initialTasksRequest = z
+  .object({ version, diagnosisNamed: z.boolean().optional(), sickRoleGiven: z.boolean().optional() })
+  .refine((v) => v.diagnosisNamed !== undefined || v.sickRoleGiven !== undefined, {
+    message: "Change at least one task.",
+  });
+export type InitialTasksRequest = z.infer<typeof initialTasksRequest>;
+
+export const problemAreaRequest = z.object({
+  version,
+  primaryArea: problemArea,
+  secondaryArea: problemArea.nullable().default(null),
+  disputeStage: disputeStage.nullable().default(null),
+  sensitivityModifier: z.boolean().default(false),
+  /** Required once the course has left the initial phase: the change is recorded with it. */
+  reason: reason.optional(),
+});
+export type ProblemAreaRequest = z.input<typeof problemAreaRequest>;
+
+export const formulationRequest = z.object({
+  version,
+  formulation: z.string().trim().min(1, "Write the formulation.").max(5000),
+  /** The date the client agreed with it; null while it is still a draft. */
+  agreedOn: isoDate.nullable(),
+});
+export type FormulationRequest = z.infer<typeof formulationRequest>;
+
+export const contractRequest = z.object({
+  version,
+  plannedSessions: z.int("Enter a whole number of sessions."),
+  frequency,
+  sessionMinutes: z.int("Enter minutes as a whole number."),
+  startDate: isoDate,
+  terminationLead: z
+    .int()
+    .min(2, "Start termination 2 to 4 sessions before the end.")
+    .max(4, "Start termination 2 to 4 sessions before the end."),
+  missedSessionPolicy: z.string().trim().min(1, "Say what happens after a missed session.").max(1000),
+  agreedOn: isoDate,
+});
+export type ContractRequest = z.infer<typeof contractRequest>;
+
+export const versionRequest = z.object({ version });
+export type VersionRequest = z.infer<typeof versionRequest>;
+
+export const terminationChecklistRequest = z.object({
+  version,
+  progressReviewed: z.boolean().optional(),
+  gainsCredited: z.boolean().optional(),
+  feelingsDiscussed: z.boolean().optional(),
+  relapsePlan: z.string().trim().max(5000).optional(),
+  nextStep: nextStep.nullable().optional(),
+});
+export type TerminationChecklistRequest = z.infer<typeof terminationChecklistRequest>;
+
+export const completeCourseRequest = z.object({
+  version,
+  outcome: courseOutcome,
+  /** Required when the course is discontinued. */
+  reason: z.string().trim().max(1000).optional(),
+  endedOn: isoDate,
+});
+export type CompleteCourseRequest = z.infer<typeof completeCourseRequest>;
+
+// --- Plan edits: each re-flows numbers, phases and agendas and is recorded in the plan history ---
+
+export const addSessionRequest = z.object({ version, plannedDate: isoDate.optional() });
+export type AddSessionRequest = z.infer<typeof addSessionRequest>;
+
+export const dropSessionRequest = z.object({ version, sessionId: entityId, reason });
+export type DropSessionRequest = z.infer<typeof dropSessionRequest>;
+
+export const cancelSessionRequest = z.object({
+  version,
+  sessionId: entityId,
+  reason,
+  /** Add a replacement session at the end so the contracted number is kept. */
+  replace: z.boolean(),
+});
+export type CancelSessionRequest = z.infer<typeof cancelSessionRequest>;
+
+export const rescheduleSessionRequest = z.object({
+  version,
+  sessionId: entityId,
+  plannedDate: isoDate,
+  /** Move every later planned session by the same number of days. */
+  moveLater: z.boolean().default(false),
+});
+export type RescheduleSessionRequest = z.input<typeof rescheduleSessionRequest>;
+
+export const sessionSummary = z.object({
+  id: z.uuid(),
+  number: z.int().nullable(),
+  plannedDate: isoDate,
+  phase: sessionPhase.nullable(),
+  slot: z.string().nullable(),
+  status: sessionStatus,
+  signed: z.boolean(),
+  agendaDone: z.int(),
+  agendaTotal: z.int(),
+  version: z.int(),
+});
+export type SessionSummary = z.infer<typeof sessionSummary>;
+
+export const problemAreaChange = z.object({
+  id: z.uuid(),
+  changedAt: z.iso.datetime(),
+  changedBy: personRef,
+  fromPrimary: problemArea.nullable(),
+  toPrimary: problemArea,
+  fromSecondary: problemArea.nullable(),
+  toSecondary: problemArea.nullable(),
+  fromStage: disputeStage.nullable(),
+  toStage: disputeStage.nullable(),
+  reason: z.string(),
+});
+
+export const planChange = z.object({
+  id: z.uuid(),
+  changedAt: z.iso.datetime(),
+  changedBy: personRef,
+  kind: z.string(),
+  summary: z.string(),
+});
+
+export const courseDetail = z.object({
+  id: z.uuid(),
+  client: z.object({ id: z.uuid(), displayName: z.string(), workingDiagnosis: z.string(), version: z.int() }),
+  sequence: z.int(),
+  format: courseFormat,
+  lineage,
+  phase: coursePhase,
+  plannedSessions: z.int(),
+  frequency,
+  startDate: isoDate,
+  sessionMinutes: z.int(),
+  terminationLead: z.int(),
+  /** The session number at which termination starts and the ending must be raised. */
+  terminationStartNumber: z.int(),
+  diagnosisNamed: z.boolean(),
+  sickRoleGiven: z.boolean(),
+  primaryArea: problemArea.nullable(),
+  secondaryArea: problemArea.nullable(),
+  disputeStage: disputeStage.nullable(),
+  sensitivityModifier: z.boolean(),
+  formulation: z.string().nullable(),
+  formulationAgreedOn: isoDate.nullable(),
+  contractAgreedOn: isoDate.nullable(),
+  missedSessionPolicy: z.string().nullable(),
+  templateVersion: z.string().nullable(),
+  middleStartedAt: z.iso.datetime().nullable(),
+  terminationRaisedAt: z.iso.datetime().nullable(),
+  termination: z.object({
+    progressReviewed: z.boolean(),
+    gainsCredited: z.boolean(),
+    feelingsDiscussed: z.boolean(),
+    relapsePlan: z.string().nullable(),
+    nextStep: nextStep.nullable(),
+  }),
+  outcome: courseOutcome.nullable(),
+  outcomeReason: z.string().nullable(),
+  endedOn: isoDate.nullable(),
+  version: z.int(),
+  /** What still stands between this course and the middle phase; empty when it may move on. */
+  initialPhaseGaps: z.array(ruleGap),
+  warnings: z.array(warning),
+  flags: z.array(flag),
+  /** All sessions, cancelled ones included, in date order. */
+  sessions: z.array(sessionSummary),
+  /** The next planned session, with the focus the last held session set for it. */
+  nextSession: z
+    .object({ id: z.uuid(), number: z.int(), plannedDate: isoDate, phase: sessionPhase, focus: z.string() })
+    .nullable(),
+  problemAreaChanges: z.array(problemAreaChange),
+  planChanges: z.array(planChange),
+});
+export type CourseDetail = z.infer<typeof courseDetail>;

@@ -1,0 +1,80 @@
+// One therapy session record: agenda, techniques, notes; signing locks it, amendments are appended.
+import { z } from "zod";
+import { personRef } from "../users/users";
+import { agendaItem } from "../ipt";
+import {
+  courseFormat,
+  coursePhase,
+  disputeStage,
+  lineage,
+  problemArea,
+  sessionPhase,
+  sessionStatus,
+  technique,
+} from "../ipt/vocabulary";
+import { entityId, isoDate, version } from "./clients";
+
+export const sessionParams = z.object({ sessionId: entityId });
+
+const note = (max: number) => z.string().trim().max(max);
+
+export const updateSessionRequest = z.object({
+  version,
+  /** planned → held or no_show (on or after its date), or back to planned. Cancelling is a plan edit. */
+  status: z.enum(["planned", "held", "no_show"]).optional(),
+  agenda: z.array(agendaItem).max(40, "Keep the agenda to 40 items or fewer.").optional(),
+  techniques: z.array(technique).max(20).optional(),
+  incident: note(5000).optional(),
+  notes: note(20000).optional(),
+  betweenSessionWork: note(2000).optional(),
+  nextFocus: note(1000).optional(),
+});
+export type UpdateSessionRequest = z.infer<typeof updateSessionRequest>;
+
+export const amendmentRequest = z.object({
+  reason: z.string().trim().min(1, "Give the reason for the amendment.").max(1000),
+  text: z.string().trim().min(1, "Write the amendment.").max(20000),
+});
+export type AmendmentRequest = z.infer<typeof amendmentRequest>;
+
+export const amendment = z.object({
+  id: z.uuid(),
+  reason: z.string(),
+  text: z.string(),
+  createdAt: z.iso.datetime(),
+  author: personRef,
+});
+export type Amendment = z.infer<typeof amendment>;
+
+export const sessionDetail = z.object({
+  id: z.uuid(),
+  course: z.object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    clientName: z.string(),
+    format: courseFormat,
+    lineage,
+    phase: coursePhase,
+    plannedSessions: z.int(),
+    primaryArea: problemArea.nullable(),
+    disputeStage: disputeStage.nullable(),
+    sensitivityModifier: z.boolean(),
+  }),
+  number: z.int().nullable(),
+  plannedDate: isoDate,
+  phase: sessionPhase.nullable(),
+  slot: z.string().nullable(),
+  status: sessionStatus,
+  agenda: z.array(agendaItem),
+  techniques: z.array(technique),
+  incident: z.string(),
+  notes: z.string(),
+  betweenSessionWork: z.string(),
+  nextFocus: z.string(),
+  cancelReason: z.string().nullable(),
+  signedAt: z.iso.datetime().nullable(),
+  signedBy: personRef.nullable(),
+  version: z.int(),
+  amendments: z.array(amendment),
+});
+export type SessionDetail = z.infer<typeof sessionDetail>;

@@ -1,0 +1,11 @@
+// The IPT domain: vocabulary, sources, presets, templates, guidance, planning and clinical rules.
+export * from "./vocabulary";
+export * from "./sources";
+export * from "./formats";
+export * from "./templates";
+export * from "./guidance";
+export * from "./plan-error";
+export * from "./dates";
+export * from "./agenda";
+export * from "./plan";
+export * from "./rules";

@@ -1,0 +1,93 @@
+// The source tags every template item, rule and guidance text cites. Citations follow the source key
+// of ../shared/IPT.md; "n.d." means the key gives no year.
+import { z } from "zod";
+
+/** Bump when template wording or structure changes, so stored agendas can say which version they came from. */
+export const TEMPLATE_VERSION = "2026.11-1";
+
+export const sourceTagKeys = [
+  "S1a",
+  "S1b",
+  "S1c",
+  "S2",
+  "S3",
+  "S4",
+  "S5a",
+  "S6",
+  "S7",
+  "S9",
+  "S10a",
+  "S10c",
+  "S11a",
+  "S11b",
+  "S11c",
+  "S12b",
+  "S13b",
+  "S14",
+  "S15a",
+  "S15b",
+  "S16",
+  "S18",
+  "S19",
+  "S20a",
+  "S20b",
+  "S20c",
+  "S20e",
+  "S21a",
+  "S21b",
+  "S23c",
+  "S25l",
+  "S25m",
+  "S29a",
+  "S29b",
+  "S29c",
+  "S29d",
+  "S29e",
+  "S29f",
+] as const;
+export const sourceTag = z.enum(sourceTagKeys);
+export type SourceTag = z.infer<typeof sourceTag>;
+
+const guide2018 = "Weissman, Markowitz & Klerman, The Guide to Interpersonal Psychotherapy, 2018";
+const stuart = "Stuart & Robertson, Interpersonal Psychotherapy: A Clinician's Guide, 2nd ed., n.d.";
+
+export const sourceTags: Record<SourceTag, string> = {
+  S1a: `${guide2018}, ch. 2 "An Outline of IPT" (abstract)`,
+  S1b: `${guide2018}, ch. 5 "Grief" (abstract)`,
+  S1c: `${guide2018}, ch. 10 "IPT Techniques and the Therapist's Role" (abstract)`,
+  S2: `${guide2018}, ch. 6 "Role Disputes" (excerpt)`,
+  S3: `${guide2018}, ch. 8 "Interpersonal Deficits" (excerpt)`,
+  S4: 'Weissman, Markowitz & Klerman, Comprehensive Guide to Interpersonal Psychotherapy, 2000, ch. 7 "Termination of Treatment" (excerpt)',
+  S5a: "Klerman et al., 1984 IPT technique list (secondary summary), n.d.",
+  S6: 'Weissman & Klerman, "Interpersonal Psychotherapy for Depression", in Depressive Disorders, 1990',
+  S7: 'Markowitz, IPT chapter, "Phases of treatment" (reproduced), n.d.',
+  S9: 'IPTUK, "Stages of IPT" (web page), n.d.',
+  S10a: 'ISIPT, "Key IPT strategies" (web page), n.d.',
+  S10c: 'ISIPT, "IPT for Adolescents" (web page), n.d.',
+  S11a: `${stuart}, "Interpersonal Formulation" (abstract)`,
+  S11b: `${stuart}, "Concluding Acute Treatment and Maintenance Treatment"`,
+  S11c: `${stuart}, "Interpersonal Sensitivity"`,
+  S12b: "IPT Institute, community training requirements (web page), n.d.",
+  S13b: "Summary of Stuart's interpersonal incidents and techniques (web page), 2016",
+  S14: 'Rajhans et al., "IPT for Patients with Mental Disorders", Indian Journal of Psychiatry, 2020',
+  S15a: 'Markowitz, "A Pocket Guide to IPT" (abstract), n.d.',
+  S15b: 'Markowitz, "A Pocket Guide to IPT", problem-area goals (text), n.d.',
+  S16: 'OUP IPT volume (ISBN 9780197554500), ch. 9 "Termination" (abstract), n.d.',
+  S18: "IPT casebook, termination vignette (excerpt), n.d.",
+  S19: "IPT-A, middle phase of treatment: techniques (excerpt), n.d.",
+  S20a: 'CEBC, "Interpersonal Psychotherapy for Depressed Adolescents (IPT-A)" (web page), n.d.',
+  S20b: 'NREPP, "IPT-A" (web page), n.d.',
+  S20c: 'Penn State Clearinghouse, "IPT-A": parent involvement (web page), n.d.',
+  S20e: "Closeness circle, after Dietz, Weinberg & Mufson, 2018",
+  S21a: "Swartz, Grote & Graham, Brief IPT, American Journal of Psychotherapy 68:443, 2014",
+  S21b: 'IPT Institute (Swartz), "Overview of Brief IPT" (web page), n.d.',
+  S23c: "Grote, Swartz & Zuckoff, engagement session for brief IPT, 2008",
+  S25l: "Simon et al., PHQ-9 item 9 and suicide risk, 2013",
+  S25m: "Louzon et al., PHQ-9 item 9 in VA data, 2016",
+  S29a: 'CITC Associates, "Role transition" (web page), n.d.',
+  S29b: 'IPT role-disputes staging (slides) and CITC Associates, "Role disputes" (web pages), n.d.',
+  S29c: "Treatment for Depression Memphis, role transitions and interpersonal sensitivity (web pages), n.d.",
+  S29d: '"Problem Areas of IPT", summary of the Guide\'s grief chapter, n.d.',
+  S29e: "Treatment for Depression Memphis, dispute stages (web page), n.d.",
+  S29f: "Integrating CBT and IPT in complicated-grief treatment, on homework (text), n.d.",
+};

@@ -1,0 +1,329 @@
+// Session agenda templates by slot (TEMPLATE_VERSION in ./sources). The per-session layout is a synthesis
+// (IPT.md 2b): no source gives a verbatim session-by-session schedule for standard adult IPT.
+import { z } from "zod";
+import type { SourceTag } from "./sources";
+import { agendaItemKind, type AgendaItemKind, type CourseFormat, type Lineage } from "./vocabulary";
+
+export const sessionSlots = [
+  "engagement",
+  "initial-1",
+  "initial-2",
+  "initial-3",
+  "middle",
+  "raise-ending",
+  "termination",
+  "final",
+] as const;
+export const sessionSlot = z.enum(sessionSlots);
+export type SessionSlot = z.infer<typeof sessionSlot>;
+
+export const agendaItem = z.object({
+  key: z.string().max(120),
+  text: z.string().trim().min(1).max(500),
+  kind: agendaItemKind,
+  sources: z.array(z.string().max(20)).max(10),
+  done: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof agendaItem>;
+
+export interface AgendaTemplateItem {
+  /** Stable id, `<slot>.<name>`, so stored agendas can be matched to the template. */
+  key: string;
+  text: string;
+  kind: AgendaItemKind;
+  sources: SourceTag[];
+}
+
+interface TemplateContext {
+  format: CourseFormat;
+  lineage: Lineage;
+}
+
+interface SlotTemplateItem extends AgendaTemplateItem {
+  /** Left out when it returns false; absent means every format and lineage. */
+  appliesTo?: (context: TemplateContext) => boolean;
+}
+
+const task = (
+  key: string,
+  text: string,
+  sources: SourceTag[],
+  appliesTo?: (context: TemplateContext) => boolean,
+): SlotTemplateItem => ({ key, text, kind: "phase_task", sources, ...(appliesTo ? { appliesTo } : {}) });
+
+const formatIs =
+  (...formats: CourseFormat[]) =>
+  (context: TemplateContext) =>
+    formats.includes(context.format);
+const formatIsNot =
+  (...formats: CourseFormat[]) =>
+  (context: TemplateContext) =>
+    !formats.includes(context.format);
+// The closeness circle belongs to IPT-A and the Stuart lineage [S20e][S12b].
+const usesClosenessCircle = (context: TemplateContext) =>
+  context.format === "ipt_a" || context.lineage === "stuart";
+
+const sinceLastSession = task("since-last", "Ask how things have been since the last session.", [
+  "S15a",
+  "S1c",
+]);
+
+// Session 1 content, shared by standard/IPT-A initial-1 and IPT-B initial-1 (which also starts the inventory).
+const firstAssessment: SlotTemplateItem[] = [
+  task("symptom-review", "Review symptoms and record a baseline rating-scale score.", ["S7", "S12b"]),
+  task("diagnosis", "Name the diagnosis with the client.", ["S7", "S10a"]),
+  task("psychoeducation", "Psychoeducation: depression is common and treatable and has a good prognosis.", [
+    "S10a",
+    "S14",
+  ]),
+  task(
+    "sick-role",
+    "Give the sick role: the client is excused from some obligations for now and is expected to work at recovery.",
+    ["S7", "S10a"],
+    formatIsNot("ipt_a"),
+  ),
+  task(
+    "sick-role",
+    "Give a limited sick role: the young person is still expected to go to school and take part in usual activities.",
+    ["S20a"],
+    formatIs("ipt_a"),
+  ),
+  task(
+    "risk",
+    "Assess suicide risk; follow up any positive answer on the self-harm item. A negative answer does not rule out risk.",
+    ["S25l", "S25m"],
+  ),
+  task(
+    "suitability",
+    "Check fit: standard IPT was developed for ambulatory, non-bipolar, non-psychotic major depression.",
+    ["S6"],
+    formatIsNot("ipt_a"),
+  ),
+  task(
+    "suitability",
+    "Check fit: IPT-A is not indicated for adolescents who are acutely suicidal or homicidal, psychotic, bipolar, " +
+      "intellectually disabled or actively abusing substances.",
+    ["S10c", "S20a", "S20b"],
+    formatIs("ipt_a"),
+  ),
+  task(
+    "medication",
+    "Consider the need for medication: severity, past episodes, past response and preference.",
+    ["S7"],
+  ),
+  task("time-limit", "Introduce the time limit: the number of sessions in the course.", ["S10a", "S6"]),
+  task("onset-events", "Start a list of life events and relationship changes around the onset.", [
+    "S7",
+    "S9",
+  ]),
+  task(
+    "parent",
+    "Parent involvement: give the parent(s) information and education about depression and IPT-A.",
+    ["S20c"],
+    formatIs("ipt_a"),
+  ),
+];
+
+const inventory = task(
+  "inventory",
+  "Interpersonal inventory: review important current and past relationships, support and expectations.",
+  ["S7", "S10a"],
+);
+const closenessCircle = task(
+  "closeness-circle",
+  "Closeness circle: place the important people by how close they are to the client.",
+  ["S20e", "S12b"],
+  usesClosenessCircle,
+);
+const formulation = task(
+  "formulation",
+  "Interpersonal formulation: link the depression to one problem area.",
+  ["S10a", "S11a"],
+);
+const agreement = task("agreement", "Get the client's explicit agreement to the formulation.", [
+  "S7",
+  "S10a",
+]);
+const contract = task(
+  "contract",
+  "Agree the treatment contract: dates, number, frequency and length of sessions, and what happens after a missed session.",
+  ["S7", "S10a"],
+);
+
+const slotTemplates: Record<SessionSlot, SlotTemplateItem[]> = {
+  engagement: [
+    task(
+      "motivation",
+      "Engagement session: use a motivational-interviewing approach to build commitment to the brief course.",
+      ["S21a", "S21b"],
+    ),
+    task(
+      "barriers",
+      "Explore practical, psychological and cultural barriers to attending, and plan around them.",
+      ["S23c"],
+    ),
+    task("brief-format", "Explain the format: 8 IPT sessions follow this engagement session.", [
+      "S21a",
+      "S21b",
+    ]),
+  ],
+  "initial-1": [
+    ...firstAssessment,
+    task(
+      "inventory-start",
+      "Begin the interpersonal inventory: who matters most now, and what changed near the onset.",
+      ["S7", "S21b"],
+      formatIs("ipt_b"),
+    ),
+    { ...closenessCircle, appliesTo: (c) => c.format === "ipt_b" && c.lineage === "stuart" },
+  ],
+  "initial-2": [
+    // Standard and IPT-A: the inventory session.
+    { ...inventory, appliesTo: formatIsNot("ipt_b") },
+    { ...closenessCircle, appliesTo: (c) => c.format !== "ipt_b" && usesClosenessCircle(c) },
+    task(
+      "onset-changes",
+      "Note changes in relationships around the onset.",
+      ["S7", "S9"],
+      formatIsNot("ipt_b"),
+    ),
+    task(
+      "repeat-rating",
+      "Repeat the rating scale if your clinic measures at every session.",
+      ["S12b", "S18"],
+      formatIsNot("ipt_b"),
+    ),
+    // IPT-B completes the initial phase in this second session [S21b].
+    task("inventory-complete", "Complete the interpersonal inventory.", ["S7", "S21b"], formatIs("ipt_b")),
+    {
+      ...formulation,
+      text: "Interpersonal formulation: link the depression to one manageable problem area, building on strengths.",
+      sources: ["S21a", "S21b", "S10a"],
+      appliesTo: formatIs("ipt_b"),
+    },
+    { ...agreement, appliesTo: formatIs("ipt_b") },
+    { ...contract, appliesTo: formatIs("ipt_b") },
+  ],
+  "initial-3": [
+    formulation,
+    agreement,
+    contract,
+    task("start-focus", "Start work on the agreed problem area.", ["S1a", "S9"]),
+  ],
+  // Middle-session area and technique items are added per course in ./plan (agendaFor).
+  middle: [
+    sinceLastSession,
+    task("mood-events", "Link this week's mood to interpersonal events, and events to mood.", ["S9"]),
+    task(
+      "incident",
+      "Work on a recent, emotionally charged interpersonal incident: reconstruct it and explore options.",
+      ["S13b", "S1c"],
+    ),
+    task("sessions-left", "Remind the client how many sessions are left.", ["S1c"]),
+  ],
+  "raise-ending": [
+    sinceLastSession,
+    task(
+      "raise",
+      "Raise the ending explicitly: say how many sessions are left and the date of the last one.",
+      ["S4"],
+      (c) => c.lineage === "weissman",
+    ),
+    task(
+      "raise",
+      "Raise the conclusion of acute treatment explicitly: say how many sessions are left and the date of the last one.",
+      ["S4", "S11b"],
+      (c) => c.lineage === "stuart",
+    ),
+    task("feelings", "Invite feelings about ending; the ending can be a time of grieving.", ["S4", "S16"]),
+    task("continue-focus", "Keep working on the problem area in the sessions left.", ["S9", "S1c"]),
+  ],
+  termination: [
+    sinceLastSession,
+    task(
+      "review-gains",
+      "Review progress and credit the client: ask what they did that helped them feel better.",
+      ["S4", "S16"],
+    ),
+    task("competence", "Build the client's sense of independent competence.", ["S4", "S16"]),
+    task(
+      "feelings",
+      "Explore feelings about ending: sadness, worry, feeling abandoned, or that treatment was too short.",
+      ["S4", "S16"],
+    ),
+    task("warning-signs", "Identify early warning signs of relapse and when to come back.", ["S4", "S11b"]),
+  ],
+  final: [
+    task("final-rating", "Record a final rating-scale score and compare it with the baseline.", [
+      "S4",
+      "S16",
+    ]),
+    task("summary", "Summarise the course: the problem area, what changed and what the client did.", [
+      "S4",
+      "S16",
+    ]),
+    task("relapse-plan", "Agree a relapse-prevention plan: warning signs, what to do, and when to return.", [
+      "S4",
+      "S11b",
+    ]),
+    task(
+      "next-step",
+      "Decide the next step: maintenance under a new contract, or, if there was no response, referral to another " +
+        "effective treatment (the treatment failed, not the client).",
+      ["S4", "S16", "S11b"],
+      (c) => c.lineage === "weissman",
+    ),
+    task(
+      "next-step",
+      "Discuss maintenance treatment with the client; it needs a new contract. If there was no response, offer " +
+        "another effective treatment (the treatment failed, not the client).",
+      ["S11b", "S16", "S4"],
+      (c) => c.lineage === "stuart",
+    ),
+    task(
+      "parent",
+      "Parent involvement: review progress with the parent(s) and how to keep the changes going.",
+      ["S20c"],
+      formatIs("ipt_a"),
+    ),
+  ],
+};
+
+/** The phase-task items of a slot for a format and lineage, keys prefixed with the slot. */
+export function slotTemplateItems(
+  slot: SessionSlot,
+  format: CourseFormat,
+  lineage: Lineage,
+): AgendaTemplateItem[] {
+  return slotTemplates[slot]
+    .filter((item) => item.appliesTo?.({ format, lineage }) ?? true)
+    .map(({ key, text, kind, sources }) => ({ key: `${slot}.${key}`, text, kind, sources }));
+}
+
+/** IPT-A: a joint parent session in the middle phase, placed on the first middle session [S20c]. */
+export const iptaMiddleParentItem: AgendaTemplateItem = {
+  key: "middle.parent",
+  text: "Parent involvement: consider a joint session with a parent if the problem area involves a parent.",
+  kind: "phase_task",
+  sources: ["S20c"],
+};
+
+/** IPT-A middle phase uses explicit work-at-home assignments [S19]. */
+export const iptaWorkAtHomeItem: AgendaTemplateItem = {
+  key: "middle.technique.work-at-home",
+  text: "Work at home: agree a task for the young person to try before the next session.",
+  kind: "technique",
+  sources: ["S19"],
+};
+
+/** Every slot template item for every format and lineage, for content checks. */
+export function allSlotTemplateItems(): AgendaTemplateItem[] {
+  return sessionSlots.flatMap((slot) =>
+    slotTemplates[slot].map(({ key, text, kind, sources }) => ({
+      key: `${slot}.${key}`,
+      text,
+      kind,
+      sources,
+    })),
+  );
+}

@@ -24,6 +24,10 @@ import { registerWebApp } from "./plugins/web-app";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
 import { adminUserRoutes } from "./routes/admin/users";
 import { authRoutes } from "./routes/auth";
+import { clientRoutes } from "./routes/clinical/clients";
+import { courseRoutes } from "./routes/clinical/courses";
+import { planRoutes } from "./routes/clinical/plan";
+import { sessionRoutes } from "./routes/clinical/sessions";
 import { healthRoutes } from "./routes/health";
 
 export interface BuildAppOptions {
@@ -127,6 +131,10 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   await app.register(authRoutes, { prefix: "/api/auth", ...context });
   await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
   await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
+  await app.register(clientRoutes, { prefix: "/api", ...context });
+  await app.register(courseRoutes, { prefix: "/api", ...context });
+  await app.register(planRoutes, { prefix: "/api", ...context });
+  await app.register(sessionRoutes, { prefix: "/api", ...context });
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

@@ -10,6 +10,7 @@ import { applyMigrations } from "./db/migrations";
 import { createPrismaClient } from "./db/prisma";
 import { loggerOptions } from "./logging";
 import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "./seed/demo-accounts";
+import { seedDemoCaseloads } from "./seed/demo-caseload";
 
 async function main() {
   let config;
@@ -36,6 +37,8 @@ async function main() {
   if (config.SEED_DEMO) {
     try {
       demoLogins = formatDemoLogins(await seedDemoAccounts(prisma));
+      const clients = await seedDemoCaseloads(prisma);
+      if (clients > 0) logger.info({ clients }, "demo caseloads added");
     } catch (error) {
       if (!(error instanceof SeedRefusedError)) throw error;
       logger.warn(error.message);

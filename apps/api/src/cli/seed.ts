@@ -1,7 +1,8 @@
-// Adds the demo accounts: `pnpm db:seed` (refuses a database with real accounts unless --force).
+// Adds the demo accounts and their invented caseloads: `pnpm db:seed` (refuses a database with real accounts unless --force).
 import { createPrismaClient } from "../db/prisma";
 import { applyMigrations } from "../db/migrations";
 import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "../seed/demo-accounts";
+import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { openConfiguredDatabase } from "./database-url";
 
 const { database, config } = await openConfiguredDatabase();
@@ -9,7 +10,9 @@ const prisma = createPrismaClient(database.url, 2);
 try {
   await applyMigrations(database.url, config.MIGRATIONS_DIR);
   const logins = await seedDemoAccounts(prisma, { force: process.argv.includes("--force") });
+  const clients = await seedDemoCaseloads(prisma);
   console.log(formatDemoLogins(logins));
+  if (clients > 0) console.log(`Added ${clients} invented demo clients.`);
 } catch (error) {
   if (!(error instanceof SeedRefusedError)) throw error;
   console.error(error.message);

@@ -18,7 +18,7 @@ export const sessionSlot = z.enum(sessionSlots);
 export type SessionSlot = z.infer<typeof sessionSlot>;
 
 export const agendaItem = z.object({
-  key: z.string().max(120),
+  key: z.string().min(1).max(120),
   text: z.string().trim().min(1).max(500),
   kind: agendaItemKind,
   sources: z.array(z.string().max(20)).max(10),

@@ -1,0 +1,98 @@
+// Who may reach a clinical record, and the audit trail of every read and write of one.
+// A therapist reaches only their own clients. Anything else — another therapist's record or one
+// that does not exist — answers the same 404, so ids cannot be probed, and the attempt is audited.
+import type { AuditAction } from "@ipt/shared";
+import { recordAudit, type AuditContext } from "../audit/audit-log";
+import type { Prisma, PrismaClient } from "../db/prisma";
+import { AppError, notFound } from "../errors/app-error";
+
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** The signed-in therapist and where the request came from. */
+export interface Actor {
+  userId: string;
+  audit: AuditContext;
+}
+
+export type ClinicalEntity = "client" | "course" | "therapy_session" | "inventory_person" | "life_event";
+
+/** Writes one audit row about a clinical record: ids and field names only, never content. */
+export function auditClinical(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  entityType: ClinicalEntity,
+  entityId: string,
+  details?: Prisma.InputJsonObject,
+) {
+  return recordAudit(db, actor.audit, { action, entityType, entityId, ...(details ? { details } : {}) });
+}
+
+async function denied(db: Db, actor: Actor, entityType: ClinicalEntity, entityId: string, what: string) {
+  await recordAudit(db, actor.audit, {
+    action: "client.access_denied",
+    outcome: "denied",
+    entityType,
+    entityId,
+  });
+  return notFound(what);
+}
+
+/** The client if the actor is its therapist; otherwise a 404 (and a "denied" audit row). */
+export async function ownedClient(db: Db, actor: Actor, clientId: string) {
+  const client = await db.client.findFirst({ where: { id: clientId, therapistId: actor.userId } });
+  if (!client) throw await denied(db, actor, "client", clientId, "The client");
+  return client;
+}
+
+/** The course if its client belongs to the actor; otherwise a 404. */
+export async function ownedCourse(db: Db, actor: Actor, courseId: string) {
+  const course = await db.course.findFirst({
+    where: { id: courseId, client: { therapistId: actor.userId } },
+    include: { client: true },
+  });
+  if (!course) throw await denied(db, actor, "course", courseId, "The course");
+  return course;
+}
+
+/** The session if its client belongs to the actor; otherwise a 404. */
+export async function ownedSession(db: Db, actor: Actor, sessionId: string) {
+  const session = await db.therapySession.findFirst({
+    where: { id: sessionId, course: { client: { therapistId: actor.userId } } },
+    include: { course: { include: { client: true } } },
+  });
+  if (!session) throw await denied(db, actor, "therapy_session", sessionId, "The session");
+  return session;
+}
+
+/** The answer to a write made against an old version of a record. Nothing was changed. */
+export const staleVersion = (what = "This record") =>
+  new AppError(
+    "conflict",
+    `${what} has changed since you opened it (perhaps in another tab). Reload it, check the changes, and try again.`,
+  );
+
+/**
+ * Optimistic concurrency: applies `update` only if the row still has `version`, and bumps it.
+ * `updateMany` returns a count, so a stale version changes nothing and answers 409.
+ */
+export async function assertVersion(count: number, what?: string) {
+  if (count === 0) throw staleVersion(what);
+}
+
+/** A clinical rule is not met; `gaps` says exactly what is missing, one entry per item. */
+export const ruleUnmet = (message: string, gaps: { item: string; message: string }[]) =>
+  new AppError(
+    "rule_unmet",
+    message,
+    gaps.map((gap) => ({ field: gap.item, message: gap.message })),
+  );
+
+/** The actor behind a request on a therapist route (the policy has already required a principal). */
+export function actorOf(request: {
+  principal: { userId: string } | null;
+  auditContext(): AuditContext;
+}): Actor {
+  if (!request.principal) throw new AppError("unauthenticated", "Sign in to continue.");
+  return { userId: request.principal.userId, audit: request.auditContext() };
+}

@@ -1,0 +1,147 @@
+// The treatment contract: number, frequency and length of sessions, start date, when termination
+// starts and the missed-session policy. Agreeing it (re)generates the whole session plan in the same
+// transaction, which is only allowed before any session has been held, missed or signed.
+import {
+  formatPresets,
+  generatePlan,
+  PlanRuleError,
+  TEMPLATE_VERSION,
+  type ContractRequest,
+  type CourseDetail,
+  type FieldError,
+} from "@ipt/shared";
+import type { PrismaClient } from "../../db/prisma";
+import { AppError, conflict } from "../../errors/app-error";
+import { auditClinical, ownedCourse, type Actor } from "../access";
+import { fromIsoDate } from "../clients/dates";
+import { getCourseDetail } from "./course-detail";
+import { courseForWrite } from "../plan/course-write";
+
+const invalidFields = (fields: FieldError[]) =>
+  new AppError("validation_failed", "Some fields are not valid.", fields);
+
+/** The plan module names its inputs; the request names them differently. */
+const requestFieldOf: Record<string, string> = {
+  total: "body.plannedSessions",
+  lead: "body.terminationLead",
+  startDate: "body.startDate",
+};
+
+export const PLAN_STARTED_MESSAGE = "The plan has started; add, drop or reschedule sessions instead.";
+
+function contractErrors(format: keyof typeof formatPresets, request: ContractRequest): FieldError[] {
+  const preset = formatPresets[format];
+  const errors: FieldError[] = [];
+  if (request.plannedSessions < preset.minSessions || request.plannedSessions > preset.maxSessions) {
+    errors.push({
+      field: "body.plannedSessions",
+      message:
+        preset.minSessions === preset.maxSessions
+          ? `${preset.label} has exactly ${preset.minSessions} sessions.`
+          : `${preset.label} has ${preset.minSessions} to ${preset.maxSessions} sessions.`,
+    });
+  }
+  if (
+    request.sessionMinutes < preset.minSessionMinutes ||
+    request.sessionMinutes > preset.maxSessionMinutes
+  ) {
+    errors.push({
+      field: "body.sessionMinutes",
+      message: `${preset.label} sessions last ${preset.minSessionMinutes} to ${preset.maxSessionMinutes} minutes.`,
+    });
+  }
+  return errors;
+}
+
+export async function setContract(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  request: ContractRequest,
+): Promise<CourseDetail> {
+  await ownedCourse(prisma, actor, courseId);
+  return prisma.$transaction(async (tx) => {
+    const course = await courseForWrite(tx, courseId, request.version);
+    const errors = contractErrors(course.format, request);
+    if (errors.length > 0) throw invalidFields(errors);
+    const started = await tx.therapySession.count({
+      where: { courseId, OR: [{ status: { in: ["held", "no_show"] } }, { signedAt: { not: null } }] },
+    });
+    if (started > 0) throw conflict(PLAN_STARTED_MESSAGE);
+
+    let plan;
+    try {
+      plan = generatePlan({
+        format: course.format,
+        lineage: course.lineage,
+        lead: request.terminationLead,
+        frequency: request.frequency,
+        primaryArea: course.primaryArea,
+        disputeStage: course.disputeStage,
+        sensitivity: course.sensitivityModifier,
+        total: request.plannedSessions,
+        startDate: request.startDate,
+      });
+    } catch (error) {
+      if (error instanceof PlanRuleError) {
+        throw invalidFields([{ field: requestFieldOf[error.field] ?? "body", message: error.message }]);
+      }
+      throw error;
+    }
+
+    await tx.course.update({
+      where: { id: courseId },
+      data: {
+        plannedSessions: request.plannedSessions,
+        frequency: request.frequency,
+        sessionMinutes: request.sessionMinutes,
+        startDate: fromIsoDate(request.startDate),
+        terminationLead: request.terminationLead,
+        missedSessionPolicy: request.missedSessionPolicy,
+        contractAgreedOn: fromIsoDate(request.agreedOn),
+        templateVersion: TEMPLATE_VERSION,
+      },
+    });
+    await tx.therapySession.deleteMany({ where: { courseId } });
+    await tx.therapySession.createMany({
+      data: plan.map((session) => ({
+        courseId,
+        number: session.number,
+        createdOrder: session.number,
+        plannedDate: fromIsoDate(session.plannedDate),
+        phase: session.phase,
+        slot: session.slot,
+        agenda: session.agenda,
+      })),
+    });
+    await tx.planChange.create({
+      data: {
+        courseId,
+        changedById: actor.userId,
+        kind: "generated",
+        summary: `Plan of ${plan.length} ${request.frequency} sessions from ${request.startDate}`,
+      },
+    });
+    // An agreed contract means the client is in treatment (again, for a maintenance course).
+    await tx.client.updateMany({
+      where: { id: course.clientId, status: { not: "active" } },
+      data: { status: "active", version: { increment: 1 } },
+    });
+    await auditClinical(tx, actor, "course.contract_set", "course", courseId, {
+      fields: [
+        "plannedSessions",
+        "frequency",
+        "sessionMinutes",
+        "startDate",
+        "terminationLead",
+        "missedSessionPolicy",
+        "contractAgreedOn",
+      ],
+    });
+    await auditClinical(tx, actor, "plan.generated", "course", courseId, {
+      sessions: plan.length,
+      templateVersion: TEMPLATE_VERSION,
+    });
+    return getCourseDetail(tx, actor, courseId, { audit: false });
+  });
+}

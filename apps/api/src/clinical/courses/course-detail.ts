@@ -1,0 +1,308 @@
+// The course as the planner shows it: set-up, the gaps before the middle phase, warnings, flags,
+// the plan and its history. Every course endpoint answers with this; writes pass { audit: false }
+// so one request leaves one audit row.
+import {
+  courseFlags,
+  initialPhaseGaps,
+  problemAreaWarnings,
+  terminationStartNumber,
+  type CourseDetail,
+  type Flag,
+  type LifeEventKind,
+} from "@ipt/shared";
+import type { Prisma } from "../../db/prisma";
+import { auditClinical, ownedCourse, type Actor, type Db } from "../access";
+import { toIsoDate } from "../clients/dates";
+import { agendaOf } from "../sessions/session-detail";
+
+const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
+
+const courseDetailSelect = {
+  id: true,
+  sequence: true,
+  format: true,
+  lineage: true,
+  phase: true,
+  plannedSessions: true,
+  frequency: true,
+  startDate: true,
+  sessionMinutes: true,
+  terminationLead: true,
+  diagnosisNamed: true,
+  sickRoleGiven: true,
+  primaryArea: true,
+  secondaryArea: true,
+  disputeStage: true,
+  sensitivityModifier: true,
+  formulation: true,
+  formulationAgreedOn: true,
+  contractAgreedOn: true,
+  missedSessionPolicy: true,
+  templateVersion: true,
+  middleStartedAt: true,
+  terminationRaisedAt: true,
+  progressReviewed: true,
+  gainsCredited: true,
+  feelingsDiscussed: true,
+  relapsePlan: true,
+  nextStep: true,
+  outcome: true,
+  outcomeReason: true,
+  endedOn: true,
+  version: true,
+  client: {
+    select: {
+      id: true,
+      displayName: true,
+      workingDiagnosis: true,
+      version: true,
+    },
+  },
+  sessions: {
+    select: {
+      id: true,
+      number: true,
+      plannedDate: true,
+      phase: true,
+      slot: true,
+      status: true,
+      signedAt: true,
+      agenda: true,
+      nextFocus: true,
+      version: true,
+    },
+    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+  },
+  problemAreaChanges: {
+    select: {
+      id: true,
+      changedAt: true,
+      changedBy: { select: personSelect },
+      fromPrimary: true,
+      toPrimary: true,
+      fromSecondary: true,
+      toSecondary: true,
+      fromStage: true,
+      toStage: true,
+      reason: true,
+    },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+  },
+  planChanges: {
+    select: { id: true, changedAt: true, changedBy: { select: personSelect }, kind: true, summary: true },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+  },
+} satisfies Prisma.CourseSelect;
+
+/** What the caseload flags need to know about a course and its sessions. */
+export interface FlagInput {
+  format: CourseDetail["format"];
+  lineage: CourseDetail["lineage"];
+  phase: CourseDetail["phase"];
+  plannedSessions: number;
+  terminationLead: number;
+  terminationRaisedAt: Date | null;
+  primaryArea: CourseDetail["primaryArea"];
+  secondaryArea: CourseDetail["secondaryArea"];
+  disputeStage: CourseDetail["disputeStage"];
+  sensitivityModifier: boolean;
+}
+
+export interface FlagSession {
+  number: number | null;
+  status: CourseDetail["sessions"][number]["status"];
+}
+
+/** The next planned session: the lowest-numbered one still planned. */
+export function nextPlanned<S extends FlagSession>(sessions: S[]): (S & { number: number }) | null {
+  let next: (S & { number: number }) | null = null;
+  for (const session of sessions) {
+    if (session.status !== "planned" || session.number === null) continue;
+    if (!next || session.number < next.number) next = session as S & { number: number };
+  }
+  return next;
+}
+
+/** Caseload flags of an open course; a completed course raises none. */
+export function flagsOf(course: FlagInput, sessions: FlagSession[], lifeEventKinds: LifeEventKind[]): Flag[] {
+  if (course.phase === "completed") return [];
+  const heldNumbers = sessions.flatMap((s) => (s.status === "held" && s.number !== null ? [s.number] : []));
+  return courseFlags({
+    format: course.format,
+    coursePhase: course.phase,
+    total: course.plannedSessions,
+    lead: course.terminationLead,
+    heldNumbers,
+    nextPlannedNumber: nextPlanned(sessions)?.number ?? null,
+    terminationRaised: course.terminationRaisedAt !== null,
+    lineage: course.lineage,
+    primaryArea: course.primaryArea,
+    secondaryArea: course.secondaryArea,
+    disputeStage: course.disputeStage,
+    sensitivity: course.sensitivityModifier,
+    lifeEventKinds,
+  });
+}
+
+/** The distinct kinds of life event on a client's timeline (the problem-area warnings use them). */
+export async function lifeEventKindsOf(db: Db, clientId: string): Promise<LifeEventKind[]> {
+  const rows = await db.lifeEvent.findMany({
+    where: { clientId },
+    select: { kind: true },
+    distinct: ["kind"],
+  });
+  return rows.map((row) => row.kind);
+}
+
+const isoDateOrNull = (date: Date | null) => (date ? toIsoDate(date) : null);
+
+/**
+ * The course if the actor is its client's therapist (404 otherwise, audited as denied).
+ * Writes an audit row "course.viewed" unless `options.audit` is false.
+ */
+export async function getCourseDetail(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  options: { audit?: boolean } = {},
+): Promise<CourseDetail> {
+  await ownedCourse(db, actor, courseId);
+  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: courseDetailSelect });
+  const lifeEventKinds = await lifeEventKindsOf(db, course.client.id);
+  // A plain count by client id: a relation `_count` would aggregate the whole people table.
+  const gaps =
+    course.phase === "initial"
+      ? initialPhaseGapsOf(
+          course,
+          course.client.workingDiagnosis,
+          await db.inventoryPerson.count({ where: { clientId: course.client.id } }),
+        )
+      : [];
+  if (options.audit !== false) await auditClinical(db, actor, "course.viewed", "course", course.id);
+
+  const { client, sessions } = course;
+  const lastHeld = sessions
+    .filter((s) => s.status === "held" && s.number !== null)
+    .reduce<(typeof sessions)[number] | null>(
+      (last, s) => (!last || s.number! > last.number! ? s : last),
+      null,
+    );
+  const next = nextPlanned(sessions);
+
+  return {
+    id: course.id,
+    client: {
+      id: client.id,
+      displayName: client.displayName,
+      workingDiagnosis: client.workingDiagnosis ?? "",
+      version: client.version,
+    },
+    sequence: course.sequence,
+    format: course.format,
+    lineage: course.lineage,
+    phase: course.phase,
+    plannedSessions: course.plannedSessions,
+    frequency: course.frequency,
+    startDate: toIsoDate(course.startDate),
+    sessionMinutes: course.sessionMinutes,
+    terminationLead: course.terminationLead,
+    terminationStartNumber: terminationStartNumber(course.plannedSessions, course.terminationLead),
+    diagnosisNamed: course.diagnosisNamed,
+    sickRoleGiven: course.sickRoleGiven,
+    primaryArea: course.primaryArea,
+    secondaryArea: course.secondaryArea,
+    disputeStage: course.disputeStage,
+    sensitivityModifier: course.sensitivityModifier,
+    formulation: course.formulation,
+    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
+    contractAgreedOn: isoDateOrNull(course.contractAgreedOn),
+    missedSessionPolicy: course.missedSessionPolicy,
+    templateVersion: course.templateVersion,
+    middleStartedAt: course.middleStartedAt?.toISOString() ?? null,
+    terminationRaisedAt: course.terminationRaisedAt?.toISOString() ?? null,
+    termination: {
+      progressReviewed: course.progressReviewed,
+      gainsCredited: course.gainsCredited,
+      feelingsDiscussed: course.feelingsDiscussed,
+      relapsePlan: course.relapsePlan,
+      nextStep: course.nextStep,
+    },
+    outcome: course.outcome,
+    outcomeReason: course.outcomeReason,
+    endedOn: isoDateOrNull(course.endedOn),
+    version: course.version,
+    initialPhaseGaps: gaps,
+    warnings: problemAreaWarnings({
+      lineage: course.lineage,
+      primaryArea: course.primaryArea,
+      secondaryArea: course.secondaryArea,
+      disputeStage: course.disputeStage,
+      sensitivity: course.sensitivityModifier,
+      lifeEventKinds,
+    }),
+    flags: flagsOf(course, sessions, lifeEventKinds),
+    sessions: sessions.map((s) => {
+      const agenda = agendaOf(s.agenda);
+      return {
+        id: s.id,
+        number: s.number,
+        plannedDate: toIsoDate(s.plannedDate),
+        phase: s.phase,
+        slot: s.slot,
+        status: s.status,
+        signed: s.signedAt !== null,
+        agendaDone: agenda.filter((item) => item.done).length,
+        agendaTotal: agenda.length,
+        version: s.version,
+      };
+    }),
+    nextSession:
+      next && next.phase
+        ? {
+            id: next.id,
+            number: next.number,
+            plannedDate: toIsoDate(next.plannedDate),
+            phase: next.phase,
+            focus: lastHeld?.nextFocus ?? "",
+          }
+        : null,
+    problemAreaChanges: course.problemAreaChanges.map((change) => ({
+      ...change,
+      changedAt: change.changedAt.toISOString(),
+    })),
+    planChanges: course.planChanges.map((change) => ({
+      ...change,
+      changedAt: change.changedAt.toISOString(),
+    })),
+  };
+}
+
+type InitialPhaseCourse = Pick<
+  Prisma.CourseGetPayload<{ select: typeof courseDetailSelect }>,
+  | "diagnosisNamed"
+  | "sickRoleGiven"
+  | "primaryArea"
+  | "disputeStage"
+  | "formulation"
+  | "formulationAgreedOn"
+  | "contractAgreedOn"
+>;
+
+/** What the initial phase still lacks (the rule in packages/shared/src/ipt/rules.ts). */
+export function initialPhaseGapsOf(
+  course: InitialPhaseCourse,
+  workingDiagnosis: string | null,
+  inventoryPeople: number,
+) {
+  return initialPhaseGaps({
+    workingDiagnosis,
+    diagnosisNamed: course.diagnosisNamed,
+    sickRoleGiven: course.sickRoleGiven,
+    inventoryPeople,
+    primaryArea: course.primaryArea,
+    disputeStage: course.disputeStage,
+    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
+    formulation: course.formulation,
+    contractAgreed: course.contractAgreedOn !== null,
+  });
+}

@@ -1,0 +1,41 @@
+// Leaving the initial phase. The move is guarded: every initial-phase task must be done, and a
+// refusal lists exactly what is missing (422 rule_unmet) and is audited.
+import type { CourseDetail, VersionRequest } from "@ipt/shared";
+import type { PrismaClient } from "../../db/prisma";
+import { conflict } from "../../errors/app-error";
+import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
+import { getCourseDetail, initialPhaseGapsOf } from "./course-detail";
+import { courseForWrite, withRefusalAudit } from "../plan/course-write";
+
+export async function startMiddlePhase(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  request: VersionRequest,
+): Promise<CourseDetail> {
+  await ownedCourse(prisma, actor, courseId);
+  return withRefusalAudit(prisma, actor, courseId, "middle_phase", () =>
+    prisma.$transaction(async (tx) => {
+      const course = await courseForWrite(tx, courseId, request.version);
+      if (course.phase !== "initial") throw conflict("The middle phase has already started for this course.");
+      const client = await tx.client.findUniqueOrThrow({
+        where: { id: course.clientId },
+        select: { workingDiagnosis: true },
+      });
+      const people = await tx.inventoryPerson.count({ where: { clientId: course.clientId } });
+      const gaps = initialPhaseGapsOf(course, client.workingDiagnosis, people);
+      if (gaps.length > 0) {
+        throw ruleUnmet(
+          `The initial phase is not complete: ${gaps.length} ${gaps.length === 1 ? "item is" : "items are"} missing.`,
+          gaps,
+        );
+      }
+      await tx.course.update({
+        where: { id: courseId },
+        data: { phase: "middle", middleStartedAt: new Date() },
+      });
+      await auditClinical(tx, actor, "course.middle_phase_started", "course", courseId);
+      return getCourseDetail(tx, actor, courseId, { audit: false });
+    }),
+  );
+}

@@ -1,0 +1,216 @@
+// The interpersonal inventory of one client: people on the closeness circle and the timeline of
+// life events. Ownership of the client is checked first (404 otherwise); a person or event that is
+// not the client's answers 404 too. Writes are versioned and audited with ids and field names only.
+import type {
+  CreateLifeEventRequest,
+  InventoryPerson,
+  InventoryResponse,
+  LifeEvent,
+  UpdateLifeEventRequest,
+  UpdatePersonRequest,
+} from "@ipt/shared";
+import type { createPersonRequest } from "@ipt/shared";
+import type { z } from "zod";
+import type { Prisma, PrismaClient } from "../../db/prisma";
+import { invalid, notFound } from "../../errors/app-error";
+import { assertVersion, auditClinical, ownedClient, type Actor, type Db } from "../access";
+import { changedFields } from "../clients/clients-service";
+import { fromIsoDate, toIsoDate } from "../clients/dates";
+
+const personSelect = {
+  id: true,
+  label: true,
+  relationship: true,
+  ring: true,
+  positives: true,
+  negatives: true,
+  expectations: true,
+  changesNearOnset: true,
+  support: true,
+  version: true,
+} satisfies Prisma.InventoryPersonSelect;
+
+const lifeEventSelect = {
+  id: true,
+  occurredOn: true,
+  kind: true,
+  description: true,
+  personId: true,
+  version: true,
+} satisfies Prisma.LifeEventSelect;
+
+type LifeEventRow = Prisma.LifeEventGetPayload<{ select: typeof lifeEventSelect }>;
+
+const toLifeEvent = (row: LifeEventRow): LifeEvent => ({ ...row, occurredOn: toIsoDate(row.occurredOn) });
+
+export async function getInventory(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+): Promise<InventoryResponse> {
+  await ownedClient(prisma, actor, clientId);
+  const [people, lifeEvents] = await Promise.all([
+    // PostgreSQL sorts an enum in declaration order: inner, middle, outer.
+    prisma.inventoryPerson.findMany({
+      where: { clientId },
+      select: personSelect,
+      orderBy: [{ ring: "asc" }, { label: "asc" }, { id: "asc" }],
+    }),
+    prisma.lifeEvent.findMany({
+      where: { clientId },
+      select: lifeEventSelect,
+      orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+    }),
+  ]);
+  await auditClinical(prisma, actor, "inventory.viewed", "client", clientId);
+  return { people, lifeEvents: lifeEvents.map(toLifeEvent) };
+}
+
+async function ownPerson(db: Db, clientId: string, personId: string) {
+  const person = await db.inventoryPerson.findFirst({
+    where: { id: personId, clientId },
+    select: { id: true },
+  });
+  if (!person) throw notFound("The person");
+}
+
+async function ownEvent(db: Db, clientId: string, eventId: string) {
+  const event = await db.lifeEvent.findFirst({ where: { id: eventId, clientId }, select: { id: true } });
+  if (!event) throw notFound("The life event");
+}
+
+/** A life event may only name a person from the same client's inventory. */
+async function assertPersonOfClient(db: Db, clientId: string, personId: string | null | undefined) {
+  if (!personId) return;
+  const person = await db.inventoryPerson.findFirst({
+    where: { id: personId, clientId },
+    select: { id: true },
+  });
+  if (!person) throw invalid("body.personId", "Choose a person from this client's inventory.");
+}
+
+export async function addPerson(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  request: z.output<typeof createPersonRequest>,
+): Promise<InventoryPerson> {
+  await ownedClient(prisma, actor, clientId);
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.inventoryPerson.create({ data: { ...request, clientId }, select: personSelect });
+    await auditClinical(tx, actor, "inventory.person_added", "inventory_person", person.id, { clientId });
+    return person;
+  });
+}
+
+export async function updatePerson(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  personId: string,
+  request: UpdatePersonRequest,
+): Promise<InventoryPerson> {
+  await ownedClient(prisma, actor, clientId);
+  await ownPerson(prisma, clientId, personId);
+  const { version, ...changes } = request;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.inventoryPerson.updateMany({
+      where: { id: personId, clientId, version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    await assertVersion(count, "This person");
+    await auditClinical(tx, actor, "inventory.person_updated", "inventory_person", personId, {
+      clientId,
+      fields: changedFields(changes),
+    });
+    return tx.inventoryPerson.findUniqueOrThrow({ where: { id: personId }, select: personSelect });
+  });
+}
+
+export async function removePerson(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  personId: string,
+  version: number,
+): Promise<void> {
+  await ownedClient(prisma, actor, clientId);
+  await ownPerson(prisma, clientId, personId);
+  await prisma.$transaction(async (tx) => {
+    // Life events that named this person stay on the timeline without it (ON DELETE SET NULL).
+    const { count } = await tx.inventoryPerson.deleteMany({ where: { id: personId, clientId, version } });
+    await assertVersion(count, "This person");
+    await auditClinical(tx, actor, "inventory.person_removed", "inventory_person", personId, { clientId });
+  });
+}
+
+export async function addLifeEvent(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  request: CreateLifeEventRequest,
+): Promise<LifeEvent> {
+  await ownedClient(prisma, actor, clientId);
+  return prisma.$transaction(async (tx) => {
+    await assertPersonOfClient(tx, clientId, request.personId);
+    const event = await tx.lifeEvent.create({
+      data: {
+        clientId,
+        occurredOn: fromIsoDate(request.occurredOn),
+        kind: request.kind,
+        description: request.description,
+        personId: request.personId ?? null,
+      },
+      select: lifeEventSelect,
+    });
+    await auditClinical(tx, actor, "inventory.event_added", "life_event", event.id, { clientId });
+    return toLifeEvent(event);
+  });
+}
+
+export async function updateLifeEvent(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  eventId: string,
+  request: UpdateLifeEventRequest,
+): Promise<LifeEvent> {
+  await ownedClient(prisma, actor, clientId);
+  await ownEvent(prisma, clientId, eventId);
+  const { version, occurredOn, ...changes } = request;
+  return prisma.$transaction(async (tx) => {
+    await assertPersonOfClient(tx, clientId, changes.personId);
+    const { count } = await tx.lifeEvent.updateMany({
+      where: { id: eventId, clientId, version },
+      data: {
+        ...changes,
+        ...(occurredOn ? { occurredOn: fromIsoDate(occurredOn) } : {}),
+        version: { increment: 1 },
+      },
+    });
+    await assertVersion(count, "This life event");
+    await auditClinical(tx, actor, "inventory.event_updated", "life_event", eventId, {
+      clientId,
+      fields: changedFields({ occurredOn, ...changes }),
+    });
+    return toLifeEvent(
+      await tx.lifeEvent.findUniqueOrThrow({ where: { id: eventId }, select: lifeEventSelect }),
+    );
+  });
+}
+
+export async function removeLifeEvent(
+  prisma: PrismaClient,
+  actor: Actor,
+  clientId: string,
+  eventId: string,
+  version: number,
+): Promise<void> {
+  await ownedClient(prisma, actor, clientId);
+  await ownEvent(prisma, clientId, eventId);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.lifeEvent.deleteMany({ where: { id: eventId, clientId, version } });
+    await assertVersion(count, "This life event");
+    await auditClinical(tx, actor, "inventory.event_removed", "life_event", eventId, { clientId });
+  });
+}

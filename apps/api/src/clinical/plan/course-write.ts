@@ -1,0 +1,64 @@
+// What every write to a course's plan, sessions or ending shares: the course row is locked first, so
+// plan edits, session writes and termination steps of one course run one at a time and each check
+// sees the latest state; a completed course takes no more changes; refused rules are audited.
+import type { Prisma, PrismaClient } from "../../db/prisma";
+import { AppError, conflict } from "../../errors/app-error";
+import { recordAudit } from "../../audit/audit-log";
+import { assertVersion, type Actor } from "../access";
+
+type Tx = Prisma.TransactionClient;
+
+export async function lockCourse(tx: Tx, courseId: string) {
+  await tx.$queryRaw`SELECT 1 FROM courses WHERE id = ${courseId}::uuid FOR UPDATE`;
+}
+
+export function assertCourseOpen(phase: string) {
+  if (phase === "completed") {
+    throw conflict("This course is completed: its plan and records can no longer be changed.");
+  }
+}
+
+/**
+ * Locks the course, checks it is open and still at `version`, and bumps the version. A stale version
+ * answers 409; the caller's transaction then rolls back, so nothing is changed.
+ */
+export async function courseForWrite(tx: Tx, courseId: string, version: number) {
+  await lockCourse(tx, courseId);
+  const course = await tx.course.findUniqueOrThrow({ where: { id: courseId } });
+  assertCourseOpen(course.phase);
+  const { count } = await tx.course.updateMany({
+    where: { id: courseId, version },
+    data: { version: { increment: 1 } },
+  });
+  await assertVersion(count, "This course");
+  return course;
+}
+
+export type CourseRow = Awaited<ReturnType<typeof courseForWrite>>;
+
+/**
+ * Runs `work`; when it refuses a clinical rule (422 rule_unmet), records "course.rule_refused"
+ * (outcome failure) with the rule and the missing items' names, after the transaction rolled back.
+ */
+export async function withRefusalAudit<T>(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  rule: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rule_unmet") {
+      await recordAudit(prisma, actor.audit, {
+        action: "course.rule_refused",
+        outcome: "failure",
+        entityType: "course",
+        entityId: courseId,
+        details: { rule, missing: (error.fields ?? []).map((f) => f.field) },
+      });
+    }
+    throw error;
+  }
+}

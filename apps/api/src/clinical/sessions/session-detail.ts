@@ -1,0 +1,105 @@
+// One therapy session as the API returns it: the record, its course's context and its amendments.
+import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
+import { z } from "zod";
+import type { Prisma } from "../../db/prisma";
+import { notFound } from "../../errors/app-error";
+import type { Db } from "../access";
+import { toIsoDate } from "../clients/dates";
+
+const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
+
+export const sessionDetailSelect = {
+  id: true,
+  number: true,
+  plannedDate: true,
+  phase: true,
+  slot: true,
+  status: true,
+  agenda: true,
+  techniques: true,
+  incident: true,
+  notes: true,
+  betweenSessionWork: true,
+  nextFocus: true,
+  cancelReason: true,
+  signedAt: true,
+  signedBy: { select: personSelect },
+  version: true,
+  course: {
+    select: {
+      id: true,
+      clientId: true,
+      client: { select: { displayName: true } },
+      format: true,
+      lineage: true,
+      phase: true,
+      plannedSessions: true,
+      primaryArea: true,
+      disputeStage: true,
+      sensitivityModifier: true,
+    },
+  },
+  amendments: {
+    select: { id: true, reason: true, text: true, createdAt: true, author: { select: personSelect } },
+    // Oldest first; the id breaks a tie between two amendments in the same millisecond.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.TherapySessionSelect;
+
+type SessionRow = Prisma.TherapySessionGetPayload<{ select: typeof sessionDetailSelect }>;
+
+const storedAgenda = z.array(agendaItem);
+
+/** The agenda JSON column as items; a malformed value (never written by us) reads as empty. */
+export function agendaOf(value: Prisma.JsonValue): AgendaItem[] {
+  const parsed = storedAgenda.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
+export function toSessionDetail(row: SessionRow): SessionDetail {
+  const { course } = row;
+  return {
+    id: row.id,
+    course: {
+      id: course.id,
+      clientId: course.clientId,
+      clientName: course.client.displayName,
+      format: course.format,
+      lineage: course.lineage,
+      phase: course.phase,
+      plannedSessions: course.plannedSessions,
+      primaryArea: course.primaryArea,
+      disputeStage: course.disputeStage,
+      sensitivityModifier: course.sensitivityModifier,
+    },
+    number: row.number,
+    plannedDate: toIsoDate(row.plannedDate),
+    phase: row.phase,
+    slot: row.slot,
+    status: row.status,
+    agenda: agendaOf(row.agenda),
+    techniques: row.techniques,
+    incident: row.incident,
+    notes: row.notes,
+    betweenSessionWork: row.betweenSessionWork,
+    nextFocus: row.nextFocus,
+    cancelReason: row.cancelReason,
+    signedAt: row.signedAt ? row.signedAt.toISOString() : null,
+    signedBy: row.signedBy,
+    version: row.version,
+    amendments: row.amendments.map((a) => ({
+      id: a.id,
+      reason: a.reason,
+      text: a.text,
+      createdAt: a.createdAt.toISOString(),
+      author: a.author,
+    })),
+  };
+}
+
+/** Loads a session the caller has already checked the actor may reach. */
+export async function loadSessionDetail(db: Db, sessionId: string): Promise<SessionDetail> {
+  const row = await db.therapySession.findUnique({ where: { id: sessionId }, select: sessionDetailSelect });
+  if (!row) throw notFound("The session");
+  return toSessionDetail(row);
+}

@@ -1,0 +1,185 @@
+// Session records: read, edit while unsigned, sign (locks the record), and append amendments.
+// Each write locks the course row first (see ../plan/course-write), so every check sees the latest state.
+import type {
+  AgendaItem,
+  AmendmentRequest,
+  SessionDetail,
+  UpdateSessionRequest,
+  VersionRequest,
+} from "@ipt/shared";
+import type { Prisma, PrismaClient } from "../../db/prisma";
+import { AppError, conflict, notFound } from "../../errors/app-error";
+import {
+  assertVersion,
+  auditClinical,
+  ownedSession,
+  ruleUnmet,
+  staleVersion,
+  type Actor,
+  type Db,
+} from "../access";
+import { todayIso, toIsoDate } from "../clients/dates";
+import { assertCourseOpen, lockCourse } from "../plan/course-write";
+import { agendaOf, loadSessionDetail } from "./session-detail";
+
+type Tx = Prisma.TransactionClient;
+
+export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendment instead.";
+
+/** The session and its course's phase, read after the course lock (a dropped session is gone: 404). */
+async function sessionForWrite(tx: Tx, sessionId: string, courseId: string) {
+  await lockCourse(tx, courseId);
+  const session = await tx.therapySession.findUnique({
+    where: { id: sessionId },
+    include: { course: { select: { phase: true } } },
+  });
+  if (!session) throw notFound("The session");
+  return session;
+}
+
+export async function getSession(db: Db, actor: Actor, sessionId: string): Promise<SessionDetail> {
+  await ownedSession(db, actor, sessionId);
+  const detail = await loadSessionDetail(db, sessionId);
+  await auditClinical(db, actor, "session.viewed", "therapy_session", sessionId);
+  return detail;
+}
+
+const invalidFields = (fields: { field: string; message: string }[]) =>
+  new AppError("validation_failed", "Some fields are not valid.", fields);
+
+/**
+ * The agenda is replaced as a whole. Items from the template keep their key, kind and sources (their
+ * text and done mark may change, and they may be removed); any new item must be a custom one.
+ */
+function checkAgenda(current: AgendaItem[], next: AgendaItem[]) {
+  const byKey = new Map(current.map((item) => [item.key, item]));
+  const seen = new Set<string>();
+  const fields: { field: string; message: string }[] = [];
+  next.forEach((item, index) => {
+    const at = `body.agenda.${index}`;
+    if (seen.has(item.key)) {
+      fields.push({ field: `${at}.key`, message: "Each agenda item needs its own key." });
+      return;
+    }
+    seen.add(item.key);
+    const before = byKey.get(item.key);
+    if (!before) {
+      if (item.kind !== "custom") {
+        fields.push({ field: `${at}.kind`, message: "Items you add to the agenda are custom items." });
+      } else if (item.sources.length > 0) {
+        fields.push({ field: `${at}.sources`, message: "Custom items cite no sources." });
+      }
+      return;
+    }
+    if (item.kind !== before.kind) {
+      fields.push({ field: `${at}.kind`, message: "An agenda item keeps its kind." });
+    }
+    if (item.sources.join(" ") !== before.sources.join(" ")) {
+      fields.push({ field: `${at}.sources`, message: "An agenda item keeps the sources it cites." });
+    }
+  });
+  if (fields.length) throw invalidFields(fields);
+}
+
+export async function updateSession(
+  prisma: PrismaClient,
+  actor: Actor,
+  sessionId: string,
+  request: UpdateSessionRequest,
+): Promise<SessionDetail> {
+  const owned = await ownedSession(prisma, actor, sessionId);
+  return prisma.$transaction(async (tx) => {
+    const session = await sessionForWrite(tx, sessionId, owned.courseId);
+    assertCourseOpen(session.course.phase);
+    if (session.version !== request.version) throw staleVersion("This session");
+    if (session.signedAt) throw conflict(SIGNED_MESSAGE);
+    if (session.status === "cancelled") {
+      throw conflict("A cancelled session cannot be edited. Plan a new session instead.");
+    }
+    const plannedDate = toIsoDate(session.plannedDate);
+    if ((request.status === "held" || request.status === "no_show") && todayIso() < plannedDate) {
+      throw invalidFields([
+        {
+          field: "body.status",
+          message: `This session is planned for ${plannedDate}: it can be marked held or no-show on or after that date.`,
+        },
+      ]);
+    }
+    if (request.agenda) checkAgenda(agendaOf(session.agenda), request.agenda);
+
+    const { version: _version, ...changes } = request;
+    const { count } = await tx.therapySession.updateMany({
+      where: { id: sessionId, version: request.version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    await assertVersion(count, "This session");
+    const statusChanged = request.status !== undefined && request.status !== session.status;
+    await auditClinical(tx, actor, "session.updated", "therapy_session", sessionId, {
+      fields: Object.keys(changes),
+      ...(statusChanged ? { from: session.status, to: request.status } : {}),
+    });
+    return loadSessionDetail(tx, sessionId);
+  });
+}
+
+export async function signSession(
+  prisma: PrismaClient,
+  actor: Actor,
+  sessionId: string,
+  request: VersionRequest,
+): Promise<SessionDetail> {
+  const owned = await ownedSession(prisma, actor, sessionId);
+  return prisma.$transaction(async (tx) => {
+    const session = await sessionForWrite(tx, sessionId, owned.courseId);
+    assertCourseOpen(session.course.phase);
+    if (session.version !== request.version) throw staleVersion("This session");
+    if (session.signedAt) throw conflict("This session is already signed.");
+    if (session.status !== "held" && session.status !== "no_show") {
+      throw ruleUnmet("Only a held or no-show session can be signed.", [
+        {
+          item: "status",
+          message:
+            session.status === "cancelled"
+              ? "This session was cancelled: there is no record to sign."
+              : "This session is still planned: record it as held or no-show first.",
+        },
+      ]);
+    }
+    const { count } = await tx.therapySession.updateMany({
+      where: { id: sessionId, version: request.version },
+      data: { signedAt: new Date(), signedById: actor.userId, version: { increment: 1 } },
+    });
+    await assertVersion(count, "This session");
+    await auditClinical(tx, actor, "session.signed", "therapy_session", sessionId, {
+      status: session.status,
+    });
+    return loadSessionDetail(tx, sessionId);
+  });
+}
+
+/**
+ * Appends an amendment to a signed record. The record itself is not touched (its version stays), so
+ * no version is asked for; amendments are kept in the order they were written.
+ */
+export async function addAmendment(
+  prisma: PrismaClient,
+  actor: Actor,
+  sessionId: string,
+  request: AmendmentRequest,
+): Promise<SessionDetail> {
+  const owned = await ownedSession(prisma, actor, sessionId);
+  return prisma.$transaction(async (tx) => {
+    const session = await sessionForWrite(tx, sessionId, owned.courseId);
+    if (!session.signedAt) {
+      throw conflict("Only a signed session takes amendments. Edit the record directly until it is signed.");
+    }
+    const amendment = await tx.sessionAmendment.create({
+      data: { sessionId, authorId: actor.userId, reason: request.reason, text: request.text },
+      select: { id: true },
+    });
+    await auditClinical(tx, actor, "session.amended", "therapy_session", sessionId, {
+      amendmentId: amendment.id,
+    });
+    return loadSessionDetail(tx, sessionId);
+  });
+}

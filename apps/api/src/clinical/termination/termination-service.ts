@@ -1,0 +1,177 @@
+// The ending of a course: raising it explicitly, the termination checklist, and completion or
+// discontinuation. Each step is versioned on the course and audited in the same transaction.
+import type {
+  CompleteCourseRequest,
+  CourseDetail,
+  TerminationChecklistRequest,
+  VersionRequest,
+} from "@ipt/shared";
+import type { PrismaClient } from "../../db/prisma";
+import { conflict, invalid } from "../../errors/app-error";
+import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
+import { getCourseDetail } from "../courses/course-detail";
+import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
+
+export const DISCONTINUED_REASON = "Course discontinued";
+
+/** "Raise the ending explicitly": the course moves from the middle phase to termination. */
+export async function raiseTermination(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  request: VersionRequest,
+): Promise<CourseDetail> {
+  await ownedCourse(prisma, actor, courseId);
+  return withRefusalAudit(prisma, actor, courseId, "termination_raised", () =>
+    prisma.$transaction(async (tx) => {
+      const course = await courseForWrite(tx, courseId, request.version);
+      if (course.phase === "termination")
+        throw conflict("The ending has already been raised for this course.");
+      if (course.phase === "initial") {
+        throw ruleUnmet("The ending can be raised only in the middle phase.", [
+          {
+            item: "phase",
+            message:
+              "The middle phase has not started: finish the initial phase (formulation and contract) and start it first.",
+          },
+        ]);
+      }
+      await tx.course.update({
+        where: { id: courseId },
+        data: { phase: "termination", terminationRaisedAt: new Date() },
+      });
+      await auditClinical(tx, actor, "course.termination_raised", "course", courseId);
+      return getCourseDetail(tx, actor, courseId, { audit: false });
+    }),
+  );
+}
+
+export async function updateTerminationChecklist(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  request: TerminationChecklistRequest,
+): Promise<CourseDetail> {
+  await ownedCourse(prisma, actor, courseId);
+  return prisma.$transaction(async (tx) => {
+    const course = await courseForWrite(tx, courseId, request.version);
+    if (course.phase !== "termination") {
+      throw conflict("The termination checklist is kept once the ending has been raised.");
+    }
+    const { version: _version, relapsePlan, ...rest } = request;
+    const data = {
+      ...rest,
+      // A cleared relapse plan is stored as none.
+      ...(relapsePlan !== undefined ? { relapsePlan: relapsePlan === "" ? null : relapsePlan } : {}),
+    };
+    await tx.course.update({ where: { id: courseId }, data });
+    await auditClinical(tx, actor, "course.termination_checklist_updated", "course", courseId, {
+      fields: Object.keys(request).filter((key) => key !== "version"),
+    });
+    return getCourseDetail(tx, actor, courseId, { audit: false });
+  });
+}
+
+type ChecklistState = Pick<
+  CourseRow,
+  "phase" | "progressReviewed" | "gainsCredited" | "feelingsDiscussed" | "relapsePlan" | "nextStep"
+>;
+
+/** What still stands between a course and its completion, one entry per missing item. */
+function completionGaps(course: ChecklistState, plannedLeft: number) {
+  const gaps: { item: string; message: string }[] = [];
+  if (course.phase !== "termination") {
+    gaps.push({
+      item: "phase",
+      message: "The ending has not been raised: raise it before completing the course.",
+    });
+  }
+  if (!course.progressReviewed) {
+    gaps.push({ item: "progressReviewed", message: "Review progress with the client." });
+  }
+  if (!course.gainsCredited) {
+    gaps.push({ item: "gainsCredited", message: "Credit the client with the gains made." });
+  }
+  if (!course.feelingsDiscussed) {
+    gaps.push({ item: "feelingsDiscussed", message: "Discuss the client's feelings about ending." });
+  }
+  if (!course.relapsePlan?.trim()) {
+    gaps.push({ item: "relapsePlan", message: "Write the relapse plan: warning signs and when to return." });
+  }
+  if (!course.nextStep) {
+    gaps.push({
+      item: "nextStep",
+      message: "Choose the next step: maintenance, referral or no further treatment.",
+    });
+  }
+  if (plannedLeft > 0) {
+    gaps.push({
+      item: "plannedSessions",
+      message: `${plannedLeft} planned ${plannedLeft === 1 ? "session is" : "sessions are"} not yet recorded as held or no-show, or cancelled.`,
+    });
+  }
+  return gaps;
+}
+
+/**
+ * Ends the course. "completed" needs the termination phase, the whole checklist and no planned
+ * sessions left; "discontinued" needs a reason and cancels the planned sessions that remain.
+ */
+export async function completeCourse(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  request: CompleteCourseRequest,
+): Promise<CourseDetail> {
+  const discontinued = request.outcome === "discontinued";
+  const reason = request.reason?.trim() ? request.reason.trim() : null;
+  await ownedCourse(prisma, actor, courseId);
+  if (discontinued && !reason) throw invalid("body.reason", "Give the reason the course was discontinued.");
+  return withRefusalAudit(prisma, actor, courseId, "course_completed", () =>
+    prisma.$transaction(async (tx) => {
+      const course = await courseForWrite(tx, courseId, request.version);
+      if (request.endedOn < toIsoDate(course.startDate)) {
+        throw invalid(
+          "body.endedOn",
+          `The course started on ${toIsoDate(course.startDate)}: it cannot end before that.`,
+        );
+      }
+      let cancelled = 0;
+      if (discontinued) {
+        ({ count: cancelled } = await tx.therapySession.updateMany({
+          where: { courseId, status: "planned" },
+          data: {
+            status: "cancelled",
+            cancelReason: DISCONTINUED_REASON,
+            number: null,
+            phase: null,
+            version: { increment: 1 },
+          },
+        }));
+      } else {
+        const plannedLeft = await tx.therapySession.count({ where: { courseId, status: "planned" } });
+        const gaps = completionGaps(course, plannedLeft);
+        if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);
+      }
+      await tx.course.update({
+        where: { id: courseId },
+        data: {
+          phase: "completed",
+          outcome: request.outcome,
+          outcomeReason: reason,
+          endedOn: fromIsoDate(request.endedOn),
+        },
+      });
+      await tx.client.update({
+        where: { id: course.clientId },
+        data: { status: request.outcome, version: { increment: 1 } },
+      });
+      await auditClinical(tx, actor, "course.completed", "course", courseId, {
+        outcome: request.outcome,
+        ...(discontinued ? { sessionsCancelled: cancelled } : {}),
+      });
+      return getCourseDetail(tx, actor, courseId, { audit: false });
+    }),
+  );
+}

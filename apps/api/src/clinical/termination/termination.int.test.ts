@@ -1,0 +1,357 @@
+import { describe, expect, it } from "vitest";
+import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
+import { createTestApp } from "../../../test/helpers/app";
+import {
+  asCourse,
+  holdSessions,
+  sessionNumbered,
+  therapistWithCourse,
+  type ApiClient,
+} from "../../../test/helpers/clinical";
+
+const { app, prisma } = await createTestApp();
+
+const raise = (api: ApiClient, courseId: string, version: number) =>
+  api.post(`/api/courses/${courseId}/termination`, { version });
+const checklist = (api: ApiClient, courseId: string, body: object) =>
+  api.patch(`/api/courses/${courseId}/termination-checklist`, body);
+const complete = (api: ApiClient, courseId: string, body: object) =>
+  api.post(`/api/courses/${courseId}/completion`, body);
+
+const fullChecklist = {
+  progressReviewed: true,
+  gainsCredited: true,
+  feelingsDiscussed: true,
+  relapsePlan: "Early waking and withdrawing from friends: call the clinic.",
+  nextStep: "maintenance_offered",
+};
+
+/** A 12-session course in the middle phase with sessions 1–9 held. */
+async function courseBeforeTheEnding() {
+  const setup = await therapistWithCourse(app, prisma, { phase: "middle" });
+  const course = await holdSessions(setup.api, setup.course.id, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  return { ...setup, course };
+}
+
+describe("raising the ending", () => {
+  it("is refused from the initial phase, saying the middle phase has not started (422, audited)", async () => {
+    const { api, course, therapist } = await therapistWithCourse(app, prisma);
+    expect(course.phase).toBe("initial");
+    const error = expectApiError(await raise(api, course.id, course.version), 422, "rule_unmet");
+    expect(error).toMatchObject({
+      message: "The ending can be raised only in the middle phase.",
+      fields: [
+        {
+          field: "phase",
+          message:
+            "The middle phase has not started: finish the initial phase (formulation and contract) and start it first.",
+        },
+      ],
+    });
+    const row = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    expect(row).toMatchObject({ phase: "initial", terminationRaisedAt: null, version: course.version });
+    const [refused] = await auditRows(prisma, { entityId: course.id, action: "course.rule_refused" });
+    expect(refused).toMatchObject({
+      actorId: therapist.id,
+      outcome: "failure",
+      details: { rule: "termination_raised", missing: ["phase"] },
+    });
+  });
+
+  it("the course is flagged at session N − lead until the ending is raised, then it moves to termination", async () => {
+    const { api, course, therapist } = await courseBeforeTheEnding();
+    expect(course.terminationStartNumber).toBe(10);
+    expect(course.flags).toEqual([
+      {
+        code: "termination_not_raised",
+        message: "Raise the ending at the next session (session 10); it has not been raised yet.",
+        sources: ["S4"],
+      },
+    ]);
+    const overdue = await holdSessions(api, course.id, [10]);
+    expect(overdue.flags.map((f) => f.message)).toEqual([
+      "Termination was due to be raised at session 10 and has not been recorded.",
+    ]);
+
+    const raised = asCourse(await raise(api, course.id, overdue.version));
+
+    expect(raised).toMatchObject({ phase: "termination", version: overdue.version + 1, flags: [] });
+    expect(Date.now() - Date.parse(raised.terminationRaisedAt!)).toBeLessThan(60_000);
+    const [event] = await auditRows(prisma, { entityId: course.id, action: "course.termination_raised" });
+    expect(event).toMatchObject({ actorId: therapist.id, outcome: "success", details: null });
+    const again = expectApiError(await raise(api, course.id, raised.version), 409, "conflict");
+    expect(again.message).toBe("The ending has already been raised for this course.");
+  });
+
+  it("a stale version answers 409 and the course stays in the middle phase", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    expectApiError(await raise(api, course.id, course.version - 1), 409, "conflict");
+    const row = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    expect(row).toMatchObject({ phase: "middle", terminationRaisedAt: null, version: course.version });
+  });
+});
+
+describe("the termination checklist", () => {
+  it("is kept only in the termination phase: 409 before", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const error = expectApiError(
+      await checklist(api, course.id, { version: course.version, progressReviewed: true }),
+      409,
+      "conflict",
+    );
+    expect(error.message).toBe("The termination checklist is kept once the ending has been raised.");
+    expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).progressReviewed).toBe(
+      false,
+    );
+  });
+
+  it("records the items given and audits their names only", async () => {
+    const { api, course, therapist } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const raised = asCourse(await raise(api, course.id, course.version));
+    const first = asCourse(
+      await checklist(api, course.id, {
+        version: raised.version,
+        progressReviewed: true,
+        relapsePlan: "Call the clinic if sleep goes.",
+      }),
+    );
+    expect(first.termination).toEqual({
+      progressReviewed: true,
+      gainsCredited: false,
+      feelingsDiscussed: false,
+      relapsePlan: "Call the clinic if sleep goes.",
+      nextStep: null,
+    });
+    const second = asCourse(
+      await checklist(api, course.id, {
+        version: first.version,
+        gainsCredited: true,
+        nextStep: "referral_offered",
+      }),
+    );
+    expect(second.termination).toMatchObject({
+      progressReviewed: true,
+      gainsCredited: true,
+      relapsePlan: "Call the clinic if sleep goes.",
+      nextStep: "referral_offered",
+    });
+    expect(second.version).toBe(raised.version + 2);
+    const events = await auditRows(prisma, {
+      entityId: course.id,
+      action: "course.termination_checklist_updated",
+    });
+    expect(events.map((e) => [e.actorId, e.details])).toEqual([
+      [therapist.id, { fields: ["progressReviewed", "relapsePlan"] }],
+      [therapist.id, { fields: ["gainsCredited", "nextStep"] }],
+    ]);
+    expect(JSON.stringify(events.map((e) => e.details))).not.toContain("sleep");
+    expectApiError(
+      await checklist(api, course.id, { version: first.version, feelingsDiscussed: true }),
+      409,
+      "conflict",
+    );
+  });
+});
+
+describe("completing a course", () => {
+  it("is refused listing exactly the missing items, then succeeds once they are done", async () => {
+    const { api, course, clientId, therapist } = await courseBeforeTheEnding();
+    const raised = asCourse(await raise(api, course.id, course.version));
+    const partial = asCourse(
+      await checklist(api, course.id, { version: raised.version, progressReviewed: true, relapsePlan: "  " }),
+    );
+
+    const error = expectApiError(
+      await complete(api, course.id, {
+        version: partial.version,
+        outcome: "completed",
+        endedOn: "2026-03-23",
+      }),
+      422,
+      "rule_unmet",
+    );
+    expect(error.message).toBe("The course cannot be completed yet.");
+    expect(fieldNames(error)).toEqual(
+      ["gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep", "plannedSessions"].sort(),
+    );
+    expect(error.fields?.find((f) => f.field === "plannedSessions")?.message).toBe(
+      "3 planned sessions are not yet recorded as held or no-show, or cancelled.",
+    );
+    const unchanged = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    expect(unchanged).toMatchObject({ phase: "termination", outcome: null, version: partial.version });
+    const [refused] = await auditRows(prisma, { entityId: course.id, action: "course.rule_refused" });
+    expect(refused?.details).toEqual({
+      rule: "course_completed",
+      missing: ["gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep", "plannedSessions"],
+    });
+
+    const done = asCourse(await checklist(api, course.id, { version: partial.version, ...fullChecklist }));
+    const held = await holdSessions(api, course.id, [10, 11, 12]);
+    expect(held.version).toBe(done.version);
+    const completed = asCourse(
+      await complete(api, course.id, { version: held.version, outcome: "completed", endedOn: "2026-03-23" }),
+    );
+
+    expect(completed).toMatchObject({
+      phase: "completed",
+      outcome: "completed",
+      outcomeReason: null,
+      endedOn: "2026-03-23",
+      version: held.version + 1,
+      flags: [],
+    });
+    const client = await prisma.client.findUniqueOrThrow({ where: { id: clientId } });
+    expect(client.status).toBe("completed");
+    const [event] = await auditRows(prisma, { entityId: course.id, action: "course.completed" });
+    expect(event).toMatchObject({ actorId: therapist.id, details: { outcome: "completed" } });
+    const message = "This course is completed: its plan and records can no longer be changed.";
+    for (const response of [
+      await complete(api, course.id, {
+        version: completed.version,
+        outcome: "completed",
+        endedOn: "2026-03-23",
+      }),
+      await checklist(api, course.id, { version: completed.version, progressReviewed: false }),
+      await raise(api, course.id, completed.version),
+    ]) {
+      expect(expectApiError(response, 409, "conflict").message).toBe(message);
+    }
+  });
+
+  it("from the middle phase lists the phase too", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const error = expectApiError(
+      await complete(api, course.id, {
+        version: course.version,
+        outcome: "completed",
+        endedOn: "2026-03-23",
+      }),
+      422,
+      "rule_unmet",
+    );
+    expect(error.fields?.map((f) => f.field)).toEqual([
+      "phase",
+      "progressReviewed",
+      "gainsCredited",
+      "feelingsDiscussed",
+      "relapsePlan",
+      "nextStep",
+      "plannedSessions",
+    ]);
+  });
+
+  it("cannot end before the course started: 400 naming body.endedOn", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma);
+    const error = expectApiError(
+      await complete(api, course.id, {
+        version: course.version,
+        outcome: "discontinued",
+        reason: "Moved",
+        endedOn: "2025-12-01",
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(fieldNames(error)).toEqual(["body.endedOn"]);
+  });
+});
+
+describe("discontinuing a course", () => {
+  it("needs a reason: 400 naming body.reason, nothing changed", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    for (const body of [{}, { reason: "   " }]) {
+      const error = expectApiError(
+        await complete(api, course.id, {
+          version: course.version,
+          outcome: "discontinued",
+          endedOn: "2026-02-01",
+          ...body,
+        }),
+        400,
+        "validation_failed",
+      );
+      expect(error.fields).toEqual([
+        { field: "body.reason", message: "Give the reason the course was discontinued." },
+      ]);
+    }
+    expect(await prisma.therapySession.count({ where: { courseId: course.id, status: "cancelled" } })).toBe(
+      0,
+    );
+    expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).phase).toBe("middle");
+  });
+
+  it("cancels every remaining planned session in the same write and ends the course", async () => {
+    const { api, course, clientId, therapist } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const held = await holdSessions(api, course.id, [1, 2, 3, 4]);
+
+    const ended = asCourse(
+      await complete(api, course.id, {
+        version: held.version,
+        outcome: "discontinued",
+        reason: "Client moved to another city",
+        endedOn: "2026-02-01",
+      }),
+    );
+
+    expect(ended).toMatchObject({
+      phase: "completed",
+      outcome: "discontinued",
+      outcomeReason: "Client moved to another city",
+      endedOn: "2026-02-01",
+      nextSession: null,
+    });
+    expect(ended.sessions.map((s) => [s.number, s.status])).toEqual([
+      [1, "held"],
+      [2, "held"],
+      [3, "held"],
+      [4, "held"],
+      ...Array.from({ length: 8 }, () => [null, "cancelled"]),
+    ]);
+    const cancelled = await prisma.therapySession.findMany({
+      where: { courseId: course.id, status: "cancelled" },
+    });
+    expect(new Set(cancelled.map((s) => s.cancelReason))).toEqual(new Set(["Course discontinued"]));
+    expect((await prisma.client.findUniqueOrThrow({ where: { id: clientId } })).status).toBe("discontinued");
+    const [event] = await auditRows(prisma, { entityId: course.id, action: "course.completed" });
+    expect(event).toMatchObject({
+      actorId: therapist.id,
+      details: { outcome: "discontinued", sessionsCancelled: 8 },
+    });
+    expect(JSON.stringify(event?.details)).not.toContain("city");
+  });
+
+  it("is allowed from the initial phase", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma);
+    const ended = asCourse(
+      await complete(api, course.id, {
+        version: course.version,
+        outcome: "discontinued",
+        reason: "Declined",
+        endedOn: "2026-01-06",
+      }),
+    );
+    expect(ended.phase).toBe("completed");
+    expect(ended.sessions.every((s) => s.status === "cancelled")).toBe(true);
+  });
+
+  it("a stale version answers 409 and cancels nothing", async () => {
+    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const one = sessionNumbered(course, 1);
+    await holdSessions(api, course.id, [1]);
+    expectApiError(
+      await complete(api, course.id, {
+        version: course.version - 1,
+        outcome: "discontinued",
+        reason: "x",
+        endedOn: "2026-02-01",
+      }),
+      409,
+      "conflict",
+    );
+    expect(await prisma.therapySession.count({ where: { courseId: course.id, status: "cancelled" } })).toBe(
+      0,
+    );
+    expect((await prisma.therapySession.findUniqueOrThrow({ where: { id: one.id } })).status).toBe("held");
+    expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).phase).toBe("middle");
+  });
+});

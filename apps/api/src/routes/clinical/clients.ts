@@ -1,0 +1,231 @@
+// Clients, the caseload and the interpersonal inventory. Therapists only; the services answer 404
+// for anything that is not the therapist's own (see clinical/access.ts).
+import {
+  apiErrorBody,
+  caseloadQuery,
+  caseloadResponse,
+  clientDetail,
+  clientParams,
+  createClientRequest,
+  createLifeEventRequest,
+  createPersonRequest,
+  inventoryPerson,
+  inventoryResponse,
+  lifeEvent,
+  lifeEventParams,
+  personParams,
+  updateClientRequest,
+  updateLifeEventRequest,
+  updatePersonRequest,
+  versionQuery,
+} from "@ipt/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { actorOf } from "../../clinical/access";
+import { listCaseload } from "../../clinical/caseload/caseload-service";
+import { createClient, getClient, updateClient } from "../../clinical/clients/clients-service";
+import {
+  addLifeEvent,
+  addPerson,
+  getInventory,
+  removeLifeEvent,
+  removePerson,
+  updateLifeEvent,
+  updatePerson,
+} from "../../clinical/inventory/inventory-service";
+
+const errors = {
+  400: apiErrorBody,
+  401: apiErrorBody,
+  403: apiErrorBody,
+  404: apiErrorBody,
+  409: apiErrorBody,
+};
+const therapist = { policy: "therapist" } as const;
+const tags = ["clinical: clients"];
+const noContent = { 204: z.null().describe("Removed") };
+
+export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
+  app.get(
+    "/clients",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "The therapist's caseload: own clients with their current course, searchable",
+        querystring: caseloadQuery,
+        response: { 200: caseloadResponse, ...errors },
+      },
+    },
+    async (request) => listCaseload(prisma, actorOf(request), request.query),
+  );
+
+  app.post(
+    "/clients",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Add a client to the therapist's caseload",
+        body: createClientRequest,
+        response: { 201: clientDetail, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createClient(prisma, actorOf(request), request.body)),
+  );
+
+  app.get(
+    "/clients/:clientId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "One client",
+        params: clientParams,
+        response: { 200: clientDetail, ...errors },
+      },
+    },
+    async (request) => getClient(prisma, actorOf(request), request.params.clientId),
+  );
+
+  app.patch(
+    "/clients/:clientId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Edit a client (send the version read; a stale one answers 409)",
+        params: clientParams,
+        body: updateClientRequest,
+        response: { 200: clientDetail, ...errors },
+      },
+    },
+    async (request) => updateClient(prisma, actorOf(request), request.params.clientId, request.body),
+  );
+
+  app.get(
+    "/clients/:clientId/inventory",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "The interpersonal inventory: people by closeness ring, life events by date",
+        params: clientParams,
+        response: { 200: inventoryResponse, ...errors },
+      },
+    },
+    async (request) => getInventory(prisma, actorOf(request), request.params.clientId),
+  );
+
+  app.post(
+    "/clients/:clientId/inventory/people",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Add a person to the inventory",
+        params: clientParams,
+        body: createPersonRequest,
+        response: { 201: inventoryPerson, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addPerson(prisma, actorOf(request), request.params.clientId, request.body)),
+  );
+
+  app.patch(
+    "/clients/:clientId/inventory/people/:personId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Edit a person in the inventory",
+        params: personParams,
+        body: updatePersonRequest,
+        response: { 200: inventoryPerson, ...errors },
+      },
+    },
+    async (request) =>
+      updatePerson(prisma, actorOf(request), request.params.clientId, request.params.personId, request.body),
+  );
+
+  app.delete(
+    "/clients/:clientId/inventory/people/:personId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Remove a person from the inventory; their life events stay, unlinked",
+        params: personParams,
+        querystring: versionQuery,
+        response: { ...noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { clientId, personId } = request.params;
+      await removePerson(prisma, actorOf(request), clientId, personId, request.query.version);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/clients/:clientId/inventory/events",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Add a life event to the timeline",
+        params: clientParams,
+        body: createLifeEventRequest,
+        response: { 201: lifeEvent, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addLifeEvent(prisma, actorOf(request), request.params.clientId, request.body)),
+  );
+
+  app.patch(
+    "/clients/:clientId/inventory/events/:eventId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Edit a life event",
+        params: lifeEventParams,
+        body: updateLifeEventRequest,
+        response: { 200: lifeEvent, ...errors },
+      },
+    },
+    async (request) =>
+      updateLifeEvent(
+        prisma,
+        actorOf(request),
+        request.params.clientId,
+        request.params.eventId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    "/clients/:clientId/inventory/events/:eventId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Remove a life event",
+        params: lifeEventParams,
+        querystring: versionQuery,
+        response: { ...noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { clientId, eventId } = request.params;
+      await removeLifeEvent(prisma, actorOf(request), clientId, eventId, request.query.version);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,145 @@
+// IPT courses from set-up to the middle phase. Therapists only; the services answer 404 for a course
+// that is not the therapist's own (see clinical/access.ts) and return the updated course.
+import {
+  apiErrorBody,
+  clientParams,
+  contractRequest,
+  courseDetail,
+  courseParams,
+  createCourseRequest,
+  formulationRequest,
+  initialTasksRequest,
+  problemAreaRequest,
+  versionRequest,
+} from "@ipt/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { actorOf } from "../../clinical/access";
+import { getCourseDetail } from "../../clinical/courses/course-detail";
+import {
+  createCourse,
+  setFormulation,
+  setInitialTasks,
+  setProblemArea,
+} from "../../clinical/courses/course-setup";
+import { setContract } from "../../clinical/courses/contract";
+import { startMiddlePhase } from "../../clinical/courses/middle-phase";
+
+const errors = {
+  400: apiErrorBody,
+  401: apiErrorBody,
+  403: apiErrorBody,
+  404: apiErrorBody,
+  409: apiErrorBody,
+};
+const therapist = { policy: "therapist" } as const;
+const tags = ["clinical: courses"];
+
+export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
+  app.post(
+    "/clients/:clientId/courses",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Open a course for a client (one open course at a time; a later one is maintenance)",
+        params: clientParams,
+        body: createCourseRequest,
+        response: { 201: courseDetail, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createCourse(prisma, actorOf(request), request.params.clientId, request.body)),
+  );
+
+  app.get(
+    "/courses/:courseId",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "One course with its plan",
+        params: courseParams,
+        response: { 200: courseDetail, ...errors },
+      },
+    },
+    async (request) => getCourseDetail(prisma, actorOf(request), request.params.courseId),
+  );
+
+  app.patch(
+    "/courses/:courseId/initial-tasks",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Record the initial-phase tasks: diagnosis named, sick role given",
+        params: courseParams,
+        body: initialTasksRequest,
+        response: { 200: courseDetail, ...errors },
+      },
+    },
+    async (request) => setInitialTasks(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  app.put(
+    "/courses/:courseId/problem-area",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Choose the problem area; after the initial phase a change needs a reason and is recorded",
+        params: courseParams,
+        body: problemAreaRequest,
+        response: { 200: courseDetail, ...errors },
+      },
+    },
+    async (request) => setProblemArea(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  app.put(
+    "/courses/:courseId/formulation",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Write the interpersonal formulation and record the client's agreement",
+        params: courseParams,
+        body: formulationRequest,
+        response: { 200: courseDetail, ...errors },
+      },
+    },
+    async (request) => setFormulation(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  app.put(
+    "/courses/:courseId/contract",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Agree the treatment contract and generate the session plan",
+        params: courseParams,
+        body: contractRequest,
+        response: { 200: courseDetail, ...errors },
+      },
+    },
+    async (request) => setContract(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  app.post(
+    "/courses/:courseId/middle-phase",
+    {
+      config: therapist,
+      schema: {
+        tags,
+        summary: "Start the middle phase; 422 lists exactly what the initial phase still lacks",
+        params: courseParams,
+        body: versionRequest,
+        response: { 200: courseDetail, 422: apiErrorBody, ...errors },
+      },
+    },
+    async (request) => startMiddlePhase(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+};

@@ -2,20 +2,25 @@
 // account, and an accessibility check for every page visited.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { createReadyAccount, type Account } from "./accounts";
 import { startApiServer, type ApiServer } from "./api-server";
 
-export interface Account {
-  email: string;
-  name: string;
-  password: string;
-}
+export type { Account };
 
 interface WorkerFixtures {
   server: ApiServer;
   admin: Account;
 }
 
-export const test = base.extend<{ checkAccessibility: (page: Page) => Promise<void> }, WorkerFixtures>({
+interface TestFixtures {
+  checkAccessibility: (page: Page) => Promise<void>;
+  /** A therapist of their own for each test, onboarded and with their own password set. */
+  therapist: Account;
+}
+
+let accountCounter = 0;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   admin: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
@@ -35,6 +40,11 @@ export const test = base.extend<{ checkAccessibility: (page: Page) => Promise<vo
     },
     { scope: "worker", timeout: 60_000 },
   ],
+  therapist: async ({ server, admin }, use, testInfo) => {
+    accountCounter += 1;
+    const email = `therapist.w${testInfo.workerIndex}.${accountCounter}@clinic.example`;
+    await use(await createReadyAccount(server.url, admin, { name: "Tess Marlowe", email, role: "therapist" }));
+  },
   baseURL: async ({ server }, use) => {
     await use(server.url);
   },

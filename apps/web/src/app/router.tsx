@@ -7,11 +7,25 @@ import { forRoles, requireSession, sessionContext } from "./route-guards";
 import { AccountRoute, accountLoader } from "./routes/admin/account";
 import { AccountsRoute, accountsLoader } from "./routes/admin/accounts";
 import { AuditRoute, auditLoader } from "./routes/admin/audit";
-import { CaseloadRoute } from "./routes/caseload";
+import { CaseloadRoute, caseloadLoader } from "./routes/caseload";
 import { ChangePasswordRoute } from "./routes/change-password";
+import {
+  courseLoader,
+  courseSetupLoader,
+  inventoryStepLoader,
+  sessionLoader,
+} from "./routes/clinical-loaders";
+import { CourseRoute } from "./routes/course";
+import { CoursePrintRoute } from "./routes/course-print";
+import { FormulationStepRoute } from "./routes/course-setup/formulation-step";
+import { InventoryStepRoute } from "./routes/course-setup/inventory-step";
+import { PlanStepRoute } from "./routes/course-setup/plan-step";
+import { ProblemAreaStepRoute } from "./routes/course-setup/problem-area-step";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
 import { LoginRoute, loginLoader } from "./routes/login";
+import { NewClientRoute } from "./routes/new-client";
 import { NotFoundRoute } from "./routes/not-found";
+import { SessionRoute } from "./routes/session";
 import { SuperviseesRoute } from "./routes/supervisees";
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
@@ -46,8 +60,48 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: paths.therapist.caseload.path,
-                  loader: forRoles(["therapist"]),
+                  loader: forRoles(["therapist"], caseloadLoader(queryClient)),
                   element: <CaseloadRoute />,
+                },
+                {
+                  path: paths.therapist.newClient.path,
+                  loader: forRoles(["therapist"]),
+                  element: <NewClientRoute />,
+                },
+                {
+                  path: paths.therapist.courseSetup.inventory.path,
+                  loader: forRoles(["therapist"], inventoryStepLoader(queryClient)),
+                  element: <InventoryStepRoute />,
+                },
+                {
+                  path: paths.therapist.courseSetup.problemArea.path,
+                  loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
+                  element: <ProblemAreaStepRoute />,
+                },
+                {
+                  path: paths.therapist.courseSetup.formulation.path,
+                  loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
+                  element: <FormulationStepRoute />,
+                },
+                {
+                  path: paths.therapist.courseSetup.plan.path,
+                  loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
+                  element: <PlanStepRoute />,
+                },
+                {
+                  path: paths.therapist.course.path,
+                  loader: forRoles(["therapist"], courseLoader(queryClient)),
+                  element: <CourseRoute />,
+                },
+                {
+                  path: paths.therapist.coursePrint.path,
+                  loader: forRoles(["therapist"], courseLoader(queryClient)),
+                  element: <CoursePrintRoute />,
+                },
+                {
+                  path: paths.therapist.session.path,
+                  loader: forRoles(["therapist"], sessionLoader(queryClient)),
+                  element: <SessionRoute />,
                 },
                 {
                   path: paths.supervisor.supervisees.path,

@@ -5,6 +5,7 @@ import {
   type ReactNode,
   type RefObject,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
 import type { FormErrors } from "../lib/form-errors";
 
@@ -102,6 +103,152 @@ export function SelectField({
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  fieldClassName?: string;
+};
+
+export function TextAreaField({ name, label, hint, error, fieldClassName, ...textarea }: TextAreaFieldProps) {
+  const id = `${useId()}${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          className="input textarea"
+          rows={4}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+type ChoiceInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "children">;
+
+/** One checkbox (or radio) with its label and an optional hint below it. */
+function Choice({
+  type,
+  label,
+  hint,
+  input,
+}: {
+  type: "checkbox" | "radio";
+  label: ReactNode;
+  hint?: ReactNode;
+  input: ChoiceInputProps;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="choice">
+      <input id={id} type={type} className="choice__input" aria-describedby={hintId} {...input} />
+      <label htmlFor={id} className="choice__label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="choice__hint">
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A single checkbox, e.g. "Sick role given". */
+export function CheckboxField({
+  label,
+  hint,
+  ...input
+}: ChoiceInputProps & { name: string; label: ReactNode; hint?: ReactNode }) {
+  return <Choice type="checkbox" label={label} hint={hint} input={input} />;
+}
+
+/**
+ * Radios (one value) or checkboxes (several) in a fieldset whose legend names the group. Pass
+ * `selected` + `onToggle` to control it, or `defaultSelected` to leave it to the form.
+ */
+export function ChoiceGroup({
+  type,
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  selected,
+  defaultSelected,
+  onToggle,
+  className,
+}: {
+  type: "checkbox" | "radio";
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  options: readonly ChoiceOption[];
+  selected?: readonly string[];
+  defaultSelected?: readonly string[];
+  onToggle?: (value: string, checked: boolean) => void;
+  className?: string;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      className={["fieldset", error ? "field--error" : "", className ?? ""].join(" ").trim()}
+      aria-describedby={describedBy}
+    >
+      <legend className="fieldset__legend">{legend}</legend>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="choices">
+        {options.map((option) => (
+          <Choice
+            key={option.value}
+            type={type}
+            label={option.label}
+            hint={option.hint}
+            input={{
+              name,
+              value: option.value,
+              "aria-invalid": error ? true : undefined,
+              ...(selected
+                ? {
+                    checked: selected.includes(option.value),
+                    onChange: (event) => onToggle?.(option.value, event.currentTarget.checked),
+                  }
+                : { defaultChecked: defaultSelected?.includes(option.value) ?? false }),
+            }}
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -62,3 +62,15 @@ export function SuccessMessage({
     </div>
   );
 }
+
+/**
+ * A polite live region that is always on the page, so a message put into it later ("Saved.") is
+ * announced reliably; empty, it takes no space.
+ */
+export function LiveStatus({ message }: { message: string | null }) {
+  return (
+    <div role="status" className="live-status">
+      {message ? <p className="notice notice--success">{message}</p> : null}
+    </div>
+  );
+}

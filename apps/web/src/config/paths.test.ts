@@ -25,4 +25,16 @@ describe("paths", () => {
     );
     expect(paths.admin.account.getHref("abc")).toBe("/admin/accounts/abc");
   });
+
+  it("builds the clinical pages' addresses", () => {
+    expect(paths.therapist.caseload.getHref({ q: "", status: "active", flagged: "true", page: 1 })).toBe(
+      "/caseload?status=active&flagged=true",
+    );
+    expect(paths.therapist.courseSetup.problemArea.getHref("c1", "k1")).toBe(
+      "/clients/c1/courses/k1/setup/problem-area",
+    );
+    expect(paths.therapist.courseSetup.plan.path).toBe("/clients/:clientId/courses/:courseId/setup/plan");
+    expect(paths.therapist.coursePrint.getHref("k1")).toBe("/courses/k1/print");
+    expect(paths.therapist.session.getHref("s1")).toBe("/sessions/s1");
+  });
 });

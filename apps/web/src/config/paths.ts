@@ -1,9 +1,17 @@
 // Every link in the app is built here, so a route's URL is written exactly once.
-import type { ListAuditEventsQuery, ListUsersQuery, Role } from "@ipt/shared";
+import type { CaseloadQuery, ListAuditEventsQuery, ListUsersQuery, Role } from "@ipt/shared";
 import { toQueryString } from "../lib/api-client";
 
 type AccountsSearch = Partial<Pick<ListUsersQuery, "q" | "role" | "active" | "page">>;
 type AuditSearch = Partial<Pick<ListAuditEventsQuery, "actorId" | "action" | "from" | "to" | "page">>;
+type CaseloadSearch = Partial<Pick<CaseloadQuery, "q" | "status" | "phase" | "flagged" | "page">>;
+
+/** The set-up steps of a new course, in order, each its own page. */
+const setupStep = (step: string) => ({
+  path: `/clients/:clientId/courses/:courseId/setup/${step}`,
+  getHref: (clientId: string, courseId: string) =>
+    `/clients/${encodeURIComponent(clientId)}/courses/${encodeURIComponent(courseId)}/setup/${step}`,
+});
 
 /** Leave page 1 out of URLs: it is the default. */
 function withoutFirstPage<T extends { page?: number }>(search: T): T {
@@ -30,7 +38,30 @@ export const paths = {
   therapist: {
     caseload: {
       path: "/caseload",
-      getHref: () => "/caseload",
+      getHref: (search: CaseloadSearch = {}) => `/caseload${toQueryString(withoutFirstPage(search))}`,
+    },
+    /** Set-up step 1: the client and the course's format (creates both). */
+    newClient: {
+      path: "/clients/new",
+      getHref: () => "/clients/new",
+    },
+    courseSetup: {
+      inventory: setupStep("inventory"),
+      problemArea: setupStep("problem-area"),
+      formulation: setupStep("formulation"),
+      plan: setupStep("plan"),
+    },
+    course: {
+      path: "/courses/:courseId",
+      getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}`,
+    },
+    coursePrint: {
+      path: "/courses/:courseId/print",
+      getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/print`,
+    },
+    session: {
+      path: "/sessions/:sessionId",
+      getHref: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
     },
   },
   supervisor: {

@@ -1,14 +1,106 @@
+import { caseloadQuery } from "@ipt/shared";
+import type { QueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
 import { PageHeading } from "../../components/page-heading";
-import { EmptyState } from "../../components/states";
+import { Pagination } from "../../components/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { paths } from "../../config/paths";
+import {
+  listClientsQueryOptions,
+  useClients,
+  type ListClientsParams,
+} from "../../features/clients/api/list-clients";
+import { CaseloadFilters } from "../../features/clients/components/caseload-filters";
+import { CaseloadTable } from "../../features/clients/components/caseload-table";
+import { describeRange } from "../../lib/format";
+import { parseSearchParams } from "../../lib/search-params";
 
-/** Therapist home. Clients arrive with the clients API (a later issue). */
+function paramsFromSearch(searchParams: URLSearchParams): ListClientsParams {
+  return parseSearchParams(caseloadQuery, searchParams);
+}
+
+export const caseloadLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const params = paramsFromSearch(new URL(request.url).searchParams);
+    // Failures are shown in the page (with "Try again"), not as an error page.
+    await queryClient.prefetchQuery(listClientsQueryOptions(params));
+    return null;
+  };
+
+function NewClientLink() {
+  return (
+    <Link to={paths.therapist.newClient.getHref()} className="button">
+      New client
+    </Link>
+  );
+}
+
+/** Therapist home: every client with their course's phase, progress, next session and flags. */
 export function CaseloadRoute() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const params = paramsFromSearch(searchParams);
+  const { q, status, phase, flagged } = params;
+  const filtered = Boolean(q || status || phase || flagged);
+  const clients = useClients(params);
+  const noClientsAtAll = !filtered && clients.data?.total === 0;
+
   return (
     <div className="page">
-      <PageHeading>Caseload</PageHeading>
-      <EmptyState title="You have no clients yet.">
-        <p>Clients you work with will be listed here.</p>
-      </EmptyState>
+      <div className="page-header">
+        <PageHeading>Caseload</PageHeading>
+        {noClientsAtAll ? null : <NewClientLink />}
+      </div>
+
+      {noClientsAtAll ? null : (
+        <CaseloadFilters
+          key={`${q ?? ""}|${status ?? ""}|${phase ?? ""}|${flagged ?? ""}`}
+          values={{ q, status, phase, flagged }}
+          onApply={(values) => void navigate(paths.therapist.caseload.getHref(values))}
+        />
+      )}
+
+      {clients.isPending ? (
+        <LoadingState>Loading clients…</LoadingState>
+      ) : clients.isError ? (
+        <ErrorState
+          title="The caseload could not be loaded."
+          error={clients.error}
+          onRetry={() => void clients.refetch()}
+        />
+      ) : clients.data.items.length === 0 ? (
+        <EmptyState title={filtered ? "No clients match these filters." : "You have no clients yet."}>
+          {filtered ? (
+            <p>Try a different search, or clear the filters.</p>
+          ) : (
+            <>
+              <p>Add a client to set up their first IPT course.</p>
+              <NewClientLink />
+            </>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <p role="status" className="result-count">
+            {describeRange(
+              clients.data.page,
+              clients.data.pageSize,
+              clients.data.items.length,
+              clients.data.total,
+            )}
+            {clients.isPlaceholderData ? " (updating…)" : null}
+          </p>
+          <CaseloadTable entries={clients.data.items} />
+          <Pagination
+            label="Caseload pages"
+            page={clients.data.page}
+            pageSize={clients.data.pageSize}
+            total={clients.data.total}
+            hrefForPage={(page) => paths.therapist.caseload.getHref({ q, status, phase, flagged, page })}
+          />
+        </>
+      )}
     </div>
   );
 }

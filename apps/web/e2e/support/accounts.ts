@@ -1,0 +1,40 @@
+// Accounts for specs that start after onboarding: the admin creates the account through the API,
+// and the new user sets their own password, exactly as the admin-onboards-therapist spec does by hand.
+import { request } from "@playwright/test";
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+}
+
+async function signedInContext(baseURL: string, account: { email: string; password: string }) {
+  const context = await request.newContext({ baseURL });
+  const response = await context.post("/api/auth/login", { data: account });
+  if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { context, headers: { "x-csrf-token": csrfToken } };
+}
+
+/** Creates an account with `role` and returns it ready to sign in with its own password. */
+export async function createReadyAccount(
+  baseURL: string,
+  admin: Account,
+  account: { name: string; email: string; role: "therapist" | "supervisor" },
+): Promise<Account> {
+  const asAdmin = await signedInContext(baseURL, admin);
+  const created = await asAdmin.context.post("/api/admin/users", { data: account, headers: asAdmin.headers });
+  if (created.status() !== 201) throw new Error(`creating ${account.email} failed: ${created.status()}`);
+  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+  await asAdmin.context.dispose();
+
+  const password = `${account.role}-password-e2e-1`;
+  const asUser = await signedInContext(baseURL, { email: account.email, password: temporaryPassword });
+  const changed = await asUser.context.post("/api/auth/password", {
+    data: { currentPassword: temporaryPassword, newPassword: password },
+    headers: asUser.headers,
+  });
+  if (!changed.ok()) throw new Error(`password change for ${account.email} failed: ${changed.status()}`);
+  await asUser.context.dispose();
+  return { email: account.email, name: account.name, password };
+}

@@ -1,0 +1,61 @@
+// Loaders for the therapist's clinical pages: check the address, then fetch what the page shows
+// through the same query options the page reads. A missing record (404) becomes "Page not found".
+import { entityId, type CourseDetail } from "@ipt/shared";
+import type { QueryClient } from "@tanstack/react-query";
+import type { LoaderFunctionArgs } from "react-router";
+import { getCourseQueryOptions } from "../../features/courses/api/get-course";
+import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
+import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
+import { RouteStatusError } from "../route-guards";
+
+function idFrom(value: string | undefined, message: string): string {
+  const parsed = entityId.safeParse(value);
+  if (!parsed.success) throw new RouteStatusError(404, message);
+  return parsed.data;
+}
+
+export const courseLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    const courseId = idFrom(params.courseId, "There is no course at this address.");
+    await queryClient.ensureQueryData(getCourseQueryOptions(courseId));
+    return null;
+  };
+
+/** A set-up step: the course must belong to the client named in the address. */
+async function setupCourse(
+  queryClient: QueryClient,
+  params: LoaderFunctionArgs["params"],
+): Promise<CourseDetail> {
+  const courseId = idFrom(params.courseId, "There is no course at this address.");
+  const course = await queryClient.ensureQueryData(getCourseQueryOptions(courseId));
+  if (course.client.id !== params.clientId) {
+    throw new RouteStatusError(404, "There is no course at this address.");
+  }
+  return course;
+}
+
+export const courseSetupLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    await setupCourse(queryClient, params);
+    return null;
+  };
+
+/** The inventory step also shows the client's people and life events. */
+export const inventoryStepLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    const course = await setupCourse(queryClient, params);
+    // Failures are shown in the page (with "Try again"), not as an error page.
+    await queryClient.prefetchQuery(getInventoryQueryOptions(course.client.id));
+    return null;
+  };
+
+export const sessionLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    const sessionId = idFrom(params.sessionId, "There is no session at this address.");
+    await queryClient.ensureQueryData(getSessionQueryOptions(sessionId));
+    return null;
+  };

@@ -1,0 +1,165 @@
+import { formatPresets, type CourseDetail } from "@ipt/shared";
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { Breadcrumbs } from "../../components/breadcrumbs";
+import { FlagNotices } from "../../components/clinical/flag-badges";
+import { PageHeading } from "../../components/page-heading";
+import { ErrorState, LoadingState } from "../../components/states";
+import { paths } from "../../config/paths";
+import { useCourse } from "../../features/courses/api/get-course";
+import { CompleteCourseForm } from "../../features/courses/components/complete-course-form";
+import {
+  ContractSummary,
+  FocusSummary,
+  OutcomeSummary,
+} from "../../features/courses/components/course-summary";
+import { CourseWarnings } from "../../features/courses/components/course-warnings";
+import { MiddlePhaseGate } from "../../features/courses/components/middle-phase-gate";
+import { PhaseTimeline } from "../../features/courses/components/phase-timeline";
+import { PlanHistory, ProblemAreaHistory } from "../../features/courses/components/plan-history";
+import { PlanSection } from "../../features/courses/components/plan-section";
+import { RaiseEnding } from "../../features/courses/components/raise-ending";
+import { setupStepLabel } from "../../features/courses/components/setup-steps";
+import { TerminationChecklistForm } from "../../features/courses/components/termination-checklist-form";
+import { WhatsNext } from "../../features/courses/components/whats-next";
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id} className="section__title" tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function SetupLinks({ course }: { course: CourseDetail }) {
+  const steps = ["inventory", "problemArea", "formulation", "plan"] as const;
+  return (
+    <ul className="link-list">
+      {steps.map((step) => (
+        <li key={step}>
+          <Link to={paths.therapist.courseSetup[step].getHref(course.client.id, course.id)}>
+            {setupStepLabel(step)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Everything about one course on one page, in the order the work happens. */
+function CourseContent({ course }: { course: CourseDetail }) {
+  const { phase } = course;
+  const flagCodes = new Set<string>(course.flags.map((flag) => flag.code));
+  return (
+    <>
+      <FlagNotices flags={course.flags} />
+      {/* Problem-area warnings are also flags; show each point once. */}
+      <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
+      <PhaseTimeline course={course} />
+
+      <Section id="next-heading" title="What’s next">
+        <WhatsNext course={course} />
+      </Section>
+
+      {phase === "initial" ? (
+        <Section id="initial-heading" title="Initial phase">
+          <MiddlePhaseGate course={course} />
+        </Section>
+      ) : null}
+
+      {phase === "middle" ? (
+        <Section id="ending-heading" title="Raise the ending">
+          <RaiseEnding course={course} />
+        </Section>
+      ) : null}
+
+      {phase === "termination" ? (
+        <Section id="termination-heading" title="Termination checklist">
+          <TerminationChecklistForm key={course.id} course={course} />
+        </Section>
+      ) : null}
+
+      {phase === "completed" ? (
+        <Section id="outcome-heading" title="Outcome">
+          <OutcomeSummary course={course} />
+        </Section>
+      ) : (
+        <Section id="complete-heading" title="Complete the course">
+          <CompleteCourseForm key={course.id} course={course} />
+        </Section>
+      )}
+
+      <Section id="sessions-heading" title="Sessions">
+        <PlanSection course={course} headingId="sessions-heading" />
+      </Section>
+
+      <Section id="focus-heading" title="Formulation">
+        <FocusSummary course={course} />
+      </Section>
+
+      <Section id="contract-heading" title="Contract">
+        <ContractSummary course={course} />
+      </Section>
+
+      <Section id="setup-heading" title="Course set-up">
+        <p className="section__intro">The inventory, problem area, formulation and contract, step by step.</p>
+        <SetupLinks course={course} />
+      </Section>
+
+      <Section id="history-heading" title="History">
+        <h3>Plan changes</h3>
+        <PlanHistory course={course} />
+        <h3>Problem-area changes</h3>
+        <ProblemAreaHistory course={course} />
+      </Section>
+    </>
+  );
+}
+
+export function CourseRoute() {
+  const { courseId = "" } = useParams();
+  const course = useCourse(courseId);
+  const crumbs = [{ label: "Caseload", href: paths.therapist.caseload.getHref() }];
+
+  if (course.isPending || course.isError) {
+    return (
+      <div className="page">
+        <Breadcrumbs crumbs={[...crumbs, { label: "Course" }]} />
+        {/* Same place as the loaded page's heading, so it keeps focus across a reload. */}
+        <div className="page-header">
+          <PageHeading>Course</PageHeading>
+        </div>
+        {course.isPending ? (
+          <LoadingState>Loading the course…</LoadingState>
+        ) : (
+          <ErrorState
+            title="The course could not be loaded."
+            error={course.error}
+            onRetry={() => void course.refetch()}
+          />
+        )}
+      </div>
+    );
+  }
+
+  const data = course.data;
+  return (
+    <div className="page">
+      <Breadcrumbs crumbs={[...crumbs, { label: data.client.displayName }]} />
+      <div className="page-header">
+        <PageHeading title={`${data.client.displayName}: IPT course`}>{data.client.displayName}</PageHeading>
+        <Link to={paths.therapist.coursePrint.getHref(data.id)} className="button button--secondary">
+          Printable plan
+        </Link>
+      </div>
+      <p className="page-subtitle">
+        {formatPresets[data.format].label}, course {data.sequence}
+        {data.client.workingDiagnosis ? `. Working diagnosis: ${data.client.workingDiagnosis}` : ""}.
+      </p>
+      <CourseContent course={data} />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { phaseLabelFor, type SessionDetail } from "@ipt/shared";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { Breadcrumbs } from "../../components/breadcrumbs";
+import { sessionStatusLabels } from "../../components/clinical/labels";
+import { PAGE_HEADING_ID, PageHeading } from "../../components/page-heading";
+import { ErrorState, LiveStatus, LoadingState } from "../../components/states";
+import { paths } from "../../config/paths";
+import { useSession } from "../../features/sessions/api/get-session";
+import { AgendaList } from "../../features/sessions/components/agenda-list";
+import { AmendmentForm, AmendmentsList } from "../../features/sessions/components/amendments";
+import { GuidancePanel } from "../../features/sessions/components/guidance-panel";
+import { SessionForm } from "../../features/sessions/components/session-form";
+import { SignedSession } from "../../features/sessions/components/signed-session";
+import { formatCalendarDate } from "../../lib/format";
+
+function sessionTitle(session: SessionDetail): string {
+  return session.number === null
+    ? "Cancelled session"
+    : `Session ${session.number} of ${session.course.plannedSessions}`;
+}
+
+function SessionFacts({ session }: { session: SessionDetail }) {
+  return (
+    <dl className="facts">
+      <div className="facts__item">
+        <dt>Client</dt>
+        <dd>{session.course.clientName}</dd>
+      </div>
+      <div className="facts__item">
+        <dt>Date</dt>
+        <dd>
+          <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
+        </dd>
+      </div>
+      <div className="facts__item">
+        <dt>Phase</dt>
+        <dd>{session.phase ? phaseLabelFor(session.phase, session.course.lineage) : "None"}</dd>
+      </div>
+      <div className="facts__item">
+        <dt>Status</dt>
+        <dd>
+          {sessionStatusLabels[session.status]}
+          {session.signedAt ? ", signed" : ""}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function SessionRecord({ session, onSigned }: { session: SessionDetail; onSigned: () => void }) {
+  if (session.status === "cancelled") {
+    return (
+      <div className="stack">
+        <p className="notice">
+          This session was cancelled{session.cancelReason ? `: ${session.cancelReason}` : "."}
+        </p>
+        <h3>Agenda as planned</h3>
+        <AgendaList agenda={session.agenda} />
+      </div>
+    );
+  }
+  if (session.signedAt) {
+    return (
+      <>
+        <SignedSession session={session} />
+        <section className="section section--flat" aria-labelledby="amendments-heading">
+          <h2 id="amendments-heading" className="section__title">
+            Amendments
+          </h2>
+          <AmendmentsList session={session} />
+          <h3 className="section__subtitle">Add an amendment</h3>
+          <AmendmentForm session={session} />
+        </section>
+      </>
+    );
+  }
+  return <SessionForm key={session.id} session={session} onSigned={onSigned} />;
+}
+
+export function SessionRoute() {
+  const { sessionId = "" } = useParams();
+  const session = useSession(sessionId);
+  const [status, setStatus] = useState<string | null>(null);
+  const caseload = { label: "Caseload", href: paths.therapist.caseload.getHref() };
+
+  if (session.isPending || session.isError) {
+    return (
+      <div className="page">
+        <Breadcrumbs crumbs={[caseload, { label: "Session" }]} />
+        <PageHeading>Session</PageHeading>
+        {session.isPending ? (
+          <LoadingState>Loading the session…</LoadingState>
+        ) : (
+          <ErrorState
+            title="The session could not be loaded."
+            error={session.error}
+            onRetry={() => void session.refetch()}
+          />
+        )}
+      </div>
+    );
+  }
+
+  const data = session.data;
+  const title = sessionTitle(data);
+  return (
+    <div className="page">
+      <Breadcrumbs
+        crumbs={[
+          caseload,
+          { label: data.course.clientName, href: paths.therapist.course.getHref(data.course.id) },
+          { label: title },
+        ]}
+      />
+      <PageHeading title={`${title}: ${data.course.clientName}`}>{title}</PageHeading>
+      <SessionFacts session={data} />
+      <LiveStatus message={status} />
+      <div className="with-aside">
+        <section className="section with-aside__main" aria-labelledby="record-heading">
+          <h2 id="record-heading" className="section__title">
+            Session record
+          </h2>
+          <SessionRecord
+            session={data}
+            onSigned={() => {
+              setStatus("The session has been signed and locked.");
+              document.getElementById(PAGE_HEADING_ID)?.focus();
+            }}
+          />
+        </section>
+        <GuidancePanel session={data} />
+      </div>
+    </div>
+  );
+}

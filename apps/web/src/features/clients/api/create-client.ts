@@ -1,0 +1,16 @@
+import { clientDetail, type CreateClientRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { refreshCaseload } from "./cache";
+
+export function createClient(body: CreateClientRequest) {
+  return apiRequest("/api/clients", clientDetail, { method: "POST", body });
+}
+
+export function useCreateClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createClient,
+    onSuccess: () => refreshCaseload(queryClient),
+  });
+}

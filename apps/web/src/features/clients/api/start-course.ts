@@ -1,0 +1,20 @@
+import { courseDetail, type CreateCourseRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { refreshCaseload } from "./cache";
+
+/** Opens a new course for the client; answers with the course. */
+export function startCourse({ clientId, body }: { clientId: string; body: CreateCourseRequest }) {
+  return apiRequest(`/api/clients/${encodeURIComponent(clientId)}/courses`, courseDetail, {
+    method: "POST",
+    body,
+  });
+}
+
+export function useStartCourse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startCourse,
+    onSuccess: () => refreshCaseload(queryClient),
+  });
+}

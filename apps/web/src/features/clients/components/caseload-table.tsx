@@ -1,0 +1,77 @@
+import { formatPresets, type CaseloadEntry } from "@ipt/shared";
+import { Link } from "react-router";
+import { FlagBadges } from "../../../components/clinical/flag-badges";
+import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
+import { paths } from "../../../config/paths";
+import { formatCalendarDate } from "../../../lib/format";
+
+function ClientCell({ entry }: { entry: CaseloadEntry }) {
+  if (!entry.course) {
+    return (
+      <>
+        {entry.displayName}
+        <span className="cell__note">No course started</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link to={paths.therapist.course.getHref(entry.course.id)}>{entry.displayName}</Link>
+      <span className="cell__note">{formatPresets[entry.course.format].label}</span>
+    </>
+  );
+}
+
+export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>Clients</caption>
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Status</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Sessions held</th>
+            <th scope="col">Next planned session</th>
+            <th scope="col">Flags</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">
+                <ClientCell entry={entry} />
+              </th>
+              <td>
+                <span className="badge">{clientStatusLabels[entry.status]}</span>
+              </td>
+              <td>{entry.course ? coursePhaseLabels[entry.course.phase] : "Not started"}</td>
+              <td className="cell--nowrap">
+                {entry.course ? `${entry.course.sessionsHeld} of ${entry.course.plannedSessions}` : "None"}
+              </td>
+              <td>
+                {entry.nextSession ? (
+                  <>
+                    <time dateTime={entry.nextSession.plannedDate}>
+                      {formatCalendarDate(entry.nextSession.plannedDate)}
+                    </time>
+                    <span className="cell__note">
+                      Session {entry.nextSession.number},{" "}
+                      {coursePhaseLabels[entry.nextSession.phase].toLowerCase()}
+                    </span>
+                  </>
+                ) : (
+                  <span className="cell__note">None planned</span>
+                )}
+              </td>
+              <td>
+                <FlagBadges flags={entry.flags} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  courseFormats,
+  createClientRequest,
+  createCourseRequest,
+  formatPresets,
+  lineagePresets,
+  lineages,
+  type ClientDetail,
+} from "@ipt/shared";
+import { useState, type FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { formText } from "../../../lib/form-data";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useCreateClient } from "../api/create-client";
+import { useStartCourse } from "../api/start-course";
+
+const fieldNames = ["displayName", "yearOfBirth", "referralReason", "workingDiagnosis", "format", "lineage"];
+
+const formatOptions = courseFormats.map((format) => ({
+  value: format,
+  label: formatPresets[format].label,
+  hint: (
+    <>
+      {formatPresets[format].note} <SourceTags tags={formatPresets[format].sources} />
+    </>
+  ),
+}));
+
+const lineageOptions = lineages.map((lineage) => ({
+  value: lineage,
+  label: lineagePresets[lineage].label,
+  hint: <SourceTags tags={lineagePresets[lineage].sources} />,
+}));
+
+/** "" → null (left blank); anything else is checked by the shared schema as a whole year. */
+function yearFrom(text: string): number | null {
+  return text.trim() === "" ? null : Number(text.trim());
+}
+
+/**
+ * Step 1 of setting up a course: the client, then the course's format and manual lineage. Creates
+ * the client and then the course; if the course fails, a retry does not create the client twice.
+ */
+export function NewClientForm({ onCreated }: { onCreated: (clientId: string, courseId: string) => void }) {
+  const createClient = useCreateClient();
+  const startCourse = useStartCourse();
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const [client, setClient] = useState<ClientDetail | null>(null);
+  const pending = createClient.isPending || startCourse.isPending;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    // Once the client exists its fields are locked (and not sent again).
+    const clientFields = client
+      ? null
+      : createClientRequest.safeParse({
+          displayName: formText(data, "displayName"),
+          yearOfBirth: yearFrom(formText(data, "yearOfBirth")),
+          referralReason: formText(data, "referralReason"),
+          workingDiagnosis: formText(data, "workingDiagnosis"),
+        });
+    const courseFields = createCourseRequest.safeParse({
+      format: formText(data, "format") || undefined,
+      lineage: formText(data, "lineage") || undefined,
+    });
+    if (clientFields?.success === false || !courseFields.success) {
+      const fields = {
+        ...(clientFields?.success === false ? formErrorsFromZod(clientFields.error).fields : {}),
+        ...(courseFields.success ? {} : formErrorsFromZod(courseFields.error).fields),
+      };
+      if (fields.format) fields.format = "Choose the course format.";
+      if (fields.lineage) fields.lineage = "Choose the manual lineage.";
+      setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
+      return;
+    }
+    setErrors(noWriteErrors);
+    try {
+      const created = clientFields ? await createClient.mutateAsync(clientFields.data) : client;
+      if (!created) return;
+      setClient(created);
+      const course = await startCourse.mutateAsync({ clientId: created.id, body: courseFields.data });
+      onCreated(created.id, course.id);
+    } catch (error) {
+      setErrors(writeErrorsFromError(error, fieldNames));
+    }
+  }
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
+      <WriteErrorSummary errors={errors} />
+      {client ? (
+        <p className="notice">
+          {client.displayName} has been added. The course could not be started yet: check the choices below
+          and try again.
+        </p>
+      ) : null}
+      <fieldset className="fieldset" disabled={client !== null}>
+        <legend className="fieldset__legend fieldset__legend--large">Client</legend>
+        <TextField
+          name="displayName"
+          label="Name or code"
+          hint="Initials or a clinic code are enough; this is how the client appears in your caseload."
+          autoComplete="off"
+          maxLength={80}
+          required
+          error={errors.fields.displayName}
+        />
+        <TextField
+          name="yearOfBirth"
+          label="Year of birth (optional)"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={4}
+          fieldClassName="field--short"
+          error={errors.fields.yearOfBirth}
+        />
+        <TextAreaField
+          name="referralReason"
+          label="Reason for referral"
+          maxLength={2000}
+          required
+          error={errors.fields.referralReason}
+        />
+        <TextField
+          name="workingDiagnosis"
+          label="Working diagnosis (optional)"
+          hint="For example: major depressive episode, moderate."
+          autoComplete="off"
+          maxLength={200}
+          error={errors.fields.workingDiagnosis}
+        />
+      </fieldset>
+      <ChoiceGroup
+        type="radio"
+        name="format"
+        legend="Course format"
+        options={formatOptions}
+        defaultSelected={["standard"]}
+        error={errors.fields.format}
+      />
+      <ChoiceGroup
+        type="radio"
+        name="lineage"
+        legend="Manual lineage"
+        hint="Decides which problem areas the formulation offers."
+        options={lineageOptions}
+        defaultSelected={["weissman"]}
+        error={errors.fields.lineage}
+      />
+      <SubmitButton pending={pending} pendingLabel="Creating…">
+        {client ? "Start the course" : "Create client and start course"}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { courseDetail } from "@ipt/shared";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
+import { apiRequest } from "../../../lib/api-client";
+
+export function coursePath(courseId: string, suffix = ""): string {
+  return `/api/courses/${encodeURIComponent(courseId)}${suffix}`;
+}
+
+export function getCourse(courseId: string, signal?: AbortSignal) {
+  return apiRequest(coursePath(courseId), courseDetail, { signal });
+}
+
+/** Sessions recorded on their own pages change the course, so it is read again whenever a page opens. */
+export const getCourseQueryOptions = (courseId: string) =>
+  queryOptions({
+    queryKey: ["courses", "detail", courseId],
+    queryFn: ({ signal }) => getCourse(courseId, signal),
+    staleTime: CLINICAL_RECORD_STALE_MS,
+  });
+
+export function useCourse(courseId: string) {
+  return useQuery(getCourseQueryOptions(courseId));
+}
+
+/** Drops the cached course and reads it again (after "changed elsewhere"). */
+export function useReloadCourse(courseId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries({ queryKey: getCourseQueryOptions(courseId).queryKey });
+}
+
+/** Reads the course again in the background (after a change elsewhere that affects its checks). */
+export function useRefreshCourse(courseId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: getCourseQueryOptions(courseId).queryKey });
+}

@@ -1,0 +1,60 @@
+import { addSessionRequest, type CourseDetail } from "@ipt/shared";
+import type { FormEvent } from "react";
+import { SubmitButton, TextField } from "../../../components/form-fields";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { formText } from "../../../lib/form-data";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useAddSession } from "../api/add-session";
+import { useReloadCourse } from "../api/get-course";
+
+/** Appends a session to the plan; without a date it comes one interval after the last. */
+export function AddSessionForm({
+  course,
+  onDone,
+}: {
+  course: CourseDetail;
+  onDone: (message: string) => void;
+}) {
+  const addSession = useAddSession();
+  const reload = useReloadCourse(course.id);
+  const { formRef, errors, setErrors } = useWriteErrors();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (addSession.isPending) return;
+    const form = event.currentTarget;
+    const parsed = addSessionRequest.safeParse({
+      version: course.version,
+      plannedDate: formText(new FormData(form), "plannedDate") || undefined,
+    });
+    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    setErrors(noWriteErrors);
+    addSession.mutate(
+      { courseId: course.id, body: parsed.data },
+      {
+        onSuccess: (updated) => {
+          form.reset();
+          onDone(`A session has been added. The course now has ${updated.plannedSessions} sessions.`);
+        },
+        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate"])),
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="form form--row" noValidate onSubmit={handleSubmit}>
+      <WriteErrorSummary errors={errors} onReload={reload} />
+      <TextField
+        name="plannedDate"
+        type="date"
+        label="Date (optional)"
+        hint="Left empty, the session comes one interval after the last one."
+        error={errors.fields.plannedDate}
+      />
+      <SubmitButton pending={addSession.isPending} pendingLabel="Adding…">
+        Add a session
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,200 @@
+import {
+  contractRequest,
+  formatPresets,
+  frequencies,
+  TERMINATION_LEAD,
+  terminationLeadSources,
+  type CourseDetail,
+} from "@ipt/shared";
+import type { FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import {
+  ChoiceGroup,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from "../../../components/form-fields";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { formText } from "../../../lib/form-data";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { todayIsoDate } from "../../../lib/format";
+import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useReloadCourse } from "../api/get-course";
+import { useSetContract } from "../api/set-contract";
+import { frequencyLabels } from "./labels";
+
+const fieldNames = [
+  "plannedSessions",
+  "frequency",
+  "sessionMinutes",
+  "startDate",
+  "terminationLead",
+  "missedSessionPolicy",
+  "agreedOn",
+];
+
+const frequencyOptions = frequencies.map((frequency) => ({
+  value: frequency,
+  label: frequencyLabels[frequency],
+}));
+
+const leadChoices = Array.from(
+  { length: TERMINATION_LEAD.max - TERMINATION_LEAD.min + 1 },
+  (_, index) => TERMINATION_LEAD.min + index,
+);
+
+/** "" stays "" (so the schema says what is missing); anything else must be a whole number. */
+const wholeNumber = (text: string) => (text.trim() === "" ? undefined : Number(text));
+
+function rangeText(min: number, max: number, unit: string): string {
+  return min === max ? `${min} ${unit}` : `${min} to ${max} ${unit}`;
+}
+
+/**
+ * The treatment contract: number, frequency and length of sessions, the start date, when
+ * termination begins and what happens after a missed session. Saving it generates the plan.
+ */
+export function ContractForm({ course, onSaved }: { course: CourseDetail; onSaved: () => void }) {
+  const setContract = useSetContract();
+  const reload = useReloadCourse(course.id);
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const preset = formatPresets[course.format];
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (setContract.isPending) return;
+    const data = new FormData(event.currentTarget);
+    const values = {
+      version: course.version,
+      plannedSessions: wholeNumber(formText(data, "plannedSessions")),
+      frequency: formText(data, "frequency"),
+      sessionMinutes: wholeNumber(formText(data, "sessionMinutes")),
+      startDate: formText(data, "startDate"),
+      terminationLead: wholeNumber(formText(data, "terminationLead")),
+      missedSessionPolicy: formText(data, "missedSessionPolicy"),
+      agreedOn: formText(data, "agreedOn"),
+    };
+    const parsed = contractRequest.safeParse(values);
+    const fields = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;
+    if (values.plannedSessions === undefined) fields.plannedSessions = "Enter the number of sessions.";
+    if (values.sessionMinutes === undefined) fields.sessionMinutes = "Enter the session length in minutes.";
+    if (!values.frequency) fields.frequency = "Choose how often the sessions are.";
+    if (!values.startDate) fields.startDate = "Enter the date of the first session.";
+    if (!values.agreedOn) fields.agreedOn = "Enter the date the contract was agreed.";
+    const sessions = values.plannedSessions;
+    if (sessions !== undefined && (sessions < preset.minSessions || sessions > preset.maxSessions)) {
+      fields.plannedSessions ??= `${preset.label} has ${rangeText(preset.minSessions, preset.maxSessions, "sessions")}.`;
+    }
+    const minutes = values.sessionMinutes;
+    if (minutes !== undefined && (minutes < preset.minSessionMinutes || minutes > preset.maxSessionMinutes)) {
+      fields.sessionMinutes ??= `Sessions last ${rangeText(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes")}.`;
+    }
+    if (!parsed.success || Object.keys(fields).length > 0) {
+      setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
+      return;
+    }
+    setErrors(noWriteErrors);
+    setContract.mutate(
+      { courseId: course.id, body: parsed.data },
+      { onSuccess: onSaved, onError: (error) => setErrors(writeErrorsFromError(error, fieldNames)) },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
+      <WriteErrorSummary errors={errors} onReload={reload} />
+      <TextField
+        name="plannedSessions"
+        type="number"
+        label="Number of sessions"
+        hint={
+          <>
+            {preset.label}: {rangeText(preset.minSessions, preset.maxSessions, "sessions")}
+            {preset.engagementSession ? ", the engagement session included" : ""}.{" "}
+            <SourceTags tags={preset.sources} />
+          </>
+        }
+        min={preset.minSessions}
+        max={preset.maxSessions}
+        step={1}
+        defaultValue={course.plannedSessions}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.plannedSessions}
+      />
+      <ChoiceGroup
+        type="radio"
+        name="frequency"
+        legend="How often"
+        hint="Weekly is the standard."
+        options={frequencyOptions}
+        defaultSelected={[course.frequency]}
+        error={errors.fields.frequency}
+      />
+      <TextField
+        name="sessionMinutes"
+        type="number"
+        label="Session length in minutes"
+        hint={`${rangeText(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes")}.`}
+        min={preset.minSessionMinutes}
+        max={preset.maxSessionMinutes}
+        step={5}
+        defaultValue={course.sessionMinutes}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.sessionMinutes}
+      />
+      <TextField
+        name="startDate"
+        type="date"
+        label="Date of the first session"
+        defaultValue={course.startDate}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.startDate}
+      />
+      <SelectField
+        name="terminationLead"
+        label="Start termination this many sessions before the end"
+        hint={
+          <>
+            The ending is raised {TERMINATION_LEAD.min} to {TERMINATION_LEAD.max} sessions before the last
+            session. <SourceTags tags={terminationLeadSources} />
+          </>
+        }
+        defaultValue={String(course.terminationLead)}
+        error={errors.fields.terminationLead}
+        fieldClassName="field--short"
+      >
+        {leadChoices.map((lead) => (
+          <option key={lead} value={lead}>
+            {lead} sessions
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        name="missedSessionPolicy"
+        label="What happens after a missed session"
+        hint="For example: the session is not replaced; the course still ends on the agreed date."
+        defaultValue={course.missedSessionPolicy ?? ""}
+        rows={2}
+        maxLength={1000}
+        required
+        error={errors.fields.missedSessionPolicy}
+      />
+      <TextField
+        name="agreedOn"
+        type="date"
+        label="Contract agreed on"
+        defaultValue={course.contractAgreedOn ?? todayIsoDate()}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.agreedOn}
+      />
+      <SubmitButton pending={setContract.isPending} pendingLabel="Saving and generating the plan…">
+        Save contract and generate the plan
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { phaseLabelFor, type CourseDetail } from "@ipt/shared";
+import type { FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { SubmitButton } from "../../../components/form-fields";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useReloadCourse } from "../api/get-course";
+import { useRaiseEnding } from "../api/raise-ending";
+
+/**
+ * A reminder when the session where termination starts is the next one (or has passed), or the
+ * one after; null while it is further away.
+ */
+export function endingReminder(
+  course: Pick<CourseDetail, "nextSession" | "terminationStartNumber">,
+): string | null {
+  const next = course.nextSession?.number;
+  const start = course.terminationStartNumber;
+  if (next === undefined) return null;
+  if (next > start)
+    return `The ending is overdue: it was planned for session ${start}. Raise it at the next session.`;
+  if (next === start) return `The ending is due: raise it at the next session, session ${start}.`;
+  if (next === start - 1) return `The ending is near: raise it at session ${start}, the session after next.`;
+  return null;
+}
+
+/** In the middle phase: raise the ending with the client, which moves the course into termination. */
+export function RaiseEnding({ course }: { course: CourseDetail }) {
+  const raiseEnding = useRaiseEnding();
+  const reload = useReloadCourse(course.id);
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const termination = phaseLabelFor("termination", course.lineage).toLowerCase();
+  const reminder = endingReminder(course);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (raiseEnding.isPending) return;
+    setErrors(noWriteErrors);
+    raiseEnding.mutate(
+      { courseId: course.id, body: { version: course.version } },
+      { onError: (error) => setErrors(writeErrorsFromError(error, [])) },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="stack" noValidate onSubmit={handleSubmit}>
+      <WriteErrorSummary errors={errors} onReload={reload} />
+      <p>
+        {`The plan starts ${termination} at session ${course.terminationStartNumber} of ${course.plannedSessions}, `}
+        {`${course.terminationLead} sessions before the end. Raise the ending explicitly with the client then. `}
+        <SourceTags tags={["S4"]} />
+      </p>
+      {reminder ? <p className="notice notice--important">{reminder}</p> : null}
+      <SubmitButton pending={raiseEnding.isPending} pendingLabel="Raising the ending…">
+        Raise the ending
+      </SubmitButton>
+    </form>
+  );
+}

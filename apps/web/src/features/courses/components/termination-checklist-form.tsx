@@ -1,0 +1,112 @@
+import { nextSteps, phaseGuidance, terminationChecklistRequest, type CourseDetail } from "@ipt/shared";
+import { useState, type FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
+import { LiveStatus } from "../../../components/states";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { formText } from "../../../lib/form-data";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useReloadCourse } from "../api/get-course";
+import { useUpdateTerminationChecklist } from "../api/update-termination-checklist";
+import { nextStepLabels } from "./labels";
+
+const fieldNames = ["progressReviewed", "gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep"];
+const nextStepOptions = nextSteps.map((step) => ({ value: step, label: nextStepLabels[step] }));
+
+/** The sources behind each checklist item, from the termination guidance. */
+function sourcesOf(key: string): string[] {
+  return phaseGuidance.termination.tasks.find((task) => task.key === key)?.sources ?? [];
+}
+
+/** What the ending must cover: progress, credit to the client, feelings, relapse plan and next step. */
+export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
+  const updateChecklist = useUpdateTerminationChecklist();
+  const reload = useReloadCourse(course.id);
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const [status, setStatus] = useState<string | null>(null);
+  const checklist = course.termination;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (updateChecklist.isPending) return;
+    const data = new FormData(event.currentTarget);
+    const parsed = terminationChecklistRequest.safeParse({
+      version: course.version,
+      progressReviewed: data.has("progressReviewed"),
+      gainsCredited: data.has("gainsCredited"),
+      feelingsDiscussed: data.has("feelingsDiscussed"),
+      relapsePlan: formText(data, "relapsePlan"),
+      nextStep: formText(data, "nextStep") || null,
+    });
+    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    setStatus(null);
+    setErrors(noWriteErrors);
+    updateChecklist.mutate(
+      { courseId: course.id, body: parsed.data },
+      {
+        onSuccess: () => setStatus("Termination checklist saved."),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNames)),
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
+      <WriteErrorSummary errors={errors} onReload={reload} />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Covered with the client</legend>
+        <CheckboxField
+          name="progressReviewed"
+          label="Progress reviewed"
+          hint={<SourceTags tags={sourcesOf("termination.credit")} />}
+          defaultChecked={checklist.progressReviewed}
+        />
+        <CheckboxField
+          name="gainsCredited"
+          label="Gains credited to the client"
+          hint={<SourceTags tags={sourcesOf("termination.credit")} />}
+          defaultChecked={checklist.gainsCredited}
+        />
+        <CheckboxField
+          name="feelingsDiscussed"
+          label="Feelings about ending discussed"
+          hint={<SourceTags tags={sourcesOf("termination.grieving")} />}
+          defaultChecked={checklist.feelingsDiscussed}
+        />
+      </fieldset>
+      <TextAreaField
+        name="relapsePlan"
+        label="Warning signs and relapse plan"
+        hint={
+          <>
+            Warning signs, what to do, and when to come back.{" "}
+            <SourceTags tags={sourcesOf("termination.relapse")} />
+          </>
+        }
+        defaultValue={checklist.relapsePlan ?? ""}
+        rows={4}
+        maxLength={5000}
+        error={errors.fields.relapsePlan}
+      />
+      <ChoiceGroup
+        type="radio"
+        name="nextStep"
+        legend="Next step"
+        hint={
+          <>
+            Maintenance is a new course under a new contract.{" "}
+            <SourceTags tags={sourcesOf("termination.maintenance")} />
+          </>
+        }
+        options={nextStepOptions}
+        defaultSelected={checklist.nextStep ? [checklist.nextStep] : []}
+        error={errors.fields.nextStep}
+      />
+      <SubmitButton pending={updateChecklist.isPending} pendingLabel="Saving…">
+        Save checklist
+      </SubmitButton>
+      <LiveStatus message={status} />
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { lifeEvent, type CreateLifeEventRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { refreshInventory } from "./cache";
+import { inventoryPath } from "./get-inventory";
+
+export function addLifeEvent({ clientId, body }: { clientId: string; body: CreateLifeEventRequest }) {
+  return apiRequest(inventoryPath(clientId, "/events"), lifeEvent, { method: "POST", body });
+}
+
+export function useAddLifeEvent(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateLifeEventRequest) => addLifeEvent({ clientId, body }),
+    onSuccess: () => refreshInventory(queryClient, clientId),
+  });
+}

@@ -1,0 +1,17 @@
+import { inventoryPerson, type CreatePersonRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { refreshInventory } from "./cache";
+import { inventoryPath } from "./get-inventory";
+
+export function addPerson({ clientId, body }: { clientId: string; body: CreatePersonRequest }) {
+  return apiRequest(inventoryPath(clientId, "/people"), inventoryPerson, { method: "POST", body });
+}
+
+export function useAddPerson(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePersonRequest) => addPerson({ clientId, body }),
+    onSuccess: () => refreshInventory(queryClient, clientId),
+  });
+}

@@ -1,0 +1,27 @@
+import { inventoryResponse } from "@ipt/shared";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+
+export function inventoryPath(clientId: string, suffix = ""): string {
+  return `/api/clients/${encodeURIComponent(clientId)}/inventory${suffix}`;
+}
+
+export function getInventory(clientId: string, signal?: AbortSignal) {
+  return apiRequest(inventoryPath(clientId), inventoryResponse, { signal });
+}
+
+export const getInventoryQueryOptions = (clientId: string) =>
+  queryOptions({
+    queryKey: ["inventory", clientId],
+    queryFn: ({ signal }) => getInventory(clientId, signal),
+  });
+
+export function useInventory(clientId: string) {
+  return useQuery(getInventoryQueryOptions(clientId));
+}
+
+/** Drops the cached inventory and reads it again (after "changed elsewhere"). */
+export function useReloadInventory(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries({ queryKey: getInventoryQueryOptions(clientId).queryKey });
+}

@@ -1,0 +1,29 @@
+import { lifeEvent, type UpdateLifeEventRequest } from "@ipt/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { refreshInventory } from "./cache";
+import { inventoryPath } from "./get-inventory";
+
+export function updateLifeEvent({
+  clientId,
+  eventId,
+  body,
+}: {
+  clientId: string;
+  eventId: string;
+  body: UpdateLifeEventRequest;
+}) {
+  return apiRequest(inventoryPath(clientId, `/events/${encodeURIComponent(eventId)}`), lifeEvent, {
+    method: "PATCH",
+    body,
+  });
+}
+
+export function useUpdateLifeEvent(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ eventId, body }: { eventId: string; body: UpdateLifeEventRequest }) =>
+      updateLifeEvent({ clientId, eventId, body }),
+    onSuccess: () => refreshInventory(queryClient, clientId),
+  });
+}

@@ -1,0 +1,30 @@
+import { sessionDetail } from "@ipt/shared";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
+import { apiRequest } from "../../../lib/api-client";
+
+export function sessionPath(sessionId: string, suffix = ""): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}${suffix}`;
+}
+
+export function getSession(sessionId: string, signal?: AbortSignal) {
+  return apiRequest(sessionPath(sessionId), sessionDetail, { signal });
+}
+
+/** Plan edits on the course page renumber and move sessions, so a session is read again when it opens. */
+export const getSessionQueryOptions = (sessionId: string) =>
+  queryOptions({
+    queryKey: ["sessions", "detail", sessionId],
+    queryFn: ({ signal }) => getSession(sessionId, signal),
+    staleTime: CLINICAL_RECORD_STALE_MS,
+  });
+
+export function useSession(sessionId: string) {
+  return useQuery(getSessionQueryOptions(sessionId));
+}
+
+/** Drops the cached session and reads it again (after "changed elsewhere"). */
+export function useReloadSession(sessionId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries({ queryKey: getSessionQueryOptions(sessionId).queryKey });
+}

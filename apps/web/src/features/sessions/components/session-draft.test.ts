@@ -1,0 +1,72 @@
+import type { AgendaItem, SessionDetail } from "@ipt/shared";
+import { describe, expect, it } from "vitest";
+import { addCustomItem, draftChanges, draftFrom, removeItem, setItemDone } from "./session-draft";
+
+const item = (key: string, done = false): AgendaItem => ({
+  key,
+  text: `Item ${key}`,
+  kind: "phase_task",
+  sources: ["S9"],
+  done,
+});
+
+const session = {
+  status: "planned",
+  agenda: [item("middle.opening"), item("middle.incident")],
+  techniques: ["role_play", "clarification"],
+  incident: "",
+  notes: "Opened with mood review.",
+  betweenSessionWork: "",
+  nextFocus: "",
+} as unknown as SessionDetail;
+
+describe("draftChanges", () => {
+  it("sends nothing when nothing changed, even if techniques were ticked in another order", () => {
+    const draft = { ...draftFrom(session), techniques: ["clarification" as const, "role_play" as const] };
+    expect(draftChanges(session, draft)).toEqual({});
+  });
+
+  it("sends only the fields that changed", () => {
+    const draft = {
+      ...draftFrom(session),
+      status: "held" as const,
+      agenda: setItemDone(session.agenda, "middle.opening", true),
+      nextFocus: "The argument with the sister.",
+    };
+    expect(draftChanges(session, draft)).toEqual({
+      status: "held",
+      agenda: [item("middle.opening", true), item("middle.incident")],
+      nextFocus: "The argument with the sister.",
+    });
+  });
+});
+
+describe("agenda edits", () => {
+  it("adds the therapist's own items with keys that never collide", () => {
+    const once = addCustomItem(session.agenda, "  Check in about the new job ");
+    expect(once.at(-1)).toEqual({
+      key: "custom.1",
+      text: "Check in about the new job",
+      kind: "custom",
+      sources: [],
+      done: false,
+    });
+    const twice = addCustomItem(removeItem(addCustomItem(once, "Second"), "custom.1"), "Third");
+    expect(twice.map((entry) => entry.key)).toEqual([
+      "middle.opening",
+      "middle.incident",
+      "custom.2",
+      "custom.3",
+    ]);
+  });
+
+  it("ticks one item and removes one item by key", () => {
+    expect(setItemDone(session.agenda, "middle.incident", true).map((entry) => entry.done)).toEqual([
+      false,
+      true,
+    ]);
+    expect(removeItem(session.agenda, "middle.opening").map((entry) => entry.key)).toEqual([
+      "middle.incident",
+    ]);
+  });
+});

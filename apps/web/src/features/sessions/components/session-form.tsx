@@ -1,0 +1,186 @@
+import {
+  techniqueGuidance,
+  techniques,
+  updateSessionRequest,
+  type SessionDetail,
+  type Technique,
+} from "@ipt/shared";
+import { useState, type FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
+import { LiveStatus } from "../../../components/states";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useReloadSession } from "../api/get-session";
+import { useSignSession } from "../api/sign-session";
+import { useUpdateSession } from "../api/update-session";
+import { AgendaEditor } from "./agenda-editor";
+import { draftChanges, draftFrom, type EditableStatus, type SessionDraft } from "./session-draft";
+
+const fieldNames = ["status", "agenda", "techniques", "incident", "notes", "betweenSessionWork", "nextFocus"];
+
+const statusOptions: { value: EditableStatus; label: string }[] = [
+  { value: "held", label: "Held" },
+  { value: "no_show", label: "Did not attend" },
+  { value: "planned", label: "Planned" },
+];
+
+const techniqueOptions = techniques.map((technique) => ({
+  value: technique,
+  label: techniqueGuidance[technique].label,
+  hint: (
+    <>
+      {techniqueGuidance[technique].definition} <SourceTags tags={techniqueGuidance[technique].sources} />
+    </>
+  ),
+}));
+
+const textAreas = [
+  { name: "incident", label: "Interpersonal incident worked on", rows: 3, maxLength: 5000 },
+  { name: "notes", label: "Notes", rows: 6, maxLength: 20000 },
+  { name: "betweenSessionWork", label: "Between-session work", rows: 2, maxLength: 2000 },
+  { name: "nextFocus", label: "Focus for next time", rows: 2, maxLength: 1000 },
+] as const;
+
+/**
+ * The record of one session while it can still change: status, agenda, techniques and notes.
+ * "Sign and lock" saves anything unsaved first, then signs.
+ */
+export function SessionForm({ session, onSigned }: { session: SessionDetail; onSigned: () => void }) {
+  const updateSession = useUpdateSession();
+  const signSession = useSignSession();
+  const reload = useReloadSession(session.id);
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const [draft, setDraft] = useState<SessionDraft>(() => draftFrom(session));
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirmingSign, setConfirmingSign] = useState(false);
+  const changes = draftChanges(session, draft);
+  const unsaved = Object.keys(changes).length > 0;
+  const pending = updateSession.isPending || signSession.isPending;
+
+  const edit = (patch: Partial<SessionDraft>) => {
+    setStatus(null);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+
+  /** Saves what changed; answers with the version to sign, or null when the save failed. */
+  async function save(): Promise<number | null> {
+    if (!unsaved) return session.version;
+    const parsed = updateSessionRequest.safeParse({ version: session.version, ...changes });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return null;
+    }
+    setErrors(noWriteErrors);
+    try {
+      const saved = await updateSession.mutateAsync({ sessionId: session.id, body: parsed.data });
+      return saved.version;
+    } catch (error) {
+      setErrors(writeErrorsFromError(error, fieldNames));
+      return null;
+    }
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (!unsaved) return setStatus("There are no changes to save.");
+    if ((await save()) !== null) setStatus("Session saved.");
+  }
+
+  async function signAndLock() {
+    if (pending) return;
+    const version = await save();
+    if (version === null) return setConfirmingSign(false);
+    try {
+      await signSession.mutateAsync({ sessionId: session.id, body: { version } });
+      setConfirmingSign(false);
+      onSigned();
+    } catch (error) {
+      setConfirmingSign(false);
+      setErrors(writeErrorsFromError(error, fieldNames));
+    }
+  }
+
+  return (
+    <form ref={formRef} className="form form--wide" noValidate onSubmit={(event) => void handleSubmit(event)}>
+      <WriteErrorSummary errors={errors} onReload={reload} />
+      <ChoiceGroup
+        type="radio"
+        name="status"
+        legend="Status"
+        hint="Held or did not attend can be recorded on or after the session date."
+        options={statusOptions}
+        selected={[draft.status]}
+        onToggle={(value) => edit({ status: value as EditableStatus })}
+        error={errors.fields.status}
+      />
+      <AgendaEditor
+        agenda={draft.agenda}
+        onChange={(agenda) => edit({ agenda })}
+        error={errors.fields.agenda}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="techniques"
+        legend="Techniques used"
+        options={techniqueOptions}
+        selected={draft.techniques}
+        onToggle={(value, checked) =>
+          edit({
+            techniques: checked
+              ? [...draft.techniques, value as Technique]
+              : draft.techniques.filter((technique) => technique !== value),
+          })
+        }
+        error={errors.fields.techniques}
+      />
+      {textAreas.map((field) => (
+        <TextAreaField
+          key={field.name}
+          name={field.name}
+          label={field.label}
+          rows={field.rows}
+          maxLength={field.maxLength}
+          value={draft[field.name]}
+          onChange={(event) => edit({ [field.name]: event.currentTarget.value })}
+          error={errors.fields[field.name]}
+        />
+      ))}
+      <LiveStatus message={status} />
+      {unsaved ? <p className="muted">You have unsaved changes.</p> : null}
+      <div className="button-row">
+        <SubmitButton pending={updateSession.isPending && !confirmingSign} pendingLabel="Saving…">
+          Save session
+        </SubmitButton>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setStatus(null);
+            signSession.reset();
+            setConfirmingSign(true);
+          }}
+        >
+          Sign and lock
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirmingSign}
+        title="Sign and lock this session?"
+        confirmLabel="Sign and lock"
+        pendingLabel="Signing…"
+        pending={pending}
+        onConfirm={() => void signAndLock()}
+        onCancel={() => setConfirmingSign(false)}
+      >
+        <p>
+          Once signed, the record cannot be changed. Corrections are added as amendments below the original.
+          {unsaved ? " Your unsaved changes will be saved first." : ""}
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { techniqueGuidance, type SessionDetail } from "@ipt/shared";
+import type { ReactNode } from "react";
+import { formatDateTime } from "../../../lib/format";
+import { AgendaList } from "./agenda-list";
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="summary__row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+const textOrNone = (text: string) =>
+  text.trim() ? <span className="prewrap">{text}</span> : <span className="muted">Nothing recorded</span>;
+
+/** The signed (read-only) record, as it was signed. */
+export function SignedSession({ session }: { session: SessionDetail }) {
+  return (
+    <div className="stack">
+      {session.signedAt ? (
+        <p className="notice">
+          Signed by {session.signedBy?.name ?? "an unknown user"} on{" "}
+          <time dateTime={session.signedAt}>{formatDateTime(session.signedAt)}</time>. The record is locked;
+          corrections are added as amendments.
+        </p>
+      ) : null}
+      <h3>Agenda</h3>
+      <AgendaList agenda={session.agenda} showDone />
+      <dl className="summary">
+        <Row term="Techniques used">
+          {session.techniques.length > 0
+            ? session.techniques.map((technique) => techniqueGuidance[technique].label).join(", ")
+            : textOrNone("")}
+        </Row>
+        <Row term="Interpersonal incident worked on">{textOrNone(session.incident)}</Row>
+        <Row term="Notes">{textOrNone(session.notes)}</Row>
+        <Row term="Between-session work">{textOrNone(session.betweenSessionWork)}</Row>
+        <Row term="Focus for next time">{textOrNone(session.nextFocus)}</Row>
+      </dl>
+    </div>
+  );
+}

@@ -43,7 +43,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   therapist: async ({ server, admin }, use, testInfo) => {
     accountCounter += 1;
     const email = `therapist.w${testInfo.workerIndex}.${accountCounter}@clinic.example`;
-    await use(await createReadyAccount(server.url, admin, { name: "Tess Marlowe", email, role: "therapist" }));
+    await use(
+      await createReadyAccount(server.url, admin, { name: "Tess Marlowe", email, role: "therapist" }),
+    );
   },
   baseURL: async ({ server }, use) => {
     await use(server.url);

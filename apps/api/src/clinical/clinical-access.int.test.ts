@@ -8,12 +8,12 @@ import {
   addLifeEvent,
   addPerson,
   contract,
-  courseWrite,
+  courseFor,
   newClient,
-  newCourse,
   signedInAs,
   type Clinician,
-} from "../../test/helpers/clinical-steps";
+  type Method,
+} from "../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
@@ -21,14 +21,8 @@ const owner = await signedInAs(app, prisma);
 const client = await newClient(owner, { displayName: "Private Person", referralReason: "Private reason" });
 const person = await addPerson(owner, client.id, "Private partner");
 const event = await addLifeEvent(owner, client.id, "dispute");
-const course = await courseWrite(
-  owner,
-  "PUT",
-  `/api/courses/${(await newCourse(owner, client.id)).id}/contract`,
-  contract(1),
-);
+const course = await courseFor(owner, { client });
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 interface Attempt {
   method: Method;
   route: string;
@@ -167,9 +161,9 @@ describe("access to clinical records", () => {
 
   it("the other therapist's 404 is the same as for an id that does not exist", async () => {
     const intruder = await signedInAs(app, prisma);
-    const real = expectApiError(await intruder.call("GET", c), 404, "not_found");
+    const real = expectApiError(await intruder.get(c), 404, "not_found");
     const missing = expectApiError(
-      await intruder.call("GET", `/api/clients/${crypto.randomUUID()}`),
+      await intruder.get(`/api/clients/${crypto.randomUUID()}`),
       404,
       "not_found",
     );
@@ -178,7 +172,7 @@ describe("access to clinical records", () => {
 
   it("another therapist's caseload does not list the client, even when searching for it", async () => {
     const intruder = await signedInAs(app, prisma);
-    const response = await intruder.call("GET", "/api/clients?q=Private");
+    const response = await intruder.get("/api/clients?q=Private");
     expect(response.json()).toMatchObject({ items: [], total: 0 });
   });
 
@@ -206,7 +200,7 @@ describe("access to clinical records", () => {
 
   it("the owner still reaches everything afterwards, and reads are audited without clinical text", async () => {
     for (const url of [c, `${c}/inventory`, k, "/api/clients"]) {
-      expect((await owner.call("GET", url)).statusCode, url).toBe(200);
+      expect((await owner.get(url)).statusCode, url).toBe(200);
     }
     const rows = await prisma.auditEvent.findMany({ where: { actorId: owner.id } });
     const actions = new Set(rows.map((row) => row.action));

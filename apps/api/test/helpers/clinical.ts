@@ -1,10 +1,18 @@
-// Clinical set-up for integration tests: a therapist with a client and a course whose plan has been
-// generated, built through the API routes as a therapist would, plus small request helpers.
+// Clinical fixtures for the integration tests: a signed-in clinician who calls the API through
+// app.inject(), a parser for 2xx bodies, and the steps that build a client and a course as a
+// therapist would, through the API routes. Imported by tests only.
 import {
+  clientDetail,
   courseDetail,
+  inventoryPerson,
+  lifeEvent,
   sessionDetail,
+  type ClientDetail,
+  type ContractRequest,
   type CourseDetail,
   type CourseFormat,
+  type CreateClientRequest,
+  type CreateCourseRequest,
   type Frequency,
   type SessionDetail,
 } from "@ipt/shared";
@@ -14,25 +22,52 @@ import type { App } from "../../src/app";
 import type { PrismaClient } from "../../src/db/prisma";
 import { createAccount, signIn, type SignedIn } from "./app";
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** Requests as one signed-in user; `payload` is sent as JSON. */
-export function clientFor(app: App, session: SignedIn) {
-  const send = (method: Method, url: string, payload?: object) =>
+/** A signed-in account and its requests; `payload` is sent as JSON. */
+export interface Clinician {
+  id: string;
+  name: string;
+  email: string;
+  session: SignedIn;
+  /** For a method chosen at run time; otherwise use the shorthands below. */
+  call(method: Method, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: object): Promise<LightMyRequestResponse>;
+  put(url: string, payload: object): Promise<LightMyRequestResponse>;
+  patch(url: string, payload: object): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+/** A fresh signed-in account (a therapist unless told otherwise). */
+export async function signedInAs(
+  app: App,
+  prisma: PrismaClient,
+  role: "therapist" | "supervisor" | "admin" = "therapist",
+): Promise<Clinician> {
+  const account = await createAccount(prisma, { role });
+  const session = await signIn(app, account.email);
+  const call = (method: Method, url: string, payload?: object) =>
     app.inject({
       method,
       url,
+      // A read carries only the cookie; a state-changing request also carries the CSRF header.
       headers: method === "GET" ? { cookie: session.cookie } : session.headers,
       ...(payload ? { payload } : {}),
     });
   return {
-    get: (url: string) => send("GET", url),
-    post: (url: string, payload: object = {}) => send("POST", url, payload),
-    put: (url: string, payload: object) => send("PUT", url, payload),
-    patch: (url: string, payload: object) => send("PATCH", url, payload),
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    session,
+    call,
+    get: (url) => call("GET", url),
+    post: (url, payload = {}) => call("POST", url, payload),
+    put: (url, payload) => call("PUT", url, payload),
+    patch: (url, payload) => call("PATCH", url, payload),
+    delete: (url) => call("DELETE", url),
   };
 }
-export type ApiClient = ReturnType<typeof clientFor>;
 
 /** The body of a 2xx answer, parsed with its schema; anything else fails the test with the body. */
 export function ok<T>(
@@ -49,94 +84,154 @@ export const asCourse = (response: LightMyRequestResponse, status = 200): Course
 export const asSession = (response: LightMyRequestResponse, status = 200): SessionDetail =>
   ok(response, sessionDetail, status);
 
+export async function newClient(who: Clinician, overrides: Partial<CreateClientRequest> = {}) {
+  const response = await who.post("/api/clients", {
+    displayName: "Client A",
+    referralReason: "Low mood since moving city",
+    workingDiagnosis: "Major depressive episode",
+    ...overrides,
+  });
+  return ok(response, clientDetail, 201);
+}
+
+export async function newCourse(
+  who: Clinician,
+  clientId: string,
+  body: CreateCourseRequest = { format: "standard", lineage: "weissman" },
+) {
+  return asCourse(await who.post(`/api/clients/${clientId}/courses`, body), 201);
+}
+
+export async function addPerson(who: Clinician, clientId: string, label = "Partner") {
+  const response = await who.post(`/api/clients/${clientId}/inventory/people`, {
+    label,
+    relationship: "partner",
+    ring: "inner",
+  });
+  return ok(response, inventoryPerson, 201);
+}
+
+export async function addLifeEvent(
+  who: Clinician,
+  clientId: string,
+  kind: "death" | "dispute" | "transition" | "other",
+  occurredOn = "2025-06-01",
+) {
+  const response = await who.post(`/api/clients/${clientId}/inventory/events`, {
+    occurredOn,
+    kind,
+    description: "An event",
+  });
+  return ok(response, lifeEvent, 201);
+}
+
+/** A contract body: 12 weekly sessions of 50 minutes from Monday 2026-01-05, ending raised 2 before the end. */
+export const contract = (version: number, overrides: Partial<ContractRequest> = {}): ContractRequest => ({
+  version,
+  plannedSessions: 12,
+  frequency: "weekly",
+  sessionMinutes: 50,
+  startDate: "2026-01-05",
+  terminationLead: 2,
+  missedSessionPolicy: "A missed session is not replaced unless agreed in advance.",
+  agreedOn: "2026-01-05",
+  ...overrides,
+});
+
+type Step = (who: Clinician, course: CourseDetail, terms?: Partial<ContractRequest>) => Promise<CourseDetail>;
+
+/** The initial-phase steps, by the gap item each one closes. `terms` adjust the contract. */
+export const initialSteps = {
+  diagnosis_named: async (who, course) =>
+    asCourse(
+      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+        version: course.version,
+        diagnosisNamed: true,
+      }),
+    ),
+  sick_role: async (who, course) =>
+    asCourse(
+      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+        version: course.version,
+        sickRoleGiven: true,
+      }),
+    ),
+  inventory: async (who, course) => {
+    await addPerson(who, course.client.id);
+    return course;
+  },
+  problem_area: async (who, course) =>
+    asCourse(
+      await who.put(`/api/courses/${course.id}/problem-area`, {
+        version: course.version,
+        primaryArea: "role_transition",
+      }),
+    ),
+  formulation_agreed: async (who, course) =>
+    asCourse(
+      await who.put(`/api/courses/${course.id}/formulation`, {
+        version: course.version,
+        formulation: "The depression began with the move and the loss of the old role.",
+        agreedOn: "2026-01-12",
+      }),
+    ),
+  contract: async (who, course, terms = {}) =>
+    asCourse(await who.put(`/api/courses/${course.id}/contract`, contract(course.version, terms))),
+} satisfies Record<string, Step>;
+
+export type InitialStep = keyof typeof initialSteps;
+export const initialStepNames = Object.keys(initialSteps) as InitialStep[];
+
+/** Runs the named initial-phase steps in order and returns the course as read afterwards. */
+export async function completeSteps(
+  who: Clinician,
+  course: CourseDetail,
+  steps = initialStepNames,
+  terms: Partial<ContractRequest> = {},
+) {
+  let current = course;
+  for (const step of steps) current = await initialSteps[step](who, current, terms);
+  return asCourse(await who.get(`/api/courses/${course.id}`));
+}
+
 export interface CourseOptions {
+  /** The client to open the course for; a new one by default. */
+  client?: ClientDetail;
   format?: CourseFormat;
   plannedSessions?: number;
   startDate?: string;
   frequency?: Frequency;
   terminationLead?: number;
-  /** "initial": the contract is agreed and the plan generated; "middle": the middle phase has started. */
-  phase?: "initial" | "middle";
+  /**
+   * "initial" (the default): only the contract is agreed, so the plan is generated;
+   * "ready": every initial-phase step is done, but the middle phase has not started;
+   * "middle": the middle phase has started.
+   */
+  phase?: "initial" | "ready" | "middle";
 }
 
-export interface TherapistCourse {
-  therapist: Awaited<ReturnType<typeof createAccount>>;
-  session: SignedIn;
-  api: ApiClient;
-  clientId: string;
-  course: CourseDetail;
-}
-
-/** A new therapist, signed in, with a new client and a course with a generated plan. */
-export async function therapistWithCourse(
-  app: App,
-  prisma: PrismaClient,
-  options: CourseOptions = {},
-): Promise<TherapistCourse> {
-  const therapist = await createAccount(prisma, { role: "therapist" });
-  const session = await signIn(app, therapist.email);
-  const api = clientFor(app, session);
-  const course = await courseFor(api, options);
-  return { therapist, session, api, clientId: course.client.id, course };
-}
-
-/** A new client of the signed-in therapist behind `api`, with a course set up as `options` say. */
-export async function courseFor(api: ApiClient, options: CourseOptions = {}): Promise<CourseDetail> {
+/** A course of a client of `who`, set up as `options` say (by default 12 weekly sessions from 2026-01-05). */
+export async function courseFor(who: Clinician, options: CourseOptions = {}): Promise<CourseDetail> {
   const format = options.format ?? "standard";
   const startDate = options.startDate ?? "2026-01-05";
-  const client = await api.post("/api/clients", {
-    displayName: "Client A",
-    referralReason: "Low mood since a move abroad.",
-    workingDiagnosis: "Major depressive episode",
+  const client = options.client ?? (await newClient(who));
+  const opened = await newCourse(who, client.id, { format, lineage: "weissman", startDate });
+  const phase = options.phase ?? "initial";
+  const course = await completeSteps(who, opened, phase === "initial" ? ["contract"] : initialStepNames, {
+    plannedSessions: options.plannedSessions ?? (format === "ipt_b" ? 9 : 12),
+    frequency: options.frequency ?? "weekly",
+    startDate,
+    agreedOn: startDate,
+    ...(options.terminationLead === undefined ? {} : { terminationLead: options.terminationLead }),
   });
-  expect(client.statusCode, client.body).toBe(201);
-  const clientId = client.json<{ id: string }>().id;
-  let course = asCourse(
-    await api.post(`/api/clients/${clientId}/courses`, { format, lineage: "weissman", startDate }),
-    201,
-  );
-  const at = `/api/courses/${course.id}`;
-  if (options.phase === "middle") {
-    course = asCourse(
-      await api.patch(`${at}/initial-tasks`, {
-        version: course.version,
-        diagnosisNamed: true,
-        sickRoleGiven: true,
-      }),
-    );
-    const person = await api.post(`/api/clients/${clientId}/inventory/people`, {
-      label: "Sam",
-      relationship: "partner",
-      ring: "inner",
-    });
-    expect(person.statusCode, person.body).toBe(201);
-    course = asCourse(
-      await api.put(`${at}/problem-area`, { version: course.version, primaryArea: "role_transition" }),
-    );
-    course = asCourse(
-      await api.put(`${at}/formulation`, {
-        version: course.version,
-        formulation: "Depression that began with the move abroad.",
-        agreedOn: startDate,
-      }),
-    );
-  }
-  course = asCourse(
-    await api.put(`${at}/contract`, {
-      version: course.version,
-      plannedSessions: options.plannedSessions ?? (format === "ipt_b" ? 9 : 12),
-      frequency: options.frequency ?? "weekly",
-      sessionMinutes: 50,
-      startDate,
-      terminationLead: options.terminationLead ?? 2,
-      missedSessionPolicy: "A missed session is not replaced unless agreed.",
-      agreedOn: startDate,
-    }),
-  );
-  if (options.phase === "middle") {
-    course = asCourse(await api.post(`${at}/middle-phase`, { version: course.version }));
-  }
-  return course;
+  if (phase !== "middle") return course;
+  return asCourse(await who.post(`/api/courses/${course.id}/middle-phase`, { version: course.version }));
+}
+
+/** A new therapist, signed in, with a new client and a course set up as `options` say. */
+export async function therapistWithCourse(app: App, prisma: PrismaClient, options: CourseOptions = {}) {
+  const therapist = await signedInAs(app, prisma);
+  return { therapist, course: await courseFor(therapist, options) };
 }
 
 /** The counted sessions (not cancelled) of a course as [number, date, phase, slot, status]. */
@@ -154,14 +249,14 @@ export function sessionNumbered(course: CourseDetail, number: number) {
 
 /** Marks sessions held (they must be dated today or earlier) and returns the updated course. */
 export async function holdSessions(
-  api: ApiClient,
+  who: Clinician,
   courseId: string,
   numbers: number[],
 ): Promise<CourseDetail> {
   for (const number of numbers) {
-    const course = asCourse(await api.get(`/api/courses/${courseId}`));
+    const course = asCourse(await who.get(`/api/courses/${courseId}`));
     const session = sessionNumbered(course, number);
-    asSession(await api.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" }));
+    asSession(await who.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" }));
   }
-  return asCourse(await api.get(`/api/courses/${courseId}`));
+  return asCourse(await who.get(`/api/courses/${courseId}`));
 }

@@ -4,18 +4,18 @@ import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api
 import { createTestApp } from "../../../test/helpers/app";
 import {
   contract,
-  courseInMiddlePhase,
-  courseWrite,
+  courseFor,
+  asCourse,
   newClient,
   newCourse,
   signedInAs,
   type Clinician,
-} from "../../../test/helpers/clinical-steps";
+} from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 async function caseload(who: Clinician, query = "") {
-  const response = await who.call("GET", `/api/clients${query}`);
+  const response = await who.get(`/api/clients${query}`);
   expect(response.statusCode, response.body).toBe(200);
   return caseloadResponse.parse(response.json());
 }
@@ -47,7 +47,7 @@ describe("the caseload", () => {
     const first = await newCourse(therapist, client.id);
     await prisma.course.update({ where: { id: first.id }, data: { phase: "completed" } });
     const second = await newCourse(therapist, client.id);
-    const planned = await courseWrite(therapist, "PUT", `/api/courses/${second.id}/contract`, contract(1));
+    const planned = asCourse(await therapist.put(`/api/courses/${second.id}/contract`, contract(1)));
     // Sessions 1–3 held, still in the initial phase: the initial phase is overdue.
     await prisma.therapySession.updateMany({
       where: { courseId: second.id, number: { in: [1, 2, 3] } },
@@ -67,7 +67,7 @@ describe("the caseload", () => {
 
   it("flags a course whose ending has not been raised at the termination start", async () => {
     const therapist = await signedInAs(app, prisma);
-    const course = await courseInMiddlePhase(therapist);
+    const course = await courseFor(therapist, { phase: "middle", terminationLead: 3 });
     // 12 sessions, termination 3 before the end: it starts at session 9.
     await prisma.therapySession.updateMany({
       where: { courseId: course.id, number: { lte: 8 } },
@@ -99,9 +99,9 @@ describe("the caseload", () => {
     await newClient(therapist, { displayName: "A intake, no course" });
     const initial = await newClient(therapist, { displayName: "B initial" });
     await newCourse(therapist, initial.id);
-    const middle = await courseInMiddlePhase(therapist);
+    const middle = await courseFor(therapist, { phase: "middle", terminationLead: 3 });
     await prisma.client.update({ where: { id: middle.client.id }, data: { displayName: "C middle" } });
-    const flagged = await courseInMiddlePhase(therapist);
+    const flagged = await courseFor(therapist, { phase: "middle", terminationLead: 3 });
     await prisma.client.update({ where: { id: flagged.client.id }, data: { displayName: "D flagged" } });
     await prisma.therapySession.updateMany({
       where: { courseId: flagged.id, number: { lte: 9 } },
@@ -130,7 +130,7 @@ describe("the caseload", () => {
   it("an unknown filter value answers 400 naming the query field", async () => {
     const therapist = await signedInAs(app, prisma);
     const error = expectApiError(
-      await therapist.call("GET", "/api/clients?phase=maintenance&pageSize=500"),
+      await therapist.get("/api/clients?phase=maintenance&pageSize=500"),
       400,
       "validation_failed",
     );

@@ -2,14 +2,14 @@ import { clientDetail } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames, unknownId } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
-import { newClient, signedInAs } from "../../../test/helpers/clinical-steps";
+import { newClient, signedInAs } from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 describe("clients", () => {
   it("a therapist adds a client and reads it back; both are audited without the client's details", async () => {
     const therapist = await signedInAs(app, prisma);
-    const response = await therapist.call("POST", "/api/clients", {
+    const response = await therapist.post("/api/clients", {
       displayName: "  Jo Bloggs ",
       yearOfBirth: 1984,
       referralReason: "Low mood after a bereavement",
@@ -29,7 +29,7 @@ describe("clients", () => {
     const row = await prisma.client.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.therapistId).toBe(therapist.id);
 
-    const read = await therapist.call("GET", `/api/clients/${created.id}`);
+    const read = await therapist.get(`/api/clients/${created.id}`);
     expect(read.statusCode).toBe(200);
     expect(clientDetail.parse(read.json())).toEqual(created);
 
@@ -47,7 +47,7 @@ describe("clients", () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist, { displayName: "Before" });
 
-    const response = await therapist.call("PATCH", `/api/clients/${client.id}`, {
+    const response = await therapist.patch(`/api/clients/${client.id}`, {
       version: 1,
       displayName: "After",
       workingDiagnosis: "Dysthymia",
@@ -67,10 +67,10 @@ describe("clients", () => {
   it("an edit with a stale version answers 409 and leaves the client unchanged", async () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist, { displayName: "Original" });
-    await therapist.call("PATCH", `/api/clients/${client.id}`, { version: 1, referralReason: "Updated" });
+    await therapist.patch(`/api/clients/${client.id}`, { version: 1, referralReason: "Updated" });
 
     expectApiError(
-      await therapist.call("PATCH", `/api/clients/${client.id}`, { version: 1, displayName: "Lost update" }),
+      await therapist.patch(`/api/clients/${client.id}`, { version: 1, displayName: "Lost update" }),
       409,
       "conflict",
     );
@@ -85,7 +85,7 @@ describe("clients", () => {
     const before = await prisma.client.count();
 
     const error = expectApiError(
-      await therapist.call("POST", "/api/clients", {
+      await therapist.post("/api/clients", {
         displayName: "   ",
         yearOfBirth: 3000,
         referralReason: "x".repeat(2001),
@@ -103,12 +103,12 @@ describe("clients", () => {
     const client = await newClient(therapist);
 
     expectApiError(
-      await therapist.call("PATCH", `/api/clients/${client.id}`, { version: 1 }),
+      await therapist.patch(`/api/clients/${client.id}`, { version: 1 }),
       400,
       "validation_failed",
     );
     const noVersion = expectApiError(
-      await therapist.call("PATCH", `/api/clients/${client.id}`, { displayName: "New" }),
+      await therapist.patch(`/api/clients/${client.id}`, { displayName: "New" }),
       400,
       "validation_failed",
     );
@@ -119,32 +119,28 @@ describe("clients", () => {
   it("an unknown client answers 404 and the attempt is audited as denied", async () => {
     const therapist = await signedInAs(app, prisma);
     const id = unknownId();
-    expectApiError(await therapist.call("GET", `/api/clients/${id}`), 404, "not_found");
+    expectApiError(await therapist.get(`/api/clients/${id}`), 404, "not_found");
     const [event] = await auditRows(prisma, { entityId: id });
     expect(event).toMatchObject({ action: "client.access_denied", outcome: "denied", actorId: therapist.id });
   });
 
   it("a malformed client id answers 400 naming params.clientId", async () => {
     const therapist = await signedInAs(app, prisma);
-    const error = expectApiError(
-      await therapist.call("GET", "/api/clients/not-an-id"),
-      400,
-      "validation_failed",
-    );
+    const error = expectApiError(await therapist.get("/api/clients/not-an-id"), 400, "validation_failed");
     expect(fieldNames(error)).toEqual(["params.clientId"]);
   });
 
   it("the client lists its courses oldest first", async () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist);
-    const first = await therapist.call("POST", `/api/clients/${client.id}/courses`, {
+    const first = await therapist.post(`/api/clients/${client.id}/courses`, {
       format: "standard",
       lineage: "weissman",
       startDate: "2026-01-05",
     });
     expect(first.statusCode).toBe(201);
 
-    const read = clientDetail.parse((await therapist.call("GET", `/api/clients/${client.id}`)).json());
+    const read = clientDetail.parse((await therapist.get(`/api/clients/${client.id}`)).json());
     expect(read.courses).toEqual([
       {
         id: first.json<{ id: string }>().id,

@@ -7,19 +7,19 @@ import {
   addLifeEvent,
   addPerson,
   contract,
-  courseInMiddlePhase,
-  courseWrite,
+  courseFor,
+  asCourse,
   newClient,
   newCourse,
   signedInAs,
   type Clinician,
-} from "../../../test/helpers/clinical-steps";
+} from "../../../test/helpers/clinical";
 import { todayIso } from "../clients/dates";
 
 const { app, prisma } = await createTestApp();
 
 const problemArea = (who: Clinician, course: CourseDetail, body: Record<string, unknown>) =>
-  who.call("PUT", `/api/courses/${course.id}/problem-area`, { version: course.version, ...body });
+  who.put(`/api/courses/${course.id}/problem-area`, { version: course.version, ...body });
 
 const storedAgenda = z.array(agendaItem);
 
@@ -28,7 +28,7 @@ describe("opening a course", () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist);
 
-    const response = await therapist.call("POST", `/api/clients/${client.id}/courses`, {
+    const response = await therapist.post(`/api/clients/${client.id}/courses`, {
       format: "standard",
       lineage: "weissman",
     });
@@ -84,7 +84,7 @@ describe("opening a course", () => {
     const first = await newCourse(therapist, client.id);
 
     expectApiError(
-      await therapist.call("POST", `/api/clients/${client.id}/courses`, {
+      await therapist.post(`/api/clients/${client.id}/courses`, {
         format: "standard",
         lineage: "weissman",
       }),
@@ -104,12 +104,14 @@ describe("opening a course", () => {
   it("reading a course is audited as course.viewed; writes answer the course without a second row", async () => {
     const therapist = await signedInAs(app, prisma);
     const course = await newCourse(therapist, (await newClient(therapist)).id);
-    const read = await therapist.call("GET", `/api/courses/${course.id}`);
+    const read = await therapist.get(`/api/courses/${course.id}`);
     expect(courseDetail.parse(read.json())).toEqual(course);
-    await courseWrite(therapist, "PATCH", `/api/courses/${course.id}/initial-tasks`, {
-      version: 1,
-      sickRoleGiven: true,
-    });
+    asCourse(
+      await therapist.patch(`/api/courses/${course.id}/initial-tasks`, {
+        version: 1,
+        sickRoleGiven: true,
+      }),
+    );
     const events = await auditRows(prisma, { entityId: course.id });
     expect(events.map((e) => e.action)).toEqual([
       "course.created",
@@ -124,11 +126,13 @@ describe("initial tasks and formulation", () => {
     const therapist = await signedInAs(app, prisma);
     const course = await newCourse(therapist, (await newClient(therapist)).id);
 
-    const updated = await courseWrite(therapist, "PATCH", `/api/courses/${course.id}/initial-tasks`, {
-      version: 1,
-      diagnosisNamed: true,
-      sickRoleGiven: true,
-    });
+    const updated = asCourse(
+      await therapist.patch(`/api/courses/${course.id}/initial-tasks`, {
+        version: 1,
+        diagnosisNamed: true,
+        sickRoleGiven: true,
+      }),
+    );
 
     expect(updated).toMatchObject({ diagnosisNamed: true, sickRoleGiven: true, version: 2 });
     expect(updated.initialPhaseGaps.map((gap) => gap.item)).not.toContain("sick_role");
@@ -141,11 +145,13 @@ describe("initial tasks and formulation", () => {
     const course = await newCourse(therapist, (await newClient(therapist)).id);
     const formulation = "Low mood since the divorce; the role transition is the focus.";
 
-    const updated = await courseWrite(therapist, "PUT", `/api/courses/${course.id}/formulation`, {
-      version: 1,
-      formulation,
-      agreedOn: "2026-01-19",
-    });
+    const updated = asCourse(
+      await therapist.put(`/api/courses/${course.id}/formulation`, {
+        version: 1,
+        formulation,
+        agreedOn: "2026-01-19",
+      }),
+    );
 
     expect(updated).toMatchObject({ formulation, formulationAgreedOn: "2026-01-19", version: 2 });
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.formulation_set" });
@@ -155,22 +161,24 @@ describe("initial tasks and formulation", () => {
   it("a stale version answers 409 for every course write and the course is unchanged", async () => {
     const therapist = await signedInAs(app, prisma);
     const course = await newCourse(therapist, (await newClient(therapist)).id);
-    await courseWrite(therapist, "PATCH", `/api/courses/${course.id}/initial-tasks`, {
-      version: 1,
-      diagnosisNamed: true,
-    });
+    asCourse(
+      await therapist.patch(`/api/courses/${course.id}/initial-tasks`, {
+        version: 1,
+        diagnosisNamed: true,
+      }),
+    );
     const before = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
 
     const stale = [
-      therapist.call("PATCH", `/api/courses/${course.id}/initial-tasks`, { version: 1, sickRoleGiven: true }),
-      therapist.call("PUT", `/api/courses/${course.id}/problem-area`, { version: 1, primaryArea: "grief" }),
-      therapist.call("PUT", `/api/courses/${course.id}/formulation`, {
+      therapist.patch(`/api/courses/${course.id}/initial-tasks`, { version: 1, sickRoleGiven: true }),
+      therapist.put(`/api/courses/${course.id}/problem-area`, { version: 1, primaryArea: "grief" }),
+      therapist.put(`/api/courses/${course.id}/formulation`, {
         version: 1,
         formulation: "Draft",
         agreedOn: null,
       }),
-      therapist.call("PUT", `/api/courses/${course.id}/contract`, contract(1)),
-      therapist.call("POST", `/api/courses/${course.id}/middle-phase`, { version: 1 }),
+      therapist.put(`/api/courses/${course.id}/contract`, contract(1)),
+      therapist.post(`/api/courses/${course.id}/middle-phase`, { version: 1 }),
     ];
     for (const response of await Promise.all(stale)) expectApiError(response, 409, "conflict");
 
@@ -216,7 +224,7 @@ describe("the problem area", () => {
     expect(updated.flags.map((f) => f.code)).toContain("grief_without_death");
 
     await addLifeEvent(therapist, client.id, "death");
-    const read = courseDetail.parse((await therapist.call("GET", `/api/courses/${course.id}`)).json());
+    const read = courseDetail.parse((await therapist.get(`/api/courses/${course.id}`)).json());
     expect(read.warnings).toEqual([]);
   });
 
@@ -263,7 +271,7 @@ describe("the problem area", () => {
 
   it("after the initial phase a change needs a reason, is recorded, and rebuilds the planned middle agendas", async () => {
     const therapist = await signedInAs(app, prisma);
-    const course = await courseInMiddlePhase(therapist);
+    const course = await courseFor(therapist, { phase: "middle" });
     expect(course.primaryArea).toBe("role_transition");
     const session4 = course.sessions.find((s) => s.number === 4)!;
     const session5 = course.sessions.find((s) => s.number === 5)!;
@@ -342,7 +350,7 @@ describe("the problem area", () => {
 
 describe("the contract and the plan", () => {
   const setContract = (who: Clinician, course: CourseDetail, overrides = {}) =>
-    who.call("PUT", `/api/courses/${course.id}/contract`, contract(course.version, overrides));
+    who.put(`/api/courses/${course.id}/contract`, contract(course.version, overrides));
 
   it.each([
     [12, { initial: [1, 2, 3], middle: [4, 5, 6, 7, 8], termination: [9, 10, 11, 12] }],
@@ -513,7 +521,7 @@ describe("the contract and the plan", () => {
       data: { status: "cancelled", number: null },
     });
 
-    const read = courseDetail.parse((await therapist.call("GET", `/api/courses/${course.id}`)).json());
+    const read = courseDetail.parse((await therapist.get(`/api/courses/${course.id}`)).json());
 
     expect(read.sessions).toHaveLength(12);
     expect(read.sessions[1]).toMatchObject({ id: two!.id, status: "cancelled", number: null });
@@ -525,7 +533,7 @@ describe("the contract and the plan", () => {
     const client = await newClient(therapist);
     const course = await newCourse(therapist, client.id);
     await addPerson(therapist, client.id);
-    const read = courseDetail.parse((await therapist.call("GET", `/api/courses/${course.id}`)).json());
+    const read = courseDetail.parse((await therapist.get(`/api/courses/${course.id}`)).json());
     expect(read.initialPhaseGaps.map((g) => g.item)).not.toContain("inventory");
   });
 });

@@ -4,18 +4,18 @@ import { auditRows, expectApiError } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
 import {
   completeSteps,
-  courseReadyForMiddle,
+  courseFor,
   initialStepNames,
   newClient,
   newCourse,
   signedInAs,
   type Clinician,
-} from "../../../test/helpers/clinical-steps";
+} from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 const startMiddle = (who: Clinician, courseId: string, version: number) =>
-  who.call("POST", `/api/courses/${courseId}/middle-phase`, { version });
+  who.post(`/api/courses/${courseId}/middle-phase`, { version });
 
 describe("starting the middle phase", () => {
   it("with nothing done it is refused with 422 listing every missing item, audited as a failure", async () => {
@@ -69,13 +69,13 @@ describe("starting the middle phase", () => {
   it("naming the diagnosis needs a working diagnosis on the client as well as the task", async () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist, { workingDiagnosis: "" });
-    const ready = await courseReadyForMiddle(therapist, client);
+    const ready = await courseFor(therapist, { phase: "ready", client });
     expect(ready.diagnosisNamed).toBe(true);
 
     const error = expectApiError(await startMiddle(therapist, ready.id, ready.version), 422, "rule_unmet");
     expect(error.fields?.map((f) => f.field)).toEqual(["diagnosis_named"]);
 
-    const edit = await therapist.call("PATCH", `/api/clients/${client.id}`, {
+    const edit = await therapist.patch(`/api/clients/${client.id}`, {
       version: ready.client.version,
       workingDiagnosis: "Major depression",
     });
@@ -85,7 +85,7 @@ describe("starting the middle phase", () => {
 
   it("with the initial phase complete the course moves to the middle phase, once", async () => {
     const therapist = await signedInAs(app, prisma);
-    const ready = await courseReadyForMiddle(therapist);
+    const ready = await courseFor(therapist, { phase: "ready" });
     expect(ready.initialPhaseGaps).toEqual([]);
 
     const response = await startMiddle(therapist, ready.id, ready.version);
@@ -104,7 +104,7 @@ describe("starting the middle phase", () => {
 
   it("a stale version answers 409 and the course stays in the initial phase", async () => {
     const therapist = await signedInAs(app, prisma);
-    const ready = await courseReadyForMiddle(therapist);
+    const ready = await courseFor(therapist, { phase: "ready" });
     expectApiError(await startMiddle(therapist, ready.id, ready.version - 1), 409, "conflict");
     expect((await prisma.course.findUniqueOrThrow({ where: { id: ready.id } })).phase).toBe("initial");
   });

@@ -2,14 +2,14 @@ import { inventoryPerson, inventoryResponse, lifeEvent } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames, unknownId } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
-import { newClient, signedInAs, type Clinician } from "../../../test/helpers/clinical-steps";
+import { newClient, signedInAs, type Clinician } from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 const inventoryUrl = (clientId: string) => `/api/clients/${clientId}/inventory`;
 
 async function person(who: Clinician, clientId: string, label: string, ring: "inner" | "middle" | "outer") {
-  const response = await who.call("POST", `${inventoryUrl(clientId)}/people`, {
+  const response = await who.post(`${inventoryUrl(clientId)}/people`, {
     label,
     relationship: "friend",
     ring,
@@ -19,7 +19,7 @@ async function person(who: Clinician, clientId: string, label: string, ring: "in
 }
 
 async function event(who: Clinician, clientId: string, occurredOn: string, personId?: string) {
-  const response = await who.call("POST", `${inventoryUrl(clientId)}/events`, {
+  const response = await who.post(`${inventoryUrl(clientId)}/events`, {
     occurredOn,
     kind: "transition",
     description: "Moved city for work",
@@ -40,7 +40,7 @@ describe("the interpersonal inventory", () => {
     await event(therapist, client.id, "2025-09-01");
     await event(therapist, client.id, "2024-03-15");
 
-    const response = await therapist.call("GET", inventoryUrl(client.id));
+    const response = await therapist.get(inventoryUrl(client.id));
 
     expect(response.statusCode).toBe(200);
     const inventory = inventoryResponse.parse(response.json());
@@ -56,7 +56,7 @@ describe("the interpersonal inventory", () => {
     const added = await person(therapist, client.id, "Partner", "inner");
     expect(added).toMatchObject({ positives: "", negatives: "", support: "", version: 1 });
 
-    const response = await therapist.call("PATCH", `${inventoryUrl(client.id)}/people/${added.id}`, {
+    const response = await therapist.patch(`${inventoryUrl(client.id)}/people/${added.id}`, {
       version: 1,
       negatives: "Arguments about money every week",
       ring: "middle",
@@ -82,10 +82,10 @@ describe("the interpersonal inventory", () => {
     const client = await newClient(therapist);
     const added = await person(therapist, client.id, "Mother", "inner");
     const url = `${inventoryUrl(client.id)}/people/${added.id}`;
-    await therapist.call("PATCH", url, { version: 1, support: "Calls every day" });
+    await therapist.patch(url, { version: 1, support: "Calls every day" });
 
-    expectApiError(await therapist.call("PATCH", url, { version: 1, label: "Mum" }), 409, "conflict");
-    expectApiError(await therapist.call("DELETE", `${url}?version=1`), 409, "conflict");
+    expectApiError(await therapist.patch(url, { version: 1, label: "Mum" }), 409, "conflict");
+    expectApiError(await therapist.delete(`${url}?version=1`), 409, "conflict");
 
     const row = await prisma.inventoryPerson.findUniqueOrThrow({ where: { id: added.id } });
     expect(row).toMatchObject({ label: "Mother", support: "Calls every day", version: 2 });
@@ -98,10 +98,7 @@ describe("the interpersonal inventory", () => {
     const linked = await event(therapist, client.id, "2025-01-10", added.id);
     expect(linked.personId).toBe(added.id);
 
-    const response = await therapist.call(
-      "DELETE",
-      `${inventoryUrl(client.id)}/people/${added.id}?version=1`,
-    );
+    const response = await therapist.delete(`${inventoryUrl(client.id)}/people/${added.id}?version=1`);
 
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe("");
@@ -118,7 +115,7 @@ describe("the interpersonal inventory", () => {
     const client = await newClient(therapist);
     const added = await person(therapist, client.id, "Friend", "outer");
     const error = expectApiError(
-      await therapist.call("DELETE", `${inventoryUrl(client.id)}/people/${added.id}`),
+      await therapist.delete(`${inventoryUrl(client.id)}/people/${added.id}`),
       400,
       "validation_failed",
     );
@@ -134,7 +131,7 @@ describe("the interpersonal inventory", () => {
 
     for (const personId of [othersPerson.id, unknownId()]) {
       const error = expectApiError(
-        await therapist.call("POST", `${inventoryUrl(client.id)}/events`, {
+        await therapist.post(`${inventoryUrl(client.id)}/events`, {
           occurredOn: "2025-02-01",
           kind: "dispute",
           description: "Argument",
@@ -147,7 +144,7 @@ describe("the interpersonal inventory", () => {
     }
     const own = await event(therapist, client.id, "2025-02-01");
     const error = expectApiError(
-      await therapist.call("PATCH", `${inventoryUrl(client.id)}/events/${own.id}`, {
+      await therapist.patch(`${inventoryUrl(client.id)}/events/${own.id}`, {
         version: 1,
         personId: othersPerson.id,
       }),
@@ -167,7 +164,7 @@ describe("the interpersonal inventory", () => {
     const added = await event(therapist, client.id, "2025-05-05");
     const url = `${inventoryUrl(client.id)}/events/${added.id}`;
 
-    const edited = await therapist.call("PATCH", url, {
+    const edited = await therapist.patch(url, {
       version: 1,
       occurredOn: "2025-04-30",
       kind: "dispute",
@@ -180,9 +177,9 @@ describe("the interpersonal inventory", () => {
       personId: partner.id,
       version: 2,
     });
-    expectApiError(await therapist.call("PATCH", url, { version: 1, kind: "other" }), 409, "conflict");
-    expectApiError(await therapist.call("DELETE", `${url}?version=1`), 409, "conflict");
-    expect((await therapist.call("DELETE", `${url}?version=2`)).statusCode).toBe(204);
+    expectApiError(await therapist.patch(url, { version: 1, kind: "other" }), 409, "conflict");
+    expectApiError(await therapist.delete(`${url}?version=1`), 409, "conflict");
+    expect((await therapist.delete(`${url}?version=2`)).statusCode).toBe(204);
     expect(await prisma.lifeEvent.count({ where: { id: added.id } })).toBe(0);
 
     const rows = await auditRows(prisma, { entityId: added.id });
@@ -198,7 +195,7 @@ describe("the interpersonal inventory", () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist);
     const personError = expectApiError(
-      await therapist.call("POST", `${inventoryUrl(client.id)}/people`, {
+      await therapist.post(`${inventoryUrl(client.id)}/people`, {
         label: "",
         relationship: "friend",
         ring: "innermost",
@@ -208,7 +205,7 @@ describe("the interpersonal inventory", () => {
     );
     expect(fieldNames(personError)).toEqual(["body.label", "body.ring"]);
     const eventError = expectApiError(
-      await therapist.call("POST", `${inventoryUrl(client.id)}/events`, {
+      await therapist.post(`${inventoryUrl(client.id)}/events`, {
         occurredOn: "2025-02-30",
         kind: "death",
         description: "Grandmother died",
@@ -229,7 +226,7 @@ describe("the interpersonal inventory", () => {
     const othersEvent = await event(therapist, other.id, "2025-01-01");
 
     expectApiError(
-      await therapist.call("PATCH", `${inventoryUrl(client.id)}/people/${othersPerson.id}`, {
+      await therapist.patch(`${inventoryUrl(client.id)}/people/${othersPerson.id}`, {
         version: 1,
         label: "Moved",
       }),
@@ -237,7 +234,7 @@ describe("the interpersonal inventory", () => {
       "not_found",
     );
     expectApiError(
-      await therapist.call("DELETE", `${inventoryUrl(client.id)}/events/${othersEvent.id}?version=1`),
+      await therapist.delete(`${inventoryUrl(client.id)}/events/${othersEvent.id}?version=1`),
       404,
       "not_found",
     );

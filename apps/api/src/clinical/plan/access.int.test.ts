@@ -1,19 +1,19 @@
 // Plan, session and termination routes are for the course's own therapist only.
 import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../../test/helpers/api";
-import { createAccount, createTestApp, signIn } from "../../../test/helpers/app";
-import { asSession, clientFor, sessionNumbered, therapistWithCourse } from "../../../test/helpers/clinical";
+import { createTestApp } from "../../../test/helpers/app";
+import { asSession, sessionNumbered, signedInAs, therapistWithCourse } from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 /** A course in the middle phase with session 1 held and signed, and the calls to every route. */
 async function ownedCourseAndCalls() {
   const owner = await therapistWithCourse(app, prisma, { phase: "middle" });
-  const { course, api } = owner;
+  const { course, therapist } = owner;
   const one = sessionNumbered(course, 1);
   const five = sessionNumbered(course, 5);
-  const held = asSession(await api.patch(`/api/sessions/${one.id}`, { version: 1, status: "held" }));
-  asSession(await api.post(`/api/sessions/${one.id}/sign`, { version: held.version }));
+  const held = asSession(await therapist.patch(`/api/sessions/${one.id}`, { version: 1, status: "held" }));
+  asSession(await therapist.post(`/api/sessions/${one.id}/sign`, { version: held.version }));
   const v = course.version;
   const calls = [
     ["POST", `/api/courses/${course.id}/plan/sessions`, { version: v }],
@@ -56,21 +56,14 @@ async function snapshot(courseId: string) {
 describe("another therapist", () => {
   it("reaches none of these routes: 404 each, nothing changed, and each attempt is audited as denied", async () => {
     const { owner, calls, sessionIds } = await ownedCourseAndCalls();
-    const intruder = await createAccount(prisma, { role: "therapist" });
-    const api = clientFor(app, await signIn(app, intruder.email));
+    const intruder = await signedInAs(app, prisma);
     const before = await snapshot(owner.course.id);
     const successBefore = await prisma.auditEvent.count({
       where: { actorId: intruder.id, outcome: "success" },
     });
 
     for (const [method, url, body] of calls) {
-      const response =
-        method === "GET"
-          ? await api.get(url)
-          : method === "PATCH"
-            ? await api.patch(url, body)
-            : await api.post(url, body);
-      const error = expectApiError(response, 404, "not_found");
+      const error = expectApiError(await intruder.call(method, url, body), 404, "not_found");
       expect(error.message, `${method} ${url}`).toMatch(/^The (course|session) was not found\.$/);
     }
 
@@ -95,9 +88,9 @@ describe("another therapist", () => {
   it("an unknown id answers the same 404", async () => {
     const { owner } = await ownedCourseAndCalls();
     const unknown = crypto.randomUUID();
-    expectApiError(await owner.api.get(`/api/sessions/${unknown}`), 404, "not_found");
+    expectApiError(await owner.therapist.get(`/api/sessions/${unknown}`), 404, "not_found");
     expectApiError(
-      await owner.api.post(`/api/courses/${unknown}/termination`, { version: 1 }),
+      await owner.therapist.post(`/api/courses/${unknown}/termination`, { version: 1 }),
       404,
       "not_found",
     );
@@ -109,17 +102,10 @@ describe("supervisors and admins", () => {
     "%s accounts get 403 on every route, and nothing changes",
     async (role) => {
       const { owner, calls } = await ownedCourseAndCalls();
-      const other = await createAccount(prisma, { role });
-      const api = clientFor(app, await signIn(app, other.email));
+      const other = await signedInAs(app, prisma, role);
       const before = await snapshot(owner.course.id);
       for (const [method, url, body] of calls) {
-        const response =
-          method === "GET"
-            ? await api.get(url)
-            : method === "PATCH"
-              ? await api.patch(url, body)
-              : await api.post(url, body);
-        expectApiError(response, 403, "forbidden");
+        expectApiError(await other.call(method, url, body), 403, "forbidden");
       }
       expect(await snapshot(owner.course.id)).toEqual(before);
     },

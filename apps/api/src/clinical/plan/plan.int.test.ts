@@ -8,17 +8,17 @@ import {
   planOf,
   sessionNumbered,
   therapistWithCourse,
-  type ApiClient,
+  type Clinician,
 } from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
 const plan = (
-  api: ApiClient,
+  therapist: Clinician,
   courseId: string,
   edit: "sessions" | "drop" | "cancel" | "reschedule",
   body: object,
-) => api.post(`/api/courses/${courseId}/plan/${edit}`, body);
+) => therapist.post(`/api/courses/${courseId}/plan/${edit}`, body);
 
 /** A 12-session standard course from Monday 2026-01-05, weekly, termination raised 2 before the end. */
 const WEEKLY_12 = [
@@ -53,10 +53,10 @@ async function snapshot(courseId: string) {
 
 describe("adding a session", () => {
   it("appends one interval after the last session and re-flows phases, slots and agendas", async () => {
-    const { api, course, therapist } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const oldTen = sessionNumbered(course, 10);
 
-    const after = asCourse(await plan(api, course.id, "sessions", { version: course.version }));
+    const after = asCourse(await plan(therapist, course.id, "sessions", { version: course.version }));
 
     expect(after.version).toBe(course.version + 1);
     expect(after.plannedSessions).toBe(13);
@@ -69,12 +69,12 @@ describe("adding a session", () => {
       [13, "2026-03-30", "termination", "final", "planned"],
     ]);
     // Session 10 was the raise-ending session: it now carries the middle template, and its version moved.
-    const ten = asSession(await api.get(`/api/sessions/${oldTen.id}`));
+    const ten = asSession(await therapist.get(`/api/sessions/${oldTen.id}`));
     expect(ten.version).toBe(oldTen.version + 1);
     expect(ten.agenda.some((item) => item.key.startsWith("raise-ending."))).toBe(false);
     expect(ten.agenda[0]?.key).toBe("middle.since-last");
     const added = sessionNumbered(after, 13);
-    const final = asSession(await api.get(`/api/sessions/${added.id}`));
+    const final = asSession(await therapist.get(`/api/sessions/${added.id}`));
     expect(final.agenda.map((item) => item.key)).toContain("final.relapse-plan");
 
     const [generated, change] = await planChangesOf(course.id);
@@ -91,9 +91,9 @@ describe("adding a session", () => {
   });
 
   it("takes a date of its own and is numbered by date among the others", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const after = asCourse(
-      await plan(api, course.id, "sessions", { version: course.version, plannedDate: "2026-02-04" }),
+      await plan(therapist, course.id, "sessions", { version: course.version, plannedDate: "2026-02-04" }),
     );
     expect(planOf(after).slice(3, 7)).toEqual([
       [4, "2026-01-26", "middle", "middle", "planned"],
@@ -105,11 +105,11 @@ describe("adding a session", () => {
   });
 
   it("is refused above 16 sessions for standard IPT: 422 naming plannedSessions, nothing changed", async () => {
-    const { api, course, therapist } = await therapistWithCourse(app, prisma, { plannedSessions: 16 });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { plannedSessions: 16 });
     const before = await snapshot(course.id);
 
     const error = expectApiError(
-      await plan(api, course.id, "sessions", { version: course.version }),
+      await plan(therapist, course.id, "sessions", { version: course.version }),
       422,
       "rule_unmet",
     );
@@ -127,10 +127,10 @@ describe("adding a session", () => {
   });
 
   it("may not be dated before a session already held: 400 naming body.plannedDate", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
-    const held = await holdSessions(api, course.id, [1, 2, 3]);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
+    const held = await holdSessions(therapist, course.id, [1, 2, 3]);
     const error = expectApiError(
-      await plan(api, course.id, "sessions", { version: held.version, plannedDate: "2026-01-18" }),
+      await plan(therapist, course.id, "sessions", { version: held.version, plannedDate: "2026-01-18" }),
       400,
       "validation_failed",
     );
@@ -146,11 +146,11 @@ describe("adding a session", () => {
 
 describe("dropping a session", () => {
   it("deletes the planned session and renumbers the later ones", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
     const seven = sessionNumbered(course, 7);
 
     const after = asCourse(
-      await plan(api, course.id, "drop", {
+      await plan(therapist, course.id, "drop", {
         version: course.version,
         sessionId: seven.id,
         reason: "Client moving house",
@@ -186,11 +186,11 @@ describe("dropping a session", () => {
   });
 
   it("is refused below 12 sessions for standard IPT, and the session stays", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const five = sessionNumbered(course, 5);
     const before = await snapshot(course.id);
     const error = expectApiError(
-      await plan(api, course.id, "drop", {
+      await plan(therapist, course.id, "drop", {
         version: course.version,
         sessionId: five.id,
         reason: "Not needed",
@@ -205,11 +205,11 @@ describe("dropping a session", () => {
   });
 
   it("only a planned session can be dropped: 400 naming body.sessionId", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
-    const held = await holdSessions(api, course.id, [1]);
+    const { therapist, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
+    const held = await holdSessions(therapist, course.id, [1]);
     const one = sessionNumbered(held, 1);
     const error = expectApiError(
-      await plan(api, course.id, "drop", { version: held.version, sessionId: one.id, reason: "Wrong" }),
+      await plan(therapist, course.id, "drop", { version: held.version, sessionId: one.id, reason: "Wrong" }),
       400,
       "validation_failed",
     );
@@ -224,7 +224,7 @@ describe("dropping a session", () => {
     expect(
       fieldNames(
         expectApiError(
-          await plan(api, course.id, "drop", {
+          await plan(therapist, course.id, "drop", {
             version: held.version,
             sessionId: foreign.id,
             reason: "Wrong",
@@ -240,11 +240,11 @@ describe("dropping a session", () => {
 
 describe("cancelling a session", () => {
   it("without a replacement: the session keeps its row, loses its number, and the plan shrinks", async () => {
-    const { api, course, therapist } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
     const five = sessionNumbered(course, 5);
 
     const after = asCourse(
-      await plan(api, course.id, "cancel", {
+      await plan(therapist, course.id, "cancel", {
         version: course.version,
         sessionId: five.id,
         reason: "client unwell",
@@ -283,11 +283,11 @@ describe("cancelling a session", () => {
   });
 
   it("with a replacement: a session is added one interval after the last, so the total is kept", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const five = sessionNumbered(course, 5);
 
     const after = asCourse(
-      await plan(api, course.id, "cancel", {
+      await plan(therapist, course.id, "cancel", {
         version: course.version,
         sessionId: five.id,
         reason: "client unwell",
@@ -324,10 +324,10 @@ describe("cancelling a session", () => {
   });
 
   it("without a replacement is refused when it would leave fewer than 12 sessions", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const before = await snapshot(course.id);
     const error = expectApiError(
-      await plan(api, course.id, "cancel", {
+      await plan(therapist, course.id, "cancel", {
         version: course.version,
         sessionId: sessionNumbered(course, 5).id,
         reason: "client unwell",
@@ -343,7 +343,7 @@ describe("cancelling a session", () => {
 
 describe("IPT-B keeps exactly 9 sessions", () => {
   it("refuses adding, dropping and cancelling without a replacement, and allows a replaced cancellation", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { format: "ipt_b" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { format: "ipt_b" });
     expect(planOf(course).map(([n, , phase, slot]) => [n, phase, slot])).toEqual([
       [1, "initial", "engagement"],
       [2, "initial", "initial-1"],
@@ -363,14 +363,14 @@ describe("IPT-B keeps exactly 9 sessions", () => {
       ["cancel", { sessionId: four, reason: "client unwell", replace: false }, 8],
     ] as const) {
       const error = expectApiError(
-        await plan(api, course.id, edit, { version: course.version, ...body }),
+        await plan(therapist, course.id, edit, { version: course.version, ...body }),
         422,
         "rule_unmet",
       );
       expect(error.fields, edit).toEqual([{ field: "plannedSessions", message: message(total) }]);
     }
     const after = asCourse(
-      await plan(api, course.id, "cancel", {
+      await plan(therapist, course.id, "cancel", {
         version: course.version,
         sessionId: four,
         reason: "client unwell",
@@ -384,10 +384,10 @@ describe("IPT-B keeps exactly 9 sessions", () => {
 
 describe("rescheduling a session", () => {
   it("moves one session; the others keep their dates", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const five = sessionNumbered(course, 5);
     const after = asCourse(
-      await plan(api, course.id, "reschedule", {
+      await plan(therapist, course.id, "reschedule", {
         version: course.version,
         sessionId: five.id,
         plannedDate: "2026-02-04",
@@ -408,11 +408,11 @@ describe("rescheduling a session", () => {
   });
 
   it("moved past the next session, it takes the later number and the other moves up", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const nine = sessionNumbered(course, 9);
     const ten = sessionNumbered(course, 10);
     const after = asCourse(
-      await plan(api, course.id, "reschedule", {
+      await plan(therapist, course.id, "reschedule", {
         version: course.version,
         sessionId: nine.id,
         plannedDate: "2026-03-11",
@@ -424,15 +424,15 @@ describe("rescheduling a session", () => {
     ]);
     expect(sessionNumbered(after, 9).id).toBe(ten.id);
     expect(sessionNumbered(after, 10).id).toBe(nine.id);
-    const moved = asSession(await api.get(`/api/sessions/${nine.id}`));
+    const moved = asSession(await therapist.get(`/api/sessions/${nine.id}`));
     expect(moved.agenda[0]?.key).toMatch(/^raise-ending\./);
   });
 
   it("with moveLater, every later planned session moves by the same number of days", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const eight = sessionNumbered(course, 8);
     const after = asCourse(
-      await plan(api, course.id, "reschedule", {
+      await plan(therapist, course.id, "reschedule", {
         version: course.version,
         sessionId: eight.id,
         plannedDate: "2026-03-02",
@@ -459,11 +459,11 @@ describe("rescheduling a session", () => {
   });
 
   it("may not move before the latest held session: 400 naming body.plannedDate, nothing changed", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
-    const held = await holdSessions(api, course.id, [1, 2, 3]);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
+    const held = await holdSessions(therapist, course.id, [1, 2, 3]);
     const before = await snapshot(course.id);
     const error = expectApiError(
-      await plan(api, course.id, "reschedule", {
+      await plan(therapist, course.id, "reschedule", {
         version: held.version,
         sessionId: sessionNumbered(held, 4).id,
         plannedDate: "2026-01-15",
@@ -477,10 +477,10 @@ describe("rescheduling a session", () => {
   });
 
   it("a held session cannot be rescheduled", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
-    const held = await holdSessions(api, course.id, [1]);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
+    const held = await holdSessions(therapist, course.id, [1]);
     const error = expectApiError(
-      await plan(api, course.id, "reschedule", {
+      await plan(therapist, course.id, "reschedule", {
         version: held.version,
         sessionId: sessionNumbered(held, 1).id,
         plannedDate: "2026-01-06",
@@ -494,8 +494,8 @@ describe("rescheduling a session", () => {
 
 describe("when a plan edit is refused before it starts", () => {
   it("a stale course version answers 409 and changes nothing", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
-    asCourse(await plan(api, course.id, "sessions", { version: course.version }));
+    const { therapist, course } = await therapistWithCourse(app, prisma, { plannedSessions: 13 });
+    asCourse(await plan(therapist, course.id, "sessions", { version: course.version }));
     const before = await snapshot(course.id);
     const five = sessionNumbered(course, 5).id;
     for (const [edit, body] of [
@@ -505,7 +505,7 @@ describe("when a plan edit is refused before it starts", () => {
       ["reschedule", { sessionId: five, plannedDate: "2026-02-03" }],
     ] as const) {
       const error = expectApiError(
-        await plan(api, course.id, edit, { version: course.version, ...body }),
+        await plan(therapist, course.id, edit, { version: course.version, ...body }),
         409,
         "conflict",
       );
@@ -515,17 +515,20 @@ describe("when a plan edit is refused before it starts", () => {
   });
 
   it("a course without an agreed contract has no plan to edit: 409", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
-    const client = await api.post("/api/clients", { displayName: "Client B", referralReason: "Low mood." });
+    const { therapist, course } = await therapistWithCourse(app, prisma);
+    const client = await therapist.post("/api/clients", {
+      displayName: "Client B",
+      referralReason: "Low mood.",
+    });
     const fresh = asCourse(
-      await api.post(`/api/clients/${client.json<{ id: string }>().id}/courses`, {
+      await therapist.post(`/api/clients/${client.json<{ id: string }>().id}/courses`, {
         format: "standard",
         lineage: "weissman",
       }),
       201,
     );
     const error = expectApiError(
-      await plan(api, fresh.id, "sessions", { version: fresh.version }),
+      await plan(therapist, fresh.id, "sessions", { version: fresh.version }),
       409,
       "conflict",
     );
@@ -535,9 +538,9 @@ describe("when a plan edit is refused before it starts", () => {
   });
 
   it("a completed course takes no plan edits: 409", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const ended = asCourse(
-      await api.post(`/api/courses/${course.id}/completion`, {
+      await therapist.post(`/api/courses/${course.id}/completion`, {
         version: course.version,
         outcome: "discontinued",
         reason: "Client moved away",
@@ -546,7 +549,7 @@ describe("when a plan edit is refused before it starts", () => {
     );
     const before = await snapshot(course.id);
     const error = expectApiError(
-      await plan(api, course.id, "sessions", { version: ended.version }),
+      await plan(therapist, course.id, "sessions", { version: ended.version }),
       409,
       "conflict",
     );

@@ -7,7 +7,7 @@ import {
   asSession,
   sessionNumbered,
   therapistWithCourse,
-  type ApiClient,
+  type Clinician,
 } from "../../../test/helpers/clinical";
 import { todayIso } from "../clients/dates";
 
@@ -17,29 +17,31 @@ const { app, prisma } = await createTestApp();
 async function sessionOfNewCourse(number = 2) {
   const setup = await therapistWithCourse(app, prisma, { phase: "middle" });
   const summary = sessionNumbered(setup.course, number);
-  const session = asSession(await setup.api.get(`/api/sessions/${summary.id}`));
+  const session = asSession(await setup.therapist.get(`/api/sessions/${summary.id}`));
   return { ...setup, session };
 }
 
-const patch = (api: ApiClient, id: string, body: object) => api.patch(`/api/sessions/${id}`, body);
-const sign = (api: ApiClient, id: string, version: number) =>
-  api.post(`/api/sessions/${id}/sign`, { version });
-const amend = (api: ApiClient, id: string, body: object) => api.post(`/api/sessions/${id}/amendments`, body);
+const patch = (therapist: Clinician, id: string, body: object) =>
+  therapist.patch(`/api/sessions/${id}`, body);
+const sign = (therapist: Clinician, id: string, version: number) =>
+  therapist.post(`/api/sessions/${id}/sign`, { version });
+const amend = (therapist: Clinician, id: string, body: object) =>
+  therapist.post(`/api/sessions/${id}/amendments`, body);
 
 /** Every string an audit row's details hold, to check that no clinical text reached the log. */
 const auditText = async (entityId: string) =>
   JSON.stringify((await prisma.auditEvent.findMany({ where: { entityId } })).map((e) => e.details));
 
-async function heldAndSigned(api: ApiClient, id: string, version: number) {
+async function heldAndSigned(therapist: Clinician, id: string, version: number) {
   const held = asSession(
-    await patch(api, id, { version, status: "held", notes: "Talked about the move and the new job." }),
+    await patch(therapist, id, { version, status: "held", notes: "Talked about the move and the new job." }),
   );
-  return asSession(await sign(api, id, held.version));
+  return asSession(await sign(therapist, id, held.version));
 }
 
 describe("reading a session", () => {
   it("returns the record with its course and writes session.viewed with ids only", async () => {
-    const { api, course, therapist, session } = await sessionOfNewCourse(4);
+    const { therapist, course, session } = await sessionOfNewCourse(4);
     expect(session).toMatchObject({
       course: {
         id: course.id,
@@ -73,7 +75,7 @@ describe("reading a session", () => {
       sources: ["S15a", "S1c"],
       done: false,
     });
-    await api.get(`/api/sessions/${session.id}`);
+    await therapist.get(`/api/sessions/${session.id}`);
     const viewed = await auditRows(prisma, { entityId: session.id, action: "session.viewed" });
     expect(viewed).toHaveLength(2);
     expect(viewed[0]).toMatchObject({ actorId: therapist.id, entityType: "therapy_session", details: null });
@@ -82,7 +84,7 @@ describe("reading a session", () => {
 
 describe("editing a session", () => {
   it("records status, notes, techniques and the agenda, bumps the version and audits field names only", async () => {
-    const { api, session, therapist } = await sessionOfNewCourse(4);
+    const { therapist, session } = await sessionOfNewCourse(4);
     const agenda: AgendaItem[] = [
       { ...session.agenda[0]!, done: true },
       ...session.agenda.slice(1),
@@ -90,7 +92,7 @@ describe("editing a session", () => {
     ];
 
     const updated = asSession(
-      await patch(api, session.id, {
+      await patch(therapist, session.id, {
         version: 1,
         status: "held",
         agenda,
@@ -124,10 +126,10 @@ describe("editing a session", () => {
   });
 
   it("a template item keeps its kind and sources, and new items must be custom: 400 naming each item", async () => {
-    const { api, session } = await sessionOfNewCourse(4);
+    const { therapist, session } = await sessionOfNewCourse(4);
     const [first, second] = session.agenda;
     const error = expectApiError(
-      await patch(api, session.id, {
+      await patch(therapist, session.id, {
         version: 1,
         agenda: [
           { ...first!, kind: "custom" },
@@ -159,12 +161,12 @@ describe("editing a session", () => {
 
   it("held or no-show only on or after the session's date (server UTC date): 400 naming body.status", async () => {
     const today = todayIso();
-    const { api, course } = await therapistWithCourse(app, prisma, { startDate: today });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { startDate: today });
     const first = sessionNumbered(course, 1);
     const second = sessionNumbered(course, 2);
     for (const status of ["held", "no_show"]) {
       const error = expectApiError(
-        await patch(api, second.id, { version: 1, status }),
+        await patch(therapist, second.id, { version: 1, status }),
         400,
         "validation_failed",
       );
@@ -179,14 +181,16 @@ describe("editing a session", () => {
       "planned",
     );
     // The session dated today may be recorded.
-    expect(asSession(await patch(api, first.id, { version: 1, status: "no_show" })).status).toBe("no_show");
+    expect(asSession(await patch(therapist, first.id, { version: 1, status: "no_show" })).status).toBe(
+      "no_show",
+    );
   });
 
   it("a stale version answers 409 and changes nothing", async () => {
-    const { api, session } = await sessionOfNewCourse(3);
-    asSession(await patch(api, session.id, { version: 1, notes: "First draft." }));
+    const { therapist, session } = await sessionOfNewCourse(3);
+    asSession(await patch(therapist, session.id, { version: 1, notes: "First draft." }));
     const error = expectApiError(
-      await patch(api, session.id, { version: 1, notes: "Other tab." }),
+      await patch(therapist, session.id, { version: 1, notes: "Other tab." }),
       409,
       "conflict",
     );
@@ -196,16 +200,16 @@ describe("editing a session", () => {
   });
 
   it("a cancelled session cannot be edited: 409", async () => {
-    const { api, course, session } = await sessionOfNewCourse(5);
+    const { therapist, course, session } = await sessionOfNewCourse(5);
     asCourse(
-      await api.post(`/api/courses/${course.id}/plan/cancel`, {
+      await therapist.post(`/api/courses/${course.id}/plan/cancel`, {
         version: course.version,
         sessionId: session.id,
         reason: "client unwell",
         replace: true,
       }),
     );
-    const cancelled = asSession(await api.get(`/api/sessions/${session.id}`));
+    const cancelled = asSession(await therapist.get(`/api/sessions/${session.id}`));
     expect(cancelled).toMatchObject({
       status: "cancelled",
       number: null,
@@ -213,7 +217,7 @@ describe("editing a session", () => {
       cancelReason: "client unwell",
     });
     const error = expectApiError(
-      await patch(api, session.id, { version: cancelled.version, notes: "x" }),
+      await patch(therapist, session.id, { version: cancelled.version, notes: "x" }),
       409,
       "conflict",
     );
@@ -223,8 +227,8 @@ describe("editing a session", () => {
 
 describe("signing a session", () => {
   it("only a held or no-show session can be signed: 422 saying why", async () => {
-    const { api, session } = await sessionOfNewCourse(2);
-    const error = expectApiError(await sign(api, session.id, 1), 422, "rule_unmet");
+    const { therapist, session } = await sessionOfNewCourse(2);
+    const error = expectApiError(await sign(therapist, session.id, 1), 422, "rule_unmet");
     expect(error).toMatchObject({
       message: "Only a held or no-show session can be signed.",
       fields: [
@@ -237,20 +241,20 @@ describe("signing a session", () => {
   });
 
   it("a held session is signed by the therapist, and audited", async () => {
-    const { api, session, therapist } = await sessionOfNewCourse(2);
-    const signed = await heldAndSigned(api, session.id, 1);
+    const { therapist, session } = await sessionOfNewCourse(2);
+    const signed = await heldAndSigned(therapist, session.id, 1);
     expect(signed.version).toBe(3);
     expect(signed.signedBy).toEqual({ id: therapist.id, name: therapist.name, email: therapist.email });
     expect(Date.now() - Date.parse(signed.signedAt!)).toBeLessThan(60_000);
     const [event] = await auditRows(prisma, { entityId: session.id, action: "session.signed" });
     expect(event).toMatchObject({ actorId: therapist.id, details: { status: "held" } });
-    expectApiError(await sign(api, session.id, signed.version), 409, "conflict");
+    expectApiError(await sign(therapist, session.id, signed.version), 409, "conflict");
   });
 
   it("a stale version answers 409 and leaves the session unsigned", async () => {
-    const { api, session } = await sessionOfNewCourse(2);
-    asSession(await patch(api, session.id, { version: 1, status: "held" }));
-    expectApiError(await sign(api, session.id, 1), 409, "conflict");
+    const { therapist, session } = await sessionOfNewCourse(2);
+    asSession(await patch(therapist, session.id, { version: 1, status: "held" }));
+    expectApiError(await sign(therapist, session.id, 1), 409, "conflict");
     expect(
       (await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } })).signedAt,
     ).toBeNull();
@@ -259,12 +263,12 @@ describe("signing a session", () => {
 
 describe("a signed session", () => {
   it("cannot be edited: 409, and the record is unchanged", async () => {
-    const { api, session } = await sessionOfNewCourse(2);
-    const signed = await heldAndSigned(api, session.id, 1);
+    const { therapist, session } = await sessionOfNewCourse(2);
+    const signed = await heldAndSigned(therapist, session.id, 1);
     const before = await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } });
     for (const body of [{ notes: "Rewritten." }, { status: "planned" }, { agenda: [] }]) {
       const error = expectApiError(
-        await patch(api, session.id, { version: signed.version, ...body }),
+        await patch(therapist, session.id, { version: signed.version, ...body }),
         409,
         "conflict",
       );
@@ -274,15 +278,21 @@ describe("a signed session", () => {
   });
 
   it("takes amendments, kept in order, while the original record stays as signed", async () => {
-    const { api, session, therapist } = await sessionOfNewCourse(2);
-    const signed = await heldAndSigned(api, session.id, 1);
+    const { therapist, session } = await sessionOfNewCourse(2);
+    const signed = await heldAndSigned(therapist, session.id, 1);
 
     const first = asSession(
-      await amend(api, session.id, { reason: "Wrong day mentioned", text: "The argument was on Monday." }),
+      await amend(therapist, session.id, {
+        reason: "Wrong day mentioned",
+        text: "The argument was on Monday.",
+      }),
       201,
     );
     const second = asSession(
-      await amend(api, session.id, { reason: "Missing detail", text: "Client also reported better sleep." }),
+      await amend(therapist, session.id, {
+        reason: "Missing detail",
+        text: "Client also reported better sleep.",
+      }),
       201,
     );
 
@@ -312,9 +322,9 @@ describe("a signed session", () => {
   });
 
   it("amending an unsigned session answers 409 and writes nothing", async () => {
-    const { api, session } = await sessionOfNewCourse(2);
+    const { therapist, session } = await sessionOfNewCourse(2);
     const error = expectApiError(
-      await amend(api, session.id, { reason: "Fix", text: "Text." }),
+      await amend(therapist, session.id, { reason: "Fix", text: "Text." }),
       409,
       "conflict",
     );
@@ -325,10 +335,10 @@ describe("a signed session", () => {
   });
 
   it("an amendment needs a reason and a text: 400 naming both", async () => {
-    const { api, session } = await sessionOfNewCourse(2);
-    await heldAndSigned(api, session.id, 1);
+    const { therapist, session } = await sessionOfNewCourse(2);
+    await heldAndSigned(therapist, session.id, 1);
     const error = expectApiError(
-      await amend(api, session.id, { reason: " ", text: "" }),
+      await amend(therapist, session.id, { reason: " ", text: "" }),
       400,
       "validation_failed",
     );
@@ -338,14 +348,14 @@ describe("a signed session", () => {
 
 describe("on a completed course", () => {
   it("sessions can no longer be edited or signed (409), and signed records still take amendments", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const one = sessionNumbered(course, 1);
     const two = sessionNumbered(course, 2);
-    const signed = await heldAndSigned(api, one.id, 1);
-    const held = asSession(await patch(api, two.id, { version: 1, status: "held" }));
-    const current = asCourse(await api.get(`/api/courses/${course.id}`));
+    const signed = await heldAndSigned(therapist, one.id, 1);
+    const held = asSession(await patch(therapist, two.id, { version: 1, status: "held" }));
+    const current = asCourse(await therapist.get(`/api/courses/${course.id}`));
     asCourse(
-      await api.post(`/api/courses/${course.id}/completion`, {
+      await therapist.post(`/api/courses/${course.id}/completion`, {
         version: current.version,
         outcome: "discontinued",
         reason: "Client moved away",
@@ -354,12 +364,14 @@ describe("on a completed course", () => {
     );
     const message = "This course is completed: its plan and records can no longer be changed.";
     expect(
-      expectApiError(await patch(api, two.id, { version: held.version, notes: "x" }), 409, "conflict")
+      expectApiError(await patch(therapist, two.id, { version: held.version, notes: "x" }), 409, "conflict")
         .message,
     ).toBe(message);
-    expect(expectApiError(await sign(api, two.id, held.version), 409, "conflict").message).toBe(message);
+    expect(expectApiError(await sign(therapist, two.id, held.version), 409, "conflict").message).toBe(
+      message,
+    );
     const amended = asSession(
-      await amend(api, one.id, { reason: "Late correction", text: "Corrected." }),
+      await amend(therapist, one.id, { reason: "Late correction", text: "Corrected." }),
       201,
     );
     expect(amended.amendments).toHaveLength(1);

@@ -6,17 +6,17 @@ import {
   holdSessions,
   sessionNumbered,
   therapistWithCourse,
-  type ApiClient,
+  type Clinician,
 } from "../../../test/helpers/clinical";
 
 const { app, prisma } = await createTestApp();
 
-const raise = (api: ApiClient, courseId: string, version: number) =>
-  api.post(`/api/courses/${courseId}/termination`, { version });
-const checklist = (api: ApiClient, courseId: string, body: object) =>
-  api.patch(`/api/courses/${courseId}/termination-checklist`, body);
-const complete = (api: ApiClient, courseId: string, body: object) =>
-  api.post(`/api/courses/${courseId}/completion`, body);
+const raise = (therapist: Clinician, courseId: string, version: number) =>
+  therapist.post(`/api/courses/${courseId}/termination`, { version });
+const checklist = (therapist: Clinician, courseId: string, body: object) =>
+  therapist.patch(`/api/courses/${courseId}/termination-checklist`, body);
+const complete = (therapist: Clinician, courseId: string, body: object) =>
+  therapist.post(`/api/courses/${courseId}/completion`, body);
 
 const fullChecklist = {
   progressReviewed: true,
@@ -29,15 +29,15 @@ const fullChecklist = {
 /** A 12-session course in the middle phase with sessions 1–9 held. */
 async function courseBeforeTheEnding() {
   const setup = await therapistWithCourse(app, prisma, { phase: "middle" });
-  const course = await holdSessions(setup.api, setup.course.id, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const course = await holdSessions(setup.therapist, setup.course.id, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
   return { ...setup, course };
 }
 
 describe("raising the ending", () => {
   it("is refused from the initial phase, saying the middle phase has not started (422, audited)", async () => {
-    const { api, course, therapist } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     expect(course.phase).toBe("initial");
-    const error = expectApiError(await raise(api, course.id, course.version), 422, "rule_unmet");
+    const error = expectApiError(await raise(therapist, course.id, course.version), 422, "rule_unmet");
     expect(error).toMatchObject({
       message: "The ending can be raised only in the middle phase.",
       fields: [
@@ -59,7 +59,7 @@ describe("raising the ending", () => {
   });
 
   it("the course is flagged at session N − lead until the ending is raised, then it moves to termination", async () => {
-    const { api, course, therapist } = await courseBeforeTheEnding();
+    const { therapist, course } = await courseBeforeTheEnding();
     expect(course.terminationStartNumber).toBe(10);
     expect(course.flags).toEqual([
       {
@@ -68,24 +68,24 @@ describe("raising the ending", () => {
         sources: ["S4"],
       },
     ]);
-    const overdue = await holdSessions(api, course.id, [10]);
+    const overdue = await holdSessions(therapist, course.id, [10]);
     expect(overdue.flags.map((f) => f.message)).toEqual([
       "Termination was due to be raised at session 10 and has not been recorded.",
     ]);
 
-    const raised = asCourse(await raise(api, course.id, overdue.version));
+    const raised = asCourse(await raise(therapist, course.id, overdue.version));
 
     expect(raised).toMatchObject({ phase: "termination", version: overdue.version + 1, flags: [] });
     expect(Date.now() - Date.parse(raised.terminationRaisedAt!)).toBeLessThan(60_000);
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.termination_raised" });
     expect(event).toMatchObject({ actorId: therapist.id, outcome: "success", details: null });
-    const again = expectApiError(await raise(api, course.id, raised.version), 409, "conflict");
+    const again = expectApiError(await raise(therapist, course.id, raised.version), 409, "conflict");
     expect(again.message).toBe("The ending has already been raised for this course.");
   });
 
   it("a stale version answers 409 and the course stays in the middle phase", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
-    expectApiError(await raise(api, course.id, course.version - 1), 409, "conflict");
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    expectApiError(await raise(therapist, course.id, course.version - 1), 409, "conflict");
     const row = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
     expect(row).toMatchObject({ phase: "middle", terminationRaisedAt: null, version: course.version });
   });
@@ -93,9 +93,9 @@ describe("raising the ending", () => {
 
 describe("the termination checklist", () => {
   it("is kept only in the termination phase: 409 before", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const error = expectApiError(
-      await checklist(api, course.id, { version: course.version, progressReviewed: true }),
+      await checklist(therapist, course.id, { version: course.version, progressReviewed: true }),
       409,
       "conflict",
     );
@@ -106,10 +106,10 @@ describe("the termination checklist", () => {
   });
 
   it("records the items given and audits their names only", async () => {
-    const { api, course, therapist } = await therapistWithCourse(app, prisma, { phase: "middle" });
-    const raised = asCourse(await raise(api, course.id, course.version));
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const raised = asCourse(await raise(therapist, course.id, course.version));
     const first = asCourse(
-      await checklist(api, course.id, {
+      await checklist(therapist, course.id, {
         version: raised.version,
         progressReviewed: true,
         relapsePlan: "Call the clinic if sleep goes.",
@@ -123,7 +123,7 @@ describe("the termination checklist", () => {
       nextStep: null,
     });
     const second = asCourse(
-      await checklist(api, course.id, {
+      await checklist(therapist, course.id, {
         version: first.version,
         gainsCredited: true,
         nextStep: "referral_offered",
@@ -146,7 +146,7 @@ describe("the termination checklist", () => {
     ]);
     expect(JSON.stringify(events.map((e) => e.details))).not.toContain("sleep");
     expectApiError(
-      await checklist(api, course.id, { version: first.version, feelingsDiscussed: true }),
+      await checklist(therapist, course.id, { version: first.version, feelingsDiscussed: true }),
       409,
       "conflict",
     );
@@ -155,14 +155,18 @@ describe("the termination checklist", () => {
 
 describe("completing a course", () => {
   it("is refused listing exactly the missing items, then succeeds once they are done", async () => {
-    const { api, course, clientId, therapist } = await courseBeforeTheEnding();
-    const raised = asCourse(await raise(api, course.id, course.version));
+    const { therapist, course } = await courseBeforeTheEnding();
+    const raised = asCourse(await raise(therapist, course.id, course.version));
     const partial = asCourse(
-      await checklist(api, course.id, { version: raised.version, progressReviewed: true, relapsePlan: "  " }),
+      await checklist(therapist, course.id, {
+        version: raised.version,
+        progressReviewed: true,
+        relapsePlan: "  ",
+      }),
     );
 
     const error = expectApiError(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: partial.version,
         outcome: "completed",
         endedOn: "2026-03-23",
@@ -185,11 +189,17 @@ describe("completing a course", () => {
       missing: ["gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep", "plannedSessions"],
     });
 
-    const done = asCourse(await checklist(api, course.id, { version: partial.version, ...fullChecklist }));
-    const held = await holdSessions(api, course.id, [10, 11, 12]);
+    const done = asCourse(
+      await checklist(therapist, course.id, { version: partial.version, ...fullChecklist }),
+    );
+    const held = await holdSessions(therapist, course.id, [10, 11, 12]);
     expect(held.version).toBe(done.version);
     const completed = asCourse(
-      await complete(api, course.id, { version: held.version, outcome: "completed", endedOn: "2026-03-23" }),
+      await complete(therapist, course.id, {
+        version: held.version,
+        outcome: "completed",
+        endedOn: "2026-03-23",
+      }),
     );
 
     expect(completed).toMatchObject({
@@ -200,28 +210,28 @@ describe("completing a course", () => {
       version: held.version + 1,
       flags: [],
     });
-    const client = await prisma.client.findUniqueOrThrow({ where: { id: clientId } });
+    const client = await prisma.client.findUniqueOrThrow({ where: { id: course.client.id } });
     expect(client.status).toBe("completed");
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.completed" });
     expect(event).toMatchObject({ actorId: therapist.id, details: { outcome: "completed" } });
     const message = "This course is completed: its plan and records can no longer be changed.";
     for (const response of [
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: completed.version,
         outcome: "completed",
         endedOn: "2026-03-23",
       }),
-      await checklist(api, course.id, { version: completed.version, progressReviewed: false }),
-      await raise(api, course.id, completed.version),
+      await checklist(therapist, course.id, { version: completed.version, progressReviewed: false }),
+      await raise(therapist, course.id, completed.version),
     ]) {
       expect(expectApiError(response, 409, "conflict").message).toBe(message);
     }
   });
 
   it("from the middle phase lists the phase too", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const error = expectApiError(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: course.version,
         outcome: "completed",
         endedOn: "2026-03-23",
@@ -241,9 +251,9 @@ describe("completing a course", () => {
   });
 
   it("cannot end before the course started: 400 naming body.endedOn", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const error = expectApiError(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: course.version,
         outcome: "discontinued",
         reason: "Moved",
@@ -258,10 +268,10 @@ describe("completing a course", () => {
 
 describe("discontinuing a course", () => {
   it("needs a reason: 400 naming body.reason, nothing changed", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     for (const body of [{}, { reason: "   " }]) {
       const error = expectApiError(
-        await complete(api, course.id, {
+        await complete(therapist, course.id, {
           version: course.version,
           outcome: "discontinued",
           endedOn: "2026-02-01",
@@ -281,11 +291,11 @@ describe("discontinuing a course", () => {
   });
 
   it("cancels every remaining planned session in the same write and ends the course", async () => {
-    const { api, course, clientId, therapist } = await therapistWithCourse(app, prisma, { phase: "middle" });
-    const held = await holdSessions(api, course.id, [1, 2, 3, 4]);
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const held = await holdSessions(therapist, course.id, [1, 2, 3, 4]);
 
     const ended = asCourse(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: held.version,
         outcome: "discontinued",
         reason: "Client moved to another city",
@@ -311,7 +321,9 @@ describe("discontinuing a course", () => {
       where: { courseId: course.id, status: "cancelled" },
     });
     expect(new Set(cancelled.map((s) => s.cancelReason))).toEqual(new Set(["Course discontinued"]));
-    expect((await prisma.client.findUniqueOrThrow({ where: { id: clientId } })).status).toBe("discontinued");
+    expect((await prisma.client.findUniqueOrThrow({ where: { id: course.client.id } })).status).toBe(
+      "discontinued",
+    );
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.completed" });
     expect(event).toMatchObject({
       actorId: therapist.id,
@@ -321,9 +333,9 @@ describe("discontinuing a course", () => {
   });
 
   it("is allowed from the initial phase", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma);
+    const { therapist, course } = await therapistWithCourse(app, prisma);
     const ended = asCourse(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: course.version,
         outcome: "discontinued",
         reason: "Declined",
@@ -335,11 +347,11 @@ describe("discontinuing a course", () => {
   });
 
   it("a stale version answers 409 and cancels nothing", async () => {
-    const { api, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
     const one = sessionNumbered(course, 1);
-    await holdSessions(api, course.id, [1]);
+    await holdSessions(therapist, course.id, [1]);
     expectApiError(
-      await complete(api, course.id, {
+      await complete(therapist, course.id, {
         version: course.version - 1,
         outcome: "discontinued",
         reason: "x",

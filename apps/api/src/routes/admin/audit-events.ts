@@ -1,7 +1,8 @@
-import { apiErrorBody, listAuditEventsQuery, listAuditEventsResponse } from "@ipt/shared";
+import { listAuditEventsQuery, listAuditEventsResponse } from "@ipt/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { listAuditEvents } from "../../audit/audit-query";
+import { inputErrors } from "../responses";
 
 export const adminAuditRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
   app.get(
@@ -12,7 +13,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
         tags: ["admin: audit"],
         summary: "Browse the audit log, newest first",
         querystring: listAuditEventsQuery,
-        response: { 200: listAuditEventsResponse, 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody },
+        response: { 200: listAuditEventsResponse, ...inputErrors },
       },
     },
     async (request) => listAuditEvents(prisma, request.query),

@@ -1,6 +1,5 @@
 import {
   adminUser,
-  apiErrorBody,
   assignmentParams,
   createUserRequest,
   listUsersQuery,
@@ -21,14 +20,8 @@ import {
   setActive,
   updateUser,
 } from "../../users/users-service";
+import { errorResponses, inputErrors, recordErrors, writeErrors } from "../responses";
 
-const errors = {
-  400: apiErrorBody,
-  401: apiErrorBody,
-  403: apiErrorBody,
-  404: apiErrorBody,
-  409: apiErrorBody,
-};
 const admin = { policy: "admin" } as const;
 const tags = ["admin: accounts"];
 
@@ -41,7 +34,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "List and search accounts",
         querystring: listUsersQuery,
-        response: { 200: listUsersResponse, ...errors },
+        response: { 200: listUsersResponse, ...inputErrors },
       },
     },
     async (request) => listUsers(prisma, request.query),
@@ -55,7 +48,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Create an account; the temporary password is returned once",
         body: createUserRequest,
-        response: { 201: temporaryPasswordResponse, ...errors },
+        response: { 201: temporaryPasswordResponse, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
@@ -66,7 +59,12 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     "/:userId",
     {
       config: admin,
-      schema: { tags, summary: "One account", params: userParams, response: { 200: adminUser, ...errors } },
+      schema: {
+        tags,
+        summary: "One account",
+        params: userParams,
+        response: { 200: adminUser, ...recordErrors },
+      },
     },
     async (request) => getUser(prisma, request.params.userId),
   );
@@ -80,7 +78,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         summary: "Change name or role",
         params: userParams,
         body: updateUserRequest,
-        response: { 200: adminUser, ...errors },
+        response: { 200: adminUser, ...writeErrors },
       },
     },
     async (request) => updateUser(prisma, request.auditContext(), request.params.userId, request.body),
@@ -94,7 +92,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Deactivate; ends the user's sessions at once",
         params: userParams,
-        response: { 200: adminUser, ...errors },
+        response: { 200: adminUser, ...writeErrors },
       },
     },
     async (request) => setActive(prisma, request.auditContext(), request.params.userId, false),
@@ -104,7 +102,12 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     "/:userId/reactivate",
     {
       config: admin,
-      schema: { tags, summary: "Reactivate", params: userParams, response: { 200: adminUser, ...errors } },
+      schema: {
+        tags,
+        summary: "Reactivate",
+        params: userParams,
+        response: { 200: adminUser, ...recordErrors },
+      },
     },
     async (request) => setActive(prisma, request.auditContext(), request.params.userId, true),
   );
@@ -117,7 +120,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Reset the password; the user must change the temporary one at next sign-in",
         params: userParams,
-        response: { 200: temporaryPasswordResponse, ...errors },
+        response: { 200: temporaryPasswordResponse, ...recordErrors },
       },
     },
     async (request) => resetPassword(prisma, request.auditContext(), request.params.userId),
@@ -131,7 +134,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Assign a supervisor to a therapist",
         params: assignmentParams,
-        response: { 200: adminUser, ...errors },
+        response: { 200: adminUser, ...recordErrors },
       },
     },
     async (request) =>
@@ -146,7 +149,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Remove a supervisor from a therapist",
         params: assignmentParams,
-        response: { 200: adminUser, ...errors },
+        response: { 200: adminUser, ...recordErrors },
       },
     },
     async (request) =>

@@ -1,10 +1,4 @@
-import {
-  apiErrorBody,
-  changePasswordRequest,
-  loginRequest,
-  sessionResponse,
-  type SessionResponse,
-} from "@ipt/shared";
+import { changePasswordRequest, loginRequest, sessionResponse, type SessionResponse } from "@ipt/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -14,8 +8,9 @@ import { destroyLoginSession, hashToken } from "../../auth/login-sessions";
 import { recordAudit } from "../../audit/audit-log";
 import { AppError } from "../../errors/app-error";
 import { SESSION_COOKIE } from "../../plugins/auth";
+import { errorResponses } from "../responses";
 
-const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 429: apiErrorBody };
+const errors = errorResponses(400, 401, 403, 429);
 
 export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { prisma, timeouts } = ctx;
@@ -85,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       schema: {
         tags: ["auth"],
         summary: "The signed-in user and CSRF token",
-        response: { 200: sessionResponse, 401: apiErrorBody },
+        response: { 200: sessionResponse, ...errorResponses(401) },
       },
     },
     async (request): Promise<SessionResponse> => {
@@ -102,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       schema: {
         tags: ["auth"],
         summary: "Sign out and end this session",
-        response: { 204: z.null(), 401: apiErrorBody, 403: apiErrorBody },
+        response: { 204: z.null(), ...errorResponses(401, 403) },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,6 @@
 // Clients, the caseload and the interpersonal inventory. Therapists only; the services answer 404
 // for anything that is not the therapist's own (see clinical/access.ts).
 import {
-  apiErrorBody,
   caseloadQuery,
   caseloadResponse,
   clientDetail,
@@ -34,14 +33,8 @@ import {
   updateLifeEvent,
   updatePerson,
 } from "../../clinical/inventory/inventory-service";
+import { inputErrors, recordErrors, writeErrors } from "../responses";
 
-const errors = {
-  400: apiErrorBody,
-  401: apiErrorBody,
-  403: apiErrorBody,
-  404: apiErrorBody,
-  409: apiErrorBody,
-};
 const therapist = { policy: "therapist" } as const;
 const tags = ["clinical: clients"];
 const noContent = { 204: z.null().describe("Removed") };
@@ -55,7 +48,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "The therapist's caseload: own clients with their current course, searchable",
         querystring: caseloadQuery,
-        response: { 200: caseloadResponse, ...errors },
+        response: { 200: caseloadResponse, ...inputErrors },
       },
     },
     async (request) => listCaseload(prisma, actorOf(request), request.query),
@@ -69,7 +62,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "Add a client to the therapist's caseload",
         body: createClientRequest,
-        response: { 201: clientDetail, ...errors },
+        response: { 201: clientDetail, ...inputErrors },
       },
     },
     async (request, reply) =>
@@ -84,7 +77,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "One client",
         params: clientParams,
-        response: { 200: clientDetail, ...errors },
+        response: { 200: clientDetail, ...recordErrors },
       },
     },
     async (request) => getClient(prisma, actorOf(request), request.params.clientId),
@@ -99,7 +92,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Edit a client (send the version read; a stale one answers 409)",
         params: clientParams,
         body: updateClientRequest,
-        response: { 200: clientDetail, ...errors },
+        response: { 200: clientDetail, ...writeErrors },
       },
     },
     async (request) => updateClient(prisma, actorOf(request), request.params.clientId, request.body),
@@ -113,7 +106,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "The interpersonal inventory: people by closeness ring, life events by date",
         params: clientParams,
-        response: { 200: inventoryResponse, ...errors },
+        response: { 200: inventoryResponse, ...recordErrors },
       },
     },
     async (request) => getInventory(prisma, actorOf(request), request.params.clientId),
@@ -128,7 +121,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Add a person to the inventory",
         params: clientParams,
         body: createPersonRequest,
-        response: { 201: inventoryPerson, ...errors },
+        response: { 201: inventoryPerson, ...recordErrors },
       },
     },
     async (request, reply) =>
@@ -144,7 +137,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Edit a person in the inventory",
         params: personParams,
         body: updatePersonRequest,
-        response: { 200: inventoryPerson, ...errors },
+        response: { 200: inventoryPerson, ...writeErrors },
       },
     },
     async (request) =>
@@ -160,7 +153,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Remove a person from the inventory; their life events stay, unlinked",
         params: personParams,
         querystring: versionQuery,
-        response: { ...noContent, ...errors },
+        response: { ...noContent, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -179,7 +172,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Add a life event to the timeline",
         params: clientParams,
         body: createLifeEventRequest,
-        response: { 201: lifeEvent, ...errors },
+        response: { 201: lifeEvent, ...recordErrors },
       },
     },
     async (request, reply) =>
@@ -197,7 +190,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Edit a life event",
         params: lifeEventParams,
         body: updateLifeEventRequest,
-        response: { 200: lifeEvent, ...errors },
+        response: { 200: lifeEvent, ...writeErrors },
       },
     },
     async (request) =>
@@ -219,7 +212,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Remove a life event",
         params: lifeEventParams,
         querystring: versionQuery,
-        response: { ...noContent, ...errors },
+        response: { ...noContent, ...writeErrors },
       },
     },
     async (request, reply) => {

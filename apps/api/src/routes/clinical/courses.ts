@@ -1,7 +1,6 @@
 // IPT courses from set-up to the middle phase. Therapists only; the services answer 404 for a course
 // that is not the therapist's own (see clinical/access.ts) and return the updated course.
 import {
-  apiErrorBody,
   clientParams,
   contractRequest,
   courseDetail,
@@ -24,14 +23,8 @@ import {
 } from "../../clinical/courses/course-setup";
 import { setContract } from "../../clinical/courses/contract";
 import { startMiddlePhase } from "../../clinical/courses/middle-phase";
+import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
-const errors = {
-  400: apiErrorBody,
-  401: apiErrorBody,
-  403: apiErrorBody,
-  404: apiErrorBody,
-  409: apiErrorBody,
-};
 const therapist = { policy: "therapist" } as const;
 const tags = ["clinical: courses"];
 
@@ -45,7 +38,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Open a course for a client (one open course at a time; a later one is maintenance)",
         params: clientParams,
         body: createCourseRequest,
-        response: { 201: courseDetail, ...errors },
+        response: { 201: courseDetail, ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -62,7 +55,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "One course with its plan",
         params: courseParams,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...recordErrors },
       },
     },
     async (request) => getCourseDetail(prisma, actorOf(request), request.params.courseId),
@@ -77,7 +70,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Record the initial-phase tasks: diagnosis named, sick role given",
         params: courseParams,
         body: initialTasksRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...writeErrors },
       },
     },
     async (request) => setInitialTasks(prisma, actorOf(request), request.params.courseId, request.body),
@@ -92,7 +85,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Choose the problem area; after the initial phase a change needs a reason and is recorded",
         params: courseParams,
         body: problemAreaRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...writeErrors },
       },
     },
     async (request) => setProblemArea(prisma, actorOf(request), request.params.courseId, request.body),
@@ -107,7 +100,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Write the interpersonal formulation and record the client's agreement",
         params: courseParams,
         body: formulationRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...writeErrors },
       },
     },
     async (request) => setFormulation(prisma, actorOf(request), request.params.courseId, request.body),
@@ -122,7 +115,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Agree the treatment contract and generate the session plan",
         params: courseParams,
         body: contractRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...writeErrors },
       },
     },
     async (request) => setContract(prisma, actorOf(request), request.params.courseId, request.body),
@@ -137,7 +130,7 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         summary: "Start the middle phase; 422 lists exactly what the initial phase still lacks",
         params: courseParams,
         body: versionRequest,
-        response: { 200: courseDetail, 422: apiErrorBody, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => startMiddlePhase(prisma, actorOf(request), request.params.courseId, request.body),

@@ -2,7 +2,6 @@
 // not the therapist's own (see clinical/access.ts) and return the updated course.
 import {
   addSessionRequest,
-  apiErrorBody,
   cancelSessionRequest,
   completeCourseRequest,
   courseDetail,
@@ -21,15 +20,8 @@ import {
   raiseTermination,
   updateTerminationChecklist,
 } from "../../clinical/termination/termination-service";
+import { ruleErrors, writeErrors } from "../responses";
 
-const errors = {
-  400: apiErrorBody,
-  401: apiErrorBody,
-  403: apiErrorBody,
-  404: apiErrorBody,
-  409: apiErrorBody,
-  422: apiErrorBody,
-};
 const therapist = { policy: "therapist" } as const;
 const planTags = ["clinical: plan"];
 const endingTags = ["clinical: termination"];
@@ -44,7 +36,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Add a session at the end of the plan (within the format's bounds; 422 otherwise)",
         params: courseParams,
         body: addSessionRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => addSession(prisma, actorOf(request), request.params.courseId, request.body),
@@ -59,7 +51,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Drop a planned session from the plan (within the format's bounds; 422 otherwise)",
         params: courseParams,
         body: dropSessionRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => dropSession(prisma, actorOf(request), request.params.courseId, request.body),
@@ -74,7 +66,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Cancel a planned session, optionally adding a replacement at the end",
         params: courseParams,
         body: cancelSessionRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => cancelSession(prisma, actorOf(request), request.params.courseId, request.body),
@@ -89,7 +81,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Move a planned session, optionally moving every later planned session by the same days",
         params: courseParams,
         body: rescheduleSessionRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => rescheduleSession(prisma, actorOf(request), request.params.courseId, request.body),
@@ -104,7 +96,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Raise the ending explicitly: the course moves from the middle phase to termination",
         params: courseParams,
         body: versionRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => raiseTermination(prisma, actorOf(request), request.params.courseId, request.body),
@@ -119,7 +111,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Record the termination checklist (termination phase only)",
         params: courseParams,
         body: terminationChecklistRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...writeErrors },
       },
     },
     async (request) =>
@@ -135,7 +127,7 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
         summary: "Complete (422 lists what is missing) or discontinue (needs a reason) the course",
         params: courseParams,
         body: completeCourseRequest,
-        response: { 200: courseDetail, ...errors },
+        response: { 200: courseDetail, ...ruleErrors },
       },
     },
     async (request) => completeCourse(prisma, actorOf(request), request.params.courseId, request.body),

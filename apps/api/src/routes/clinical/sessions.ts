@@ -2,7 +2,6 @@
 // services answer 404 for a session that is not the therapist's own (see clinical/access.ts).
 import {
   amendmentRequest,
-  apiErrorBody,
   sessionDetail,
   sessionParams,
   updateSessionRequest,
@@ -17,14 +16,8 @@ import {
   signSession,
   updateSession,
 } from "../../clinical/sessions/sessions-service";
+import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
-const errors = {
-  400: apiErrorBody,
-  401: apiErrorBody,
-  403: apiErrorBody,
-  404: apiErrorBody,
-  409: apiErrorBody,
-};
 const therapist = { policy: "therapist" } as const;
 const tags = ["clinical: sessions"];
 
@@ -37,7 +30,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
         tags,
         summary: "One session record with its amendments",
         params: sessionParams,
-        response: { 200: sessionDetail, ...errors },
+        response: { 200: sessionDetail, ...recordErrors },
       },
     },
     async (request) => getSession(prisma, actorOf(request), request.params.sessionId),
@@ -52,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
         summary: "Edit an unsigned session: status, agenda (replaced whole), techniques and notes",
         params: sessionParams,
         body: updateSessionRequest,
-        response: { 200: sessionDetail, ...errors },
+        response: { 200: sessionDetail, ...writeErrors },
       },
     },
     async (request) => updateSession(prisma, actorOf(request), request.params.sessionId, request.body),
@@ -67,7 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
         summary: "Sign a held or no-show session; the record is locked from then on",
         params: sessionParams,
         body: versionRequest,
-        response: { 200: sessionDetail, 422: apiErrorBody, ...errors },
+        response: { 200: sessionDetail, ...ruleErrors },
       },
     },
     async (request) => signSession(prisma, actorOf(request), request.params.sessionId, request.body),
@@ -82,7 +75,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
         summary: "Append an amendment to a signed session; the original record is kept as it was",
         params: sessionParams,
         body: amendmentRequest,
-        response: { 201: sessionDetail, ...errors },
+        response: { 201: sessionDetail, ...writeErrors },
       },
     },
     async (request, reply) =>

@@ -1,32 +1,30 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { ComponentType } from "react";
 import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { homePathForRole, paths } from "../config/paths";
 import { AppShell } from "./layouts/app-shell";
 import { RootLayout } from "./layouts/root-layout";
 import { forRoles, requireSession, sessionContext } from "./route-guards";
-import { AccountRoute, accountLoader } from "./routes/admin/account";
-import { AccountsRoute, accountsLoader } from "./routes/admin/accounts";
-import { AuditRoute, auditLoader } from "./routes/admin/audit";
-import { CaseloadRoute, caseloadLoader } from "./routes/caseload";
+import { accountLoader, accountsLoader, auditLoader } from "./routes/admin/admin-loaders";
 import { ChangePasswordRoute } from "./routes/change-password";
 import {
+  caseloadLoader,
+  clientLoader,
   courseLoader,
   courseSetupLoader,
   inventoryStepLoader,
   sessionLoader,
 } from "./routes/clinical-loaders";
-import { CourseRoute } from "./routes/course";
-import { CoursePrintRoute } from "./routes/course-print";
-import { FormulationStepRoute } from "./routes/course-setup/formulation-step";
-import { InventoryStepRoute } from "./routes/course-setup/inventory-step";
-import { PlanStepRoute } from "./routes/course-setup/plan-step";
-import { ProblemAreaStepRoute } from "./routes/course-setup/problem-area-step";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
 import { LoginRoute, loginLoader } from "./routes/login";
-import { NewClientRoute } from "./routes/new-client";
 import { NotFoundRoute } from "./routes/not-found";
-import { SessionRoute } from "./routes/session";
-import { SuperviseesRoute } from "./routes/supervisees";
+
+/**
+ * The pages behind a role are split out of the main bundle: each page's component is loaded on its
+ * first visit, while its loader (kept in the main bundle, role check first) fetches the data at the
+ * same time. Until both are ready the current page stays, with the progress bar showing.
+ */
+const lazyPage = (load: () => Promise<ComponentType>): RouteObject["lazy"] => ({ Component: load });
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -61,52 +59,64 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 {
                   path: paths.therapist.caseload.path,
                   loader: forRoles(["therapist"], caseloadLoader(queryClient)),
-                  element: <CaseloadRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/caseload")).CaseloadRoute),
                 },
                 {
                   path: paths.therapist.newClient.path,
                   loader: forRoles(["therapist"]),
-                  element: <NewClientRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/new-client")).NewClientRoute),
+                },
+                {
+                  path: paths.therapist.client.path,
+                  loader: forRoles(["therapist"], clientLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/client")).ClientRoute),
                 },
                 {
                   path: paths.therapist.courseSetup.inventory.path,
                   loader: forRoles(["therapist"], inventoryStepLoader(queryClient)),
-                  element: <InventoryStepRoute />,
+                  lazy: lazyPage(
+                    async () => (await import("./routes/course-setup/inventory-step")).InventoryStepRoute,
+                  ),
                 },
                 {
                   path: paths.therapist.courseSetup.problemArea.path,
                   loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
-                  element: <ProblemAreaStepRoute />,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import("./routes/course-setup/problem-area-step")).ProblemAreaStepRoute,
+                  ),
                 },
                 {
                   path: paths.therapist.courseSetup.formulation.path,
                   loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
-                  element: <FormulationStepRoute />,
+                  lazy: lazyPage(
+                    async () => (await import("./routes/course-setup/formulation-step")).FormulationStepRoute,
+                  ),
                 },
                 {
                   path: paths.therapist.courseSetup.plan.path,
                   loader: forRoles(["therapist"], courseSetupLoader(queryClient)),
-                  element: <PlanStepRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/course-setup/plan-step")).PlanStepRoute),
                 },
                 {
                   path: paths.therapist.course.path,
                   loader: forRoles(["therapist"], courseLoader(queryClient)),
-                  element: <CourseRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/course")).CourseRoute),
                 },
                 {
                   path: paths.therapist.coursePrint.path,
                   loader: forRoles(["therapist"], courseLoader(queryClient)),
-                  element: <CoursePrintRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/course-print")).CoursePrintRoute),
                 },
                 {
                   path: paths.therapist.session.path,
                   loader: forRoles(["therapist"], sessionLoader(queryClient)),
-                  element: <SessionRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/session")).SessionRoute),
                 },
                 {
                   path: paths.supervisor.supervisees.path,
                   loader: forRoles(["supervisor"]),
-                  element: <SuperviseesRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/supervisees")).SuperviseesRoute),
                 },
                 {
                   path: paths.admin.root.path,
@@ -116,17 +126,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 {
                   path: paths.admin.accounts.path,
                   loader: forRoles(["admin"], accountsLoader(queryClient)),
-                  element: <AccountsRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/admin/accounts")).AccountsRoute),
                 },
                 {
                   path: paths.admin.account.path,
                   loader: forRoles(["admin"], accountLoader(queryClient)),
-                  element: <AccountRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/admin/account")).AccountRoute),
                 },
                 {
                   path: paths.admin.audit.path,
                   loader: forRoles(["admin"], auditLoader(queryClient)),
-                  element: <AuditRoute />,
+                  lazy: lazyPage(async () => (await import("./routes/admin/audit")).AuditRoute),
                 },
                 { path: "*", element: <NotFoundRoute /> },
               ],

@@ -34,6 +34,7 @@ describe("paths", () => {
       "/clients/c1/courses/k1/setup/problem-area",
     );
     expect(paths.therapist.courseSetup.plan.path).toBe("/clients/:clientId/courses/:courseId/setup/plan");
+    expect(paths.therapist.client.getHref("c1")).toBe("/clients/c1");
     expect(paths.therapist.coursePrint.getHref("k1")).toBe("/courses/k1/print");
     expect(paths.therapist.session.getHref("s1")).toBe("/sessions/s1");
   });

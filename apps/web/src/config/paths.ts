@@ -45,6 +45,11 @@ export const paths = {
       path: "/clients/new",
       getHref: () => "/clients/new",
     },
+    /** The client's details and courses; a new course is started here. */
+    client: {
+      path: "/clients/:clientId",
+      getHref: (clientId: string) => `/clients/${encodeURIComponent(clientId)}`,
+    },
     courseSetup: {
       inventory: setupStep("inventory"),
       problemArea: setupStep("problem-area"),

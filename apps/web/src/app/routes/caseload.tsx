@@ -1,32 +1,13 @@
-import { caseloadQuery } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageHeading } from "../../components/page-heading";
 import { Pagination } from "../../components/pagination";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 import { paths } from "../../config/paths";
-import {
-  listClientsQueryOptions,
-  useClients,
-  type ListClientsParams,
-} from "../../features/clients/api/list-clients";
+import { useClients } from "../../features/clients/api/list-clients";
 import { CaseloadFilters } from "../../features/clients/components/caseload-filters";
 import { CaseloadTable } from "../../features/clients/components/caseload-table";
 import { describeRange } from "../../lib/format";
-import { parseSearchParams } from "../../lib/search-params";
-
-function paramsFromSearch(searchParams: URLSearchParams): ListClientsParams {
-  return parseSearchParams(caseloadQuery, searchParams);
-}
-
-export const caseloadLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const params = paramsFromSearch(new URL(request.url).searchParams);
-    // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(listClientsQueryOptions(params));
-    return null;
-  };
+import { caseloadParamsFromSearch } from "./clinical-loaders";
 
 function NewClientLink() {
   return (
@@ -40,7 +21,7 @@ function NewClientLink() {
 export function CaseloadRoute() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const params = paramsFromSearch(searchParams);
+  const params = caseloadParamsFromSearch(searchParams);
   const { q, status, phase, flagged } = params;
   const filtered = Boolean(q || status || phase || flagged);
   const clients = useClients(params);

@@ -1,11 +1,15 @@
 // Loaders for the therapist's clinical pages: check the address, then fetch what the page shows
 // through the same query options the page reads. A missing record (404) becomes "Page not found".
-import { entityId, type CourseDetail } from "@ipt/shared";
+// They live apart from the pages so the router can load each page's component on first visit.
+import { caseloadQuery, entityId, type CourseDetail } from "@ipt/shared";
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
+import { getClientQueryOptions } from "../../features/clients/api/get-client";
+import { listClientsQueryOptions, type ListClientsParams } from "../../features/clients/api/list-clients";
 import { getCourseQueryOptions } from "../../features/courses/api/get-course";
 import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
+import { parseSearchParams } from "../../lib/search-params";
 import { RouteStatusError } from "../route-guards";
 
 function idFrom(value: string | undefined, message: string): string {
@@ -13,6 +17,28 @@ function idFrom(value: string | undefined, message: string): string {
   if (!parsed.success) throw new RouteStatusError(404, message);
   return parsed.data;
 }
+
+export function caseloadParamsFromSearch(searchParams: URLSearchParams): ListClientsParams {
+  return parseSearchParams(caseloadQuery, searchParams);
+}
+
+export const caseloadLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs): Promise<null> => {
+    const params = caseloadParamsFromSearch(new URL(request.url).searchParams);
+    // Failures are shown in the page (with "Try again"), not as an error page.
+    await queryClient.prefetchQuery(listClientsQueryOptions(params));
+    return null;
+  };
+
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    const clientId = idFrom(params.clientId, "There is no client at this address.");
+    // Read again unless just read: the edit form keeps the version it opens with.
+    await queryClient.fetchQuery(getClientQueryOptions(clientId));
+    return null;
+  };
 
 export const courseLoader =
   (queryClient: QueryClient) =>
@@ -56,6 +82,8 @@ export const sessionLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs): Promise<null> => {
     const sessionId = idFrom(params.sessionId, "There is no session at this address.");
-    await queryClient.ensureQueryData(getSessionQueryOptions(sessionId));
+    // Read again unless just read: a plan edit may have changed the agenda since (e.g. the one the
+    // set-up's plan preview cached), and the session form keeps the agenda it opens with.
+    await queryClient.fetchQuery(getSessionQueryOptions(sessionId));
     return null;
   };

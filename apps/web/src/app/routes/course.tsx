@@ -148,12 +148,23 @@ export function CourseRoute() {
   const data = course.data;
   return (
     <div className="page">
-      <Breadcrumbs crumbs={[...crumbs, { label: data.client.displayName }]} />
+      <Breadcrumbs
+        crumbs={[
+          ...crumbs,
+          { label: data.client.displayName, href: paths.therapist.client.getHref(data.client.id) },
+          { label: `Course ${data.sequence}` },
+        ]}
+      />
       <div className="page-header">
         <PageHeading title={`${data.client.displayName}: IPT course`}>{data.client.displayName}</PageHeading>
-        <Link to={paths.therapist.coursePrint.getHref(data.id)} className="button button--secondary">
-          Printable plan
-        </Link>
+        <div className="page-header__actions">
+          <Link to={paths.therapist.client.getHref(data.client.id)} className="button button--secondary">
+            Client details and courses
+          </Link>
+          <Link to={paths.therapist.coursePrint.getHref(data.id)} className="button button--secondary">
+            Printable plan
+          </Link>
+        </div>
       </div>
       <p className="page-subtitle">
         {formatPresets[data.format].label}, course {data.sequence}

@@ -109,7 +109,8 @@ export function SessionRoute() {
       <Breadcrumbs
         crumbs={[
           caseload,
-          { label: data.course.clientName, href: paths.therapist.course.getHref(data.course.id) },
+          { label: data.course.clientName, href: paths.therapist.client.getHref(data.course.clientId) },
+          { label: "Course", href: paths.therapist.course.getHref(data.course.id) },
           { label: title },
         ]}
       />

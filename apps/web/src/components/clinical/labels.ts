@@ -1,12 +1,17 @@
 // Plain words for the IPT vocabulary used by more than one feature. Labels that come with their
 // guidance (areas, phases by lineage, techniques, formats) live in @ipt/shared.
-import type { ClientStatus, CoursePhase, Flag, SessionStatus } from "@ipt/shared";
+import type { ClientStatus, CourseOutcome, CoursePhase, Flag, SessionStatus } from "@ipt/shared";
 
 export const coursePhaseLabels: Record<CoursePhase, string> = {
   initial: "Initial phase",
   middle: "Middle phase",
   termination: "Termination",
   completed: "Completed",
+};
+
+export const courseOutcomeLabels: Record<CourseOutcome, string> = {
+  completed: "Completed",
+  discontinued: "Discontinued",
 };
 
 export const clientStatusLabels: Record<ClientStatus, string> = {

@@ -1,27 +1,13 @@
-import { userId as userIdSchema } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, useParams, type LoaderFunctionArgs } from "react-router";
+import { Link, useParams } from "react-router";
 import { PageHeading } from "../../../components/page-heading";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { paths } from "../../../config/paths";
-import { RouteStatusError } from "../../route-guards";
-import { getUserQueryOptions, useUser } from "../../../features/users/api/get-user";
+import { useUser } from "../../../features/users/api/get-user";
 import { AccountAccess } from "../../../features/users/components/account-access";
 import { AccountSummary } from "../../../features/users/components/account-summary";
 import { EditAccountForm } from "../../../features/users/components/edit-account-form";
 import { SuperviseesList, SupervisorsPanel } from "../../../features/users/components/supervisors-panel";
-
-export const accountLoader =
-  (queryClient: QueryClient) =>
-  async ({ params }: LoaderFunctionArgs) => {
-    if (!userIdSchema.safeParse(params.userId).success) {
-      throw new RouteStatusError(404, "There is no account at this address.");
-    }
-    // A missing account (404) becomes the "not found" page.
-    await queryClient.ensureQueryData(getUserQueryOptions(params.userId ?? ""));
-    return null;
-  };
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

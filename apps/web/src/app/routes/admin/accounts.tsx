@@ -1,38 +1,19 @@
-import { listUsersQuery } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
-import { useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { Pagination } from "../../../components/pagination";
 import { PageHeading } from "../../../components/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
 import { paths } from "../../../config/paths";
-import {
-  listUsersQueryOptions,
-  useUsers,
-  type ListUsersParams,
-} from "../../../features/users/api/list-users";
+import { useUsers } from "../../../features/users/api/list-users";
 import { AccountFilters } from "../../../features/users/components/account-filters";
 import { AccountsTable } from "../../../features/users/components/accounts-table";
 import { CreateAccountForm } from "../../../features/users/components/create-account-form";
 import { describeRange } from "../../../lib/format";
-import { parseSearchParams } from "../../../lib/search-params";
-
-function paramsFromSearch(searchParams: URLSearchParams): ListUsersParams {
-  return parseSearchParams(listUsersQuery, searchParams);
-}
-
-export const accountsLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const params = paramsFromSearch(new URL(request.url).searchParams);
-    // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(listUsersQueryOptions(params));
-    return null;
-  };
+import { accountsParamsFromSearch } from "./admin-loaders";
 
 export function AccountsRoute() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const params = paramsFromSearch(searchParams);
+  const params = accountsParamsFromSearch(searchParams);
   const { q, role, active } = params;
   const filtered = Boolean(q || role || active);
   const users = useUsers(params);

@@ -1,47 +1,23 @@
-import { listAuditEventsQuery } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
-import { useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { Pagination } from "../../../components/pagination";
 import { PageHeading } from "../../../components/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
 import { paths } from "../../../config/paths";
-import {
-  listAuditEventsQueryOptions,
-  useAuditEvents,
-  type ListAuditEventsParams,
-} from "../../../features/audit/api/list-audit-events";
+import { useAuditEvents } from "../../../features/audit/api/list-audit-events";
 import { AuditFilters } from "../../../features/audit/components/audit-filters";
 import { AuditTable } from "../../../features/audit/components/audit-table";
-import { listUsersQueryOptions, useUsers } from "../../../features/users/api/list-users";
+import { useUsers } from "../../../features/users/api/list-users";
 import { describeRange } from "../../../lib/format";
-import { parseSearchParams } from "../../../lib/search-params";
-
-/** Accounts offered in the "Actor" filter. */
-const actorParams = { pageSize: 100 } as const;
-
-function paramsFromSearch(searchParams: URLSearchParams): ListAuditEventsParams {
-  return parseSearchParams(listAuditEventsQuery, searchParams);
-}
-
-export const auditLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const params = paramsFromSearch(new URL(request.url).searchParams);
-    await Promise.all([
-      queryClient.prefetchQuery(listAuditEventsQueryOptions(params)),
-      queryClient.prefetchQuery(listUsersQueryOptions(actorParams)),
-    ]);
-    return null;
-  };
+import { auditActorParams, auditParamsFromSearch } from "./admin-loaders";
 
 export function AuditRoute() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const params = paramsFromSearch(searchParams);
+  const params = auditParamsFromSearch(searchParams);
   const { actorId, action, from, to } = params;
   const filtered = Boolean(actorId || action || from || to);
   const events = useAuditEvents(params);
-  const accounts = useUsers(actorParams);
+  const accounts = useUsers(auditActorParams);
   const actors = accounts.isError
     ? null
     : (accounts.data?.items.map(({ id, name, email }) => ({ id, name, email })) ?? []);

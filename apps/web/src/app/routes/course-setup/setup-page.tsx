@@ -62,7 +62,8 @@ export function CourseSetupPage({
       <Breadcrumbs
         crumbs={[
           caseload,
-          { label: data.client.displayName, href: paths.therapist.course.getHref(data.id) },
+          { label: data.client.displayName, href: paths.therapist.client.getHref(data.client.id) },
+          { label: `Course ${data.sequence}`, href: paths.therapist.course.getHref(data.id) },
           { label: `Set-up: ${label}` },
         ]}
       />

@@ -1,7 +1,7 @@
 import { clientDetail, type CreateClientRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { refreshCaseload } from "./cache";
+import { refreshCaseload, storeClient } from "./cache";
 
 export function createClient(body: CreateClientRequest) {
   return apiRequest("/api/clients", clientDetail, { method: "POST", body });
@@ -11,6 +11,9 @@ export function useCreateClient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createClient,
-    onSuccess: () => refreshCaseload(queryClient),
+    onSuccess: (client) => {
+      storeClient(queryClient, client);
+      return refreshCaseload(queryClient);
+    },
   });
 }

@@ -1,7 +1,7 @@
 import { clientDetail, type UpdateClientRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { refreshCaseload } from "./cache";
+import { refreshCaseload, storeClient } from "./cache";
 
 export function updateClient({ clientId, body }: { clientId: string; body: UpdateClientRequest }) {
   return apiRequest(`/api/clients/${encodeURIComponent(clientId)}`, clientDetail, { method: "PATCH", body });
@@ -11,6 +11,9 @@ export function useUpdateClient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateClient,
-    onSuccess: () => refreshCaseload(queryClient),
+    onSuccess: (client) => {
+      storeClient(queryClient, client);
+      return refreshCaseload(queryClient);
+    },
   });
 }

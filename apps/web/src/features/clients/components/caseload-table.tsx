@@ -9,7 +9,7 @@ function ClientCell({ entry }: { entry: CaseloadEntry }) {
   if (!entry.course) {
     return (
       <>
-        {entry.displayName}
+        <Link to={paths.therapist.client.getHref(entry.id)}>{entry.displayName}</Link>
         <span className="cell__note">No course started</span>
       </>
     );

@@ -1,44 +1,16 @@
-import {
-  courseFormats,
-  createClientRequest,
-  createCourseRequest,
-  formatPresets,
-  lineagePresets,
-  lineages,
-  type ClientDetail,
-} from "@ipt/shared";
+import { createClientRequest, createCourseRequest, type ClientDetail } from "@ipt/shared";
 import { useState, type FormEvent } from "react";
-import { SourceTags } from "../../../components/clinical/source-tags";
-import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
+import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useCreateClient } from "../api/create-client";
 import { useStartCourse } from "../api/start-course";
+import { yearFrom } from "./client-record";
+import { CourseFormatFields, courseFormatMessages } from "./course-format-fields";
 
 const fieldNames = ["displayName", "yearOfBirth", "referralReason", "workingDiagnosis", "format", "lineage"];
-
-const formatOptions = courseFormats.map((format) => ({
-  value: format,
-  label: formatPresets[format].label,
-  hint: (
-    <>
-      {formatPresets[format].note} <SourceTags tags={formatPresets[format].sources} />
-    </>
-  ),
-}));
-
-const lineageOptions = lineages.map((lineage) => ({
-  value: lineage,
-  label: lineagePresets[lineage].label,
-  hint: <SourceTags tags={lineagePresets[lineage].sources} />,
-}));
-
-/** "" → null (left blank); anything else is checked by the shared schema as a whole year. */
-function yearFrom(text: string): number | null {
-  return text.trim() === "" ? null : Number(text.trim());
-}
 
 /**
  * Step 1 of setting up a course: the client, then the course's format and manual lineage. Creates
@@ -73,8 +45,8 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
         ...(clientFields?.success === false ? formErrorsFromZod(clientFields.error).fields : {}),
         ...(courseFields.success ? {} : formErrorsFromZod(courseFields.error).fields),
       };
-      if (fields.format) fields.format = "Choose the course format.";
-      if (fields.lineage) fields.lineage = "Choose the manual lineage.";
+      if (fields.format) fields.format = courseFormatMessages.format;
+      if (fields.lineage) fields.lineage = courseFormatMessages.lineage;
       setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
       return;
     }
@@ -135,23 +107,7 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
           error={errors.fields.workingDiagnosis}
         />
       </fieldset>
-      <ChoiceGroup
-        type="radio"
-        name="format"
-        legend="Course format"
-        options={formatOptions}
-        defaultSelected={["standard"]}
-        error={errors.fields.format}
-      />
-      <ChoiceGroup
-        type="radio"
-        name="lineage"
-        legend="Manual lineage"
-        hint="Decides which problem areas the formulation offers."
-        options={lineageOptions}
-        defaultSelected={["weissman"]}
-        error={errors.fields.lineage}
-      />
+      <CourseFormatFields errors={errors.fields} />
       <SubmitButton pending={pending} pendingLabel="Creating…">
         {client ? "Start the course" : "Create client and start course"}
       </SubmitButton>

@@ -1,5 +1,6 @@
 import { completeCourseRequest, courseOutcomes, type CourseDetail } from "@ipt/shared";
 import { useState, type FormEvent } from "react";
+import { courseOutcomeLabels } from "../../../components/clinical/labels";
 import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
@@ -8,13 +9,12 @@ import { todayIsoDate } from "../../../lib/format";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useCompleteCourse } from "../api/complete-course";
 import { useReloadCourse } from "../api/get-course";
-import { outcomeLabels } from "./labels";
 
 const fieldNames = ["outcome", "reason", "endedOn"];
 
 const outcomeOptions = courseOutcomes.map((outcome) => ({
   value: outcome,
-  label: outcomeLabels[outcome],
+  label: courseOutcomeLabels[outcome],
   hint:
     outcome === "completed"
       ? "The course ran to its planned end."

@@ -6,9 +6,10 @@ import {
   type CourseDetail,
 } from "@ipt/shared";
 import type { ReactNode } from "react";
+import { courseOutcomeLabels } from "../../../components/clinical/labels";
 import { formatCalendarDate } from "../../../lib/format";
 import { areaLabel } from "./area-text";
-import { frequencyLabels, nextStepLabels, outcomeLabels } from "./labels";
+import { frequencyLabels, nextStepLabels } from "./labels";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -68,7 +69,7 @@ export function FocusSummary({ course }: { course: CourseDetail }) {
 export function OutcomeSummary({ course }: { course: CourseDetail }) {
   return (
     <dl className="summary">
-      <Row term="Outcome">{course.outcome ? outcomeLabels[course.outcome] : notYet}</Row>
+      <Row term="Outcome">{course.outcome ? courseOutcomeLabels[course.outcome] : notYet}</Row>
       <Row term="End date">{dateOrNotYet(course.endedOn)}</Row>
       {course.outcomeReason ? <Row term="Reason">{course.outcomeReason}</Row> : null}
       <Row term="Next step">

@@ -1,4 +1,4 @@
-import type { CourseOutcome, Frequency, NextStep } from "@ipt/shared";
+import type { Frequency, NextStep } from "@ipt/shared";
 
 export const frequencyLabels: Record<Frequency, string> = {
   weekly: "Weekly",
@@ -9,9 +9,4 @@ export const nextStepLabels: Record<NextStep, string> = {
   maintenance_offered: "Maintenance offered under a new contract",
   referral_offered: "Referral offered",
   no_further_treatment: "No further treatment",
-};
-
-export const outcomeLabels: Record<CourseOutcome, string> = {
-  completed: "Completed",
-  discontinued: "Discontinued",
 };

@@ -1,0 +1,26 @@
+import { clientDetail } from "@ipt/shared";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
+import { apiRequest } from "../../../lib/api-client";
+
+export function getClient(clientId: string, signal?: AbortSignal) {
+  return apiRequest(`/api/clients/${encodeURIComponent(clientId)}`, clientDetail, { signal });
+}
+
+/** Work on the client's courses changes their list and the client's status: read again on each visit. */
+export const getClientQueryOptions = (clientId: string) =>
+  queryOptions({
+    queryKey: ["clients", "detail", clientId],
+    queryFn: ({ signal }) => getClient(clientId, signal),
+    staleTime: CLINICAL_RECORD_STALE_MS,
+  });
+
+export function useClient(clientId: string) {
+  return useQuery(getClientQueryOptions(clientId));
+}
+
+/** Drops the cached client and reads it again (after "changed elsewhere"). */
+export function useReloadClient(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries({ queryKey: getClientQueryOptions(clientId).queryKey });
+}

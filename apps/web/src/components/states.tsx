@@ -41,6 +41,23 @@ export function ErrorState({
   );
 }
 
+/** A query's page while it loads, or its failure with "Try again". */
+export function QueryFallback({
+  query,
+  loading,
+  errorTitle,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => Promise<unknown> };
+  loading: ReactNode;
+  errorTitle: string;
+}) {
+  return query.isPending ? (
+    <LoadingState>{loading}</LoadingState>
+  ) : (
+    <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />
+  );
+}
+
 /**
  * A polite announcement for things that went well ("Account saved."). `focusOnMount` is for when
  * the control that was used has gone (e.g. "Deactivate" became "Reactivate").

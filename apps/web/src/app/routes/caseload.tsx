@@ -1,12 +1,10 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageHeading } from "../../components/page-heading";
-import { Pagination } from "../../components/pagination";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { PagedResults } from "../../components/paged-results";
 import { paths } from "../../config/paths";
 import { useClients } from "../../features/clients/api/list-clients";
 import { CaseloadFilters } from "../../features/clients/components/caseload-filters";
 import { CaseloadTable } from "../../features/clients/components/caseload-table";
-import { describeRange } from "../../lib/format";
 import { caseloadParamsFromSearch } from "./clinical-loaders";
 
 function NewClientLink() {
@@ -42,46 +40,26 @@ export function CaseloadRoute() {
         />
       )}
 
-      {clients.isPending ? (
-        <LoadingState>Loading clients…</LoadingState>
-      ) : clients.isError ? (
-        <ErrorState
-          title="The caseload could not be loaded."
-          error={clients.error}
-          onRetry={() => void clients.refetch()}
-        />
-      ) : clients.data.items.length === 0 ? (
-        <EmptyState title={filtered ? "No clients match these filters." : "You have no clients yet."}>
-          {filtered ? (
+      <PagedResults
+        query={clients}
+        loading="Loading clients…"
+        errorTitle="The caseload could not be loaded."
+        emptyTitle={filtered ? "No clients match these filters." : "You have no clients yet."}
+        emptyContent={
+          filtered ? (
             <p>Try a different search, or clear the filters.</p>
           ) : (
             <>
               <p>Add a client to set up their first IPT course.</p>
               <NewClientLink />
             </>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <p role="status" className="result-count">
-            {describeRange(
-              clients.data.page,
-              clients.data.pageSize,
-              clients.data.items.length,
-              clients.data.total,
-            )}
-            {clients.isPlaceholderData ? " (updating…)" : null}
-          </p>
-          <CaseloadTable entries={clients.data.items} />
-          <Pagination
-            label="Caseload pages"
-            page={clients.data.page}
-            pageSize={clients.data.pageSize}
-            total={clients.data.total}
-            hrefForPage={(page) => paths.therapist.caseload.getHref({ q, status, phase, flagged, page })}
-          />
-        </>
-      )}
+          )
+        }
+        pagesLabel="Caseload pages"
+        hrefForPage={(page) => paths.therapist.caseload.getHref({ q, status, phase, flagged, page })}
+      >
+        {(entries) => <CaseloadTable entries={entries} />}
+      </PagedResults>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import type { ClientDetail, CourseDetail } from "@ipt/shared";
 import { useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { clientStatusLabels, coursePhaseLabels } from "../../components/clinical/labels";
 import { SourceTags } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { Section } from "../../components/section";
+import { EmptyState, QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useClient, useReloadClient } from "../../features/clients/api/get-client";
 import { ClientCoursesTable } from "../../features/clients/components/client-courses-table";
@@ -19,17 +19,6 @@ import { ClientSummary } from "../../features/clients/components/client-summary"
 import { EditClientForm } from "../../features/clients/components/edit-client-form";
 import { StartCourseForm } from "../../features/clients/components/start-course-form";
 import { getCourseQueryOptions } from "../../features/courses/api/get-course";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={id}>
-      <h2 id={id} className="section__title">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function courseCount(count: number): string {
   return count === 0 ? "no courses yet" : count === 1 ? "1 course" : `${count} courses`;
@@ -122,15 +111,11 @@ export function ClientRoute() {
         <Breadcrumbs crumbs={[caseload, { label: "Client" }]} />
         {/* The same layout as the loaded page, so the heading keeps focus across a reload. */}
         <PageHeading>Client</PageHeading>
-        {client.isPending ? (
-          <LoadingState>Loading the client…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The client could not be loaded."
-            error={client.error}
-            onRetry={() => void client.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={client}
+          loading="Loading the client…"
+          errorTitle="The client could not be loaded."
+        />
       </div>
     );
   }

@@ -3,7 +3,7 @@ import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { SourceKey } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
-import { ErrorState, LoadingState } from "../../components/states";
+import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
 import { ContractSummary, FocusSummary } from "../../features/courses/components/course-summary";
@@ -49,15 +49,11 @@ export function CoursePrintRoute() {
     return (
       <div className="page">
         <PageHeading>Printable plan</PageHeading>
-        {course.isPending ? (
-          <LoadingState>Loading the plan…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The plan could not be loaded."
-            error={course.error}
-            onRetry={() => void course.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={course}
+          loading="Loading the plan…"
+          errorTitle="The plan could not be loaded."
+        />
       </div>
     );
   }

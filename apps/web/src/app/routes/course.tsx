@@ -1,10 +1,10 @@
 import { formatPresets, type CourseDetail } from "@ipt/shared";
-import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { FlagNotices } from "../../components/clinical/flag-badges";
 import { PageHeading } from "../../components/page-heading";
-import { ErrorState, LoadingState } from "../../components/states";
+import { Section } from "../../components/section";
+import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
 import { CompleteCourseForm } from "../../features/courses/components/complete-course-form";
@@ -22,17 +22,6 @@ import { RaiseEnding } from "../../features/courses/components/raise-ending";
 import { setupStepLabel } from "../../features/courses/components/setup-steps";
 import { TerminationChecklistForm } from "../../features/courses/components/termination-checklist-form";
 import { WhatsNext } from "../../features/courses/components/whats-next";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={id}>
-      <h2 id={id} className="section__title" tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function SetupLinks({ course }: { course: CourseDetail }) {
   const steps = ["inventory", "problemArea", "formulation", "plan"] as const;
@@ -60,56 +49,56 @@ function CourseContent({ course }: { course: CourseDetail }) {
       <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
       <PhaseTimeline course={course} />
 
-      <Section id="next-heading" title="What’s next">
+      <Section focusable id="next-heading" title="What’s next">
         <WhatsNext course={course} />
       </Section>
 
       {phase === "initial" ? (
-        <Section id="initial-heading" title="Initial phase">
+        <Section focusable id="initial-heading" title="Initial phase">
           <MiddlePhaseGate course={course} />
         </Section>
       ) : null}
 
       {phase === "middle" ? (
-        <Section id="ending-heading" title="Raise the ending">
+        <Section focusable id="ending-heading" title="Raise the ending">
           <RaiseEnding course={course} />
         </Section>
       ) : null}
 
       {phase === "termination" ? (
-        <Section id="termination-heading" title="Termination checklist">
+        <Section focusable id="termination-heading" title="Termination checklist">
           <TerminationChecklistForm key={course.id} course={course} />
         </Section>
       ) : null}
 
       {phase === "completed" ? (
-        <Section id="outcome-heading" title="Outcome">
+        <Section focusable id="outcome-heading" title="Outcome">
           <OutcomeSummary course={course} />
         </Section>
       ) : (
-        <Section id="complete-heading" title="Complete the course">
+        <Section focusable id="complete-heading" title="Complete the course">
           <CompleteCourseForm key={course.id} course={course} />
         </Section>
       )}
 
-      <Section id="sessions-heading" title="Sessions">
+      <Section focusable id="sessions-heading" title="Sessions">
         <PlanSection course={course} headingId="sessions-heading" />
       </Section>
 
-      <Section id="focus-heading" title="Formulation">
+      <Section focusable id="focus-heading" title="Formulation">
         <FocusSummary course={course} />
       </Section>
 
-      <Section id="contract-heading" title="Contract">
+      <Section focusable id="contract-heading" title="Contract">
         <ContractSummary course={course} />
       </Section>
 
-      <Section id="setup-heading" title="Course set-up">
+      <Section focusable id="setup-heading" title="Course set-up">
         <p className="section__intro">The inventory, problem area, formulation and contract, step by step.</p>
         <SetupLinks course={course} />
       </Section>
 
-      <Section id="history-heading" title="History">
+      <Section focusable id="history-heading" title="History">
         <h3>Plan changes</h3>
         <PlanHistory course={course} />
         <h3>Problem-area changes</h3>
@@ -132,15 +121,11 @@ export function CourseRoute() {
         <div className="page-header">
           <PageHeading>Course</PageHeading>
         </div>
-        {course.isPending ? (
-          <LoadingState>Loading the course…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The course could not be loaded."
-            error={course.error}
-            onRetry={() => void course.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={course}
+          loading="Loading the course…"
+          errorTitle="The course could not be loaded."
+        />
       </div>
     );
   }

@@ -4,7 +4,7 @@ import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { sessionStatusLabels } from "../../components/clinical/labels";
 import { PAGE_HEADING_ID, PageHeading } from "../../components/page-heading";
-import { ErrorState, LiveStatus, LoadingState } from "../../components/states";
+import { LiveStatus, QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useSession } from "../../features/sessions/api/get-session";
 import { AgendaList } from "../../features/sessions/components/agenda-list";
@@ -89,15 +89,11 @@ export function SessionRoute() {
       <div className="page">
         <Breadcrumbs crumbs={[caseload, { label: "Session" }]} />
         <PageHeading>Session</PageHeading>
-        {session.isPending ? (
-          <LoadingState>Loading the session…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The session could not be loaded."
-            error={session.error}
-            onRetry={() => void session.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={session}
+          loading="Loading the session…"
+          errorTitle="The session could not be loaded."
+        />
       </div>
     );
   }

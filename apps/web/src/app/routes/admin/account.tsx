@@ -1,24 +1,13 @@
-import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { PageHeading } from "../../../components/page-heading";
-import { ErrorState, LoadingState } from "../../../components/states";
+import { Section } from "../../../components/section";
+import { QueryFallback } from "../../../components/states";
 import { paths } from "../../../config/paths";
 import { useUser } from "../../../features/users/api/get-user";
 import { AccountAccess } from "../../../features/users/components/account-access";
 import { AccountSummary } from "../../../features/users/components/account-summary";
 import { EditAccountForm } from "../../../features/users/components/edit-account-form";
 import { SuperviseesList, SupervisorsPanel } from "../../../features/users/components/supervisors-panel";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={id}>
-      <h2 id={id} className="section__title">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export function AccountRoute() {
   const { userId = "" } = useParams();
@@ -35,15 +24,11 @@ export function AccountRoute() {
       <div className="page">
         {backLink}
         <PageHeading>Account</PageHeading>
-        {user.isPending ? (
-          <LoadingState>Loading account…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The account could not be loaded."
-            error={user.error}
-            onRetry={() => void user.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={user}
+          loading="Loading account…"
+          errorTitle="The account could not be loaded."
+        />
       </div>
     );
   }

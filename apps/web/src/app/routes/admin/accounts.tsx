@@ -1,13 +1,12 @@
 import { useNavigate, useSearchParams } from "react-router";
-import { Pagination } from "../../../components/pagination";
 import { PageHeading } from "../../../components/page-heading";
-import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { PagedResults } from "../../../components/paged-results";
+import { Section } from "../../../components/section";
 import { paths } from "../../../config/paths";
 import { useUsers } from "../../../features/users/api/list-users";
 import { AccountFilters } from "../../../features/users/components/account-filters";
 import { AccountsTable } from "../../../features/users/components/accounts-table";
 import { CreateAccountForm } from "../../../features/users/components/create-account-form";
-import { describeRange } from "../../../lib/format";
 import { accountsParamsFromSearch } from "./admin-loaders";
 
 export function AccountsRoute() {
@@ -22,55 +21,32 @@ export function AccountsRoute() {
     <div className="page">
       <PageHeading>Accounts</PageHeading>
 
-      <section className="section" aria-labelledby="create-account-heading">
-        <h2 id="create-account-heading" className="section__title">
-          Create account
-        </h2>
+      <Section id="create-account-heading" title="Create account">
         <p className="section__intro">
           The new user gets a temporary password, shown to you once, and chooses their own password when they
           first sign in.
         </p>
         <CreateAccountForm />
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="all-accounts-heading">
-        <h2 id="all-accounts-heading" className="section__title">
-          All accounts
-        </h2>
+      <Section id="all-accounts-heading" title="All accounts">
         <AccountFilters
           key={`${q ?? ""}|${role ?? ""}|${active ?? ""}`}
           values={{ q, role, active }}
           onApply={(values) => void navigate(paths.admin.accounts.getHref(values))}
         />
-        {users.isPending ? (
-          <LoadingState>Loading accounts…</LoadingState>
-        ) : users.isError ? (
-          <ErrorState
-            title="The accounts could not be loaded."
-            error={users.error}
-            onRetry={() => void users.refetch()}
-          />
-        ) : users.data.items.length === 0 ? (
-          <EmptyState title={filtered ? "No accounts match these filters." : "There are no accounts yet."}>
-            {filtered ? <p>Try a different search, or clear the filters.</p> : null}
-          </EmptyState>
-        ) : (
-          <>
-            <p role="status" className="result-count">
-              {describeRange(users.data.page, users.data.pageSize, users.data.items.length, users.data.total)}
-              {users.isPlaceholderData ? " (updating…)" : null}
-            </p>
-            <AccountsTable users={users.data.items} />
-            <Pagination
-              label="Account pages"
-              page={users.data.page}
-              pageSize={users.data.pageSize}
-              total={users.data.total}
-              hrefForPage={(page) => paths.admin.accounts.getHref({ q, role, active, page })}
-            />
-          </>
-        )}
-      </section>
+        <PagedResults
+          query={users}
+          loading="Loading accounts…"
+          errorTitle="The accounts could not be loaded."
+          emptyTitle={filtered ? "No accounts match these filters." : "There are no accounts yet."}
+          emptyContent={filtered ? <p>Try a different search, or clear the filters.</p> : null}
+          pagesLabel="Account pages"
+          hrefForPage={(page) => paths.admin.accounts.getHref({ q, role, active, page })}
+        >
+          {(items) => <AccountsTable users={items} />}
+        </PagedResults>
+      </Section>
     </div>
   );
 }

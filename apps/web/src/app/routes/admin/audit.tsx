@@ -1,13 +1,11 @@
 import { useNavigate, useSearchParams } from "react-router";
-import { Pagination } from "../../../components/pagination";
 import { PageHeading } from "../../../components/page-heading";
-import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { PagedResults } from "../../../components/paged-results";
 import { paths } from "../../../config/paths";
 import { useAuditEvents } from "../../../features/audit/api/list-audit-events";
 import { AuditFilters } from "../../../features/audit/components/audit-filters";
 import { AuditTable } from "../../../features/audit/components/audit-table";
 import { useUsers } from "../../../features/users/api/list-users";
-import { describeRange } from "../../../lib/format";
 import { auditActorParams, auditParamsFromSearch } from "./admin-loaders";
 
 export function AuditRoute() {
@@ -37,39 +35,17 @@ export function AuditRoute() {
         onApply={(values) => void navigate(paths.admin.audit.getHref(values))}
       />
 
-      {events.isPending ? (
-        <LoadingState>Loading audit events…</LoadingState>
-      ) : events.isError ? (
-        <ErrorState
-          title="The audit log could not be loaded."
-          error={events.error}
-          onRetry={() => void events.refetch()}
-        />
-      ) : events.data.items.length === 0 ? (
-        <EmptyState title={filtered ? "No audit events match these filters." : "No audit events yet."}>
-          {filtered ? <p>Try a wider date range, or clear the filters.</p> : null}
-        </EmptyState>
-      ) : (
-        <>
-          <p role="status" className="result-count">
-            {describeRange(
-              events.data.page,
-              events.data.pageSize,
-              events.data.items.length,
-              events.data.total,
-            )}
-            {events.isPlaceholderData ? " (updating…)" : null}
-          </p>
-          <AuditTable events={events.data.items} accountNames={accountNames} />
-          <Pagination
-            label="Audit log pages"
-            page={events.data.page}
-            pageSize={events.data.pageSize}
-            total={events.data.total}
-            hrefForPage={(page) => paths.admin.audit.getHref({ actorId, action, from, to, page })}
-          />
-        </>
-      )}
+      <PagedResults
+        query={events}
+        loading="Loading audit events…"
+        errorTitle="The audit log could not be loaded."
+        emptyTitle={filtered ? "No audit events match these filters." : "No audit events yet."}
+        emptyContent={filtered ? <p>Try a wider date range, or clear the filters.</p> : null}
+        pagesLabel="Audit log pages"
+        hrefForPage={(page) => paths.admin.audit.getHref({ actorId, action, from, to, page })}
+      >
+        {(items) => <AuditTable events={items} accountNames={accountNames} />}
+      </PagedResults>
     </div>
   );
 }

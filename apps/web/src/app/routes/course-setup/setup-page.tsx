@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { PageHeading } from "../../../components/page-heading";
-import { ErrorState, LoadingState } from "../../../components/states";
+import { QueryFallback } from "../../../components/states";
 import { StepList } from "../../../components/step-list";
 import { paths } from "../../../config/paths";
 import { useCourse } from "../../../features/courses/api/get-course";
@@ -42,15 +42,11 @@ export function CourseSetupPage({
         {/* The same layout as the loaded page, so the heading keeps focus across a reload. */}
         <Breadcrumbs crumbs={[caseload, { label: `Set-up: ${label}` }]} />
         <PageHeading>{label}</PageHeading>
-        {course.isPending ? (
-          <LoadingState>Loading the course…</LoadingState>
-        ) : (
-          <ErrorState
-            title="The course could not be loaded."
-            error={course.error}
-            onRetry={() => void course.refetch()}
-          />
-        )}
+        <QueryFallback
+          query={course}
+          loading="Loading the course…"
+          errorTitle="The course could not be loaded."
+        />
       </div>
     );
   }

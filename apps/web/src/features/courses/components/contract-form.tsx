@@ -51,6 +51,23 @@ function rangeText(min: number, max: number, unit: string): string {
   return min === max ? `${min} ${unit}` : `${min} to ${max} ${unit}`;
 }
 
+/** What the format allows of a number: `min` to `max`, and that range in words. */
+function allowed(min: number, max: number, unit: string) {
+  return { min, max, text: rangeText(min, max, unit) };
+}
+
+/** Says so when a number is missing (replacing the schema's message) or outside what is allowed. */
+function checkNumber(
+  fields: Record<string, string>,
+  name: string,
+  value: number | undefined,
+  { min, max }: { min: number; max: number },
+  messages: { missing: string; outside: string },
+): void {
+  if (value === undefined) fields[name] = messages.missing;
+  else if (value < min || value > max) fields[name] ??= messages.outside;
+}
+
 /**
  * The treatment contract: number, frequency and length of sessions, the start date, when
  * termination begins and what happens after a missed session. Saving it generates the plan.
@@ -60,6 +77,8 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const preset = formatPresets[course.format];
+  const sessions = allowed(preset.minSessions, preset.maxSessions, "sessions");
+  const minutes = allowed(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes");
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,19 +96,17 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
     };
     const parsed = contractRequest.safeParse(values);
     const fields = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;
-    if (values.plannedSessions === undefined) fields.plannedSessions = "Enter the number of sessions.";
-    if (values.sessionMinutes === undefined) fields.sessionMinutes = "Enter the session length in minutes.";
+    checkNumber(fields, "plannedSessions", values.plannedSessions, sessions, {
+      missing: "Enter the number of sessions.",
+      outside: `${preset.label} has ${sessions.text}.`,
+    });
+    checkNumber(fields, "sessionMinutes", values.sessionMinutes, minutes, {
+      missing: "Enter the session length in minutes.",
+      outside: `Sessions last ${minutes.text}.`,
+    });
     if (!values.frequency) fields.frequency = "Choose how often the sessions are.";
     if (!values.startDate) fields.startDate = "Enter the date of the first session.";
     if (!values.agreedOn) fields.agreedOn = "Enter the date the contract was agreed.";
-    const sessions = values.plannedSessions;
-    if (sessions !== undefined && (sessions < preset.minSessions || sessions > preset.maxSessions)) {
-      fields.plannedSessions ??= `${preset.label} has ${rangeText(preset.minSessions, preset.maxSessions, "sessions")}.`;
-    }
-    const minutes = values.sessionMinutes;
-    if (minutes !== undefined && (minutes < preset.minSessionMinutes || minutes > preset.maxSessionMinutes)) {
-      fields.sessionMinutes ??= `Sessions last ${rangeText(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes")}.`;
-    }
     if (!parsed.success || Object.keys(fields).length > 0) {
       setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
       return;
@@ -110,13 +127,13 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         label="Number of sessions"
         hint={
           <>
-            {preset.label}: {rangeText(preset.minSessions, preset.maxSessions, "sessions")}
+            {preset.label}: {sessions.text}
             {preset.engagementSession ? ", the engagement session included" : ""}.{" "}
             <SourceTags tags={preset.sources} />
           </>
         }
-        min={preset.minSessions}
-        max={preset.maxSessions}
+        min={sessions.min}
+        max={sessions.max}
         step={1}
         defaultValue={course.plannedSessions}
         required
@@ -136,9 +153,9 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="sessionMinutes"
         type="number"
         label="Session length in minutes"
-        hint={`${rangeText(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes")}.`}
-        min={preset.minSessionMinutes}
-        max={preset.maxSessionMinutes}
+        hint={`${minutes.text}.`}
+        min={minutes.min}
+        max={minutes.max}
         step={5}
         defaultValue={course.sessionMinutes}
         required

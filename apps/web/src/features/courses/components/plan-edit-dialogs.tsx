@@ -5,15 +5,17 @@ import {
   type CourseDetail,
   type SessionSummary,
 } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
+import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
 import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { formatCalendarDate } from "../../../lib/format";
-import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 import { useCancelSession } from "../api/cancel-session";
+import type { CourseWrite } from "../api/cache";
 import { useDropSession } from "../api/drop-session";
 import { useReloadCourse } from "../api/get-course";
 import { useRescheduleSession } from "../api/reschedule-session";
@@ -33,32 +35,64 @@ const sessionName = (session: SessionSummary) =>
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-function RescheduleDialog({ course, session, onClose, onDone }: DialogProps) {
-  const reschedule = useRescheduleSession();
+/** A plan-edit mutation (see `useCourseMutation`). */
+interface PlanWrite<Body> {
+  isPending: boolean;
+  mutate: (
+    input: CourseWrite<Body>,
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ) => void;
+}
+
+/**
+ * The dialog every plan edit shares: the form's values (with the course version and the session)
+ * are checked with `schema`, then sent with `write`; `doneMessage` says what changed.
+ */
+function PlanEditForm<S extends z.ZodType>({
+  course,
+  session,
+  onClose,
+  onDone,
+  write,
+  schema,
+  values,
+  fieldNames,
+  doneMessage,
+  title,
+  submitLabel,
+  pendingLabel,
+  tone,
+  children,
+}: DialogProps & {
+  write: PlanWrite<z.output<S>>;
+  schema: S;
+  values: (data: FormData) => Record<string, unknown>;
+  fieldNames: string[];
+  doneMessage: (body: z.output<S>) => string;
+  title: string;
+  submitLabel: string;
+  pendingLabel: string;
+  tone?: "danger";
+  children: (errors: WriteErrors) => ReactNode;
+}) {
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (reschedule.isPending) return;
-    const data = new FormData(event.currentTarget);
-    const parsed = rescheduleSessionRequest.safeParse({
+    if (write.isPending) return;
+    const parsed = schema.safeParse({
       version: course.version,
       sessionId: session.id,
-      plannedDate: formText(data, "plannedDate"),
-      moveLater: data.has("moveLater"),
+      ...values(new FormData(event.currentTarget)),
     });
     if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
     setErrors(noWriteErrors);
-    reschedule.mutate(
+    write.mutate(
       { courseId: course.id, body: parsed.data },
       {
-        onSuccess: () =>
-          onDone(
-            `${capitalised(sessionName(session))} has been moved to ${formatCalendarDate(parsed.data.plannedDate)}` +
-              (parsed.data.moveLater ? ", and later sessions with it." : "."),
-          ),
-        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate", "moveLater"])),
+        onSuccess: () => onDone(doneMessage(parsed.data)),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNames)),
       },
     );
   }
@@ -66,144 +100,134 @@ function RescheduleDialog({ course, session, onClose, onDone }: DialogProps) {
   return (
     <FormDialog
       open
-      title={`Reschedule ${sessionName(session)}`}
-      submitLabel="Reschedule session"
-      pendingLabel="Rescheduling…"
-      pending={reschedule.isPending}
+      title={title}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      tone={tone}
+      pending={write.isPending}
       onSubmit={handleSubmit}
       onClose={onClose}
       formRef={formRef}
     >
       <WriteErrorSummary errors={errors} onReload={reload} />
-      <TextField
-        name="plannedDate"
-        type="date"
-        label="New date"
-        defaultValue={session.plannedDate}
-        required
-        error={errors.fields.plannedDate}
-      />
-      <CheckboxField
-        name="moveLater"
-        label="Move later sessions too"
-        hint="Every later planned session moves by the same number of days."
-      />
+      {children(errors)}
     </FormDialog>
   );
 }
 
-function CancelDialog({ course, session, onClose, onDone }: DialogProps) {
-  const cancel = useCancelSession();
-  const reload = useReloadCourse(course.id);
-  const { formRef, errors, setErrors } = useWriteErrors();
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (cancel.isPending) return;
-    const data = new FormData(event.currentTarget);
-    const parsed = cancelSessionRequest.safeParse({
-      version: course.version,
-      sessionId: session.id,
-      reason: formText(data, "reason"),
-      replace: data.has("replace"),
-    });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
-    setErrors(noWriteErrors);
-    cancel.mutate(
-      { courseId: course.id, body: parsed.data },
-      {
-        onSuccess: () =>
-          onDone(
-            parsed.data.replace
-              ? `${capitalised(sessionName(session))} has been cancelled and a replacement added at the end.`
-              : `${capitalised(sessionName(session))} has been cancelled.`,
-          ),
-        onError: (error) => setErrors(writeErrorsFromError(error, ["reason", "replace"])),
-      },
-    );
-  }
-
+function RescheduleDialog(props: DialogProps) {
+  const { session } = props;
+  const reschedule = useRescheduleSession();
   return (
-    <FormDialog
-      open
+    <PlanEditForm
+      {...props}
+      write={reschedule}
+      schema={rescheduleSessionRequest}
+      values={(data) => ({ plannedDate: formText(data, "plannedDate"), moveLater: data.has("moveLater") })}
+      fieldNames={["plannedDate", "moveLater"]}
+      doneMessage={(body) =>
+        `${capitalised(sessionName(session))} has been moved to ${formatCalendarDate(body.plannedDate)}` +
+        (body.moveLater ? ", and later sessions with it." : ".")
+      }
+      title={`Reschedule ${sessionName(session)}`}
+      submitLabel="Reschedule session"
+      pendingLabel="Rescheduling…"
+    >
+      {(errors) => (
+        <>
+          <TextField
+            name="plannedDate"
+            type="date"
+            label="New date"
+            defaultValue={session.plannedDate}
+            required
+            error={errors.fields.plannedDate}
+          />
+          <CheckboxField
+            name="moveLater"
+            label="Move later sessions too"
+            hint="Every later planned session moves by the same number of days."
+          />
+        </>
+      )}
+    </PlanEditForm>
+  );
+}
+
+function ReasonField({ errors }: { errors: WriteErrors }) {
+  return (
+    <TextAreaField
+      name="reason"
+      label="Reason"
+      rows={2}
+      maxLength={1000}
+      required
+      error={errors.fields.reason}
+    />
+  );
+}
+
+function CancelDialog(props: DialogProps) {
+  const { session } = props;
+  const cancel = useCancelSession();
+  return (
+    <PlanEditForm
+      {...props}
+      write={cancel}
+      schema={cancelSessionRequest}
+      values={(data) => ({ reason: formText(data, "reason"), replace: data.has("replace") })}
+      fieldNames={["reason", "replace"]}
+      doneMessage={(body) =>
+        body.replace
+          ? `${capitalised(sessionName(session))} has been cancelled and a replacement added at the end.`
+          : `${capitalised(sessionName(session))} has been cancelled.`
+      }
       title={`Cancel ${sessionName(session)}`}
       submitLabel="Cancel the session"
       pendingLabel="Cancelling…"
       tone="danger"
-      pending={cancel.isPending}
-      onSubmit={handleSubmit}
-      onClose={onClose}
-      formRef={formRef}
     >
-      <WriteErrorSummary errors={errors} onReload={reload} />
-      <p>The session stays in the list as cancelled.</p>
-      <TextAreaField
-        name="reason"
-        label="Reason"
-        rows={2}
-        maxLength={1000}
-        required
-        error={errors.fields.reason}
-      />
-      <CheckboxField
-        name="replace"
-        label="Add a replacement session at the end"
-        hint="Keeps the contracted number of sessions."
-      />
-    </FormDialog>
+      {(errors) => (
+        <>
+          <p>The session stays in the list as cancelled.</p>
+          <ReasonField errors={errors} />
+          <CheckboxField
+            name="replace"
+            label="Add a replacement session at the end"
+            hint="Keeps the contracted number of sessions."
+          />
+        </>
+      )}
+    </PlanEditForm>
   );
 }
 
-function DropDialog({ course, session, onClose, onDone }: DialogProps) {
+function DropDialog(props: DialogProps) {
+  const { session } = props;
   const drop = useDropSession();
-  const reload = useReloadCourse(course.id);
-  const { formRef, errors, setErrors } = useWriteErrors();
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (drop.isPending) return;
-    const parsed = dropSessionRequest.safeParse({
-      version: course.version,
-      sessionId: session.id,
-      reason: formText(new FormData(event.currentTarget), "reason"),
-    });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
-    setErrors(noWriteErrors);
-    drop.mutate(
-      { courseId: course.id, body: parsed.data },
-      {
-        onSuccess: () => onDone(`${capitalised(sessionName(session))} has been dropped from the plan.`),
-        onError: (error) => setErrors(writeErrorsFromError(error, ["reason"])),
-      },
-    );
-  }
-
   return (
-    <FormDialog
-      open
+    <PlanEditForm
+      {...props}
+      write={drop}
+      schema={dropSessionRequest}
+      values={(data) => ({ reason: formText(data, "reason") })}
+      fieldNames={["reason"]}
+      doneMessage={() => `${capitalised(sessionName(session))} has been dropped from the plan.`}
       title={`Drop ${sessionName(session)} from the plan?`}
       submitLabel="Drop session"
       pendingLabel="Dropping…"
       tone="danger"
-      pending={drop.isPending}
-      onSubmit={handleSubmit}
-      onClose={onClose}
-      formRef={formRef}
     >
-      <WriteErrorSummary errors={errors} onReload={reload} />
-      <p>
-        The course gets one session fewer; later sessions are renumbered and their phases and agendas follow.
-        The change is kept in the plan history.
-      </p>
-      <TextAreaField
-        name="reason"
-        label="Reason"
-        rows={2}
-        maxLength={1000}
-        required
-        error={errors.fields.reason}
-      />
-    </FormDialog>
+      {(errors) => (
+        <>
+          <p>
+            The course gets one session fewer; later sessions are renumbered and their phases and agendas
+            follow. The change is kept in the plan history.
+          </p>
+          <ReasonField errors={errors} />
+        </>
+      )}
+    </PlanEditForm>
   );
 }
 

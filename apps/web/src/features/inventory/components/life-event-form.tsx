@@ -6,21 +6,12 @@ import {
   type LifeEvent,
 } from "@ipt/shared";
 import type { FormEvent } from "react";
-import type { z } from "zod";
-import {
-  ChoiceGroup,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "../../../components/form-fields";
-import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../../../components/form-fields";
 import { formText } from "../../../lib/form-data";
-import { formErrorsFromZod } from "../../../lib/form-errors";
-import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import type { FormErrors } from "../../../lib/form-errors";
 import { useAddLifeEvent } from "../api/add-life-event";
-import { useReloadInventory } from "../api/get-inventory";
 import { useUpdateLifeEvent } from "../api/update-life-event";
+import { EntryForm, useEntryForm } from "./entry-form";
 import { lifeEventKindLabels } from "./labels";
 
 const fieldNames = ["occurredOn", "kind", "description", "personId"];
@@ -42,8 +33,7 @@ export function LifeEventForm({
 }) {
   const addEvent = useAddLifeEvent(clientId);
   const updateEvent = useUpdateLifeEvent(clientId);
-  const reload = useReloadInventory(clientId);
-  const { formRef, errors, setErrors } = useWriteErrors();
+  const { formRef, errors, reload, save } = useEntryForm(clientId, fieldNames);
   const pending = addEvent.isPending || updateEvent.isPending;
 
   function handleSubmit(submitEvent: FormEvent<HTMLFormElement>) {
@@ -57,38 +47,49 @@ export function LifeEventForm({
       description: formText(data, "description"),
       personId: formText(data, "personId") || null,
     };
-    const onError = (error: unknown) => setErrors(writeErrorsFromError(error, fieldNames));
-    const showInvalid = (error: z.ZodError) => {
-      const next = formErrorsFromZod(error);
-      if (next.fields.kind) next.fields.kind = "Choose the kind of event.";
-      setErrors({ ...noWriteErrors, ...next });
+    const explain = (invalid: FormErrors) => {
+      if (invalid.fields.kind) invalid.fields.kind = "Choose the kind of event.";
+      return invalid;
     };
 
     if (event) {
-      const parsed = updateLifeEventRequest.safeParse({ version: event.version, ...values });
-      if (!parsed.success) return showInvalid(parsed.error);
-      setErrors(noWriteErrors);
-      updateEvent.mutate(
-        { eventId: event.id, body: parsed.data },
-        { onSuccess: () => onDone("The life event has been saved."), onError },
+      save(
+        updateLifeEventRequest,
+        { version: event.version, ...values },
+        (body, onError) =>
+          updateEvent.mutate(
+            { eventId: event.id, body },
+            { onSuccess: () => onDone("The life event has been saved."), onError },
+          ),
+        explain,
       );
       return;
     }
-    const parsed = createLifeEventRequest.safeParse(values);
-    if (!parsed.success) return showInvalid(parsed.error);
-    setErrors(noWriteErrors);
-    addEvent.mutate(parsed.data, {
-      onSuccess: () => {
-        form.reset();
-        onDone("The life event has been added to the timeline.");
-      },
-      onError,
-    });
+    save(
+      createLifeEventRequest,
+      values,
+      (body, onError) =>
+        addEvent.mutate(body, {
+          onSuccess: () => {
+            form.reset();
+            onDone("The life event has been added to the timeline.");
+          },
+          onError,
+        }),
+      explain,
+    );
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
-      <WriteErrorSummary errors={errors} onReload={reload} />
+    <EntryForm
+      formRef={formRef}
+      errors={errors}
+      onReload={reload}
+      pending={pending}
+      submitLabel={event ? "Save life event" : "Add life event"}
+      onSubmit={handleSubmit}
+      onCancel={onCancel}
+    >
       <TextField
         name="occurredOn"
         type="date"
@@ -129,16 +130,6 @@ export function LifeEventForm({
           </option>
         ))}
       </SelectField>
-      <div className="button-row">
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          {event ? "Save life event" : "Add life event"}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </EntryForm>
   );
 }

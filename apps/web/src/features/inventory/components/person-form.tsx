@@ -6,14 +6,11 @@ import {
   type InventoryPerson,
 } from "@ipt/shared";
 import type { FormEvent } from "react";
-import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
-import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { ChoiceGroup, TextAreaField, TextField } from "../../../components/form-fields";
 import { formText } from "../../../lib/form-data";
-import { formErrorsFromZod } from "../../../lib/form-errors";
-import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useAddPerson } from "../api/add-person";
-import { useReloadInventory } from "../api/get-inventory";
 import { useUpdatePerson } from "../api/update-person";
+import { EntryForm, useEntryForm } from "./entry-form";
 import { ringHints, ringLabels } from "./labels";
 
 const textFields = [
@@ -67,8 +64,7 @@ export function PersonForm({
 }) {
   const addPerson = useAddPerson(clientId);
   const updatePerson = useUpdatePerson(clientId);
-  const reload = useReloadInventory(clientId);
-  const { formRef, errors, setErrors } = useWriteErrors();
+  const { formRef, errors, reload, save } = useEntryForm(clientId, fieldNames);
   const pending = addPerson.isPending || updatePerson.isPending;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -76,21 +72,16 @@ export function PersonForm({
     if (pending) return;
     const form = event.currentTarget;
     const values = valuesFrom(form);
-    const onError = (error: unknown) => setErrors(writeErrorsFromError(error, fieldNames));
     if (!person) {
-      const parsed = createPersonRequest.safeParse(values);
-      if (!parsed.success) {
-        setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
-        return;
-      }
-      setErrors(noWriteErrors);
-      addPerson.mutate(parsed.data, {
-        onSuccess: (added) => {
-          form.reset();
-          onDone(`${added.label} has been added to the inventory.`);
-        },
-        onError,
-      });
+      save(createPersonRequest, values, (body, onError) =>
+        addPerson.mutate(body, {
+          onSuccess: (added) => {
+            form.reset();
+            onDone(`${added.label} has been added to the inventory.`);
+          },
+          onError,
+        }),
+      );
       return;
     }
     const changes = changesFrom(person, values);
@@ -98,21 +89,24 @@ export function PersonForm({
       onDone("Nothing was changed.");
       return;
     }
-    const parsed = updatePersonRequest.safeParse({ version: person.version, ...changes });
-    if (!parsed.success) {
-      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
-      return;
-    }
-    setErrors(noWriteErrors);
-    updatePerson.mutate(
-      { personId: person.id, body: parsed.data },
-      { onSuccess: (saved) => onDone(`Changes to ${saved.label} have been saved.`), onError },
+    save(updatePersonRequest, { version: person.version, ...changes }, (body, onError) =>
+      updatePerson.mutate(
+        { personId: person.id, body },
+        { onSuccess: (saved) => onDone(`Changes to ${saved.label} have been saved.`), onError },
+      ),
     );
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
-      <WriteErrorSummary errors={errors} onReload={reload} />
+    <EntryForm
+      formRef={formRef}
+      errors={errors}
+      onReload={reload}
+      pending={pending}
+      submitLabel={person ? "Save person" : "Add person"}
+      onSubmit={handleSubmit}
+      onCancel={onCancel}
+    >
       <TextField
         name="label"
         label="Name or label"
@@ -152,16 +146,6 @@ export function PersonForm({
           error={errors.fields[field.name]}
         />
       ))}
-      <div className="button-row">
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          {person ? "Save person" : "Add person"}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </EntryForm>
   );
 }

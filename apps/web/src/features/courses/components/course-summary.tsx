@@ -37,7 +37,8 @@ export function ContractSummary({ course }: { course: CourseDetail }) {
       </Row>
       <Row term="First session">{dateOrNotYet(course.startDate)}</Row>
       <Row term="Termination">
-        Raised at session {course.terminationStartNumber}, {course.terminationLead} sessions before the end
+        Starts at session {course.terminationStartNumber}, {course.terminationLead} sessions before the end
+        {course.terminationRaisedAt ? "; the ending has been raised" : "; the ending is not raised yet"}
       </Row>
       <Row term="After a missed session">{course.missedSessionPolicy?.trim() || notYet}</Row>
       <Row term="Contract agreed on">{dateOrNotYet(course.contractAgreedOn)}</Row>

@@ -28,7 +28,14 @@ export function auditClinical(
   return recordAudit(db, actor.audit, { action, entityType, entityId, ...(details ? { details } : {}) });
 }
 
-async function denied(db: Db, actor: Actor, entityType: ClinicalEntity, entityId: string, what: string) {
+/** The 404 for a record the actor may not reach (or that does not exist), audited as "denied". */
+export async function denied(
+  db: Db,
+  actor: Actor,
+  entityType: ClinicalEntity,
+  entityId: string,
+  what: string,
+) {
   await recordAudit(db, actor.audit, {
     action: "client.access_denied",
     outcome: "denied",
@@ -45,21 +52,21 @@ export async function ownedClient(db: Db, actor: Actor, clientId: string) {
   return client;
 }
 
-/** The course if its client belongs to the actor; otherwise a 404. */
+/** The course's ids if its client belongs to the actor; otherwise a 404. */
 export async function ownedCourse(db: Db, actor: Actor, courseId: string) {
   const course = await db.course.findFirst({
     where: { id: courseId, client: { therapistId: actor.userId } },
-    include: { client: true },
+    select: { id: true, clientId: true },
   });
   if (!course) throw await denied(db, actor, "course", courseId, "The course");
   return course;
 }
 
-/** The session if its client belongs to the actor; otherwise a 404. */
+/** The session's ids if its client belongs to the actor; otherwise a 404. */
 export async function ownedSession(db: Db, actor: Actor, sessionId: string) {
   const session = await db.therapySession.findFirst({
     where: { id: sessionId, course: { client: { therapistId: actor.userId } } },
-    include: { course: { include: { client: true } } },
+    select: { id: true, courseId: true },
   });
   if (!session) throw await denied(db, actor, "therapy_session", sessionId, "The session");
   return session;

@@ -11,7 +11,7 @@ import {
   type LifeEventKind,
 } from "@ipt/shared";
 import type { Prisma } from "../../db/prisma";
-import { auditClinical, ownedCourse, type Actor, type Db } from "../access";
+import { auditClinical, denied, type Actor, type Db } from "../access";
 import { toIsoDate } from "../clients/dates";
 import { agendaOf } from "../sessions/session-detail";
 
@@ -56,6 +56,8 @@ const courseDetailSelect = {
       displayName: true,
       workingDiagnosis: true,
       version: true,
+      // Kinds only, for the problem-area warnings and flags; a timeline holds a handful of events.
+      lifeEvents: { select: { kind: true } },
     },
   },
   sessions: {
@@ -144,16 +146,6 @@ export function flagsOf(course: FlagInput, sessions: FlagSession[], lifeEventKin
   });
 }
 
-/** The distinct kinds of life event on a client's timeline (the problem-area warnings use them). */
-export async function lifeEventKindsOf(db: Db, clientId: string): Promise<LifeEventKind[]> {
-  const rows = await db.lifeEvent.findMany({
-    where: { clientId },
-    select: { kind: true },
-    distinct: ["kind"],
-  });
-  return rows.map((row) => row.kind);
-}
-
 const isoDateOrNull = (date: Date | null) => (date ? toIsoDate(date) : null);
 
 /**
@@ -166,9 +158,14 @@ export async function getCourseDetail(
   courseId: string,
   options: { audit?: boolean } = {},
 ): Promise<CourseDetail> {
-  await ownedCourse(db, actor, courseId);
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: courseDetailSelect });
-  const lifeEventKinds = await lifeEventKindsOf(db, course.client.id);
+  // Ownership, the course, its plan, history and the client's life-event kinds in one query.
+  const course = await db.course.findFirst({
+    where: { id: courseId, client: { therapistId: actor.userId } },
+    select: courseDetailSelect,
+  });
+  if (!course) throw await denied(db, actor, "course", courseId, "The course");
+  // The distinct kinds of life event on the client's timeline (the problem-area warnings use them).
+  const lifeEventKinds: LifeEventKind[] = [...new Set(course.client.lifeEvents.map((event) => event.kind))];
   // A plain count by client id: a relation `_count` would aggregate the whole people table.
   const gaps =
     course.phase === "initial"

@@ -103,3 +103,16 @@ export async function loadSessionDetail(db: Db, sessionId: string): Promise<Sess
   if (!row) throw notFound("The session");
   return toSessionDetail(row);
 }
+
+/** The session if its client belongs to the therapist, else null: ownership and record in one query. */
+export async function findOwnedSessionDetail(
+  db: Db,
+  therapistId: string,
+  sessionId: string,
+): Promise<SessionDetail | null> {
+  const row = await db.therapySession.findFirst({
+    where: { id: sessionId, course: { client: { therapistId } } },
+    select: sessionDetailSelect,
+  });
+  return row ? toSessionDetail(row) : null;
+}

@@ -12,6 +12,7 @@ import { AppError, conflict, notFound } from "../../errors/app-error";
 import {
   assertVersion,
   auditClinical,
+  denied,
   ownedSession,
   ruleUnmet,
   staleVersion,
@@ -20,7 +21,7 @@ import {
 } from "../access";
 import { todayIso, toIsoDate } from "../clients/dates";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
-import { agendaOf, loadSessionDetail } from "./session-detail";
+import { agendaOf, findOwnedSessionDetail, loadSessionDetail } from "./session-detail";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,8 +39,9 @@ async function sessionForWrite(tx: Tx, sessionId: string, courseId: string) {
 }
 
 export async function getSession(db: Db, actor: Actor, sessionId: string): Promise<SessionDetail> {
-  await ownedSession(db, actor, sessionId);
-  const detail = await loadSessionDetail(db, sessionId);
+  // Ownership and the record in one query; a session that is not the actor's is refused as ownedSession does.
+  const detail = await findOwnedSessionDetail(db, actor.userId, sessionId);
+  if (!detail) throw await denied(db, actor, "therapy_session", sessionId, "The session");
   await auditClinical(db, actor, "session.viewed", "therapy_session", sessionId);
   return detail;
 }

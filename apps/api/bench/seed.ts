@@ -1,0 +1,240 @@
+// The synthetic caseload: therapists, their clients (people, life events) and one 12-session
+// course per client in every phase, plus the audit trail months of use leave.
+import {
+  generatePlan,
+  TEMPLATE_VERSION,
+  type AgendaItem,
+  type CourseFormat,
+  type DisputeStage,
+  type LifeEventKind,
+  type ProblemArea,
+} from "@ipt/shared";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { hashPassword } from "../src/auth/passwords";
+import type { Prisma } from "../src/db/prisma";
+import type { PrismaClient } from "../src/generated/prisma/client";
+import { CLIENTS_PER_THERAPIST, PASSWORD, THERAPISTS } from "./knobs";
+
+// prettier-ignore
+const FIRST_NAMES = [
+  "Avery", "Blake", "Casey", "Dana", "Eli", "Frankie", "Gray", "Harper", "Indy", "Jordan",
+  "Kai", "Logan", "Marlow", "Noor", "Oakley", "Parker", "Quinn", "Riley", "Sasha", "Tatum",
+  "Uma", "Val", "Wren", "Xan", "Yael", "Zion", "Maria", "Mark", "Marta", "Omar",
+];
+const AREAS: ProblemArea[] = ["grief", "role_dispute", "role_transition", "interpersonal_deficits"];
+const STAGES: DisputeStage[] = ["renegotiation", "impasse", "dissolution"];
+const EVENT_KINDS: LifeEventKind[] = ["death", "dispute", "transition", "other"];
+export const DAY = 86_400_000;
+
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const today = dateOf(isoDay(new Date()));
+const daysFromToday = (days: number) => new Date(today.getTime() + days * DAY);
+
+/**
+ * Where a client's course stands, by client index: how many of the 12 sessions were held, and the
+ * phase. The mix raises every caseload flag (initial phase overdue, termination not raised,
+ * problem-area warnings) on some clients and none on others.
+ */
+const STATES = [
+  { phase: "initial", held: 0 },
+  { phase: "initial", held: 3 }, // initial_phase_overdue
+  { phase: "middle", held: 5 },
+  { phase: "middle", held: 9 }, // termination_not_raised
+  { phase: "termination", held: 10 },
+  { phase: "completed", held: 12 },
+] as const;
+
+interface SeededCourse {
+  id: string;
+  therapistId: string;
+  phase: (typeof STATES)[number]["phase"];
+}
+
+export async function seed(prisma: PrismaClient) {
+  const passwordHash = await hashPassword(PASSWORD);
+  const therapists = Array.from({ length: THERAPISTS }, (_, t) => ({
+    id: randomUUID(),
+    email: `therapist.${t}@bench.test`,
+    name: `Bench Therapist ${t}`,
+    role: "therapist" as const,
+    passwordHash,
+    mustChangePassword: false,
+  }));
+  await prisma.user.createMany({ data: therapists });
+
+  const clients: Prisma.ClientCreateManyInput[] = [];
+  const people: Prisma.InventoryPersonCreateManyInput[] = [];
+  const events: Prisma.LifeEventCreateManyInput[] = [];
+  const courses: Prisma.CourseCreateManyInput[] = [];
+  const sessions: Prisma.TherapySessionCreateManyInput[] = [];
+  const planChanges: Prisma.PlanChangeCreateManyInput[] = [];
+  const amendments: Prisma.SessionAmendmentCreateManyInput[] = [];
+  const seededCourses: SeededCourse[] = [];
+
+  for (const [t, therapist] of therapists.entries()) {
+    for (let c = 0; c < CLIENTS_PER_THERAPIST; c += 1) {
+      const k = t * CLIENTS_PER_THERAPIST + c;
+      const state = STATES[c % STATES.length]!;
+      const clientId = randomUUID();
+      clients.push({
+        id: clientId,
+        therapistId: therapist.id,
+        displayName: `${FIRST_NAMES[k % FIRST_NAMES.length]} ${String.fromCharCode(65 + (k % 26))}. ${c}`,
+        yearOfBirth: 1950 + (k % 55),
+        referralReason: "Low mood since a change at work; referred by the GP.",
+        workingDiagnosis: "Major depressive episode, moderate",
+        status: state.phase === "completed" ? "completed" : state.phase === "initial" ? "intake" : "active",
+      });
+      const personIds = Array.from({ length: 4 }, () => randomUUID());
+      personIds.forEach((id, p) =>
+        people.push({
+          id,
+          clientId,
+          label: ["Partner", "Mother", "Friend", "Colleague"][p]!,
+          relationship: ["partner", "mother", "friend", "colleague"][p]!,
+          ring: (["inner", "inner", "middle", "outer"] as const)[p]!,
+          positives: "Listens; shared history.",
+          negatives: "Arguments about money.",
+        }),
+      );
+      for (let e = 0; e < 2; e += 1) {
+        events.push({
+          clientId,
+          personId: e === 0 ? personIds[0]! : null,
+          occurredOn: daysFromToday(-400 + e * 60 - (k % 90)),
+          kind: EVENT_KINDS[(k + e) % EVENT_KINDS.length]!,
+          description: "A change in the client's relationships near the onset.",
+        });
+      }
+
+      const courseId = randomUUID();
+      const format: CourseFormat = k % 5 === 4 ? "ipt_a" : "standard";
+      const lineage = k % 3 === 0 ? "stuart" : "weissman";
+      const primaryArea = state.phase === "initial" && state.held === 0 ? null : AREAS[k % AREAS.length]!;
+      const disputeStage = primaryArea === "role_dispute" ? STAGES[k % STAGES.length]! : null;
+      // Session `held` is four days ago, the next one three days ahead (weekly).
+      const startDate = isoDay(daysFromToday(-7 * state.held + 3));
+      const plan = generatePlan({
+        format,
+        lineage,
+        lead: 2,
+        frequency: "weekly",
+        primaryArea,
+        disputeStage,
+        sensitivity: false,
+        total: 12,
+        startDate,
+      });
+      const completed = state.phase === "completed";
+      courses.push({
+        id: courseId,
+        clientId,
+        sequence: 1,
+        format,
+        lineage,
+        phase: state.phase,
+        plannedSessions: 12,
+        startDate: dateOf(startDate),
+        sessionMinutes: 50,
+        terminationLead: 2,
+        diagnosisNamed: state.held > 0,
+        sickRoleGiven: state.held > 0,
+        primaryArea,
+        disputeStage,
+        formulation: primaryArea ? "Depression linked to the change in the client's relationships." : null,
+        formulationAgreedOn: primaryArea ? dateOf(startDate) : null,
+        contractAgreedOn: dateOf(startDate),
+        missedSessionPolicy: "Rescheduled within the week when possible.",
+        templateVersion: TEMPLATE_VERSION,
+        middleStartedAt: state.held >= 3 && state.phase !== "initial" ? daysFromToday(-30) : null,
+        terminationRaisedAt: state.phase === "termination" || completed ? daysFromToday(-5) : null,
+        ...(completed
+          ? {
+              progressReviewed: true,
+              gainsCredited: true,
+              feelingsDiscussed: true,
+              relapsePlan: "Early signs and who to call.",
+              nextStep: "no_further_treatment" as const,
+              outcome: "completed" as const,
+              endedOn: daysFromToday(-4),
+            }
+          : {}),
+      });
+      seededCourses.push({ id: courseId, therapistId: therapist.id, phase: state.phase });
+      planChanges.push({
+        courseId,
+        changedById: therapist.id,
+        kind: "generated",
+        summary: `Plan of 12 weekly sessions from ${startDate}`,
+      });
+
+      for (const session of plan) {
+        const held = session.number <= state.held;
+        // Every held session is signed except the latest one of an open course.
+        const signed = held && (completed || session.number < state.held);
+        const id = randomUUID();
+        sessions.push({
+          id,
+          courseId,
+          number: session.number,
+          createdOrder: session.number,
+          plannedDate: dateOf(session.plannedDate),
+          phase: session.phase,
+          slot: session.slot,
+          status: held ? "held" : "planned",
+          agenda: session.agenda.map((item: AgendaItem) => ({ ...item, done: held })),
+          techniques: held ? ["clarification", "communication_analysis"] : [],
+          notes: held ? "Discussed the week's interactions; mood a little better." : "",
+          nextFocus: held ? "The conversation with the partner about money." : "",
+          signedAt: signed ? daysFromToday(-1) : null,
+          signedById: signed ? therapist.id : null,
+        });
+        if (signed && session.number === 1) {
+          amendments.push({
+            sessionId: id,
+            authorId: therapist.id,
+            reason: "Late entry",
+            text: "The client also mentioned sleeping badly.",
+          });
+        }
+      }
+    }
+  }
+
+  const inChunks = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+    const started = performance.now();
+    for (let i = 0; i < rows.length; i += 2_000) await write(rows.slice(i, i + 2_000));
+    console.error(`seeded ${rows.length} rows in ${(performance.now() - started).toFixed(0)} ms`);
+  };
+  await inChunks(clients, (data) => prisma.client.createMany({ data }));
+  await inChunks(people, (data) => prisma.inventoryPerson.createMany({ data }));
+  await inChunks(events, (data) => prisma.lifeEvent.createMany({ data }));
+  await inChunks(courses, (data) => prisma.course.createMany({ data }));
+  await inChunks(sessions, (data) => prisma.therapySession.createMany({ data }));
+  await inChunks(planChanges, (data) => prisma.planChange.createMany({ data }));
+  await inChunks(amendments, (data) => prisma.sessionAmendment.createMany({ data }));
+  // Months of use leave an audit trail: one row per read or write, about 200 per client.
+  const auditRows = clients.length * 200;
+  await prisma.$executeRaw`
+    INSERT INTO audit_events (occurred_at, actor_id, action, entity_type, entity_id, outcome)
+    SELECT now() - (g * interval '1 minute'), (${therapists.map((t) => t.id)}::uuid[])[1 + g % ${therapists.length}],
+           'course.viewed', 'course', gen_random_uuid()::text, 'success'
+    FROM generate_series(1, ${auditRows}::int) AS g`;
+  await prisma.$executeRawUnsafe("ANALYZE");
+
+  return {
+    therapistEmail: therapists[0]!.email,
+    courses: seededCourses.filter((course) => course.therapistId === therapists[0]!.id),
+    counts: {
+      therapists: therapists.length,
+      clients: clients.length,
+      courses: courses.length,
+      sessions: sessions.length,
+      people: people.length,
+      lifeEvents: events.length,
+      auditEvents: auditRows,
+    },
+  };
+}

@@ -8,52 +8,32 @@
 import {
   addDays,
   nextSessionDate,
-  PlanRuleError,
-  reflowPlan,
   type AddSessionRequest,
-  type AgendaItem,
   type AuditAction,
   type CancelSessionRequest,
   type CourseDetail,
   type DropSessionRequest,
   type RescheduleSessionRequest,
   type ReflowedSession,
-  type SessionPhase,
-  type SessionStatus,
 } from "@ipt/shared";
-import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
-import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
-import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { auditClinical, ownedCourse, type Actor } from "../access";
+import { fromIsoDate } from "../clients/dates";
 import { getCourseDetail } from "../courses/course-detail";
-import { agendaOf } from "../sessions/session-detail";
-import { courseForWrite, withRefusalAudit, type CourseRow } from "./course-write";
-
-type Tx = Prisma.TransactionClient;
-
-/** A session as the edit sees it: the stored row, with the edit's changes applied in memory. */
-interface WorkingSession {
-  id: string;
-  status: SessionStatus;
-  plannedDate: string;
-  createdOrder: number;
-  number: number | null;
-  phase: SessionPhase | null;
-  slot: string | null;
-  agenda: AgendaItem[];
-  cancelReason: string | null;
-  signed: boolean;
-  /** The stored version; null for a session this edit creates. */
-  version: number | null;
-  /** The stored date and status, to tell what the edit changed. */
-  stored: { plannedDate: string; status: SessionStatus } | null;
-}
-
-interface Plan {
-  course: CourseRow;
-  sessions: WorkingSession[];
-}
+import { courseForWrite, withRefusalAudit } from "./course-write";
+import {
+  assertNotBeforeRecorded,
+  byDateThenCreation,
+  lastCountedDate,
+  loadPlan,
+  newSession,
+  plannedSessionOf,
+  reflow,
+  savePlan,
+  type Plan,
+  type WorkingSession,
+} from "./working-plan";
 
 interface EditResult {
   action: AuditAction;
@@ -63,161 +43,6 @@ interface EditResult {
   details: (total: number) => Prisma.InputJsonObject;
   /** The session this edit deletes from the plan (drop). */
   deletedId?: string;
-}
-
-const counted = (session: WorkingSession) => session.status !== "cancelled";
-
-const byDateThenCreation = (a: WorkingSession, b: WorkingSession) =>
-  a.plannedDate.localeCompare(b.plannedDate) || a.createdOrder - b.createdOrder;
-
-async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
-  const rows = await tx.therapySession.findMany({
-    where: { courseId: course.id },
-    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
-  });
-  return {
-    course,
-    sessions: rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      plannedDate: toIsoDate(row.plannedDate),
-      createdOrder: row.createdOrder,
-      number: row.number,
-      phase: row.phase,
-      slot: row.slot,
-      agenda: agendaOf(row.agenda),
-      cancelReason: row.cancelReason,
-      signed: row.signedAt !== null,
-      version: row.version,
-      stored: { plannedDate: toIsoDate(row.plannedDate), status: row.status },
-    })),
-  };
-}
-
-/** The session the body names, which must be a planned session of this course. */
-function plannedSessionOf(plan: Plan, sessionId: string): WorkingSession {
-  const session = plan.sessions.find((s) => s.id === sessionId);
-  if (!session) throw invalid("body.sessionId", "This session is not part of this course's plan.");
-  if (session.status !== "planned" || session.signed) {
-    throw invalid(
-      "body.sessionId",
-      `Only a planned session can be changed this way; this one is ${session.status.replace("_", "-")}.`,
-    );
-  }
-  return session;
-}
-
-/** The date of the latest held or no-show session: nothing may be planned before it. */
-function latestRecordedDate(plan: Plan): string | null {
-  const dates = plan.sessions
-    .filter((s) => s.status === "held" || s.status === "no_show")
-    .map((s) => s.plannedDate)
-    .sort();
-  return dates.at(-1) ?? null;
-}
-
-function assertNotBeforeRecorded(plan: Plan, date: string) {
-  const latest = latestRecordedDate(plan);
-  if (latest !== null && date < latest) {
-    throw invalid(
-      "body.plannedDate",
-      `A session was already held (or missed) on ${latest}: plan this session on or after that date.`,
-    );
-  }
-}
-
-/** The last counted (not cancelled) session's date, in plan order. */
-function lastCountedDate(plan: Plan): string {
-  const last = plan.sessions.filter(counted).sort(byDateThenCreation).at(-1);
-  return last ? last.plannedDate : toIsoDate(plan.course.startDate);
-}
-
-function newSession(plan: Plan, plannedDate: string): WorkingSession {
-  const createdOrder = Math.max(0, ...plan.sessions.map((s) => s.createdOrder)) + 1;
-  const session: WorkingSession = {
-    id: randomUUID(),
-    status: "planned",
-    plannedDate,
-    createdOrder,
-    number: null,
-    phase: null,
-    slot: null,
-    agenda: [],
-    cancelReason: null,
-    signed: false,
-    version: null,
-    stored: null,
-  };
-  plan.sessions.push(session);
-  return session;
-}
-
-function reflow(plan: Plan): ReflowedSession[] {
-  const { course } = plan;
-  try {
-    return reflowPlan({
-      format: course.format,
-      lineage: course.lineage,
-      lead: course.terminationLead,
-      frequency: course.frequency,
-      primaryArea: course.primaryArea,
-      disputeStage: course.disputeStage,
-      sensitivity: course.sensitivityModifier,
-      sessions: plan.sessions.map((s) => ({
-        id: s.id,
-        status: s.status,
-        plannedDate: s.plannedDate,
-        createdOrder: s.createdOrder,
-        number: s.number,
-        phase: s.phase,
-        slot: s.slot,
-        agenda: s.agenda,
-      })),
-    });
-  } catch (error) {
-    if (!(error instanceof PlanRuleError)) throw error;
-    if (error.field === "sessions") {
-      throw ruleUnmet("This change would take the plan outside the format's number of sessions.", [
-        { item: "plannedSessions", message: error.message },
-      ]);
-    }
-    throw invalid(`body.${error.field}`, error.message);
-  }
-}
-
-/** Writes the re-flowed plan: new, changed and cancelled sessions; the dropped one is deleted. */
-async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], deletedId?: string) {
-  const working = new Map(plan.sessions.map((s) => [s.id, s]));
-  if (deletedId) await tx.therapySession.delete({ where: { id: deletedId } });
-  for (const next of reflowed) {
-    const session = working.get(next.id)!;
-    const fields = {
-      number: next.number,
-      phase: next.phase,
-      slot: next.slot,
-      agenda: next.agenda,
-      plannedDate: fromIsoDate(next.plannedDate),
-    };
-    if (!session.stored || session.version === null) {
-      await tx.therapySession.create({
-        data: { id: session.id, courseId: plan.course.id, createdOrder: session.createdOrder, ...fields },
-      });
-      continue;
-    }
-    const statusChanged = session.status !== session.stored.status;
-    if (!next.changed && !statusChanged && next.plannedDate === session.stored.plannedDate) continue;
-    // The course lock keeps session writes out, so the version still matches; it is checked anyway.
-    const { count } = await tx.therapySession.updateMany({
-      where: { id: session.id, version: session.version },
-      data: {
-        ...fields,
-        ...(statusChanged ? { status: session.status, cancelReason: session.cancelReason } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0)
-      throw conflict("A session of this plan changed meanwhile. Reload the course and try again.");
-  }
 }
 
 /**

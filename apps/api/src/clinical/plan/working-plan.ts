@@ -1,0 +1,197 @@
+// The plan as an edit works on it: the course's sessions loaded into memory, changed there, re-flowed
+// through the ipt module (numbers, phases, slots, agendas) and written back. Used by plan-service.ts.
+import {
+  PlanRuleError,
+  reflowPlan,
+  type AgendaItem,
+  type ReflowedSession,
+  type SessionPhase,
+  type SessionStatus,
+} from "@ipt/shared";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../db/prisma";
+import { conflict, invalid } from "../../errors/app-error";
+import { ruleUnmet } from "../access";
+import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { agendaOf } from "../sessions/session-detail";
+import type { CourseRow } from "./course-write";
+
+type Tx = Prisma.TransactionClient;
+
+/** A session as the edit sees it: the stored row, with the edit's changes applied in memory. */
+export interface WorkingSession {
+  id: string;
+  status: SessionStatus;
+  plannedDate: string;
+  createdOrder: number;
+  number: number | null;
+  phase: SessionPhase | null;
+  slot: string | null;
+  agenda: AgendaItem[];
+  cancelReason: string | null;
+  signed: boolean;
+  /** The stored version; null for a session this edit creates. */
+  version: number | null;
+  /** The stored date and status, to tell what the edit changed. */
+  stored: { plannedDate: string; status: SessionStatus } | null;
+}
+
+export interface Plan {
+  course: CourseRow;
+  sessions: WorkingSession[];
+}
+
+const counted = (session: WorkingSession) => session.status !== "cancelled";
+
+export const byDateThenCreation = (a: WorkingSession, b: WorkingSession) =>
+  a.plannedDate.localeCompare(b.plannedDate) || a.createdOrder - b.createdOrder;
+
+export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
+  const rows = await tx.therapySession.findMany({
+    where: { courseId: course.id },
+    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+  });
+  return {
+    course,
+    sessions: rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      plannedDate: toIsoDate(row.plannedDate),
+      createdOrder: row.createdOrder,
+      number: row.number,
+      phase: row.phase,
+      slot: row.slot,
+      agenda: agendaOf(row.agenda),
+      cancelReason: row.cancelReason,
+      signed: row.signedAt !== null,
+      version: row.version,
+      stored: { plannedDate: toIsoDate(row.plannedDate), status: row.status },
+    })),
+  };
+}
+
+/** The session the body names, which must be a planned session of this course. */
+export function plannedSessionOf(plan: Plan, sessionId: string): WorkingSession {
+  const session = plan.sessions.find((s) => s.id === sessionId);
+  if (!session) throw invalid("body.sessionId", "This session is not part of this course's plan.");
+  if (session.status !== "planned" || session.signed) {
+    throw invalid(
+      "body.sessionId",
+      `Only a planned session can be changed this way; this one is ${session.status.replace("_", "-")}.`,
+    );
+  }
+  return session;
+}
+
+/** The date of the latest held or no-show session: nothing may be planned before it. */
+export function latestRecordedDate(plan: Plan): string | null {
+  const dates = plan.sessions
+    .filter((s) => s.status === "held" || s.status === "no_show")
+    .map((s) => s.plannedDate)
+    .sort();
+  return dates.at(-1) ?? null;
+}
+
+export function assertNotBeforeRecorded(plan: Plan, date: string) {
+  const latest = latestRecordedDate(plan);
+  if (latest !== null && date < latest) {
+    throw invalid(
+      "body.plannedDate",
+      `A session was already held (or missed) on ${latest}: plan this session on or after that date.`,
+    );
+  }
+}
+
+/** The last counted (not cancelled) session's date, in plan order. */
+export function lastCountedDate(plan: Plan): string {
+  const last = plan.sessions.filter(counted).sort(byDateThenCreation).at(-1);
+  return last ? last.plannedDate : toIsoDate(plan.course.startDate);
+}
+
+export function newSession(plan: Plan, plannedDate: string): WorkingSession {
+  const createdOrder = Math.max(0, ...plan.sessions.map((s) => s.createdOrder)) + 1;
+  const session: WorkingSession = {
+    id: randomUUID(),
+    status: "planned",
+    plannedDate,
+    createdOrder,
+    number: null,
+    phase: null,
+    slot: null,
+    agenda: [],
+    cancelReason: null,
+    signed: false,
+    version: null,
+    stored: null,
+  };
+  plan.sessions.push(session);
+  return session;
+}
+
+export function reflow(plan: Plan): ReflowedSession[] {
+  const { course } = plan;
+  try {
+    return reflowPlan({
+      format: course.format,
+      lineage: course.lineage,
+      lead: course.terminationLead,
+      frequency: course.frequency,
+      primaryArea: course.primaryArea,
+      disputeStage: course.disputeStage,
+      sensitivity: course.sensitivityModifier,
+      sessions: plan.sessions.map((s) => ({
+        id: s.id,
+        status: s.status,
+        plannedDate: s.plannedDate,
+        createdOrder: s.createdOrder,
+        number: s.number,
+        phase: s.phase,
+        slot: s.slot,
+        agenda: s.agenda,
+      })),
+    });
+  } catch (error) {
+    if (!(error instanceof PlanRuleError)) throw error;
+    if (error.field === "sessions") {
+      throw ruleUnmet("This change would take the plan outside the format's number of sessions.", [
+        { item: "plannedSessions", message: error.message },
+      ]);
+    }
+    throw invalid(`body.${error.field}`, error.message);
+  }
+}
+
+/** Writes the re-flowed plan: new, changed and cancelled sessions; the dropped one is deleted. */
+export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], deletedId?: string) {
+  const working = new Map(plan.sessions.map((s) => [s.id, s]));
+  if (deletedId) await tx.therapySession.delete({ where: { id: deletedId } });
+  for (const next of reflowed) {
+    const session = working.get(next.id)!;
+    const fields = {
+      number: next.number,
+      phase: next.phase,
+      slot: next.slot,
+      agenda: next.agenda,
+      plannedDate: fromIsoDate(next.plannedDate),
+    };
+    if (!session.stored || session.version === null) {
+      await tx.therapySession.create({
+        data: { id: session.id, courseId: plan.course.id, createdOrder: session.createdOrder, ...fields },
+      });
+      continue;
+    }
+    const statusChanged = session.status !== session.stored.status;
+    if (!next.changed && !statusChanged && next.plannedDate === session.stored.plannedDate) continue;
+    // The course lock keeps session writes out, so the version still matches; it is checked anyway.
+    const { count } = await tx.therapySession.updateMany({
+      where: { id: session.id, version: session.version },
+      data: {
+        ...fields,
+        ...(statusChanged ? { status: session.status, cancelReason: session.cancelReason } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0)
+      throw conflict("A session of this plan changed meanwhile. Reload the course and try again.");
+  }
+}

@@ -10,3 +10,5 @@ export * from "./ipt";
 export * from "./clinical/clients";
 export * from "./clinical/courses";
 export * from "./clinical/sessions";
+export * from "./measures";
+export * from "./clinical/measures";

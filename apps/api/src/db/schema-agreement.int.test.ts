@@ -16,8 +16,18 @@ const migrationsDir = path.join(repoRoot, "prisma", "migrations");
  * the append-only triggers. Nothing else may differ. */
 const NOT_MODELLED = {
   tables: ["_prisma_migrations"],
-  functions: ["audit_events_refuse_change", "session_amendments_refuse_update"],
-  triggers: ["audit_events_no_update_or_delete", "audit_events_no_truncate", "session_amendments_no_update"],
+  functions: [
+    "audit_events_refuse_change",
+    "session_amendments_refuse_update",
+    "clinical_append_only_refuse_update",
+  ],
+  triggers: [
+    "audit_events_no_update_or_delete",
+    "audit_events_no_truncate",
+    "session_amendments_no_update",
+    "measure_scores_no_update",
+    "safety_follow_ups_no_update",
+  ],
 };
 
 type Catalog = Record<string, string[]>;
@@ -130,14 +140,18 @@ describe("schema.prisma and the migrations", () => {
         "table_name=inventory_people",
         "table_name=life_events",
         "table_name=login_sessions",
+        "table_name=measure_scores",
+        "table_name=organisation_settings",
         "table_name=plan_changes",
         "table_name=problem_area_changes",
+        "table_name=risk_flags",
+        "table_name=safety_follow_ups",
         "table_name=session_amendments",
         "table_name=supervision_assignments",
         "table_name=therapy_sessions",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(16);
+      expect(schemaCatalog.enums).toHaveLength(20);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

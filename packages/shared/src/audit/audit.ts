@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuery, paginated } from "../common/pagination";
 
-/** Audit actions. Clinical ones (client.*, course.*, session.*, inventory.*) name the record, never its content. */
+/** Audit actions. Clinical ones (client.*, course.*, session.*, inventory.*, measure.*, risk_flag.*) name the record, never its content. */
 export const auditActions = [
   "auth.login",
   "auth.login_failed",
@@ -47,6 +47,16 @@ export const auditActions = [
   "session.updated",
   "session.signed",
   "session.amended",
+  "measures.viewed",
+  "measure.recorded",
+  "measure.corrected",
+  "risk_flag.raised",
+  "risk_flag.follow_up_recorded",
+  "risk_flag.resolved",
+  "risk_flags.viewed",
+  "course.summary_viewed",
+  "settings.viewed",
+  "settings.updated",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { pageQuery, paginated } from "../common/pagination";
 import { flag } from "../ipt";
+import { measureSummary } from "../measures/results";
 import {
   clientStatus,
   closenessRing,
@@ -97,6 +98,9 @@ export const caseloadEntry = z.object({
     })
     .nullable(),
   nextSession: z.object({ number: z.int(), plannedDate: isoDate, phase: sessionPhase }).nullable(),
+  /** Latest scores, change from baseline and outcome status of the current course. */
+  measures: measureSummary.nullable(),
+  /** Risk and measurement alerts first, then course flags. */
   flags: z.array(flag),
 });
 export type CaseloadEntry = z.infer<typeof caseloadEntry>;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { personRef } from "../users/users";
 import { flag, ruleGap, warning } from "../ipt";
+import { measureSummary } from "../measures/results";
 import {
   courseFormat,
   courseOutcome,
@@ -194,7 +195,10 @@ export const courseDetail = z.object({
   /** What still stands between this course and the middle phase; empty when it may move on. */
   initialPhaseGaps: z.array(ruleGap),
   warnings: z.array(warning),
+  /** Risk and measurement alerts first (most serious first), then course flags. */
   flags: z.array(flag),
+  /** Latest scores, change from baseline and outcome status. */
+  measures: measureSummary,
   /** All sessions, cancelled ones included, in date order. */
   sessions: z.array(sessionSummary),
   /** The next planned session, with the focus the last held session set for it. */

@@ -13,6 +13,7 @@ import {
   technique,
 } from "../ipt/vocabulary";
 import { entityId, isoDate, version } from "./clients";
+import { measureScore, riskFlagDetail } from "./measures";
 
 export const sessionParams = z.object({ sessionId: entityId });
 
@@ -76,5 +77,9 @@ export const sessionDetail = z.object({
   signedBy: personRef.nullable(),
   version: z.int(),
   amendments: z.array(amendment),
+  /** Current scores recorded at this session (corrections replace originals here). */
+  scores: z.array(measureScore),
+  /** Risk flags raised by a score of this session; an open one without a follow-up blocks signing. */
+  riskFlags: z.array(riskFlagDetail),
 });
 export type SessionDetail = z.infer<typeof sessionDetail>;

@@ -317,6 +317,7 @@ describe("courseFlags", () => {
     expect(due).toEqual([
       {
         code: "termination_not_raised",
+        severity: "amber",
         message: "Raise the ending at the next session (session 10); it has not been raised yet.",
         sources: ["S4"],
       },
@@ -339,6 +340,7 @@ describe("courseFlags", () => {
     expect(courseFlags({ ...initial, heldNumbers: [1, 2, 3], nextPlannedNumber: 4 })).toEqual([
       {
         code: "initial_phase_overdue",
+        severity: "amber",
         message:
           "Session 3, the last initial-phase session, has been held but the course is still in the initial phase.",
         sources: ["S7", "S9", "S21b"],
@@ -364,6 +366,7 @@ describe("courseFlags", () => {
       "grief_without_death",
       "deficits_with_other_events",
     ]);
+    expect(flags.map((f) => f.severity)).toEqual(["amber", "notice", "notice", "notice"]);
     flags.forEach((f) => expect(flag.parse(f)).toEqual(f));
   });
 });

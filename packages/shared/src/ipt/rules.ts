@@ -245,13 +245,28 @@ export function terminationDue(state: TerminationState): boolean {
 }
 
 export const flagCodes = [
+  "risk_item9",
+  "reliable_deterioration",
+  "not_on_track",
+  "early_non_response",
+  "measures_overdue",
+  "no_shows_in_a_row",
   "termination_not_raised",
   "initial_phase_overdue",
   "secondary_area",
   "grief_without_death",
   "deficits_with_other_events",
 ] as const;
-export const flag = z.object({ code: z.enum(flagCodes), message: z.string(), sources });
+/** red: act now (risk, reliable deterioration); amber: review soon; notice: worth a look. */
+export const flagSeverities = ["red", "amber", "notice"] as const;
+export const flagSeverity = z.enum(flagSeverities);
+export type FlagSeverity = z.infer<typeof flagSeverity>;
+export const flag = z.object({
+  code: z.enum(flagCodes),
+  severity: flagSeverity,
+  message: z.string(),
+  sources,
+});
 export type Flag = z.infer<typeof flag>;
 
 export interface CourseFlagState extends TerminationState, ProblemAreaState {
@@ -267,6 +282,7 @@ export function courseFlags(state: CourseFlagState): Flag[] {
   if (status !== "not_due") {
     flags.push({
       code: "termination_not_raised",
+      severity: "amber",
       message:
         status === "overdue"
           ? `Termination was due to be raised at session ${start} and has not been recorded.`
@@ -278,9 +294,11 @@ export function courseFlags(state: CourseFlagState): Flag[] {
   if (state.coursePhase === "initial" && state.heldNumbers.some((held) => held >= lastInitial)) {
     flags.push({
       code: "initial_phase_overdue",
+      severity: "amber",
       message: `Session ${lastInitial}, the last initial-phase session, has been held but the course is still in the initial phase.`,
       sources: ["S7", "S9", "S21b"],
     });
   }
-  return [...flags, ...problemAreaWarnings(state)];
+  const notices = problemAreaWarnings(state).map((w): Flag => ({ ...w, severity: "notice" }));
+  return [...flags, ...notices];
 }

@@ -36,6 +36,14 @@ export const sourceTagKeys = [
   "S21a",
   "S21b",
   "S23c",
+  "S25a",
+  "S25d",
+  "S25e",
+  "S25g",
+  "S25h",
+  "S25i",
+  "S25j",
+  "S25k",
   "S25l",
   "S25m",
   "S29a",
@@ -44,6 +52,16 @@ export const sourceTagKeys = [
   "S29d",
   "S29e",
   "S29f",
+  // Section 11 of IPT.md (measurement-based care) names its sources in §11.7 without S-tags.
+  "NHS-TT",
+  "HEDIS",
+  "ICSI",
+  "Kroenke-2001",
+  "Spitzer-2006",
+  "PHQ-form",
+  "NICE-NG222",
+  "Saunders-2019",
+  "MBC-default",
 ] as const;
 export const sourceTag = z.enum(sourceTagKeys);
 export type SourceTag = z.infer<typeof sourceTag>;
@@ -82,6 +100,14 @@ export const sourceTags: Record<SourceTag, string> = {
   S21a: "Swartz, Grote & Graham, Brief IPT, American Journal of Psychotherapy 68:443, 2014",
   S21b: 'IPT Institute (Swartz), "Overview of Brief IPT" (web page), n.d.',
   S23c: "Grote, Swartz & Zuckoff, engagement session for brief IPT, 2008",
+  S25a: "LOINC 44261-6, PHQ-9 total score, n.d.",
+  S25d: "PHQ-9 severity bands (Kroenke 2001), n.d.",
+  S25e: "LOINC 70274-6, GAD-7 total score, n.d.",
+  S25g: "Spitzer et al., GAD-7 cut-offs, 2006",
+  S25h: "HAM-D severity bands (clinical-measures help page), n.d.",
+  S25i: "McIntyre et al., HAM-D-17 remission ≤7, Journal of Psychiatry & Neuroscience, 2002",
+  S25j: "Frank et al., response, remission, recovery, relapse and recurrence, 1991",
+  S25k: '"Defining Success in Measurement-Based Care for Depression", Psychiatric Services, 2020',
   S25l: "Simon et al., PHQ-9 item 9 and suicide risk, 2013",
   S25m: "Louzon et al., PHQ-9 item 9 in VA data, 2016",
   S29a: 'CITC Associates, "Role transition" (web page), n.d.',
@@ -90,4 +116,17 @@ export const sourceTags: Record<SourceTag, string> = {
   S29d: '"Problem Areas of IPT", summary of the Guide\'s grief chapter, n.d.',
   S29e: "Treatment for Depression Memphis, dispute stages (web page), n.d.",
   S29f: "Integrating CBT and IPT in complicated-grief treatment, on homework (text), n.d.",
+  "NHS-TT":
+    "NHS Talking Therapies (IAPT) outcome definitions: NHS Digital outcomes pages; PMC8411661 Table 1; MindStep Table 1; CORC, 2016–2021 (IPT.md §11.1)",
+  HEDIS: "NCQA HEDIS DRR-E and CMS159 / NQF 0710, depression response and remission, n.d. (IPT.md §11.2)",
+  ICSI: 'ICSI depression guideline, "Has patient reached remission?", n.d. (IPT.md §11.2)',
+  "Kroenke-2001": "Kroenke, Spitzer & Williams, The PHQ-9, J Gen Intern Med, 2001 (IPT.md §11.2)",
+  "Spitzer-2006":
+    "Spitzer et al., A Brief Measure for Assessing Generalized Anxiety Disorder, Arch Intern Med, 2006",
+  "PHQ-form":
+    "Pfizer PHQ-9 and GAD-7 forms as transcribed, matched against US Core/LOINC item texts, n.d. (IPT.md §11.4–11.5)",
+  "NICE-NG222": "NICE NG222, Depression in adults, recommendations 1.9.1–1.9.2, 2022 (IPT.md §11.3.1)",
+  "Saunders-2019": "Saunders et al., trajectories of change in IAPT, J Affect Disord, 2019 (IPT.md §11.3.2)",
+  "MBC-default":
+    "IPT.md §11.3.4, recommended default alert rules for a 12–16 session IPT course (a synthesis, not a published standard), n.d.",
 };

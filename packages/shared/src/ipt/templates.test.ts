@@ -9,6 +9,15 @@ import {
   sensitivityGuidance,
   techniqueGuidance,
 } from "./guidance";
+import { nonResponseSuggestions } from "../measures/alerts";
+import {
+  GAD7_CASENESS_NOTE,
+  instrumentDefinitions,
+  ITEM9_CAUTION,
+  ITEM9_FOLLOW_UP,
+} from "../measures/instruments";
+import { OUTCOME_CONCEPTS_NOTE, OUTCOME_DEFINITIONS } from "../measures/outcomes";
+import { measurementSettingFields } from "../measures/settings";
 import { generatePlan } from "./plan";
 import { courseFlags, initialPhaseGaps, problemAreaErrors } from "./rules";
 import { sourceTag, sourceTags, TEMPLATE_VERSION } from "./sources";
@@ -101,6 +110,12 @@ const staticContent = {
   slotItems: allSlotTemplateItems(),
   iptaMiddleParentItem,
   iptaWorkAtHomeItem,
+  // Measurement-based care (../measures): instruments, notes, outcome definitions, settings.
+  instrumentDefinitions,
+  notes: [ITEM9_CAUTION, ITEM9_FOLLOW_UP, GAD7_CASENESS_NOTE, OUTCOME_CONCEPTS_NOTE],
+  OUTCOME_DEFINITIONS,
+  nonResponseSuggestions,
+  measurementSettingFields,
 };
 
 /** All strings anywhere in the value, and all arrays held under a `sources` key. */
@@ -157,7 +172,8 @@ describe("unconfirmed content stays out", () => {
     /1[–-]4 \/ 5[–-]8 \/ 9[–-]12/,
     /end \(3 sessions\)/i,
     /beginning 1[–-]3 sessions/i,
-    /HAM-D|CSPRS|Quality (&|and) Adherence/i,
+    // HAM-D-17 is now an instrument (issue 4); its unconfirmed range and bands are labelled as such.
+    /CSPRS|Quality (&|and) Adherence/i,
     /81 RCTs|Holloway|Khan/i,
     /single-parent/i,
   ];

@@ -1,0 +1,435 @@
+// The outcome of a course on its measures: the change on each instrument, the published outcome
+// definitions it meets, and one status. The definitions are fixed constants, not settings: changing
+// them would make their published names untrue (IPT.md §11.0–11.2). The NHS Talking Therapies rules are
+// service-level first-and-last definitions; applying them to the latest score mid-course is a reasonable
+// extension, not an NHS TT rule (§11.1.4).
+import type { SourceTag } from "../ipt/sources";
+import { instrumentDefinitions, type MeasureNote } from "./instruments";
+import type { CourseOutcomeResult, MeasureChange, OutcomeIndicator, SeriesPoint } from "./results";
+import type { Instrument, OutcomeIndicatorCode, OutcomeStatus } from "./vocabulary";
+
+/** Current scores of a course, each list ordered by sessionNumber ascending, one per session. */
+export interface ScoreSeries {
+  phq9: SeriesPoint[];
+  gad7: SeriesPoint[];
+  hamd17: SeriesPoint[];
+}
+
+export interface OutcomeDefinition {
+  value: number;
+  text: string;
+  sources: SourceTag[];
+}
+
+export const OUTCOME_DEFINITIONS = {
+  phq9Caseness: {
+    value: 10,
+    text: "NHS Talking Therapies caseness: PHQ-9 of 10 or more.",
+    sources: ["NHS-TT"],
+  },
+  gad7Caseness: {
+    value: 8,
+    text: "NHS Talking Therapies caseness: GAD-7 of 8 or more (not the screening cut-off of 10).",
+    sources: ["NHS-TT"],
+  },
+  phq9ReliableChange: {
+    value: 6,
+    text: "Reliable change on the PHQ-9: 6 points or more, either way (NHS Talking Therapies).",
+    sources: ["NHS-TT"],
+  },
+  gad7ReliableChange: {
+    value: 4,
+    text: "Reliable change on the GAD-7: 4 points or more, either way (NHS Talking Therapies).",
+    sources: ["NHS-TT"],
+  },
+  responsePercent: {
+    value: 50,
+    text: "Response: PHQ-9 at least 50% lower than at baseline.",
+    sources: ["HEDIS", "ICSI", "S25k"],
+  },
+  partialResponsePercent: {
+    value: 25,
+    text: "Partial response: PHQ-9 25% to under 50% lower than at baseline; under 25% is no response.",
+    sources: ["ICSI"],
+  },
+  phq9RemissionBelow: {
+    value: 5,
+    text: "Remission: latest PHQ-9 below 5.",
+    sources: ["HEDIS", "ICSI", "Kroenke-2001"],
+  },
+  hamd17RemissionAtMost: {
+    value: 7,
+    text: "HAM-D-17 remission: 7 or less.",
+    sources: ["S25i"],
+  },
+  percentRulesMinBaselinePhq9: {
+    value: 10,
+    text: "Response, partial response and remission apply only when baseline PHQ-9 is 10 or more.",
+    sources: ["MBC-default", "HEDIS"],
+  },
+} as const satisfies Record<string, OutcomeDefinition>;
+
+/** Where the status words come from, for a legend beside the outcome. */
+export const OUTCOME_CONCEPTS_NOTE: MeasureNote = {
+  text:
+    "Response, remission, recovery, relapse and recurrence are the consensus concepts of Frank et al. (1991). " +
+    "Remission is the virtual absence of symptoms; relapse is a return before recovery, recurrence a new episode " +
+    "after recovery.",
+  sources: ["S25j"],
+};
+
+const D = OUTCOME_DEFINITIONS;
+
+/** Reduction from baseline as a percentage, to one decimal; null when baseline is 0. */
+export function reductionPercentOf(baseline: number, latest: number): number | null {
+  if (baseline === 0) return null;
+  return Math.round(((baseline - latest) / baseline) * 1000) / 10 + 0;
+}
+
+/**
+ * True when latest is at least `percent`% below baseline, compared exactly (not after rounding), so
+ * 49.96% is not a 50% response. Baseline must be above 0.
+ */
+export const reducedByAtLeast = (baseline: number, latest: number, percent: number): boolean =>
+  (baseline - latest) * 100 >= percent * baseline;
+
+/** Baseline (first) and latest score of one instrument; null when it has no scores. */
+export function measureChangeOf(
+  instrument: Instrument,
+  points: readonly SeriesPoint[],
+): MeasureChange | null {
+  const baseline = points[0];
+  const latest = points[points.length - 1];
+  if (baseline === undefined || latest === undefined) return null;
+  return {
+    instrument,
+    baseline,
+    latest,
+    change: latest.total - baseline.total,
+    reductionPercent: reductionPercentOf(baseline.total, latest.total),
+    count: points.length,
+  };
+}
+
+/** A change with a score after the baseline. */
+const followed = (change: MeasureChange | null): change is MeasureChange =>
+  change !== null && change.count >= 2;
+
+const reliablyImproved = (change: MeasureChange, points: number) => -change.change >= points;
+const reliablyDeteriorated = (change: MeasureChange, points: number) => change.change >= points;
+
+/** "PHQ-9 20 → 10 (session 1 → session 6)" */
+function describe(change: MeasureChange): string {
+  const name = instrumentDefinitions[change.instrument].name;
+  return (
+    `${name} ${change.baseline.total} → ${change.latest.total} ` +
+    `(session ${change.baseline.sessionNumber} → session ${change.latest.sessionNumber})`
+  );
+}
+
+/** "down 50%", "up 20%", "unchanged" */
+function movement(change: MeasureChange): string {
+  if (change.change === 0) return "unchanged";
+  if (change.reductionPercent === null) return `up ${change.change} points`;
+  return change.change < 0 ? `down ${change.reductionPercent}%` : `up ${-change.reductionPercent}%`;
+}
+
+/** "down 8 points", "up 3 points", "unchanged" */
+function pointMovement(change: MeasureChange): string {
+  if (change.change === 0) return "unchanged";
+  const points = Math.abs(change.change);
+  return `${change.change < 0 ? "down" : "up"} ${points} point${points === 1 ? "" : "s"}`;
+}
+
+const NEEDS_PAIRED = "Needs PHQ-9 and GAD-7 at the start and at the latest score";
+const PERCENT_RULES_SKIPPED = `Baseline PHQ-9 below ${D.percentRulesMinBaselinePhq9.value}: the percentage rules do not apply`;
+const COMBINATION_CAVEAT =
+  "Combination rule as CORC words it; the NHS Talking Therapies Manual's own sentence is unconfirmed.";
+
+/** Plain-English label of each status. */
+export const outcomeStatusLabels: Readonly<Record<OutcomeStatus, string>> = {
+  no_scores: "No scores yet",
+  baseline_only: "Baseline only",
+  reliable_deterioration: "Reliable deterioration",
+  remission: "Remission",
+  response: "Response",
+  partial_response: "Partial response",
+  non_response: "No response yet",
+  reliable_improvement: "Reliable improvement",
+  no_reliable_change: "No reliable change",
+};
+
+/**
+ * PHQ-9 and GAD-7 paired at the start and at the latest score: both instruments' first scores are from the
+ * same session, both latest scores are from the same later session (NHS TT uses paired first and last
+ * scores, IPT.md §11.1.2). Null when they are not paired that way.
+ */
+function pairedChanges(
+  phq9: MeasureChange | null,
+  gad7: MeasureChange | null,
+): { phq9: MeasureChange; gad7: MeasureChange } | null {
+  if (!followed(phq9) || !followed(gad7)) return null;
+  if (phq9.baseline.sessionNumber !== gad7.baseline.sessionNumber) return null;
+  if (phq9.latest.sessionNumber !== gad7.latest.sessionNumber) return null;
+  return { phq9, gad7 };
+}
+
+function indicatorsOf(
+  phq9: MeasureChange | null,
+  gad7: MeasureChange | null,
+  hamd17: MeasureChange | null,
+  percentRulesApply: boolean,
+): OutcomeIndicator[] {
+  const out: OutcomeIndicator[] = [];
+  const add = (
+    code: OutcomeIndicatorCode,
+    label: string,
+    sources: SourceTag[],
+    met: boolean | null,
+    detail: string,
+  ) => out.push({ code, label, met, detail, sources });
+
+  // Caseness at start, on each instrument's first score.
+  const casenessAtStart = (change: MeasureChange | null, definition: OutcomeDefinition, name: string) =>
+    change === null
+      ? { met: null, detail: `Needs a baseline ${name}` }
+      : {
+          met: change.baseline.total >= definition.value,
+          detail:
+            `Baseline ${name} ${change.baseline.total} (session ${change.baseline.sessionNumber}); ` +
+            `caseness is ${definition.value} or more`,
+        };
+  const phq9Case = casenessAtStart(phq9, D.phq9Caseness, "PHQ-9");
+  add(
+    "phq9_caseness_at_start",
+    `PHQ-9 caseness at start (NHS Talking Therapies, ≥ ${D.phq9Caseness.value})`,
+    [...D.phq9Caseness.sources],
+    phq9Case.met,
+    phq9Case.detail,
+  );
+  const gad7Case = casenessAtStart(gad7, D.gad7Caseness, "GAD-7");
+  add(
+    "gad7_caseness_at_start",
+    `GAD-7 caseness at start (NHS Talking Therapies, ≥ ${D.gad7Caseness.value}; not the screening cut-off of 10)`,
+    [...D.gad7Caseness.sources],
+    gad7Case.met,
+    gad7Case.detail,
+  );
+
+  // Percentage rules on PHQ-9: response, partial response, remission.
+  const percentRule = (test: (change: MeasureChange) => boolean, what: (change: MeasureChange) => string) => {
+    if (phq9 === null) return { met: null, detail: "Needs a baseline PHQ-9 and a later PHQ-9" };
+    if (!percentRulesApply) return { met: null, detail: PERCENT_RULES_SKIPPED };
+    if (!followed(phq9)) return { met: null, detail: "Needs a PHQ-9 after the baseline" };
+    return { met: test(phq9), detail: what(phq9) };
+  };
+  const percentDetail = (change: MeasureChange) => `${describe(change)}: ${movement(change)}`;
+  const response = percentRule(
+    (c) => reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
+    percentDetail,
+  );
+  add(
+    "response",
+    `Response: PHQ-9 down ${D.responsePercent.value}% or more from baseline (HEDIS, ICSI)`,
+    [...D.responsePercent.sources],
+    response.met,
+    response.detail,
+  );
+  const partial = percentRule(
+    (c) =>
+      reducedByAtLeast(c.baseline.total, c.latest.total, D.partialResponsePercent.value) &&
+      !reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
+    percentDetail,
+  );
+  add(
+    "partial_response",
+    `Partial response: PHQ-9 down ${D.partialResponsePercent.value}% to under ${D.responsePercent.value}% from baseline (ICSI)`,
+    [...D.partialResponsePercent.sources],
+    partial.met,
+    partial.detail,
+  );
+  const remission = percentRule(
+    (c) => c.latest.total < D.phq9RemissionBelow.value,
+    (c) => `Latest PHQ-9 ${c.latest.total} (session ${c.latest.sessionNumber})`,
+  );
+  add(
+    "remission",
+    `Remission: latest PHQ-9 below ${D.phq9RemissionBelow.value} (HEDIS, ICSI; Kroenke 2001)`,
+    [...D.phq9RemissionBelow.sources],
+    remission.met,
+    remission.detail,
+  );
+
+  // Reliable change on each instrument.
+  const reliable = (
+    change: MeasureChange | null,
+    name: string,
+    points: number,
+    test: (change: MeasureChange, points: number) => boolean,
+  ) =>
+    followed(change)
+      ? { met: test(change, points), detail: `${describe(change)}: ${pointMovement(change)}` }
+      : { met: null, detail: `Needs a ${name} after the baseline` };
+  const phq9Improved = reliable(phq9, "PHQ-9", D.phq9ReliableChange.value, reliablyImproved);
+  add(
+    "phq9_reliable_improvement",
+    `PHQ-9 reliable improvement (NHS Talking Therapies: down ${D.phq9ReliableChange.value} points or more)`,
+    [...D.phq9ReliableChange.sources],
+    phq9Improved.met,
+    phq9Improved.detail,
+  );
+  const gad7Improved = reliable(gad7, "GAD-7", D.gad7ReliableChange.value, reliablyImproved);
+  add(
+    "gad7_reliable_improvement",
+    `GAD-7 reliable improvement (NHS Talking Therapies: down ${D.gad7ReliableChange.value} points or more)`,
+    [...D.gad7ReliableChange.sources],
+    gad7Improved.met,
+    gad7Improved.detail,
+  );
+  const phq9Worse = reliable(phq9, "PHQ-9", D.phq9ReliableChange.value, reliablyDeteriorated);
+  add(
+    "phq9_reliable_deterioration",
+    `PHQ-9 reliable deterioration (NHS Talking Therapies: up ${D.phq9ReliableChange.value} points or more)`,
+    [...D.phq9ReliableChange.sources],
+    phq9Worse.met,
+    phq9Worse.detail,
+  );
+  const gad7Worse = reliable(gad7, "GAD-7", D.gad7ReliableChange.value, reliablyDeteriorated);
+  add(
+    "gad7_reliable_deterioration",
+    `GAD-7 reliable deterioration (NHS Talking Therapies: up ${D.gad7ReliableChange.value} points or more)`,
+    [...D.gad7ReliableChange.sources],
+    gad7Worse.met,
+    gad7Worse.detail,
+  );
+
+  // NHS Talking Therapies combined indicators, on paired PHQ-9 and GAD-7.
+  const paired = pairedChanges(phq9, gad7);
+  let improvement: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
+  let recovery: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
+  let reliableRecovery: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
+  if (paired !== null) {
+    const p = paired.phq9;
+    const g = paired.gad7;
+    const pair = `PHQ-9 ${p.baseline.total} → ${p.latest.total}, GAD-7 ${g.baseline.total} → ${g.latest.total} (session ${p.baseline.sessionNumber} → session ${p.latest.sessionNumber})`;
+    const improvedOn = [
+      reliablyImproved(p, D.phq9ReliableChange.value) ? "PHQ-9" : null,
+      reliablyImproved(g, D.gad7ReliableChange.value) ? "GAD-7" : null,
+    ].filter((name): name is string => name !== null);
+    const worseOn = [
+      reliablyDeteriorated(p, D.phq9ReliableChange.value) ? "PHQ-9" : null,
+      reliablyDeteriorated(g, D.gad7ReliableChange.value) ? "GAD-7" : null,
+    ].filter((name): name is string => name !== null);
+    const improved = improvedOn.length > 0 && worseOn.length === 0;
+    const why =
+      worseOn.length > 0
+        ? `reliable deterioration on ${worseOn.join(" and ")}`
+        : improvedOn.length > 0
+          ? `reliable improvement on ${improvedOn.join(" and ")}, neither reliably deteriorated`
+          : "no reliable improvement on either measure";
+    improvement = { met: improved, detail: `${pair}: ${why}. ${COMBINATION_CAVEAT}` };
+
+    const caseAtStart = p.baseline.total >= D.phq9Caseness.value || g.baseline.total >= D.gad7Caseness.value;
+    if (!caseAtStart) {
+      const notCase =
+        `Not a case at the start on PHQ-9 (≥ ${D.phq9Caseness.value}) or GAD-7 (≥ ${D.gad7Caseness.value}): ` +
+        "recovery does not apply";
+      recovery = { met: null, detail: notCase };
+      reliableRecovery = { met: null, detail: notCase };
+    } else {
+      const recovered = p.latest.total < D.phq9Caseness.value && g.latest.total < D.gad7Caseness.value;
+      recovery = {
+        met: recovered,
+        detail: `${pair}: ${recovered ? "both below caseness at the latest score" : "not both below caseness at the latest score"}`,
+      };
+      reliableRecovery = {
+        met: recovered && improved,
+        detail:
+          `${pair}: ${recovered ? "recovered" : "not recovered"}, ` +
+          `${improved ? "with" : "without"} reliable improvement. ${COMBINATION_CAVEAT}`,
+      };
+    }
+  }
+  const ttSources: SourceTag[] = ["NHS-TT"];
+  add(
+    "nhs_tt_reliable_improvement",
+    "Reliable improvement (NHS Talking Therapies: reliable improvement on PHQ-9 or GAD-7, and neither reliably deteriorated)",
+    ttSources,
+    improvement.met,
+    improvement.detail,
+  );
+  add(
+    "nhs_tt_recovery",
+    `Recovery (NHS Talking Therapies: a case at the start on PHQ-9 ≥ ${D.phq9Caseness.value} or GAD-7 ≥ ${D.gad7Caseness.value}, and both below caseness at the latest score)`,
+    ttSources,
+    recovery.met,
+    recovery.detail,
+  );
+  add(
+    "nhs_tt_reliable_recovery",
+    "Reliable recovery (NHS Talking Therapies: recovery and reliable improvement)",
+    ttSources,
+    reliableRecovery.met,
+    reliableRecovery.detail,
+  );
+
+  // HAM-D-17 remission, only when the HAM-D-17 is used in the course.
+  if (hamd17 !== null) {
+    add(
+      "hamd17_remission",
+      `HAM-D-17 remission (≤ ${D.hamd17RemissionAtMost.value})`,
+      [...D.hamd17RemissionAtMost.sources],
+      followed(hamd17) ? hamd17.latest.total <= D.hamd17RemissionAtMost.value : null,
+      followed(hamd17)
+        ? `Latest HAM-D-17 ${hamd17.latest.total} (session ${hamd17.latest.sessionNumber})`
+        : "Needs a HAM-D-17 after the baseline",
+    );
+  }
+  return out;
+}
+
+function statusOf(
+  phq9: MeasureChange | null,
+  gad7: MeasureChange | null,
+  percentRulesApply: boolean,
+): OutcomeStatus {
+  if (phq9 === null) return "no_scores";
+  if (!followed(phq9)) return "baseline_only";
+  if (
+    reliablyDeteriorated(phq9, D.phq9ReliableChange.value) ||
+    (followed(gad7) && reliablyDeteriorated(gad7, D.gad7ReliableChange.value))
+  ) {
+    return "reliable_deterioration";
+  }
+  const { total: base } = phq9.baseline;
+  const { total: latest } = phq9.latest;
+  if (percentRulesApply) {
+    if (latest < D.phq9RemissionBelow.value) return "remission";
+    if (reducedByAtLeast(base, latest, D.responsePercent.value)) return "response";
+    if (reducedByAtLeast(base, latest, D.partialResponsePercent.value)) return "partial_response";
+    return "non_response";
+  }
+  return reliablyImproved(phq9, D.phq9ReliableChange.value) ? "reliable_improvement" : "no_reliable_change";
+}
+
+/**
+ * Where a course stands on its measures. The status uses PHQ-9 (and GAD-7 for reliable deterioration),
+ * most serious first: no scores, baseline only, reliable deterioration, then — when baseline PHQ-9 ≥ 10 —
+ * remission, response, partial response or no response; otherwise reliable improvement or no reliable change.
+ */
+export function courseOutcomeOf(series: ScoreSeries): CourseOutcomeResult {
+  const phq9 = measureChangeOf("phq9", series.phq9);
+  const gad7 = measureChangeOf("gad7", series.gad7);
+  const hamd17 = measureChangeOf("hamd17", series.hamd17);
+  const percentRulesApply = phq9 !== null && phq9.baseline.total >= D.percentRulesMinBaselinePhq9.value;
+  const status = statusOf(phq9, gad7, percentRulesApply);
+  return {
+    status,
+    statusLabel: outcomeStatusLabels[status],
+    percentRulesApply,
+    phq9,
+    gad7,
+    hamd17,
+    indicators: indicatorsOf(phq9, gad7, hamd17, percentRulesApply),
+  };
+}

@@ -22,13 +22,17 @@ import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugi
 import { registerErrorHandler, sendError } from "./plugins/error-handler";
 import { registerWebApp } from "./plugins/web-app";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
+import { adminSettingsRoutes } from "./routes/admin/settings";
 import { adminUserRoutes } from "./routes/admin/users";
 import { authRoutes } from "./routes/auth";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
+import { measureRoutes } from "./routes/clinical/measures";
 import { planRoutes } from "./routes/clinical/plan";
 import { sessionRoutes } from "./routes/clinical/sessions";
+import { summaryRoutes } from "./routes/clinical/summary";
 import { healthRoutes } from "./routes/health";
+import { supervisionRiskFlagRoutes } from "./routes/supervision/risk-flags";
 
 export interface BuildAppOptions {
   config: Config;
@@ -131,10 +135,14 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   await app.register(authRoutes, { prefix: "/api/auth", ...context });
   await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
   await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
+  await app.register(adminSettingsRoutes, { prefix: "/api/admin/settings", ...context });
   await app.register(clientRoutes, { prefix: "/api", ...context });
   await app.register(courseRoutes, { prefix: "/api", ...context });
   await app.register(planRoutes, { prefix: "/api", ...context });
   await app.register(sessionRoutes, { prefix: "/api", ...context });
+  await app.register(measureRoutes, { prefix: "/api", ...context });
+  await app.register(summaryRoutes, { prefix: "/api", ...context });
+  await app.register(supervisionRiskFlagRoutes, { prefix: "/api", ...context });
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

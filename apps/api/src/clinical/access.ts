@@ -1,20 +1,22 @@
 // Who may reach a clinical record, and the audit trail of every read and write of one.
 // A therapist reaches only their own clients. Anything else — another therapist's record or one
 // that does not exist — answers the same 404, so ids cannot be probed, and the attempt is audited.
-import type { AuditAction } from "@ipt/shared";
+import type { AuditAction, Role } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { AppError, notFound } from "../errors/app-error";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-/** The signed-in therapist and where the request came from. */
+/** The signed-in user and where the request came from. */
 export interface Actor {
   userId: string;
+  role: Role;
   audit: AuditContext;
 }
 
-export type ClinicalEntity = "client" | "course" | "therapy_session" | "inventory_person" | "life_event";
+export type ClinicalEntity =
+  "client" | "course" | "therapy_session" | "inventory_person" | "life_event" | "measure_score" | "risk_flag";
 
 /** Writes one audit row about a clinical record: ids and field names only, never content. */
 export function auditClinical(
@@ -62,6 +64,28 @@ export async function ownedCourse(db: Db, actor: Actor, courseId: string) {
   return course;
 }
 
+/**
+ * Who may read a client's records: the client's therapist, or a supervisor assigned to that therapist
+ * (the assignment is checked on every request, so removing it ends access at once). Nobody else.
+ */
+export function readableClientWhere(actor: Actor): Prisma.ClientWhereInput {
+  if (actor.role === "therapist") return { therapistId: actor.userId };
+  if (actor.role === "supervisor") {
+    return { therapist: { supervisorsOf: { some: { supervisorId: actor.userId } } } };
+  }
+  return { id: { in: [] } };
+}
+
+/** The course's ids if the actor may read it (see readableClientWhere); otherwise a 404. */
+export async function readableCourse(db: Db, actor: Actor, courseId: string) {
+  const course = await db.course.findFirst({
+    where: { id: courseId, client: readableClientWhere(actor) },
+    select: { id: true, clientId: true, client: { select: { therapistId: true } } },
+  });
+  if (!course) throw await denied(db, actor, "course", courseId, "The course");
+  return { id: course.id, clientId: course.clientId, owned: course.client.therapistId === actor.userId };
+}
+
 /** The session's ids if its client belongs to the actor; otherwise a 404. */
 export async function ownedSession(db: Db, actor: Actor, sessionId: string) {
   const session = await db.therapySession.findFirst({
@@ -95,11 +119,11 @@ export const ruleUnmet = (message: string, gaps: { item: string; message: string
     gaps.map((gap) => ({ field: gap.item, message: gap.message })),
   );
 
-/** The actor behind a request on a therapist route (the policy has already required a principal). */
+/** The actor behind a request on a clinical route (the policy has already required a principal). */
 export function actorOf(request: {
-  principal: { userId: string } | null;
+  principal: { userId: string; role: Role } | null;
   auditContext(): AuditContext;
 }): Actor {
   if (!request.principal) throw new AppError("unauthenticated", "Sign in to continue.");
-  return { userId: request.principal.userId, audit: request.auditContext() };
+  return { userId: request.principal.userId, role: request.principal.role, audit: request.auditContext() };
 }

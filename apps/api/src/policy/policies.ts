@@ -39,6 +39,17 @@ export const policies = {
   /** Clinical records. The role is only the first gate: services also require that the therapist
    * owns the client, and answer 404 otherwise (see clinical/access.ts). */
   therapist: { description: "Therapists (own clients only)", decide: signedInWithRole("therapist") },
+  /** Reading a client's measures and risk: the therapist, or a supervisor assigned to that therapist.
+   * Services check the assignment on every request (clinical/access.ts readableCourse). */
+  clinicalReader: {
+    description: "The client's therapist, or a supervisor assigned to that therapist (read only)",
+    decide: signedInWithRole("therapist", "supervisor"),
+  },
+  /** A supervisor's views across their supervisees' clients. */
+  supervisor: {
+    description: "Supervisors (their supervisees' clients)",
+    decide: signedInWithRole("supervisor"),
+  },
   /** Account management and the audit log. Admins see no clinical content. */
   admin: { description: "Administrators", decide: signedInWithRole("admin") },
 } satisfies Record<string, Policy>;

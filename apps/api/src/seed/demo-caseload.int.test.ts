@@ -1,8 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/database";
-import { createPrismaClient } from "../db/prisma";
+import type { Actor } from "../clinical/access";
+import { getCourseMeasures } from "../clinical/measures/measures-service";
+import { getEndOfTreatmentSummary } from "../clinical/summary/summary-service";
+import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import { listOpenRiskFlags } from "../supervision/risk-flags-service";
 import { demoEmail, seedDemoAccounts } from "./demo-accounts";
 import { seedDemoCaseloads } from "./demo-caseload";
+
+async function actorFor(prisma: PrismaClient, key: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail(key) } });
+  return { userId: user.id, role: user.role, audit: { actorId: user.id, ip: null, requestId: "test" } };
+}
 
 describe("demo caseloads", () => {
   it("gives the demo therapists invented clients at every stage, through the real rules, once", async () => {
@@ -38,8 +47,75 @@ describe("demo caseloads", () => {
     // Every write went through the audited services, as the demo therapist.
     expect(await prisma.auditEvent.count({ where: { actorId: tom.id, action: "session.signed" } })).toBe(15);
 
-    const before = await prisma.client.count();
+    await expectDemoMeasures(prisma);
+
+    const before = await Promise.all([
+      prisma.client.count(),
+      prisma.measureScore.count(),
+      prisma.riskFlag.count(),
+      prisma.safetyFollowUp.count(),
+    ]);
     expect(await seedDemoCaseloads(prisma)).toBe(0);
-    expect(await prisma.client.count()).toBe(before);
+    expect(
+      await Promise.all([
+        prisma.client.count(),
+        prisma.measureScore.count(),
+        prisma.riskFlag.count(),
+        prisma.safetyFollowUp.count(),
+      ]),
+    ).toEqual(before);
   });
 });
+
+/** The invented scores went through the measures and risk services and tell the stories they should. */
+async function expectDemoMeasures(prisma: PrismaClient) {
+  const courseOf = (displayName: string) =>
+    prisma.course.findFirstOrThrow({ where: { client: { displayName } }, select: { id: true } });
+  const tom = await actorFor(prisma, "therapist.tom");
+  const maya = await actorFor(prisma, "therapist.maya");
+
+  // Tom's middle-phase client: PHQ-9 16 → 7 over five sessions, a response.
+  const rk = await getCourseMeasures(prisma, tom, (await courseOf("Demo client RK")).id);
+  expect(rk.scores.filter((s) => s.instrument === "phq9").map((s) => [s.sessionNumber, s.total])).toEqual([
+    [1, 16],
+    [2, 15],
+    [3, 12],
+    [4, 10],
+    [5, 7],
+  ]);
+  expect(rk.outcome.status).toBe("response");
+  expect(rk.outcome.gad7).toMatchObject({ baseline: { total: 12 }, latest: { total: 6 } });
+  expect(rk.riskFlags).toEqual([]);
+
+  // Tom's client in termination: item 9 answered 1 at the latest session, followed up, still open.
+  const lm = await getCourseMeasures(prisma, tom, (await courseOf("Demo client LM")).id);
+  expect(lm.riskFlags).toHaveLength(1);
+  expect(lm.riskFlags[0]).toMatchObject({ sessionNumber: 10, itemValue: 1, resolvedAt: null });
+  expect(lm.riskFlags[0]!.followUps).toHaveLength(1);
+  expect(lm.flags[0]).toMatchObject({ code: "risk_item9", severity: "red" });
+  // The session it was raised at was signed only after the follow-up.
+  const lmSession10 = await prisma.therapySession.findUniqueOrThrow({
+    where: { id: lm.riskFlags[0]!.sessionId },
+  });
+  expect(lmSession10.signedAt!.getTime()).toBeGreaterThanOrEqual(
+    Date.parse(lm.riskFlags[0]!.followUps[0]!.createdAt),
+  );
+
+  // Tom's supervisor sees that open flag; Maya's other supervisor (not Tom's) sees none.
+  const sam = await listOpenRiskFlags(prisma, await actorFor(prisma, "supervisor.sam"));
+  expect(sam.items.map((item) => [item.client.displayName, item.followUpRecorded])).toEqual([
+    ["Demo client LM", true],
+  ]);
+  const rina = await listOpenRiskFlags(prisma, await actorFor(prisma, "supervisor.rina"));
+  expect(rina.items).toEqual([]);
+
+  // Maya's completed course: remission at the end, and the baseline risk flag resolved with a reason.
+  const jp = await getEndOfTreatmentSummary(prisma, maya, (await courseOf("Demo client JP")).id);
+  expect(jp.course.phase).toBe("completed");
+  expect(jp.measures.phq9).toMatchObject({ baseline: { total: 18 }, latest: { total: 4 } });
+  expect(jp.measures.hamd17).toMatchObject({ baseline: { total: 19 }, latest: { total: 6 } });
+  expect(jp.outcome.status).toBe("remission");
+  expect(jp.riskFlags).toEqual({ raised: 1, open: 0 });
+  const resolved = await prisma.riskFlag.findFirstOrThrow({ where: { courseId: jp.course.id } });
+  expect(resolved.resolutionReason).toMatch(/^Invented demo/);
+}

@@ -1,11 +1,19 @@
 // Demo caseloads: invented clients at every stage of an IPT course, so a demo therapist sees a real
 // caseload at once. Built through the same services the API uses, so every rule and audit row applies.
-// All names, codes and notes are invented; nothing here is real clinical text.
+// All names, codes, notes and scores are invented; nothing here is real clinical text or data.
+// Scores go through the measures and risk services too: a PHQ-9 item 9 above 0 raises a real risk
+// flag, and the session is signed only after its safety follow-up is recorded.
 import {
   addDays,
+  ITEM_COUNTS,
+  PHQ9_RISK_ITEM,
+  recordMeasureRequest,
+  resolveRiskFlagRequest,
+  safetyFollowUpRequest,
   type CourseDetail,
   type CourseFormat,
   type DisputeStage,
+  type ItemInstrument,
   type LifeEventKind,
   type Lineage,
   type ProblemArea,
@@ -23,6 +31,8 @@ import {
 } from "../clinical/courses/course-setup";
 import { startMiddlePhase } from "../clinical/courses/middle-phase";
 import { addLifeEvent, addPerson } from "../clinical/inventory/inventory-service";
+import { recordMeasure } from "../clinical/measures/measures-service";
+import { recordFollowUp, resolveRiskFlag } from "../clinical/measures/risk-service";
 import { cancelSession } from "../clinical/plan/plan-service";
 import { signSession, updateSession } from "../clinical/sessions/sessions-service";
 import {
@@ -53,6 +63,18 @@ interface DemoCourse {
   cancelled?: number;
   raiseEnding?: boolean;
   complete?: boolean;
+  /** Invented scores by session number, recorded once the session is held and before it is signed. */
+  scores?: Record<number, DemoScores>;
+  /** Resolve the risk flags still open once this session is held (after their follow-up). */
+  resolveRiskAt?: number;
+}
+
+interface DemoScores {
+  phq9?: number;
+  gad7?: number;
+  hamd17?: number;
+  /** The PHQ-9 item 9 answer (0 unless given); above 0 raises a risk flag. */
+  item9?: number;
 }
 
 const formulation = (area: string) =>
@@ -79,6 +101,14 @@ const caseloads: Record<string, DemoCourse[]> = {
       startedWeeksAgo: 6,
       held: 5,
       cancelled: 4,
+      // Falling steadily from baseline: a response by session 5.
+      scores: {
+        1: { phq9: 16, gad7: 12 },
+        2: { phq9: 15 },
+        3: { phq9: 12 },
+        4: { phq9: 10, gad7: 8 },
+        5: { phq9: 7, gad7: 6 },
+      },
     },
     {
       displayName: "Demo client 0412",
@@ -108,6 +138,15 @@ const caseloads: Record<string, DemoCourse[]> = {
       startedWeeksAgo: 10,
       held: 10,
       raiseEnding: true,
+      // Little change, and item 9 answered 1 at the latest session: the follow-up is recorded, but the
+      // flag is still open, so the supervisors see it.
+      scores: {
+        1: { phq9: 12, gad7: 9 },
+        4: { phq9: 11, gad7: 9 },
+        6: { phq9: 10, gad7: 8 },
+        8: { phq9: 10, gad7: 8 },
+        10: { phq9: 10, gad7: 8, item9: 1 },
+      },
     },
   ],
   "therapist.maya": [
@@ -126,6 +165,15 @@ const caseloads: Record<string, DemoCourse[]> = {
       held: 12,
       raiseEnding: true,
       complete: true,
+      // Remission by the final session; item 9 answered 1 at baseline, followed up and resolved.
+      scores: {
+        1: { phq9: 18, gad7: 13, hamd17: 19, item9: 1 },
+        4: { phq9: 14, gad7: 11 },
+        6: { phq9: 11, gad7: 9 },
+        8: { phq9: 8, gad7: 6 },
+        12: { phq9: 4, gad7: 3, hamd17: 6 },
+      },
+      resolveRiskAt: 2,
     },
     {
       displayName: "Demo client SB",
@@ -140,6 +188,12 @@ const caseloads: Record<string, DemoCourse[]> = {
       events: [{ weeksAgo: 20, kind: "transition", description: "Second child born" }],
       startedWeeksAgo: 7,
       held: 7,
+      // A partial response so far.
+      scores: {
+        1: { phq9: 11, gad7: 9 },
+        4: { phq9: 9, gad7: 8 },
+        5: { phq9: 8, gad7: 8 },
+      },
     },
   ],
   "therapist.joel": [
@@ -161,8 +215,95 @@ const caseloads: Record<string, DemoCourse[]> = {
   "therapist.ines": [],
 };
 
-/** Holds and signs one planned session with invented, non-clinical demo notes. */
-async function holdSession(prisma: PrismaClient, actor: Actor, course: CourseDetail, number: number) {
+/** Answers adding up to `total`, spread evenly; PHQ-9 item 9 is `item9` (always 0 for GAD-7). */
+function demoAnswers(instrument: ItemInstrument, total: number, item9 = 0): number[] {
+  const count = ITEM_COUNTS[instrument];
+  const fixed = instrument === "phq9" ? item9 : 0;
+  const spread = instrument === "phq9" ? count - 1 : count;
+  const rest = total - fixed;
+  if (rest < 0 || rest > 3 * spread) throw new RangeError(`No ${instrument} answers add up to ${total}.`);
+  const answers = Array.from(
+    { length: spread },
+    (_, i) => Math.floor(rest / spread) + (i < rest % spread ? 1 : 0),
+  );
+  return instrument === "phq9" ? [...answers.slice(0, PHQ9_RISK_ITEM - 1), fixed] : answers;
+}
+
+/** A follow-up time on the session's day, never in the future (the service refuses that). */
+const followUpTime = (plannedDate: string) =>
+  new Date(Math.min(Date.parse(`${plannedDate}T12:00:00.000Z`), Date.now() - 60_000)).toISOString();
+
+/**
+ * Records the session's invented scores, parsed as the route would parse them. A risk flag raised
+ * here gets its safety follow-up at once, so the session can be signed.
+ */
+async function recordDemoScores(
+  prisma: PrismaClient,
+  actor: Actor,
+  courseId: string,
+  session: { id: string; plannedDate: string },
+  scores: DemoScores,
+  supervisorId: string | null,
+) {
+  const requests = [
+    scores.phq9 === undefined
+      ? null
+      : { instrument: "phq9", items: demoAnswers("phq9", scores.phq9, scores.item9), difficulty: "somewhat" },
+    scores.gad7 === undefined
+      ? null
+      : { instrument: "gad7", items: demoAnswers("gad7", scores.gad7), difficulty: "somewhat" },
+    scores.hamd17 === undefined ? null : { instrument: "hamd17", total: scores.hamd17 },
+  ];
+  for (const request of requests) {
+    if (!request) continue;
+    const body = recordMeasureRequest.parse({ sessionId: session.id, ...request });
+    const { riskFlag } = await recordMeasure(prisma, actor, courseId, body);
+    if (!riskFlag) continue;
+    await recordFollowUp(
+      prisma,
+      actor,
+      riskFlag.id,
+      safetyFollowUpRequest.parse({
+        riskAssessed: true,
+        riskLevel: "low",
+        actionsTaken: "Invented demo follow-up: risk asked about directly and discussed with the client.",
+        safetyPlan: "reviewed",
+        supervisorInformed: supervisorId !== null,
+        supervisorId,
+        followedUpAt: followUpTime(session.plannedDate),
+      }),
+    );
+  }
+}
+
+/** Resolves the course's open risk flags (each already has its follow-up). */
+async function resolveDemoRisks(prisma: PrismaClient, actor: Actor, courseId: string) {
+  const open = await prisma.riskFlag.findMany({
+    where: { courseId, resolvedAt: null },
+    select: { id: true, version: true },
+  });
+  for (const flag of open) {
+    await resolveRiskFlag(
+      prisma,
+      actor,
+      flag.id,
+      resolveRiskFlagRequest.parse({
+        version: flag.version,
+        reason: "Invented demo reason: risk reassessed at the next session; the safety plan is in place.",
+      }),
+    );
+  }
+}
+
+/** Holds and signs one planned session with invented, non-clinical demo notes (and scores, if any). */
+async function holdSession(
+  prisma: PrismaClient,
+  actor: Actor,
+  course: CourseDetail,
+  number: number,
+  scores: DemoScores | undefined,
+  supervisorId: string | null,
+) {
   const planned = course.sessions.find((s) => s.number === number && s.status === "planned");
   if (!planned) return;
   const session = await updateSession(prisma, actor, planned.id, {
@@ -172,12 +313,13 @@ async function holdSession(prisma: PrismaClient, actor: Actor, course: CourseDet
     notes: `Invented demo note for session ${number}.`,
     nextFocus: "Invented demo focus for next time.",
   });
+  if (scores) await recordDemoScores(prisma, actor, course.id, planned, scores, supervisorId);
   const agenda = session.agenda.map((item) => ({ ...item, done: true }));
   const done = await updateSession(prisma, actor, session.id, { version: session.version, agenda });
   await signSession(prisma, actor, done.id, { version: done.version });
 }
 
-async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse) {
+async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, supervisorId: string | null) {
   const client = await createClient(prisma, actor, {
     displayName: demo.displayName,
     yearOfBirth: demo.yearOfBirth,
@@ -243,7 +385,8 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse) 
     if (demo.raiseEnding && number === course.terminationStartNumber) {
       course = await raiseTermination(prisma, actor, course.id, { version: course.version });
     }
-    await holdSession(prisma, actor, course, number);
+    await holdSession(prisma, actor, course, number, demo.scores?.[number], supervisorId);
+    if (demo.resolveRiskAt === number) await resolveDemoRisks(prisma, actor, course.id);
     course = await getCourseDetail(prisma, actor, course.id, { audit: false });
   }
   if (demo.complete) {
@@ -280,10 +423,17 @@ export async function seedDemoCaseloads(prisma: PrismaClient): Promise<number> {
     if ((await prisma.client.count({ where: { therapistId: therapist.id } })) > 0) continue;
     const actor: Actor = {
       userId: therapist.id,
+      role: "therapist",
       audit: { actorId: therapist.id, ip: null, requestId: "demo-seed" },
     };
+    // The supervisor a safety follow-up says was informed: the therapist's first, by name.
+    const supervision = await prisma.supervisionAssignment.findFirst({
+      where: { therapistId: therapist.id },
+      select: { supervisorId: true },
+      orderBy: { supervisor: { name: "asc" } },
+    });
     for (const demo of courses) {
-      await seedCourse(prisma, actor, demo);
+      await seedCourse(prisma, actor, demo, supervision?.supervisorId ?? null);
       added += 1;
     }
   }

@@ -1,13 +1,15 @@
-// The therapist's caseload: own clients with their current course, progress, next session and
-// flags. A fixed number of queries per page (clients, their latest courses and life-event kinds,
-// those courses' sessions) — no per-client queries and no filtered relation counts, which Prisma
-// compiles to a scan of the whole child table (/work/shared/TOOLCHAIN.md).
+// The therapist's caseload: own clients with their current course, progress, next session, measures
+// summary and flags. A fixed number of queries per page (clients, their latest courses and life-event
+// kinds, those courses' sessions, current scores, open risk flags and the settings) — no per-client
+// queries and no filtered relation counts, which Prisma compiles to a scan of the whole child table
+// (/work/shared/TOOLCHAIN.md).
 import type { CaseloadEntry, CaseloadQuery, CaseloadResponse, LifeEventKind } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
 import { flagsOf, nextPlanned } from "../courses/course-detail";
+import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 
 /** Prisma's `contains` is a LIKE pattern and does not escape (prisma/prisma#19506): search literally. */
 const literalLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
@@ -33,6 +35,7 @@ const courseSelect = {
 } satisfies Prisma.CourseSelect;
 
 const sessionSelect = {
+  id: true,
   courseId: true,
   number: true,
   status: true,
@@ -65,20 +68,22 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
   ]);
   const courseOf = new Map<string, (typeof courses)[number]>();
   for (const course of courses) if (!courseOf.has(course.clientId)) courseOf.set(course.clientId, course);
-  const sessions = await prisma.therapySession.findMany({
-    where: { courseId: { in: [...courseOf.values()].map((course) => course.id) } },
-    select: sessionSelect,
-  });
+  const courseIds = [...courseOf.values()].map((course) => course.id);
+  const [sessions, measureState] = await Promise.all([
+    prisma.therapySession.findMany({ where: { courseId: { in: courseIds } }, select: sessionSelect }),
+    loadMeasureState(prisma, courseIds),
+  ]);
 
   const sessionsOf = groupBy(sessions, (session) => session.courseId);
   const kindsOf = groupBy(events, (event) => event.clientId);
 
   return clients.map((client) => {
     const course = courseOf.get(client.id);
-    if (!course) return { ...client, course: null, nextSession: null, flags: [] };
+    if (!course) return { ...client, course: null, nextSession: null, measures: null, flags: [] };
     const courseSessions = sessionsOf.get(course.id) ?? [];
     const kinds: LifeEventKind[] = (kindsOf.get(client.id) ?? []).map((event) => event.kind);
     const next = nextPlanned(courseSessions);
+    const measures = measuresFromState(measureState, course.id, course, courseSessions);
     return {
       ...client,
       course: {
@@ -92,7 +97,8 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
         next && next.phase
           ? { number: next.number, plannedDate: toIsoDate(next.plannedDate), phase: next.phase }
           : null,
-      flags: flagsOf(course, courseSessions, kinds),
+      measures: measures.summary,
+      flags: mergeFlags(measures.flags, flagsOf(course, courseSessions, kinds)),
     };
   });
 }

@@ -34,7 +34,13 @@ describe("the caseload", () => {
 
     expect(names(page)).toEqual(["adam", "Zoe"]);
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 25 });
-    expect(page.items[0]).toMatchObject({ status: "intake", course: null, nextSession: null, flags: [] });
+    expect(page.items[0]).toMatchObject({
+      status: "intake",
+      course: null,
+      nextSession: null,
+      measures: null,
+      flags: [],
+    });
     const [event] = await auditRows(prisma, { action: "caseload.viewed" }).then((rows) =>
       rows.filter((row) => row.actorId === therapist.id),
     );
@@ -62,7 +68,9 @@ describe("the caseload", () => {
       course: { id: second.id, format: "standard", phase: "initial", sessionsHeld: 3, plannedSessions: 12 },
       nextSession: { number: 4, plannedDate: planned.sessions[3]!.plannedDate, phase: "middle" },
     });
-    expect(entry?.flags.map((flag) => flag.code)).toEqual(["initial_phase_overdue"]);
+    // Sessions 1–3 held without a baseline PHQ-9 and GAD-7: measures are overdue too, and come first.
+    expect(entry?.flags.map((flag) => flag.code)).toEqual(["measures_overdue", "initial_phase_overdue"]);
+    expect(entry?.measures).toMatchObject({ latestPhq9: null, status: "no_scores", openRiskFlags: 0 });
   });
 
   it("flags a course whose ending has not been raised at the termination start", async () => {
@@ -78,7 +86,7 @@ describe("the caseload", () => {
 
     expect(entry?.course).toMatchObject({ phase: "middle", sessionsHeld: 8 });
     expect(entry?.nextSession).toMatchObject({ number: 9, phase: "termination" });
-    expect(entry?.flags.map((flag) => flag.code)).toEqual(["termination_not_raised"]);
+    expect(entry?.flags.map((flag) => flag.code)).toEqual(["measures_overdue", "termination_not_raised"]);
   });
 
   it("searches names literally and case-insensitively: % and _ are not wildcards", async () => {

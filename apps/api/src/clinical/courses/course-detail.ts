@@ -1,6 +1,6 @@
-// The course as the planner shows it: set-up, the gaps before the middle phase, warnings, flags,
-// the plan and its history. Every course endpoint answers with this; writes pass { audit: false }
-// so one request leaves one audit row.
+// The course as the planner shows it: set-up, the gaps before the middle phase, warnings, flags
+// (risk and measurement alerts first), the measures summary, the plan and its history. Every course
+// endpoint answers with this; writes pass { audit: false } so one request leaves one audit row.
 import {
   courseFlags,
   initialPhaseGaps,
@@ -13,6 +13,7 @@ import {
 import type { Prisma } from "../../db/prisma";
 import { auditClinical, denied, type Actor, type Db } from "../access";
 import { toIsoDate } from "../clients/dates";
+import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
 
 const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
@@ -175,9 +176,10 @@ export async function getCourseDetail(
           await db.inventoryPerson.count({ where: { clientId: course.client.id } }),
         )
       : [];
+  const { client, sessions } = course;
+  const measures = measuresFromState(await loadMeasureState(db, [course.id]), course.id, course, sessions);
   if (options.audit !== false) await auditClinical(db, actor, "course.viewed", "course", course.id);
 
-  const { client, sessions } = course;
   const lastHeld = sessions
     .filter((s) => s.status === "held" && s.number !== null)
     .reduce<(typeof sessions)[number] | null>(
@@ -237,7 +239,8 @@ export async function getCourseDetail(
       sensitivity: course.sensitivityModifier,
       lifeEventKinds,
     }),
-    flags: flagsOf(course, sessions, lifeEventKinds),
+    flags: mergeFlags(measures.flags, flagsOf(course, sessions, lifeEventKinds)),
+    measures: measures.summary,
     sessions: sessions.map((s) => {
       const agenda = agendaOf(s.agenda);
       return {

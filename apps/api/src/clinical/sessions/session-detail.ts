@@ -1,10 +1,20 @@
-// One therapy session as the API returns it: the record, its course's context and its amendments.
+// One therapy session as the API returns it: the record, its course's context, its amendments, the
+// scores recorded at it and the risk flags they raised.
 import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
 import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import type { Db } from "../access";
 import { toIsoDate } from "../clients/dates";
+import {
+  correctedIds,
+  riskFlagOrder,
+  riskFlagSelect,
+  scoreOrder,
+  scoreSelect,
+  toMeasureScore,
+  toRiskFlagDetail,
+} from "../measures/measure-wire";
 
 const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
@@ -44,6 +54,9 @@ export const sessionDetailSelect = {
     // Oldest first; the id breaks a tie between two amendments in the same millisecond.
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
+  // Originals and corrections: which are current is worked out from the rows themselves.
+  measureScores: { select: scoreSelect, orderBy: scoreOrder },
+  riskFlags: { select: riskFlagSelect, orderBy: riskFlagOrder },
 } satisfies Prisma.TherapySessionSelect;
 
 type SessionRow = Prisma.TherapySessionGetPayload<{ select: typeof sessionDetailSelect }>;
@@ -58,6 +71,7 @@ export function agendaOf(value: Prisma.JsonValue): AgendaItem[] {
 
 export function toSessionDetail(row: SessionRow): SessionDetail {
   const { course } = row;
+  const corrected = correctedIds(row.measureScores);
   return {
     id: row.id,
     course: {
@@ -94,6 +108,10 @@ export function toSessionDetail(row: SessionRow): SessionDetail {
       createdAt: a.createdAt.toISOString(),
       author: a.author,
     })),
+    scores: row.measureScores
+      .filter((score) => !corrected.has(score.id))
+      .map((score) => toMeasureScore(score, row.number, true)),
+    riskFlags: row.riskFlags.map((flag) => toRiskFlagDetail(flag, row.number)),
   };
 }
 

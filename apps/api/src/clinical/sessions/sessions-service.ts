@@ -20,6 +20,7 @@ import {
   type Db,
 } from "../access";
 import { todayIso, toIsoDate } from "../clients/dates";
+import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findOwnedSessionDetail, loadSessionDetail } from "./session-detail";
 
@@ -108,6 +109,13 @@ export async function updateSession(
       ]);
     }
     if (request.agenda) checkAgenda(agendaOf(session.agenda), request.agenda);
+    // Scores are tied to a held session: it cannot stop being held once one is recorded.
+    if (session.status === "held" && request.status !== undefined && request.status !== "held") {
+      const scored = await tx.measureScore.findFirst({ where: { sessionId }, select: { id: true } });
+      if (scored) {
+        throw conflict("Scores are recorded at this session, so it stays held.");
+      }
+    }
 
     const { version: _version, ...changes } = request;
     const { count } = await tx.therapySession.updateMany({
@@ -145,6 +153,12 @@ export async function signSession(
               ? "This session was cancelled: there is no record to sign."
               : "This session is still planned: record it as held or no-show first.",
         },
+      ]);
+    }
+    // PHQ-9 item 9 above 0 at this session: the record is not closed before the safety follow-up [S25l].
+    if ((await flagsWithoutFollowUp(tx, sessionId)).length > 0) {
+      throw ruleUnmet("This session cannot be signed until the safety follow-up is recorded.", [
+        { item: "safety_follow_up", message: FOLLOW_UP_NEEDED },
       ]);
     }
     const { count } = await tx.therapySession.updateMany({

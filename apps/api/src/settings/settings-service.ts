@@ -1,0 +1,85 @@
+// The organisation's measurement settings, for admins: read them (with the documented defaults beside
+// them) and save them with optimistic concurrency. Version 0 means the defaults have never been saved:
+// the first save creates the one row (id 1); later saves must name the version they read.
+import {
+  defaultMeasurementSettings,
+  type MeasurementSettings,
+  type MeasurementSettingsResponse,
+  type UpdateMeasurementSettingsRequest,
+} from "@ipt/shared";
+import { recordAudit, type AuditContext } from "../audit/audit-log";
+import type { Db } from "../clinical/access";
+import {
+  getMeasurementSettings,
+  SETTINGS_ROW_ID,
+  type StoredMeasurementSettings,
+} from "../clinical/measures/settings-read";
+import { Prisma, type PrismaClient } from "../db/prisma";
+import { conflict } from "../errors/app-error";
+
+const ENTITY = { entityType: "organisation_settings", entityId: String(SETTINGS_ROW_ID) } as const;
+const stale = () =>
+  conflict(
+    "The measurement settings have changed since you opened them (perhaps in another tab). Reload them, check the changes, and try again.",
+  );
+
+async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<MeasurementSettingsResponse> {
+  const updatedBy = stored.updatedById
+    ? await db.user.findUnique({
+        where: { id: stored.updatedById },
+        select: { id: true, name: true, email: true },
+      })
+    : null;
+  return {
+    settings: stored.settings,
+    defaults: defaultMeasurementSettings,
+    version: stored.version,
+    updatedAt: stored.updatedAt?.toISOString() ?? null,
+    updatedBy,
+  };
+}
+
+export async function getSettings(prisma: PrismaClient, audit: AuditContext) {
+  const stored = await getMeasurementSettings(prisma);
+  await recordAudit(prisma, audit, { action: "settings.viewed", ...ENTITY });
+  return toResponse(prisma, stored);
+}
+
+/** The keys whose values differ: the audit row names them (they hold no health information). */
+const changedKeys = (before: MeasurementSettings, after: MeasurementSettings) =>
+  (Object.keys(after) as (keyof MeasurementSettings)[]).filter((key) => before[key] !== after[key]);
+
+export async function updateSettings(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  request: UpdateMeasurementSettingsRequest,
+): Promise<MeasurementSettingsResponse> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await getMeasurementSettings(tx);
+      if (before.version !== request.version) throw stale();
+      const data = { measurement: request.settings, updatedById: audit.actorId };
+      if (request.version === 0) {
+        // Two first saves at once: the second hits the primary key (P2002) and answers 409 below.
+        await tx.organisationSettings.create({ data: { id: SETTINGS_ROW_ID, ...data, version: 1 } });
+      } else {
+        const { count } = await tx.organisationSettings.updateMany({
+          where: { id: SETTINGS_ROW_ID, version: request.version },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (count === 0) throw stale();
+      }
+      await recordAudit(tx, audit, {
+        action: "settings.updated",
+        ...ENTITY,
+        details: { fields: changedKeys(before.settings, request.settings) },
+      });
+      return toResponse(tx, await getMeasurementSettings(tx));
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw stale();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,182 @@
+// Organisation measurement settings: admins read and save them with optimistic versions; every other
+// role is refused; bad input names the field and changes nothing; every read and save is audited.
+import {
+  defaultMeasurementSettings,
+  measurementSettingsResponse,
+  type MeasurementSettings,
+} from "@ipt/shared";
+import { describe, expect, it } from "vitest";
+import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
+import { createTestApp } from "../../test/helpers/app";
+import { ok, signedInAs, therapistWithCourse } from "../../test/helpers/clinical";
+import { heldSession, measuresOf, recordGad7, recordPhq9 } from "../../test/helpers/measures";
+
+const { app, prisma } = await createTestApp();
+const URL = "/api/admin/settings/measurement";
+
+const admin = await signedInAs(app, prisma, "admin");
+
+const read = async () => ok(await admin.get(URL), measurementSettingsResponse);
+const save = (version: number, settings: Partial<MeasurementSettings> & object) =>
+  admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings } });
+
+describe("measurement settings", () => {
+  // The tests below run in order on one database: the first sees the defaults, never saved.
+  it("before any save, answers the documented defaults at version 0, and audits the read", async () => {
+    const body = await read();
+    expect(body).toEqual({
+      settings: defaultMeasurementSettings,
+      defaults: defaultMeasurementSettings,
+      version: 0,
+      updatedAt: null,
+      updatedBy: null,
+    });
+    expect(body.settings.measureEverySessions).toBe(4);
+    expect(await prisma.organisationSettings.count()).toBe(0);
+    const rows = await auditRows(prisma, { action: "settings.viewed" });
+    expect(rows.map((row) => [row.actorId, row.entityType, row.entityId])).toEqual([
+      [admin.id, "organisation_settings", "1"],
+    ]);
+  });
+
+  it("bad input answers 400 naming each field, and changes nothing", async () => {
+    const cases: [object, string[]][] = [
+      [
+        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 0 } },
+        ["body.settings.measureEverySessions"],
+      ],
+      [
+        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 } },
+        ["body.settings.measureEverySessions"],
+      ],
+      [
+        {
+          version: 0,
+          settings: {
+            ...defaultMeasurementSettings,
+            earlyReviewMinReductionPercent: 101,
+            noShowsInARow: "2",
+          },
+        },
+        ["body.settings.earlyReviewMinReductionPercent", "body.settings.noShowsInARow"],
+      ],
+      [
+        { version: 0, settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined } },
+        ["body.settings.deteriorationPhq9Points"],
+      ],
+      [{ version: -1, settings: defaultMeasurementSettings }, ["body.version"]],
+      [{ settings: defaultMeasurementSettings }, ["body.version"]],
+    ];
+    for (const [payload, fields] of cases) {
+      const error = expectApiError(await admin.put(URL, payload), 400, "validation_failed");
+      expect(fieldNames(error), JSON.stringify(payload)).toEqual(fields);
+    }
+    expect(await prisma.organisationSettings.count()).toBe(0);
+    expect(await auditRows(prisma, { action: "settings.updated" })).toHaveLength(0);
+  });
+
+  it("the first save creates version 1, names who saved it, and audits the changed field names", async () => {
+    const body = ok(
+      await save(0, { measureEverySessions: 1, noShowsInARow: 3 }),
+      measurementSettingsResponse,
+    );
+    expect(body.version).toBe(1);
+    expect(body.settings).toEqual({
+      ...defaultMeasurementSettings,
+      measureEverySessions: 1,
+      noShowsInARow: 3,
+    });
+    expect(body.defaults).toEqual(defaultMeasurementSettings);
+    expect(body.updatedBy).toEqual({ id: admin.id, name: admin.name, email: admin.email });
+    expect(Date.parse(body.updatedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await read()).toMatchObject({ version: 1, settings: body.settings });
+
+    const rows = await auditRows(prisma, { action: "settings.updated" });
+    expect(rows.map((row) => [row.actorId, row.entityId, row.details])).toEqual([
+      [admin.id, "1", { fields: ["measureEverySessions", "noShowsInARow"] }],
+    ]);
+  });
+
+  it("a save against an old version (or a second first save) answers 409 and changes nothing", async () => {
+    const before = await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    for (const version of [0, 2, 7]) {
+      expectApiError(await save(version, { measureEverySessions: 2 }), 409, "conflict");
+    }
+    expect(await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } })).toEqual(before);
+    expect(await auditRows(prisma, { action: "settings.updated" })).toHaveLength(1);
+  });
+
+  it("two admins saving the same version at once: one wins, the other gets 409", async () => {
+    const other = await signedInAs(app, prisma, "admin");
+    const { version } = await read();
+    const body = (who: typeof admin, every: number) =>
+      who.put(URL, { version, settings: { ...defaultMeasurementSettings, measureEverySessions: every } });
+    const answers = await Promise.all([body(admin, 2), body(other, 3)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200)!;
+    const saved = await read();
+    expect(saved.version).toBe(version + 1);
+    expect(saved.settings).toEqual(measurementSettingsResponse.parse(winner.json()).settings);
+  });
+
+  it("saving the defaults back records only the fields that changed", async () => {
+    const current = await read();
+    const body = ok(
+      await admin.put(URL, { version: current.version, settings: defaultMeasurementSettings }),
+      measurementSettingsResponse,
+    );
+    expect(body.settings).toEqual(defaultMeasurementSettings);
+    const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
+    // The winner above saved measureEverySessions 2 or 3 with every other field at its default.
+    expect(last.details).toEqual({ fields: ["measureEverySessions"] });
+  });
+
+  it.each(["therapist", "supervisor"] as const)(
+    "a %s is refused with 403 and changes nothing",
+    async (role) => {
+      const other = await signedInAs(app, prisma, role);
+      const before = await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
+      expectApiError(await other.get(URL), 403, "forbidden");
+      const { version } = await read();
+      expectApiError(
+        await other.put(URL, { version, settings: defaultMeasurementSettings }),
+        403,
+        "forbidden",
+      );
+      expect(await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } })).toEqual(before);
+      expect(
+        await prisma.auditEvent.count({ where: { actorId: other.id, action: { startsWith: "settings." } } }),
+      ).toBe(0);
+    },
+  );
+});
+
+describe("the settings in use", () => {
+  it("a saved cadence changes the computed schedule and alerts at once", async () => {
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const first = await heldSession(therapist, course, 1);
+    await recordPhq9(therapist, course.id, first.id, 14);
+    await recordGad7(therapist, course.id, first.id, 10);
+    await heldSession(therapist, course, 2);
+    const codes = async () => (await measuresOf(therapist, course.id)).flags.map((flag) => flag.code);
+
+    // Every 4 sessions: nothing is due at session 2.
+    ok(await save((await read()).version, {}), measurementSettingsResponse);
+    expect(await codes()).not.toContain("measures_overdue");
+
+    ok(await save((await read()).version, { measureEverySessions: 1 }), measurementSettingsResponse);
+    const weekly = await measuresOf(therapist, course.id);
+    expect(weekly.settings.measureEverySessions).toBe(1);
+    expect(weekly.schedule.find((point) => point.sessionNumber === 2)).toMatchObject({
+      reasons: ["every_session"],
+      phq9: "overdue",
+      gad7: "overdue",
+    });
+    expect(weekly.flags.find((flag) => flag.code === "measures_overdue")).toMatchObject({
+      severity: "amber",
+    });
+
+    ok(await save((await read()).version, {}), measurementSettingsResponse);
+    expect(await codes()).not.toContain("measures_overdue");
+  });
+});

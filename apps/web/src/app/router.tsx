@@ -5,18 +5,26 @@ import { homePathForRole, paths } from "../config/paths";
 import { AppShell } from "./layouts/app-shell";
 import { RootLayout } from "./layouts/root-layout";
 import { forRoles, requireSession, sessionContext } from "./route-guards";
-import { accountLoader, accountsLoader, auditLoader } from "./routes/admin/admin-loaders";
+import {
+  accountLoader,
+  accountsLoader,
+  auditLoader,
+  measurementSettingsLoader,
+} from "./routes/admin/admin-loaders";
 import { ChangePasswordRoute } from "./routes/change-password";
 import {
   caseloadLoader,
   clientLoader,
   courseLoader,
   courseSetupLoader,
+  courseSummaryLoader,
   inventoryStepLoader,
   sessionLoader,
+  supervisionRiskFlagsLoader,
 } from "./routes/clinical-loaders";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
 import { LoginRoute, loginLoader } from "./routes/login";
+import { courseMeasuresLoader } from "./routes/measures-loaders";
 import { NotFoundRoute } from "./routes/not-found";
 
 /**
@@ -114,9 +122,27 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: lazyPage(async () => (await import("./routes/session")).SessionRoute),
                 },
                 {
+                  path: paths.clinical.courseMeasures.path,
+                  loader: forRoles(["therapist", "supervisor"], courseMeasuresLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/course-measures")).CourseMeasuresRoute),
+                },
+                {
+                  path: paths.clinical.courseSummary.path,
+                  loader: forRoles(["therapist", "supervisor"], courseSummaryLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/course-summary")).CourseSummaryRoute),
+                },
+                {
                   path: paths.supervisor.supervisees.path,
-                  loader: forRoles(["supervisor"]),
+                  // The page's notice of open risk flags reads the same list as the risk flags page.
+                  loader: forRoles(["supervisor"], supervisionRiskFlagsLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/supervisees")).SuperviseesRoute),
+                },
+                {
+                  path: paths.supervisor.riskFlags.path,
+                  loader: forRoles(["supervisor"], supervisionRiskFlagsLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () => (await import("./routes/supervision-risk-flags")).SupervisionRiskFlagsRoute,
+                  ),
                 },
                 {
                   path: paths.admin.root.path,
@@ -132,6 +158,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.admin.account.path,
                   loader: forRoles(["admin"], accountLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/admin/account")).AccountRoute),
+                },
+                {
+                  path: paths.admin.settings.path,
+                  loader: forRoles(["admin"], measurementSettingsLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () =>
+                      (await import("./routes/admin/measurement-settings")).MeasurementSettingsRoute,
+                  ),
                 },
                 {
                   path: paths.admin.audit.path,

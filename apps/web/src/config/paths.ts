@@ -69,10 +69,28 @@ export const paths = {
       getHref: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
     },
   },
+  /** Pages the client's therapist and the therapist's supervisors both read. */
+  clinical: {
+    /** Scores, trend, outcome, schedule, alerts and risk flags of a course. */
+    courseMeasures: {
+      path: "/courses/:courseId/measures",
+      getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/measures`,
+    },
+    /** The printable end-of-treatment summary. */
+    courseSummary: {
+      path: "/courses/:courseId/summary",
+      getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/summary`,
+    },
+  },
   supervisor: {
     supervisees: {
       path: "/supervisees",
       getHref: () => "/supervisees",
+    },
+    /** Open risk flags among the supervisees' clients. */
+    riskFlags: {
+      path: "/supervision/risk-flags",
+      getHref: () => "/supervision/risk-flags",
     },
   },
   admin: {
@@ -88,6 +106,10 @@ export const paths = {
     account: {
       path: "/admin/accounts/:userId",
       getHref: (userId: string) => `/admin/accounts/${encodeURIComponent(userId)}`,
+    },
+    settings: {
+      path: "/admin/settings",
+      getHref: () => "/admin/settings",
     },
     audit: {
       path: "/admin/audit",

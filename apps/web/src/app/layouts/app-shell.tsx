@@ -17,9 +17,13 @@ interface NavItem {
 function navItemsFor(role: Role): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
     therapist: [{ label: "Caseload", href: paths.therapist.caseload.getHref() }],
-    supervisor: [{ label: "Supervisees", href: paths.supervisor.supervisees.getHref() }],
+    supervisor: [
+      { label: "Supervisees", href: paths.supervisor.supervisees.getHref() },
+      { label: "Risk flags", href: paths.supervisor.riskFlags.getHref() },
+    ],
     admin: [
       { label: "Accounts", href: paths.admin.accounts.getHref() },
+      { label: "Measurement settings", href: paths.admin.settings.getHref() },
       { label: "Audit log", href: paths.admin.audit.getHref() },
     ],
   };

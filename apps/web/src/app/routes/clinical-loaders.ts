@@ -1,4 +1,4 @@
-// Loaders for the therapist's clinical pages: check the address, then fetch what the page shows
+// Loaders for the clinical pages (the therapist's, and those supervisors read too): check the address, then fetch what the page shows
 // through the same query options the page reads. A missing record (404) becomes "Page not found".
 // They live apart from the pages so the router can load each page's component on first visit.
 import { caseloadQuery, entityId, type CourseDetail } from "@ipt/shared";
@@ -9,6 +9,8 @@ import { listClientsQueryOptions, type ListClientsParams } from "../../features/
 import { getCourseQueryOptions } from "../../features/courses/api/get-course";
 import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
+import { getEndOfTreatmentSummaryQueryOptions } from "../../features/summary/api/get-summary";
+import { supervisionRiskFlagsQueryOptions } from "../../features/supervision/api/list-risk-flags";
 import { parseSearchParams } from "../../lib/search-params";
 import { RouteStatusError } from "../route-guards";
 
@@ -87,3 +89,19 @@ export const sessionLoader =
     await queryClient.fetchQuery(getSessionQueryOptions(sessionId));
     return null;
   };
+
+/** The end-of-treatment summary (therapist and supervisors): a course they may not read is "not found". */
+export const courseSummaryLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs): Promise<null> => {
+    const courseId = idFrom(params.courseId, "There is no course at this address.");
+    await queryClient.ensureQueryData(getEndOfTreatmentSummaryQueryOptions(courseId));
+    return null;
+  };
+
+/** The supervisor's open risk flags (also shown as a notice on the supervisees page). */
+export const supervisionRiskFlagsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
+  // Failures are shown in the page (with "Try again"), not as an error page.
+  await queryClient.prefetchQuery(supervisionRiskFlagsQueryOptions());
+  return null;
+};

@@ -14,6 +14,7 @@ import {
   OutcomeSummary,
 } from "../../features/courses/components/course-summary";
 import { CourseWarnings } from "../../features/courses/components/course-warnings";
+import { MeasuresSection, splitFlags } from "../../features/courses/components/measures-section";
 import { MiddlePhaseGate } from "../../features/courses/components/middle-phase-gate";
 import { PhaseTimeline } from "../../features/courses/components/phase-timeline";
 import { PlanHistory, ProblemAreaHistory } from "../../features/courses/components/plan-history";
@@ -42,12 +43,18 @@ function SetupLinks({ course }: { course: CourseDetail }) {
 function CourseContent({ course }: { course: CourseDetail }) {
   const { phase } = course;
   const flagCodes = new Set<string>(course.flags.map((flag) => flag.code));
+  // Red flags (risk first) lead the page; other measurement alerts are in the Measures section.
+  const flags = splitFlags(course.flags);
   return (
     <>
-      <FlagNotices flags={course.flags} />
+      <FlagNotices flags={flags.top} />
       {/* Problem-area warnings are also flags; show each point once. */}
       <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
       <PhaseTimeline course={course} />
+
+      <Section focusable id="measures-heading" title="Measures">
+        <MeasuresSection courseId={course.id} measures={course.measures} flags={flags.measures} />
+      </Section>
 
       <Section focusable id="next-heading" title="What’s next">
         <WhatsNext course={course} />

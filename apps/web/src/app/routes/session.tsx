@@ -4,9 +4,11 @@ import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { sessionStatusLabels } from "../../components/clinical/labels";
 import { PAGE_HEADING_ID, PageHeading } from "../../components/page-heading";
+import { Section } from "../../components/section";
 import { LiveStatus, QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
-import { useSession } from "../../features/sessions/api/get-session";
+import { SessionMeasures } from "../../features/measures/components/session-measures";
+import { useReloadSession, useSession } from "../../features/sessions/api/get-session";
 import { AgendaList } from "../../features/sessions/components/agenda-list";
 import { AmendmentForm, AmendmentsList } from "../../features/sessions/components/amendments";
 import { GuidancePanel } from "../../features/sessions/components/guidance-panel";
@@ -82,6 +84,7 @@ export function SessionRoute() {
   const { sessionId = "" } = useParams();
   const session = useSession(sessionId);
   const [status, setStatus] = useState<string | null>(null);
+  const reload = useReloadSession(sessionId);
   const caseload = { label: "Caseload", href: paths.therapist.caseload.getHref() };
 
   if (session.isPending || session.isError) {
@@ -113,6 +116,10 @@ export function SessionRoute() {
       <PageHeading title={`${title}: ${data.course.clientName}`}>{title}</PageHeading>
       <SessionFacts session={data} />
       <LiveStatus message={status} />
+      {/* Before the record: an open risk flag raised here must be followed up before signing. */}
+      <Section focusable id="measures-heading" title="Measures">
+        <SessionMeasures session={data} headingId="measures-heading" onReload={reload} />
+      </Section>
       <div className="with-aside">
         <section className="section with-aside__main" aria-labelledby="record-heading">
           <h2 id="record-heading" className="section__title">

@@ -1,6 +1,22 @@
 import type { Flag } from "@ipt/shared";
-import { flagLabels } from "./labels";
+import { flagLabels, flagSeverityLabels } from "./labels";
 import { SourceTags } from "./source-tags";
+
+/**
+ * A flag's badge: its seriousness in words ("Urgent: …") as well as in colour, so red never stands
+ * alone. Flags keep the order the API gives (most serious first).
+ */
+function FlagBadge({ flag, withTitle = false }: { flag: Flag; withTitle?: boolean }) {
+  return (
+    <span
+      className={`badge badge--flag badge--flag-${flag.severity}`}
+      title={withTitle ? flag.message : undefined}
+    >
+      <span aria-hidden="true">! </span>
+      <span className="badge__severity">{flagSeverityLabels[flag.severity]}:</span> {flagLabels[flag.code]}
+    </span>
+  );
+}
 
 /** Flags as text badges (never colour alone), for a table cell. */
 export function FlagBadges({ flags }: { flags: readonly Flag[] }) {
@@ -9,10 +25,7 @@ export function FlagBadges({ flags }: { flags: readonly Flag[] }) {
     <ul className="flag-list">
       {flags.map((flag) => (
         <li key={flag.code}>
-          <span className="badge badge--flag" title={flag.message}>
-            <span aria-hidden="true">! </span>
-            {flagLabels[flag.code]}
-          </span>
+          <FlagBadge flag={flag} withTitle />
         </li>
       ))}
     </ul>
@@ -22,15 +35,12 @@ export function FlagBadges({ flags }: { flags: readonly Flag[] }) {
 /** Flags with their full explanation and sources, for a course page. */
 export function FlagNotices({ flags }: { flags: readonly Flag[] }) {
   if (flags.length === 0) return null;
+  const urgent = flags.some((flag) => flag.severity === "red");
   return (
-    <ul className="flag-notices">
+    <ul className={`flag-notices${urgent ? " flag-notices--red" : ""}`}>
       {flags.map((flag) => (
-        <li key={flag.code}>
-          <span className="badge badge--flag">
-            <span aria-hidden="true">! </span>
-            {flagLabels[flag.code]}
-          </span>{" "}
-          {flag.message} <SourceTags tags={flag.sources} />
+        <li key={flag.code} className={`flag-notice flag-notice--${flag.severity}`}>
+          <FlagBadge flag={flag} /> {flag.message} <SourceTags tags={flag.sources} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,14 @@
 // Plain words for the IPT vocabulary used by more than one feature. Labels that come with their
 // guidance (areas, phases by lineage, techniques, formats) live in @ipt/shared.
-import type { ClientStatus, CourseOutcome, CoursePhase, Flag, SessionStatus } from "@ipt/shared";
+import type {
+  ClientStatus,
+  CourseOutcome,
+  CoursePhase,
+  Flag,
+  FlagSeverity,
+  NextStep,
+  SessionStatus,
+} from "@ipt/shared";
 
 export const coursePhaseLabels: Record<CoursePhase, string> = {
   initial: "Initial phase",
@@ -30,9 +38,31 @@ export const sessionStatusLabels: Record<SessionStatus, string> = {
 
 /** Short badge text for each flag; the flag's own message gives the detail. */
 export const flagLabels: Record<Flag["code"], string> = {
+  risk_item9: "PHQ-9 item 9 answered above 0",
+  reliable_deterioration: "Reliable deterioration",
+  not_on_track: "Not on track",
+  early_non_response: "Early non-response",
+  measures_overdue: "Measures overdue",
+  no_shows_in_a_row: "No-shows in a row",
   termination_not_raised: "Ending not raised",
   initial_phase_overdue: "Initial phase running over",
   secondary_area: "Two problem areas",
   grief_without_death: "Grief without a recorded death",
   deficits_with_other_events: "Deficits despite life events",
+};
+
+/**
+ * Said before each flag's label, so its seriousness never rests on colour alone (red: act now;
+ * amber: review soon; notice: worth a look — see `flagSeverities` in @ipt/shared).
+ */
+export const flagSeverityLabels: Record<FlagSeverity, string> = {
+  red: "Urgent",
+  amber: "Review",
+  notice: "Check",
+};
+
+export const nextStepLabels: Record<NextStep, string> = {
+  maintenance_offered: "Maintenance offered under a new contract",
+  referral_offered: "Referral offered",
+  no_further_treatment: "No further treatment",
 };

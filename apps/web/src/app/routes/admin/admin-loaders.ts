@@ -7,6 +7,7 @@ import {
   listAuditEventsQueryOptions,
   type ListAuditEventsParams,
 } from "../../../features/audit/api/list-audit-events";
+import { measurementSettingsQueryOptions } from "../../../features/settings/api/measurement-settings";
 import { getUserQueryOptions } from "../../../features/users/api/get-user";
 import { listUsersQueryOptions, type ListUsersParams } from "../../../features/users/api/list-users";
 import { parseSearchParams } from "../../../lib/search-params";
@@ -53,3 +54,9 @@ export const auditLoader =
     ]);
     return null;
   };
+
+export const measurementSettingsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
+  // Failures are shown in the page (with "Try again"), not as an error page.
+  await queryClient.prefetchQuery(measurementSettingsQueryOptions());
+  return null;
+};

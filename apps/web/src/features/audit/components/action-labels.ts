@@ -45,6 +45,16 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "session.updated": "Session record changed",
   "session.signed": "Session signed and locked",
   "session.amended": "Session amendment added",
+  "measures.viewed": "Course measures viewed",
+  "measure.recorded": "Score recorded",
+  "measure.corrected": "Score corrected",
+  "risk_flag.raised": "Risk flag raised",
+  "risk_flag.follow_up_recorded": "Safety follow-up recorded",
+  "risk_flag.resolved": "Risk flag resolved",
+  "risk_flags.viewed": "Open risk flags viewed",
+  "course.summary_viewed": "End-of-treatment summary viewed",
+  "settings.viewed": "Settings viewed",
+  "settings.updated": "Settings changed",
 };
 
 function isKnownAction(action: string): action is AuditAction {

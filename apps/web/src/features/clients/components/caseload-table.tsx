@@ -1,7 +1,8 @@
-import { formatPresets, type CaseloadEntry } from "@ipt/shared";
+import { formatPresets, type CaseloadEntry, type MeasureSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
+import { formatChange } from "../../../components/clinical/measure-text";
 import { paths } from "../../../config/paths";
 import { formatCalendarDate } from "../../../lib/format";
 
@@ -22,6 +23,28 @@ function ClientCell({ entry }: { entry: CaseloadEntry }) {
   );
 }
 
+/** Latest PHQ-9 with its band and session; "None" before the first score. */
+export function LatestPhq9Cell({ measures }: { measures: MeasureSummary | null }) {
+  const latest = measures?.latestPhq9;
+  if (!latest) return <span className="cell__note">None</span>;
+  return (
+    <>
+      <span className="score">{latest.total}</span> <span className="badge">{latest.band.label}</span>
+      <span className="cell__note">Session {latest.sessionNumber}</span>
+    </>
+  );
+}
+
+/** PHQ-9 change from baseline, e.g. "−8 (44.4% lower)"; needs two scores. */
+export function Phq9ChangeCell({ measures }: { measures: MeasureSummary | null }) {
+  if (!measures || measures.phq9Change === null) {
+    return <span className="cell__note">{measures?.latestPhq9 ? "Baseline only" : "None"}</span>;
+  }
+  return (
+    <span className="cell--nowrap">{formatChange(measures.phq9Change, measures.phq9ReductionPercent)}</span>
+  );
+}
+
 export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
   return (
     <div className="table-wrap">
@@ -34,6 +57,9 @@ export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
             <th scope="col">Phase</th>
             <th scope="col">Sessions held</th>
             <th scope="col">Next planned session</th>
+            <th scope="col">Latest PHQ-9</th>
+            <th scope="col">Change from baseline</th>
+            <th scope="col">Outcome</th>
             <th scope="col">Flags</th>
           </tr>
         </thead>
@@ -64,6 +90,15 @@ export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
                 ) : (
                   <span className="cell__note">None planned</span>
                 )}
+              </td>
+              <td>
+                <LatestPhq9Cell measures={entry.measures} />
+              </td>
+              <td>
+                <Phq9ChangeCell measures={entry.measures} />
+              </td>
+              <td>
+                {entry.measures ? entry.measures.statusLabel : <span className="cell__note">None</span>}
               </td>
               <td>
                 <FlagBadges flags={entry.flags} />

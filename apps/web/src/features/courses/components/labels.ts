@@ -1,12 +1,9 @@
-import type { Frequency, NextStep } from "@ipt/shared";
+import type { Frequency } from "@ipt/shared";
+
+// Also used by the end-of-treatment summary, so it lives with the shared clinical labels.
+export { nextStepLabels } from "../../../components/clinical/labels";
 
 export const frequencyLabels: Record<Frequency, string> = {
   weekly: "Weekly",
   fortnightly: "Every two weeks",
-};
-
-export const nextStepLabels: Record<NextStep, string> = {
-  maintenance_offered: "Maintenance offered under a new contract",
-  referral_offered: "Referral offered",
-  no_further_treatment: "No further treatment",
 };

@@ -59,6 +59,8 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
   const changes = draftChanges(session, draft);
   const unsaved = Object.keys(changes).length > 0;
   const pending = updateSession.isPending || signSession.isPending;
+  // The API refuses to sign while a risk flag raised here has no follow-up; say so before it does.
+  const followUpNeeded = session.riskFlags.some((flag) => !flag.resolvedAt && flag.followUps.length === 0);
 
   const edit = (patch: Partial<SessionDraft>) => {
     setStatus(null);
@@ -111,7 +113,11 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
         type="radio"
         name="status"
         legend="Status"
-        hint="Held or did not attend can be recorded on or after the session date."
+        hint={
+          session.scores.length > 0
+            ? "Scores are recorded at this session, so it stays held."
+            : "Held or did not attend can be recorded on or after the session date."
+        }
         options={statusOptions}
         selected={[draft.status]}
         onToggle={(value) => edit({ status: value as EditableStatus })}
@@ -151,6 +157,11 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
       ))}
       <LiveStatus message={status} />
       {unsaved ? <p className="muted">You have unsaved changes.</p> : null}
+      {followUpNeeded ? (
+        <p className="notice notice--error">
+          Signing needs a safety follow-up first: record it under the risk flag in Measures above.
+        </p>
+      ) : null}
       <div className="button-row">
         <SubmitButton pending={updateSession.isPending && !confirmingSign} pendingLabel="Saving…">
           Save session

@@ -1,0 +1,47 @@
+import type { MeasurementSettingsResponse } from "@ipt/shared";
+import { PageHeading } from "../../../components/page-heading";
+import { QueryFallback } from "../../../components/states";
+import { useMeasurementSettings } from "../../../features/settings/api/measurement-settings";
+import { MeasurementSettingsForm } from "../../../features/settings/components/measurement-settings-form";
+import { formatDateTime } from "../../../lib/format";
+
+function LastSaved({ current }: { current: MeasurementSettingsResponse }) {
+  if (current.version === 0 || !current.updatedAt) {
+    return (
+      <p className="muted">The documented defaults are in use: these settings have never been changed.</p>
+    );
+  }
+  return (
+    <p className="muted">
+      Last saved{current.updatedBy ? ` by ${current.updatedBy.name}` : ""} on{" "}
+      <time dateTime={current.updatedAt}>{formatDateTime(current.updatedAt)}</time>.
+    </p>
+  );
+}
+
+/** The organisation's thresholds for the measurement schedule and alerts (admin only). */
+export function MeasurementSettingsRoute() {
+  const settings = useMeasurementSettings();
+  return (
+    <div className="page">
+      <PageHeading>Measurement settings</PageHeading>
+      <p className="section__intro">
+        When PHQ-9 and GAD-7 are due and when a course is flagged, for every course. The defaults are
+        recommended starting points, not a published standard. The outcome definitions (response, remission,
+        recovery) are fixed and are not settings.
+      </p>
+      {settings.isPending || settings.isError ? (
+        <QueryFallback
+          query={settings}
+          loading="Loading the settings…"
+          errorTitle="The measurement settings could not be loaded."
+        />
+      ) : (
+        <>
+          <LastSaved current={settings.data} />
+          <MeasurementSettingsForm current={settings.data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Plain words for scores and their change, used wherever a course's measures are summarised
+// (caseload, course page, supervisor's lists, end-of-treatment summary).
+
+const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+/** 44.4 → "44.4%", 50 → "50%". */
+export function formatPercent(value: number): string {
+  return `${percentFormat.format(value)}%`;
+}
+
+/** A signed whole number with a true minus sign: −8, +3, 0. */
+export function formatSigned(value: number): string {
+  if (value < 0) return `−${Math.abs(value)}`;
+  return value > 0 ? `+${value}` : "0";
+}
+
+/**
+ * The change from baseline (latest − baseline; negative is better) with the reduction as a
+ * percentage: "−8 (44.4% lower)", "+3 (25% higher)", "0 (no change)". The percentage is left out
+ * when the baseline was 0 (the API gives none).
+ */
+export function formatChange(change: number, reductionPercent: number | null): string {
+  const points = formatSigned(change);
+  if (change === 0) return `${points} (no change)`;
+  if (reductionPercent === null) return points;
+  const direction = reductionPercent >= 0 ? "lower" : "higher";
+  return `${points} (${formatPercent(Math.abs(reductionPercent))} ${direction})`;
+}

@@ -1,0 +1,193 @@
+import { instruments, type Instrument, type MeasureScore, type SessionDetail } from "@ipt/shared";
+import { useState } from "react";
+import { Link } from "react-router";
+import { LiveStatus } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import { CorrectScoreDialog } from "./correct-score-dialog";
+import { instrumentName } from "./labels";
+import { MeasureEntryForm, recordLabel } from "./measure-entry-form";
+import { riskFlagHeadingId, RiskFlagList } from "./risk-flag-panel";
+import "./measures.css";
+
+/** Why no score can be recorded at this session now, or null when one can. */
+export function recordingBlockedReason(session: Pick<SessionDetail, "status" | "course">): string | null {
+  if (session.course.phase === "completed") return "The course has ended, so no new scores can be recorded.";
+  if (session.status === "cancelled") return "Scores cannot be recorded at a cancelled session.";
+  if (session.status !== "held") return "Mark the session as held to record scores.";
+  return null;
+}
+
+/** One score's line: "16 (Moderately severe)", with a note when it corrects an earlier one. */
+function ScoreRows({
+  scores,
+  canCorrect,
+  onCorrect,
+}: {
+  scores: readonly MeasureScore[];
+  canCorrect: boolean;
+  onCorrect: (score: MeasureScore) => void;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table table--compact">
+        <caption>Scores recorded at this session</caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Total</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Notes</th>
+            {canCorrect ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {scores.map((score) => (
+            <tr key={score.id}>
+              <th scope="row">{instrumentName(score)}</th>
+              <td>{score.total}</td>
+              <td>{score.band.label}</td>
+              <td>
+                {score.correctsId ? (
+                  <>
+                    Correction of an earlier score
+                    {score.correctionReason ? `: ${score.correctionReason}` : ""}
+                  </>
+                ) : (
+                  <span className="muted">Entered by {score.enteredBy.name}</span>
+                )}
+              </td>
+              {canCorrect ? (
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onCorrect(score)}
+                  >
+                    Correct<span className="visually-hidden"> the {instrumentName(score)} score</span>
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The session page's Measures section: risk flags raised here (first: they block signing), the
+ * scores recorded at this session, and the buttons that open the entry form. The session page is
+ * the client's therapist's, so the viewer may write.
+ */
+export function SessionMeasures({
+  session,
+  headingId,
+  onReload,
+}: {
+  session: SessionDetail;
+  /** The section heading, which takes focus when the form closes. */
+  headingId: string;
+  onReload?: () => Promise<unknown>;
+}) {
+  const [entering, setEntering] = useState<Instrument | null>(null);
+  const [correcting, setCorrecting] = useState<MeasureScore | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const courseId = session.course.id;
+  const blocked = recordingBlockedReason(session);
+  const recorded = new Set(session.scores.map((score) => score.instrument));
+  const toRecord = instruments.filter((instrument) => !recorded.has(instrument));
+
+  const focusAfterSave = (riskFlagId: string | null) => {
+    requestAnimationFrame(() =>
+      document.getElementById(riskFlagId ? riskFlagHeadingId(riskFlagId) : headingId)?.focus(),
+    );
+  };
+
+  return (
+    <div className="stack">
+      <LiveStatus message={status} />
+      {session.riskFlags.length > 0 ? (
+        <RiskFlagList flags={session.riskFlags} canWrite allowResolve onReload={onReload} />
+      ) : null}
+
+      {session.scores.length > 0 ? (
+        <ScoreRows
+          scores={session.scores}
+          canCorrect
+          onCorrect={(score) => {
+            setStatus(null);
+            setCorrecting(score);
+          }}
+        />
+      ) : (
+        <p className="muted">No scores recorded at this session.</p>
+      )}
+
+      {entering ? (
+        <MeasureEntryForm
+          key={entering}
+          instrument={entering}
+          courseId={courseId}
+          sessionId={session.id}
+          onReload={onReload}
+          onCancel={() => {
+            setEntering(null);
+            focusAfterSave(null);
+          }}
+          onSaved={({ score, riskFlag }) => {
+            setEntering(null);
+            setStatus(
+              `${instrumentName(score)} saved: total ${score.total}, ${score.band.label}.` +
+                (riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : ""),
+            );
+            focusAfterSave(riskFlag?.id ?? null);
+          }}
+        />
+      ) : blocked ? (
+        <p>{blocked}</p>
+      ) : toRecord.length > 0 ? (
+        <div className="button-row button-row--tight">
+          {toRecord.map((instrument) => (
+            <button
+              key={instrument}
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setStatus(null);
+                setEntering(instrument);
+              }}
+            >
+              {recordLabel(instrument)}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <p className="muted">Every measure has a score at this session; use Correct to change one.</p>
+      )}
+
+      <p>
+        <Link to={paths.clinical.courseMeasures.getHref(courseId)}>Scores and trend for this course</Link>
+      </p>
+
+      <CorrectScoreDialog
+        score={correcting}
+        courseId={courseId}
+        onReload={onReload}
+        onClose={() => setCorrecting(null)}
+        onSaved={({ score, riskFlag }) => {
+          setCorrecting(null);
+          setStatus(
+            `Correction saved: ${instrumentName(score)} total ${score.total}, ${score.band.label}.` +
+              (riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : ""),
+          );
+          if (riskFlag) focusAfterSave(riskFlag.id);
+        }}
+      />
+    </div>
+  );
+}

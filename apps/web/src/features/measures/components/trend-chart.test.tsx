@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { courseWith, riskFlag, score } from "../test-fixtures";
+import { elements, renderHtml } from "../test-utils";
+import { TrendChart } from "./trend-chart";
+import { phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
+
+const responding = courseWith(
+  [
+    score(1, "phq9", 1, 16),
+    score(2, "gad7", 1, 12),
+    score(3, "phq9", 2, 14, { current: false }),
+    score(4, "phq9", 2, 15, {
+      correctsId: "00000000-0000-4000-8000-000000000003",
+      correctionReason: "Typo.",
+    }),
+    score(5, "phq9", 4, 9),
+    score(6, "hamd17", 4, 12),
+    score(7, "phq9", 8, 5),
+    score(8, "gad7", 8, 6),
+  ],
+  [riskFlag()],
+);
+
+describe("trend data", () => {
+  it("has one row per session with a current PHQ-9 or GAD-7, corrections replacing originals", () => {
+    expect(
+      trendRows(responding).map((row) => [
+        row.sessionNumber,
+        row.phq9?.total ?? null,
+        row.gad7?.total ?? null,
+      ]),
+    ).toEqual([
+      [1, 16, 12],
+      [2, 15, null],
+      [4, 9, null],
+      [8, 5, 6],
+    ]);
+    expect(trendRows(responding)[0]?.phq9?.band.label).toBe("Moderately severe");
+  });
+
+  it("finds the plan's phases as ranges of sessions", () => {
+    expect(phaseRanges(responding.sessions)).toEqual([
+      { phase: "initial", from: 1, to: 3 },
+      { phase: "middle", from: 4, to: 10 },
+      { phase: "termination", from: 11, to: 12 },
+    ]);
+  });
+
+  it("marks a risk flag at its session's PHQ-9 and a reliable deterioration at the latest score", () => {
+    expect(trendAnnotations(responding, trendRows(responding))).toEqual([
+      {
+        key: "risk-00000000-0000-4000-8000-000000000500",
+        sessionNumber: 1,
+        total: 16,
+        label: "Item 9",
+        severity: "red",
+      },
+    ]);
+    const worse = courseWith([score(1, "phq9", 1, 8), score(2, "phq9", 4, 15)]);
+    expect(worse.flags.map((flag) => flag.code)).toContain("reliable_deterioration");
+    expect(trendAnnotations(worse, trendRows(worse))).toContainEqual(
+      expect.objectContaining({ sessionNumber: 4, total: 15, label: "Deterioration" }),
+    );
+  });
+
+  it("sums the chart up in one sentence", () => {
+    const rows = trendRows(responding);
+    expect(trendSummary(rows, trendAnnotations(responding, rows))).toBe(
+      "PHQ-9 from 16 at session 1 to 5 at session 8. GAD-7 from 12 at session 1 to 6 at session 8. " +
+        "Marked: Item 9 at session 1.",
+    );
+    const one = courseWith([score(1, "phq9", 1, 18)]);
+    expect(trendSummary(trendRows(one), [])).toBe("PHQ-9 18 at session 1. No GAD-7 scores.");
+  });
+});
+
+describe("TrendChart", () => {
+  const html = renderHtml(<TrendChart measures={responding} />);
+
+  it("is a figure with a caption, whose chart is one image named by its summary", () => {
+    const figure = elements(html, "figure")[0];
+    expect(figure).toBeDefined();
+    expect(elements(figure?.inner ?? "", "figcaption")[0]?.text).toMatch(
+      /^PHQ-9 \(solid line, filled dots\)/,
+    );
+    const image = elements(figure?.inner ?? "", "div").find((div) => div.attrs.role === "img");
+    expect(image?.attrs["aria-label"]).toBe(
+      "PHQ-9 from 16 at session 1 to 5 at session 8. GAD-7 from 12 at session 1 to 6 at session 8. " +
+        "Marked: Item 9 at session 1.",
+    );
+  });
+
+  it("is followed by the same data as a table", () => {
+    const table = elements(html, "table")[0];
+    expect(elements(table?.inner ?? "", "caption")[0]?.text).toBe("PHQ-9 and GAD-7 by session");
+    const rows = elements(table?.inner ?? "", "tr");
+    expect(rows).toHaveLength(5);
+    expect(rows[0]?.text).toBe("Session Date PHQ-9 (0–27) GAD-7 (0–21)");
+    expect(rows[1]?.text).toMatch(/^Session 1 .* 16 Moderately severe 12 Moderate$/);
+    expect(rows[2]?.text).toMatch(/^Session 2 .* 15 Moderately severe Not recorded$/);
+    expect(elements(table?.inner ?? "", "th").filter((th) => th.attrs.scope === "row")).toHaveLength(4);
+  });
+
+  it("says so when there are no scores, with no empty chart", () => {
+    const empty = renderHtml(<TrendChart measures={courseWith([])} />);
+    expect(empty).toContain("No scores recorded yet.");
+    expect(elements(empty, "figure")).toHaveLength(0);
+    expect(elements(empty, "table")).toHaveLength(0);
+  });
+});

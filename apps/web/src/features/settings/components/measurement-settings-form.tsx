@@ -1,0 +1,125 @@
+import { measurementSettingFields, type MeasurementSettingsResponse } from "@ipt/shared";
+import { useState, type FormEvent } from "react";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { SubmitButton, TextField } from "../../../components/form-fields";
+import { LiveStatus } from "../../../components/states";
+import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
+import { useReloadMeasurementSettings, useUpdateMeasurementSettings } from "../api/measurement-settings";
+import {
+  defaultText,
+  fieldLabel,
+  fieldName,
+  fieldRange,
+  parseSettingsForm,
+  restoreDefaults,
+  settingsWriteErrors,
+  toFormValues,
+  type SettingKey,
+  type SettingsFormValues,
+} from "./settings-form-state";
+
+/** The inputs, one per setting, each with its help, default and sources. Split out for tests. */
+export function SettingsFields({
+  values,
+  defaults,
+  errors,
+  onChange,
+}: {
+  values: SettingsFormValues;
+  defaults: MeasurementSettingsResponse["defaults"];
+  errors: WriteErrors;
+  onChange: (key: SettingKey, value: string) => void;
+}) {
+  return (
+    <>
+      {measurementSettingFields.map((field) => {
+        const { min, max } = fieldRange(field.key);
+        return (
+          <TextField
+            key={field.key}
+            name={fieldName(field.key)}
+            label={fieldLabel(field)}
+            hint={
+              <>
+                {field.help} {defaultText(field, defaults)} <SourceTags tags={field.sources} />
+              </>
+            }
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={min}
+            max={max}
+            required
+            className="input input--number"
+            value={values[field.key]}
+            onChange={(event) => onChange(field.key, event.currentTarget.value)}
+            error={errors.fields[fieldName(field.key)]}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The organisation's measurement thresholds. "Restore defaults" fills in the documented defaults,
+ * which still need saving; a save made elsewhere since this was read is refused (reload first).
+ */
+export function MeasurementSettingsForm({ current }: { current: MeasurementSettingsResponse }) {
+  const update = useUpdateMeasurementSettings();
+  const reload = useReloadMeasurementSettings();
+  const { formRef, errors, setErrors } = useWriteErrors();
+  const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(current.settings));
+  const [status, setStatus] = useState<string | null>(null);
+
+  function change(key: SettingKey, value: string) {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setStatus(null);
+  }
+
+  /** After "changed elsewhere": show the settings as they are now saved. */
+  async function reloadLatest() {
+    const latest = await reload();
+    if (latest) setValues(toFormValues(latest.settings));
+    setErrors(noWriteErrors);
+  }
+
+  function fillDefaults() {
+    setValues(restoreDefaults(current.defaults));
+    setErrors(noWriteErrors);
+    setStatus("The defaults are filled in. Save settings to use them.");
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    setStatus(null);
+    const parsed = parseSettingsForm(values, current.version);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors(noWriteErrors);
+    update.mutate(parsed.body, {
+      onSuccess: (saved) => {
+        setValues(toFormValues(saved.settings));
+        setStatus("Settings saved.");
+      },
+      onError: (error) => setErrors(settingsWriteErrors(error)),
+    });
+  }
+
+  return (
+    <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
+      <WriteErrorSummary errors={errors} onReload={reloadLatest} />
+      <SettingsFields values={values} defaults={current.defaults} errors={errors} onChange={change} />
+      <div className="button-row">
+        <SubmitButton pending={update.isPending} pendingLabel="Saving…">
+          Save settings
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={fillDefaults}>
+          Restore defaults
+        </button>
+      </div>
+      <LiveStatus message={status} />
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+// The measurement settings form's values and checks, apart from the form so they can be tested:
+// inputs hold text; a save sends whole numbers, checked with the shared schema first.
+import {
+  measurementSettingFields,
+  measurementSettings,
+  updateMeasurementSettingsRequest,
+  type MeasurementSettingField,
+  type MeasurementSettings,
+  type UpdateMeasurementSettingsRequest,
+} from "@ipt/shared";
+import { formErrorsFromZod } from "../../../lib/form-errors";
+import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
+
+export type SettingKey = keyof MeasurementSettings;
+export type SettingsFormValues = Record<SettingKey, string>;
+
+/** The input's name, matching the API's field path `body.settings.<key>` (without `body.`). */
+export const fieldName = (key: SettingKey) => `settings.${key}`;
+
+/** Every input's name, in the order the form shows them. */
+export const settingsFieldNames = measurementSettingFields.map((field) => fieldName(field.key));
+
+export function toFormValues(settings: MeasurementSettings): SettingsFormValues {
+  const entries = measurementSettingFields.map((field) => [field.key, String(settings[field.key])] as const);
+  return Object.fromEntries(entries) as SettingsFormValues;
+}
+
+/** "Restore defaults" fills in the documented defaults; nothing changes until they are saved. */
+export function restoreDefaults(defaults: MeasurementSettings): SettingsFormValues {
+  return toFormValues(defaults);
+}
+
+/** An empty input is missing (not 0); anything else is read as a number for the schema to judge. */
+function toNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : Number(trimmed);
+}
+
+export type ParsedSettingsForm =
+  { ok: true; body: UpdateMeasurementSettingsRequest } | { ok: false; errors: WriteErrors };
+
+/** The request to send, or the field errors to show (named like the inputs). */
+export function parseSettingsForm(values: SettingsFormValues, version: number): ParsedSettingsForm {
+  const settings = Object.fromEntries(
+    measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
+  );
+  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings });
+  if (parsed.success) return { ok: true, body: parsed.data };
+  return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };
+}
+
+/** A failed save → what the form shows: field errors at their inputs, a stale version as "reload". */
+export function settingsWriteErrors(error: unknown): WriteErrors {
+  return writeErrorsFromError(error, settingsFieldNames);
+}
+
+const unitWords: Record<MeasurementSettingField["unit"], string> = {
+  sessions: "sessions",
+  points: "points",
+  percent: "%",
+  session: "session number",
+  score: "PHQ-9 score",
+  "no-shows": "no-shows",
+};
+
+/** The input's label with its unit, e.g. "Early review at session (session number)". */
+export function fieldLabel(field: MeasurementSettingField): string {
+  return `${field.label} (${unitWords[field.unit]})`;
+}
+
+const defaultWords: Record<MeasurementSettingField["unit"], (value: number) => string> = {
+  sessions: (value) => `${value} sessions`,
+  points: (value) => `${value} points`,
+  percent: (value) => `${value}%`,
+  session: (value) => `session ${value}`,
+  score: (value) => `a PHQ-9 score of ${value}`,
+  "no-shows": (value) => `${value} no-shows`,
+};
+
+/** "Default: 20%.", "Default: session 4." */
+export function defaultText(field: MeasurementSettingField, defaults: MeasurementSettings): string {
+  return `Default: ${defaultWords[field.unit](defaults[field.key])}.`;
+}
+
+/** The accepted range of a setting, from the shared schema (for the input's min and max). */
+export function fieldRange(key: SettingKey): { min: number | undefined; max: number | undefined } {
+  const schema = measurementSettings.shape[key];
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}

@@ -1,0 +1,101 @@
+import { defaultMeasurementSettings, measurementSettingFields, type MeasurementSettings } from "@ipt/shared";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../lib/api-client";
+import { noWriteErrors } from "../../../lib/write-errors";
+import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { SettingsFields } from "./measurement-settings-form";
+import { parseSettingsForm, restoreDefaults, settingsWriteErrors, toFormValues } from "./settings-form-state";
+
+const saved: MeasurementSettings = {
+  ...defaultMeasurementSettings,
+  measureEverySessions: 1,
+  noShowsInARow: 3,
+};
+
+describe("measurement settings form", () => {
+  it("sends whole numbers with the version it was read at", () => {
+    const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
+    const parsed = parseSettingsForm(values, 3);
+    expect(parsed).toEqual({ ok: true, body: { version: 3, settings: { ...saved, earlyReviewSession: 6 } } });
+  });
+
+  it("names each field it refuses, with the shared message, and sends nothing", () => {
+    const values = {
+      ...toFormValues(saved),
+      measureEverySessions: "",
+      deteriorationPhq9Points: "6.5",
+      noShowsInARow: "9",
+    };
+    const parsed = parseSettingsForm(values, 0);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.fields).toEqual({
+      "settings.measureEverySessions": "Enter a whole number of sessions from 1 to 8.",
+      "settings.deteriorationPhq9Points": "Enter a whole number of points from 1 to 27.",
+      "settings.noShowsInARow": "Enter a whole number from 2 to 6.",
+    });
+  });
+
+  it("puts the server's field errors (body.settings.<key>) next to their fields", () => {
+    const error = new ApiError({
+      status: 400,
+      code: "validation_failed",
+      message: "Some settings are not valid.",
+      fields: [
+        { field: "body.settings.earlyReviewSession", message: "Enter a session number from 2 to 12." },
+      ],
+    });
+    const errors = settingsWriteErrors(error);
+    expect(errors.fields).toEqual({ "settings.earlyReviewSession": "Enter a session number from 2 to 12." });
+    expect(errors.stale).toBe(false);
+  });
+
+  it("explains a save made elsewhere since the settings were read", () => {
+    const error = new ApiError({
+      status: 409,
+      code: "conflict",
+      message: "The settings were changed by someone else.",
+    });
+    expect(settingsWriteErrors(error)).toMatchObject({ stale: true, fields: {} });
+  });
+
+  it("fills in the documented defaults on Restore defaults", () => {
+    expect(restoreDefaults(defaultMeasurementSettings)).toEqual({
+      measureEverySessions: "4",
+      deteriorationPhq9Points: "6",
+      deteriorationGad7Points: "4",
+      earlyReviewSession: "4",
+      earlyReviewMinReductionPercent: "20",
+      midCourseMinReductionPercent: "25",
+      percentRulesMinBaselinePhq9: "10",
+      noShowsInARow: "2",
+    });
+  });
+
+  it("shows each setting with its unit, help, default and sources, and marks a refused one", () => {
+    const errors = {
+      ...noWriteErrors,
+      fields: { "settings.noShowsInARow": "Enter a whole number from 2 to 6." },
+    };
+    const html = renderHtml(
+      <SettingsFields
+        values={toFormValues(saved)}
+        defaults={defaultMeasurementSettings}
+        errors={errors}
+        onChange={() => undefined}
+      />,
+    );
+    const fields = elements(html, "label").map(textOf);
+    expect(fields).toHaveLength(measurementSettingFields.length);
+    expect(fields).toContain("Amber at the early review if PHQ-9 has fallen by less than (%)");
+    expect(textOf(html)).toContain("Default: 20%. Sources: [MBC-default]");
+    expect(textOf(html)).toContain("Default: session 4.");
+    const inputs = [...html.matchAll(/<input[^>]*>/g)].map((match) => match[0]);
+    const noShows = inputs.find((input) => input.includes('name="settings.noShowsInARow"')) ?? "";
+    expect(noShows).toContain('aria-invalid="true"');
+    expect(noShows).toContain('value="3"');
+    expect(noShows).toMatch(/min="2"[^>]*max="6"|max="6"[^>]*min="2"/);
+    expect(textOf(html)).toContain("Error: Enter a whole number from 2 to 6.");
+    expect(inputs.filter((input) => input.includes("aria-invalid"))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,20 @@
+import { supervisionRiskFlagsResponse } from "@ipt/shared";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
+import { apiRequest } from "../../../lib/api-client";
+
+export function listSupervisionRiskFlags(signal?: AbortSignal) {
+  return apiRequest("/api/supervision/risk-flags", supervisionRiskFlagsResponse, { signal });
+}
+
+/** Flags are raised and resolved by the therapists, so the list is read again whenever it opens. */
+export const supervisionRiskFlagsQueryOptions = () =>
+  queryOptions({
+    queryKey: ["supervision", "risk-flags"],
+    queryFn: ({ signal }) => listSupervisionRiskFlags(signal),
+    staleTime: CLINICAL_RECORD_STALE_MS,
+  });
+
+export function useSupervisionRiskFlags() {
+  return useQuery(supervisionRiskFlagsQueryOptions());
+}

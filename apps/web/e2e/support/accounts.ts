@@ -38,3 +38,26 @@ export async function createReadyAccount(
   await asUser.context.dispose();
   return { email: account.email, name: account.name, password };
 }
+
+/** Assigns `supervisor` to supervise `therapist`, as an admin does on the account page. */
+export async function assignSupervisor(
+  baseURL: string,
+  admin: Account,
+  therapist: Account,
+  supervisor: Account,
+) {
+  const asAdmin = await signedInContext(baseURL, admin);
+  const idOf = async (email: string) => {
+    const found = await asAdmin.context.get(`/api/admin/users?q=${encodeURIComponent(email)}`);
+    const { items } = (await found.json()) as { items: { id: string; email: string }[] };
+    const user = items.find((item) => item.email === email);
+    if (!user) throw new Error(`no account ${email}`);
+    return user.id;
+  };
+  const [therapistId, supervisorId] = [await idOf(therapist.email), await idOf(supervisor.email)];
+  const assigned = await asAdmin.context.put(`/api/admin/users/${therapistId}/supervisors/${supervisorId}`, {
+    headers: asAdmin.headers,
+  });
+  if (!assigned.ok()) throw new Error(`assigning the supervisor failed: ${assigned.status()}`);
+  await asAdmin.context.dispose();
+}

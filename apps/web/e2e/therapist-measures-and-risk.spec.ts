@@ -113,7 +113,7 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   // The course's measures page: the chart, the same data as a table, the outcome.
   await page.goto(`/courses/${courseId}/measures`);
   await expect(page.getByRole("heading", { level: 1, name: "Measures and outcomes" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /PHQ-9/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /PHQ-9 from 16 at session 1 to 5 at session 8/ })).toBeVisible();
   const table = page.getByRole("table", { name: "PHQ-9 and GAD-7 by session" });
   await expect(table.getByRole("row")).toHaveCount(5); // header + sessions 1, 2, 4, 8
   await expect(page.getByText("Response", { exact: true }).first()).toBeVisible();

@@ -76,16 +76,6 @@ export function readableClientWhere(actor: Actor): Prisma.ClientWhereInput {
   return { id: { in: [] } };
 }
 
-/** The course's ids if the actor may read it (see readableClientWhere); otherwise a 404. */
-export async function readableCourse(db: Db, actor: Actor, courseId: string) {
-  const course = await db.course.findFirst({
-    where: { id: courseId, client: readableClientWhere(actor) },
-    select: { id: true, clientId: true, client: { select: { therapistId: true } } },
-  });
-  if (!course) throw await denied(db, actor, "course", courseId, "The course");
-  return { id: course.id, clientId: course.clientId, owned: course.client.therapistId === actor.userId };
-}
-
 /** The session's ids if its client belongs to the actor; otherwise a 404. */
 export async function ownedSession(db: Db, actor: Actor, sessionId: string) {
   const session = await db.therapySession.findFirst({

@@ -17,5 +17,6 @@ export class AppError extends Error {
 
 export const notFound = (what = "The record") => new AppError("not_found", `${what} was not found.`);
 export const conflict = (message: string) => new AppError("conflict", message);
-export const invalid = (field: string, message: string) =>
-  new AppError("validation_failed", "Some fields are not valid.", [{ field, message }]);
+export const invalidFields = (fields: FieldError[]) =>
+  new AppError("validation_failed", "Some fields are not valid.", fields);
+export const invalid = (field: string, message: string) => invalidFields([{ field, message }]);

@@ -40,7 +40,7 @@ export const policies = {
    * owns the client, and answer 404 otherwise (see clinical/access.ts). */
   therapist: { description: "Therapists (own clients only)", decide: signedInWithRole("therapist") },
   /** Reading a client's measures and risk: the therapist, or a supervisor assigned to that therapist.
-   * Services check the assignment on every request (clinical/access.ts readableCourse). */
+   * Services check the assignment on every request (clinical/access.ts readableClientWhere). */
   clinicalReader: {
     description: "The client's therapist, or a supervisor assigned to that therapist (read only)",
     decide: signedInWithRole("therapist", "supervisor"),

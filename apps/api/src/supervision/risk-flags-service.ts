@@ -4,10 +4,9 @@
 // in (relationJoins) — and one audit row, whatever the number of flags.
 import type { SupervisionRiskFlagsResponse } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
+import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { readableClientWhere, type Actor } from "../clinical/access";
-
-const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 const riskFlagSelect = {
   id: true,

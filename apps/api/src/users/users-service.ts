@@ -9,12 +9,11 @@ import type {
 } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
+import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
 
 type Tx = Prisma.TransactionClient;
-
-const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 const adminUserSelect = {
   id: true,

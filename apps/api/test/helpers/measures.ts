@@ -54,31 +54,29 @@ export async function measuresOf(who: Clinician, courseId: string): Promise<Cour
   return ok(await who.get(`/api/courses/${courseId}/measures`), courseMeasures);
 }
 
+/** Gives the session numbered `number` this status (unless it has it already) and returns its record. */
+async function markSession(
+  who: Clinician,
+  course: CourseDetail,
+  number: number,
+  status: "held" | "no_show",
+): Promise<SessionDetail> {
+  const { id } = sessionNumbered(course, number);
+  const session = asSession(await who.get(`/api/sessions/${id}`));
+  if (session.status === status) return session;
+  return asSession(await who.patch(`/api/sessions/${id}`, { version: session.version, status }));
+}
+
 /**
  * Marks the session numbered `number` held (it must be dated today or earlier) and returns its record.
  * A course from courseFor starts on 2026-01-05, so its sessions are in the past.
  */
-export async function heldSession(
-  who: Clinician,
-  course: CourseDetail,
-  number: number,
-): Promise<SessionDetail> {
-  const { id } = sessionNumbered(course, number);
-  const session = asSession(await who.get(`/api/sessions/${id}`));
-  if (session.status === "held") return session;
-  return asSession(await who.patch(`/api/sessions/${id}`, { version: session.version, status: "held" }));
-}
+export const heldSession = (who: Clinician, course: CourseDetail, number: number) =>
+  markSession(who, course, number, "held");
 
 /** Marks the session numbered `number` a no-show. */
-export async function noShowSession(
-  who: Clinician,
-  course: CourseDetail,
-  number: number,
-): Promise<SessionDetail> {
-  const { id } = sessionNumbered(course, number);
-  const session = asSession(await who.get(`/api/sessions/${id}`));
-  return asSession(await who.patch(`/api/sessions/${id}`, { version: session.version, status: "no_show" }));
-}
+export const noShowSession = (who: Clinician, course: CourseDetail, number: number) =>
+  markSession(who, course, number, "no_show");
 
 /** A complete safety follow-up body, taken an hour ago. */
 export const followUpBody = (overrides: Partial<SafetyFollowUpRequest> = {}): SafetyFollowUpRequest => ({

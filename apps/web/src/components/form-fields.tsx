@@ -9,6 +9,23 @@ import {
 } from "react";
 import type { FormErrors } from "../lib/form-errors";
 
+/** A field's error message, read out as "Error: …"; nothing when there is no error. */
+export function FieldErrorMessage({
+  id,
+  error,
+}: {
+  id: string | undefined;
+  error: string | null | undefined;
+}) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field__error">
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </p>
+  );
+}
+
 interface FieldFrameProps {
   id: string;
   label: ReactNode;
@@ -32,12 +49,7 @@ function FieldFrame({ id, label, hint, error, className, children }: FieldFrameP
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={errorId} error={error} />
       {children(describedBy)}
     </div>
   );
@@ -221,12 +233,7 @@ export function ChoiceGroup({
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={errorId} error={error} />
       <div className="choices">
         {options.map((option) => (
           <Choice

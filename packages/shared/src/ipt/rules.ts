@@ -244,13 +244,17 @@ export function terminationDue(state: TerminationState): boolean {
   return terminationStatus(state) !== "not_due";
 }
 
-export const flagCodes = [
+/** Flags raised by the measures (risk, alerts, schedule, attendance) rather than by the course plan. */
+export const measureFlagCodes = [
   "risk_item9",
   "reliable_deterioration",
   "not_on_track",
   "early_non_response",
   "measures_overdue",
   "no_shows_in_a_row",
+] as const;
+export const flagCodes = [
+  ...measureFlagCodes,
   "termination_not_raised",
   "initial_phase_overdue",
   "secondary_area",

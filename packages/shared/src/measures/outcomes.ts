@@ -174,6 +174,12 @@ function pairedChanges(
   return { phq9, gad7 };
 }
 
+/** One indicator's result: met, not met, or null (not applicable) with why. */
+interface Check {
+  met: boolean | null;
+  detail: string;
+}
+
 function indicatorsOf(
   phq9: MeasureChange | null,
   gad7: MeasureChange | null,
@@ -181,16 +187,15 @@ function indicatorsOf(
   percentRulesApply: boolean,
 ): OutcomeIndicator[] {
   const out: OutcomeIndicator[] = [];
-  const add = (
-    code: OutcomeIndicatorCode,
-    label: string,
-    sources: SourceTag[],
-    met: boolean | null,
-    detail: string,
-  ) => out.push({ code, label, met, detail, sources });
+  const add = (code: OutcomeIndicatorCode, label: string, sources: readonly SourceTag[], check: Check) =>
+    out.push({ code, label, met: check.met, detail: check.detail, sources: [...sources] });
 
   // Caseness at start, on each instrument's first score.
-  const casenessAtStart = (change: MeasureChange | null, definition: OutcomeDefinition, name: string) =>
+  const casenessAtStart = (
+    change: MeasureChange | null,
+    definition: OutcomeDefinition,
+    name: string,
+  ): Check =>
     change === null
       ? { met: null, detail: `Needs a baseline ${name}` }
       : {
@@ -199,115 +204,89 @@ function indicatorsOf(
             `Baseline ${name} ${change.baseline.total} (session ${change.baseline.sessionNumber}); ` +
             `caseness is ${definition.value} or more`,
         };
-  const phq9Case = casenessAtStart(phq9, D.phq9Caseness, "PHQ-9");
   add(
     "phq9_caseness_at_start",
     `PHQ-9 caseness at start (NHS Talking Therapies, ≥ ${D.phq9Caseness.value})`,
-    [...D.phq9Caseness.sources],
-    phq9Case.met,
-    phq9Case.detail,
+    D.phq9Caseness.sources,
+    casenessAtStart(phq9, D.phq9Caseness, "PHQ-9"),
   );
-  const gad7Case = casenessAtStart(gad7, D.gad7Caseness, "GAD-7");
   add(
     "gad7_caseness_at_start",
     `GAD-7 caseness at start (NHS Talking Therapies, ≥ ${D.gad7Caseness.value}; not the screening cut-off of 10)`,
-    [...D.gad7Caseness.sources],
-    gad7Case.met,
-    gad7Case.detail,
+    D.gad7Caseness.sources,
+    casenessAtStart(gad7, D.gad7Caseness, "GAD-7"),
   );
 
   // Percentage rules on PHQ-9: response, partial response, remission.
-  const percentRule = (test: (change: MeasureChange) => boolean, what: (change: MeasureChange) => string) => {
+  const percentRule = (
+    test: (change: MeasureChange) => boolean,
+    what: (change: MeasureChange) => string,
+  ): Check => {
     if (phq9 === null) return { met: null, detail: "Needs a baseline PHQ-9 and a later PHQ-9" };
     if (!percentRulesApply) return { met: null, detail: PERCENT_RULES_SKIPPED };
     if (!followed(phq9)) return { met: null, detail: "Needs a PHQ-9 after the baseline" };
     return { met: test(phq9), detail: what(phq9) };
   };
   const percentDetail = (change: MeasureChange) => `${describe(change)}: ${movement(change)}`;
-  const response = percentRule(
-    (c) => reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
-    percentDetail,
-  );
   add(
     "response",
     `Response: PHQ-9 down ${D.responsePercent.value}% or more from baseline (HEDIS, ICSI)`,
-    [...D.responsePercent.sources],
-    response.met,
-    response.detail,
-  );
-  const partial = percentRule(
-    (c) =>
-      reducedByAtLeast(c.baseline.total, c.latest.total, D.partialResponsePercent.value) &&
-      !reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
-    percentDetail,
+    D.responsePercent.sources,
+    percentRule(
+      (c) => reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
+      percentDetail,
+    ),
   );
   add(
     "partial_response",
     `Partial response: PHQ-9 down ${D.partialResponsePercent.value}% to under ${D.responsePercent.value}% from baseline (ICSI)`,
-    [...D.partialResponsePercent.sources],
-    partial.met,
-    partial.detail,
-  );
-  const remission = percentRule(
-    (c) => c.latest.total < D.phq9RemissionBelow.value,
-    (c) => `Latest PHQ-9 ${c.latest.total} (session ${c.latest.sessionNumber})`,
+    D.partialResponsePercent.sources,
+    percentRule(
+      (c) =>
+        reducedByAtLeast(c.baseline.total, c.latest.total, D.partialResponsePercent.value) &&
+        !reducedByAtLeast(c.baseline.total, c.latest.total, D.responsePercent.value),
+      percentDetail,
+    ),
   );
   add(
     "remission",
     `Remission: latest PHQ-9 below ${D.phq9RemissionBelow.value} (HEDIS, ICSI; Kroenke 2001)`,
-    [...D.phq9RemissionBelow.sources],
-    remission.met,
-    remission.detail,
+    D.phq9RemissionBelow.sources,
+    percentRule(
+      (c) => c.latest.total < D.phq9RemissionBelow.value,
+      (c) => `Latest PHQ-9 ${c.latest.total} (session ${c.latest.sessionNumber})`,
+    ),
   );
 
-  // Reliable change on each instrument.
-  const reliable = (
+  // Reliable change on each instrument: improvement (down) on PHQ-9 and GAD-7, then deterioration (up).
+  const addReliable = (
+    code: OutcomeIndicatorCode,
     change: MeasureChange | null,
     name: string,
-    points: number,
-    test: (change: MeasureChange, points: number) => boolean,
-  ) =>
-    followed(change)
-      ? { met: test(change, points), detail: `${describe(change)}: ${pointMovement(change)}` }
-      : { met: null, detail: `Needs a ${name} after the baseline` };
-  const phq9Improved = reliable(phq9, "PHQ-9", D.phq9ReliableChange.value, reliablyImproved);
-  add(
-    "phq9_reliable_improvement",
-    `PHQ-9 reliable improvement (NHS Talking Therapies: down ${D.phq9ReliableChange.value} points or more)`,
-    [...D.phq9ReliableChange.sources],
-    phq9Improved.met,
-    phq9Improved.detail,
-  );
-  const gad7Improved = reliable(gad7, "GAD-7", D.gad7ReliableChange.value, reliablyImproved);
-  add(
-    "gad7_reliable_improvement",
-    `GAD-7 reliable improvement (NHS Talking Therapies: down ${D.gad7ReliableChange.value} points or more)`,
-    [...D.gad7ReliableChange.sources],
-    gad7Improved.met,
-    gad7Improved.detail,
-  );
-  const phq9Worse = reliable(phq9, "PHQ-9", D.phq9ReliableChange.value, reliablyDeteriorated);
-  add(
-    "phq9_reliable_deterioration",
-    `PHQ-9 reliable deterioration (NHS Talking Therapies: up ${D.phq9ReliableChange.value} points or more)`,
-    [...D.phq9ReliableChange.sources],
-    phq9Worse.met,
-    phq9Worse.detail,
-  );
-  const gad7Worse = reliable(gad7, "GAD-7", D.gad7ReliableChange.value, reliablyDeteriorated);
-  add(
-    "gad7_reliable_deterioration",
-    `GAD-7 reliable deterioration (NHS Talking Therapies: up ${D.gad7ReliableChange.value} points or more)`,
-    [...D.gad7ReliableChange.sources],
-    gad7Worse.met,
-    gad7Worse.detail,
-  );
+    definition: OutcomeDefinition,
+    direction: "down" | "up",
+  ) => {
+    const test = direction === "down" ? reliablyImproved : reliablyDeteriorated;
+    add(
+      code,
+      `${name} reliable ${direction === "down" ? "improvement" : "deterioration"} ` +
+        `(NHS Talking Therapies: ${direction} ${definition.value} points or more)`,
+      definition.sources,
+      followed(change)
+        ? { met: test(change, definition.value), detail: `${describe(change)}: ${pointMovement(change)}` }
+        : { met: null, detail: `Needs a ${name} after the baseline` },
+    );
+  };
+  addReliable("phq9_reliable_improvement", phq9, "PHQ-9", D.phq9ReliableChange, "down");
+  addReliable("gad7_reliable_improvement", gad7, "GAD-7", D.gad7ReliableChange, "down");
+  addReliable("phq9_reliable_deterioration", phq9, "PHQ-9", D.phq9ReliableChange, "up");
+  addReliable("gad7_reliable_deterioration", gad7, "GAD-7", D.gad7ReliableChange, "up");
 
   // NHS Talking Therapies combined indicators, on paired PHQ-9 and GAD-7.
   const paired = pairedChanges(phq9, gad7);
-  let improvement: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
-  let recovery: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
-  let reliableRecovery: { met: boolean | null; detail: string } = { met: null, detail: NEEDS_PAIRED };
+  let improvement: Check = { met: null, detail: NEEDS_PAIRED };
+  let recovery: Check = { met: null, detail: NEEDS_PAIRED };
+  let reliableRecovery: Check = { met: null, detail: NEEDS_PAIRED };
   if (paired !== null) {
     const p = paired.phq9;
     const g = paired.gad7;
@@ -355,22 +334,19 @@ function indicatorsOf(
     "nhs_tt_reliable_improvement",
     "Reliable improvement (NHS Talking Therapies: reliable improvement on PHQ-9 or GAD-7, and neither reliably deteriorated)",
     ttSources,
-    improvement.met,
-    improvement.detail,
+    improvement,
   );
   add(
     "nhs_tt_recovery",
     `Recovery (NHS Talking Therapies: a case at the start on PHQ-9 ≥ ${D.phq9Caseness.value} or GAD-7 ≥ ${D.gad7Caseness.value}, and both below caseness at the latest score)`,
     ttSources,
-    recovery.met,
-    recovery.detail,
+    recovery,
   );
   add(
     "nhs_tt_reliable_recovery",
     "Reliable recovery (NHS Talking Therapies: recovery and reliable improvement)",
     ttSources,
-    reliableRecovery.met,
-    reliableRecovery.detail,
+    reliableRecovery,
   );
 
   // HAM-D-17 remission, only when the HAM-D-17 is used in the course.
@@ -378,11 +354,13 @@ function indicatorsOf(
     add(
       "hamd17_remission",
       `HAM-D-17 remission (≤ ${D.hamd17RemissionAtMost.value})`,
-      [...D.hamd17RemissionAtMost.sources],
-      followed(hamd17) ? hamd17.latest.total <= D.hamd17RemissionAtMost.value : null,
+      D.hamd17RemissionAtMost.sources,
       followed(hamd17)
-        ? `Latest HAM-D-17 ${hamd17.latest.total} (session ${hamd17.latest.sessionNumber})`
-        : "Needs a HAM-D-17 after the baseline",
+        ? {
+            met: hamd17.latest.total <= D.hamd17RemissionAtMost.value,
+            detail: `Latest HAM-D-17 ${hamd17.latest.total} (session ${hamd17.latest.sessionNumber})`,
+          }
+        : { met: null, detail: "Needs a HAM-D-17 after the baseline" },
     );
   }
   return out;

@@ -11,14 +11,11 @@ import {
   type FieldError,
 } from "@ipt/shared";
 import type { PrismaClient } from "../../db/prisma";
-import { AppError, conflict } from "../../errors/app-error";
+import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
 import { fromIsoDate } from "../clients/dates";
 import { getCourseDetail } from "./course-detail";
 import { courseForWrite } from "../plan/course-write";
-
-const invalidFields = (fields: FieldError[]) =>
-  new AppError("validation_failed", "Some fields are not valid.", fields);
 
 /** The plan module names its inputs; the request names them differently. */
 const requestFieldOf: Record<string, string> = {

@@ -10,13 +10,12 @@ import {
   type Flag,
   type LifeEventKind,
 } from "@ipt/shared";
+import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { auditClinical, denied, type Actor, type Db } from "../access";
-import { toIsoDate } from "../clients/dates";
+import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
-
-const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 const courseDetailSelect = {
   id: true,
@@ -146,8 +145,6 @@ export function flagsOf(course: FlagInput, sessions: FlagSession[], lifeEventKin
     lifeEventKinds,
   });
 }
-
-const isoDateOrNull = (date: Date | null) => (date ? toIsoDate(date) : null);
 
 /**
  * The course if the actor is its client's therapist (404 otherwise, audited as denied).

@@ -14,7 +14,7 @@ import {
 } from "@ipt/shared";
 import type { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/prisma";
-import { AppError, conflict, invalid } from "../../errors/app-error";
+import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedClient, ownedCourse, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
 import { fromIsoDate, todayIso } from "../clients/dates";
@@ -140,9 +140,7 @@ export async function setProblemArea(
       sensitivity: sensitivityModifier,
     });
     if (errors.length > 0) {
-      throw new AppError(
-        "validation_failed",
-        "Some fields are not valid.",
+      throw invalidFields(
         errors.map((error) => ({ field: problemAreaField(error.field), message: error.message })),
       );
     }

@@ -1,10 +1,9 @@
 // Scores and risk flags as the API returns them: the columns each read selects and the mapping to the
 // shared wire shapes. Used by the measures view, the writes and the session record.
 import { bandOf, type MeasureScore, type RiskFlagDetail } from "@ipt/shared";
+import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { toIsoDate } from "../clients/dates";
-
-export const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 export const scoreSelect = {
   id: true,

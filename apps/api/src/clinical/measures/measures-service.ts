@@ -15,8 +15,9 @@ import {
   type RiskFlagDetail,
   type SessionStatus,
 } from "@ipt/shared";
+import { personSelect } from "../../db/person-select";
 import type { Prisma, PrismaClient } from "../../db/prisma";
-import { AppError, conflict, invalid } from "../../errors/app-error";
+import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import {
   auditClinical,
   denied,
@@ -31,7 +32,6 @@ import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { courseMeasuresOf } from "./measure-state";
 import {
   correctedIds,
-  personSelect,
   riskFlagOrder,
   riskFlagSelect,
   scoreOrder,
@@ -43,9 +43,6 @@ import {
 import { getMeasurementSettings } from "./settings-read";
 
 type Tx = Prisma.TransactionClient;
-
-const invalidFields = (fields: { field: string; message: string }[]) =>
-  new AppError("validation_failed", "Some fields are not valid.", fields);
 
 const statusWords: Record<SessionStatus, string> = {
   planned: "still planned",

@@ -4,7 +4,7 @@
 // Every change is audited with ids only [S25l][S25m].
 import type { ResolveRiskFlagRequest, RiskFlagDetail, SafetyFollowUpRequest } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
-import { AppError, conflict } from "../../errors/app-error";
+import { conflict, invalidFields } from "../../errors/app-error";
 import {
   assertVersion,
   auditClinical,
@@ -43,6 +43,24 @@ async function loadRiskFlag(tx: Tx, riskFlagId: string): Promise<RiskFlagDetail>
   return toRiskFlagDetail(row, row.session.number);
 }
 
+/**
+ * Runs `write` on the actor's own flag with its course row locked (see ../plan/course-write), so two
+ * writes to one flag run one at a time, and answers the flag as it then stands.
+ */
+async function writeRiskFlag(
+  prisma: PrismaClient,
+  actor: Actor,
+  riskFlagId: string,
+  write: (tx: Tx) => Promise<void>,
+): Promise<RiskFlagDetail> {
+  const owned = await ownedRiskFlag(prisma, actor, riskFlagId);
+  return prisma.$transaction(async (tx) => {
+    await lockCourse(tx, owned.courseId);
+    await write(tx);
+    return loadRiskFlag(tx, riskFlagId);
+  });
+}
+
 /** The date part of an ISO date-time as written, i.e. the day in the writer's own time zone. */
 const localDateOf = (isoDateTime: string) => isoDateTime.slice(0, 10);
 
@@ -52,9 +70,7 @@ export async function recordFollowUp(
   riskFlagId: string,
   request: SafetyFollowUpRequest,
 ): Promise<RiskFlagDetail> {
-  const owned = await ownedRiskFlag(prisma, actor, riskFlagId);
-  return prisma.$transaction(async (tx) => {
-    await lockCourse(tx, owned.courseId);
+  return writeRiskFlag(prisma, actor, riskFlagId, async (tx) => {
     const flag = await tx.riskFlag.findUniqueOrThrow({
       where: { id: riskFlagId },
       select: {
@@ -93,7 +109,7 @@ export async function recordFollowUp(
         fields.push({ field: "body.supervisorId", message: "Choose one of your assigned supervisors." });
       }
     }
-    if (fields.length) throw new AppError("validation_failed", "Some fields are not valid.", fields);
+    if (fields.length) throw invalidFields(fields);
 
     const followUp = await tx.safetyFollowUp.create({
       data: {
@@ -113,7 +129,6 @@ export async function recordFollowUp(
     await auditClinical(tx, actor, "risk_flag.follow_up_recorded", "risk_flag", riskFlagId, {
       followUpId: followUp.id,
     });
-    return loadRiskFlag(tx, riskFlagId);
   });
 }
 
@@ -123,9 +138,7 @@ export async function resolveRiskFlag(
   riskFlagId: string,
   request: ResolveRiskFlagRequest,
 ): Promise<RiskFlagDetail> {
-  const owned = await ownedRiskFlag(prisma, actor, riskFlagId);
-  return prisma.$transaction(async (tx) => {
-    await lockCourse(tx, owned.courseId);
+  return writeRiskFlag(prisma, actor, riskFlagId, async (tx) => {
     const flag = await tx.riskFlag.findUniqueOrThrow({
       where: { id: riskFlagId },
       select: { resolvedAt: true, version: true },
@@ -149,7 +162,6 @@ export async function resolveRiskFlag(
     });
     await assertVersion(count, "This risk flag");
     await auditClinical(tx, actor, "risk_flag.resolved", "risk_flag", riskFlagId, { followUps });
-    return loadRiskFlag(tx, riskFlagId);
   });
 }
 

@@ -2,6 +2,7 @@
 // scores recorded at it and the risk flags they raised.
 import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
+import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import type { Db } from "../access";
@@ -15,8 +16,6 @@ import {
   toMeasureScore,
   toRiskFlagDetail,
 } from "../measures/measure-wire";
-
-const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 export const sessionDetailSelect = {
   id: true,

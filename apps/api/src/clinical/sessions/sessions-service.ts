@@ -8,7 +8,7 @@ import type {
   VersionRequest,
 } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
-import { AppError, conflict, notFound } from "../../errors/app-error";
+import { conflict, invalidFields, notFound } from "../../errors/app-error";
 import {
   assertVersion,
   auditClinical,
@@ -46,9 +46,6 @@ export async function getSession(db: Db, actor: Actor, sessionId: string): Promi
   await auditClinical(db, actor, "session.viewed", "therapy_session", sessionId);
   return detail;
 }
-
-const invalidFields = (fields: { field: string; message: string }[]) =>
-  new AppError("validation_failed", "Some fields are not valid.", fields);
 
 /**
  * The agenda is replaced as a whole. Items from the template keep their key, kind and sources (their

@@ -12,13 +12,12 @@ import {
   type Instrument,
   type Technique,
 } from "@ipt/shared";
+import { personSelect } from "../../db/person-select";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../access";
-import { toIsoDate } from "../clients/dates";
+import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { seriesOf } from "../measures/measure-state";
 import { correctedIds } from "../measures/measure-wire";
-
-const personSelect = { id: true, name: true, email: true } satisfies Prisma.UserSelect;
 
 const summarySelect = {
   id: true,
@@ -118,7 +117,7 @@ export async function getEndOfTreatmentSummary(
       phase: course.phase,
       plannedSessions: course.plannedSessions,
       startDate: toIsoDate(course.startDate),
-      endedOn: course.endedOn ? toIsoDate(course.endedOn) : null,
+      endedOn: isoDateOrNull(course.endedOn),
       outcome: course.outcome,
       outcomeReason: course.outcomeReason,
       primaryArea: course.primaryArea,

@@ -11,7 +11,7 @@ import { useSession } from "../../features/auth/api/get-session";
 import { useCourseMeasures, useReloadCourseMeasures } from "../../features/measures/api/get-course-measures";
 import { AlertsPanel } from "../../features/measures/components/alerts-panel";
 import { CorrectScoreDialog } from "../../features/measures/components/correct-score-dialog";
-import { instrumentName } from "../../features/measures/components/labels";
+import { correctionSavedMessage } from "../../features/measures/components/labels";
 import { OutcomePanel } from "../../features/measures/components/outcome-panel";
 import { RiskFlagList } from "../../features/measures/components/risk-flag-panel";
 import { ScheduleTable } from "../../features/measures/components/schedule-table";
@@ -98,12 +98,9 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
             courseId={measures.courseId}
             onReload={reload}
             onClose={() => setCorrecting(null)}
-            onSaved={({ score, riskFlag }) => {
+            onSaved={(result) => {
               setCorrecting(null);
-              setStatus(
-                `Correction saved: ${instrumentName(score)} total ${score.total}, ${score.band.label}.` +
-                  (riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : ""),
-              );
+              setStatus(correctionSavedMessage(result));
             }}
           />
         ) : null}

@@ -11,7 +11,7 @@ const flags: Flag[] = [
 
 describe("flag badges", () => {
   it("says each flag's severity in words, not by colour alone, in the order given", () => {
-    const items = elements(renderHtml(<FlagBadges flags={flags} />), "li").map(textOf);
+    const items = elements(renderHtml(<FlagBadges flags={flags} />), "li").map((item) => item.text);
     expect(items).toEqual([
       "! Urgent: PHQ-9 item 9 answered above 0",
       "! Review: Measures overdue",
@@ -23,11 +23,11 @@ describe("flag badges", () => {
     const reversed = [...flags].reverse();
     const html = renderHtml(<FlagBadges flags={reversed} />);
     const items = elements(html, "li");
-    expect(items[0]).toContain("badge--flag-notice");
-    expect(items[2]).toContain("badge--flag-red");
-    expect(textOf(items[2] ?? "")).toContain("Urgent:");
+    expect(items[0]?.inner).toContain("badge--flag-notice");
+    expect(items[2]?.inner).toContain("badge--flag-red");
+    expect(items[2]?.text).toContain("Urgent:");
     // The message stays available as the badge's tooltip.
-    expect(items[2]).toContain('title="Item 9 above 0 at session 3."');
+    expect(items[2]?.inner).toContain('title="Item 9 above 0 at session 3."');
   });
 
   it("says None when there are no flags", () => {

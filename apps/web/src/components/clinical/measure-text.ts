@@ -14,6 +14,11 @@ export function formatSigned(value: number): string {
   return value > 0 ? `+${value}` : "0";
 }
 
+/** The reduction from baseline in words: 44.4 → "44.4% lower", −25 → "25% higher". */
+export function reductionWords(reductionPercent: number): string {
+  return `${formatPercent(Math.abs(reductionPercent))} ${reductionPercent >= 0 ? "lower" : "higher"}`;
+}
+
 /**
  * The change from baseline (latest − baseline; negative is better) with the reduction as a
  * percentage: "−8 (44.4% lower)", "+3 (25% higher)", "0 (no change)". The percentage is left out
@@ -23,6 +28,5 @@ export function formatChange(change: number, reductionPercent: number | null): s
   const points = formatSigned(change);
   if (change === 0) return `${points} (no change)`;
   if (reductionPercent === null) return points;
-  const direction = reductionPercent >= 0 ? "lower" : "higher";
-  return `${points} (${formatPercent(Math.abs(reductionPercent))} ${direction})`;
+  return `${points} (${reductionWords(reductionPercent)})`;
 }

@@ -34,9 +34,9 @@ const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
 
 function rowsOf(entries: CaseloadEntry[]) {
   const html = renderHtml(<CaseloadTable entries={entries} />);
-  const headers = elements(elements(html, "thead")[0] ?? "", "th").map(textOf);
-  const rows = elements(elements(html, "tbody")[0] ?? "", "tr").map((row) => {
-    const cells = [...row.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => cell[0]);
+  const headers = elements(elements(html, "thead")[0]?.inner ?? "", "th").map((th) => th.text);
+  const rows = elements(elements(html, "tbody")[0]?.inner ?? "", "tr").map((row) => {
+    const cells = [...row.inner.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => cell[0]);
     return Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""]));
   });
   return { headers, rows };
@@ -68,9 +68,9 @@ describe("caseload measure columns", () => {
   it("shows the red risk flag first, in red and in words", () => {
     const [row] = rowsOf([entry({})]).rows;
     const badges = elements(row?.Flags ?? "", "li");
-    expect(badges[0]).toContain("badge--flag-red");
-    expect(textOf(badges[0] ?? "")).toBe("! Urgent: PHQ-9 item 9 answered above 0");
-    expect(textOf(badges[1] ?? "")).toBe("! Review: Ending not raised");
+    expect(badges[0]?.inner).toContain("badge--flag-red");
+    expect(badges[0]?.text).toBe("! Urgent: PHQ-9 item 9 answered above 0");
+    expect(badges[1]?.text).toBe("! Review: Ending not raised");
   });
 
   it("says what is missing when there are no scores, one score, or no course", () => {

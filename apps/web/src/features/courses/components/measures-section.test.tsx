@@ -53,7 +53,10 @@ describe("course page measures", () => {
     );
     for (const suggestion of nonResponseSuggestions) expect(textOf(html)).toContain(suggestion.text);
     expect(textOf(html)).toContain("Review: Early non-response");
-    expect(elements(html, "a").map(textOf)).toEqual(["Scores and trend", "End-of-treatment summary"]);
+    expect(elements(html, "a").map((link) => link.text)).toEqual([
+      "Scores and trend",
+      "End-of-treatment summary",
+    ]);
     expect(html).toContain('href="/courses/c1/summary"');
   });
 });

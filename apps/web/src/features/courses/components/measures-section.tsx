@@ -1,26 +1,15 @@
-import { nonResponseSuggestions, type Flag, type MeasureSummary } from "@ipt/shared";
-import type { ReactNode } from "react";
+import { measureFlagCodes, type Flag, type MeasureSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
 import { formatChange } from "../../../components/clinical/measure-text";
-import { SourceTags } from "../../../components/clinical/source-tags";
+import {
+  needsNonResponseReview,
+  NonResponseSuggestions,
+} from "../../../components/clinical/non-response-suggestions";
+import { SummaryRow } from "../../../components/summary-row";
 import { paths } from "../../../config/paths";
 
-/** Flags raised by the measures (risk, alerts, schedule, attendance) rather than by the course plan. */
-const measureFlagCodes: ReadonlySet<Flag["code"]> = new Set<Flag["code"]>([
-  "risk_item9",
-  "reliable_deterioration",
-  "not_on_track",
-  "early_non_response",
-  "measures_overdue",
-  "no_shows_in_a_row",
-]);
-
-/** The alerts that call for the sources' suggestions on a course that is not on track. */
-const nonResponseCodes: ReadonlySet<Flag["code"]> = new Set<Flag["code"]>([
-  "not_on_track",
-  "early_non_response",
-]);
+const raisedByMeasures: ReadonlySet<Flag["code"]> = new Set(measureFlagCodes);
 
 /**
  * Where each of a course's flags is shown, once: red flags (risk, reliable deterioration) and the
@@ -31,18 +20,9 @@ export function splitFlags(flags: readonly Flag[]): { top: Flag[]; measures: Fla
   const red = flags.filter((flag) => flag.severity === "red");
   const rest = flags.filter((flag) => flag.severity !== "red");
   return {
-    top: [...red, ...rest.filter((flag) => !measureFlagCodes.has(flag.code))],
-    measures: rest.filter((flag) => measureFlagCodes.has(flag.code)),
+    top: [...red, ...rest.filter((flag) => !raisedByMeasures.has(flag.code))],
+    measures: rest.filter((flag) => raisedByMeasures.has(flag.code)),
   };
-}
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="summary__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 const none = <span className="muted">No scores yet</span>;
@@ -71,45 +51,33 @@ export function MeasuresSection({
   /** The course's amber measurement flags (see `splitFlags`: red ones are at the top of the page). */
   flags: readonly Flag[];
 }) {
-  const offTrack = flags.some((flag) => nonResponseCodes.has(flag.code));
   return (
     <>
       <FlagNotices flags={flags} />
       <dl className="summary">
-        <Row term="Latest PHQ-9">
+        <SummaryRow term="Latest PHQ-9">
           <Latest score={measures.latestPhq9} />
-        </Row>
-        <Row term="Latest GAD-7">
+        </SummaryRow>
+        <SummaryRow term="Latest GAD-7">
           <Latest score={measures.latestGad7} />
-        </Row>
-        <Row term="PHQ-9 change from baseline">
+        </SummaryRow>
+        <SummaryRow term="PHQ-9 change from baseline">
           {measures.phq9Change === null ? (
             <span className="muted">Needs a baseline and a later PHQ-9</span>
           ) : (
             formatChange(measures.phq9Change, measures.phq9ReductionPercent)
           )}
-        </Row>
-        <Row term="Outcome">{measures.statusLabel}</Row>
-        <Row term="Open risk flags">
+        </SummaryRow>
+        <SummaryRow term="Outcome">{measures.statusLabel}</SummaryRow>
+        <SummaryRow term="Open risk flags">
           {measures.openRiskFlags > 0 ? (
             <strong className="text-risk">{measures.openRiskFlags} open</strong>
           ) : (
             "None"
           )}
-        </Row>
+        </SummaryRow>
       </dl>
-      {offTrack ? (
-        <div className="notice notice--important">
-          <p className="notice__title">When a course is not on track, the sources suggest:</p>
-          <ul className="notice__list">
-            {nonResponseSuggestions.map((suggestion) => (
-              <li key={suggestion.text}>
-                {suggestion.text} <SourceTags tags={suggestion.sources} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {needsNonResponseReview(flags) ? <NonResponseSuggestions /> : null}
       <ul className="link-list">
         <li>
           <Link to={paths.clinical.courseMeasures.getHref(courseId)}>Scores and trend</Link>

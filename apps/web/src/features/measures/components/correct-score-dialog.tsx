@@ -5,7 +5,7 @@ import { TextAreaField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors } from "../../../lib/write-errors";
 import { useCorrectMeasure } from "../api/correct-measure";
-import { sessionLabel } from "./labels";
+import { instrumentName, sessionLabel } from "./labels";
 import {
   correctionBody,
   emptyValues,
@@ -14,6 +14,39 @@ import {
   type EntryValues,
 } from "./measure-entry";
 import { MeasureFields } from "./measure-fields";
+
+/** The header of the column of Correct buttons, named for screen readers only. */
+export function CorrectColumnHeader() {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">Actions</span>
+    </th>
+  );
+}
+
+/**
+ * The Correct button on a score's row. Its hidden words name the score for screen readers; `withSession`
+ * adds its session, for a list of the whole course's scores.
+ */
+export function CorrectScoreButton({
+  score,
+  withSession,
+  onCorrect,
+}: {
+  score: MeasureScore;
+  withSession: boolean;
+  onCorrect: (score: MeasureScore) => void;
+}) {
+  return (
+    <button type="button" className="button button--secondary button--small" onClick={() => onCorrect(score)}>
+      Correct
+      <span className="visually-hidden">
+        {` the ${instrumentName(score)} score`}
+        {withSession ? ` of ${sessionLabel(score.sessionNumber).toLowerCase()}` : ""}
+      </span>
+    </button>
+  );
+}
 
 /**
  * A correction of a recorded score, starting from its answers. The original stays on record,

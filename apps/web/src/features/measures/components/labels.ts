@@ -5,6 +5,7 @@ import {
   type DueReason,
   type DueState,
   type MeasureScore,
+  type RecordMeasureResponse,
   type RiskLevel,
   type SafetyPlanAction,
 } from "@ipt/shared";
@@ -45,6 +46,19 @@ export const instrumentName = (score: Pick<MeasureScore, "instrument">) =>
 /** "Session 4", or a plain note when the score's session has no number (cancelled since). */
 export const sessionLabel = (sessionNumber: number | null) =>
   sessionNumber === null ? "Session not numbered" : `Session ${sessionNumber}`;
+
+const riskFlagRaised = (result: RecordMeasureResponse) =>
+  result.riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : "";
+
+/** What the page announces once a score is recorded: "PHQ-9 saved: total 16, Moderately severe." */
+export const scoreSavedMessage = (result: RecordMeasureResponse) =>
+  `${instrumentName(result.score)} saved: total ${result.score.total}, ${result.score.band.label}.` +
+  riskFlagRaised(result);
+
+/** The same once a correction is saved. */
+export const correctionSavedMessage = (result: RecordMeasureResponse) =>
+  `Correction saved: ${instrumentName(result.score)} total ${result.score.total}, ${result.score.band.label}.` +
+  riskFlagRaised(result);
 
 /** The answer to PHQ-9 item 9 in words: "1 Several days". */
 export function item9AnswerLabel(value: number): string {

@@ -1,6 +1,6 @@
 import { instrumentDefinitions, ITEM9_CAUTION, PHQ_ATTRIBUTION } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
-import { elements, labelFor, renderHtml, textOf, voidElements } from "../test-utils";
+import { elements, labelFor, renderHtml, textOf, voidElements } from "../../../test/static-render";
 import { emptyValues } from "./measure-entry";
 import { MeasureEntryForm, recordLabel, saveLabel } from "./measure-entry-form";
 

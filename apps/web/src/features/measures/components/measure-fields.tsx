@@ -9,7 +9,7 @@ import {
 } from "@ipt/shared";
 import { useId, type KeyboardEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
-import { ChoiceGroup, TextField } from "../../../components/form-fields";
+import { ChoiceGroup, FieldErrorMessage, TextField } from "../../../components/form-fields";
 import {
   answerForKey,
   entryStatus,
@@ -74,12 +74,7 @@ function ItemRow({
       <legend className="measure-item__legend">
         {item.number}. {item.text}
       </legend>
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={errorId} error={error} />
       <div className="measure-item__options">
         {instrumentDefinitions[instrument].answerOptions.map((option) => {
           const optionId = `${id}-${option.value}`;

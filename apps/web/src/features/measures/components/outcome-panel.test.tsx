@@ -1,7 +1,8 @@
 import { courseOutcomeOf, GAD7_CASENESS_NOTE } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../test-utils";
-import { indicatorResult, OutcomePanel, reductionText } from "./outcome-panel";
+import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { indicatorResult } from "../../../components/clinical/outcome-indicators";
+import { OutcomePanel, reductionText } from "./outcome-panel";
 
 // PHQ-9 16 → 5 and GAD-7 9 → 3 over sessions 1–8: a response, reliable improvement and recovery.
 const outcome = courseOutcomeOf({

@@ -1,26 +1,18 @@
 import {
   GAD7_CASENESS_NOTE,
   instrumentDefinitions,
-  OUTCOME_DEFINITIONS,
   type CourseOutcomeResult,
   type MeasureChange,
-  type OutcomeIndicator,
 } from "@ipt/shared";
-import { formatPercent, formatSigned } from "../../../components/clinical/measure-text";
+import { formatSigned, reductionWords } from "../../../components/clinical/measure-text";
+import { OutcomeIndicatorsTable, PercentRulesNote } from "../../../components/clinical/outcome-indicators";
 import { SourceTags } from "../../../components/clinical/source-tags";
-
-/** "Met", "Not met", "Not applicable": the result in words. */
-export function indicatorResult(indicator: Pick<OutcomeIndicator, "met">): string {
-  if (indicator.met === null) return "Not applicable";
-  return indicator.met ? "Met" : "Not met";
-}
 
 /** "44.4% lower", "25% higher", "No change", or why there is no percentage. */
 export function reductionText(change: Pick<MeasureChange, "change" | "reductionPercent">): string {
   if (change.change === 0) return "No change";
   if (change.reductionPercent === null) return "Not worked out (baseline 0)";
-  const direction = change.reductionPercent >= 0 ? "lower" : "higher";
-  return `${formatPercent(Math.abs(change.reductionPercent))} ${direction}`;
+  return reductionWords(change.reductionPercent);
 }
 
 function ChangeRow({ change }: { change: MeasureChange }) {
@@ -47,17 +39,12 @@ export function OutcomePanel({ outcome }: { outcome: CourseOutcomeResult }) {
   const changes = [outcome.phq9, outcome.gad7, outcome.hamd17].filter(
     (change): change is MeasureChange => change !== null,
   );
-  const percentRules = OUTCOME_DEFINITIONS.percentRulesMinBaselinePhq9;
   return (
     <div className="stack">
       <p className="outcome-status">
         Status: <strong className="outcome-status__label">{outcome.statusLabel}</strong>
       </p>
-      {outcome.phq9 && !outcome.percentRulesApply ? (
-        <p>
-          {percentRules.text} <SourceTags tags={percentRules.sources} />
-        </p>
-      ) : null}
+      {outcome.phq9 && !outcome.percentRulesApply ? <PercentRulesNote /> : null}
 
       {changes.length > 0 ? (
         <div className="table-wrap">
@@ -81,35 +68,11 @@ export function OutcomePanel({ outcome }: { outcome: CourseOutcomeResult }) {
         </div>
       ) : null}
 
-      <div className="table-wrap">
-        <table className="table table--compact">
-          <caption>Published outcome definitions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Definition</th>
-              <th scope="col">Result</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.indicators.map((indicator) => (
-              <tr key={indicator.code}>
-                <th scope="row">
-                  {indicator.label} <SourceTags tags={indicator.sources} />
-                </th>
-                <td>
-                  <span
-                    className={`badge badge--outcome-${indicator.met === null ? "na" : indicator.met ? "met" : "not-met"}`}
-                  >
-                    {indicatorResult(indicator)}
-                  </span>
-                </td>
-                <td>{indicator.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <OutcomeIndicatorsTable
+        indicators={outcome.indicators}
+        caption="Published outcome definitions"
+        variant="screen"
+      />
       <p className="muted">
         {GAD7_CASENESS_NOTE.text} <SourceTags tags={GAD7_CASENESS_NOTE.sources} />
       </p>

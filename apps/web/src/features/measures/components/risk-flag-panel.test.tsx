@@ -1,7 +1,7 @@
 import { ITEM9_FOLLOW_UP } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { followUp, riskFlag } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../test-utils";
+import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { orderRiskFlags, RiskFlagPanel, riskFlagState, riskFlagStateText } from "./risk-flag-panel";
 
 const needsFollowUp = riskFlag();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elements, labelFor, renderHtml, voidElements } from "../test-utils";
+import { elements, labelFor, renderHtml, voidElements } from "../../../test/static-render";
 import {
   emptyFollowUp,
   followUpBody,

@@ -2,7 +2,7 @@ import type { Flag } from "@ipt/shared";
 import { nonResponseSuggestions } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { score } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../test-utils";
+import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { AlertsPanel, bySeverity } from "./alerts-panel";
 import { correctionNotes, ScoreHistory } from "./score-history";
 

@@ -1,5 +1,6 @@
 import { instruments, type MeasureScore } from "@ipt/shared";
 import { formatCalendarDate, formatDateTime } from "../../../lib/format";
+import { CorrectColumnHeader, CorrectScoreButton } from "./correct-score-dialog";
 import { instrumentName, sessionLabel } from "./labels";
 
 /** How a score stands in its chain of corrections, in words. */
@@ -55,11 +56,7 @@ export function ScoreHistory({
             <th scope="col">Given on</th>
             <th scope="col">Entered</th>
             <th scope="col">Record</th>
-            {canWrite ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canWrite ? <CorrectColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -88,18 +85,7 @@ export function ScoreHistory({
                 {canWrite ? (
                   <td>
                     {score.current ? (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => onCorrect(score)}
-                      >
-                        Correct
-                        <span className="visually-hidden">
-                          {" "}
-                          the {instrumentName(score)} score of{" "}
-                          {sessionLabel(score.sessionNumber).toLowerCase()}
-                        </span>
-                      </button>
+                      <CorrectScoreButton score={score} withSession onCorrect={onCorrect} />
                     ) : null}
                   </td>
                 ) : null}

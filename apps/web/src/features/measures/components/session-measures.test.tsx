@@ -1,7 +1,7 @@
 import type { SessionDetail } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { COURSE_ID, riskFlag, score, sessionIdOf } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../test-utils";
+import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { recordingBlockedReason, SessionMeasures } from "./session-measures";
 
 function session(patch: Partial<SessionDetail> = {}): SessionDetail {

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { LiveStatus } from "../../../components/states";
 import { paths } from "../../../config/paths";
-import { CorrectScoreDialog } from "./correct-score-dialog";
-import { instrumentName } from "./labels";
+import { CorrectColumnHeader, CorrectScoreButton, CorrectScoreDialog } from "./correct-score-dialog";
+import { correctionSavedMessage, instrumentName, scoreSavedMessage } from "./labels";
 import { MeasureEntryForm, recordLabel } from "./measure-entry-form";
 import { riskFlagHeadingId, RiskFlagList } from "./risk-flag-panel";
 import "./measures.css";
@@ -17,7 +17,7 @@ export function recordingBlockedReason(session: Pick<SessionDetail, "status" | "
   return null;
 }
 
-/** One score's line: "16 (Moderately severe)", with a note when it corrects an earlier one. */
+/** The scores recorded at this session: total and band, with a note when one corrects an earlier score. */
 function ScoreRows({
   scores,
   canCorrect,
@@ -37,11 +37,7 @@ function ScoreRows({
             <th scope="col">Total</th>
             <th scope="col">Severity</th>
             <th scope="col">Notes</th>
-            {canCorrect ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canCorrect ? <CorrectColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -62,13 +58,7 @@ function ScoreRows({
               </td>
               {canCorrect ? (
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => onCorrect(score)}
-                  >
-                    Correct<span className="visually-hidden"> the {instrumentName(score)} score</span>
-                  </button>
+                  <CorrectScoreButton score={score} withSession={false} onCorrect={onCorrect} />
                 </td>
               ) : null}
             </tr>
@@ -139,13 +129,10 @@ export function SessionMeasures({
             setEntering(null);
             focusAfterSave(null);
           }}
-          onSaved={({ score, riskFlag }) => {
+          onSaved={(result) => {
             setEntering(null);
-            setStatus(
-              `${instrumentName(score)} saved: total ${score.total}, ${score.band.label}.` +
-                (riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : ""),
-            );
-            focusAfterSave(riskFlag?.id ?? null);
+            setStatus(scoreSavedMessage(result));
+            focusAfterSave(result.riskFlag?.id ?? null);
           }}
         />
       ) : blocked ? (
@@ -179,13 +166,10 @@ export function SessionMeasures({
         courseId={courseId}
         onReload={onReload}
         onClose={() => setCorrecting(null)}
-        onSaved={({ score, riskFlag }) => {
+        onSaved={(result) => {
           setCorrecting(null);
-          setStatus(
-            `Correction saved: ${instrumentName(score)} total ${score.total}, ${score.band.label}.` +
-              (riskFlag ? " PHQ-9 item 9 was answered above 0: a risk flag has been raised." : ""),
-          );
-          if (riskFlag) focusAfterSave(riskFlag.id);
+          setStatus(correctionSavedMessage(result));
+          if (result.riskFlag) focusAfterSave(result.riskFlag.id);
         }}
       />
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { courseWith, riskFlag, score } from "../test-fixtures";
-import { elements, renderHtml } from "../test-utils";
+import { elements, renderHtml } from "../../../test/static-render";
 import { TrendChart } from "./trend-chart";
 import { phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
 

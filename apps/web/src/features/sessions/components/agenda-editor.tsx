@@ -1,6 +1,7 @@
 import type { AgendaItem } from "@ipt/shared";
 import { useId, useRef, useState } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
+import { FieldErrorMessage } from "../../../components/form-fields";
 import { addCustomItem, removeItem, setItemDone } from "./session-draft";
 
 const MAX_ITEMS = 40;
@@ -35,12 +36,7 @@ export function AgendaEditor({
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend className="fieldset__legend">Agenda</legend>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={`${id}-error`} error={error} />
       {agenda.length === 0 ? <p className="muted">The agenda is empty.</p> : null}
       <ul className="agenda-editor">
         {agenda.map((item, index) => (
@@ -77,12 +73,7 @@ export function AgendaEditor({
         <label className="field__label" htmlFor={`${id}-new`}>
           Add an agenda item
         </label>
-        {newItemError ? (
-          <p id={`${id}-new-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {newItemError}
-          </p>
-        ) : null}
+        <FieldErrorMessage id={`${id}-new-error`} error={newItemError} />
         <div className="inline-input">
           <input
             ref={newItemRef}

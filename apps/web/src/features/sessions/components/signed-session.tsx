@@ -1,16 +1,7 @@
 import { techniqueGuidance, type SessionDetail } from "@ipt/shared";
-import type { ReactNode } from "react";
+import { SummaryRow } from "../../../components/summary-row";
 import { formatDateTime } from "../../../lib/format";
 import { AgendaList } from "./agenda-list";
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="summary__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const textOrNone = (text: string) =>
   text.trim() ? <span className="prewrap">{text}</span> : <span className="muted">Nothing recorded</span>;
@@ -29,15 +20,15 @@ export function SignedSession({ session }: { session: SessionDetail }) {
       <h3>Agenda</h3>
       <AgendaList agenda={session.agenda} showDone />
       <dl className="summary">
-        <Row term="Techniques used">
+        <SummaryRow term="Techniques used">
           {session.techniques.length > 0
             ? session.techniques.map((technique) => techniqueGuidance[technique].label).join(", ")
             : textOrNone("")}
-        </Row>
-        <Row term="Interpersonal incident worked on">{textOrNone(session.incident)}</Row>
-        <Row term="Notes">{textOrNone(session.notes)}</Row>
-        <Row term="Between-session work">{textOrNone(session.betweenSessionWork)}</Row>
-        <Row term="Focus for next time">{textOrNone(session.nextFocus)}</Row>
+        </SummaryRow>
+        <SummaryRow term="Interpersonal incident worked on">{textOrNone(session.incident)}</SummaryRow>
+        <SummaryRow term="Notes">{textOrNone(session.notes)}</SummaryRow>
+        <SummaryRow term="Between-session work">{textOrNone(session.betweenSessionWork)}</SummaryRow>
+        <SummaryRow term="Focus for next time">{textOrNone(session.nextFocus)}</SummaryRow>
       </dl>
     </div>
   );

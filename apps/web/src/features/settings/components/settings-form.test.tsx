@@ -85,7 +85,7 @@ describe("measurement settings form", () => {
         onChange={() => undefined}
       />,
     );
-    const fields = elements(html, "label").map(textOf);
+    const fields = elements(html, "label").map((label) => label.text);
     expect(fields).toHaveLength(measurementSettingFields.length);
     expect(fields).toContain("Amber at the early review if PHQ-9 has fallen by less than (%)");
     expect(textOf(html)).toContain("Default: 20%. Sources: [MBC-default]");

@@ -86,16 +86,16 @@ const fixture = (overrides: Partial<EndOfTreatmentSummary> = {}): EndOfTreatment
 
 const rowOf = (html: string, name: string) =>
   elements(html, "tr")
-    .map(textOf)
-    .find((row) => row.startsWith(name)) ?? "";
+    .map((row) => row.text)
+    .find((text) => text.startsWith(name)) ?? "";
 
 describe("end-of-treatment summary", () => {
   it("has its heading, a Print button and no provisional note once the course has ended", () => {
     const html = renderHtml(<SummaryDocument summary={fixture()} />);
-    expect(textOf(elements(html, "h1")[0] ?? "")).toBe("End-of-treatment summary");
-    expect(elements(html, "button").map(textOf)).toEqual(["Print"]);
+    expect(elements(html, "h1")[0]?.text).toBe("End-of-treatment summary");
+    expect(elements(html, "button").map((button) => button.text)).toEqual(["Print"]);
     expect(textOf(html)).not.toContain("Provisional");
-    expect(elements(html, "h2").map(textOf)).toEqual([
+    expect(elements(html, "h2").map((h2) => h2.text)).toEqual([
       "Course",
       "Problem area and formulation",
       "Work done",

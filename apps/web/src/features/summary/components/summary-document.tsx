@@ -1,32 +1,22 @@
 import {
-  areaGuidanceFor,
-  disputeStageGuidance,
   formatPresets,
   instrumentDefinitions,
   instruments,
   lineagePresets,
   OUTCOME_DEFINITIONS,
-  sensitivityGuidance,
   techniqueGuidance,
   type EndOfTreatmentSummary,
   type Instrument,
-  type OutcomeIndicator,
 } from "@ipt/shared";
 import type { ReactNode } from "react";
+import { FocusRows } from "../../../components/clinical/focus-rows";
 import { courseOutcomeLabels, nextStepLabels } from "../../../components/clinical/labels";
 import { formatChange } from "../../../components/clinical/measure-text";
-import { SourceKey, SourceTags } from "../../../components/clinical/source-tags";
+import { OutcomeIndicatorsTable, PercentRulesNote } from "../../../components/clinical/outcome-indicators";
+import { SourceKey } from "../../../components/clinical/source-tags";
 import { PageHeading } from "../../../components/page-heading";
+import { SummaryRow } from "../../../components/summary-row";
 import { formatCalendarDate, formatDate, formatDateTime } from "../../../lib/format";
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="summary__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function PrintSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -47,13 +37,6 @@ const yesNo = (done: boolean) => (done ? "Yes" : "No");
 /** True once the course has ended (completed or discontinued); until then the summary is provisional. */
 export function hasEnded(summary: EndOfTreatmentSummary): boolean {
   return summary.course.endedOn !== null || summary.course.outcome !== null;
-}
-
-const metLabels = { true: "Met", false: "Not met", null: "Not applicable" } as const;
-
-/** "Met", "Not met" or "Not applicable" for one published outcome definition. */
-export function indicatorResult(indicator: Pick<OutcomeIndicator, "met">): string {
-  return metLabels[`${indicator.met}`];
 }
 
 function ScoreCell({
@@ -116,35 +99,6 @@ function ScoresTable({ summary }: { summary: EndOfTreatmentSummary }) {
   );
 }
 
-function IndicatorsTable({ indicators }: { indicators: readonly OutcomeIndicator[] }) {
-  if (indicators.length === 0) return <p className="muted">No outcome definitions could be evaluated yet.</p>;
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>Outcome definitions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Definition</th>
-            <th scope="col">Result</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((indicator) => (
-            <tr key={indicator.code}>
-              <th scope="row">
-                {indicator.label} <SourceTags tags={indicator.sources} />
-              </th>
-              <td className="cell--nowrap">{indicatorResult(indicator)}</td>
-              <td>{indicator.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** Every source tag the summary cites, for the key at its end. */
 function summaryTags(summary: EndOfTreatmentSummary): string[] {
   return [
@@ -187,41 +141,29 @@ export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary })
 
       <PrintSection id="summary-course-heading" title="Course">
         <dl className="summary">
-          <Row term="Client">{client.displayName}</Row>
-          <Row term="Therapist">{therapist.name}</Row>
-          <Row term="Format">
+          <SummaryRow term="Client">{client.displayName}</SummaryRow>
+          <SummaryRow term="Therapist">{therapist.name}</SummaryRow>
+          <SummaryRow term="Format">
             {formatPresets[course.format].label} ({lineagePresets[course.lineage].label})
-          </Row>
-          <Row term="Course start">{calendarDate(course.startDate)}</Row>
-          <Row term="First session held">{calendarDate(summary.firstHeldOn)}</Row>
-          <Row term="Last session held">{calendarDate(summary.lastHeldOn)}</Row>
-          <Row term="Ended">
+          </SummaryRow>
+          <SummaryRow term="Course start">{calendarDate(course.startDate)}</SummaryRow>
+          <SummaryRow term="First session held">{calendarDate(summary.firstHeldOn)}</SummaryRow>
+          <SummaryRow term="Last session held">{calendarDate(summary.lastHeldOn)}</SummaryRow>
+          <SummaryRow term="Ended">
             {course.endedOn ? calendarDate(course.endedOn) : <span className="muted">Not ended yet</span>}
             {course.outcome ? ` (${courseOutcomeLabels[course.outcome].toLowerCase()})` : ""}
-          </Row>
-          {course.outcomeReason ? <Row term="Reason">{course.outcomeReason}</Row> : null}
-          <Row term="Sessions">
+          </SummaryRow>
+          {course.outcomeReason ? <SummaryRow term="Reason">{course.outcomeReason}</SummaryRow> : null}
+          <SummaryRow term="Sessions">
             {sessions.held} held of {sessions.planned} planned; {sessions.noShow} did not attend;{" "}
             {sessions.cancelled} cancelled
-          </Row>
+          </SummaryRow>
         </dl>
       </PrintSection>
 
       <PrintSection id="summary-focus-heading" title="Problem area and formulation">
         <dl className="summary">
-          <Row term="Primary problem area">
-            {course.primaryArea ? areaGuidanceFor(course.primaryArea, course.lineage).label : notRecorded}
-            {course.disputeStage ? ` (${disputeStageGuidance[course.disputeStage].label.toLowerCase()})` : ""}
-          </Row>
-          {course.secondaryArea ? (
-            <Row term="Secondary problem area">
-              {areaGuidanceFor(course.secondaryArea, course.lineage).label}
-            </Row>
-          ) : null}
-          {course.sensitivityModifier ? <Row term="Modifier">{sensitivityGuidance.label}</Row> : null}
-          <Row term="Formulation">
-            {course.formulation?.trim() ? <span className="prewrap">{course.formulation}</span> : notRecorded}
-          </Row>
+          <FocusRows course={course} missing={notRecorded} />
         </dl>
       </PrintSection>
 
@@ -257,46 +199,47 @@ export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary })
 
       <PrintSection id="summary-outcome-heading" title="Outcome">
         <dl className="summary">
-          <Row term="Outcome status">{outcome.statusLabel}</Row>
+          <SummaryRow term="Outcome status">{outcome.statusLabel}</SummaryRow>
         </dl>
-        {outcome.percentRulesApply ? null : (
-          <p>
-            {OUTCOME_DEFINITIONS.percentRulesMinBaselinePhq9.text}{" "}
-            <SourceTags tags={OUTCOME_DEFINITIONS.percentRulesMinBaselinePhq9.sources} />
-          </p>
-        )}
-        <IndicatorsTable indicators={outcome.indicators} />
+        {outcome.percentRulesApply ? null : <PercentRulesNote />}
+        <OutcomeIndicatorsTable
+          indicators={outcome.indicators}
+          caption="Outcome definitions"
+          variant="print"
+        />
       </PrintSection>
 
       <PrintSection id="summary-ending-heading" title="Ending">
         <dl className="summary">
-          <Row term="Ending raised">
+          <SummaryRow term="Ending raised">
             {termination.raisedAt ? (
               <time dateTime={termination.raisedAt}>{formatDate(termination.raisedAt)}</time>
             ) : (
               notRecorded
             )}
-          </Row>
-          <Row term="Progress reviewed">{yesNo(termination.progressReviewed)}</Row>
-          <Row term="Gains credited to the client">{yesNo(termination.gainsCredited)}</Row>
-          <Row term="Feelings about ending discussed">{yesNo(termination.feelingsDiscussed)}</Row>
-          <Row term="Warning signs and relapse plan">
+          </SummaryRow>
+          <SummaryRow term="Progress reviewed">{yesNo(termination.progressReviewed)}</SummaryRow>
+          <SummaryRow term="Gains credited to the client">{yesNo(termination.gainsCredited)}</SummaryRow>
+          <SummaryRow term="Feelings about ending discussed">
+            {yesNo(termination.feelingsDiscussed)}
+          </SummaryRow>
+          <SummaryRow term="Warning signs and relapse plan">
             {termination.relapsePlan?.trim() ? (
               <span className="prewrap">{termination.relapsePlan}</span>
             ) : (
               notRecorded
             )}
-          </Row>
-          <Row term="Next step">
+          </SummaryRow>
+          <SummaryRow term="Next step">
             {termination.nextStep ? nextStepLabels[termination.nextStep] : notRecorded}
-          </Row>
+          </SummaryRow>
         </dl>
       </PrintSection>
 
       <PrintSection id="summary-risk-heading" title="Risk flags">
         <dl className="summary">
-          <Row term="Raised during the course">{riskFlags.raised}</Row>
-          <Row term="Still open">
+          <SummaryRow term="Raised during the course">{riskFlags.raised}</SummaryRow>
+          <SummaryRow term="Still open">
             {riskFlags.open > 0 ? (
               <strong className="text-risk">
                 <span aria-hidden="true">! </span>
@@ -305,7 +248,7 @@ export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary })
             ) : (
               "None"
             )}
-          </Row>
+          </SummaryRow>
         </dl>
       </PrintSection>
 

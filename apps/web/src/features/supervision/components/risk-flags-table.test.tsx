@@ -28,13 +28,13 @@ describe("supervisor's open risk flags", () => {
 
   it("lists each flag with client, therapist, session, the item 9 answer in words and a link to its scores", () => {
     const html = renderHtml(<RiskFlagsTable flags={items} />);
-    const [row] = elements(elements(html, "tbody")[0] ?? "", "tr");
-    expect(textOf(row ?? "")).toMatch(
+    const [row] = elements(elements(html, "tbody")[0]?.inner ?? "", "tr");
+    expect(row?.text).toMatch(
       /^Client C \(invented\) Therapist T Session 3 \d.+2026 ! Urgent: 2: More than half the days Not recorded Scores and risk for Client C \(invented\)$/,
     );
-    expect(row).toContain("badge--flag-red");
-    expect(row).toContain('href="/courses/7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e02/measures"');
-    expect(textOf(elements(html, "caption")[0] ?? "")).toBe("Open risk flags, oldest first");
+    expect(row?.inner).toContain("badge--flag-red");
+    expect(row?.inner).toContain('href="/courses/7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e02/measures"');
+    expect(elements(html, "caption")[0]?.text).toBe("Open risk flags, oldest first");
   });
 
   it("counts open flags for the supervisees page notice", () => {

@@ -136,6 +136,10 @@ async function main() {
         next: () => ({ method: "GET", url: `/api/courses/${middle.id}` }),
       },
       {
+        name: "GET /api/courses/:id/measures",
+        next: () => ({ method: "GET", url: `/api/courses/${middle.id}/measures` }),
+      },
+      {
         name: "GET /api/sessions/:id",
         next: () => ({ method: "GET", url: `/api/sessions/${heldSigned.id}` }),
       },

@@ -71,6 +71,8 @@ export async function seed(prisma: PrismaClient) {
   const sessions: Prisma.TherapySessionCreateManyInput[] = [];
   const planChanges: Prisma.PlanChangeCreateManyInput[] = [];
   const amendments: Prisma.SessionAmendmentCreateManyInput[] = [];
+  const scores: Prisma.MeasureScoreCreateManyInput[] = [];
+  const riskFlags: Prisma.RiskFlagCreateManyInput[] = [];
   const seededCourses: SeededCourse[] = [];
 
   for (const [t, therapist] of therapists.entries()) {
@@ -191,6 +193,33 @@ export async function seed(prisma: PrismaClient) {
           signedAt: signed ? daysFromToday(-1) : null,
           signedById: signed ? therapist.id : null,
         });
+        // PHQ-9 and GAD-7 at the IPT Institute's points (1, 4, 8, 12), falling as the course goes on;
+        // one client in ten answers PHQ-9 item 9 above 0 at baseline, leaving an open risk flag.
+        if (held && [1, 4, 8, 12].includes(session.number)) {
+          const step = Math.floor(session.number / 4);
+          const withRisk = session.number === 1 && k % 10 === 0;
+          const phq9 = [2, 2, 2, 2, 2, 2, 2, 2, withRisk ? 1 : 0].map((v, i) => (i < step * 2 ? v - 1 : v));
+          const gad7 = [2, 2, 2, 1, 1, 1, 1].map((v, i) => (i < step ? v - 1 : v));
+          for (const [instrument, items] of [
+            ["phq9", phq9],
+            ["gad7", gad7],
+          ] as const) {
+            const scoreId = randomUUID();
+            scores.push({
+              id: scoreId,
+              courseId,
+              sessionId: id,
+              instrument,
+              items,
+              total: items.reduce((a, b) => a + b, 0),
+              administeredOn: dateOf(session.plannedDate),
+              enteredById: therapist.id,
+            });
+            if (instrument === "phq9" && withRisk) {
+              riskFlags.push({ courseId, sessionId: id, scoreId, itemValue: 1 });
+            }
+          }
+        }
         if (signed && session.number === 1) {
           amendments.push({
             sessionId: id,
@@ -215,6 +244,8 @@ export async function seed(prisma: PrismaClient) {
   await inChunks(sessions, (data) => prisma.therapySession.createMany({ data }));
   await inChunks(planChanges, (data) => prisma.planChange.createMany({ data }));
   await inChunks(amendments, (data) => prisma.sessionAmendment.createMany({ data }));
+  await inChunks(scores, (data) => prisma.measureScore.createMany({ data }));
+  await inChunks(riskFlags, (data) => prisma.riskFlag.createMany({ data }));
   // Months of use leave an audit trail: one row per read or write, about 200 per client.
   const auditRows = clients.length * 200;
   await prisma.$executeRaw`
@@ -234,6 +265,8 @@ export async function seed(prisma: PrismaClient) {
       sessions: sessions.length,
       people: people.length,
       lifeEvents: events.length,
+      scores: scores.length,
+      riskFlags: riskFlags.length,
       auditEvents: auditRows,
     },
   };

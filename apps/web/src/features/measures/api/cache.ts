@@ -1,13 +1,8 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { refreshRecordQueries } from "../../../lib/record-queries";
 
 /** The course's measures page. */
 export const courseMeasuresKey = (courseId: string) => ["courses", "measures", courseId] as const;
-
-/**
- * Lists that summarise every course. Features do not import each other, so these are named by the
- * prefixes of features/clients/api/list-clients.ts (caseload) and the supervision feature.
- */
-const summaryListKeys = [["clients", "list"], ["supervision"]] as const;
 
 /** What a measures write touched: the course, and the session whose scores or flags changed. */
 export interface MeasureWriteScope {
@@ -18,21 +13,10 @@ export interface MeasureWriteScope {
 /**
  * After a score, correction, follow-up or resolution, every page about that course or session
  * changes (the session's scores and flags and whether it can be signed; the course's summary,
- * flags, measures page and end-of-treatment summary), and so do the caseload and the supervisor's
- * lists. Such queries carry the record's id in their key. Resolves once the pages on screen have
- * their new data, so the caller can move focus to what appeared.
+ * flags, measures page and end-of-treatment summary), and so do the caseload and the supervisor's lists.
  */
-export function refreshAfterMeasureWrite(
-  queryClient: QueryClient,
-  scope: MeasureWriteScope,
-): Promise<unknown> {
-  const ids: readonly unknown[] = [scope.courseId, scope.sessionId];
-  return Promise.all([
-    queryClient.invalidateQueries({
-      predicate: (query) => query.queryKey.some((part) => ids.includes(part)),
-    }),
-    ...summaryListKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-  ]);
+export function refreshAfterMeasureWrite(queryClient: QueryClient, scope: MeasureWriteScope) {
+  return refreshRecordQueries(queryClient, [scope.courseId, scope.sessionId]);
 }
 
 export function useRefreshAfterMeasureWrite() {

@@ -1,5 +1,6 @@
 import type { SessionDetail } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { refreshRecordQueries } from "../../../lib/record-queries";
 import { getSessionQueryOptions } from "./get-session";
 
 /** The body of a write to one session. */
@@ -13,6 +14,10 @@ export function useSessionMutation<Body>(write: (input: SessionWrite<Body>) => P
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
-    onSuccess: (session) => queryClient.setQueryData(getSessionQueryOptions(session.id).queryKey, session),
+    onSuccess: (session) => {
+      queryClient.setQueryData(getSessionQueryOptions(session.id).queryKey, session);
+      // The course's plan, next session and flags follow its sessions: read them again.
+      void refreshRecordQueries(queryClient, [session.course.id]);
+    },
   });
 }

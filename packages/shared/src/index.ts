@@ -12,3 +12,4 @@ export * from "./clinical/courses";
 export * from "./clinical/sessions";
 export * from "./measures";
 export * from "./clinical/measures";
+export * from "./supervision";

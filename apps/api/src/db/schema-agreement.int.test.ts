@@ -137,6 +137,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=audit_events",
         "table_name=clients",
         "table_name=courses",
+        "table_name=fidelity_ratings",
         "table_name=inventory_people",
         "table_name=life_events",
         "table_name=login_sessions",
@@ -151,7 +152,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=therapy_sessions",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(20);
+      expect(schemaCatalog.enums).toHaveLength(21);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

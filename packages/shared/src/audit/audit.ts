@@ -57,6 +57,10 @@ export const auditActions = [
   "course.summary_viewed",
   "settings.viewed",
   "settings.updated",
+  "cockpit.viewed",
+  "supervision.summary_viewed",
+  "fidelity.viewed",
+  "fidelity.rated",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

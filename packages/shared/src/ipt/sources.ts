@@ -21,6 +21,7 @@ export const sourceTagKeys = [
   "S11a",
   "S11b",
   "S11c",
+  "S12a",
   "S12b",
   "S13b",
   "S14",
@@ -52,6 +53,7 @@ export const sourceTagKeys = [
   "S29d",
   "S29e",
   "S29f",
+  "S26g",
   // Section 11 of IPT.md (measurement-based care) names its sources in §11.7 without S-tags.
   "NHS-TT",
   "HEDIS",
@@ -85,6 +87,7 @@ export const sourceTags: Record<SourceTag, string> = {
   S11a: `${stuart}, "Interpersonal Formulation" (abstract)`,
   S11b: `${stuart}, "Concluding Acute Treatment and Maintenance Treatment"`,
   S11c: `${stuart}, "Interpersonal Sensitivity"`,
+  S12a: "IPT Institute, IPT Quality & Adherence Scale (web page), n.d.",
   S12b: "IPT Institute, community training requirements (web page), n.d.",
   S13b: "Summary of Stuart's interpersonal incidents and techniques (web page), 2016",
   S14: 'Rajhans et al., "IPT for Patients with Mental Disorders", Indian Journal of Psychiatry, 2020',
@@ -116,6 +119,7 @@ export const sourceTags: Record<SourceTag, string> = {
   S29d: '"Problem Areas of IPT", summary of the Guide\'s grief chapter, n.d.',
   S29e: "Treatment for Depression Memphis, dispute stages (web page), n.d.",
   S29f: "Integrating CBT and IPT in complicated-grief treatment, on homework (text), n.d.",
+  S26g: 'ISIPT / UK IPT group, "Level B" IPT therapist standard (web page), n.d.',
   "NHS-TT":
     "NHS Talking Therapies (IAPT) outcome definitions: NHS Digital outcomes pages; PMC8411661 Table 1; MindStep Table 1; CORC, 2016–2021 (IPT.md §11.1)",
   HEDIS: "NCQA HEDIS DRR-E and CMS159 / NQF 0710, depression response and remission, n.d. (IPT.md §11.2)",

@@ -18,6 +18,7 @@ import {
 } from "../measures/instruments";
 import { OUTCOME_CONCEPTS_NOTE, OUTCOME_DEFINITIONS } from "../measures/outcomes";
 import { measurementSettingFields } from "../measures/settings";
+import { fidelityItems, fidelityPassSources, reviewSampleSources } from "../supervision/fidelity";
 import { generatePlan } from "./plan";
 import { courseFlags, initialPhaseGaps, problemAreaErrors } from "./rules";
 import { sourceTag, sourceTags, TEMPLATE_VERSION } from "./sources";
@@ -116,6 +117,10 @@ const staticContent = {
   OUTCOME_DEFINITIONS,
   nonResponseSuggestions,
   measurementSettingFields,
+  // Supervision (../supervision): fidelity items, the pass mark and the review sample.
+  fidelityItems,
+  fidelityPass: { sources: fidelityPassSources },
+  reviewSample: { sources: reviewSampleSources },
 };
 
 /** All strings anywhere in the value, and all arrays held under a `sources` key. */

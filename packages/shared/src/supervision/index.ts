@@ -1,0 +1,4 @@
+// Supervision: fidelity items and ratings, the review sample, and the supervisor's views.
+export * from "./fidelity";
+export * from "./review-sample";
+export * from "./contracts";

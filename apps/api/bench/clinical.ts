@@ -1,5 +1,6 @@
 // Benchmark of the clinical API: seeds a realistic load into a throwaway PostgreSQL database, signs in
-// as one therapist and measures the caseload, course, session and plan endpoints of the real app.
+// as one therapist and measures the caseload, course, session and plan endpoints of the real app, and
+// as a supervisor of every therapist for the supervision cockpit and summaries.
 //
 //   pnpm bench                              (from the repository root; same as below with the toolchain)
 //   pnpm --filter @ipt/api bench:clinical
@@ -55,16 +56,21 @@ async function main() {
     app = await buildApp({ config, prisma });
     await app.ready();
 
-    const login = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: seeded.therapistEmail, password: PASSWORD },
-    });
-    if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
-    const setCookie = [login.headers["set-cookie"] ?? []].flat();
-    const cookie = setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0]!;
-    const csrfToken = login.json<{ csrfToken: string }>().csrfToken;
-    const headers = { cookie, csrf: { cookie, [CSRF_HEADER]: csrfToken } };
+    const signIn = async (email: string) => {
+      const login = await app!.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email, password: PASSWORD },
+      });
+      if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
+      const setCookie = [login.headers["set-cookie"] ?? []].flat();
+      const cookie = setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0]!;
+      const csrfToken = login.json<{ csrfToken: string }>().csrfToken;
+      return { cookie, csrf: { cookie, [CSRF_HEADER]: csrfToken } };
+    };
+    const headers = await signIn(seeded.therapistEmail);
+    // The supervisor's views span every therapist's clients.
+    const supervisorHeaders = await signIn(seeded.supervisorEmail);
 
     // What the measured therapist's requests aim at.
     const open = seeded.courses.filter((course) => course.phase !== "completed");
@@ -124,7 +130,8 @@ async function main() {
       };
     };
 
-    const endpoints: Endpoint[] = [
+    // An endpoint measured as someone other than the therapist names whose headers it uses.
+    const endpoints: (Endpoint & { as?: typeof headers })[] = [
       { name: "GET /api/clients (page 1 of 25)", next: () => ({ method: "GET", url: "/api/clients" }) },
       {
         name: "GET /api/clients?flagged=true",
@@ -173,13 +180,23 @@ async function main() {
         after: (_worker, body) =>
           courseVersion.set((body as CourseDetail).id, (body as CourseDetail).version),
       },
+      {
+        name: "GET /api/supervision/cockpit (supervisor of all)",
+        next: () => ({ method: "GET", url: "/api/supervision/cockpit" }),
+        as: supervisorHeaders,
+      },
+      {
+        name: "GET /api/supervision/therapists (supervisor of all)",
+        next: () => ({ method: "GET", url: "/api/supervision/therapists" }),
+        as: supervisorHeaders,
+      },
     ];
 
     const results: Result[] = [];
     resetProfile();
     const only = process.env.BENCH_ONLY;
     for (const endpoint of endpoints.filter((e) => !only || e.name.includes(only))) {
-      results.push(await measure(app, headers, counter, endpoint));
+      results.push(await measure(app, endpoint.as ?? headers, counter, endpoint));
       console.error(`measured ${endpoint.name}`);
     }
 

@@ -1,5 +1,6 @@
 // The synthetic caseload: therapists, their clients (people, life events) and one 12-session
-// course per client in every phase, plus the audit trail months of use leave.
+// course per client in every phase, a supervisor assigned to every therapist, plus the audit trail
+// months of use leave.
 import {
   generatePlan,
   TEMPLATE_VERSION,
@@ -62,7 +63,19 @@ export async function seed(prisma: PrismaClient) {
     passwordHash,
     mustChangePassword: false,
   }));
-  await prisma.user.createMany({ data: therapists });
+  // One supervisor assigned to every therapist: the cockpit's worst case on this data.
+  const supervisor = {
+    id: randomUUID(),
+    email: "supervisor@bench.test",
+    name: "Bench Supervisor",
+    role: "supervisor" as const,
+    passwordHash,
+    mustChangePassword: false,
+  };
+  await prisma.user.createMany({ data: [...therapists, supervisor] });
+  await prisma.supervisionAssignment.createMany({
+    data: therapists.map((therapist) => ({ supervisorId: supervisor.id, therapistId: therapist.id })),
+  });
 
   const clients: Prisma.ClientCreateManyInput[] = [];
   const people: Prisma.InventoryPersonCreateManyInput[] = [];
@@ -257,6 +270,7 @@ export async function seed(prisma: PrismaClient) {
 
   return {
     therapistEmail: therapists[0]!.email,
+    supervisorEmail: supervisor.email,
     courses: seededCourses.filter((course) => course.therapistId === therapists[0]!.id),
     counts: {
       therapists: therapists.length,

@@ -32,6 +32,8 @@ import { planRoutes } from "./routes/clinical/plan";
 import { sessionRoutes } from "./routes/clinical/sessions";
 import { summaryRoutes } from "./routes/clinical/summary";
 import { healthRoutes } from "./routes/health";
+import { fidelityRoutes } from "./routes/supervision/fidelity";
+import { supervisionCockpitRoutes } from "./routes/supervision/cockpit";
 import { supervisionRiskFlagRoutes } from "./routes/supervision/risk-flags";
 
 export interface BuildAppOptions {
@@ -143,6 +145,8 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   await app.register(measureRoutes, { prefix: "/api", ...context });
   await app.register(summaryRoutes, { prefix: "/api", ...context });
   await app.register(supervisionRiskFlagRoutes, { prefix: "/api", ...context });
+  await app.register(supervisionCockpitRoutes, { prefix: "/api", ...context });
+  await app.register(fidelityRoutes, { prefix: "/api", ...context });
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

@@ -1,5 +1,6 @@
 // A therapist reaches only their own clients. Another therapist gets the same 404 as for an id that
-// does not exist (audited as denied); supervisors and admins are refused by the policy (403).
+// does not exist (audited as denied); supervisors and admins are refused by the policy (403), except
+// that a supervisor may read a course of a therapist assigned to them (404 for any other).
 import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createTestApp } from "../../test/helpers/app";
@@ -134,7 +135,8 @@ describe("access to clinical records", () => {
     for (const route of clientRoutes) expect(walked, route).toContain(route);
     for (const route of walked) {
       const registered = app.registeredRoutes.find((r) => `${r.method} ${r.url}` === route);
-      expect(registered?.policy, route).toBe("therapist");
+      const policy = route === "GET /api/courses/:courseId" ? "clinicalReader" : "therapist";
+      expect(registered?.policy, route).toBe(policy);
     }
   });
 
@@ -177,7 +179,7 @@ describe("access to clinical records", () => {
   });
 
   it.each(["supervisor", "admin"] as const)(
-    "a %s is refused with 403 on every route and changes nothing",
+    "a %s is refused with 403 on every route (a supervisor reading an unassigned course: 404) and changes nothing",
     async (role) => {
       const other = await signedInAs(app, prisma, role);
       const before = await snapshot(prisma);
@@ -191,7 +193,10 @@ describe("access to clinical records", () => {
           body: { displayName: "Not allowed", referralReason: "No" },
         },
       ] satisfies Attempt[]) {
-        expectApiError(await attempt(other, a), 403, "forbidden");
+        // A supervisor may read courses, but not this one (no assignment): the 404 of a missing record.
+        const readable = role === "supervisor" && a.method === "GET" && a.route === "/api/courses/:courseId";
+        if (readable) expectApiError(await attempt(other, a), 404, "not_found");
+        else expectApiError(await attempt(other, a), 403, "forbidden");
       }
       expect(await snapshot(prisma)).toEqual(before);
       expect(await prisma.client.count({ where: { displayName: "Not allowed" } })).toBe(0);

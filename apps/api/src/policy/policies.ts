@@ -45,6 +45,12 @@ export const policies = {
     description: "The client's therapist, or a supervisor assigned to that therapist (read only)",
     decide: signedInWithRole("therapist", "supervisor"),
   },
+  /** Fidelity ratings: the session's therapist rates themself, an assigned supervisor rates as
+   * supervisor. A rating is the rater's own record, never clinical content. */
+  fidelityRater: {
+    description: "The session's therapist (self-rating) or a supervisor assigned to that therapist",
+    decide: signedInWithRole("therapist", "supervisor"),
+  },
   /** A supervisor's views across their supervisees' clients. */
   supervisor: {
     description: "Supervisors (their supervisees' clients)",

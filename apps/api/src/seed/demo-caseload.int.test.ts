@@ -4,6 +4,7 @@ import type { Actor } from "../clinical/access";
 import { getCourseMeasures } from "../clinical/measures/measures-service";
 import { getEndOfTreatmentSummary } from "../clinical/summary/summary-service";
 import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import { getCourseFidelity } from "../supervision/fidelity-service";
 import { listOpenRiskFlags } from "../supervision/risk-flags-service";
 import { demoEmail, seedDemoAccounts } from "./demo-accounts";
 import { seedDemoCaseloads } from "./demo-caseload";
@@ -48,12 +49,14 @@ describe("demo caseloads", () => {
     expect(await prisma.auditEvent.count({ where: { actorId: tom.id, action: "session.signed" } })).toBe(15);
 
     await expectDemoMeasures(prisma);
+    await expectDemoFidelity(prisma);
 
     const before = await Promise.all([
       prisma.client.count(),
       prisma.measureScore.count(),
       prisma.riskFlag.count(),
       prisma.safetyFollowUp.count(),
+      prisma.fidelityRating.count(),
     ]);
     expect(await seedDemoCaseloads(prisma)).toBe(0);
     expect(
@@ -62,6 +65,7 @@ describe("demo caseloads", () => {
         prisma.measureScore.count(),
         prisma.riskFlag.count(),
         prisma.safetyFollowUp.count(),
+        prisma.fidelityRating.count(),
       ]),
     ).toEqual(before);
   });
@@ -118,4 +122,35 @@ async function expectDemoMeasures(prisma: PrismaClient) {
   expect(jp.riskFlags).toEqual({ raised: 1, open: 0 });
   const resolved = await prisma.riskFlag.findFirstOrThrow({ where: { courseId: jp.course.id } });
   expect(resolved.resolutionReason).toMatch(/^Invented demo/);
+}
+
+/** Tom self-rates; Sam, his supervisor, rates the held sessions of the review sample and differs on one item. */
+async function expectDemoFidelity(prisma: PrismaClient) {
+  const courseOf = (displayName: string) =>
+    prisma.course.findFirstOrThrow({ where: { client: { displayName } }, select: { id: true } });
+  const sam = await actorFor(prisma, "supervisor.sam");
+
+  // Tom's client in termination: every held session self-rated, the sampled held ones reviewed by Sam.
+  const lm = await getCourseFidelity(prisma, sam, (await courseOf("Demo client LM")).id);
+  const held = lm.sessions.filter((s) => s.status === "held");
+  expect(held).toHaveLength(10);
+  expect(held.every((s) => s.selfRating?.comment.startsWith("Invented demo"))).toBe(true);
+  const reviewed = lm.sessions.filter((s) => s.reviewed);
+  // 3 of 12 sessions are sampled and at most 2 are not held yet, so Sam has reviewed at least one.
+  expect(reviewed.length).toBeGreaterThanOrEqual(1);
+  expect(reviewed.map((s) => s.sessionId)).toEqual(
+    lm.sessions.filter((s) => s.sampled && s.status === "held").map((s) => s.sessionId),
+  );
+  expect(reviewed.every((s) => s.supervisorRatings.map((r) => r.rater.id).join() === sam.userId)).toBe(true);
+  expect(lm.sessions.flatMap((s) => s.disagreements)).toEqual([
+    { supervisorId: sam.userId, items: ["focus_and_mood_link"] },
+  ]);
+  expect(lm.averages.self).toBeGreaterThan(lm.averages.supervisor!);
+  expect(lm.averages.supervisor).toBeGreaterThanOrEqual(lm.passMark);
+
+  // Tom's middle-phase client: self-rated sessions 1–3, not reviewed yet.
+  const rk = await getCourseFidelity(prisma, sam, (await courseOf("Demo client RK")).id);
+  expect(rk.sessions.filter((s) => s.selfRating).map((s) => s.number)).toEqual([1, 2, 3]);
+  expect(rk.sessions.some((s) => s.reviewed)).toBe(false);
+  expect(rk.averages.supervisor).toBeNull();
 }

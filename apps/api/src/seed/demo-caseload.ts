@@ -2,21 +2,27 @@
 // caseload at once. Built through the same services the API uses, so every rule and audit row applies.
 // All names, codes, notes and scores are invented; nothing here is real clinical text or data.
 // Scores go through the measures and risk services too: a PHQ-9 item 9 above 0 raises a real risk
-// flag, and the session is signed only after its safety follow-up is recorded.
+// flag, and the session is signed only after its safety follow-up is recorded. Fidelity ratings go
+// through the fidelity service: the therapist's self-ratings, and the supervisor's ratings of the
+// held sessions in the review sample.
 import {
   addDays,
+  fidelityRatingRequest,
   ITEM_COUNTS,
   PHQ9_RISK_ITEM,
   recordMeasureRequest,
   resolveRiskFlagRequest,
+  reviewSample,
   safetyFollowUpRequest,
   type CourseDetail,
   type CourseFormat,
   type DisputeStage,
+  type FidelityScores,
   type ItemInstrument,
   type LifeEventKind,
   type Lineage,
   type ProblemArea,
+  type SessionPhase,
 } from "@ipt/shared";
 import type { Actor } from "../clinical/access";
 import { createClient } from "../clinical/clients/clients-service";
@@ -41,6 +47,7 @@ import {
   updateTerminationChecklist,
 } from "../clinical/termination/termination-service";
 import type { PrismaClient } from "../db/prisma";
+import { rateSession } from "../supervision/fidelity-service";
 import { demoEmail } from "./demo-accounts";
 
 interface DemoCourse {
@@ -67,6 +74,15 @@ interface DemoCourse {
   scores?: Record<number, DemoScores>;
   /** Resolve the risk flags still open once this session is held (after their follow-up). */
   resolveRiskAt?: number;
+  /** Invented fidelity ratings once the sessions are held. */
+  fidelity?: DemoFidelity;
+}
+
+interface DemoFidelity {
+  /** The therapist self-rates held sessions 1 to this number. */
+  selfRatedUpTo: number;
+  /** The supervisor rates the held sessions of the review sample (one item 2 below the self-rating). */
+  supervisorReviews: boolean;
 }
 
 interface DemoScores {
@@ -101,6 +117,8 @@ const caseloads: Record<string, DemoCourse[]> = {
       startedWeeksAgo: 6,
       held: 5,
       cancelled: 4,
+      // Self-rated, not yet reviewed.
+      fidelity: { selfRatedUpTo: 3, supervisorReviews: false },
       // Falling steadily from baseline: a response by session 5.
       scores: {
         1: { phq9: 16, gad7: 12 },
@@ -138,6 +156,7 @@ const caseloads: Record<string, DemoCourse[]> = {
       startedWeeksAgo: 10,
       held: 10,
       raiseEnding: true,
+      fidelity: { selfRatedUpTo: 10, supervisorReviews: true },
       // Little change, and item 9 answered 1 at the latest session: the follow-up is recorded, but the
       // flag is still open, so the supervisors see it.
       scores: {
@@ -295,6 +314,58 @@ async function resolveDemoRisks(prisma: PrismaClient, actor: Actor, courseId: st
   }
 }
 
+/**
+ * Invented 1–5 fidelity scores for a session in `phase`: the set-up items rate the initial phase,
+ * techniques the later phases, the ending the termination phase; the rest are not applicable.
+ */
+function demoFidelityScores(phase: SessionPhase | null, value: number): FidelityScores {
+  const initial = phase === "initial";
+  return {
+    diagnosis_and_sick_role: initial ? value : null,
+    inventory: initial ? value : null,
+    formulation: initial ? value : null,
+    time_limit: value,
+    focus_and_mood_link: value,
+    techniques_and_incident: initial ? null : value,
+    termination_on_time: phase === "termination" ? value : null,
+    measures_on_schedule: value,
+    risk_reviewed: value,
+  };
+}
+
+/**
+ * The therapist's self-ratings (a little generous on staying on the focus) and, if asked, the
+ * supervisor's ratings of the held sessions in the review sample; on the first of those the supervisor
+ * rates the focus 2 lower, so the disagreement shows.
+ */
+async function rateDemoFidelity(
+  prisma: PrismaClient,
+  actor: Actor,
+  course: CourseDetail,
+  fidelity: DemoFidelity,
+  supervisorId: string | null,
+) {
+  const held = course.sessions.filter((s) => s.status === "held" && s.number !== null);
+  for (const session of held.filter((s) => s.number! <= fidelity.selfRatedUpTo)) {
+    const scores = { ...demoFidelityScores(session.phase, 4), focus_and_mood_link: 5 };
+    const body = { version: 0, scores, comment: "Invented demo self-rating." };
+    await rateSession(prisma, actor, session.id, fidelityRatingRequest.parse(body));
+  }
+  if (!fidelity.supervisorReviews || !supervisorId) return;
+  const supervisor: Actor = {
+    userId: supervisorId,
+    role: "supervisor",
+    audit: { actorId: supervisorId, ip: null, requestId: "demo-seed" },
+  };
+  const sample = new Set(reviewSample(course.id, course.sessions));
+  const reviewed = held.filter((s) => sample.has(s.id));
+  for (const [index, session] of reviewed.entries()) {
+    const scores = { ...demoFidelityScores(session.phase, 4), focus_and_mood_link: index === 0 ? 3 : 4 };
+    const body = { version: 0, scores, comment: "Invented demo supervisor rating." };
+    await rateSession(prisma, supervisor, session.id, fidelityRatingRequest.parse(body));
+  }
+}
+
 /** Holds and signs one planned session with invented, non-clinical demo notes (and scores, if any). */
 async function holdSession(
   prisma: PrismaClient,
@@ -389,6 +460,7 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
     if (demo.resolveRiskAt === number) await resolveDemoRisks(prisma, actor, course.id);
     course = await getCourseDetail(prisma, actor, course.id, { audit: false });
   }
+  if (demo.fidelity) await rateDemoFidelity(prisma, actor, course, demo.fidelity, supervisorId);
   if (demo.complete) {
     course = await updateTerminationChecklist(prisma, actor, course.id, {
       version: course.version,
@@ -426,7 +498,7 @@ export async function seedDemoCaseloads(prisma: PrismaClient): Promise<number> {
       role: "therapist",
       audit: { actorId: therapist.id, ip: null, requestId: "demo-seed" },
     };
-    // The supervisor a safety follow-up says was informed: the therapist's first, by name.
+    // The supervisor a safety follow-up says was informed, and who reviews fidelity: the therapist's first, by name.
     const supervision = await prisma.supervisionAssignment.findFirst({
       where: { therapistId: therapist.id },
       select: { supervisorId: true },

@@ -12,7 +12,7 @@ import {
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
-import { auditClinical, denied, type Actor, type Db } from "../access";
+import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
 import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
@@ -147,8 +147,9 @@ export function flagsOf(course: FlagInput, sessions: FlagSession[], lifeEventKin
 }
 
 /**
- * The course if the actor is its client's therapist (404 otherwise, audited as denied).
- * Writes an audit row "course.viewed" unless `options.audit` is false.
+ * The course if the actor may read it — its client's therapist or a supervisor assigned to that
+ * therapist (404 otherwise, audited as denied). Writes pass the therapist, so they reach only their
+ * own. Writes an audit row "course.viewed" unless `options.audit` is false.
  */
 export async function getCourseDetail(
   db: Db,
@@ -156,9 +157,9 @@ export async function getCourseDetail(
   courseId: string,
   options: { audit?: boolean } = {},
 ): Promise<CourseDetail> {
-  // Ownership, the course, its plan, history and the client's life-event kinds in one query.
+  // Access, the course, its plan, history and the client's life-event kinds in one query.
   const course = await db.course.findFirst({
-    where: { id: courseId, client: { therapistId: actor.userId } },
+    where: { id: courseId, client: readableClientWhere(actor) },
     select: courseDetailSelect,
   });
   if (!course) throw await denied(db, actor, "course", courseId, "The course");

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
-import type { Db } from "../access";
+import { readableClientWhere, type Actor, type Db } from "../access";
 import { toIsoDate } from "../clients/dates";
 import {
   correctedIds,
@@ -121,14 +121,17 @@ export async function loadSessionDetail(db: Db, sessionId: string): Promise<Sess
   return toSessionDetail(row);
 }
 
-/** The session if its client belongs to the therapist, else null: ownership and record in one query. */
-export async function findOwnedSessionDetail(
+/**
+ * The session if the actor may read it (its client's therapist, or a supervisor assigned to that
+ * therapist), else null: access and record in one query.
+ */
+export async function findReadableSessionDetail(
   db: Db,
-  therapistId: string,
+  actor: Actor,
   sessionId: string,
 ): Promise<SessionDetail | null> {
   const row = await db.therapySession.findFirst({
-    where: { id: sessionId, course: { client: { therapistId } } },
+    where: { id: sessionId, course: { client: readableClientWhere(actor) } },
     select: sessionDetailSelect,
   });
   return row ? toSessionDetail(row) : null;

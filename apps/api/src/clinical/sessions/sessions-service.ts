@@ -22,7 +22,7 @@ import {
 import { todayIso, toIsoDate } from "../clients/dates";
 import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
-import { agendaOf, findOwnedSessionDetail, loadSessionDetail } from "./session-detail";
+import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,8 +40,8 @@ async function sessionForWrite(tx: Tx, sessionId: string, courseId: string) {
 }
 
 export async function getSession(db: Db, actor: Actor, sessionId: string): Promise<SessionDetail> {
-  // Ownership and the record in one query; a session that is not the actor's is refused as ownedSession does.
-  const detail = await findOwnedSessionDetail(db, actor.userId, sessionId);
+  // Access and the record in one query; a session the actor may not read is refused as ownedSession does.
+  const detail = await findReadableSessionDetail(db, actor, sessionId);
   if (!detail) throw await denied(db, actor, "therapy_session", sessionId, "The session");
   await auditClinical(db, actor, "session.viewed", "therapy_session", sessionId);
   return detail;
@@ -106,11 +106,13 @@ export async function updateSession(
       ]);
     }
     if (request.agenda) checkAgenda(agendaOf(session.agenda), request.agenda);
-    // Scores are tied to a held session: it cannot stop being held once one is recorded.
+    // Scores and fidelity ratings are tied to a held session: it stays held once one is recorded.
     if (session.status === "held" && request.status !== undefined && request.status !== "held") {
-      const scored = await tx.measureScore.findFirst({ where: { sessionId }, select: { id: true } });
-      if (scored) {
+      if (await tx.measureScore.findFirst({ where: { sessionId }, select: { id: true } })) {
         throw conflict("Scores are recorded at this session, so it stays held.");
+      }
+      if (await tx.fidelityRating.findFirst({ where: { sessionId }, select: { id: true } })) {
+        throw conflict("This session has a fidelity rating, so it stays held.");
       }
     }
 

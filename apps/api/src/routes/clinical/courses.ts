@@ -1,5 +1,6 @@
-// IPT courses from set-up to the middle phase. Therapists only; the services answer 404 for a course
-// that is not the therapist's own (see clinical/access.ts) and return the updated course.
+// IPT courses from set-up to the middle phase. Writes are the therapist's only; reading a course is
+// also open to a supervisor assigned to that therapist. The services answer 404 for a course the
+// caller may not reach (see clinical/access.ts) and return the updated course.
 import {
   clientParams,
   contractRequest,
@@ -26,6 +27,7 @@ import { startMiddlePhase } from "../../clinical/courses/middle-phase";
 import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
 const therapist = { policy: "therapist" } as const;
+const clinicalReader = { policy: "clinicalReader" } as const;
 const tags = ["clinical: courses"];
 
 export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
@@ -50,10 +52,10 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
   app.get(
     "/courses/:courseId",
     {
-      config: therapist,
+      config: clinicalReader,
       schema: {
         tags,
-        summary: "One course with its plan",
+        summary: "One course with its plan (also for a supervisor assigned to the therapist, read only)",
         params: courseParams,
         response: { 200: courseDetail, ...recordErrors },
       },

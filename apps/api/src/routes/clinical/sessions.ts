@@ -1,5 +1,6 @@
-// Session records: read, edit while unsigned, sign, and amend once signed. Therapists only; the
-// services answer 404 for a session that is not the therapist's own (see clinical/access.ts).
+// Session records: read, edit while unsigned, sign, and amend once signed. Writes are the therapist's
+// only; reading a record is also open to a supervisor assigned to that therapist. The services answer
+// 404 for a session the caller may not reach (see clinical/access.ts).
 import {
   amendmentRequest,
   sessionDetail,
@@ -19,16 +20,17 @@ import {
 import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
 const therapist = { policy: "therapist" } as const;
+const clinicalReader = { policy: "clinicalReader" } as const;
 const tags = ["clinical: sessions"];
 
 export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
   app.get(
     "/sessions/:sessionId",
     {
-      config: therapist,
+      config: clinicalReader,
       schema: {
         tags,
-        summary: "One session record with its amendments",
+        summary: "One session record with its amendments (also for an assigned supervisor, read only)",
         params: sessionParams,
         response: { 200: sessionDetail, ...recordErrors },
       },

@@ -20,12 +20,14 @@ import {
   courseSummaryLoader,
   inventoryStepLoader,
   sessionLoader,
+  superviseesLoader,
   supervisionRiskFlagsLoader,
 } from "./routes/clinical-loaders";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
 import { LoginRoute, loginLoader } from "./routes/login";
 import { courseMeasuresLoader } from "./routes/measures-loaders";
 import { NotFoundRoute } from "./routes/not-found";
+import { reviewCourseLoader, reviewSessionLoader } from "./routes/review-loaders";
 
 /**
  * The pages behind a role are split out of the main bundle: each page's component is loaded on its
@@ -133,9 +135,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: paths.supervisor.supervisees.path,
-                  // The page's notice of open risk flags reads the same list as the risk flags page.
-                  loader: forRoles(["supervisor"], supervisionRiskFlagsLoader(queryClient)),
+                  loader: forRoles(["supervisor"], superviseesLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/supervisees")).SuperviseesRoute),
+                },
+                {
+                  path: paths.review.course.path,
+                  loader: forRoles(["supervisor"], reviewCourseLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/review-course")).ReviewCourseRoute),
+                },
+                {
+                  path: paths.review.session.path,
+                  loader: forRoles(["supervisor"], reviewSessionLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/review-session")).ReviewSessionRoute),
                 },
                 {
                   path: paths.supervisor.riskFlags.path,

@@ -1,10 +1,11 @@
 // Every link in the app is built here, so a route's URL is written exactly once.
-import type { CaseloadQuery, ListAuditEventsQuery, ListUsersQuery, Role } from "@ipt/shared";
+import type { CaseloadQuery, CockpitQuery, ListAuditEventsQuery, ListUsersQuery, Role } from "@ipt/shared";
 import { toQueryString } from "../lib/api-client";
 
 type AccountsSearch = Partial<Pick<ListUsersQuery, "q" | "role" | "active" | "page">>;
 type AuditSearch = Partial<Pick<ListAuditEventsQuery, "actorId" | "action" | "from" | "to" | "page">>;
 type CaseloadSearch = Partial<Pick<CaseloadQuery, "q" | "status" | "phase" | "flagged" | "page">>;
+type CockpitSearch = Partial<Pick<CockpitQuery, "therapistId" | "phase" | "flag" | "page">>;
 
 /** The set-up steps of a new course, in order, each its own page. */
 const setupStep = (step: string) => ({
@@ -82,10 +83,22 @@ export const paths = {
       getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/summary`,
     },
   },
+  /** A supervisor's read-only review of a supervisee's course and sessions, with fidelity ratings. */
+  review: {
+    course: {
+      path: "/review/courses/:courseId",
+      getHref: (courseId: string) => `/review/courses/${encodeURIComponent(courseId)}`,
+    },
+    session: {
+      path: "/review/sessions/:sessionId",
+      getHref: (sessionId: string) => `/review/sessions/${encodeURIComponent(sessionId)}`,
+    },
+  },
   supervisor: {
+    /** The cockpit: each supervisee at a glance, and their active clients, most urgent first. */
     supervisees: {
       path: "/supervisees",
-      getHref: () => "/supervisees",
+      getHref: (search: CockpitSearch = {}) => `/supervisees${toQueryString(withoutFirstPage(search))}`,
     },
     /** Open risk flags among the supervisees' clients. */
     riskFlags: {

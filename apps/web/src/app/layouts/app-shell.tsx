@@ -18,7 +18,7 @@ function navItemsFor(role: Role): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
     therapist: [{ label: "Caseload", href: paths.therapist.caseload.getHref() }],
     supervisor: [
-      { label: "Supervisees", href: paths.supervisor.supervisees.getHref() },
+      { label: "Supervision", href: paths.supervisor.supervisees.getHref() },
       { label: "Risk flags", href: paths.supervisor.riskFlags.getHref() },
     ],
     admin: [

@@ -1,7 +1,7 @@
 // Loaders for the clinical pages (the therapist's, and those supervisors read too): check the address, then fetch what the page shows
 // through the same query options the page reads. A missing record (404) becomes "Page not found".
 // They live apart from the pages so the router can load each page's component on first visit.
-import { caseloadQuery, entityId, type CourseDetail } from "@ipt/shared";
+import { caseloadQuery, cockpitQuery, entityId, type CourseDetail } from "@ipt/shared";
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { getClientQueryOptions } from "../../features/clients/api/get-client";
@@ -10,6 +10,8 @@ import { getCourseQueryOptions } from "../../features/courses/api/get-course";
 import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
 import { getEndOfTreatmentSummaryQueryOptions } from "../../features/summary/api/get-summary";
+import { cockpitQueryOptions, type CockpitParams } from "../../features/supervision/api/get-cockpit";
+import { therapistSummariesQueryOptions } from "../../features/supervision/api/get-therapist-summaries";
 import { supervisionRiskFlagsQueryOptions } from "../../features/supervision/api/list-risk-flags";
 import { parseSearchParams } from "../../lib/search-params";
 import { RouteStatusError } from "../route-guards";
@@ -99,9 +101,27 @@ export const courseSummaryLoader =
     return null;
   };
 
-/** The supervisor's open risk flags (also shown as a notice on the supervisees page). */
+/** The supervisor's open risk flags page. */
 export const supervisionRiskFlagsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
   // Failures are shown in the page (with "Try again"), not as an error page.
   await queryClient.prefetchQuery(supervisionRiskFlagsQueryOptions());
   return null;
 };
+
+export function cockpitParamsFromSearch(searchParams: URLSearchParams): CockpitParams {
+  return parseSearchParams(cockpitQuery, searchParams);
+}
+
+/** The supervisor's home: the open risk flags notice, each supervisee at a glance, and the cockpit. */
+export const superviseesLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs): Promise<null> => {
+    const params = cockpitParamsFromSearch(new URL(request.url).searchParams);
+    // Failures are shown in the page (with "Try again"), not as an error page.
+    await Promise.all([
+      queryClient.prefetchQuery(supervisionRiskFlagsQueryOptions()),
+      queryClient.prefetchQuery(therapistSummariesQueryOptions()),
+      queryClient.prefetchQuery(cockpitQueryOptions(params)),
+    ]);
+    return null;
+  };

@@ -24,7 +24,7 @@ const TITLE = "Measures and outcomes";
 function crumbsFor(role: string | undefined, measures: CourseMeasures | undefined): Crumb[] {
   if (role === "supervisor") {
     return [
-      { label: "Supervisees", href: paths.supervisor.supervisees.getHref() },
+      { label: "Supervision", href: paths.supervisor.supervisees.getHref() },
       { label: "Open risk flags", href: paths.supervisor.riskFlags.getHref() },
       { label: TITLE },
     ];

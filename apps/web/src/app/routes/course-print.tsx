@@ -1,15 +1,15 @@
 import type { CourseDetail } from "@ipt/shared";
 import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { AgendaList } from "../../components/clinical/agenda-list";
+import { ContractSummary, FocusSummary } from "../../components/clinical/course-summary";
 import { SourceKey } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
 import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
-import { ContractSummary, FocusSummary } from "../../features/courses/components/course-summary";
 import { PlanPreview } from "../../features/courses/components/plan-preview";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
-import { AgendaList } from "../../features/sessions/components/agenda-list";
 import { formatDate } from "../../lib/format";
 
 /** The tags used by the course's rules and warnings; agenda tags are printed with each item. */

@@ -1,6 +1,7 @@
 import { formatPresets, type CourseDetail } from "@ipt/shared";
 import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { ContractSummary, FocusSummary, OutcomeSummary } from "../../components/clinical/course-summary";
 import { FlagNotices } from "../../components/clinical/flag-badges";
 import { PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
@@ -8,11 +9,6 @@ import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
 import { CompleteCourseForm } from "../../features/courses/components/complete-course-form";
-import {
-  ContractSummary,
-  FocusSummary,
-  OutcomeSummary,
-} from "../../features/courses/components/course-summary";
 import { CourseWarnings } from "../../features/courses/components/course-warnings";
 import { MeasuresSection, splitFlags } from "../../features/courses/components/measures-section";
 import { MiddlePhaseGate } from "../../features/courses/components/middle-phase-gate";

@@ -1,71 +1,32 @@
-import { phaseLabelFor, type SessionDetail } from "@ipt/shared";
+import type { SessionDetail } from "@ipt/shared";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
-import { sessionStatusLabels } from "../../components/clinical/labels";
+import {
+  AmendmentsList,
+  CancelledSession,
+  SessionFacts,
+  SessionRecordView,
+  sessionTitle,
+} from "../../components/clinical/session-record";
 import { PAGE_HEADING_ID, PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
 import { LiveStatus, QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
+import { useSession as useSignedInSession } from "../../features/auth/api/get-session";
 import { SessionMeasures } from "../../features/measures/components/session-measures";
+import { SessionFidelityPanel } from "../../features/review/components/session-fidelity";
 import { useReloadSession, useSession } from "../../features/sessions/api/get-session";
-import { AgendaList } from "../../features/sessions/components/agenda-list";
-import { AmendmentForm, AmendmentsList } from "../../features/sessions/components/amendments";
+import { AmendmentForm } from "../../features/sessions/components/amendments";
 import { GuidancePanel } from "../../features/sessions/components/guidance-panel";
 import { SessionForm } from "../../features/sessions/components/session-form";
-import { SignedSession } from "../../features/sessions/components/signed-session";
-import { formatCalendarDate } from "../../lib/format";
-
-function sessionTitle(session: SessionDetail): string {
-  return session.number === null
-    ? "Cancelled session"
-    : `Session ${session.number} of ${session.course.plannedSessions}`;
-}
-
-function SessionFacts({ session }: { session: SessionDetail }) {
-  return (
-    <dl className="facts">
-      <div className="facts__item">
-        <dt>Client</dt>
-        <dd>{session.course.clientName}</dd>
-      </div>
-      <div className="facts__item">
-        <dt>Date</dt>
-        <dd>
-          <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
-        </dd>
-      </div>
-      <div className="facts__item">
-        <dt>Phase</dt>
-        <dd>{session.phase ? phaseLabelFor(session.phase, session.course.lineage) : "None"}</dd>
-      </div>
-      <div className="facts__item">
-        <dt>Status</dt>
-        <dd>
-          {sessionStatusLabels[session.status]}
-          {session.signedAt ? ", signed" : ""}
-        </dd>
-      </div>
-    </dl>
-  );
-}
 
 function SessionRecord({ session, onSigned }: { session: SessionDetail; onSigned: () => void }) {
-  if (session.status === "cancelled") {
-    return (
-      <div className="stack">
-        <p className="notice">
-          This session was cancelled{session.cancelReason ? `: ${session.cancelReason}` : "."}
-        </p>
-        <h3>Agenda as planned</h3>
-        <AgendaList agenda={session.agenda} />
-      </div>
-    );
-  }
+  if (session.status === "cancelled") return <CancelledSession session={session} />;
   if (session.signedAt) {
     return (
       <>
-        <SignedSession session={session} />
+        <SessionRecordView session={session} />
         <section className="section section--flat" aria-labelledby="amendments-heading">
           <h2 id="amendments-heading" className="section__title">
             Amendments
@@ -85,6 +46,7 @@ export function SessionRoute() {
   const session = useSession(sessionId);
   const [status, setStatus] = useState<string | null>(null);
   const reload = useReloadSession(sessionId);
+  const viewerId = useSignedInSession().data?.user.id;
   const caseload = { label: "Caseload", href: paths.therapist.caseload.getHref() };
 
   if (session.isPending || session.isError) {
@@ -135,6 +97,16 @@ export function SessionRoute() {
         </section>
         <GuidancePanel session={data} />
       </div>
+      {data.status === "held" && viewerId ? (
+        <Section focusable id="fidelity-heading" title="Your fidelity self-rating">
+          <SessionFidelityPanel
+            courseId={data.course.id}
+            sessionId={data.id}
+            viewerId={viewerId}
+            headingId="fidelity-heading"
+          />
+        </Section>
+      ) : null}
     </div>
   );
 }

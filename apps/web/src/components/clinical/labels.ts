@@ -6,6 +6,7 @@ import type {
   CoursePhase,
   Flag,
   FlagSeverity,
+  Frequency,
   NextStep,
   SessionStatus,
 } from "@ipt/shared";
@@ -59,6 +60,11 @@ export const flagSeverityLabels: Record<FlagSeverity, string> = {
   red: "Urgent",
   amber: "Review",
   notice: "Check",
+};
+
+export const frequencyLabels: Record<Frequency, string> = {
+  weekly: "Weekly",
+  fortnightly: "Every two weeks",
 };
 
 export const nextStepLabels: Record<NextStep, string> = {

@@ -55,6 +55,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "course.summary_viewed": "End-of-treatment summary viewed",
   "settings.viewed": "Settings viewed",
   "settings.updated": "Settings changed",
+  "cockpit.viewed": "Supervision cockpit viewed",
+  "supervision.summary_viewed": "Supervisee summaries viewed",
+  "fidelity.viewed": "Fidelity ratings viewed",
+  "fidelity.rated": "Fidelity rating saved",
 };
 
 function isKnownAction(action: string): action is AuditAction {

@@ -1,8 +1,8 @@
-import { formatPresets, type CaseloadEntry, type MeasureSummary } from "@ipt/shared";
+import { formatPresets, type CaseloadEntry } from "@ipt/shared";
 import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
-import { formatChange } from "../../../components/clinical/measure-text";
+import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
 import { paths } from "../../../config/paths";
 import { formatCalendarDate } from "../../../lib/format";
 
@@ -20,28 +20,6 @@ function ClientCell({ entry }: { entry: CaseloadEntry }) {
       <Link to={paths.therapist.course.getHref(entry.course.id)}>{entry.displayName}</Link>
       <span className="cell__note">{formatPresets[entry.course.format].label}</span>
     </>
-  );
-}
-
-/** Latest PHQ-9 with its band and session; "None" before the first score. */
-export function LatestPhq9Cell({ measures }: { measures: MeasureSummary | null }) {
-  const latest = measures?.latestPhq9;
-  if (!latest) return <span className="cell__note">None</span>;
-  return (
-    <>
-      <span className="score">{latest.total}</span> <span className="badge">{latest.band.label}</span>
-      <span className="cell__note">Session {latest.sessionNumber}</span>
-    </>
-  );
-}
-
-/** PHQ-9 change from baseline, e.g. "−8 (44.4% lower)"; needs two scores. */
-export function Phq9ChangeCell({ measures }: { measures: MeasureSummary | null }) {
-  if (!measures || measures.phq9Change === null) {
-    return <span className="cell__note">{measures?.latestPhq9 ? "Baseline only" : "None"}</span>;
-  }
-  return (
-    <span className="cell--nowrap">{formatChange(measures.phq9Change, measures.phq9ReductionPercent)}</span>
   );
 }
 

@@ -1,12 +1,11 @@
 import { measureFlagCodes, type Flag, type MeasureSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
-import { formatChange } from "../../../components/clinical/measure-text";
+import { MeasureSummaryList } from "../../../components/clinical/measure-summary";
 import {
   needsNonResponseReview,
   NonResponseSuggestions,
 } from "../../../components/clinical/non-response-suggestions";
-import { SummaryRow } from "../../../components/summary-row";
 import { paths } from "../../../config/paths";
 
 const raisedByMeasures: ReadonlySet<Flag["code"]> = new Set(measureFlagCodes);
@@ -23,17 +22,6 @@ export function splitFlags(flags: readonly Flag[]): { top: Flag[]; measures: Fla
     top: [...red, ...rest.filter((flag) => !raisedByMeasures.has(flag.code))],
     measures: rest.filter((flag) => raisedByMeasures.has(flag.code)),
   };
-}
-
-const none = <span className="muted">No scores yet</span>;
-
-function Latest({ score }: { score: MeasureSummary["latestPhq9"] }) {
-  if (!score) return none;
-  return (
-    <>
-      {score.total} ({score.band.label}), session {score.sessionNumber}
-    </>
-  );
 }
 
 /**
@@ -54,29 +42,7 @@ export function MeasuresSection({
   return (
     <>
       <FlagNotices flags={flags} />
-      <dl className="summary">
-        <SummaryRow term="Latest PHQ-9">
-          <Latest score={measures.latestPhq9} />
-        </SummaryRow>
-        <SummaryRow term="Latest GAD-7">
-          <Latest score={measures.latestGad7} />
-        </SummaryRow>
-        <SummaryRow term="PHQ-9 change from baseline">
-          {measures.phq9Change === null ? (
-            <span className="muted">Needs a baseline and a later PHQ-9</span>
-          ) : (
-            formatChange(measures.phq9Change, measures.phq9ReductionPercent)
-          )}
-        </SummaryRow>
-        <SummaryRow term="Outcome">{measures.statusLabel}</SummaryRow>
-        <SummaryRow term="Open risk flags">
-          {measures.openRiskFlags > 0 ? (
-            <strong className="text-risk">{measures.openRiskFlags} open</strong>
-          ) : (
-            "None"
-          )}
-        </SummaryRow>
-      </dl>
+      <MeasureSummaryList measures={measures} />
       {needsNonResponseReview(flags) ? <NonResponseSuggestions /> : null}
       <ul className="link-list">
         <li>

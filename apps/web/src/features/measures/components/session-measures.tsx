@@ -17,15 +17,16 @@ export function recordingBlockedReason(session: Pick<SessionDetail, "status" | "
   return null;
 }
 
-/** The scores recorded at this session: total and band, with a note when one corrects an earlier score. */
-function ScoreRows({
+/**
+ * The scores recorded at this session: total and band, with a note when one corrects an earlier
+ * score. Without `onCorrect` (a supervisor's review) it is read only.
+ */
+export function SessionScores({
   scores,
-  canCorrect,
   onCorrect,
 }: {
   scores: readonly MeasureScore[];
-  canCorrect: boolean;
-  onCorrect: (score: MeasureScore) => void;
+  onCorrect?: (score: MeasureScore) => void;
 }) {
   return (
     <div className="table-wrap">
@@ -37,7 +38,7 @@ function ScoreRows({
             <th scope="col">Total</th>
             <th scope="col">Severity</th>
             <th scope="col">Notes</th>
-            {canCorrect ? <CorrectColumnHeader /> : null}
+            {onCorrect ? <CorrectColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -56,7 +57,7 @@ function ScoreRows({
                   <span className="muted">Entered by {score.enteredBy.name}</span>
                 )}
               </td>
-              {canCorrect ? (
+              {onCorrect ? (
                 <td>
                   <CorrectScoreButton score={score} withSession={false} onCorrect={onCorrect} />
                 </td>
@@ -106,9 +107,8 @@ export function SessionMeasures({
       ) : null}
 
       {session.scores.length > 0 ? (
-        <ScoreRows
+        <SessionScores
           scores={session.scores}
-          canCorrect
           onCorrect={(score) => {
             setStatus(null);
             setCorrecting(score);

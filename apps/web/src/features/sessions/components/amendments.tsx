@@ -5,29 +5,9 @@ import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { formatDateTime } from "../../../lib/format";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useAddAmendment } from "../api/add-amendment";
 import { useReloadSession } from "../api/get-session";
-
-/** Amendments to a signed session, oldest first, below the original record. */
-export function AmendmentsList({ session }: { session: SessionDetail }) {
-  if (session.amendments.length === 0) return <p className="muted">No amendments.</p>;
-  return (
-    <ol className="history">
-      {session.amendments.map((amendment) => (
-        <li key={amendment.id} className="history__item">
-          <p className="history__when">
-            <time dateTime={amendment.createdAt}>{formatDateTime(amendment.createdAt)}</time>,{" "}
-            {amendment.author.name}
-          </p>
-          <p>Reason: {amendment.reason}</p>
-          <p className="prewrap">{amendment.text}</p>
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** Adds an amendment; the signed record itself never changes. */
 export function AmendmentForm({ session }: { session: SessionDetail }) {

@@ -1,5 +1,5 @@
 import { useSession } from "../api/get-session";
-import { AgendaList } from "./agenda-list";
+import { AgendaList } from "../../../components/clinical/agenda-list";
 
 /** One session's stored agenda, fetched on its own (for lists of many sessions). */
 export function SessionAgenda({ sessionId }: { sessionId: string }) {

@@ -1,14 +1,16 @@
 import { formatPresets, lineagePresets, type CourseDetail } from "@ipt/shared";
-import { FocusRows } from "../../../components/clinical/focus-rows";
-import { courseOutcomeLabels } from "../../../components/clinical/labels";
-import { SummaryRow } from "../../../components/summary-row";
-import { formatCalendarDate } from "../../../lib/format";
-import { frequencyLabels, nextStepLabels } from "./labels";
+import { formatCalendarDate } from "../../lib/format";
+import { SummaryRow } from "../summary-row";
+import { FocusRows } from "./focus-rows";
+import { courseOutcomeLabels, frequencyLabels, nextStepLabels } from "./labels";
 
 const notYet = <span className="muted">Not recorded yet</span>;
 
 const dateOrNotYet = (date: string | null) =>
   date ? <time dateTime={date}>{formatCalendarDate(date)}</time> : notYet;
+
+// A course's contract, focus and outcome as read on the course page, the printable plan and a
+// supervisor's review.
 
 /** The contract as agreed: format, number, frequency and length of sessions, dates and rules. */
 export function ContractSummary({ course }: { course: CourseDetail }) {

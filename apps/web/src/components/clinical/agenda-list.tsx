@@ -1,5 +1,5 @@
 import type { AgendaItem } from "@ipt/shared";
-import { SourceTags } from "../../../components/clinical/source-tags";
+import { SourceTags } from "./source-tags";
 
 /** An agenda to read (plan preview, print, a signed record); `showDone` adds whether each was done. */
 export function AgendaList({

@@ -1,0 +1,47 @@
+import { formatPresets } from "@ipt/shared";
+import { useParams } from "react-router";
+import { Breadcrumbs } from "../../components/breadcrumbs";
+import { PageHeading } from "../../components/page-heading";
+import { QueryFallback } from "../../components/states";
+import { paths } from "../../config/paths";
+import { useCourse } from "../../features/courses/api/get-course";
+import { useCourseFidelity } from "../../features/review/api/get-course-fidelity";
+import { CourseReview } from "../../features/review/components/course-review";
+
+const supervision = { label: "Supervision", href: paths.supervisor.supervisees.getHref() };
+
+/** A supervisee's course, read only, with its fidelity ratings and the sessions proposed for review. */
+export function ReviewCourseRoute() {
+  const { courseId = "" } = useParams();
+  const course = useCourse(courseId);
+  // The therapist's name comes with the ratings; the page does not wait for it.
+  const therapist = useCourseFidelity(courseId).data?.therapist;
+
+  if (course.isPending || course.isError) {
+    return (
+      <div className="page">
+        <Breadcrumbs crumbs={[supervision, { label: "Course review" }]} />
+        <PageHeading>Course review</PageHeading>
+        <QueryFallback
+          query={course}
+          loading="Loading the course…"
+          errorTitle="The course could not be loaded."
+        />
+      </div>
+    );
+  }
+
+  const data = course.data;
+  return (
+    <div className="page">
+      <Breadcrumbs crumbs={[supervision, { label: `${data.client.displayName}, course ${data.sequence}` }]} />
+      <PageHeading title={`${data.client.displayName}: course review`}>{data.client.displayName}</PageHeading>
+      <p className="page-subtitle">
+        {formatPresets[data.format].label}, course {data.sequence}
+        {therapist ? `, seen by ${therapist.name}` : ""}.
+      </p>
+      <p className="notice">Read only: you are reviewing as a supervisor.</p>
+      <CourseReview course={data} />
+    </div>
+  );
+}

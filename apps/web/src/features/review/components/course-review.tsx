@@ -1,0 +1,136 @@
+import { TableWrap } from "../../../components/table-wrap";
+import { phaseLabelFor, reviewSample, type CourseDetail } from "@ipt/shared";
+import { Link } from "react-router";
+import { ContractSummary, FocusSummary, OutcomeSummary } from "../../../components/clinical/course-summary";
+import { FlagNotices } from "../../../components/clinical/flag-badges";
+import { coursePhaseLabels, sessionStatusLabels } from "../../../components/clinical/labels";
+import { MeasureSummaryList } from "../../../components/clinical/measure-summary";
+import { Section } from "../../../components/section";
+import { SummaryRow } from "../../../components/summary-row";
+import { QueryFallback } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import { formatCalendarDate } from "../../../lib/format";
+import { useCourseFidelity } from "../api/get-course-fidelity";
+import { CourseFidelityTable } from "./course-fidelity-table";
+import "./review.css";
+
+/** The plan, each session linking to its read-only record; the sessions proposed for review are marked. */
+export function ReviewSessionsTable({ course }: { course: CourseDetail }) {
+  // The same choice the API makes for the fidelity table (shared, deterministic, nothing stored).
+  const sampled = new Set(reviewSample(course.id, course.sessions));
+  return (
+    <TableWrap label="Sessions of the course">
+      <table className="table">
+        <caption>Sessions of the course</caption>
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Date</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Status</th>
+            <th scope="col">Signed</th>
+            <th scope="col">Agenda done</th>
+            <th scope="col">Review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {course.sessions.map((session) => (
+            <tr key={session.id} className={sampled.has(session.id) ? "row--sampled" : undefined}>
+              <th scope="row">
+                <Link to={paths.review.session.getHref(session.id)}>
+                  {session.number === null ? "Cancelled session" : `Session ${session.number}`}
+                </Link>
+              </th>
+              <td className="cell--nowrap">
+                <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
+              </td>
+              <td>{session.phase ? phaseLabelFor(session.phase, course.lineage) : "None"}</td>
+              <td>
+                <span className={`badge badge--session-${session.status}`}>
+                  {sessionStatusLabels[session.status]}
+                </span>
+              </td>
+              <td>{session.signed ? "Signed" : "Not signed"}</td>
+              <td className="cell--nowrap">
+                {session.agendaDone} of {session.agendaTotal}
+              </td>
+              <td>
+                {sampled.has(session.id) ? (
+                  <span className="badge badge--sampled">Proposed for review</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+/** The course's fidelity ratings, read on their own (loading and failure stay in this section). */
+function FidelitySection({ courseId }: { courseId: string }) {
+  const fidelity = useCourseFidelity(courseId);
+  if (fidelity.isPending || fidelity.isError) {
+    return (
+      <QueryFallback
+        query={fidelity}
+        loading="Loading the fidelity ratings…"
+        errorTitle="The fidelity ratings could not be loaded."
+      />
+    );
+  }
+  return <CourseFidelityTable fidelity={fidelity.data} />;
+}
+
+/**
+ * A supervisee's course as a supervisor reviews it, read only: flags, where the course stands and
+ * its contract and focus, its measures, the plan (each session opens its record) and the fidelity
+ * ratings with the sessions proposed for review. Nothing here changes the clinical record.
+ */
+export function CourseReview({ course }: { course: CourseDetail }) {
+  return (
+    <>
+      <FlagNotices flags={course.flags} />
+
+      <Section id="course-heading" title="Course">
+        <dl className="summary">
+          <SummaryRow term="Phase">
+            {course.phase === "completed"
+              ? coursePhaseLabels.completed
+              : phaseLabelFor(course.phase, course.lineage)}
+          </SummaryRow>
+        </dl>
+        <h3 className="section__subtitle">Contract and time limit</h3>
+        <ContractSummary course={course} />
+        <h3 className="section__subtitle">Problem area and formulation</h3>
+        <FocusSummary course={course} />
+        {course.phase === "completed" ? (
+          <>
+            <h3 className="section__subtitle">Outcome</h3>
+            <OutcomeSummary course={course} />
+          </>
+        ) : null}
+      </Section>
+
+      <Section id="measures-heading" title="Measures">
+        <MeasureSummaryList measures={course.measures} />
+        <ul className="link-list">
+          <li>
+            <Link to={paths.clinical.courseMeasures.getHref(course.id)}>Scores and risk</Link>
+          </li>
+          <li>
+            <Link to={paths.clinical.courseSummary.getHref(course.id)}>End-of-treatment summary</Link>
+          </li>
+        </ul>
+      </Section>
+
+      <Section id="sessions-heading" title="Sessions">
+        <ReviewSessionsTable course={course} />
+      </Section>
+
+      <Section id="fidelity-heading" title="Fidelity">
+        <FidelitySection courseId={course.id} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// Plain words for fidelity ratings: averages against the pass mark, scores, and where the
+// therapist's self-rating and a supervisor's rating differ by FIDELITY_DISAGREEMENT or more.
+import { fidelityItems, type FidelityItemKey, type FidelityRating, type SessionFidelity } from "@ipt/shared";
+
+const averageFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** 3 → "3.0", 3.45 → "3.45". */
+export const formatAverage = (value: number) => averageFormat.format(value);
+
+/** "3.4, at or above the pass mark of 3.0" / "2.5, below the pass mark of 3.0". */
+export function averageAgainstPassMark(average: number, passMark: number): string {
+  const side = average >= passMark ? "at or above" : "below";
+  return `${formatAverage(average)}, ${side} the pass mark of ${formatAverage(passMark)}`;
+}
+
+/** An item's score in words: "4", or "Not applicable". */
+export const scoreText = (score: number | null) => (score === null ? "Not applicable" : String(score));
+
+const itemText = (key: FidelityItemKey) => fidelityItems.find((item) => item.key === key)?.text ?? key;
+
+export interface Disagreement {
+  key: FidelityItemKey;
+  text: string;
+  self: number;
+  supervisor: number;
+  supervisorId: string;
+  supervisorName: string;
+}
+
+/** "Self 5 · Supervisor 3". */
+export const disagreementScores = (entry: Pick<Disagreement, "self" | "supervisor">) =>
+  `Self ${entry.self} · Supervisor ${entry.supervisor}`;
+
+/**
+ * The items the API found apart by 2 or more, with both scores, for one session; `supervisorId`
+ * keeps only that supervisor's (a supervisor reviewing sees where they differ from the therapist).
+ */
+export function disagreementsOf(session: SessionFidelity, supervisorId?: string): Disagreement[] {
+  const self = session.selfRating;
+  if (!self) return [];
+  return session.disagreements
+    .filter((entry) => supervisorId === undefined || entry.supervisorId === supervisorId)
+    .flatMap((entry) => {
+      const rating = session.supervisorRatings.find((candidate) => candidate.rater.id === entry.supervisorId);
+      if (!rating) return [];
+      return entry.items.flatMap((key) => {
+        const a = self.scores[key];
+        const b = rating.scores[key];
+        if (a === null || b === null) return [];
+        return [
+          {
+            key,
+            text: itemText(key),
+            self: a,
+            supervisor: b,
+            supervisorId: rating.rater.id,
+            supervisorName: rating.rater.name,
+          },
+        ];
+      });
+    });
+}
+
+/** The viewer's own rating of a session: the self-rating for the therapist, else the supervisor's own. */
+export function ownRating(
+  session: SessionFidelity,
+  viewerRole: "self" | "supervisor",
+  viewerId: string,
+): FidelityRating | null {
+  if (viewerRole === "self") return session.selfRating;
+  return session.supervisorRatings.find((rating) => rating.rater.id === viewerId) ?? null;
+}

@@ -2,10 +2,9 @@
 // urgent first (unresolved risk, then non-response, then overdue items, then the rest), filterable,
 // audited, a fixed number of queries whatever the size, and nothing of anyone else's supervisees.
 import { cockpitResponse, type CockpitResponse, type CourseDetail } from "@ipt/shared";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
-import { createTestApp, signIn } from "../../test/helpers/app";
+import { createTestApp } from "../../test/helpers/app";
 import {
   asCourse,
   asSession,
@@ -17,9 +16,7 @@ import {
   type CourseOptions,
 } from "../../test/helpers/clinical";
 import { heldSession, recordGad7, recordPhq9 } from "../../test/helpers/measures";
-import { buildApp } from "../app";
-import { loadConfig } from "../config/config";
-import { PrismaClient } from "../generated/prisma/client";
+import { queryCountingApp } from "../../test/helpers/query-count";
 
 const { app, prisma, databaseUrl } = await createTestApp();
 const URL = "/api/supervision/cockpit";
@@ -109,29 +106,7 @@ async function supervisedPractice() {
 
 const practice = await supervisedPractice();
 
-// An app over the same database whose Prisma client counts its queries.
-const counting = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }),
-  log: [{ emit: "event", level: "query" }],
-});
-let queries = 0;
-counting.$on("query", () => {
-  queries += 1;
-});
-const countingApp = await buildApp({
-  config: loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "silent",
-    WEB_DIST_DIR: "/nonexistent",
-  }),
-  prisma: counting,
-});
-await countingApp.ready();
-afterAll(async () => {
-  await countingApp.close();
-  await counting.$disconnect();
-});
+const counting = await queryCountingApp(databaseUrl);
 
 describe("the supervisor's cockpit", () => {
   it("lists every active client of the assigned therapists, most urgent first, and audits the view", async () => {
@@ -332,9 +307,7 @@ describe("who sees the cockpit", () => {
 describe("cockpit queries", () => {
   /** The queries one request makes (sign-in excluded), and its body. */
   async function counted(email: string, url: string) {
-    const session = await signIn(countingApp, email);
-    queries = 0;
-    const response = await countingApp.inject({ method: "GET", url, headers: { cookie: session.cookie } });
+    const { queries, response } = await counting.countedGet(email, url);
     expect(response.statusCode, response.body).toBe(200);
     return { queries, body: response.json<unknown>() };
   }

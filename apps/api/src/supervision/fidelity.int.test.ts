@@ -2,7 +2,6 @@
 // assigned supervisor as "supervisor"; bad scores are refused item by item and store nothing; versions
 // guard every save; the course view computes averages, disagreements of 2 or more and a review sample
 // that stays put; nobody else reaches any of it, and the audit trail holds ids and item names only.
-import { PrismaPg } from "@prisma/adapter-pg";
 import {
   courseDetail,
   courseFidelity,
@@ -11,9 +10,9 @@ import {
   type CourseFidelity,
   type FidelityItemKey,
 } from "@ipt/shared";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames, unknownId } from "../../test/helpers/api";
-import { createTestApp, signIn } from "../../test/helpers/app";
+import { createTestApp } from "../../test/helpers/app";
 import {
   asSession,
   courseFor,
@@ -25,9 +24,7 @@ import {
   type Clinician,
 } from "../../test/helpers/clinical";
 import { noShowSession, supervisorOf } from "../../test/helpers/measures";
-import { buildApp } from "../app";
-import { loadConfig } from "../config/config";
-import { PrismaClient } from "../generated/prisma/client";
+import { queryCountingApp } from "../../test/helpers/query-count";
 
 const { app, prisma, databaseUrl } = await createTestApp();
 
@@ -452,38 +449,12 @@ describe("the audit trail of fidelity ratings", () => {
   });
 });
 
+const counting = await queryCountingApp(databaseUrl);
+
 describe("fidelity view queries", () => {
   it("do not grow with the number of sessions rated or of supervisors", async () => {
-    let queries = 0;
-    const counting = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: databaseUrl, max: 2 }),
-      log: [{ emit: "event", level: "query" }],
-    });
-    counting.$on("query", () => {
-      queries += 1;
-    });
-    const countingApp = await buildApp({
-      config: loadConfig({
-        NODE_ENV: "test",
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: "silent",
-        WEB_DIST_DIR: "/nonexistent",
-      }),
-      prisma: counting,
-    });
-    await countingApp.ready();
-    afterAll(async () => {
-      await countingApp.close();
-      await counting.$disconnect();
-    });
     const counted = async (email: string, courseId: string) => {
-      const session = await signIn(countingApp, email);
-      queries = 0;
-      const response = await countingApp.inject({
-        method: "GET",
-        url: `/api/courses/${courseId}/fidelity`,
-        headers: { cookie: session.cookie },
-      });
+      const { queries, response } = await counting.countedGet(email, `/api/courses/${courseId}/fidelity`);
       expect(response.statusCode, response.body).toBe(200);
       return queries;
     };

@@ -1,39 +1,15 @@
 // The caseload with measures and risk stays a fixed number of queries per page: counted with Prisma's
 // query events on an app built over the same test database, for a small and a large caseload.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { caseloadResponse } from "@ipt/shared";
-import { afterAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app";
-import { loadConfig } from "../../config/config";
-import { PrismaClient } from "../../generated/prisma/client";
-import { createTestApp, signIn } from "../../../test/helpers/app";
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../../test/helpers/app";
 import { courseFor, signedInAs, type Clinician } from "../../../test/helpers/clinical";
 import { heldSession, recordGad7, recordPhq9 } from "../../../test/helpers/measures";
+import { queryCountingApp } from "../../../test/helpers/query-count";
 
 const { app, prisma, databaseUrl } = await createTestApp();
 
-let queries = 0;
-const counting = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }),
-  log: [{ emit: "event", level: "query" }],
-});
-counting.$on("query", () => {
-  queries += 1;
-});
-const countingApp = await buildApp({
-  config: loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "silent",
-    WEB_DIST_DIR: "/nonexistent",
-  }),
-  prisma: counting,
-});
-await countingApp.ready();
-afterAll(async () => {
-  await countingApp.close();
-  await counting.$disconnect();
-});
+const counting = await queryCountingApp(databaseUrl);
 
 /** Adds a client whose course has a held session with a PHQ-9 (item 9 above 0) and a GAD-7. */
 async function scoredClient(who: Clinician) {
@@ -46,15 +22,8 @@ async function scoredClient(who: Clinician) {
 
 /** The number of queries one caseload request makes, and the page it answers. */
 async function countedCaseload(email: string) {
-  const session = await signIn(countingApp, email);
-  queries = 0;
-  const response = await countingApp.inject({
-    method: "GET",
-    url: "/api/clients?pageSize=100",
-    headers: { cookie: session.cookie },
-  });
-  const counted = queries;
-  return { counted, page: caseloadResponse.parse(response.json()) };
+  const { queries, response } = await counting.countedGet(email, "/api/clients?pageSize=100");
+  return { counted: queries, page: caseloadResponse.parse(response.json()) };
 }
 
 describe("caseload queries", () => {

@@ -20,7 +20,7 @@ import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
 import type { Actor } from "../clinical/access";
-import { flagsOf } from "../clinical/courses/course-detail";
+import { flagCourseSelect, flagsOf } from "../clinical/courses/course-detail";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../clinical/measures/measure-state";
 
 export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
@@ -34,18 +34,7 @@ const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 const byPerson = (a: PersonRef, b: PersonRef) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
 const courseSelect = {
-  id: true,
-  clientId: true,
-  format: true,
-  lineage: true,
-  phase: true,
-  plannedSessions: true,
-  terminationLead: true,
-  terminationRaisedAt: true,
-  primaryArea: true,
-  secondaryArea: true,
-  disputeStage: true,
-  sensitivityModifier: true,
+  ...flagCourseSelect,
   client: { select: { displayName: true, therapistId: true } },
 } satisfies Prisma.CourseSelect;
 

@@ -8,7 +8,7 @@ import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
-import { flagsOf, nextPlanned } from "../courses/course-detail";
+import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-detail";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 
 /** Prisma's `contains` is a LIKE pattern and does not escape (prisma/prisma#19506): search literally. */
@@ -18,21 +18,6 @@ const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 const clientSelect = { id: true, displayName: true, status: true } satisfies Prisma.ClientSelect;
 type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientSelect }>;
-
-const courseSelect = {
-  id: true,
-  clientId: true,
-  format: true,
-  lineage: true,
-  phase: true,
-  plannedSessions: true,
-  terminationLead: true,
-  terminationRaisedAt: true,
-  primaryArea: true,
-  secondaryArea: true,
-  disputeStage: true,
-  sensitivityModifier: true,
-} satisfies Prisma.CourseSelect;
 
 const sessionSelect = {
   id: true,
@@ -61,7 +46,7 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
     // A client has a handful of courses at most; the latest (highest sequence) is the current one.
     prisma.course.findMany({
       where: { clientId: { in: clientIds } },
-      select: courseSelect,
+      select: flagCourseSelect,
       orderBy: { sequence: "desc" },
     }),
     prisma.lifeEvent.groupBy({ by: ["clientId", "kind"], where: { clientId: { in: clientIds } } }),

@@ -96,6 +96,22 @@ const courseDetailSelect = {
   },
 } satisfies Prisma.CourseSelect;
 
+/** The course fields flagsOf reads: every list that shows flags (caseload, cockpit) selects these. */
+export const flagCourseSelect = {
+  id: true,
+  clientId: true,
+  format: true,
+  lineage: true,
+  phase: true,
+  plannedSessions: true,
+  terminationLead: true,
+  terminationRaisedAt: true,
+  primaryArea: true,
+  secondaryArea: true,
+  disputeStage: true,
+  sensitivityModifier: true,
+} satisfies Prisma.CourseSelect;
+
 /** What the caseload flags need to know about a course and its sessions. */
 export interface FlagInput {
   format: CourseDetail["format"];

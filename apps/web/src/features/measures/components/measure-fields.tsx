@@ -79,7 +79,7 @@ function ItemRow({
         {instrumentDefinitions[instrument].answerOptions.map((option) => {
           const optionId = `${id}-${option.value}`;
           return (
-            <div key={option.value} className="measure-item__option">
+            <div key={option.value} className="scale-option">
               <input
                 id={optionId}
                 type="radio"

@@ -60,7 +60,7 @@ export function FidelityItemGroup({
         {options.map((option) => {
           const optionId = `${id}-${option.value}`;
           return (
-            <div key={option.value} className="fidelity-item__option">
+            <div key={option.value} className="scale-option">
               <input
                 id={optionId}
                 type="radio"

@@ -1,6 +1,7 @@
 // The published outcome definitions a course meets, shown on the measures page and in the
 // end-of-treatment summary.
 import { OUTCOME_DEFINITIONS, type OutcomeIndicator } from "@ipt/shared";
+import { TableWrap } from "../table-wrap";
 import { SourceTags } from "./source-tags";
 
 /** "Met", "Not met", "Not applicable": the result in words. */
@@ -27,7 +28,7 @@ export function OutcomeIndicatorsTable({
 }) {
   const print = variant === "print";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className={print ? "table" : "table table--compact"}>
         <caption>{caption}</caption>
         <thead>
@@ -55,7 +56,7 @@ export function OutcomeIndicatorsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { AuditEvent } from "@ipt/shared";
 import { Link } from "react-router";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatDateTime } from "../../../lib/format";
 import { auditActionLabel, auditOutcomeLabels } from "./action-labels";
@@ -56,10 +57,11 @@ export function AuditTable({
   events: AuditEvent[];
   accountNames?: AccountNames;
 }) {
+  const caption = "Audit events";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Audit events</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -96,6 +98,6 @@ export function AuditTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

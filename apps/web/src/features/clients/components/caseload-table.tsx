@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatCalendarDate } from "../../../lib/format";
 
@@ -24,10 +25,11 @@ function ClientCell({ entry }: { entry: CaseloadEntry }) {
 }
 
 export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
+  const caption = "Clients";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Clients</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Client</th>
@@ -85,6 +87,6 @@ export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

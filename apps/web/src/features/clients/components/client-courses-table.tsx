@@ -1,6 +1,7 @@
 import { formatPresets, type CourseSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import { courseOutcomeLabels, coursePhaseLabels } from "../../../components/clinical/labels";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatCalendarDate } from "../../../lib/format";
 import { openCourse } from "./client-record";
@@ -8,10 +9,11 @@ import { openCourse } from "./client-record";
 /** Every course of one client, oldest first, each linking to its course page. */
 export function ClientCoursesTable({ courses }: { courses: CourseSummary[] }) {
   const open = openCourse(courses);
+  const caption = "Courses, oldest first";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Courses, oldest first</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Course</th>
@@ -46,6 +48,6 @@ export function ClientCoursesTable({ courses }: { courses: CourseSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

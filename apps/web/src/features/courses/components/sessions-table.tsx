@@ -1,6 +1,7 @@
 import { phaseLabelFor, type CourseDetail, type SessionSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import { sessionStatusLabels } from "../../../components/clinical/labels";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatCalendarDate } from "../../../lib/format";
 import type { PlanEdit } from "./plan-edit-dialogs";
@@ -49,10 +50,11 @@ export function SessionsTable({
   course: CourseDetail;
   onEdit?: (session: SessionSummary, edit: PlanEdit) => void;
 }) {
+  const caption = "Sessions of the course";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Sessions of the course</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Session</th>
@@ -96,6 +98,6 @@ export function SessionsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

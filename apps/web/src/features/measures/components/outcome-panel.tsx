@@ -7,6 +7,7 @@ import {
 import { formatSigned, reductionWords } from "../../../components/clinical/measure-text";
 import { OutcomeIndicatorsTable, PercentRulesNote } from "../../../components/clinical/outcome-indicators";
 import { SourceTags } from "../../../components/clinical/source-tags";
+import { TableWrap } from "../../../components/table-wrap";
 
 /** "44.4% lower", "25% higher", "No change", or why there is no percentage. */
 export function reductionText(change: Pick<MeasureChange, "change" | "reductionPercent">): string {
@@ -39,6 +40,7 @@ export function OutcomePanel({ outcome }: { outcome: CourseOutcomeResult }) {
   const changes = [outcome.phq9, outcome.gad7, outcome.hamd17].filter(
     (change): change is MeasureChange => change !== null,
   );
+  const changesCaption = "Change from baseline";
   return (
     <div className="stack">
       <p className="outcome-status">
@@ -47,9 +49,9 @@ export function OutcomePanel({ outcome }: { outcome: CourseOutcomeResult }) {
       {outcome.phq9 && !outcome.percentRulesApply ? <PercentRulesNote /> : null}
 
       {changes.length > 0 ? (
-        <div className="table-wrap">
+        <TableWrap label={changesCaption}>
           <table className="table table--compact">
-            <caption>Change from baseline</caption>
+            <caption>{changesCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">Measure</th>
@@ -65,7 +67,7 @@ export function OutcomePanel({ outcome }: { outcome: CourseOutcomeResult }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
 
       <OutcomeIndicatorsTable

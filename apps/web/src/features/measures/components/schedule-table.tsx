@@ -1,5 +1,6 @@
 import type { DuePoint, DueState, MeasurementSettings } from "@ipt/shared";
 import { SourceTags } from "../../../components/clinical/source-tags";
+import { TableWrap } from "../../../components/table-wrap";
 import { dueReasonLabel, dueStateLabels } from "./labels";
 
 function State({ state }: { state: DueState }) {
@@ -17,6 +18,7 @@ export function ScheduleTable({
   settings: MeasurementSettings;
 }) {
   const every = settings.measureEverySessions;
+  const caption = "When PHQ-9 and GAD-7 are due";
   return (
     <>
       <p className="section__intro">
@@ -25,9 +27,9 @@ export function ScheduleTable({
         at the final session. A score counts for a due point if it is given there or before the next one.{" "}
         <SourceTags tags={["S12b", "MBC-default"]} />
       </p>
-      <div className="table-wrap">
+      <TableWrap label={caption}>
         <table className="table table--compact">
-          <caption>Measurement schedule</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Session</th>
@@ -51,7 +53,7 @@ export function ScheduleTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { instruments, type MeasureScore } from "@ipt/shared";
+import { TableWrap } from "../../../components/table-wrap";
 import { formatCalendarDate, formatDateTime } from "../../../lib/format";
 import { CorrectColumnHeader, CorrectScoreButton } from "./correct-score-dialog";
 import { instrumentName, sessionLabel } from "./labels";
@@ -44,10 +45,11 @@ export function ScoreHistory({
   onCorrect: (score: MeasureScore) => void;
 }) {
   if (scores.length === 0) return <p className="muted">No scores recorded yet.</p>;
+  const caption = "All scores, with corrections";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table table--compact">
-        <caption>All scores, with corrections</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Session</th>
@@ -94,6 +96,6 @@ export function ScoreHistory({
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

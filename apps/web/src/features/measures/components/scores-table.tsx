@@ -1,4 +1,5 @@
 import { instrumentDefinitions } from "@ipt/shared";
+import { TableWrap } from "../../../components/table-wrap";
 import { formatCalendarDate } from "../../../lib/format";
 import type { TrendCell, TrendRow } from "./trend-data";
 
@@ -13,10 +14,11 @@ function Cell({ cell }: { cell: TrendCell | null }) {
 
 /** The trend chart's data as a table: one row per session with a current PHQ-9 or GAD-7 score. */
 export function ScoresTable({ rows }: { rows: readonly TrendRow[] }) {
+  const caption = "PHQ-9 and GAD-7 by session";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table table--compact">
-        <caption>PHQ-9 and GAD-7 by session</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Session</th>
@@ -44,6 +46,6 @@ export function ScoresTable({ rows }: { rows: readonly TrendRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

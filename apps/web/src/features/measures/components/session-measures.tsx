@@ -2,6 +2,7 @@ import { instruments, type Instrument, type MeasureScore, type SessionDetail } f
 import { useState } from "react";
 import { Link } from "react-router";
 import { LiveStatus } from "../../../components/states";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { CorrectColumnHeader, CorrectScoreButton, CorrectScoreDialog } from "./correct-score-dialog";
 import { correctionSavedMessage, instrumentName, scoreSavedMessage } from "./labels";
@@ -28,10 +29,11 @@ export function SessionScores({
   scores: readonly MeasureScore[];
   onCorrect?: (score: MeasureScore) => void;
 }) {
+  const caption = "Scores recorded at this session";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table table--compact">
-        <caption>Scores recorded at this session</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Measure</th>
@@ -66,7 +68,7 @@ export function SessionScores({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

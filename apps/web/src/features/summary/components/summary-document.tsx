@@ -16,6 +16,7 @@ import { OutcomeIndicatorsTable, PercentRulesNote } from "../../../components/cl
 import { SourceKey } from "../../../components/clinical/source-tags";
 import { PageHeading } from "../../../components/page-heading";
 import { SummaryRow } from "../../../components/summary-row";
+import { TableWrap } from "../../../components/table-wrap";
 import { formatCalendarDate, formatDate, formatDateTime } from "../../../lib/format";
 
 function PrintSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -57,10 +58,11 @@ function ScoreCell({
 }
 
 function ScoresTable({ summary }: { summary: EndOfTreatmentSummary }) {
+  const caption = "Baseline and final scores";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Baseline and final scores</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Measure</th>
@@ -95,7 +97,7 @@ function ScoresTable({ summary }: { summary: EndOfTreatmentSummary }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -118,6 +120,7 @@ function summaryTags(summary: EndOfTreatmentSummary): string[] {
 export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary }) {
   const { course, client, therapist, sessions, termination, riskFlags, outcome } = summary;
   const ended = hasEnded(summary);
+  const techniquesCaption = "Techniques used in held sessions";
   return (
     <>
       <PageHeading title={`End-of-treatment summary: ${client.displayName}`}>
@@ -171,9 +174,9 @@ export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary })
         {summary.techniques.length === 0 ? (
           <p className="muted">No techniques were recorded in held sessions.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={techniquesCaption}>
             <table className="table">
-              <caption>Techniques used in held sessions</caption>
+              <caption>{techniquesCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">Technique</th>
@@ -189,7 +192,7 @@ export function SummaryDocument({ summary }: { summary: EndOfTreatmentSummary })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </PrintSection>
 

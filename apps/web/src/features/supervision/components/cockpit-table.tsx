@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatDate } from "../../../lib/format";
 
@@ -35,10 +36,11 @@ function OverdueCell({ overdue }: { overdue: CockpitRow["overdue"] }) {
  * by its red "Urgent" badge, so colour never stands alone.
  */
 export function CockpitTable({ rows }: { rows: readonly CockpitRow[] }) {
+  const caption = "Active clients of your supervisees, most urgent first";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Active clients of your supervisees, most urgent first</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Client</th>
@@ -97,6 +99,6 @@ export function CockpitTable({ rows }: { rows: readonly CockpitRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,7 @@
 import { instrumentDefinitions, type SupervisionRiskFlag } from "@ipt/shared";
 import { Link } from "react-router";
 import { EmptyState } from "../../../components/states";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatDate } from "../../../lib/format";
 
@@ -18,10 +19,11 @@ export function itemAnswerText(value: number): string {
  */
 export function RiskFlagsTable({ flags }: { flags: readonly SupervisionRiskFlag[] }) {
   if (flags.length === 0) return <EmptyState title={NO_OPEN_FLAGS} />;
+  const caption = "Open risk flags, oldest first";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Open risk flags, oldest first</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Client</th>
@@ -61,6 +63,6 @@ export function RiskFlagsTable({ flags }: { flags: readonly SupervisionRiskFlag[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,6 +2,7 @@ import { FIDELITY_PASS_MARK, fidelityPassSources, type TherapistSummary } from "
 import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { EmptyState } from "../../../components/states";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 
 export const NO_SUPERVISEES = "No supervisees are assigned to you yet.";
@@ -72,6 +73,7 @@ export function TherapistSummaryTable({
       </EmptyState>
     );
   }
+  const caption = "Supervisees at a glance";
   return (
     <>
       <p className="section__intro">
@@ -81,9 +83,9 @@ export function TherapistSummaryTable({
         {formatRating(FIDELITY_PASS_MARK)} <SourceTags tags={fidelityPassSources} />. Select a therapist to
         show only their clients.
       </p>
-      <div className="table-wrap">
+      <TableWrap label={caption}>
         <table className="table">
-          <caption>Supervisees at a glance</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Therapist</th>
@@ -136,7 +138,7 @@ export function TherapistSummaryTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

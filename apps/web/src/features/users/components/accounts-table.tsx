@@ -1,14 +1,16 @@
 import { roleLabels, type AdminUser } from "@ipt/shared";
 import { Link } from "react-router";
+import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatDate } from "../../../lib/format";
 import { accountStatusLabel } from "./account-status";
 
 export function AccountsTable({ users }: { users: AdminUser[] }) {
+  const caption = "Accounts";
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
-        <caption>Accounts</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -39,6 +41,6 @@ export function AccountsTable({ users }: { users: AdminUser[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

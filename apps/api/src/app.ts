@@ -24,7 +24,9 @@ import { registerWebApp } from "./plugins/web-app";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
 import { adminSettingsRoutes } from "./routes/admin/settings";
 import { adminUserRoutes } from "./routes/admin/users";
+import { ownSupervisorRoutes } from "./routes/account/supervisors";
 import { authRoutes } from "./routes/auth";
+import { attentionRoutes } from "./routes/clinical/attention";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
 import { measureRoutes } from "./routes/clinical/measures";
@@ -32,6 +34,8 @@ import { planRoutes } from "./routes/clinical/plan";
 import { sessionRoutes } from "./routes/clinical/sessions";
 import { summaryRoutes } from "./routes/clinical/summary";
 import { healthRoutes } from "./routes/health";
+import { coSignRoutes } from "./routes/review/cosign";
+import { reviewThreadRoutes } from "./routes/review/threads";
 import { fidelityRoutes } from "./routes/supervision/fidelity";
 import { supervisionCockpitRoutes } from "./routes/supervision/cockpit";
 import { supervisionRiskFlagRoutes } from "./routes/supervision/risk-flags";
@@ -138,6 +142,7 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
   await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
   await app.register(adminSettingsRoutes, { prefix: "/api/admin/settings", ...context });
+  await app.register(ownSupervisorRoutes, { prefix: "/api/me", ...context });
   await app.register(clientRoutes, { prefix: "/api", ...context });
   await app.register(courseRoutes, { prefix: "/api", ...context });
   await app.register(planRoutes, { prefix: "/api", ...context });
@@ -147,6 +152,9 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   await app.register(supervisionRiskFlagRoutes, { prefix: "/api", ...context });
   await app.register(supervisionCockpitRoutes, { prefix: "/api", ...context });
   await app.register(fidelityRoutes, { prefix: "/api", ...context });
+  await app.register(reviewThreadRoutes, { prefix: "/api", ...context });
+  await app.register(coSignRoutes, { prefix: "/api", ...context });
+  await app.register(attentionRoutes, { prefix: "/api", ...context });
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

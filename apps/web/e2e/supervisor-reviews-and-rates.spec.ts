@@ -4,7 +4,7 @@
 // Axe checks every page on the way.
 import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount } from "./support/accounts";
-import { clientWithCourse, heldWithPhq9, therapistApi } from "./support/clinical-api";
+import { clientWithCourse, heldWithPhq9, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
 
 function weeksAgo(weeks: number): string {
@@ -47,7 +47,7 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
     role: "supervisor",
   });
   await assignSupervisor(server.url, admin, therapist, supervisor);
-  const api = await therapistApi(server.url, therapist);
+  const api = await apiAs(server.url, therapist);
   // Created first, so only the risk flag can put the second client above it.
   const calm = await clientWithCourse(api, "Client E2E-S1", weeksAgo(4));
   await heldWithPhq9(api, calm.courseId, 1, [1, 1, 1, 1, 1, 1, 1, 1, 0]);

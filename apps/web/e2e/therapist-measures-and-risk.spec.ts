@@ -4,7 +4,7 @@
 // end-of-treatment summary prints the change. Axe checks every page on the way.
 import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount } from "./support/accounts";
-import { clientWithCourse, heldWithPhq9, therapistApi } from "./support/clinical-api";
+import { clientWithCourse, heldWithPhq9, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
 
 const CLIENT = "Client E2E-M1";
@@ -41,7 +41,7 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   checkAccessibility,
 }) => {
   test.setTimeout(180_000);
-  const api = await therapistApi(server.url, therapist);
+  const api = await apiAs(server.url, therapist);
   const { courseId } = await clientWithCourse(api, CLIENT, weeksAgo(10));
 
   await signIn(page, therapist);
@@ -148,7 +148,7 @@ test("the therapist's supervisor sees the open risk flag in red and reads the me
     role: "supervisor",
   });
   await assignSupervisor(server.url, admin, therapist, supervisor);
-  const api = await therapistApi(server.url, therapist);
+  const api = await apiAs(server.url, therapist);
   const { courseId } = await clientWithCourse(api, "Client E2E-M2", weeksAgo(3));
   await heldWithPhq9(api, courseId, 1, BASELINE);
   await api.dispose();

@@ -16,7 +16,14 @@ export interface Actor {
 }
 
 export type ClinicalEntity =
-  "client" | "course" | "therapy_session" | "inventory_person" | "life_event" | "measure_score" | "risk_flag";
+  | "client"
+  | "course"
+  | "therapy_session"
+  | "inventory_person"
+  | "life_event"
+  | "measure_score"
+  | "risk_flag"
+  | "review_thread";
 
 /** Writes one audit row about a clinical record: ids and field names only, never content. */
 export function auditClinical(

@@ -27,6 +27,8 @@ const NOT_MODELLED = {
     "session_amendments_no_update",
     "measure_scores_no_update",
     "safety_follow_ups_no_update",
+    "review_messages_no_update",
+    "cosignatures_no_update",
   ],
 };
 
@@ -136,6 +138,7 @@ describe("schema.prisma and the migrations", () => {
       expect(schemaCatalog.tables).toEqual([
         "table_name=audit_events",
         "table_name=clients",
+        "table_name=cosignatures",
         "table_name=courses",
         "table_name=fidelity_ratings",
         "table_name=inventory_people",
@@ -145,6 +148,8 @@ describe("schema.prisma and the migrations", () => {
         "table_name=organisation_settings",
         "table_name=plan_changes",
         "table_name=problem_area_changes",
+        "table_name=review_messages",
+        "table_name=review_threads",
         "table_name=risk_flags",
         "table_name=safety_follow_ups",
         "table_name=session_amendments",
@@ -152,7 +157,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=therapy_sessions",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(21);
+      expect(schemaCatalog.enums).toHaveLength(24);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

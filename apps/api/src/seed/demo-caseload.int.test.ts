@@ -4,6 +4,8 @@ import type { Actor } from "../clinical/access";
 import { getCourseMeasures } from "../clinical/measures/measures-service";
 import { getEndOfTreatmentSummary } from "../clinical/summary/summary-service";
 import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import { listAttention } from "../review/attention-service";
+import { getCourseCoSigns } from "../review/cosign-service";
 import { getCourseFidelity } from "../supervision/fidelity-service";
 import { listOpenRiskFlags } from "../supervision/risk-flags-service";
 import { demoEmail, seedDemoAccounts } from "./demo-accounts";
@@ -50,6 +52,7 @@ describe("demo caseloads", () => {
 
     await expectDemoMeasures(prisma);
     await expectDemoFidelity(prisma);
+    await expectDemoReview(prisma);
 
     const before = await Promise.all([
       prisma.client.count(),
@@ -57,6 +60,8 @@ describe("demo caseloads", () => {
       prisma.riskFlag.count(),
       prisma.safetyFollowUp.count(),
       prisma.fidelityRating.count(),
+      prisma.reviewThread.count(),
+      prisma.coSignature.count(),
     ]);
     expect(await seedDemoCaseloads(prisma)).toBe(0);
     expect(
@@ -66,9 +71,12 @@ describe("demo caseloads", () => {
         prisma.riskFlag.count(),
         prisma.safetyFollowUp.count(),
         prisma.fidelityRating.count(),
+        prisma.reviewThread.count(),
+        prisma.coSignature.count(),
       ]),
     ).toEqual(before);
-  });
+    // The whole demo goes through the audited services: slow on a busy machine.
+  }, 120_000);
 });
 
 /** The invented scores went through the measures and risk services and tell the stories they should. */
@@ -153,4 +161,27 @@ async function expectDemoFidelity(prisma: PrismaClient) {
   expect(rk.sessions.filter((s) => s.selfRating).map((s) => s.number)).toEqual([1, 2, 3]);
   expect(rk.sessions.some((s) => s.reviewed)).toBe(false);
   expect(rk.averages.supervisor).toBeNull();
+}
+
+/** The invented review: Tom has a change request and a comment waiting; LM's course is co-signed. */
+async function expectDemoReview(prisma: PrismaClient) {
+  const tom = await actorFor(prisma, "therapist.tom");
+  const attention = await listAttention(prisma, tom);
+  expect(
+    attention.items
+      .filter((item) => item.kind === "change_request" || item.kind === "comment")
+      .map((item) => [item.kind, item.client.displayName, item.target]),
+  ).toEqual([
+    ["change_request", "Demo client RK", "session"],
+    ["comment", "Demo client LM", "plan"],
+  ]);
+
+  const lm = await prisma.course.findFirstOrThrow({
+    where: { client: { displayName: "Demo client LM" } },
+    select: { id: true },
+  });
+  const coSigns = await getCourseCoSigns(prisma, tom, lm.id);
+  expect([coSigns.formulation.state, coSigns.plan.state]).toEqual(["cosigned", "cosigned"]);
+  expect(coSigns.sessions.filter((s) => s.state === "cosigned")).toHaveLength(1);
+  expect(await prisma.sessionAmendment.count({ where: { session: { courseId: lm.id } } })).toBe(1);
 }

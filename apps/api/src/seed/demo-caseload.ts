@@ -49,6 +49,7 @@ import {
 import type { PrismaClient } from "../db/prisma";
 import { rateSession } from "../supervision/fidelity-service";
 import { demoEmail } from "./demo-accounts";
+import { seedDemoReview, type DemoReviewStory } from "./demo-review";
 
 interface DemoCourse {
   displayName: string;
@@ -76,6 +77,8 @@ interface DemoCourse {
   resolveRiskAt?: number;
   /** Invented fidelity ratings once the sessions are held. */
   fidelity?: DemoFidelity;
+  /** Invented supervision review by the therapist's supervisor (see demo-review.ts). */
+  review?: DemoReviewStory;
 }
 
 interface DemoFidelity {
@@ -117,6 +120,7 @@ const caseloads: Record<string, DemoCourse[]> = {
       startedWeeksAgo: 6,
       held: 5,
       cancelled: 4,
+      review: "change_requested",
       // Self-rated, not yet reviewed.
       fidelity: { selfRatedUpTo: 3, supervisorReviews: false },
       // Falling steadily from baseline: a response by session 5.
@@ -157,6 +161,7 @@ const caseloads: Record<string, DemoCourse[]> = {
       held: 10,
       raiseEnding: true,
       fidelity: { selfRatedUpTo: 10, supervisorReviews: true },
+      review: "reviewed_and_cosigned",
       // Little change, and item 9 answered 1 at the latest session: the follow-up is recorded, but the
       // flag is still open, so the supervisors see it.
       scores: {
@@ -461,6 +466,7 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
     course = await getCourseDetail(prisma, actor, course.id, { audit: false });
   }
   if (demo.fidelity) await rateDemoFidelity(prisma, actor, course, demo.fidelity, supervisorId);
+  if (demo.review && supervisorId) await seedDemoReview(prisma, actor, supervisorId, course, demo.review);
   if (demo.complete) {
     course = await updateTerminationChecklist(prisma, actor, course.id, {
       version: course.version,

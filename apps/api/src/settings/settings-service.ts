@@ -1,9 +1,10 @@
-// The organisation's measurement settings, for admins: read them (with the documented defaults beside
-// them) and save them with optimistic concurrency. Version 0 means the defaults have never been saved:
-// the first save creates the one row (id 1); later saves must name the version they read.
+// The organisation's settings, for admins: the measurement settings and the supervision settings, read
+// (with the documented defaults beside them) and saved together with optimistic concurrency. Version 0
+// means the defaults have never been saved: the first save creates the one row (id 1); later saves must
+// name the version they read.
 import {
   defaultMeasurementSettings,
-  type MeasurementSettings,
+  defaultSupervisionSettings,
   type MeasurementSettingsResponse,
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
@@ -20,7 +21,7 @@ import { conflict } from "../errors/app-error";
 const ENTITY = { entityType: "organisation_settings", entityId: String(SETTINGS_ROW_ID) } as const;
 const stale = () =>
   conflict(
-    "The measurement settings have changed since you opened them (perhaps in another tab). Reload them, check the changes, and try again.",
+    "The settings have changed since you opened them (perhaps in another tab). Reload them, check the changes, and try again.",
   );
 
 async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<MeasurementSettingsResponse> {
@@ -33,6 +34,8 @@ async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<Me
   return {
     settings: stored.settings,
     defaults: defaultMeasurementSettings,
+    supervision: stored.supervision,
+    supervisionDefaults: defaultSupervisionSettings,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     updatedBy,
@@ -45,9 +48,15 @@ export async function getSettings(prisma: PrismaClient, audit: AuditContext) {
   return toResponse(prisma, stored);
 }
 
-/** The keys whose values differ: the audit row names them (they hold no health information). */
-const changedKeys = (before: MeasurementSettings, after: MeasurementSettings) =>
-  (Object.keys(after) as (keyof MeasurementSettings)[]).filter((key) => before[key] !== after[key]);
+/** The keys whose values differ, supervision ones as `supervision.<key>`: the audit row names them. */
+function changedKeys(before: StoredMeasurementSettings, after: UpdateMeasurementSettingsRequest) {
+  const differing = <T extends object>(was: T, now: T) =>
+    (Object.keys(now) as (keyof T & string)[]).filter((key) => was[key] !== now[key]);
+  return [
+    ...differing(before.settings, after.settings),
+    ...differing(before.supervision, after.supervision).map((key) => `supervision.${key}`),
+  ];
+}
 
 export async function updateSettings(
   prisma: PrismaClient,
@@ -58,7 +67,11 @@ export async function updateSettings(
     return await prisma.$transaction(async (tx) => {
       const before = await getMeasurementSettings(tx);
       if (before.version !== request.version) throw stale();
-      const data = { measurement: request.settings, updatedById: audit.actorId };
+      const data = {
+        measurement: request.settings,
+        supervision: request.supervision,
+        updatedById: audit.actorId,
+      };
       if (request.version === 0) {
         // Two first saves at once: the second hits the primary key (P2002) and answers 409 below.
         await tx.organisationSettings.create({ data: { id: SETTINGS_ROW_ID, ...data, version: 1 } });
@@ -72,7 +85,7 @@ export async function updateSettings(
       await recordAudit(tx, audit, {
         action: "settings.updated",
         ...ENTITY,
-        details: { fields: changedKeys(before.settings, request.settings) },
+        details: { fields: changedKeys(before, request) },
       });
       return toResponse(tx, await getMeasurementSettings(tx));
     });

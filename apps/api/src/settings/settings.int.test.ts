@@ -1,9 +1,12 @@
-// Organisation measurement settings: admins read and save them with optimistic versions; every other
-// role is refused; bad input names the field and changes nothing; every read and save is audited.
+// Organisation settings (measurement and supervision): admins read and save them with optimistic
+// versions; every other role is refused; bad input names the field and changes nothing; every read and
+// save is audited.
 import {
   defaultMeasurementSettings,
+  defaultSupervisionSettings,
   measurementSettingsResponse,
   type MeasurementSettings,
+  type SupervisionSettings,
 } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
@@ -17,8 +20,12 @@ const URL = "/api/admin/settings/measurement";
 const admin = await signedInAs(app, prisma, "admin");
 
 const read = async () => ok(await admin.get(URL), measurementSettingsResponse);
-const save = (version: number, settings: Partial<MeasurementSettings> & object) =>
-  admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings } });
+const save = (
+  version: number,
+  settings: Partial<MeasurementSettings> & object,
+  supervision: SupervisionSettings = defaultSupervisionSettings,
+) => admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings }, supervision });
+const supervision = defaultSupervisionSettings;
 
 describe("measurement settings", () => {
   // The tests below run in order on one database: the first sees the defaults, never saved.
@@ -27,6 +34,8 @@ describe("measurement settings", () => {
     expect(body).toEqual({
       settings: defaultMeasurementSettings,
       defaults: defaultMeasurementSettings,
+      supervision: { coSignBeforeMiddle: false },
+      supervisionDefaults: { coSignBeforeMiddle: false },
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -42,11 +51,11 @@ describe("measurement settings", () => {
   it("bad input answers 400 naming each field, and changes nothing", async () => {
     const cases: [object, string[]][] = [
       [
-        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 0 } },
+        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 0 }, supervision },
         ["body.settings.measureEverySessions"],
       ],
       [
-        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 } },
+        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 }, supervision },
         ["body.settings.measureEverySessions"],
       ],
       [
@@ -57,15 +66,29 @@ describe("measurement settings", () => {
             earlyReviewMinReductionPercent: 101,
             noShowsInARow: "2",
           },
+          supervision,
         },
         ["body.settings.earlyReviewMinReductionPercent", "body.settings.noShowsInARow"],
       ],
       [
-        { version: 0, settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined } },
+        {
+          version: 0,
+          settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined },
+          supervision,
+        },
         ["body.settings.deteriorationPhq9Points"],
       ],
-      [{ version: -1, settings: defaultMeasurementSettings }, ["body.version"]],
-      [{ settings: defaultMeasurementSettings }, ["body.version"]],
+      [{ version: -1, settings: defaultMeasurementSettings, supervision }, ["body.version"]],
+      [{ settings: defaultMeasurementSettings, supervision }, ["body.version"]],
+      [
+        { version: 0, settings: defaultMeasurementSettings, supervision: { coSignBeforeMiddle: "yes" } },
+        ["body.supervision.coSignBeforeMiddle"],
+      ],
+      [
+        { version: 0, settings: defaultMeasurementSettings, supervision: {} },
+        ["body.supervision.coSignBeforeMiddle"],
+      ],
+      [{ version: 0, settings: defaultMeasurementSettings }, ["body.supervision"]],
     ];
     for (const [payload, fields] of cases) {
       const error = expectApiError(await admin.put(URL, payload), 400, "validation_failed");
@@ -87,6 +110,7 @@ describe("measurement settings", () => {
       noShowsInARow: 3,
     });
     expect(body.defaults).toEqual(defaultMeasurementSettings);
+    expect(body.supervision).toEqual(defaultSupervisionSettings);
     expect(body.updatedBy).toEqual({ id: admin.id, name: admin.name, email: admin.email });
     expect(Date.parse(body.updatedAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect(await read()).toMatchObject({ version: 1, settings: body.settings });
@@ -110,7 +134,11 @@ describe("measurement settings", () => {
     const other = await signedInAs(app, prisma, "admin");
     const { version } = await read();
     const body = (who: typeof admin, every: number) =>
-      who.put(URL, { version, settings: { ...defaultMeasurementSettings, measureEverySessions: every } });
+      who.put(URL, {
+        version,
+        settings: { ...defaultMeasurementSettings, measureEverySessions: every },
+        supervision,
+      });
     const answers = await Promise.all([body(admin, 2), body(other, 3)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const winner = answers.find((a) => a.statusCode === 200)!;
@@ -122,13 +150,52 @@ describe("measurement settings", () => {
   it("saving the defaults back records only the fields that changed", async () => {
     const current = await read();
     const body = ok(
-      await admin.put(URL, { version: current.version, settings: defaultMeasurementSettings }),
+      await admin.put(URL, { version: current.version, settings: defaultMeasurementSettings, supervision }),
       measurementSettingsResponse,
     );
     expect(body.settings).toEqual(defaultMeasurementSettings);
     const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
     // The winner above saved measureEverySessions 2 or 3 with every other field at its default.
     expect(last.details).toEqual({ fields: ["measureEverySessions"] });
+  });
+
+  it("the supervision setting is saved with the measurement settings, audited by name, and versioned", async () => {
+    const current = await read();
+    const body = ok(
+      await save(current.version, current.settings, { coSignBeforeMiddle: true }),
+      measurementSettingsResponse,
+    );
+    expect(body).toMatchObject({
+      version: current.version + 1,
+      settings: current.settings,
+      supervision: { coSignBeforeMiddle: true },
+      supervisionDefaults: defaultSupervisionSettings,
+    });
+    expect(await read()).toMatchObject({ supervision: { coSignBeforeMiddle: true } });
+    const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
+    expect(last.details).toEqual({ fields: ["supervision.coSignBeforeMiddle"] });
+
+    // A save against the version before is refused and changes nothing.
+    expectApiError(await save(current.version, current.settings), 409, "conflict");
+    expect((await read()).supervision).toEqual({ coSignBeforeMiddle: true });
+
+    ok(await save(body.version, current.settings), measurementSettingsResponse);
+    expect((await read()).supervision).toEqual(defaultSupervisionSettings);
+  });
+
+  it("a row saved before the supervision settings existed reads them as the defaults", async () => {
+    const before = await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    await prisma.organisationSettings.update({ where: { id: 1 }, data: { supervision: {} } });
+    expect((await read()).supervision).toEqual(defaultSupervisionSettings);
+    await prisma.organisationSettings.update({
+      where: { id: 1 },
+      data: { supervision: { coSignBeforeMiddle: "maybe" } },
+    });
+    expect((await read()).supervision).toEqual(defaultSupervisionSettings);
+    await prisma.organisationSettings.update({
+      where: { id: 1 },
+      data: { supervision: before.supervision ?? {}, version: before.version },
+    });
   });
 
   it.each(["therapist", "supervisor"] as const)(
@@ -139,7 +206,7 @@ describe("measurement settings", () => {
       expectApiError(await other.get(URL), 403, "forbidden");
       const { version } = await read();
       expectApiError(
-        await other.put(URL, { version, settings: defaultMeasurementSettings }),
+        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision }),
         403,
         "forbidden",
       );

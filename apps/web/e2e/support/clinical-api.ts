@@ -3,7 +3,7 @@
 import { request, type APIRequestContext } from "@playwright/test";
 import type { Account } from "./accounts";
 
-export interface TherapistApi {
+export interface AccountApi {
   post(url: string, data: object): Promise<unknown>;
   put(url: string, data: object): Promise<unknown>;
   patch(url: string, data: object): Promise<unknown>;
@@ -24,8 +24,8 @@ async function expectOk(context: APIRequestContext, method: string, url: string,
   return (await response.json()) as unknown;
 }
 
-/** The therapist's API, signed in with their own password. */
-export async function therapistApi(baseURL: string, account: Account): Promise<TherapistApi> {
+/** The API as `account` (a therapist, or an admin for settings), signed in with their own password. */
+export async function apiAs(baseURL: string, account: Account): Promise<AccountApi> {
   const login = await request.newContext({ baseURL });
   const response = await login.post("/api/auth/login", { data: account });
   if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
@@ -50,7 +50,7 @@ export async function therapistApi(baseURL: string, account: Account): Promise<T
  * A client with a standard 12-session weekly course from `startDate`, every initial-phase task done
  * and the plan generated (the course is still in the initial phase). All text is invented.
  */
-export async function clientWithCourse(api: TherapistApi, displayName: string, startDate: string) {
+export async function clientWithCourse(api: AccountApi, displayName: string, startDate: string) {
   const client = (await api.post("/api/clients", {
     displayName,
     referralReason: "Invented: low mood after a change of job.",
@@ -94,10 +94,19 @@ export async function clientWithCourse(api: TherapistApi, displayName: string, s
 }
 
 /** Marks session `number` held and records a PHQ-9 there through the API. */
-export async function heldWithPhq9(api: TherapistApi, courseId: string, number: number, items: number[]) {
+export async function heldWithPhq9(api: AccountApi, courseId: string, number: number, items: number[]) {
   const course = (await api.get(`/api/courses/${courseId}`)) as CourseView;
   const session = course.sessions.find((s) => s.number === number);
   if (!session) throw new Error(`no session ${number}`);
   await api.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" });
   await api.post(`/api/courses/${courseId}/measures`, { sessionId: session.id, instrument: "phq9", items });
+}
+
+/** Signs session `number` (held or no-show) through the API. */
+export async function signSession(api: AccountApi, courseId: string, number: number) {
+  const course = (await api.get(`/api/courses/${courseId}`)) as CourseView;
+  const session = course.sessions.find((s) => s.number === number);
+  if (!session) throw new Error(`no session ${number}`);
+  await api.post(`/api/sessions/${session.id}/sign`, { version: session.version });
+  return session.id;
 }

@@ -11,6 +11,7 @@ import {
   auditLoader,
   measurementSettingsLoader,
 } from "./routes/admin/admin-loaders";
+import { attentionLoader } from "./routes/attention-loader";
 import { ChangePasswordRoute } from "./routes/change-password";
 import {
   caseloadLoader,
@@ -122,6 +123,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.therapist.session.path,
                   loader: forRoles(["therapist"], sessionLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/session")).SessionRoute),
+                },
+                {
+                  path: paths.therapist.attention.path,
+                  loader: forRoles(["therapist"], attentionLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/attention")).AttentionRoute),
                 },
                 {
                   path: paths.clinical.courseMeasures.path,

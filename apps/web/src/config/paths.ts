@@ -69,6 +69,11 @@ export const paths = {
       path: "/sessions/:sessionId",
       getHref: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
     },
+    /** What waits for the therapist: risk follow-ups, supervisors' requests and comments, signing. */
+    attention: {
+      path: "/attention",
+      getHref: () => "/attention",
+    },
   },
   /** Pages the client's therapist and the therapist's supervisors both read. */
   clinical: {

@@ -61,6 +61,13 @@ export const auditActions = [
   "supervision.summary_viewed",
   "fidelity.viewed",
   "fidelity.rated",
+  "review_threads.viewed",
+  "review_thread.opened",
+  "review_thread.replied",
+  "review_thread.resolved",
+  "cosigns.viewed",
+  "cosign.recorded",
+  "attention.viewed",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -17,6 +17,7 @@ import {
 } from "../ipt/vocabulary";
 import { bandRef, courseOutcomeResult, duePoint, measureChange, measureSummary } from "../measures/results";
 import { measurementSettings } from "../measures/settings";
+import { supervisionSettings } from "../supervision/settings";
 import {
   difficultyLevel,
   HAMD17_MAX,
@@ -273,6 +274,8 @@ export type SupervisionRiskFlagsResponse = z.infer<typeof supervisionRiskFlagsRe
 export const measurementSettingsResponse = z.object({
   settings: measurementSettings,
   defaults: measurementSettings,
+  supervision: supervisionSettings,
+  supervisionDefaults: supervisionSettings,
   /** 0 while the defaults have never been changed. */
   version: z.int(),
   updatedAt: z.iso.datetime().nullable(),
@@ -284,5 +287,6 @@ export const updateMeasurementSettingsRequest = z.object({
   /** The version last read (0 for the defaults). */
   version: z.int("Must be a whole number.").min(0),
   settings: measurementSettings,
+  supervision: supervisionSettings,
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

@@ -26,6 +26,9 @@ export const ruleGapItems = [
   "dispute_stage",
   "formulation_agreed",
   "contract",
+  // Only when the organisation requires supervisor co-signing before the middle phase.
+  "formulation_cosign",
+  "plan_cosign",
 ] as const;
 export const ruleGap = z.object({ item: z.enum(ruleGapItems), message: z.string(), sources });
 export type RuleGap = z.infer<typeof ruleGap>;

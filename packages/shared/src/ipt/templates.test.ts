@@ -19,6 +19,7 @@ import {
 import { OUTCOME_CONCEPTS_NOTE, OUTCOME_DEFINITIONS } from "../measures/outcomes";
 import { measurementSettingFields } from "../measures/settings";
 import { fidelityItems, fidelityPassSources, reviewSampleSources } from "../supervision/fidelity";
+import { supervisionSettingFields } from "../supervision/settings";
 import { generatePlan } from "./plan";
 import { courseFlags, initialPhaseGaps, problemAreaErrors } from "./rules";
 import { sourceTag, sourceTags, TEMPLATE_VERSION } from "./sources";
@@ -121,6 +122,7 @@ const staticContent = {
   fidelityItems,
   fidelityPass: { sources: fidelityPassSources },
   reviewSample: { sources: reviewSampleSources },
+  supervisionSettingFields,
 };
 
 /** All strings anywhere in the value, and all arrays held under a `sources` key. */

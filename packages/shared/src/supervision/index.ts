@@ -2,3 +2,5 @@
 export * from "./fidelity";
 export * from "./review-sample";
 export * from "./contracts";
+export * from "./review";
+export * from "./settings";

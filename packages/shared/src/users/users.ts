@@ -54,3 +54,7 @@ export const updateUserRequest = z
     message: "Change the name or the role.",
   });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+
+/** The signed-in therapist's current supervisors (for naming whom they informed of a risk). */
+export const ownSupervisorsResponse = z.object({ items: z.array(personRef) });
+export type OwnSupervisorsResponse = z.infer<typeof ownSupervisorsResponse>;

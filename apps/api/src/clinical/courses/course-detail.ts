@@ -12,6 +12,7 @@ import {
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
+import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service";
 import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
 import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
@@ -94,6 +95,8 @@ const courseDetailSelect = {
     select: { id: true, changedAt: true, changedBy: { select: personSelect }, kind: true, summary: true },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
   },
+  // For the co-sign gaps (joined into this query, so they cost no extra round trip).
+  coSignatures: gateCoSignaturesSelect,
 } satisfies Prisma.CourseSelect;
 
 /** The course fields flagsOf reads: every list that shows flags (caseload, cockpit) selects these. */
@@ -181,14 +184,18 @@ export async function getCourseDetail(
   if (!course) throw await denied(db, actor, "course", courseId, "The course");
   // The distinct kinds of life event on the client's timeline (the problem-area warnings use them).
   const lifeEventKinds: LifeEventKind[] = [...new Set(course.client.lifeEvents.map((event) => event.kind))];
-  // A plain count by client id: a relation `_count` would aggregate the whole people table.
+  // A plain count by client id: a relation `_count` would aggregate the whole people table. The
+  // co-sign gaps read the organisation's setting (one small query).
   const gaps =
     course.phase === "initial"
-      ? initialPhaseGapsOf(
-          course,
-          course.client.workingDiagnosis,
-          await db.inventoryPerson.count({ where: { clientId: course.client.id } }),
-        )
+      ? [
+          ...initialPhaseGapsOf(
+            course,
+            course.client.workingDiagnosis,
+            await db.inventoryPerson.count({ where: { clientId: course.client.id } }),
+          ),
+          ...(await coSignGaps(db, course)),
+        ]
       : [];
   const { client, sessions } = course;
   const measures = measuresFromState(await loadMeasureState(db, [course.id]), course.id, course, sessions);

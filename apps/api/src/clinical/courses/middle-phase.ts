@@ -1,8 +1,10 @@
-// Leaving the initial phase. The move is guarded: every initial-phase task must be done, and a
-// refusal lists exactly what is missing (422 rule_unmet) and is audited.
+// Leaving the initial phase. The move is guarded: every initial-phase task must be done (and, when the
+// organisation requires it, the formulation and plan co-signed as they stand), and a refusal lists
+// exactly what is missing (422 rule_unmet) and is audited.
 import type { CourseDetail, VersionRequest } from "@ipt/shared";
 import type { PrismaClient } from "../../db/prisma";
 import { conflict } from "../../errors/app-error";
+import { coSignGapSelect, coSignGaps } from "../../review/cosign-service";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { getCourseDetail, initialPhaseGapsOf } from "./course-detail";
 import { courseForWrite, withRefusalAudit } from "../plan/course-write";
@@ -23,7 +25,11 @@ export async function startMiddlePhase(
         select: { workingDiagnosis: true },
       });
       const people = await tx.inventoryPerson.count({ where: { clientId: course.clientId } });
-      const gaps = initialPhaseGapsOf(course, client.workingDiagnosis, people);
+      const gate = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: coSignGapSelect });
+      const gaps = [
+        ...initialPhaseGapsOf(course, client.workingDiagnosis, people),
+        ...(await coSignGaps(tx, gate)),
+      ];
       if (gaps.length > 0) {
         throw ruleUnmet(
           `The initial phase is not complete: ${gaps.length} ${gaps.length === 1 ? "item is" : "items are"} missing.`,

@@ -1,47 +1,78 @@
-// The organisation's measurement settings (alert thresholds and the measurement cadence). One row,
-// id 1; until an admin saves it the documented defaults apply (version 0). The admin write side lives
-// in ../../settings; everything that computes flags or schedules reads through here.
-import { defaultMeasurementSettings, measurementSettings, type MeasurementSettings } from "@ipt/shared";
+// The organisation's settings: measurement (alert thresholds and the measurement cadence) and
+// supervision (co-signing before the middle phase). One row, id 1; until an admin saves it the
+// documented defaults apply (version 0). The admin write side lives in ../../settings; everything that
+// computes flags, schedules or the middle-phase gate reads through here.
+import {
+  defaultMeasurementSettings,
+  defaultSupervisionSettings,
+  measurementSettings,
+  supervisionSettings,
+  type MeasurementSettings,
+  type SupervisionSettings,
+} from "@ipt/shared";
+import type { z } from "zod";
 import type { Db } from "../access";
 
 export const SETTINGS_ROW_ID = 1;
 
 export interface StoredMeasurementSettings {
   settings: MeasurementSettings;
+  supervision: SupervisionSettings;
   /** 0 while the defaults have never been saved. */
   version: number;
   updatedAt: Date | null;
   updatedById: string | null;
 }
 
-/**
- * The current settings. A stored value that no longer parses (say, a field added since it was saved)
- * is completed from the defaults field by field, so one bad field never switches every alert off.
- */
+/** The current settings of both kinds, with the row's version (the admin page saves them together). */
 export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementSettings> {
   const row = await db.organisationSettings.findUnique({
     where: { id: SETTINGS_ROW_ID },
-    select: { measurement: true, version: true, updatedAt: true, updatedById: true },
+    select: { measurement: true, supervision: true, version: true, updatedAt: true, updatedById: true },
   });
   if (!row) {
-    return { settings: defaultMeasurementSettings, version: 0, updatedAt: null, updatedById: null };
+    return {
+      settings: defaultMeasurementSettings,
+      supervision: defaultSupervisionSettings,
+      version: 0,
+      updatedAt: null,
+      updatedById: null,
+    };
   }
   return {
-    settings: parseSettings(row.measurement),
+    settings: completed(measurementSettings, defaultMeasurementSettings, row.measurement),
+    supervision: completed(supervisionSettings, defaultSupervisionSettings, row.supervision),
     version: row.version,
     updatedAt: row.updatedAt,
     updatedById: row.updatedById,
   };
 }
 
-function parseSettings(value: unknown): MeasurementSettings {
-  const whole = measurementSettings.safeParse(value);
+/** The supervision settings alone: one narrow read for the middle-phase gate and the co-sign view. */
+export async function getSupervisionSettings(db: Db): Promise<SupervisionSettings> {
+  const row = await db.organisationSettings.findUnique({
+    where: { id: SETTINGS_ROW_ID },
+    select: { supervision: true },
+  });
+  return row
+    ? completed(supervisionSettings, defaultSupervisionSettings, row.supervision)
+    : defaultSupervisionSettings;
+}
+
+/**
+ * A stored value that no longer parses (say, a field added since it was saved, or `{}` before the
+ * supervision settings were first saved) is completed from the defaults field by field, so one bad
+ * field never switches every alert or rule off.
+ */
+function completed<S extends z.ZodObject>(schema: S, defaults: z.infer<S>, value: unknown): z.infer<S> {
+  const whole = schema.safeParse(value);
   if (whole.success) return whole.data;
   const stored = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  const merged: Record<string, unknown> = { ...defaultMeasurementSettings };
-  for (const key of Object.keys(defaultMeasurementSettings) as (keyof MeasurementSettings)[]) {
-    const field = measurementSettings.shape[key].safeParse(stored[key]);
-    if (field.success) merged[key] = field.data;
+  const merged: Record<string, unknown> = { ...defaults };
+  const fields: Record<string, z.ZodType> = schema.shape;
+  for (const [key, field] of Object.entries(fields)) {
+    const parsed = field.safeParse(stored[key]);
+    if (parsed.success) merged[key] = parsed.data;
   }
-  return measurementSettings.parse(merged);
+  return schema.parse(merged);
 }

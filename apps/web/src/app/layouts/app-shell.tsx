@@ -16,7 +16,10 @@ interface NavItem {
 
 function navItemsFor(role: Role): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
-    therapist: [{ label: "Caseload", href: paths.therapist.caseload.getHref() }],
+    therapist: [
+      { label: "Caseload", href: paths.therapist.caseload.getHref() },
+      { label: "Needs attention", href: paths.therapist.attention.getHref() },
+    ],
     supervisor: [
       { label: "Supervision", href: paths.supervisor.supervisees.getHref() },
       { label: "Risk flags", href: paths.supervisor.riskFlags.getHref() },

@@ -19,6 +19,7 @@ import { RaiseEnding } from "../../features/courses/components/raise-ending";
 import { setupStepLabel } from "../../features/courses/components/setup-steps";
 import { TerminationChecklistForm } from "../../features/courses/components/termination-checklist-form";
 import { WhatsNext } from "../../features/courses/components/whats-next";
+import { SupervisionReview } from "./supervision-review";
 
 function SetupLinks({ course }: { course: CourseDetail }) {
   const steps = ["inventory", "problemArea", "formulation", "plan"] as const;
@@ -95,6 +96,8 @@ function CourseContent({ course }: { course: CourseDetail }) {
       <Section focusable id="contract-heading" title="Contract">
         <ContractSummary course={course} />
       </Section>
+
+      <SupervisionReview courseId={course.id} />
 
       <Section focusable id="setup-heading" title="Course set-up">
         <p className="section__intro">The inventory, problem area, formulation and contract, step by step.</p>

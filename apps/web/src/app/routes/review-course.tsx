@@ -7,6 +7,7 @@ import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
 import { useCourseFidelity } from "../../features/review/api/get-course-fidelity";
 import { CourseReview } from "../../features/review/components/course-review";
+import { SupervisionReview } from "./supervision-review";
 
 const supervision = { label: "Supervision", href: paths.supervisor.supervisees.getHref() };
 
@@ -42,6 +43,7 @@ export function ReviewCourseRoute() {
       </p>
       <p className="notice">Read only: you are reviewing as a supervisor.</p>
       <CourseReview course={data} />
+      <SupervisionReview courseId={data.id} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { SessionScores } from "../../features/measures/components/session-measur
 import { SessionFidelityPanel } from "../../features/review/components/session-fidelity";
 import { SessionReview } from "../../features/review/components/session-review";
 import { useSession } from "../../features/sessions/api/get-session";
+import { SupervisionReview } from "./supervision-review";
 
 const supervision = { label: "Supervision", href: paths.supervisor.supervisees.getHref() };
 
@@ -51,6 +52,7 @@ export function ReviewSessionRoute() {
       <PageHeading title={`${title}: ${data.course.clientName} (review)`}>{title}</PageHeading>
       <p className="notice">Read only: you are reviewing as a supervisor.</p>
       <SessionReview session={data} />
+      <SupervisionReview courseId={data.course.id} session={data} />
 
       <Section id="measures-heading" title="Measures">
         {data.riskFlags.length > 0 ? (

@@ -20,6 +20,7 @@ import { useReloadSession, useSession } from "../../features/sessions/api/get-se
 import { AmendmentForm } from "../../features/sessions/components/amendments";
 import { GuidancePanel } from "../../features/sessions/components/guidance-panel";
 import { SessionForm } from "../../features/sessions/components/session-form";
+import { SupervisionReview } from "./supervision-review";
 
 function SessionRecord({ session, onSigned }: { session: SessionDetail; onSigned: () => void }) {
   if (session.status === "cancelled") return <CancelledSession session={session} />;
@@ -97,6 +98,7 @@ export function SessionRoute() {
         </section>
         <GuidancePanel session={data} />
       </div>
+      <SupervisionReview courseId={data.course.id} session={data} />
       {data.status === "held" && viewerId ? (
         <Section focusable id="fidelity-heading" title="Your fidelity self-rating">
           <SessionFidelityPanel

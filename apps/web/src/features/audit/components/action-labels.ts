@@ -59,6 +59,13 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "supervision.summary_viewed": "Supervisee summaries viewed",
   "fidelity.viewed": "Fidelity ratings viewed",
   "fidelity.rated": "Fidelity rating saved",
+  "review_threads.viewed": "Review comments viewed",
+  "review_thread.opened": "Review comment or change request opened",
+  "review_thread.replied": "Review comment replied to",
+  "review_thread.resolved": "Review comment or change request resolved",
+  "cosigns.viewed": "Co-signatures viewed",
+  "cosign.recorded": "Co-signed by a supervisor",
+  "attention.viewed": "Attention list viewed",
 };
 
 function isKnownAction(action: string): action is AuditAction {

@@ -17,7 +17,14 @@ const filled: FollowUpValues = {
   actionsTaken: "Asked directly about thoughts and plans.",
   safetyPlan: "made",
   supervisorInformed: true,
+  supervisorId: "",
   followedUpAt: "2026-11-26T13:30",
+};
+
+const SUPERVISOR = {
+  id: "5d0c4f9e-8a9b-4c39-9f5e-2a6c1b7d3e11",
+  name: "Sam Okafor",
+  email: "sam@clinic.example",
 };
 
 describe("followUpBody: the follow-up form's checks", () => {
@@ -64,9 +71,20 @@ describe("followUpBody: the follow-up form's checks", () => {
         actionsTaken: "Asked directly about thoughts and plans.",
         safetyPlan: "made",
         supervisorInformed: true,
+        supervisorId: null,
         followedUpAt: new Date(2026, 10, 26, 13, 30).toISOString(),
       },
     });
+  });
+
+  it("names the supervisor chosen, and only when one was informed", () => {
+    const named = followUpBody({ ...filled, supervisorId: SUPERVISOR.id }, NOW);
+    expect(named.ok && named.body.supervisorId).toBe(SUPERVISOR.id);
+    const notInformed = followUpBody(
+      { ...filled, supervisorInformed: false, supervisorId: SUPERVISOR.id },
+      NOW,
+    );
+    expect(notInformed.ok && notInformed.body.supervisorId).toBeNull();
   });
 
   it("starts at now, to the minute, in local time", () => {
@@ -79,7 +97,13 @@ describe("followUpBody: the follow-up form's checks", () => {
 
 describe("SafetyFollowUpFields", () => {
   const html = renderHtml(
-    <SafetyFollowUpFields values={emptyFollowUp(NOW)} errors={{}} onChange={() => undefined} now={NOW} />,
+    <SafetyFollowUpFields
+      values={emptyFollowUp(NOW)}
+      errors={{}}
+      onChange={() => undefined}
+      now={NOW}
+      supervisors={[SUPERVISOR]}
+    />,
   );
   const inputs = voidElements(html, "input");
   const labelOf = (name: string) => labelFor(html, inputs.find((input) => input.name === name)?.id ?? "");
@@ -109,8 +133,23 @@ describe("SafetyFollowUpFields", () => {
     expect(groups[1]?.options).toEqual(["Reviewed the existing safety plan", "Made a safety plan"]);
   });
 
-  it("does not offer a supervisor list (no endpoint gives one)", () => {
+  it("offers the therapist's supervisors once a supervisor was informed", () => {
     expect(elements(html, "select")).toHaveLength(0);
+    const informed = renderHtml(
+      <SafetyFollowUpFields
+        values={{ ...emptyFollowUp(NOW), supervisorInformed: true }}
+        errors={{}}
+        onChange={() => undefined}
+        now={NOW}
+        supervisors={[SUPERVISOR]}
+      />,
+    );
+    const [select] = elements(informed, "select");
+    expect(labelFor(informed, select?.attrs.id ?? "")).toBe("Which supervisor");
+    expect(elements(select?.inner ?? "", "option").map((option) => option.text)).toEqual([
+      "Not named",
+      "Sam Okafor",
+    ]);
   });
 
   it("shows an error at the risk-assessed box", () => {
@@ -120,6 +159,7 @@ describe("SafetyFollowUpFields", () => {
         errors={{ riskAssessed: "Assess the risk before recording the follow-up." }}
         onChange={() => undefined}
         now={NOW}
+        supervisors={[]}
       />,
     );
     const box = voidElements(withError, "input").find((input) => input.name === "riskAssessed");

@@ -1,9 +1,16 @@
-import { riskLevels, safetyPlanActions, type RiskFlagDetail } from "@ipt/shared";
+import { riskLevels, safetyPlanActions, type PersonRef, type RiskFlagDetail } from "@ipt/shared";
 import { useState, type FormEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
-import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../../../components/form-fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
+import { useOwnSupervisors } from "../api/get-own-supervisors";
 import { useRecordFollowUp } from "../api/record-follow-up";
 import { riskLevelLabels, safetyPlanLabels } from "./labels";
 import {
@@ -20,11 +27,14 @@ export function SafetyFollowUpFields({
   errors,
   onChange,
   now,
+  supervisors,
 }: {
   values: FollowUpValues;
   errors: Record<string, string>;
   onChange: (patch: Partial<FollowUpValues>) => void;
   now: Date;
+  /** The therapist's supervisors; the picker shows once one was informed and there is a choice. */
+  supervisors: PersonRef[];
 }) {
   return (
     <>
@@ -83,6 +93,22 @@ export function SafetyFollowUpFields({
           onChange={(event) => onChange({ supervisorInformed: event.currentTarget.checked })}
         />
       </div>
+      {values.supervisorInformed && supervisors.length > 0 && (
+        <SelectField
+          name="supervisorId"
+          label="Which supervisor"
+          value={values.supervisorId}
+          onChange={(event) => onChange({ supervisorId: event.currentTarget.value })}
+          error={errors.supervisorId}
+        >
+          <option value="">Not named</option>
+          {supervisors.map((supervisor) => (
+            <option key={supervisor.id} value={supervisor.id}>
+              {supervisor.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <TextField
         name="followedUpAt"
         label="When"
@@ -112,6 +138,7 @@ export function SafetyFollowUpDialog({
   onSaved: (flag: RiskFlagDetail) => void;
 }) {
   const recordFollowUp = useRecordFollowUp();
+  const supervisors = useOwnSupervisors(flag !== null);
   const { formRef, errors, setErrors } = useWriteErrors();
   const [values, setValues] = useState<FollowUpValues>(() => emptyFollowUp());
   const [openFor, setOpenFor] = useState<string | null>(flag?.id ?? null);
@@ -154,6 +181,7 @@ export function SafetyFollowUpDialog({
         errors={errors.fields}
         onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
         now={new Date()}
+        supervisors={supervisors.data?.items ?? []}
       />
     </FormDialog>
   );

@@ -15,6 +15,8 @@ export interface FollowUpValues {
   actionsTaken: string;
   safetyPlan: SafetyPlanAction | null;
   supervisorInformed: boolean;
+  /** The assigned supervisor informed; "" when not named. */
+  supervisorId: string;
   /** As a datetime-local input holds it: "2026-11-26T14:05", in the user's time zone. */
   followedUpAt: string;
 }
@@ -45,6 +47,7 @@ export function emptyFollowUp(now = new Date()): FollowUpValues {
     actionsTaken: "",
     safetyPlan: null,
     supervisorInformed: false,
+    supervisorId: "",
     followedUpAt: toLocalInput(now),
   };
 }
@@ -77,6 +80,8 @@ export function followUpBody(
     actionsTaken: values.actionsTaken,
     safetyPlan: values.safetyPlan ?? undefined,
     supervisorInformed: values.supervisorInformed,
+    // Naming a supervisor only makes sense when one was informed.
+    supervisorId: values.supervisorInformed && values.supervisorId ? values.supervisorId : null,
     followedUpAt: followedUpAt ?? "",
   });
   const schemaFields = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;

@@ -1,7 +1,12 @@
-import { measurementSettingFields, type MeasurementSettingsResponse } from "@ipt/shared";
+import {
+  measurementSettingFields,
+  supervisionSettingFields,
+  type MeasurementSettingsResponse,
+  type SupervisionSettings,
+} from "@ipt/shared";
 import { useState, type FormEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
-import { SubmitButton, TextField } from "../../../components/form-fields";
+import { CheckboxField, FieldErrorMessage, SubmitButton, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
@@ -14,9 +19,12 @@ import {
   parseSettingsForm,
   restoreDefaults,
   settingsWriteErrors,
+  supervisionDefaultText,
+  supervisionFieldName,
   toFormValues,
   type SettingKey,
   type SettingsFormValues,
+  type SupervisionKey,
 } from "./settings-form-state";
 
 /** The inputs, one per setting, each with its help, default and sources. Split out for tests. */
@@ -62,15 +70,59 @@ export function SettingsFields({
   );
 }
 
+/** The "Supervision" group: one checkbox per setting, each with its help, default and sources. */
+export function SupervisionFields({
+  values,
+  defaults,
+  errors,
+  onChange,
+}: {
+  values: SupervisionSettings;
+  defaults: SupervisionSettings;
+  errors: WriteErrors;
+  onChange: (key: SupervisionKey, checked: boolean) => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend fieldset__legend--large">Supervision</legend>
+      <div className="choices">
+        {supervisionSettingFields.map((field) => {
+          const name = supervisionFieldName(field.key);
+          const error = errors.fields[name];
+          return (
+            <CheckboxField
+              key={field.key}
+              name={name}
+              label={field.label}
+              hint={
+                <>
+                  {field.help} {supervisionDefaultText(field.key, defaults)}{" "}
+                  <SourceTags tags={field.sources} />
+                  <FieldErrorMessage id={undefined} error={error} />
+                </>
+              }
+              checked={values[field.key]}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => onChange(field.key, event.currentTarget.checked)}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
- * The organisation's measurement thresholds. "Restore defaults" fills in the documented defaults,
- * which still need saving; a save made elsewhere since this was read is refused (reload first).
+ * The organisation's measurement thresholds and supervision rules. "Restore defaults" fills in the
+ * documented defaults, which still need saving; a save made elsewhere since this was read is refused
+ * (reload first).
  */
 export function MeasurementSettingsForm({ current }: { current: MeasurementSettingsResponse }) {
   const update = useUpdateMeasurementSettings();
   const reload = useReloadMeasurementSettings();
   const { formRef, errors, setErrors } = useWriteErrors();
   const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(current.settings));
+  const [supervision, setSupervision] = useState<SupervisionSettings>(current.supervision);
   const [status, setStatus] = useState<string | null>(null);
 
   function change(key: SettingKey, value: string) {
@@ -78,15 +130,24 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     setStatus(null);
   }
 
+  function toggle(key: SupervisionKey, checked: boolean) {
+    setSupervision((previous) => ({ ...previous, [key]: checked }));
+    setStatus(null);
+  }
+
   /** After "changed elsewhere": show the settings as they are now saved. */
   async function reloadLatest() {
     const latest = await reload();
-    if (latest) setValues(toFormValues(latest.settings));
+    if (latest) {
+      setValues(toFormValues(latest.settings));
+      setSupervision(latest.supervision);
+    }
     setErrors(noWriteErrors);
   }
 
   function fillDefaults() {
     setValues(restoreDefaults(current.defaults));
+    setSupervision(current.supervisionDefaults);
     setErrors(noWriteErrors);
     setStatus("The defaults are filled in. Save settings to use them.");
   }
@@ -95,12 +156,13 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
-    const parsed = parseSettingsForm(values, current.version);
+    const parsed = parseSettingsForm(values, supervision, current.version);
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors(noWriteErrors);
     update.mutate(parsed.body, {
       onSuccess: (saved) => {
         setValues(toFormValues(saved.settings));
+        setSupervision(saved.supervision);
         setStatus("Settings saved.");
       },
       onError: (error) => setErrors(settingsWriteErrors(error)),
@@ -111,6 +173,12 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
       <WriteErrorSummary errors={errors} onReload={reloadLatest} />
       <SettingsFields values={values} defaults={current.defaults} errors={errors} onChange={change} />
+      <SupervisionFields
+        values={supervision}
+        defaults={current.supervisionDefaults}
+        errors={errors}
+        onChange={toggle}
+      />
       <div className="button-row">
         <SubmitButton pending={update.isPending} pendingLabel="Saving…">
           Save settings

@@ -1,11 +1,14 @@
-// The measurement settings form's values and checks, apart from the form so they can be tested:
-// inputs hold text; a save sends whole numbers, checked with the shared schema first.
+// The settings form's values and checks, apart from the form so they can be tested: measurement
+// inputs hold text and a save sends whole numbers; supervision settings are checkboxes. Both are
+// checked with the shared schema first and saved together.
 import {
   measurementSettingFields,
   measurementSettings,
+  supervisionSettingFields,
   updateMeasurementSettingsRequest,
   type MeasurementSettingField,
   type MeasurementSettings,
+  type SupervisionSettings,
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
 import { formErrorsFromZod } from "../../../lib/form-errors";
@@ -13,12 +16,19 @@ import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../
 
 export type SettingKey = keyof MeasurementSettings;
 export type SettingsFormValues = Record<SettingKey, string>;
+export type SupervisionKey = keyof SupervisionSettings;
 
 /** The input's name, matching the API's field path `body.settings.<key>` (without `body.`). */
 export const fieldName = (key: SettingKey) => `settings.${key}`;
 
+/** The checkbox's name, matching the API's field path `body.supervision.<key>`. */
+export const supervisionFieldName = (key: SupervisionKey) => `supervision.${key}`;
+
 /** Every input's name, in the order the form shows them. */
-export const settingsFieldNames = measurementSettingFields.map((field) => fieldName(field.key));
+export const settingsFieldNames = [
+  ...measurementSettingFields.map((field) => fieldName(field.key)),
+  ...supervisionSettingFields.map((field) => supervisionFieldName(field.key)),
+];
 
 export function toFormValues(settings: MeasurementSettings): SettingsFormValues {
   const entries = measurementSettingFields.map((field) => [field.key, String(settings[field.key])] as const);
@@ -40,11 +50,15 @@ export type ParsedSettingsForm =
   { ok: true; body: UpdateMeasurementSettingsRequest } | { ok: false; errors: WriteErrors };
 
 /** The request to send, or the field errors to show (named like the inputs). */
-export function parseSettingsForm(values: SettingsFormValues, version: number): ParsedSettingsForm {
+export function parseSettingsForm(
+  values: SettingsFormValues,
+  supervision: SupervisionSettings,
+  version: number,
+): ParsedSettingsForm {
   const settings = Object.fromEntries(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
   );
-  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings });
+  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings, supervision });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };
 }
@@ -80,6 +94,11 @@ const defaultWords: Record<MeasurementSettingField["unit"], (value: number) => s
 /** "Default: 20%.", "Default: session 4." */
 export function defaultText(field: MeasurementSettingField, defaults: MeasurementSettings): string {
   return `Default: ${defaultWords[field.unit](defaults[field.key])}.`;
+}
+
+/** "Default: off." for a supervision checkbox. */
+export function supervisionDefaultText(key: SupervisionKey, defaults: SupervisionSettings): string {
+  return `Default: ${defaults[key] ? "on" : "off"}.`;
 }
 
 /** The accepted range of a setting, from the shared schema (for the input's min and max). */

@@ -1,9 +1,15 @@
-import { defaultMeasurementSettings, measurementSettingFields, type MeasurementSettings } from "@ipt/shared";
+import {
+  defaultMeasurementSettings,
+  defaultSupervisionSettings,
+  measurementSettingFields,
+  supervisionSettingFields,
+  type MeasurementSettings,
+} from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client";
 import { noWriteErrors } from "../../../lib/write-errors";
 import { elements, renderHtml, textOf } from "../../../test/static-render";
-import { SettingsFields } from "./measurement-settings-form";
+import { SettingsFields, SupervisionFields } from "./measurement-settings-form";
 import { parseSettingsForm, restoreDefaults, settingsWriteErrors, toFormValues } from "./settings-form-state";
 
 const saved: MeasurementSettings = {
@@ -13,10 +19,17 @@ const saved: MeasurementSettings = {
 };
 
 describe("measurement settings form", () => {
-  it("sends whole numbers with the version it was read at", () => {
+  it("sends whole numbers and the supervision settings with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
-    const parsed = parseSettingsForm(values, 3);
-    expect(parsed).toEqual({ ok: true, body: { version: 3, settings: { ...saved, earlyReviewSession: 6 } } });
+    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, 3);
+    expect(parsed).toEqual({
+      ok: true,
+      body: {
+        version: 3,
+        settings: { ...saved, earlyReviewSession: 6 },
+        supervision: { coSignBeforeMiddle: true },
+      },
+    });
   });
 
   it("names each field it refuses, with the shared message, and sends nothing", () => {
@@ -26,7 +39,7 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, 0);
+    const parsed = parseSettingsForm(values, defaultSupervisionSettings, 0);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({
@@ -48,6 +61,18 @@ describe("measurement settings form", () => {
     const errors = settingsWriteErrors(error);
     expect(errors.fields).toEqual({ "settings.earlyReviewSession": "Enter a session number from 2 to 12." });
     expect(errors.stale).toBe(false);
+  });
+
+  it("puts the server's error about a supervision setting at its checkbox", () => {
+    const error = new ApiError({
+      status: 400,
+      code: "validation_failed",
+      message: "Some settings are not valid.",
+      fields: [{ field: "body.supervision.coSignBeforeMiddle", message: "Choose yes or no." }],
+    });
+    expect(settingsWriteErrors(error).fields).toEqual({
+      "supervision.coSignBeforeMiddle": "Choose yes or no.",
+    });
   });
 
   it("explains a save made elsewhere since the settings were read", () => {
@@ -97,5 +122,43 @@ describe("measurement settings form", () => {
     expect(noShows).toMatch(/min="2"[^>]*max="6"|max="6"[^>]*min="2"/);
     expect(textOf(html)).toContain("Error: Enter a whole number from 2 to 6.");
     expect(inputs.filter((input) => input.includes("aria-invalid"))).toHaveLength(1);
+  });
+
+  it("groups the supervision settings under Supervision, each a checkbox with help, default and sources", () => {
+    const html = renderHtml(
+      <SupervisionFields
+        values={{ coSignBeforeMiddle: true }}
+        defaults={defaultSupervisionSettings}
+        errors={noWriteErrors}
+        onChange={() => undefined}
+      />,
+    );
+    expect(elements(html, "legend").map((legend) => legend.text)).toEqual(["Supervision"]);
+    expect(elements(html, "label").map((label) => label.text)).toEqual(
+      supervisionSettingFields.map((field) => field.label),
+    );
+    const checkboxes = [...html.matchAll(/<input[^>]*>/g)].map((match) => match[0]);
+    expect(checkboxes).toHaveLength(supervisionSettingFields.length);
+    expect(checkboxes[0]).toContain('type="checkbox"');
+    expect(checkboxes[0]).toContain('name="supervision.coSignBeforeMiddle"');
+    expect(checkboxes[0]).toContain('checked=""');
+    expect(checkboxes[0]).toMatch(/aria-describedby="[^"]+"/);
+    expect(textOf(html)).toContain("makes that review a gate.");
+    expect(textOf(html)).toContain("Default: off. Sources: [S12b] [S26g]");
+  });
+
+  it("marks a supervision setting the server refused", () => {
+    const errors = { ...noWriteErrors, fields: { "supervision.coSignBeforeMiddle": "Choose yes or no." } };
+    const html = renderHtml(
+      <SupervisionFields
+        values={defaultSupervisionSettings}
+        defaults={defaultSupervisionSettings}
+        errors={errors}
+        onChange={() => undefined}
+      />,
+    );
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).not.toContain('checked=""');
+    expect(textOf(html)).toContain("Error: Choose yes or no.");
   });
 });

@@ -1,0 +1,27 @@
+import { PageHeading } from "../../components/page-heading";
+import { QueryFallback } from "../../components/states";
+import { useAttention } from "../../features/review-threads/api/get-attention";
+import { AttentionList } from "../../features/review-threads/components/attention-list";
+
+/** The therapist's list of what waits for them across their active courses. */
+export function AttentionRoute() {
+  const attention = useAttention();
+  return (
+    <div className="page">
+      <PageHeading>Needs your attention</PageHeading>
+      <p className="section__intro">
+        Risk flags to follow up, your supervisors’ change requests and comments, and held sessions still to
+        sign, oldest first.
+      </p>
+      {attention.isPending || attention.isError ? (
+        <QueryFallback
+          query={attention}
+          loading="Loading what needs your attention…"
+          errorTitle="The list could not be loaded."
+        />
+      ) : (
+        <AttentionList items={attention.data.items} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { reviewThread, type ReviewReplyRequest } from "@ipt/shared";
+import { useMutation } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { useRefreshAfterThreadWrite } from "./cache";
+
+export interface ReplyReviewThread {
+  threadId: string;
+  body: ReviewReplyRequest;
+}
+
+/** Adds a message to an open thread; answers with the whole thread. */
+export function replyReviewThread({ threadId, body }: ReplyReviewThread) {
+  return apiRequest(`/api/review-threads/${encodeURIComponent(threadId)}/messages`, reviewThread, {
+    method: "POST",
+    body,
+  });
+}
+
+export function useReplyReviewThread() {
+  const refresh = useRefreshAfterThreadWrite();
+  return useMutation({
+    mutationFn: replyReviewThread,
+    onSuccess: (thread) => refresh(thread.courseId),
+  });
+}

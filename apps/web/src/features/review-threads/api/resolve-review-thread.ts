@@ -1,0 +1,25 @@
+import { reviewThread, type ResolveReviewThreadRequest } from "@ipt/shared";
+import { useMutation } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { useRefreshAfterThreadWrite } from "./cache";
+
+export interface ResolveReviewThread {
+  threadId: string;
+  body: ResolveReviewThreadRequest;
+}
+
+/** The course's therapist closes a thread, saying what changed; names the version they read. */
+export function resolveReviewThread({ threadId, body }: ResolveReviewThread) {
+  return apiRequest(`/api/review-threads/${encodeURIComponent(threadId)}/resolve`, reviewThread, {
+    method: "POST",
+    body,
+  });
+}
+
+export function useResolveReviewThread() {
+  const refresh = useRefreshAfterThreadWrite();
+  return useMutation({
+    mutationFn: resolveReviewThread,
+    onSuccess: (thread) => refresh(thread.courseId),
+  });
+}

@@ -7,18 +7,7 @@ import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount, type Account } from "./support/accounts";
 import { apiAs, clientWithCourse, heldWithPhq9, signSession } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
-
-function weeksAgo(weeks: number): string {
-  return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { signIn, weeksAgo } from "./support/browser";
 
 async function newSupervisor(serverUrl: string, admin: Account, therapist: Account, tag: string) {
   const supervisor = await createReadyAccount(serverUrl, admin, {

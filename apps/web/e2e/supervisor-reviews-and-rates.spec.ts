@@ -6,18 +6,7 @@ import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount } from "./support/accounts";
 import { clientWithCourse, heldWithPhq9, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
-
-function weeksAgo(weeks: number): string {
-  return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { signIn, weeksAgo } from "./support/browser";
 
 /** Rates every item of the page's fidelity form with `score`, except those given in `overrides`. */
 async function rate(page: Page, score: string, overrides: Record<string, string> = {}) {

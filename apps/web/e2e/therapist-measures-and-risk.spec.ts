@@ -6,22 +6,12 @@ import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount } from "./support/accounts";
 import { clientWithCourse, heldWithPhq9, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
+import { signIn, weeksAgo } from "./support/browser";
 
 const CLIENT = "Client E2E-M1";
 
-function weeksAgo(weeks: number): string {
-  return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** PHQ-9 answers for items 1–9; item 9 ("better off dead or hurting yourself") last. */
 const BASELINE = [2, 2, 2, 2, 2, 2, 2, 1, 1]; // 16, moderately severe, item 9 = 1
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function answerPhq9(page: Page, answers: number[]) {
   const form = page.getByRole("form", { name: /PHQ-9/ });

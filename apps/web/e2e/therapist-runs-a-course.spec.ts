@@ -4,22 +4,11 @@
 // termination checklist; the course completed. Axe checks every page on the way.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { signIn, weeksAgo } from "./support/browser";
 
 const CLIENT = "Client E2E-7";
 
 /** A date `weeks` weeks before today (UTC), as the API counts dates. */
-function weeksAgo(weeks: number): string {
-  return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/");
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/caseload/);
-}
-
 const sessionsTable = (page: Page) => page.getByRole("table", { name: "Sessions of the course" });
 
 /** From the course page: opens session `number`, records it as held, and signs it. */
@@ -61,6 +50,7 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   const start = weeksAgo(16);
 
   await signIn(page, therapist);
+  await expect(page).toHaveURL(/\/caseload/);
   await expect(page.getByText("You have no clients yet.")).toBeVisible();
   await checkAccessibility(page);
 

@@ -1,7 +1,6 @@
 // Builds the Fastify app: plugins, policy guard, routes and error handling. No listening here:
 // server.ts owns the process, and tests call app.inject().
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -20,6 +19,7 @@ import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
 import { registerErrorHandler, sendError } from "./plugins/error-handler";
+import { frameworkErrorHandler, registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWebApp } from "./plugins/web-app";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
 import { adminSettingsRoutes } from "./routes/admin/settings";
@@ -60,6 +60,7 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -73,32 +74,8 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
   app.decorate("registeredRoutes", routes);
   registerPolicyGuard(app, routes);
 
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    // Health records must not linger in browser or proxy caches.
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-  });
-
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.TRUST_PROXY ? undefined : false,
-  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -13,6 +13,7 @@ import {
   type Principal,
 } from "../policy/policies";
 import { sendError } from "./error-handler";
+import { fromAnotherSite } from "./same-origin";
 
 export const SESSION_COOKIE = "ipt_session";
 
@@ -42,6 +43,15 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+const csrfFailed = (request: FastifyRequest, reply: FastifyReply) =>
+  sendError(
+    reply,
+    request,
+    403,
+    "csrf_failed",
+    "The request could not be verified. Reload the page and try again.",
+  );
+
 /** Must be called before any route is registered: routes without a policy are refused. */
 export function registerPolicyGuard(app: FastifyInstance, registered: RegisteredRoute[]) {
   app.addHook("onRoute", (route) => {
@@ -65,6 +75,9 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeout
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     // Unmatched URLs fall to the not-found handler, which reveals nothing.
     const policy = request.routeOptions.config.policy ?? "public";
+    const unsafe = UNSAFE_METHODS.has(request.method);
+    // No page of another site may change anything, signed in or not (sign-in included: login CSRF).
+    if (unsafe && fromAnotherSite(request)) return csrfFailed(request, reply);
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
       request.loginSession = await resolveLoginSession(prisma, token, timeouts);
@@ -77,18 +90,12 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeout
     }
 
     // A state-changing request riding on the session cookie must echo the session's CSRF token.
-    // Public routes (sign-in) act on no session: they are guarded by requiring a JSON body, which a
-    // cross-site form cannot send, and sign-in replaces any session the browser had.
-    if (request.loginSession && policy !== "public" && UNSAFE_METHODS.has(request.method)) {
+    // Public routes (sign-in) act on no session: they are guarded by the site check above and by
+    // requiring a JSON body, which a cross-site form cannot send; sign-in replaces any old session.
+    if (request.loginSession && policy !== "public" && unsafe) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameToken(sent, request.loginSession.csrfToken)) {
-        return sendError(
-          reply,
-          request,
-          403,
-          "csrf_failed",
-          "The request could not be verified. Reload the page and try again.",
-        );
+        return csrfFailed(request, reply);
       }
     }
 

@@ -15,7 +15,11 @@ export interface TestContext {
   databaseUrl: string;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** Adds test-only routes (each naming a policy) before the app is ready. */
+  setup?: (app: App) => void,
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
@@ -27,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const prisma = createPrismaClient(database.url, 4);
   const app = await buildApp({ config, prisma });
+  setup?.(app);
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,566 @@
+// The authorization matrix: every API route × every actor → the expected outcome. "allow" is a 2xx;
+// 401, 403 and 404 are exact. Params point at the owner's records (see `defaultParams`); writes carry
+// a valid body, and writes that use up their record (sign, resolve, complete, …) make a fresh one in
+// `prepare`, which runs only for actors expected to succeed. Public docs and web-app files are not
+// listed: `isPublicAssetRoute` covers them, and the suite checks that anyone may fetch them.
+import {
+  CSRF_HEADER,
+  measurementSettingsResponse,
+  reviewThread,
+  temporaryPasswordResponse,
+} from "@ipt/shared";
+import type { LightMyRequestResponse } from "fastify";
+import { sessionCookieFrom, type SignedIn } from "../helpers/app";
+import { addPerson, asCourse, contract, courseFor, newClient, newCourse, ok } from "../helpers/clinical";
+import { followUpBody, gad7, recorded } from "../helpers/measures";
+import {
+  courseNow,
+  fidelityScoresOf,
+  freshFollowedUpFlag,
+  freshSignedSession,
+  type Account,
+  type ActorName,
+  type World,
+} from "./world";
+
+export type Outcome = "allow" | 401 | 403 | 404;
+export type Expectations = Record<ActorName, Outcome>;
+
+export interface CallContext {
+  world: World;
+  actor: ActorName;
+  /** The actor's account (null for anonymous). */
+  account: Account | null;
+}
+
+/** What a call sends besides the route: params override `defaultParams`. */
+export interface CallParts {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: object;
+}
+
+export interface MatrixRow {
+  /** "METHOD /url" as app.registeredRoutes lists it; "GET|HEAD /url" names both. */
+  route: string;
+  expect: Expectations;
+  /** Query and body (and any params other than the defaults) for every actor. */
+  call?: (ctx: CallContext) => CallParts;
+  /** A fresh record for an actor expected to succeed, for writes that use their record up. */
+  prepare?: (ctx: CallContext) => Promise<CallParts>;
+  /** The route ends or replaces the session it is called with: use a new sign-in of the actor. */
+  freshSession?: boolean;
+  /** After an allowed call (e.g. adopt the session a password change issued). */
+  after?: (ctx: CallContext, response: LightMyRequestResponse, sent: CallParts) => void;
+}
+
+/** The owner's records by param name. */
+export const defaultParams = (world: World): Record<string, string> => ({
+  clientId: world.owner.clientId,
+  personId: world.owner.personId,
+  eventId: world.owner.eventId,
+  courseId: world.owner.courseId,
+  sessionId: world.owner.sessionId,
+  measureId: world.owner.measureId,
+  riskFlagId: world.owner.riskFlagId,
+  threadId: world.owner.threadId,
+  userId: world.owner.therapist.id,
+  supervisorId: world.owner.supervisor.id,
+});
+
+/** Docs and web-app files: public by rule (route-policies.int.test.ts reviews that list). */
+export const isPublicAssetRoute = (url: string) =>
+  url === "/api/docs" || url.startsWith("/api/docs/") || !url.startsWith("/api");
+
+// --- Expectation patterns ---
+
+const denyAll: Expectations = {
+  anonymous: 401,
+  owner: 403,
+  otherTherapist: 403,
+  ownerSupervisor: 403,
+  otherSupervisor: 403,
+  admin: 403,
+  deactivated: 401,
+};
+const only = (allowed: Partial<Expectations>): Expectations => ({ ...denyAll, ...allowed });
+
+/** Anyone, signed in or not (a dead session is simply no session). */
+const PUBLIC: Expectations = Object.fromEntries(
+  Object.keys(denyAll).map((actor) => [actor, "allow"]),
+) as Expectations;
+/** Any live session. */
+const SIGNED_IN = only({
+  owner: "allow",
+  otherTherapist: "allow",
+  ownerSupervisor: "allow",
+  otherSupervisor: "allow",
+  admin: "allow",
+});
+const ADMIN = only({ admin: "allow" });
+/** A therapist's own list or a new record of their own: every therapist, each seeing only their own. */
+const THERAPISTS = only({ owner: "allow", otherTherapist: "allow" });
+/** A supervisor's own views across their supervisees. */
+const SUPERVISORS = only({ ownerSupervisor: "allow", otherSupervisor: "allow" });
+/** The owner's record, written (or read) by the owner only; another therapist gets the 404 of a missing record. */
+const OWNER = only({ owner: "allow", otherTherapist: 404 });
+/** The owner's record, read by the owner or the owner's supervisor; other clinicians get 404. */
+const READER = only({ owner: "allow", otherTherapist: 404, ownerSupervisor: "allow", otherSupervisor: 404 });
+
+const row = (
+  route: string,
+  expect: Expectations,
+  rest: Omit<MatrixRow, "route" | "expect"> = {},
+): MatrixRow => ({
+  route,
+  expect,
+  ...rest,
+});
+
+// --- Fresh records ---
+
+const owner = (ctx: CallContext) => ctx.world.as("owner");
+const admin = (ctx: CallContext) => ctx.world.as("admin");
+
+/** A course just opened (initial phase, no contract) for a new client of the owner. */
+async function openedCourse(ctx: CallContext) {
+  const client = await newClient(owner(ctx));
+  return newCourse(owner(ctx), client.id, {
+    format: "standard",
+    lineage: "weissman",
+    startDate: "2026-01-05",
+  });
+}
+
+async function freshUser(ctx: CallContext, role: "therapist" | "supervisor" = "therapist") {
+  const created = await admin(ctx).post("/api/admin/users", {
+    email: `matrix.${crypto.randomUUID()}@example.test`,
+    name: "Matrix Fresh User",
+    role,
+  });
+  return ok(created, temporaryPasswordResponse, 201).user;
+}
+
+async function freshPerson(ctx: CallContext) {
+  const person = await addPerson(owner(ctx), ctx.world.owner.clientId, "Fresh person");
+  return { params: { personId: person.id }, version: person.version };
+}
+
+async function freshEvent(ctx: CallContext) {
+  const response = await owner(ctx).post(`/api/clients/${ctx.world.owner.clientId}/inventory/events`, {
+    occurredOn: "2025-07-01",
+    kind: "other",
+    description: "A fresh event",
+  });
+  const event = response.json<{ id: string; version: number }>();
+  if (response.statusCode !== 201) throw new Error(`event failed: ${response.body}`);
+  return { params: { eventId: event.id }, version: event.version };
+}
+
+const lastPlanned = (course: { sessions: { id: string; status: string; version: number }[] }) => {
+  const planned = course.sessions.filter((s) => s.status === "planned");
+  const last = planned[planned.length - 1];
+  if (!last) throw new Error("no planned session left");
+  return last;
+};
+
+/** The session a sign-in or password change answered with. */
+function sessionOf(response: LightMyRequestResponse): SignedIn {
+  const cookie = sessionCookieFrom(response.headers["set-cookie"]);
+  const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+  return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
+}
+
+const freshNewPassword = () => `Matrix-${crypto.randomUUID()}`;
+
+// --- The table ---
+
+export const MATRIX: MatrixRow[] = [
+  // Health and sign-in.
+  row("GET|HEAD /api/health/live", PUBLIC),
+  row("GET|HEAD /api/health/ready", PUBLIC),
+  row("POST /api/auth/login", PUBLIC, {
+    freshSession: true,
+    call: ({ world }) => ({ body: { email: world.loginProbe.email, password: world.loginProbe.password } }),
+  }),
+  row("GET|HEAD /api/auth/session", SIGNED_IN),
+  row("POST /api/auth/logout", SIGNED_IN, { freshSession: true }),
+  row("POST /api/auth/password", SIGNED_IN, {
+    call: ({ account }) => ({
+      body: { currentPassword: account?.password ?? "not-signed-in", newPassword: freshNewPassword() },
+    }),
+    // Changing the password ends the other sessions and issues a new one: the suite adopts both.
+    after: ({ account }, response, sent) => {
+      if (!account) return;
+      account.password = (sent.body as { newPassword: string }).newPassword;
+      account.session = sessionOf(response);
+    },
+  }),
+
+  // Administration.
+  row("GET|HEAD /api/admin/users", ADMIN),
+  row("POST /api/admin/users", ADMIN, {
+    call: () => ({
+      body: {
+        email: `matrix.${crypto.randomUUID()}@example.test`,
+        name: "Matrix New User",
+        role: "therapist",
+      },
+    }),
+  }),
+  row("GET|HEAD /api/admin/users/:userId", ADMIN),
+  row("PATCH /api/admin/users/:userId", ADMIN, {
+    call: () => ({ body: { name: "Matrix Renamed" } }),
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
+  row("POST /api/admin/users/:userId/deactivate", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
+  row("POST /api/admin/users/:userId/reactivate", ADMIN, {
+    prepare: async (ctx) => {
+      const user = await freshUser(ctx);
+      await admin(ctx).post(`/api/admin/users/${user.id}/deactivate`);
+      return { params: { userId: user.id } };
+    },
+  }),
+  row("POST /api/admin/users/:userId/reset-password", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
+  row("PUT /api/admin/users/:userId/supervisors/:supervisorId", ADMIN, {
+    prepare: async (ctx) => ({
+      params: { userId: (await freshUser(ctx)).id, supervisorId: (await freshUser(ctx, "supervisor")).id },
+    }),
+  }),
+  row("DELETE /api/admin/users/:userId/supervisors/:supervisorId", ADMIN, {
+    prepare: async (ctx) => {
+      const userId = (await freshUser(ctx)).id;
+      const supervisorId = (await freshUser(ctx, "supervisor")).id;
+      await admin(ctx).put(`/api/admin/users/${userId}/supervisors/${supervisorId}`, {});
+      return { params: { userId, supervisorId } };
+    },
+  }),
+  row("GET|HEAD /api/admin/audit-events", ADMIN),
+  row("GET|HEAD /api/admin/settings/measurement", ADMIN),
+  row("PUT /api/admin/settings/measurement", ADMIN, {
+    call: () => ({ body: { version: 0, settings: {}, supervision: {} } }),
+    prepare: async (ctx) => {
+      const current = ok(
+        await admin(ctx).get("/api/admin/settings/measurement"),
+        measurementSettingsResponse,
+      );
+      return {
+        body: { version: current.version, settings: current.settings, supervision: current.supervision },
+      };
+    },
+  }),
+
+  // The therapist's account, caseload and attention list.
+  row("GET|HEAD /api/me/supervisors", THERAPISTS),
+  row("GET|HEAD /api/attention", THERAPISTS),
+  row("GET|HEAD /api/clients", THERAPISTS),
+  row("POST /api/clients", THERAPISTS, {
+    call: () => ({ body: { displayName: "Matrix New Client", referralReason: "Matrix referral" } }),
+  }),
+
+  // A client and the interpersonal inventory.
+  row("GET|HEAD /api/clients/:clientId", OWNER),
+  row("PATCH /api/clients/:clientId", OWNER, {
+    call: () => ({ body: { version: 1, yearOfBirth: 1980 } }),
+    prepare: async (ctx) => {
+      const client = await owner(ctx).get(`/api/clients/${ctx.world.owner.clientId}`);
+      return { body: { version: client.json<{ version: number }>().version, yearOfBirth: 1980 } };
+    },
+  }),
+  row("GET|HEAD /api/clients/:clientId/inventory", OWNER),
+  row("POST /api/clients/:clientId/inventory/people", OWNER, {
+    call: () => ({ body: { label: "Matrix friend", relationship: "friend", ring: "middle" } }),
+  }),
+  row("PATCH /api/clients/:clientId/inventory/people/:personId", OWNER, {
+    call: () => ({ body: { version: 1, support: "Matrix support" } }),
+    prepare: async (ctx) => {
+      const { params, version } = await freshPerson(ctx);
+      return { params, body: { version, support: "Matrix support" } };
+    },
+  }),
+  row("DELETE /api/clients/:clientId/inventory/people/:personId", OWNER, {
+    call: () => ({ query: { version: "1" } }),
+    prepare: async (ctx) => {
+      const { params, version } = await freshPerson(ctx);
+      return { params, query: { version: String(version) } };
+    },
+  }),
+  row("POST /api/clients/:clientId/inventory/events", OWNER, {
+    call: () => ({ body: { occurredOn: "2025-08-01", kind: "other", description: "Matrix event" } }),
+  }),
+  row("PATCH /api/clients/:clientId/inventory/events/:eventId", OWNER, {
+    call: () => ({ body: { version: 1, description: "Matrix event, edited" } }),
+    prepare: async (ctx) => {
+      const { params, version } = await freshEvent(ctx);
+      return { params, body: { version, description: "Matrix event, edited" } };
+    },
+  }),
+  row("DELETE /api/clients/:clientId/inventory/events/:eventId", OWNER, {
+    call: () => ({ query: { version: "1" } }),
+    prepare: async (ctx) => {
+      const { params, version } = await freshEvent(ctx);
+      return { params, query: { version: String(version) } };
+    },
+  }),
+
+  // Courses from set-up to the middle phase.
+  row("POST /api/clients/:clientId/courses", OWNER, {
+    call: () => ({ body: { format: "standard", lineage: "weissman" } }),
+    prepare: async (ctx) => ({ params: { clientId: (await newClient(owner(ctx))).id } }),
+  }),
+  row("GET|HEAD /api/courses/:courseId", READER),
+  row("PATCH /api/courses/:courseId/initial-tasks", OWNER, {
+    call: () => ({ body: { version: 1, diagnosisNamed: true } }),
+    prepare: async (ctx) => {
+      const course = await openedCourse(ctx);
+      return { params: { courseId: course.id }, body: { version: course.version, diagnosisNamed: true } };
+    },
+  }),
+  row("PUT /api/courses/:courseId/problem-area", OWNER, {
+    call: () => ({ body: { version: 1, primaryArea: "role_transition" } }),
+    prepare: async (ctx) => {
+      const course = await openedCourse(ctx);
+      return { params: { courseId: course.id }, body: { version: course.version, primaryArea: "grief" } };
+    },
+  }),
+  row("PUT /api/courses/:courseId/formulation", OWNER, {
+    call: () => ({ body: { version: 1, formulation: "Matrix formulation.", agreedOn: "2026-01-12" } }),
+    prepare: async (ctx) => {
+      const course = await openedCourse(ctx);
+      return {
+        params: { courseId: course.id },
+        body: { version: course.version, formulation: "Matrix formulation.", agreedOn: "2026-01-12" },
+      };
+    },
+  }),
+  row("PUT /api/courses/:courseId/contract", OWNER, {
+    call: () => ({ body: contract(1) }),
+    prepare: async (ctx) => {
+      const course = await openedCourse(ctx);
+      return { params: { courseId: course.id }, body: contract(course.version) };
+    },
+  }),
+  row("POST /api/courses/:courseId/middle-phase", OWNER, {
+    call: () => ({ body: { version: 1 } }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx), { phase: "ready" });
+      return { params: { courseId: course.id }, body: { version: course.version } };
+    },
+  }),
+
+  // Plan edits and the ending.
+  row("POST /api/courses/:courseId/plan/sessions", OWNER, {
+    call: () => ({ body: { version: 1 } }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx));
+      return { params: { courseId: course.id }, body: { version: course.version } };
+    },
+  }),
+  row("POST /api/courses/:courseId/plan/drop", OWNER, {
+    call: ({ world }) => ({ body: { version: 1, sessionId: world.owner.heldSessionId, reason: "Matrix" } }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx), { plannedSessions: 13 });
+      const session = lastPlanned(course);
+      return {
+        params: { courseId: course.id },
+        body: { version: course.version, sessionId: session.id, reason: "Fewer sessions agreed" },
+      };
+    },
+  }),
+  row("POST /api/courses/:courseId/plan/cancel", OWNER, {
+    call: ({ world }) => ({
+      body: { version: 1, sessionId: world.owner.heldSessionId, reason: "Matrix", replace: true },
+    }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx));
+      const session = lastPlanned(course);
+      return {
+        params: { courseId: course.id },
+        body: { version: course.version, sessionId: session.id, reason: "Client unwell", replace: true },
+      };
+    },
+  }),
+  row("POST /api/courses/:courseId/plan/reschedule", OWNER, {
+    call: ({ world }) => ({
+      body: { version: 1, sessionId: world.owner.heldSessionId, plannedDate: "2026-04-01" },
+    }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx));
+      const session = lastPlanned(course);
+      return {
+        params: { courseId: course.id },
+        body: { version: course.version, sessionId: session.id, plannedDate: "2026-04-01" },
+      };
+    },
+  }),
+  row("POST /api/courses/:courseId/termination", OWNER, {
+    call: () => ({ body: { version: 1 } }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx), { phase: "middle" });
+      return { params: { courseId: course.id }, body: { version: course.version } };
+    },
+  }),
+  row("PATCH /api/courses/:courseId/termination-checklist", OWNER, {
+    call: () => ({ body: { version: 1, progressReviewed: true } }),
+    prepare: async (ctx) => {
+      const middle = await courseFor(owner(ctx), { phase: "middle" });
+      const raised = asCourse(
+        await owner(ctx).post(`/api/courses/${middle.id}/termination`, { version: middle.version }),
+      );
+      return { params: { courseId: raised.id }, body: { version: raised.version, progressReviewed: true } };
+    },
+  }),
+  row("POST /api/courses/:courseId/completion", OWNER, {
+    call: () => ({
+      body: { version: 1, outcome: "discontinued", reason: "Moved away", endedOn: "2026-02-01" },
+    }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx));
+      return {
+        params: { courseId: course.id },
+        body: {
+          version: course.version,
+          outcome: "discontinued",
+          reason: "Moved away",
+          endedOn: "2026-02-01",
+        },
+      };
+    },
+  }),
+
+  // Session records.
+  row("GET|HEAD /api/sessions/:sessionId", READER),
+  row("PATCH /api/sessions/:sessionId", OWNER, {
+    call: ({ world }) => ({
+      params: { sessionId: world.owner.heldSessionId },
+      body: { version: 1, notes: "x" },
+    }),
+    prepare: async (ctx) => {
+      const session = lastPlanned(await courseNow(ctx.world, ctx.world.owner.courseId));
+      return {
+        params: { sessionId: session.id },
+        body: { version: session.version, nextFocus: "Matrix focus" },
+      };
+    },
+  }),
+  row("POST /api/sessions/:sessionId/sign", OWNER, {
+    call: ({ world }) => ({ params: { sessionId: world.owner.heldSessionId }, body: { version: 1 } }),
+    prepare: async (ctx) => {
+      const { session } = await ctx.world.freshHeldSession();
+      return { params: { sessionId: session.id }, body: { version: session.version } };
+    },
+  }),
+  row("POST /api/sessions/:sessionId/amendments", OWNER, {
+    call: () => ({ body: { reason: "Matrix correction", text: "Matrix amendment text" } }),
+  }),
+
+  // Measures and risk.
+  row("GET|HEAD /api/courses/:courseId/measures", READER),
+  row("POST /api/courses/:courseId/measures", OWNER, {
+    call: ({ world }) => ({
+      body: { sessionId: world.owner.heldSessionId, instrument: "gad7", items: gad7(5) },
+    }),
+    prepare: async (ctx) => {
+      const { courseId, session } = await ctx.world.freshHeldSession();
+      return { params: { courseId }, body: { sessionId: session.id, instrument: "gad7", items: gad7(5) } };
+    },
+  }),
+  row("POST /api/measures/:measureId/corrections", OWNER, {
+    call: () => ({ body: { items: gad7(6), reason: "Misread an answer" } }),
+    prepare: async (ctx) => {
+      const { courseId, session } = await ctx.world.freshHeldSession();
+      const { score } = await recorded(owner(ctx), courseId, {
+        sessionId: session.id,
+        instrument: "gad7",
+        items: gad7(5),
+      });
+      return { params: { measureId: score.id } };
+    },
+  }),
+  row("POST /api/risk-flags/:riskFlagId/follow-ups", OWNER, { call: () => ({ body: followUpBody() }) }),
+  row("POST /api/risk-flags/:riskFlagId/resolve", OWNER, {
+    call: () => ({ body: { version: 2, reason: "Risk reviewed and low" } }),
+    prepare: async (ctx) => {
+      const flag = await freshFollowedUpFlag(ctx.world);
+      return {
+        params: { riskFlagId: flag.id },
+        body: { version: flag.version, reason: "Risk reviewed and low" },
+      };
+    },
+  }),
+  row("GET|HEAD /api/courses/:courseId/end-of-treatment-summary", READER),
+
+  // Supervision.
+  row("GET|HEAD /api/supervision/risk-flags", SUPERVISORS),
+  row("GET|HEAD /api/supervision/therapists", SUPERVISORS),
+  // Filtered to the owner: another supervisor asking about a therapist not assigned to them gets 404.
+  row(
+    "GET|HEAD /api/supervision/cockpit",
+    { ...SUPERVISORS, otherSupervisor: 404 },
+    {
+      call: ({ world }) => ({ query: { therapistId: world.owner.therapist.id } }),
+    },
+  ),
+  row("GET|HEAD /api/courses/:courseId/fidelity", READER),
+  row("PUT /api/sessions/:sessionId/fidelity", READER, {
+    call: () => ({ body: { version: 0, scores: fidelityScoresOf(3) } }),
+    prepare: async (ctx) => {
+      const { session } = await ctx.world.freshHeldSession();
+      return { params: { sessionId: session.id } };
+    },
+  }),
+  row("GET|HEAD /api/courses/:courseId/review-threads", READER),
+  row("POST /api/courses/:courseId/review-threads", READER, {
+    call: () => ({ body: { target: "plan", kind: "comment", body: "Matrix comment" } }),
+  }),
+  row("POST /api/review-threads/:threadId/messages", READER, {
+    call: () => ({ body: { body: "Matrix reply" } }),
+  }),
+  // Only the client's therapist resolves; the assigned supervisor is told so (403) after the access check.
+  row(
+    "POST /api/review-threads/:threadId/resolve",
+    { ...READER, ownerSupervisor: 403 },
+    {
+      call: () => ({ body: { version: 1, resolution: "Done" } }),
+      prepare: async (ctx) => {
+        const opened = await ctx.world
+          .as("ownerSupervisor")
+          .post(`/api/courses/${ctx.world.owner.courseId}/review-threads`, {
+            target: "plan",
+            kind: "change_request",
+            body: "Add the missed-session rule",
+          });
+        const thread = ok(opened, reviewThread, 201);
+        return { params: { threadId: thread.id }, body: { version: thread.version, resolution: "Done" } };
+      },
+    },
+  ),
+  row("GET|HEAD /api/courses/:courseId/cosignatures", READER),
+  row("POST /api/courses/:courseId/cosignatures", only({ ownerSupervisor: "allow", otherSupervisor: 404 }), {
+    call: ({ world }) => ({ body: { target: "session", sessionId: world.owner.sessionId } }),
+    prepare: async (ctx) => {
+      const { courseId, session } = await freshSignedSession(ctx.world);
+      return { params: { courseId }, body: { target: "session", sessionId: session.id } };
+    },
+  }),
+];
+
+/** The registered route keys a table row stands for ("GET|HEAD /x" is two). */
+export function routeKeys(route: string): string[] {
+  const [methods, url] = route.split(" ") as [string, string];
+  return methods.split("|").map((method) => `${method} ${url}`);
+}
+
+/** A concrete URL: params filled in by name, then the query. */
+export function urlFor(pattern: string, params: Record<string, string>, query?: Record<string, string>) {
+  const path = pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+    const value = params[name];
+    if (!value) throw new Error(`no value for :${name} in ${pattern}`);
+    return value;
+  });
+  return query ? `${path}?${new URLSearchParams(query).toString()}` : path;
+}

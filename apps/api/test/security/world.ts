@@ -1,0 +1,313 @@
+// The fixture "world" of the access-control suites, built through the API as users would: two
+// tenants (a therapist with their own supervisor, and the therapist's client, course, held and signed
+// session, scores, a risk flag with its follow-up, a review thread, a fidelity rating and a
+// co-signature), an admin, a therapist whose account was deactivated after signing in, and an
+// account to sign in as. Every actor keeps one session for the whole file.
+import {
+  fidelityItemKeys,
+  fidelityRating,
+  lifeEvent,
+  reviewThread,
+  type CourseDetail,
+  type SessionDetail,
+} from "@ipt/shared";
+import type { LightMyRequestResponse } from "fastify";
+import type { App } from "../../src/app";
+import type { PrismaClient } from "../../src/db/prisma";
+import { createAccount, signIn, type SignedIn } from "../helpers/app";
+import {
+  addPerson,
+  asCourse,
+  asSession,
+  courseFor,
+  newClient,
+  ok,
+  sessionNumbered,
+  type Clinician,
+  type Method,
+} from "../helpers/clinical";
+import { followedUp, recordPhq9 } from "../helpers/measures";
+
+export const ACTORS = [
+  "anonymous",
+  "owner",
+  "otherTherapist",
+  "ownerSupervisor",
+  "otherSupervisor",
+  "admin",
+  "deactivated",
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+/** An account and the session the suite uses for it (replaced when a route rotates it). */
+export interface Account {
+  id: string;
+  email: string;
+  password: string;
+  role: "therapist" | "supervisor" | "admin";
+  session: SignedIn;
+}
+
+export type HttpMethod = Method | "HEAD";
+
+/** Sends a request with a session (or none): the cookie always, the CSRF header on writes. */
+export function send(
+  app: App,
+  session: SignedIn | null,
+  method: HttpMethod,
+  url: string,
+  payload?: object,
+): Promise<LightMyRequestResponse> {
+  const reading = method === "GET" || method === "HEAD";
+  const headers = !session ? {} : reading ? { cookie: session.cookie } : session.headers;
+  return app.inject({ method, url, headers, ...(payload && !reading ? { payload } : {}) });
+}
+
+/** The test helpers' Clinician over an Account, always using the account's current session. */
+export function clinicianOf(app: App, account: Account): Clinician {
+  const call = (method: Method, url: string, payload?: object) =>
+    send(app, account.session, method, url, payload ?? (method === "GET" ? undefined : {}));
+  return {
+    id: account.id,
+    name: account.email,
+    email: account.email,
+    get session() {
+      return account.session;
+    },
+    call,
+    get: (url) => call("GET", url),
+    post: (url, payload = {}) => call("POST", url, payload),
+    put: (url, payload) => call("PUT", url, payload),
+    patch: (url, payload) => call("PATCH", url, payload),
+    delete: (url) => call("DELETE", url),
+  };
+}
+
+/** Text that only the owner, the owner's supervisor (and no other actor) may ever see. */
+export interface Secrets {
+  clientName: string;
+  referral: string;
+  personLabel: string;
+  eventText: string;
+  notes: string;
+  threadText: string;
+}
+
+/** One therapist's records, all reached through the API. */
+export interface Tenant {
+  therapist: Account;
+  supervisor: Account;
+  secrets: Secrets;
+  clientId: string;
+  personId: string;
+  eventId: string;
+  courseId: string;
+  /** Session 1: held, written up, scored (PHQ-9 item 9 above 0), followed up, signed, rated, co-signed. */
+  sessionId: string;
+  /** Session 2: held, not signed. */
+  heldSessionId: string;
+  measureId: string;
+  riskFlagId: string;
+  threadId: string;
+}
+
+export interface World {
+  app: App;
+  prisma: PrismaClient;
+  accounts: Record<Exclude<ActorName, "anonymous">, Account>;
+  /** An active therapist whose credentials the sign-in route is called with. */
+  loginProbe: Account;
+  owner: Tenant;
+  other: Tenant;
+  /** The deactivated therapist's own client (made before the deactivation). */
+  deactivatedClientId: string;
+  /** A Clinician acting as the named account (for building fresh records). */
+  as(actor: Exclude<ActorName, "anonymous">): Clinician;
+  /** A course of the owner in the middle phase with a session just marked held (never signed). */
+  freshHeldSession(): Promise<{ courseId: string; session: SessionDetail }>;
+}
+
+/** A tenant's records with their kind (and, for inventory entries, their client). */
+export function recordsOf(tenant: Tenant) {
+  const inClient = { clientId: tenant.clientId };
+  return [
+    { id: tenant.clientId, kind: "client" },
+    { id: tenant.personId, kind: "person", ...inClient },
+    { id: tenant.eventId, kind: "event", ...inClient },
+    { id: tenant.courseId, kind: "course" },
+    { id: tenant.sessionId, kind: "session" },
+    { id: tenant.heldSessionId, kind: "session" },
+    { id: tenant.measureId, kind: "measure" },
+    { id: tenant.riskFlagId, kind: "riskFlag" },
+    { id: tenant.threadId, kind: "thread" },
+  ] as const;
+}
+
+/** The text of a tenant's records that only its therapist and their supervisor may see. */
+export const secretsOf = (tenant: Tenant): string[] => Object.values<string>({ ...tenant.secrets });
+
+export const PLANNED_SESSIONS = 16;
+
+async function account(app: App, prisma: PrismaClient, role: Account["role"]): Promise<Account> {
+  const created = await createAccount(prisma, { role });
+  return {
+    id: created.id,
+    email: created.email,
+    password: created.password,
+    role,
+    session: await signIn(app, created.email, created.password),
+  };
+}
+
+export const fidelityScoresOf = (value: number) =>
+  Object.fromEntries(fidelityItemKeys.map((key) => [key, value])) as Record<string, number>;
+
+/** Marks a planned session held (its date is in the past) and returns its record. */
+async function hold(who: Clinician, sessionId: string): Promise<SessionDetail> {
+  const session = asSession(await who.get(`/api/sessions/${sessionId}`));
+  return asSession(
+    await who.patch(`/api/sessions/${sessionId}`, { version: session.version, status: "held" }),
+  );
+}
+
+async function buildTenant(
+  app: App,
+  admin: Clinician,
+  therapist: Account,
+  supervisor: Account,
+  tag: string,
+): Promise<Tenant> {
+  const link = await admin.call("PUT", `/api/admin/users/${therapist.id}/supervisors/${supervisor.id}`);
+  if (link.statusCode !== 200) throw new Error(`assignment failed: ${link.body}`);
+  const t = clinicianOf(app, therapist);
+  const s = clinicianOf(app, supervisor);
+  const secrets: Secrets = {
+    clientName: `Zephyrine ${tag} Quillfeather`,
+    referral: `Low mood since the ${tag} Harrowgate move`,
+    personLabel: `Oriel ${tag} Brackwater`,
+    eventText: `Left the ${tag} Fenwick choir`,
+    notes: `Spoke about the ${tag} Marwick allotment dispute`,
+    threadText: `Please reconsider the ${tag} Tallowmere formulation`,
+  };
+  const client = await newClient(t, { displayName: secrets.clientName, referralReason: secrets.referral });
+  const person = await addPerson(t, client.id, secrets.personLabel);
+  const event = ok(
+    await t.post(`/api/clients/${client.id}/inventory/events`, {
+      occurredOn: "2025-06-01",
+      kind: "transition",
+      description: secrets.eventText,
+    }),
+    lifeEvent,
+    201,
+  );
+  const course = await courseFor(t, { client, phase: "middle" });
+  const first = await hold(t, sessionNumbered(course, 1).id);
+  const written = asSession(
+    await t.patch(`/api/sessions/${first.id}`, { version: first.version, notes: secrets.notes }),
+  );
+  const { score, riskFlag } = await recordPhq9(t, course.id, first.id, 15, 1);
+  await followedUp(t, riskFlag!.id);
+  asSession(await t.post(`/api/sessions/${first.id}/sign`, { version: written.version }));
+  const second = await hold(t, sessionNumbered(course, 2).id);
+
+  const thread = ok(
+    await s.post(`/api/courses/${course.id}/review-threads`, {
+      target: "plan",
+      kind: "comment",
+      body: secrets.threadText,
+    }),
+    reviewThread,
+    201,
+  );
+  ok(
+    await s.put(`/api/sessions/${first.id}/fidelity`, { version: 0, scores: fidelityScoresOf(4) }),
+    fidelityRating,
+  );
+  const coSigned = await s.post(`/api/courses/${course.id}/cosignatures`, {
+    target: "session",
+    sessionId: first.id,
+  });
+  if (coSigned.statusCode !== 201) throw new Error(`co-signature failed: ${coSigned.body}`);
+  return {
+    therapist,
+    supervisor,
+    secrets,
+    clientId: client.id,
+    personId: person.id,
+    eventId: event.id,
+    courseId: course.id,
+    sessionId: first.id,
+    heldSessionId: second.id,
+    measureId: score.id,
+    riskFlagId: riskFlag!.id,
+    threadId: thread.id,
+  };
+}
+
+export async function buildWorld(app: App, prisma: PrismaClient): Promise<World> {
+  const accounts = {
+    owner: await account(app, prisma, "therapist"),
+    otherTherapist: await account(app, prisma, "therapist"),
+    ownerSupervisor: await account(app, prisma, "supervisor"),
+    otherSupervisor: await account(app, prisma, "supervisor"),
+    admin: await account(app, prisma, "admin"),
+    deactivated: await account(app, prisma, "therapist"),
+  };
+  const loginProbe = await account(app, prisma, "therapist");
+  const admin = clinicianOf(app, accounts.admin);
+  const owner = await buildTenant(app, admin, accounts.owner, accounts.ownerSupervisor, "Alder");
+  const other = await buildTenant(app, admin, accounts.otherTherapist, accounts.otherSupervisor, "Birch");
+
+  // The deactivated therapist signed in and had a client; then an admin deactivated the account.
+  const deactivatedClient = await newClient(clinicianOf(app, accounts.deactivated));
+  const deactivated = await admin.post(`/api/admin/users/${accounts.deactivated.id}/deactivate`);
+  if (deactivated.statusCode !== 200) throw new Error(`deactivation failed: ${deactivated.body}`);
+
+  const ownerClinician = clinicianOf(app, accounts.owner);
+  let spare: { course: CourseDetail; next: number } | null = null;
+  return {
+    app,
+    prisma,
+    accounts,
+    loginProbe,
+    owner,
+    other,
+    deactivatedClientId: deactivatedClient.id,
+    as: (actor) => clinicianOf(app, accounts[actor]),
+    async freshHeldSession() {
+      if (!spare || spare.next > PLANNED_SESSIONS) {
+        const course = await courseFor(ownerClinician, {
+          phase: "middle",
+          plannedSessions: PLANNED_SESSIONS,
+        });
+        spare = { course, next: 1 };
+      }
+      const { course } = spare;
+      const session = await hold(ownerClinician, sessionNumbered(course, spare.next).id);
+      spare.next += 1;
+      return { courseId: course.id, session };
+    },
+  };
+}
+
+/** A signed session of the owner's (fresh held one, then signed). */
+export async function freshSignedSession(world: World) {
+  const { courseId, session } = await world.freshHeldSession();
+  const owner = world.as("owner");
+  const signed = asSession(
+    await owner.post(`/api/sessions/${session.id}/sign`, { version: session.version }),
+  );
+  return { courseId, session: signed };
+}
+
+/** A fresh risk flag of the owner's with its safety follow-up recorded. */
+export async function freshFollowedUpFlag(world: World) {
+  const { courseId, session } = await world.freshHeldSession();
+  const owner = world.as("owner");
+  const { riskFlag } = await recordPhq9(owner, courseId, session.id, 12, 1);
+  return followedUp(owner, riskFlag!.id);
+}
+
+/** The owner's course as the owner reads it now. */
+export const courseNow = async (world: World, courseId: string) =>
+  asCourse(await world.as("owner").get(`/api/courses/${courseId}`));

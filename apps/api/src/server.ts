@@ -4,6 +4,7 @@ import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { buildApp } from "./app";
 import { purgeExpiredLoginSessions } from "./auth/login-sessions";
+import { purgeExpiredIdempotencyKeys } from "./idempotency/key-store";
 import { ConfigError, loadConfig, loadDotEnv } from "./config/config";
 import { openDatabase } from "./db/database";
 import { applyMigrations } from "./db/migrations";
@@ -52,6 +53,7 @@ async function main() {
   };
   const purge = setInterval(() => {
     purgeExpiredLoginSessions(prisma, timeouts).catch(() => logger.warn("could not purge expired sessions"));
+    purgeExpiredIdempotencyKeys(prisma).catch(() => logger.warn("could not purge expired idempotency keys"));
   }, 10 * 60_000);
   purge.unref();
 

@@ -12,18 +12,21 @@ import { applyMigrations } from "./migrations";
 const PRISMA_TIMEOUT_MS = 90_000;
 const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 
-/** Objects the migrations add on purpose that Prisma does not model: the applier's bookkeeping and
- * the append-only triggers. Nothing else may differ. */
+/** Objects the migrations add on purpose that Prisma does not model: the applier's bookkeeping, the
+ * append-only triggers and the audit hash chain. Nothing else may differ. */
 const NOT_MODELLED = {
   tables: ["_prisma_migrations"],
   functions: [
     "audit_events_refuse_change",
     "session_amendments_refuse_update",
     "clinical_append_only_refuse_update",
+    "audit_event_payload",
+    "audit_events_chain",
   ],
   triggers: [
     "audit_events_no_update_or_delete",
     "audit_events_no_truncate",
+    "audit_events_chain",
     "session_amendments_no_update",
     "measure_scores_no_update",
     "safety_follow_ups_no_update",
@@ -141,6 +144,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=cosignatures",
         "table_name=courses",
         "table_name=fidelity_ratings",
+        "table_name=idempotency_keys",
         "table_name=inventory_people",
         "table_name=life_events",
         "table_name=login_sessions",

@@ -15,7 +15,20 @@ import {
 import { sendError } from "./error-handler";
 import { fromAnotherSite } from "./same-origin";
 
-export const SESSION_COOKIE = "ipt_session";
+/**
+ * `__Host-`: the browser keeps it only if Secure, with Path=/ and no Domain, so no subdomain or
+ * plain-HTTP page can plant or overwrite it. Secure always: browsers accept Secure cookies from
+ * http://localhost and 127.0.0.1 (potentially trustworthy origins); anywhere else the app is meant
+ * to run behind TLS. SameSite=Strict: the app is a same-site SPA and no other site links into a
+ * signed-in state, so Strict costs nothing and refuses the cookie on every cross-site request.
+ */
+export const SESSION_COOKIE = "__Host-ipt_session";
+export const SESSION_COOKIE_OPTIONS = {
+  path: "/",
+  httpOnly: true,
+  secure: true,
+  sameSite: "strict",
+} as const;
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -65,7 +78,12 @@ export function registerPolicyGuard(app: FastifyInstance, registered: Registered
   });
 }
 
-export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeouts: SessionTimeouts) {
+export function registerAuth(
+  app: FastifyInstance,
+  prisma: PrismaClient,
+  timeouts: SessionTimeouts,
+  clock: () => Date,
+) {
   app.decorateRequest("loginSession", null);
   app.decorateRequest("principal", null);
   app.decorateRequest("auditContext", function (this: FastifyRequest): AuditContext {
@@ -80,12 +98,12 @@ export function registerAuth(app: FastifyInstance, prisma: PrismaClient, timeout
     if (unsafe && fromAnotherSite(request)) return csrfFailed(request, reply);
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
-      request.loginSession = await resolveLoginSession(prisma, token, timeouts);
+      request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
       if (request.loginSession) {
         const { user } = request.loginSession;
         request.principal = { userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
       } else {
-        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       }
     }
 

@@ -31,6 +31,11 @@ export function sendError(
   return reply.code(status).type("application/json; charset=utf-8").send(body);
 }
 
+// Fastify's JSON parser gives one error for malformed JSON and for a key that could reach an object's
+// prototype (secure-json-parse refuses those), so the message names both.
+const INVALID_JSON =
+  'The request body is not valid JSON, or it holds a "__proto__" key or a "constructor" key with "prototype".';
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -54,7 +59,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     const code = status < 500 ? plainErrorCodeByStatus[status] : undefined;
     if (code) {
       // Fastify's own 4xx (bad JSON, wrong content type, body too large): safe to describe.
-      const message = code === "validation_failed" ? "The request body is not valid JSON." : error.message;
+      const message = code === "validation_failed" ? INVALID_JSON : error.message;
       return sendError(
         reply,
         request,

@@ -25,12 +25,10 @@ import {
 import {
   ACTORS,
   buildWorld,
-  recordsOf,
-  secretsOf,
+  forbiddenTextFor,
   send,
   type ActorName,
   type HttpMethod,
-  type Tenant,
 } from "../../test/security/world";
 
 // A built web app, so its file routes are registered and checked by the public-asset rule.
@@ -45,29 +43,6 @@ const world = await buildWorld(app, prisma);
 
 const registered = app.registeredRoutes.map((route) => `${route.method} ${route.url}`);
 const tableKeys = MATRIX.flatMap((row) => routeKeys(row.route));
-
-/** What an actor must never see: the records (ids and text) of tenants they have no part in. */
-function forbiddenTextFor(actor: ActorName, url: string): string[] {
-  const of = (tenant: Tenant, withIds: boolean) => [
-    ...secretsOf(tenant),
-    ...(withIds ? recordsOf(tenant).map((record) => record.id) : []),
-  ];
-  switch (actor) {
-    case "owner":
-    case "ownerSupervisor":
-      return of(world.other, true);
-    case "otherTherapist":
-    case "otherSupervisor":
-      return of(world.owner, true);
-    // The audit log names records by id (never their content): an admin reads ids there only.
-    case "admin": {
-      const ids = !url.startsWith("/api/admin/audit-events");
-      return [...of(world.owner, ids), ...of(world.other, ids)];
-    }
-    default:
-      return [...of(world.owner, true), ...of(world.other, true)];
-  }
-}
 
 const ERROR_CODES = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" } as const;
 
@@ -113,7 +88,7 @@ async function run(row: MatrixRow, key: string, actor: ActorName) {
   const response = await send(app, session, method, url, sent.body ?? {});
 
   expectOutcome(response, method, outcome);
-  for (const text of forbiddenTextFor(actor, url)) {
+  for (const text of forbiddenTextFor(world, actor, url)) {
     expect(response.body.includes(text), `${key} as ${actor} leaks "${text}"`).toBe(false);
   }
   if (outcome === "allow") row.after?.(ctx, response, sent);

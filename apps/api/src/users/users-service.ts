@@ -225,6 +225,21 @@ export async function resetPassword(prisma: PrismaClient, audit: AuditContext, u
   return { user, temporaryPassword };
 }
 
+/** Signs the user out everywhere at once (a lost device, a suspected stolen session). */
+export async function endSessions(prisma: PrismaClient, audit: AuditContext, userId: string) {
+  return prisma.$transaction(async (tx) => {
+    await findForUpdate(tx, userId);
+    const { count } = await tx.loginSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, audit, {
+      action: "user.sessions_ended",
+      entityType: "user",
+      entityId: userId,
+      details: { endedSessions: count },
+    });
+    return { endedSessions: count };
+  });
+}
+
 export async function assignSupervisor(
   prisma: PrismaClient,
   audit: AuditContext,

@@ -7,6 +7,7 @@ import { hashPassword } from "../../src/auth/passwords";
 import { loadConfig } from "../../src/config/config";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
 import { SESSION_COOKIE } from "../../src/plugins/auth";
+import { noteSecret, testLogger } from "../../src/security/log-scan/sink";
 import { createTestDatabase } from "./database";
 
 export interface TestContext {
@@ -19,6 +20,8 @@ export async function createTestApp(
   env: Record<string, string> = {},
   /** Adds test-only routes (each naming a policy) before the app is ready. */
   setup?: (app: App) => void,
+  /** The session and sign-in clock the app reads (see AppContext); the system clock by default. */
+  clock?: () => Date,
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -30,7 +33,9 @@ export async function createTestApp(
     ...env,
   });
   const prisma = createPrismaClient(database.url, 4);
-  const app = await buildApp({ config, prisma });
+  // Logs go to the run's log scan (src/security/log-scan), which fails the run on any secret in them.
+  noteSecret(TEST_PASSWORD);
+  const app = await buildApp({ config, prisma, clock, logger: testLogger() });
   setup?.(app);
   await app.ready();
   afterAll(async () => {
@@ -59,6 +64,7 @@ export async function createAccount(
   const role = options.role ?? "therapist";
   const email = options.email ?? `${role}.${counter}.${Date.now()}@example.test`;
   const password = options.password ?? TEST_PASSWORD;
+  noteSecret(password);
   const user = await prisma.user.create({
     data: {
       email,
@@ -83,7 +89,9 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   const found = all.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!found) throw new Error("no session cookie was set");
-  return found.split(";")[0]!;
+  const cookie = found.split(";")[0]!;
+  noteSecret(cookie.slice(SESSION_COOKIE.length + 1));
+  return cookie;
 }
 
 export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
@@ -91,5 +99,6 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = sessionCookieFrom(response.headers["set-cookie"]);
   const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+  noteSecret(csrfToken);
   return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
 }

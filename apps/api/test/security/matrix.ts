@@ -10,7 +10,7 @@ import {
   temporaryPasswordResponse,
 } from "@ipt/shared";
 import type { LightMyRequestResponse } from "fastify";
-import { sessionCookieFrom, type SignedIn } from "../helpers/app";
+import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
 import { addPerson, asCourse, contract, courseFor, newClient, newCourse, ok } from "../helpers/clinical";
 import { followUpBody, gad7, recorded } from "../helpers/measures";
 import {
@@ -224,6 +224,9 @@ export const MATRIX: MatrixRow[] = [
     },
   }),
   row("POST /api/admin/users/:userId/reset-password", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
+  row("POST /api/admin/users/:userId/end-sessions", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),
   row("PUT /api/admin/users/:userId/supervisors/:supervisorId", ADMIN, {
@@ -563,4 +566,28 @@ export function urlFor(pattern: string, params: Record<string, string>, query?: 
     return value;
   });
   return query ? `${path}?${new URLSearchParams(query).toString()}` : path;
+}
+
+/** What a row sends as the context's actor: a prepared record (for an allowed actor) over the defaults. */
+export async function callParts(
+  row: MatrixRow,
+  ctx: CallContext,
+): Promise<Required<Pick<CallParts, "params">> & CallParts> {
+  const base = row.call?.(ctx) ?? {};
+  const prepared: CallParts = row.expect[ctx.actor] === "allow" && row.prepare ? await row.prepare(ctx) : {};
+  return {
+    params: { ...defaultParams(ctx.world), ...base.params, ...prepared.params },
+    query: prepared.query ?? base.query,
+    body: prepared.body ?? base.body,
+  };
+}
+
+/** The session a row is called with: the actor's own, or a new sign-in where the route ends it. */
+export async function sessionFor(row: MatrixRow, ctx: CallContext): Promise<SignedIn | null> {
+  const { account, actor } = ctx;
+  if (account === null) return null;
+  // A dead session cannot be renewed: the deactivated user keeps sending theirs.
+  return row.freshSession && actor !== "deactivated"
+    ? signIn(ctx.world.app, account.email, account.password)
+    : account.session;
 }

@@ -311,3 +311,26 @@ export async function freshFollowedUpFlag(world: World) {
 /** The owner's course as the owner reads it now. */
 export const courseNow = async (world: World, courseId: string) =>
   asCourse(await world.as("owner").get(`/api/courses/${courseId}`));
+
+/** What an actor must never see: the records (ids and text) of tenants they have no part in. */
+export function forbiddenTextFor(world: World, actor: ActorName, url: string): string[] {
+  const of = (tenant: Tenant, withIds: boolean) => [
+    ...secretsOf(tenant),
+    ...(withIds ? recordsOf(tenant).map((record) => record.id) : []),
+  ];
+  switch (actor) {
+    case "owner":
+    case "ownerSupervisor":
+      return of(world.other, true);
+    case "otherTherapist":
+    case "otherSupervisor":
+      return of(world.owner, true);
+    // The audit log names records by id (never their content): an admin reads ids there only.
+    case "admin": {
+      const ids = !url.startsWith("/api/admin/audit-events");
+      return [...of(world.owner, ids), ...of(world.other, ids)];
+    }
+    default:
+      return [...of(world.owner, true), ...of(world.other, true)];
+  }
+}

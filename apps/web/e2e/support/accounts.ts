@@ -10,7 +10,9 @@ export interface Account {
 
 async function signedInContext(baseURL: string, account: { email: string; password: string }) {
   const context = await request.newContext({ baseURL });
-  const response = await context.post("/api/auth/login", { data: account });
+  // Only the credentials: sign-in refuses unknown keys.
+  const { email, password } = account;
+  const response = await context.post("/api/auth/login", { data: { email, password } });
   if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { context, headers: { "x-csrf-token": csrfToken } };

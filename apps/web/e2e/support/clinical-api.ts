@@ -27,7 +27,9 @@ async function expectOk(context: APIRequestContext, method: string, url: string,
 /** The API as `account` (a therapist, or an admin for settings), signed in with their own password. */
 export async function apiAs(baseURL: string, account: Account): Promise<AccountApi> {
   const login = await request.newContext({ baseURL });
-  const response = await login.post("/api/auth/login", { data: account });
+  const response = await login.post("/api/auth/login", {
+    data: { email: account.email, password: account.password },
+  });
   if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const state = await login.storageState();

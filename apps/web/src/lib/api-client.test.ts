@@ -1,4 +1,4 @@
-import { CSRF_HEADER, sessionResponse } from "@ipt/shared";
+import { CSRF_HEADER, IDEMPOTENCY_KEY_HEADER, sessionResponse } from "@ipt/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
@@ -115,6 +115,16 @@ describe("apiRequest", () => {
     const get = stubFetch(jsonResponse(200, session));
     await apiRequest("/api/auth/session", sessionResponse);
     expect(sentHeaders(get).get(CSRF_HEADER)).toBeNull();
+  });
+
+  it("sends an Idempotency-Key only when the write names one", async () => {
+    const keyed = stubFetch(jsonResponse(200, session));
+    await apiRequest("/api/x", sessionResponse, { method: "POST", body: {}, idempotencyKey: "key-1" });
+    expect(sentHeaders(keyed).get(IDEMPOTENCY_KEY_HEADER)).toBe("key-1");
+
+    const plain = stubFetch(jsonResponse(200, session));
+    await apiRequest("/api/x", sessionResponse, { method: "POST", body: {} });
+    expect(sentHeaders(plain).get(IDEMPOTENCY_KEY_HEADER)).toBeNull();
   });
 
   it("adds query parameters, leaving out empty ones", async () => {

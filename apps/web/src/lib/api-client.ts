@@ -4,6 +4,7 @@
 import {
   apiErrorBody,
   CSRF_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
   plainErrorCodeByStatus,
   type ErrorCode,
   type FieldError,
@@ -102,6 +103,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as the Idempotency-Key header: a retry of the same write with it is answered, not repeated. */
+  idempotencyKey?: string;
 }
 
 interface ApiClientConfig {
@@ -145,6 +148,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     const token = config.getCsrfToken();
     if (token) headers.set(CSRF_HEADER, token);
   }
+  if (options.idempotencyKey) headers.set(IDEMPOTENCY_KEY_HEADER, options.idempotencyKey);
 
   let response: Response;
   try {

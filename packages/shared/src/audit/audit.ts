@@ -13,6 +13,7 @@ export const auditActions = [
   "user.deactivated",
   "user.reactivated",
   "user.password_reset",
+  "user.sessions_ended",
   "supervision.assigned",
   "supervision.removed",
   "caseload.viewed",

@@ -19,7 +19,7 @@ describe("auth schemas", () => {
     });
     expect(same.error?.issues[0]?.path).toEqual(["newPassword"]);
     expect(
-      changePasswordRequest.safeParse({ currentPassword: "old-password-1", newPassword: "new-password-12" })
+      changePasswordRequest.safeParse({ currentPassword: "old-password-1", newPassword: "new-passphrase-12" })
         .success,
     ).toBe(true);
   });

@@ -4,7 +4,7 @@ import { role } from "./roles";
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address."));
 
-export const loginRequest = z.object({
+export const loginRequest = z.strictObject({
   email,
   // Any length is accepted at login so that the answer never reveals the password rules were broken.
   password: z.string().min(1, "Enter your password.").max(1024),
@@ -30,7 +30,7 @@ export const sessionResponse = z.object({
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const changePasswordRequest = z
-  .object({
+  .strictObject({
     currentPassword: z.string().min(1, "Enter your current password.").max(1024),
     newPassword,
   })

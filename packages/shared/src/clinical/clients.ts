@@ -37,7 +37,7 @@ export const clientFields = {
   workingDiagnosis: optionalText(200),
 };
 
-export const createClientRequest = z.object({
+export const createClientRequest = z.strictObject({
   displayName: clientFields.displayName,
   yearOfBirth: clientFields.yearOfBirth.nullable().optional(),
   referralReason: clientFields.referralReason,
@@ -46,7 +46,7 @@ export const createClientRequest = z.object({
 export type CreateClientRequest = z.infer<typeof createClientRequest>;
 
 export const updateClientRequest = z
-  .object({
+  .strictObject({
     version,
     displayName: clientFields.displayName.optional(),
     yearOfBirth: clientFields.yearOfBirth.nullable().optional(),
@@ -128,7 +128,7 @@ export const inventoryPersonFields = {
   support: optionalText(2000),
 };
 
-export const createPersonRequest = z.object({
+export const createPersonRequest = z.strictObject({
   label: inventoryPersonFields.label,
   relationship: inventoryPersonFields.relationship,
   ring: inventoryPersonFields.ring,
@@ -140,7 +140,7 @@ export const createPersonRequest = z.object({
 });
 export type CreatePersonRequest = z.input<typeof createPersonRequest>;
 
-export const updatePersonRequest = z.object({
+export const updatePersonRequest = z.strictObject({
   version,
   label: inventoryPersonFields.label.optional(),
   relationship: inventoryPersonFields.relationship.optional(),
@@ -167,7 +167,7 @@ export const inventoryPerson = z.object({
 });
 export type InventoryPerson = z.infer<typeof inventoryPerson>;
 
-export const createLifeEventRequest = z.object({
+export const createLifeEventRequest = z.strictObject({
   occurredOn: isoDate,
   kind: lifeEventKind,
   description: text(500, "Describe the event in a few words."),
@@ -175,7 +175,7 @@ export const createLifeEventRequest = z.object({
 });
 export type CreateLifeEventRequest = z.infer<typeof createLifeEventRequest>;
 
-export const updateLifeEventRequest = z.object({
+export const updateLifeEventRequest = z.strictObject({
   version,
   occurredOn: isoDate.optional(),
   kind: lifeEventKind.optional(),

@@ -22,7 +22,7 @@ export const courseParams = z.object({ courseId: entityId });
 
 const reason = z.string().trim().min(1, "Give a reason.").max(1000);
 
-export const createCourseRequest = z.object({
+export const createCourseRequest = z.strictObject({
   format: courseFormat,
   lineage,
   /** Defaults to today; the contract can move it. */
@@ -31,13 +31,13 @@ export const createCourseRequest = z.object({
 export type CreateCourseRequest = z.infer<typeof createCourseRequest>;
 
 export const initialTasksRequest = z
-  .object({ version, diagnosisNamed: z.boolean().optional(), sickRoleGiven: z.boolean().optional() })
+  .strictObject({ version, diagnosisNamed: z.boolean().optional(), sickRoleGiven: z.boolean().optional() })
   .refine((v) => v.diagnosisNamed !== undefined || v.sickRoleGiven !== undefined, {
     message: "Change at least one task.",
   });
 export type InitialTasksRequest = z.infer<typeof initialTasksRequest>;
 
-export const problemAreaRequest = z.object({
+export const problemAreaRequest = z.strictObject({
   version,
   primaryArea: problemArea,
   secondaryArea: problemArea.nullable().default(null),
@@ -48,7 +48,7 @@ export const problemAreaRequest = z.object({
 });
 export type ProblemAreaRequest = z.input<typeof problemAreaRequest>;
 
-export const formulationRequest = z.object({
+export const formulationRequest = z.strictObject({
   version,
   formulation: z.string().trim().min(1, "Write the formulation.").max(5000),
   /** The date the client agreed with it; null while it is still a draft. */
@@ -56,7 +56,7 @@ export const formulationRequest = z.object({
 });
 export type FormulationRequest = z.infer<typeof formulationRequest>;
 
-export const contractRequest = z.object({
+export const contractRequest = z.strictObject({
   version,
   plannedSessions: z.int("Enter a whole number of sessions."),
   frequency,
@@ -71,10 +71,10 @@ export const contractRequest = z.object({
 });
 export type ContractRequest = z.infer<typeof contractRequest>;
 
-export const versionRequest = z.object({ version });
+export const versionRequest = z.strictObject({ version });
 export type VersionRequest = z.infer<typeof versionRequest>;
 
-export const terminationChecklistRequest = z.object({
+export const terminationChecklistRequest = z.strictObject({
   version,
   progressReviewed: z.boolean().optional(),
   gainsCredited: z.boolean().optional(),
@@ -84,7 +84,7 @@ export const terminationChecklistRequest = z.object({
 });
 export type TerminationChecklistRequest = z.infer<typeof terminationChecklistRequest>;
 
-export const completeCourseRequest = z.object({
+export const completeCourseRequest = z.strictObject({
   version,
   outcome: courseOutcome,
   /** Required when the course is discontinued. */
@@ -95,13 +95,13 @@ export type CompleteCourseRequest = z.infer<typeof completeCourseRequest>;
 
 // --- Plan edits: each re-flows numbers, phases and agendas and is recorded in the plan history ---
 
-export const addSessionRequest = z.object({ version, plannedDate: isoDate.optional() });
+export const addSessionRequest = z.strictObject({ version, plannedDate: isoDate.optional() });
 export type AddSessionRequest = z.infer<typeof addSessionRequest>;
 
-export const dropSessionRequest = z.object({ version, sessionId: entityId, reason });
+export const dropSessionRequest = z.strictObject({ version, sessionId: entityId, reason });
 export type DropSessionRequest = z.infer<typeof dropSessionRequest>;
 
-export const cancelSessionRequest = z.object({
+export const cancelSessionRequest = z.strictObject({
   version,
   sessionId: entityId,
   reason,
@@ -110,7 +110,7 @@ export const cancelSessionRequest = z.object({
 });
 export type CancelSessionRequest = z.infer<typeof cancelSessionRequest>;
 
-export const rescheduleSessionRequest = z.object({
+export const rescheduleSessionRequest = z.strictObject({
   version,
   sessionId: entityId,
   plannedDate: isoDate,

@@ -57,7 +57,7 @@ function checkAnswerCount(count: number, items: (number | null)[] | undefined, c
 }
 
 export const recordMeasureRequest = z
-  .object({
+  .strictObject({
     /** A held session of this course: the score is tied to its session number. */
     sessionId: entityId,
     instrument,
@@ -95,7 +95,7 @@ export const recordMeasureRequest = z
 export type RecordMeasureRequest = z.infer<typeof recordMeasureRequest>;
 
 /** A correction replaces the score's answers (or HAM-D-17 total); the original is kept. */
-export const correctMeasureRequest = z.object({
+export const correctMeasureRequest = z.strictObject({
   items: answers.optional(),
   total: hamdTotal.optional(),
   difficulty: difficultyLevel.nullable().optional(),
@@ -123,7 +123,7 @@ export const measureScore = z.object({
 });
 export type MeasureScore = z.infer<typeof measureScore>;
 
-export const safetyFollowUpRequest = z.object({
+export const safetyFollowUpRequest = z.strictObject({
   riskAssessed: z.literal(true, "Assess the risk before recording the follow-up."),
   riskLevel,
   actionsTaken: z.string().trim().min(1, "Describe the actions taken.").max(5000),
@@ -150,7 +150,7 @@ export const safetyFollowUp = z.object({
 });
 export type SafetyFollowUp = z.infer<typeof safetyFollowUp>;
 
-export const resolveRiskFlagRequest = z.object({ version, reason });
+export const resolveRiskFlagRequest = z.strictObject({ version, reason });
 export type ResolveRiskFlagRequest = z.infer<typeof resolveRiskFlagRequest>;
 
 export const riskFlagDetail = z.object({
@@ -283,7 +283,7 @@ export const measurementSettingsResponse = z.object({
 });
 export type MeasurementSettingsResponse = z.infer<typeof measurementSettingsResponse>;
 
-export const updateMeasurementSettingsRequest = z.object({
+export const updateMeasurementSettingsRequest = z.strictObject({
   /** The version last read (0 for the defaults). */
   version: z.int("Must be a whole number.").min(0),
   settings: measurementSettings,

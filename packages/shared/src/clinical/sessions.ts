@@ -19,7 +19,7 @@ export const sessionParams = z.object({ sessionId: entityId });
 
 const note = (max: number) => z.string().trim().max(max);
 
-export const updateSessionRequest = z.object({
+export const updateSessionRequest = z.strictObject({
   version,
   /** planned → held or no_show (on or after its date), or back to planned. Cancelling is a plan edit. */
   status: z.enum(["planned", "held", "no_show"]).optional(),
@@ -32,7 +32,7 @@ export const updateSessionRequest = z.object({
 });
 export type UpdateSessionRequest = z.infer<typeof updateSessionRequest>;
 
-export const amendmentRequest = z.object({
+export const amendmentRequest = z.strictObject({
   reason: z.string().trim().min(1, "Give the reason for the amendment.").max(1000),
   text: z.string().trim().min(1, "Write the amendment.").max(20000),
 });

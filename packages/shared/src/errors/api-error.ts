@@ -11,6 +11,8 @@ export const errorCodes = [
   "conflict",
   /** A clinical rule is not met yet (e.g. leaving the initial phase); `fields` lists what is missing. */
   "rule_unmet",
+  /** An Idempotency-Key already used by this user for a different request. */
+  "idempotency_key_reused",
   "unsupported_media_type",
   "payload_too_large",
   "rate_limited",
@@ -45,6 +47,7 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rule_unmet: 422,
+  idempotency_key_reused: 422,
   unsupported_media_type: 415,
   payload_too_large: 413,
   rate_limited: 429,

@@ -73,7 +73,7 @@ export const fidelityRaterRole = z.enum(["self", "supervisor"]);
 export type FidelityRaterRole = z.infer<typeof fidelityRaterRole>;
 
 /** Saves the signed-in rater's own rating of a session; version 0 creates it. */
-export const fidelityRatingRequest = z.object({
+export const fidelityRatingRequest = z.strictObject({
   version: z.int("Must be a whole number.").min(0),
   scores: fidelityScores,
   comment: z.string().trim().max(2000).default(""),

@@ -75,7 +75,7 @@ export type ReviewThreadsQuery = z.infer<typeof reviewThreadsQuery>;
 
 /** Opens a thread. Supervisors may open comments and change requests; therapists open comments. */
 export const openReviewThreadRequest = z
-  .object({
+  .strictObject({
     target: reviewTarget,
     sessionId: entityId.optional(),
     kind: reviewThreadKind,
@@ -95,11 +95,11 @@ export const openReviewThreadRequest = z
   });
 export type OpenReviewThreadRequest = z.infer<typeof openReviewThreadRequest>;
 
-export const reviewReplyRequest = z.object({ body: reviewMessageBody });
+export const reviewReplyRequest = z.strictObject({ body: reviewMessageBody });
 export type ReviewReplyRequest = z.infer<typeof reviewReplyRequest>;
 
 /** The therapist resolves a thread, naming the version they read. */
-export const resolveReviewThreadRequest = z.object({
+export const resolveReviewThreadRequest = z.strictObject({
   version,
   resolution: z.string().trim().max(2000, "Keep the resolution under 2,000 characters.").default(""),
 });
@@ -150,7 +150,7 @@ export type CourseCoSignsResponse = z.infer<typeof courseCoSignsResponse>;
 
 /** A supervisor co-signs what is recorded now. */
 export const coSignRequest = z
-  .object({
+  .strictObject({
     target: reviewTarget,
     sessionId: entityId.optional(),
     note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),

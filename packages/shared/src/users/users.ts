@@ -38,7 +38,7 @@ export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 export const userParams = z.object({ userId });
 export const assignmentParams = z.object({ userId, supervisorId: userId });
 
-export const createUserRequest = z.object({ email, name: userName, role });
+export const createUserRequest = z.strictObject({ email, name: userName, role });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 /** The temporary password is shown once, to the admin who created or reset the account. */
@@ -48,8 +48,12 @@ export const temporaryPasswordResponse = z.object({
 });
 export type TemporaryPasswordResponse = z.infer<typeof temporaryPasswordResponse>;
 
+/** How many sessions an admin's "end all sessions" closed. */
+export const endSessionsResponse = z.object({ endedSessions: z.number().int().min(0) });
+export type EndSessionsResponse = z.infer<typeof endSessionsResponse>;
+
 export const updateUserRequest = z
-  .object({ name: userName.optional(), role: role.optional() })
+  .strictObject({ name: userName.optional(), role: role.optional() })
   .refine((value) => value.name !== undefined || value.role !== undefined, {
     message: "Change the name or the role.",
   });

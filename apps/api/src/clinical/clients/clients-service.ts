@@ -2,6 +2,7 @@
 // every read and write is audited with ids and field names only.
 import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
+import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { assertVersion, auditClinical, ownedClient, type Actor, type Db } from "../access";
 import { toIsoDate } from "./dates";
 
@@ -56,8 +57,9 @@ export async function createClient(
   prisma: PrismaClient,
   actor: Actor,
   request: CreateClientRequest,
+  run: TransactionRunner = plainTransaction(prisma),
 ): Promise<ClientDetail> {
-  return prisma.$transaction(async (tx) => {
+  return run(async (tx) => {
     const { id } = await tx.client.create({
       data: {
         therapistId: actor.userId,

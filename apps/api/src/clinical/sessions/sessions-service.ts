@@ -8,6 +8,7 @@ import type {
   VersionRequest,
 } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
+import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { conflict, invalidFields, notFound } from "../../errors/app-error";
 import {
   assertVersion,
@@ -86,9 +87,10 @@ export async function updateSession(
   actor: Actor,
   sessionId: string,
   request: UpdateSessionRequest,
+  run: TransactionRunner = plainTransaction(prisma),
 ): Promise<SessionDetail> {
   const owned = await ownedSession(prisma, actor, sessionId);
-  return prisma.$transaction(async (tx) => {
+  return run(async (tx) => {
     const session = await sessionForWrite(tx, sessionId, owned.courseId);
     assertCourseOpen(session.course.phase);
     if (session.version !== request.version) throw staleVersion("This session");

@@ -2,6 +2,7 @@ import {
   adminUser,
   assignmentParams,
   createUserRequest,
+  endSessionsResponse,
   listUsersQuery,
   listUsersResponse,
   temporaryPasswordResponse,
@@ -13,6 +14,7 @@ import type { AppContext } from "../../app-context";
 import {
   assignSupervisor,
   createUser,
+  endSessions,
   getUser,
   listUsers,
   removeSupervisor,
@@ -21,6 +23,7 @@ import {
   updateUser,
 } from "../../users/users-service";
 import { errorResponses, inputErrors, recordErrors, writeErrors } from "../responses";
+import { noBody } from "../request-bodies";
 
 const admin = { policy: "admin" } as const;
 const tags = ["admin: accounts"];
@@ -92,6 +95,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Deactivate; ends the user's sessions at once",
         params: userParams,
+        body: noBody,
         response: { 200: adminUser, ...writeErrors },
       },
     },
@@ -106,6 +110,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Reactivate",
         params: userParams,
+        body: noBody,
         response: { 200: adminUser, ...recordErrors },
       },
     },
@@ -120,10 +125,26 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Reset the password; the user must change the temporary one at next sign-in",
         params: userParams,
+        body: noBody,
         response: { 200: temporaryPasswordResponse, ...recordErrors },
       },
     },
     async (request) => resetPassword(prisma, request.auditContext(), request.params.userId),
+  );
+
+  app.post(
+    "/:userId/end-sessions",
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: "End every session of the account at once; the account stays active",
+        params: userParams,
+        body: noBody,
+        response: { 200: endSessionsResponse, ...recordErrors },
+      },
+    },
+    async (request) => endSessions(prisma, request.auditContext(), request.params.userId),
   );
 
   app.put(
@@ -134,6 +155,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Assign a supervisor to a therapist",
         params: assignmentParams,
+        body: noBody,
         response: { 200: adminUser, ...recordErrors },
       },
     },
@@ -149,6 +171,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags,
         summary: "Remove a supervisor from a therapist",
         params: assignmentParams,
+        body: noBody,
         response: { 200: adminUser, ...recordErrors },
       },
     },

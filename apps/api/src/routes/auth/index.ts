@@ -7,7 +7,8 @@ import { changePassword, login } from "../../auth/auth-service";
 import { destroyLoginSession, hashToken } from "../../auth/login-sessions";
 import { recordAudit } from "../../audit/audit-log";
 import { AppError } from "../../errors/app-error";
-import { SESSION_COOKIE } from "../../plugins/auth";
+import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from "../../plugins/auth";
+import { noBody } from "../request-bodies";
 import { errorResponses } from "../responses";
 
 const errors = errorResponses(400, 401, 403, 429);
@@ -28,14 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
   });
 
   function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "strict",
-      // Secure whenever the request came over HTTPS (directly or through a trusted proxy).
-      secure: "auto",
-      expires: expiresAt,
-    });
+    reply.setCookie(SESSION_COOKIE, token, { ...SESSION_COOKIE_OPTIONS, expires: expiresAt });
   }
 
   function clientOf(request: FastifyRequest) {
@@ -67,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
           client: clientOf(request),
           audit: request.auditContext(),
         },
+        ctx.clock(),
       );
       setSessionCookie(reply, result.token, result.expiresAt);
       return toSessionResponse(result);
@@ -97,7 +92,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       schema: {
         tags: ["auth"],
         summary: "Sign out and end this session",
-        response: { 204: z.null(), ...errorResponses(401, 403) },
+        body: noBody,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -110,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
           entityId: session.user.id,
         });
       }
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       return reply.code(204).send(null);
     },
   );
@@ -129,12 +125,17 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     async (request, reply): Promise<SessionResponse> => {
       const principal = request.principal;
       if (!principal) throw new AppError("unauthenticated", "Sign in to continue.");
-      const result = await changePassword(prisma, timeouts, {
-        userId: principal.userId,
-        request: request.body,
-        client: clientOf(request),
-        audit: request.auditContext(),
-      });
+      const result = await changePassword(
+        prisma,
+        timeouts,
+        {
+          userId: principal.userId,
+          request: request.body,
+          client: clientOf(request),
+          audit: request.auditContext(),
+        },
+        ctx.clock(),
+      );
       setSessionCookie(reply, result.token, result.expiresAt);
       return toSessionResponse(result);
     },

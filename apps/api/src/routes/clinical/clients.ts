@@ -8,6 +8,7 @@ import {
   createClientRequest,
   createLifeEventRequest,
   createPersonRequest,
+  idempotencyKeyHeaders,
   inventoryPerson,
   inventoryResponse,
   lifeEvent,
@@ -33,10 +34,13 @@ import {
   updateLifeEvent,
   updatePerson,
 } from "../../clinical/inventory/inventory-service";
-import { inputErrors, recordErrors, writeErrors } from "../responses";
+import { idempotentWrite } from "../../idempotency/idempotent-route";
+import { errorResponses, inputErrors, recordErrors, writeErrors } from "../responses";
+import { noBody } from "../request-bodies";
 
 const therapist = { policy: "therapist" } as const;
 const tags = ["clinical: clients"];
+const CLIENT_REPLAY = { action: "client.viewed", entityType: "client" } as const;
 const noContent = { 204: z.null().describe("Removed") };
 
 export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
@@ -60,13 +64,16 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
       config: therapist,
       schema: {
         tags,
-        summary: "Add a client to the therapist's caseload",
+        summary: "Add a client to the therapist's caseload (an Idempotency-Key makes a retry safe)",
+        headers: idempotencyKeyHeaders,
         body: createClientRequest,
-        response: { 201: clientDetail, ...inputErrors },
+        response: { 201: clientDetail, ...inputErrors, ...errorResponses(422) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createClient(prisma, actorOf(request), request.body)),
+    async (request, reply) => {
+      const write = idempotentWrite(prisma, request, 201, CLIENT_REPLAY);
+      return write.send(reply, await createClient(prisma, actorOf(request), request.body, write.run));
+    },
   );
 
   app.get(
@@ -152,6 +159,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "Remove a person from the inventory; their life events stay, unlinked",
         params: personParams,
+        body: noBody,
         querystring: versionQuery,
         response: { ...noContent, ...writeErrors },
       },
@@ -211,6 +219,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
         tags,
         summary: "Remove a life event",
         params: lifeEventParams,
+        body: noBody,
         querystring: versionQuery,
         response: { ...noContent, ...writeErrors },
       },

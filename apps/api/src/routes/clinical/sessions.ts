@@ -3,6 +3,7 @@
 // 404 for a session the caller may not reach (see clinical/access.ts).
 import {
   amendmentRequest,
+  idempotencyKeyHeaders,
   sessionDetail,
   sessionParams,
   updateSessionRequest,
@@ -17,11 +18,13 @@ import {
   signSession,
   updateSession,
 } from "../../clinical/sessions/sessions-service";
-import { recordErrors, ruleErrors, writeErrors } from "../responses";
+import { idempotentWrite } from "../../idempotency/idempotent-route";
+import { errorResponses, recordErrors, ruleErrors, writeErrors } from "../responses";
 
 const therapist = { policy: "therapist" } as const;
 const clinicalReader = { policy: "clinicalReader" } as const;
 const tags = ["clinical: sessions"];
+const SESSION_REPLAY = { action: "session.viewed", entityType: "therapy_session" } as const;
 
 export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
   app.get(
@@ -44,13 +47,22 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
       config: therapist,
       schema: {
         tags,
-        summary: "Edit an unsigned session: status, agenda (replaced whole), techniques and notes",
+        summary:
+          "Edit (record) an unsigned session: status, agenda, techniques, notes; an Idempotency-Key makes a retry safe",
+        headers: idempotencyKeyHeaders,
         params: sessionParams,
         body: updateSessionRequest,
-        response: { 200: sessionDetail, ...writeErrors },
+        response: { 200: sessionDetail, ...writeErrors, ...errorResponses(422) },
       },
     },
-    async (request) => updateSession(prisma, actorOf(request), request.params.sessionId, request.body),
+    async (request, reply) => {
+      const write = idempotentWrite(prisma, request, 200, SESSION_REPLAY);
+      const { sessionId } = request.params;
+      return write.send(
+        reply,
+        await updateSession(prisma, actorOf(request), sessionId, request.body, write.run),
+      );
+    },
   );
 
   app.post(

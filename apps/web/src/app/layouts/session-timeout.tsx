@@ -10,6 +10,22 @@ const WARN_BEFORE_MS = 2 * 60_000;
 const GRACE_MS = 5_000;
 
 /**
+ * Where the session stands `now`, given the last answer from the server: "ended" once a limit has
+ * passed, "warn" within two minutes of the idle limit, else "active". No warning when the absolute
+ * limit comes first: staying signed in cannot extend it.
+ */
+export function sessionTimeoutState(
+  session: Pick<SessionResponse, "idleTimeoutSeconds" | "absoluteExpiresAt">,
+  lastApiResponseAt: number,
+  now: number,
+): "active" | "warn" | "ended" {
+  const absoluteEnd = Date.parse(session.absoluteExpiresAt);
+  const idleEnd = lastApiResponseAt + session.idleTimeoutSeconds * 1000;
+  if (now >= absoluteEnd || now >= idleEnd + GRACE_MS) return "ended";
+  return idleEnd - now <= WARN_BEFORE_MS && idleEnd < absoluteEnd ? "warn" : "active";
+}
+
+/**
  * The server ends a session after `idleTimeoutSeconds` without requests and at
  * `absoluteExpiresAt`. Warn two minutes before the idle limit (with a way to stay signed in, as
  * WCAG 2.2.1 asks), and when a limit has passed, confirm with the server and leave the page so
@@ -28,18 +44,10 @@ export function SessionTimeout({
   const [extending, setExtending] = useState(false);
 
   useEffect(() => {
-    const idleMs = session.idleTimeoutSeconds * 1000;
-    const absoluteEnd = Date.parse(session.absoluteExpiresAt);
     const check = () => {
-      const now = Date.now();
-      const idleEnd = getLastApiResponseAt() + idleMs;
-      if (now >= absoluteEnd || now >= idleEnd + GRACE_MS) {
-        setWarning(false);
-        void guard.verifySession();
-        return;
-      }
-      // No warning when the absolute limit comes first: staying signed in cannot extend it.
-      setWarning(idleEnd - now <= WARN_BEFORE_MS && idleEnd < absoluteEnd);
+      const state = sessionTimeoutState(session, getLastApiResponseAt(), Date.now());
+      setWarning(state === "warn");
+      if (state === "ended") void guard.verifySession();
     };
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     return () => window.clearInterval(timer);

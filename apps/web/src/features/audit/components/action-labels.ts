@@ -11,6 +11,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.deactivated": "Account deactivated",
   "user.reactivated": "Account reactivated",
   "user.password_reset": "Password reset by administrator",
+  "user.sessions_ended": "Sessions ended by administrator",
   "supervision.assigned": "Supervisor assigned",
   "supervision.removed": "Supervisor removed",
   "caseload.viewed": "Caseload viewed",

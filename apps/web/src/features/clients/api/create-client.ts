@@ -3,14 +3,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshCaseload, storeClient } from "./cache";
 
-export function createClient(body: CreateClientRequest) {
-  return apiRequest("/api/clients", clientDetail, { method: "POST", body });
+/**
+ * Adds a client. The key names this one submission of the form (a new one each time it is called):
+ * should the request be sent again, the server answers it instead of adding the client twice.
+ */
+export function createClient(body: CreateClientRequest, idempotencyKey: string = crypto.randomUUID()) {
+  return apiRequest("/api/clients", clientDetail, { method: "POST", body, idempotencyKey });
 }
 
 export function useCreateClient() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createClient,
+    mutationFn: (body: CreateClientRequest) => createClient(body),
     onSuccess: (client) => {
       storeClient(queryClient, client);
       return refreshCaseload(queryClient);

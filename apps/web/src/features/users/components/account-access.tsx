@@ -3,22 +3,29 @@ import { useState } from "react";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { SuccessMessage } from "../../../components/states";
 import { useDeactivateUser } from "../api/deactivate-user";
+import { useEndSessions } from "../api/end-sessions";
 import { useReactivateUser } from "../api/reactivate-user";
 import { useResetPassword } from "../api/reset-password";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 
-type Pending = "deactivate" | "reactivate" | "reset" | null;
+type Pending = "deactivate" | "reactivate" | "reset" | "end-sessions" | null;
 
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
   return error instanceof Error ? error.message : "Something went wrong. Please try again.";
 }
 
-/** Deactivate / reactivate and password reset, each behind a confirmation. */
+export function sessionsEndedMessage(count: number): string {
+  if (count === 0) return "There were no open sessions to end.";
+  return count === 1 ? "1 session has been ended." : `${count} sessions have been ended.`;
+}
+
+/** Deactivate / reactivate, password reset and ending every session, each behind a confirmation. */
 export function AccountAccess({ user }: { user: AdminUser }) {
   const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
   const resetPassword = useResetPassword();
+  const endSessions = useEndSessions();
   const [confirming, setConfirming] = useState<Pending>(null);
   const [done, setDone] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<TemporaryPasswordResponse | null>(null);
@@ -27,6 +34,7 @@ export function AccountAccess({ user }: { user: AdminUser }) {
     deactivate.reset();
     reactivate.reset();
     resetPassword.reset();
+    endSessions.reset();
     setDone(null);
     setConfirming(action);
   }
@@ -73,6 +81,16 @@ export function AccountAccess({ user }: { user: AdminUser }) {
         </p>
         <button type="button" className="button button--secondary" onClick={() => open("reset")}>
           Reset password
+        </button>
+      </div>
+
+      <div className="action-block">
+        <p>
+          Ending all sessions signs {user.name} out on every device at once, for example after a lost laptop.
+          The account stays active and they can sign in again.
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => open("end-sessions")}>
+          End all sessions
         </button>
       </div>
 
@@ -143,6 +161,30 @@ export function AccountAccess({ user }: { user: AdminUser }) {
         <p>
           A new temporary password will be created and shown to you once. The current password will stop
           working.
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirming === "end-sessions"}
+        title={`End all sessions of ${user.name}?`}
+        confirmLabel="End all sessions"
+        pendingLabel="Ending sessions…"
+        tone="danger"
+        pending={endSessions.isPending}
+        error={errorMessage(endSessions.error)}
+        onCancel={close}
+        onConfirm={() =>
+          endSessions.mutate(user.id, {
+            onSuccess: ({ endedSessions }) => {
+              close();
+              setDone(sessionsEndedMessage(endedSessions));
+            },
+          })
+        }
+      >
+        <p>
+          {user.name} ({user.email}) will be signed out everywhere and must sign in again. Unsaved work in
+          their open pages is lost.
         </p>
       </ConfirmDialog>
     </div>

@@ -1,0 +1,32 @@
+// Test-only: the test app logs (with the production logger options, at debug level) to one file per
+// test file in the run's log directory, and the tests note every secret they handle (passwords,
+// session tokens) beside it. global-setup.ts scans all of it when the run ends.
+import { randomBytes } from "node:crypto";
+import { appendFileSync } from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { inject } from "vitest";
+import { loggerOptions } from "../../logging";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    logScan: { dir: string };
+  }
+}
+
+// Modules are isolated per test file, so this names one file's output.
+const fileId = `${process.pid}-${randomBytes(6).toString("hex")}`;
+const fileIn = (extension: string) => path.join(inject("logScan").dir, `${fileId}.${extension}`);
+
+export function testLogger(): pino.Logger {
+  // Synchronous: every line is on disk before the run's scan, even if a worker is torn down.
+  return pino(
+    loggerOptions("debug") as pino.LoggerOptions,
+    pino.destination({ dest: fileIn("log"), sync: true }),
+  );
+}
+
+/** A secret the logs must never contain. */
+export function noteSecret(value: string): void {
+  appendFileSync(fileIn("secrets"), `${value}\n`);
+}

@@ -1,7 +1,7 @@
 // When the session ends (idle or absolute timeout, or deactivation), the next action leads to the
 // sign-in page, and signing in again returns the clinician to where they were. Before the idle
 // logoff the app warns and offers to stay signed in (the page's clock is faked, not waited for).
-import { signIn } from "./support/browser";
+import { signIn, trackRequests } from "./support/browser";
 import { expect, test } from "./support/fixtures";
 
 test("after the session ends, signing in again returns to the same page", async ({
@@ -35,7 +35,12 @@ test("two minutes before the idle logoff the app warns, and the user can stay or
   checkAccessibility,
 }) => {
   await page.clock.install();
+  const requests = trackRequests(page);
   await signIn(page, therapist);
+  // Every answer from the server counts as activity: let the caseload's requests finish first, or
+  // one answering after the clock jumps would move the idle limit with it.
+  await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
+  await requests.settled();
   const warning = page.getByRole("dialog", { name: "You will be signed out soon" });
 
   // 30-minute idle limit: the warning is due from minute 28 (checked every 15 seconds).
@@ -47,6 +52,7 @@ test("two minutes before the idle logoff the app warns, and the user can stay or
 
   await warning.getByRole("button", { name: "Stay signed in" }).click();
   await expect(warning).toBeHidden();
+  await requests.settled();
 
   await page.clock.fastForward("28:30");
   await expect(warning).toBeVisible();

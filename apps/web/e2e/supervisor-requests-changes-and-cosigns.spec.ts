@@ -172,9 +172,12 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
     await supervisorPage.goto(`/review/courses/${course.courseId}`);
     const review = supervisorPage.getByRole("region", { name: "Supervision review" });
     await expect(review).toContainText("Required before the middle phase.");
+    const confirmations = review.getByRole("status").filter({ hasText: "Co-signed." });
     await review.getByRole("button", { name: "Co-sign formulation" }).click();
+    await expect(confirmations).toHaveCount(1);
     await expect(review.getByRole("button", { name: "Co-sign formulation" })).toHaveCount(0);
     await review.getByRole("button", { name: "Co-sign plan" }).click();
+    await expect(confirmations).toHaveCount(2);
     await expect(review.getByRole("button", { name: "Co-sign plan" })).toHaveCount(0);
     await expect(review.getByText(/Co-signed by Sam Okafor on/)).toHaveCount(2);
     await checkAccessibility(supervisorPage);

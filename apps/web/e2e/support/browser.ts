@@ -10,6 +10,23 @@ export async function signIn(page: Page, account: { email: string; password: str
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+/**
+ * Counts the page's requests still waiting for an answer, from now on. `settled()` waits until
+ * there are none, then lets the page run the handlers of the last answers.
+ */
+export function trackRequests(page: Page) {
+  let open = 0;
+  page.on("request", () => (open += 1));
+  page.on("requestfinished", () => (open -= 1));
+  page.on("requestfailed", () => (open -= 1));
+  return {
+    async settled() {
+      await expect.poll(() => open).toBe(0);
+      await page.evaluate(() => undefined);
+    },
+  };
+}
+
 /** The ISO date `weeks` weeks before today. */
 export function weeksAgo(weeks: number): string {
   return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);

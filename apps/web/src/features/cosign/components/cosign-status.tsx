@@ -49,14 +49,17 @@ export function CoSignForm({
   target,
   sessionId,
   onReload,
-  onCoSigned,
+  onSubmitting,
+  onFailed,
 }: {
   courseId: string;
   target: ReviewTarget;
   sessionId: string | null;
   /** Reads the co-sign states again (after "already co-signed" or a change elsewhere). */
   onReload: () => Promise<unknown>;
-  onCoSigned: () => void;
+  /** Called as the co-signature is sent, so the parent can announce it the moment the form goes. */
+  onSubmitting: () => void;
+  onFailed: () => void;
 }) {
   const coSign = useCoSign();
   const { formRef, errors, setErrors } = useWriteErrors();
@@ -68,10 +71,11 @@ export function CoSignForm({
     const parsed = coSignRequest.safeParse({ target, note, ...(sessionId ? { sessionId } : {}) });
     if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
     setErrors(noWriteErrors);
+    onSubmitting();
     try {
       await coSign.mutateAsync({ courseId, body: parsed.data });
-      onCoSigned();
     } catch (error) {
+      onFailed();
       setErrors(writeErrorsFromError(error, ["note"]));
     }
   }
@@ -124,7 +128,9 @@ export function CoSignStatusView({
   canCoSign: boolean;
   onReload: () => Promise<unknown>;
 }) {
-  const [coSigned, setCoSigned] = useState(false);
+  // Set when the supervisor sends a co-signature: the form disappears when the new state arrives,
+  // and "Co-signed." takes its place in the same render (no layout shift under the pointer).
+  const [submitted, setSubmitted] = useState(false);
   // Changes after a reload, so the form starts again without the error that asked for it.
   const [formKey, setFormKey] = useState(0);
   const required = requiredBeforeMiddle && target !== "session";
@@ -144,7 +150,7 @@ export function CoSignStatusView({
       ) : null}
       {status?.blocker ? <p className="cosign-status__blocker">{status.blocker}</p> : null}
       {required ? <p className="cosign-status__required">Required before the middle phase.</p> : null}
-      {coSigned && status?.state === "cosigned" ? (
+      {submitted && status?.state === "cosigned" ? (
         <SuccessMessage focusOnMount>Co-signed.</SuccessMessage>
       ) : null}
       {offerForm ? (
@@ -157,7 +163,8 @@ export function CoSignStatusView({
             await onReload();
             setFormKey((key) => key + 1);
           }}
-          onCoSigned={() => setCoSigned(true)}
+          onSubmitting={() => setSubmitted(true)}
+          onFailed={() => setSubmitted(false)}
         />
       ) : null}
     </div>

@@ -16,7 +16,8 @@
 // dependency; inject() isolates what the service code costs, which is what these figures are for.
 //
 // Knobs (environment): BENCH_THERAPISTS (20), BENCH_CLIENTS (60 per therapist), BENCH_SECONDS (5 per
-// endpoint), BENCH_CONCURRENCY (8 requests in flight), BENCH_POOL (10 connections, the app's default).
+// endpoint), BENCH_CONCURRENCY (8 requests in flight), BENCH_POOL (10 connections, the app's default),
+// BENCH_ONLY (only the endpoints whose name contains one of its comma-separated parts, e.g. "supervision").
 //
 // Modules: knobs.ts (settings), database.ts (the database and the statement-counting pool),
 // seed.ts (the synthetic caseload), measure.ts (one endpoint's run), report.ts (what is printed).
@@ -195,8 +196,12 @@ async function main() {
     const results: Result[] = [];
     resetProfile();
     const only = process.env.BENCH_ONLY;
-    for (const endpoint of endpoints.filter((e) => !only || e.name.includes(only))) {
-      results.push(await measure(app, endpoint.as ?? headers, counter, endpoint));
+    for (const endpoint of endpoints.filter(
+      (e) => !only || only.split(",").some((o) => e.name.includes(o)),
+    )) {
+      results.push(
+        await measure(app, endpoint.as ?? headers, { counter, serverCpuMs: database.serverCpuMs }, endpoint),
+      );
       console.error(`measured ${endpoint.name}`);
     }
 

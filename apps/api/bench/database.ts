@@ -2,7 +2,8 @@
 // and the app's Prisma client on a pool that counts (and optionally profiles) SQL statements.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,7 +15,43 @@ import { POOL } from "./knobs";
 
 interface BenchDatabase {
   url: string;
+  /** CPU the server has used for this database so far, in ms; null unless it is our embedded cluster. */
+  serverCpuMs: () => number | null;
   drop(): Promise<void>;
+}
+
+/**
+ * CPU used by the server's backends for one database, in ms, as a running total: user + system time of
+ * the postmaster's children whose command line names the database (the pool's connections, which stay
+ * open for the whole run; not autovacuum or the checkpointer), read from /proc at 100 ticks a second.
+ * Each call adds what every such process used since the last call, so a process that ends is no
+ * reason for the total to drop.
+ */
+function backendCpuMs(dataDir: string, database: string): () => number {
+  const seen = new Map<number, number>();
+  let totalTicks = 0;
+  return () => {
+    const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      let stat: string;
+      let commandLine: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        commandLine = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // Fields after "(comm) ": state, ppid, ..., utime (14th field), stime (15th).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[1]) !== postmaster || !commandLine.includes(` ${database} `)) continue;
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      totalTicks += ticks - (seen.get(pid) ?? 0);
+      seen.set(pid, ticks);
+    }
+    return totalTicks * 10;
+  };
 }
 
 export async function startDatabase(): Promise<BenchDatabase> {
@@ -22,6 +59,7 @@ export async function startDatabase(): Promise<BenchDatabase> {
   const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let adminUrl: string;
   let stopServer = async () => {};
+  let serverCpuMs = (): number | null => null;
   if (external) {
     // Someone's server: only the database created here is written to, and it is dropped at the end.
     adminUrl = external;
@@ -29,18 +67,26 @@ export async function startDatabase(): Promise<BenchDatabase> {
     const parent = await mkdtemp(path.join(os.tmpdir(), "ipt-bench-pg-"));
     // PostgreSQL runs as the `postgres` user when we are root (see test/helpers/test-cluster.ts).
     await chmod(parent, 0o755);
+    const dataDir = path.join(parent, "data");
     const cluster = await startEmbeddedPostgres({
-      dataDir: path.join(parent, "data"),
+      dataDir,
       port: await freePort(),
       persistent: false,
     });
     adminUrl = cluster.urlFor("postgres");
-    stopServer = () => cluster.stop();
+    // The cluster deletes its data folder; the temporary folder (and the password file) go too.
+    stopServer = async () => {
+      await cluster.stop();
+      await rm(parent, { recursive: true, force: true });
+    };
+    // /proc is Linux's; elsewhere the column stays empty.
+    if (process.platform === "linux") serverCpuMs = backendCpuMs(dataDir, name);
   }
   await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(name)}`);
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   return {
     url,
+    serverCpuMs,
     drop: async () => {
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(
         (error: unknown) => console.error(`could not drop ${name}:`, error),

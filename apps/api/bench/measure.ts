@@ -1,5 +1,5 @@
-// Measuring one endpoint: a warm-up, SQL statements counted over sequential requests, then
-// BENCH_CONCURRENCY requests in flight for BENCH_SECONDS, with latency percentiles.
+// Measuring one endpoint: a warm-up, then sequential requests (SQL statements, time and CPU per
+// request), then BENCH_CONCURRENCY requests in flight for BENCH_SECONDS, with latency percentiles.
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app";
 import { CONCURRENCY, COUNT_SAMPLES, SECONDS, WARMUP_MS } from "./knobs";
@@ -25,6 +25,10 @@ export interface Result {
   p95: number;
   p99: number;
   statements: number;
+  /** One request at a time: wall-clock ms, and CPU ms of this process (the API) and of PostgreSQL. */
+  sequentialMs: number;
+  apiCpuMs: number;
+  dbCpuMs: number | null;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -33,9 +37,10 @@ const percentile = (sorted: number[], p: number) =>
 export async function measure(
   app: App,
   headers: { cookie: string; csrf: Record<string, string> },
-  counter: { statements: number },
+  probes: { counter: { statements: number }; serverCpuMs: () => number | null },
   endpoint: Endpoint,
 ): Promise<Result> {
+  const { counter } = probes;
   const call = async (worker: number) => {
     const request = endpoint.next(worker);
     const response = await app.inject({
@@ -61,8 +66,16 @@ export async function measure(
     );
 
   await run(performance.now() + WARMUP_MS);
+  // CPU is what load on a shared machine distorts least: the time a request keeps a core busy.
+  // Reading the server's CPU (from /proc) is kept outside the API's CPU window.
   const before = counter.statements;
+  const dbBefore = probes.serverCpuMs();
+  const cpuBefore = process.cpuUsage();
+  const sequentialStarted = performance.now();
   for (let i = 0; i < COUNT_SAMPLES; i += 1) await call(i % CONCURRENCY);
+  const sequentialMs = (performance.now() - sequentialStarted) / COUNT_SAMPLES;
+  const cpu = process.cpuUsage(cpuBefore);
+  const dbAfter = probes.serverCpuMs();
   const statements = (counter.statements - before) / COUNT_SAMPLES;
 
   const latencies: number[] = [];
@@ -78,5 +91,8 @@ export async function measure(
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     statements,
+    sequentialMs,
+    apiCpuMs: (cpu.user + cpu.system) / 1_000 / COUNT_SAMPLES,
+    dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / COUNT_SAMPLES,
   };
 }

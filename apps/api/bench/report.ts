@@ -22,8 +22,9 @@ export function facts(run: RunFacts): string {
     "",
     `Clinical API benchmark, ${run.startedAt.toISOString()}`,
     `Requests: app.inject() (in-process, no socket), ${CONCURRENCY} in flight, ${SECONDS} s per endpoint`,
-    `after a ${WARMUP_MS / 1_000} s warm-up. SQL/req: statements sent on the pool per request (BEGIN and`,
-    `COMMIT included), counted over ${COUNT_SAMPLES} sequential requests.`,
+    `after a ${WARMUP_MS / 1_000} s warm-up. Then ${COUNT_SAMPLES} sequential requests: SQL/req, statements`,
+    `sent on the pool per request (BEGIN and COMMIT included); seq ms, wall-clock per request; API CPU`,
+    `and DB CPU, ms of CPU per request used by this process and by PostgreSQL (embedded cluster only).`,
     `Data: ${data.join(", ")}; seeded in ${run.seedSeconds.toFixed(1)} s.`,
     `The signed-in therapist has ${CLIENTS_PER_THERAPIST} clients.`,
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,` +
@@ -34,7 +35,7 @@ export function facts(run: RunFacts): string {
 }
 
 export function table(results: Result[]): string {
-  const head = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "SQL/req"];
+  const head = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "SQL/req", "seq ms", "API CPU", "DB CPU"];
   const rows = results.map((r) => [
     r.name,
     r.perSecond.toFixed(0),
@@ -42,6 +43,9 @@ export function table(results: Result[]): string {
     r.p95.toFixed(1),
     r.p99.toFixed(1),
     r.statements.toFixed(1),
+    r.sequentialMs.toFixed(1),
+    r.apiCpuMs.toFixed(1),
+    r.dbCpuMs === null ? "–" : r.dbCpuMs.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>

@@ -2,17 +2,18 @@
 // phase) of every therapist assigned to the supervisor, with where the course stands, sorted by
 // urgency. The assignment is read on every request, so removing it ends visibility at once.
 // A fixed number of queries whatever the number of therapists and clients: assignments, courses (with
-// client), then sessions, life-event kinds, latest score times, risk-flag times and the measure state
-// (scores, open risks, settings) for all those courses at once — no per-row queries and no filtered
-// relation counts (/work/shared/TOOLCHAIN.md).
+// client), then the course facts (sessions, scores, risk flags and life-event kinds, aggregated in
+// PostgreSQL) and the settings for all those courses at once — no per-row queries and no filtered
+// relation counts (/work/shared/TOOLCHAIN.md). The urgency order needs every open course's flags; the
+// rest of a row is built only for the page shown (docs/benchmarks.md, "The supervisor's cockpit").
 import {
+  courseOutcomeOf,
   type CockpitQuery,
   type CockpitResponse,
   type CockpitRow,
   type CoursePhase,
   type CourseOutcomeResult,
   type Flag,
-  type LifeEventKind,
   type PersonRef,
 } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
@@ -21,7 +22,9 @@ import type { Prisma, PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
 import type { Actor } from "../clinical/access";
 import { flagCourseSelect, flagsOf } from "../clinical/courses/course-detail";
-import { loadMeasureState, measuresFromState, mergeFlags } from "../clinical/measures/measure-state";
+import { courseMeasureFlags, measureSummaryOf, mergeFlags } from "../clinical/measures/measure-state";
+import { getMeasurementSettings } from "../clinical/measures/settings-read";
+import { loadCourseFacts } from "./course-facts";
 
 export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
 const NON_RESPONSE_CODES: readonly Flag["code"][] = [
@@ -38,30 +41,6 @@ const courseSelect = {
   client: { select: { displayName: true, therapistId: true } },
 } satisfies Prisma.CourseSelect;
 
-const sessionSelect = {
-  id: true,
-  courseId: true,
-  number: true,
-  status: true,
-  signedAt: true,
-  updatedAt: true,
-} satisfies Prisma.TherapySessionSelect;
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
-const latest = (dates: (Date | null | undefined)[]): Date | null =>
-  dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null);
-const earliest = (dates: Date[]): Date | null =>
-  dates.reduce<Date | null>((min, date) => (!min || date < min ? date : min), null);
-
 /** The therapists assigned to the supervisor, by name. */
 export async function assignedTherapists(prisma: PrismaClient, actor: Actor): Promise<PersonRef[]> {
   const rows = await prisma.supervisionAssignment.findMany({
@@ -71,24 +50,34 @@ export async function assignedTherapists(prisma: PrismaClient, actor: Actor): Pr
   return rows.map((row) => row.therapist).sort(byPerson);
 }
 
-/** One course of a supervisee's client: its cockpit row when the course is open. */
+/** One course of a supervisee's client: its cockpit entry when the course is open. */
 export interface SuperviseeCourse {
   therapistId: string;
-  outcome: CourseOutcomeResult;
   openRiskFlags: number;
+  /** Worked out on first use: the cockpit shows it only for the rows of its page. */
+  outcome(): CourseOutcomeResult;
   /** Only for an open course (an active client). */
   entry: CockpitEntry | null;
 }
 
+/** What the urgency order and the filters read, and the row, built only for the page shown. */
 export interface CockpitEntry {
-  row: CockpitRow;
+  therapist: PersonRef;
+  client: CockpitRow["client"];
+  risk: boolean;
+  nonResponse: boolean;
+  /** Any overdue item: measures, an unsigned session or the ending not raised. */
+  overdue: boolean;
   /** When the oldest unresolved risk flag was raised; null without one. */
   riskSince: Date | null;
+  row(): CockpitRow;
 }
 
 /**
  * The courses in `phases` of the therapists' clients, each with what the rules say about it, and a
- * cockpit row for each open one. Eight queries, one after the other or in parallel, whatever the size.
+ * cockpit entry for each open one. Three queries, one after the other or in parallel, whatever the size.
+ * Every open course's flags are computed (the urgency order and the filters need them); the outcome
+ * and the rest of the row wait until asked for.
  */
 export async function loadSuperviseeCourses(
   prisma: PrismaClient,
@@ -103,112 +92,94 @@ export async function loadSuperviseeCourses(
   });
   if (courses.length === 0) return [];
   const courseIds = courses.map((course) => course.id);
-  const open = courses.filter((course) => OPEN_PHASES.includes(course.phase));
-  const openIds = open.map((course) => course.id);
-  const [sessions, events, scoredAt, riskFlags, measureState] = await Promise.all([
-    prisma.therapySession.findMany({ where: { courseId: { in: courseIds } }, select: sessionSelect }),
-    // Kinds only, for the problem-area flags of open courses.
-    prisma.lifeEvent.groupBy({
-      by: ["clientId", "kind"],
-      where: { clientId: { in: open.map((course) => course.clientId) } },
-    }),
-    prisma.measureScore.groupBy({
-      by: ["courseId"],
-      where: { courseId: { in: openIds } },
-      _max: { enteredAt: true },
-    }),
-    // Every flag of the open courses (a handful each): when the oldest open one was raised, and the
-    // latest risk write (raised, followed up, resolved) for the last activity.
-    prisma.riskFlag.findMany({
-      where: { courseId: { in: openIds } },
-      select: {
-        courseId: true,
-        raisedAt: true,
-        resolvedAt: true,
-        followUps: { select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
-      },
-    }),
-    loadMeasureState(prisma, courseIds),
+  const [facts, { settings }] = await Promise.all([
+    loadCourseFacts(prisma, courseIds),
+    // Read on every request, never cached: a change shows at once on every API instance.
+    getMeasurementSettings(prisma),
   ]);
 
-  const sessionsOf = groupBy(sessions, (session) => session.courseId);
-  const kindsOf = groupBy(events, (event) => event.clientId);
-  const risksOf = groupBy(riskFlags, (flag) => flag.courseId);
-  const scoredAtOf = new Map(scoredAt.map((row) => [row.courseId, row._max.enteredAt]));
-
   return courses.map((course) => {
-    const courseSessions = sessionsOf.get(course.id) ?? [];
-    const measures = measuresFromState(measureState, course.id, course, courseSessions);
+    const fact = facts.get(course.id)!;
+    let outcome: CourseOutcomeResult | undefined;
     const base = {
       therapistId: course.client.therapistId,
-      outcome: measures.outcome,
-      openRiskFlags: measures.summary.openRiskFlags,
+      openRiskFlags: fact.openRisks.length,
+      outcome: () => (outcome ??= courseOutcomeOf(fact.series)),
     };
     if (!OPEN_PHASES.includes(course.phase)) return { ...base, entry: null };
 
-    const kinds: LifeEventKind[] = (kindsOf.get(course.clientId) ?? []).map((event) => event.kind);
-    const flags = mergeFlags(measures.flags, flagsOf(course, courseSessions, kinds));
+    // The course flags read the held sessions and the next planned one.
+    const next = fact.nextPlannedNumber;
+    const flagSessions =
+      next === null ? fact.attended : [...fact.attended, { number: next, status: "planned" as const }];
+    const flags = mergeFlags(
+      courseMeasureFlags({
+        course,
+        sessions: fact.attended,
+        series: fact.series,
+        openRiskFlags: fact.openRisks,
+        settings,
+      }),
+      flagsOf(course, flagSessions, fact.lifeEventKinds),
+    );
     const has = (code: Flag["code"]) => flags.some((flag) => flag.code === code);
-    const risks = risksOf.get(course.id) ?? [];
-    const row: CockpitRow = {
-      client: { id: course.clientId, displayName: course.client.displayName },
-      therapist: therapistOf.get(course.client.therapistId)!,
+    const therapist = therapistOf.get(course.client.therapistId)!;
+    const client = { id: course.clientId, displayName: course.client.displayName };
+    const risk = fact.openRisks.length > 0;
+    const nonResponse = flags.some((flag) => NON_RESPONSE_CODES.includes(flag.code));
+    const overdue = {
+      measures: has("measures_overdue"),
+      unsignedSessions: fact.unsignedSessions,
+      terminationNotRaised: has("termination_not_raised"),
+    };
+    const row = (): CockpitRow => ({
+      client,
+      therapist,
       course: {
         id: course.id,
         format: course.format,
         phase: course.phase,
-        sessionsHeld: courseSessions.filter((session) => session.status === "held").length,
+        sessionsHeld: fact.sessionsHeld,
         plannedSessions: course.plannedSessions,
       },
-      measures: measures.summary,
-      risk: measures.summary.openRiskFlags > 0,
-      nonResponse: flags.some((flag) => NON_RESPONSE_CODES.includes(flag.code)),
-      overdue: {
-        measures: has("measures_overdue"),
-        unsignedSessions: courseSessions.filter(
-          (session) => (session.status === "held" || session.status === "no_show") && !session.signedAt,
-        ).length,
-        terminationNotRaised: has("termination_not_raised"),
-      },
+      measures: measureSummaryOf(fact.series, base.outcome(), fact.openRisks.length),
+      risk,
+      nonResponse,
+      overdue,
       flags,
-      lastActivityAt:
-        latest([
-          ...courseSessions.map((session) => session.updatedAt),
-          scoredAtOf.get(course.id),
-          ...risks.flatMap((flag) => [flag.raisedAt, flag.resolvedAt, flag.followUps[0]?.createdAt]),
-        ])?.toISOString() ?? null,
+      lastActivityAt: fact.lastActivityAt?.toISOString() ?? null,
+    });
+    const anyOverdue = overdue.measures || overdue.unsignedSessions > 0 || overdue.terminationNotRaised;
+    return {
+      ...base,
+      entry: { therapist, client, risk, nonResponse, overdue: anyOverdue, riskSince: fact.riskSince, row },
     };
-    const riskSince = earliest(risks.filter((flag) => !flag.resolvedAt).map((flag) => flag.raisedAt));
-    return { ...base, entry: { row, riskSince } };
   });
 }
 
-export const hasOverdue = (row: CockpitRow) =>
-  row.overdue.measures || row.overdue.unsignedSessions > 0 || row.overdue.terminationNotRaised;
-
 /** 0 unresolved risk, 1 non-response, 2 overdue items, 3 the rest. */
-function urgency(row: CockpitRow): number {
-  if (row.risk) return 0;
-  if (row.nonResponse) return 1;
-  if (hasOverdue(row)) return 2;
+function urgency(entry: CockpitEntry): number {
+  if (entry.risk) return 0;
+  if (entry.nonResponse) return 1;
+  if (entry.overdue) return 2;
   return 3;
 }
 
 /** Most urgent first; the risk that has waited longest first; then by therapist and client name. */
 function byUrgency(a: CockpitEntry, b: CockpitEntry): number {
   return (
-    urgency(a.row) - urgency(b.row) ||
+    urgency(a) - urgency(b) ||
     (a.riskSince?.getTime() ?? 0) - (b.riskSince?.getTime() ?? 0) ||
-    byPerson(a.row.therapist, b.row.therapist) ||
-    byName.compare(a.row.client.displayName, b.row.client.displayName) ||
-    a.row.client.id.localeCompare(b.row.client.id)
+    byPerson(a.therapist, b.therapist) ||
+    byName.compare(a.client.displayName, b.client.displayName) ||
+    a.client.id.localeCompare(b.client.id)
   );
 }
 
-const matchesFlag: Record<NonNullable<CockpitQuery["flag"]>, (row: CockpitRow) => boolean> = {
-  risk: (row) => row.risk,
-  non_response: (row) => row.nonResponse,
-  overdue: hasOverdue,
+const matchesFlag: Record<NonNullable<CockpitQuery["flag"]>, (entry: CockpitEntry) => boolean> = {
+  risk: (entry) => entry.risk,
+  non_response: (entry) => entry.nonResponse,
+  overdue: (entry) => entry.overdue,
 };
 
 export async function getCockpit(
@@ -233,12 +204,10 @@ export async function getCockpit(
   const phases = query.phase ? OPEN_PHASES.filter((phase) => phase === query.phase) : OPEN_PHASES;
   const flagFilter = query.flag ? matchesFlag[query.flag] : undefined;
   const matching = (await loadSuperviseeCourses(prisma, scope, phases))
-    .flatMap((course) =>
-      course.entry && (!flagFilter || flagFilter(course.entry.row)) ? [course.entry] : [],
-    )
+    .flatMap((course) => (course.entry && (!flagFilter || flagFilter(course.entry)) ? [course.entry] : []))
     .sort(byUrgency);
   const skip = (query.page - 1) * query.pageSize;
-  const items = matching.slice(skip, skip + query.pageSize).map((entry) => entry.row);
+  const items = matching.slice(skip, skip + query.pageSize).map((entry) => entry.row());
 
   await recordAudit(prisma, actor.audit, {
     action: "cockpit.viewed",

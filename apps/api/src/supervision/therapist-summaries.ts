@@ -6,12 +6,7 @@ import { coursePhases, type TherapistSummariesResponse } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
 import type { PrismaClient } from "../db/prisma";
 import type { Actor } from "../clinical/access";
-import {
-  assignedTherapists,
-  hasOverdue,
-  loadSuperviseeCourses,
-  type SuperviseeCourse,
-} from "./cockpit-service";
+import { assignedTherapists, loadSuperviseeCourses, type SuperviseeCourse } from "./cockpit-service";
 
 const twoDecimals = (value: number) => Math.round(value * 100) / 100;
 
@@ -20,7 +15,7 @@ const twoDecimals = (value: number) => Math.round(value * 100) / 100;
  * high enough for the percentage rules (the fixed outcome definition the status uses) and a later PHQ-9.
  */
 const measured = (course: SuperviseeCourse) =>
-  course.outcome.percentRulesApply && (course.outcome.phq9?.count ?? 0) >= 2;
+  course.outcome().percentRulesApply && (course.outcome().phq9?.count ?? 0) >= 2;
 
 export async function listTherapistSummaries(
   prisma: PrismaClient,
@@ -42,13 +37,13 @@ export async function listTherapistSummaries(
 
   const items = therapists.map((therapist) => {
     const own = courses.filter((course) => course.therapistId === therapist.id);
-    const active = own.flatMap((course) => (course.entry ? [course.entry.row] : []));
+    const active = own.flatMap((course) => (course.entry ? [course.entry] : []));
     const measuredCourses = own.filter(measured);
     const share = (statuses: string[]) =>
       measuredCourses.length === 0
         ? null
         : twoDecimals(
-            measuredCourses.filter((course) => statuses.includes(course.outcome.status)).length /
+            measuredCourses.filter((course) => statuses.includes(course.outcome().status)).length /
               measuredCourses.length,
           );
     const ratings = fidelityOf.get(therapist.id);
@@ -60,7 +55,7 @@ export async function listTherapistSummaries(
       responseShare: share(["response", "remission"]),
       remissionShare: share(["remission"]),
       openRiskFlags: own.reduce((sum, course) => sum + course.openRiskFlags, 0),
-      overdueItems: active.filter(hasOverdue).length,
+      overdueItems: active.filter((entry) => entry.overdue).length,
       fidelityAverage: average === null || average === undefined ? null : twoDecimals(average),
       fidelityRatings: ratings?._count._all ?? 0,
     };

@@ -16,6 +16,8 @@ import {
   type Instrument,
   type MeasurementSettings,
   type MeasureSummary,
+  type OpenRiskFlag,
+  type ScheduleSession,
   type ScoreSeries,
   type SeriesPoint,
   type SessionStatus,
@@ -138,6 +140,47 @@ function latestOf(instrument: Instrument, points: readonly SeriesPoint[]) {
   };
 }
 
+/** What the measurement flags read once the series is built: held and no-show sessions at least. */
+export interface SeriesMeasureInput {
+  course: MeasureCourse;
+  sessions: readonly ScheduleSession[];
+  series: ScoreSeries;
+  openRiskFlags: readonly OpenRiskFlag[];
+  settings: MeasurementSettings;
+}
+
+/**
+ * Risk and measurement alerts, most serious first; a completed course keeps only open risk. Takes the
+ * series rather than the scores, so the supervisor's views can read it narrowly
+ * (supervision/course-facts.ts).
+ */
+export function courseMeasureFlags(input: SeriesMeasureInput): Flag[] {
+  const plannedSessions = Math.max(1, input.course.plannedSessions);
+  const allFlags = measureFlags({ ...input, plannedSessions });
+  // Risk stays until a clinician resolves it; schedule and progress alerts end with the course.
+  return input.course.phase === "completed"
+    ? allFlags.filter((flag) => flag.code === "risk_item9")
+    : allFlags;
+}
+
+/** The measures summary the lists show: latest scores, the PHQ-9 change, status and open risk flags. */
+export function measureSummaryOf(
+  series: ScoreSeries,
+  outcome: CourseOutcomeResult,
+  openRiskFlags: number,
+): MeasureSummary {
+  const phq9 = outcome.phq9 && outcome.phq9.count >= 2 ? outcome.phq9 : null;
+  return {
+    latestPhq9: latestOf("phq9", series.phq9),
+    latestGad7: latestOf("gad7", series.gad7),
+    phq9Change: phq9?.change ?? null,
+    phq9ReductionPercent: phq9?.reductionPercent ?? null,
+    status: outcome.status,
+    statusLabel: outcome.statusLabel,
+    openRiskFlags,
+  };
+}
+
 /** Everything the rules say about one course's measures. */
 export function courseMeasuresOf(input: CourseMeasureInput): CourseMeasureResult {
   const { course, sessions, settings } = input;
@@ -149,26 +192,12 @@ export function courseMeasuresOf(input: CourseMeasureInput): CourseMeasureResult
     itemValue: risk.itemValue,
   }));
   const plannedSessions = Math.max(1, course.plannedSessions);
-  const scheduleInput = { plannedSessions, sessions, series, settings };
-  const completed = course.phase === "completed";
-  const allFlags = measureFlags({ ...scheduleInput, openRiskFlags });
-  // Risk stays until a clinician resolves it; schedule and progress alerts end with the course.
-  const flags = completed ? allFlags.filter((flag) => flag.code === "risk_item9") : allFlags;
-  const phq9 = outcome.phq9 && outcome.phq9.count >= 2 ? outcome.phq9 : null;
   return {
     series,
     outcome,
-    schedule: measurementSchedule(scheduleInput),
-    flags,
-    summary: {
-      latestPhq9: latestOf("phq9", series.phq9),
-      latestGad7: latestOf("gad7", series.gad7),
-      phq9Change: phq9?.change ?? null,
-      phq9ReductionPercent: phq9?.reductionPercent ?? null,
-      status: outcome.status,
-      statusLabel: outcome.statusLabel,
-      openRiskFlags: input.openRisks.length,
-    },
+    schedule: measurementSchedule({ plannedSessions, sessions, series, settings }),
+    flags: courseMeasureFlags({ course, sessions, series, openRiskFlags, settings }),
+    summary: measureSummaryOf(series, outcome, openRiskFlags.length),
   };
 }
 

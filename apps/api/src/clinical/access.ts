@@ -5,6 +5,7 @@ import type { AuditAction, Role } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { AppError, notFound } from "../errors/app-error";
+import { live } from "./live";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -86,7 +87,7 @@ export function readableClientWhere(actor: Actor): Prisma.ClientWhereInput {
 /** The session's ids if its client belongs to the actor; otherwise a 404. */
 export async function ownedSession(db: Db, actor: Actor, sessionId: string) {
   const session = await db.therapySession.findFirst({
-    where: { id: sessionId, course: { client: { therapistId: actor.userId } } },
+    where: { id: sessionId, ...live, course: { client: { therapistId: actor.userId } } },
     select: { id: true, courseId: true },
   });
   if (!session) throw await denied(db, actor, "therapy_session", sessionId, "The session");

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEmptyDatabase } from "../../test/helpers/database";
+import { CLINICAL_TABLES, noDeleteTrigger } from "../../test/security/clinical-tables";
 import { repoRoot } from "../config/config";
 import { applyMigrations } from "./migrations";
 
@@ -13,7 +14,7 @@ const PRISMA_TIMEOUT_MS = 90_000;
 const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 
 /** Objects the migrations add on purpose that Prisma does not model: the applier's bookkeeping, the
- * append-only triggers and the audit hash chain. Nothing else may differ. */
+ * append-only and no-delete triggers and the audit hash chain. Nothing else may differ. */
 const NOT_MODELLED = {
   tables: ["_prisma_migrations"],
   functions: [
@@ -22,6 +23,7 @@ const NOT_MODELLED = {
     "clinical_append_only_refuse_update",
     "audit_event_payload",
     "audit_events_chain",
+    "clinical_refuse_delete",
   ],
   triggers: [
     "audit_events_no_update_or_delete",
@@ -32,6 +34,7 @@ const NOT_MODELLED = {
     "safety_follow_ups_no_update",
     "review_messages_no_update",
     "cosignatures_no_update",
+    ...CLINICAL_TABLES.map(noDeleteTrigger),
   ],
 };
 
@@ -167,7 +170,7 @@ describe("schema.prisma and the migrations", () => {
     PRISMA_TIMEOUT_MS,
   );
 
-  it("the migrations hold the append-only triggers that the comparison leaves out", async () => {
+  it("the migrations hold the append-only and no-delete triggers that the comparison leaves out", async () => {
     const migrated = await createEmptyDatabase();
     await applyMigrations(migrated.url, migrationsDir);
     const triggers = (

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/audit-log";
 import { personSelect } from "../db/person-select";
 import type { PrismaClient } from "../db/prisma";
 import type { Actor } from "../clinical/access";
+import { live, onLiveSession } from "../clinical/live";
 
 interface Message {
   authorRole: "therapist" | "supervisor";
@@ -48,7 +49,7 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
       },
     }),
     prisma.reviewThread.findMany({
-      where: { ...inCourses, resolvedAt: null },
+      where: { ...inCourses, resolvedAt: null, ...onLiveSession },
       select: {
         id: true,
         courseId: true,
@@ -64,7 +65,7 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
       },
     }),
     prisma.therapySession.findMany({
-      where: { ...inCourses, status: { in: ["held", "no_show"] }, signedAt: null },
+      where: { ...inCourses, status: { in: ["held", "no_show"] }, signedAt: null, ...live },
       select: { id: true, courseId: true, number: true, plannedDate: true },
     }),
   ]);

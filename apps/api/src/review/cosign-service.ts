@@ -25,6 +25,7 @@ import {
   type Db,
 } from "../clinical/access";
 import { getSupervisionSettings } from "../clinical/measures/settings-read";
+import { live, onLiveSession } from "../clinical/live";
 import { lockCourse, withRefusalAudit } from "../clinical/plan/course-write";
 import {
   formulationContentSelect,
@@ -51,14 +52,14 @@ const courseCoSignSelect = {
   ...formulationContentSelect,
   ...planContentSelect,
   sessions: {
-    where: { status: "held" },
+    where: { status: "held", ...live },
     select: { id: true, number: true, ...sessionContentSelect },
     orderBy: [{ number: "asc" }, { createdOrder: "asc" }],
   },
   // Newest first: the first one seen per target is its latest.
   coSignatures: { select: coSignatureSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
   reviewThreads: {
-    where: { kind: "change_request", resolvedAt: null },
+    where: { kind: "change_request", resolvedAt: null, ...onLiveSession },
     select: { target: true, sessionId: true },
   },
 } satisfies Prisma.CourseSelect;
@@ -234,7 +235,7 @@ export async function coSign(
   const sessionId = request.target === "session" ? (request.sessionId ?? null) : null;
   if (sessionId) {
     const inCourse = await prisma.therapySession.findFirst({
-      where: { id: sessionId, courseId },
+      where: { id: sessionId, courseId, ...live },
       select: { id: true },
     });
     if (!inCourse) throw await denied(prisma, actor, "therapy_session", sessionId, "The session");

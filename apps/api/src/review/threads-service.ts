@@ -23,6 +23,7 @@ import {
   type Actor,
   type Db,
 } from "../clinical/access";
+import { live, onLiveSession } from "../clinical/live";
 import { byReviewOrder, threadSelect, toReviewThread } from "./thread-wire";
 
 /** The therapist writes as "therapist"; anyone else who got past readableClientWhere is an assigned supervisor. */
@@ -59,7 +60,7 @@ async function readableCourse(prisma: PrismaClient, actor: Actor, courseId: stri
 /** The thread's key and its course's therapist if the actor may read it; otherwise the audited 404. */
 async function readableThread(prisma: PrismaClient, actor: Actor, threadId: string) {
   const thread = await prisma.reviewThread.findFirst({
-    where: { id: threadId, course: { client: readableClientWhere(actor) } },
+    where: { id: threadId, ...onLiveSession, course: { client: readableClientWhere(actor) } },
     select: {
       id: true,
       courseId: true,
@@ -82,6 +83,7 @@ export async function listThreads(
   query: ReviewThreadsQuery,
 ): Promise<ReviewThreadsResponse> {
   const where: Prisma.ReviewThreadWhereInput = {
+    ...onLiveSession,
     ...(query.target ? { target: query.target } : {}),
     ...(query.sessionId ? { sessionId: query.sessionId } : {}),
     ...(query.status ? { resolvedAt: query.status === "open" ? null : { not: null } } : {}),
@@ -113,7 +115,7 @@ export async function openThread(
   }
   if (request.sessionId) {
     const session = await prisma.therapySession.findFirst({
-      where: { id: request.sessionId, courseId: course.id },
+      where: { id: request.sessionId, courseId: course.id, ...live },
       select: { id: true },
     });
     if (!session) throw await denied(prisma, actor, "therapy_session", request.sessionId, "The session");

@@ -58,7 +58,8 @@ export async function loadCourseFacts(db: Db, courseIds: string[]): Promise<Map<
   if (courseIds.length === 0) return facts;
   // Counted sessions carry a number (a cancelled one only counts as activity). A score is current
   // unless another corrects it, and a score at a session without a number is in no series. The
-  // latest follow-up of a risk flag counts as activity. GREATEST ignores nulls.
+  // latest follow-up of a risk flag counts as activity. GREATEST ignores nulls. Removed (soft-deleted)
+  // sessions and life events are left out, as every read does.
   const [result] = await db.$queryRaw<{ facts: FactsRow[] }[]>`
     WITH wanted AS (SELECT unnest(${courseIds}::uuid[]) AS id),
     sessions AS (
@@ -70,7 +71,7 @@ export async function loadCourseFacts(db: Db, courseIds: string[]): Promise<Map<
              json_agg(json_build_array(number, status = 'held'))
                FILTER (WHERE status IN ('held', 'no_show') AND number IS NOT NULL) AS attended
       FROM therapy_sessions
-      WHERE course_id IN (SELECT id FROM wanted)
+      WHERE course_id IN (SELECT id FROM wanted) AND deleted_at IS NULL
       GROUP BY course_id
     ),
     scores AS (
@@ -79,7 +80,7 @@ export async function loadCourseFacts(db: Db, courseIds: string[]): Promise<Map<
              json_agg(json_build_array(score.instrument, session.number, score.total))
                FILTER (WHERE session.number IS NOT NULL AND correction.id IS NULL) AS current
       FROM measure_scores score
-      JOIN therapy_sessions session ON session.id = score.session_id
+      JOIN therapy_sessions session ON session.id = score.session_id AND session.deleted_at IS NULL
       LEFT JOIN measure_scores correction ON correction.corrects_id = score.id
       WHERE score.course_id IN (SELECT id FROM wanted)
       GROUP BY score.course_id
@@ -91,7 +92,7 @@ export async function loadCourseFacts(db: Db, courseIds: string[]): Promise<Map<
              min(flag.raised_at) FILTER (WHERE flag.resolved_at IS NULL) AS since,
              max(greatest(flag.raised_at, flag.resolved_at, follow_up.created_at)) AS updated_at
       FROM risk_flags flag
-      JOIN therapy_sessions session ON session.id = flag.session_id
+      JOIN therapy_sessions session ON session.id = flag.session_id AND session.deleted_at IS NULL
       LEFT JOIN LATERAL (
         SELECT max(created_at) AS created_at FROM safety_follow_ups WHERE risk_flag_id = flag.id
       ) AS follow_up ON true
@@ -101,7 +102,7 @@ export async function loadCourseFacts(db: Db, courseIds: string[]): Promise<Map<
     kinds AS (
       SELECT course.id AS course_id, array_agg(DISTINCT event.kind) AS kinds
       FROM courses course
-      JOIN life_events event ON event.client_id = course.client_id
+      JOIN life_events event ON event.client_id = course.client_id AND event.deleted_at IS NULL
       WHERE course.id IN (SELECT id FROM wanted)
       GROUP BY course.id
     )

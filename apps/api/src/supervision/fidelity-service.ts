@@ -28,6 +28,7 @@ import {
   type Actor,
 } from "../clinical/access";
 import { toIsoDate } from "../clinical/clients/dates";
+import { live } from "../clinical/live";
 import { lockCourse } from "../clinical/plan/course-write";
 
 const ratingSelect = {
@@ -93,7 +94,7 @@ export async function rateSession(
 ): Promise<FidelityRating> {
   // Access (the therapist, or a supervisor whose assignment exists now) and the client's therapist in one query.
   const found = await prisma.therapySession.findFirst({
-    where: { id: sessionId, course: { client: readableClientWhere(actor) } },
+    where: { id: sessionId, ...live, course: { client: readableClientWhere(actor) } },
     select: { courseId: true, course: { select: { client: { select: { therapistId: true } } } } },
   });
   if (!found) throw await denied(prisma, actor, "therapy_session", sessionId, "The session");
@@ -105,7 +106,7 @@ export async function rateSession(
     // one rater run one after the other.
     await lockCourse(tx, found.courseId);
     const session = await tx.therapySession.findUnique({
-      where: { id: sessionId },
+      where: { id: sessionId, ...live },
       select: { status: true },
     });
     if (!session) throw notFound("The session");
@@ -170,7 +171,7 @@ export async function getCourseFidelity(
       id: true,
       client: { select: { therapist: { select: personSelect } } },
       sessions: {
-        where: { number: { not: null } },
+        where: { number: { not: null }, ...live },
         select: {
           id: true,
           number: true,

@@ -22,6 +22,8 @@ export async function createTestApp(
   setup?: (app: App) => void,
   /** The session and sign-in clock the app reads (see AppContext); the system clock by default. */
   clock?: () => Date,
+  /** The app's Prisma client over the new database (e.g. one that records its SQL). */
+  prismaFor: (databaseUrl: string) => PrismaClient = (url) => createPrismaClient(url, 4),
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -30,9 +32,12 @@ export async function createTestApp(
     LOG_LEVEL: "silent",
     WEB_DIST_DIR: "/nonexistent",
     LOGIN_RATE_LIMIT_MAX: "1000",
+    // Parallel test files keep each worker's event loop busy: no shedding unless a test asks for it.
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
+    OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: "0",
     ...env,
   });
-  const prisma = createPrismaClient(database.url, 4);
+  const prisma = prismaFor(database.url);
   // Logs go to the run's log scan (src/security/log-scan), which fails the run on any secret in them.
   noteSecret(TEST_PASSWORD);
   const app = await buildApp({ config, prisma, clock, logger: testLogger() });

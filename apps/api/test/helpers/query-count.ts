@@ -1,12 +1,36 @@
 // An app over a test file's database whose Prisma client counts the queries it sends: for tests
-// that prove a read costs a fixed number of queries however much data it covers.
+// that prove a read costs a fixed number of queries however much data it covers. Also a client that
+// reports the SQL of each statement (security/no-hard-delete.int.test.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { LightMyRequestResponse } from "fastify";
+import pg from "pg";
 import { afterAll } from "vitest";
 import { buildApp } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { signIn } from "./app";
+
+/**
+ * A Prisma client over the test database whose pool reports the SQL text of every statement as it is
+ * sent (as bench/database.ts counts them): also the ones the database then refuses, which Prisma's
+ * query events leave out.
+ */
+export function statementReportingPrisma(databaseUrl: string, onStatement: (sql: string) => void) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // The pool is ours to end (the adapter leaves a pool it was given open); an idle connection the
+  // database ends (the test database is dropped with FORCE) is only dropped from the pool.
+  pool.on("error", () => {});
+  afterAll(() => pool.end());
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      const first = args[0];
+      onStatement(typeof first === "string" ? first : (first as { text: string }).text);
+      return query(...args);
+    };
+  });
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
 
 /** Builds the counting app (closed after the file). Call at the top level of a test file. */
 export async function queryCountingApp(databaseUrl: string) {
@@ -24,6 +48,8 @@ export async function queryCountingApp(databaseUrl: string) {
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: "silent",
       WEB_DIST_DIR: "/nonexistent",
+      OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
+      OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: "0",
     }),
     prisma,
   });

@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
 import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-detail";
+import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 
 /** Prisma's `contains` is a LIKE pattern and does not escape (prisma/prisma#19506): search literally. */
@@ -49,13 +50,16 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
       select: flagCourseSelect,
       orderBy: { sequence: "desc" },
     }),
-    prisma.lifeEvent.groupBy({ by: ["clientId", "kind"], where: { clientId: { in: clientIds } } }),
+    prisma.lifeEvent.groupBy({ by: ["clientId", "kind"], where: { clientId: { in: clientIds }, ...live } }),
   ]);
   const courseOf = new Map<string, (typeof courses)[number]>();
   for (const course of courses) if (!courseOf.has(course.clientId)) courseOf.set(course.clientId, course);
   const courseIds = [...courseOf.values()].map((course) => course.id);
   const [sessions, measureState] = await Promise.all([
-    prisma.therapySession.findMany({ where: { courseId: { in: courseIds } }, select: sessionSelect }),
+    prisma.therapySession.findMany({
+      where: { courseId: { in: courseIds }, ...live },
+      select: sessionSelect,
+    }),
     loadMeasureState(prisma, courseIds),
   ]);
 

@@ -1,6 +1,7 @@
 // The treatment contract: number, frequency and length of sessions, start date, when termination
 // starts and the missed-session policy. Agreeing it (re)generates the whole session plan in the same
-// transaction, which is only allowed before any session has been held, missed or signed.
+// transaction, which is only allowed before any session has been held, missed or signed: the planned
+// sessions it replaces are removed (soft delete), and the new ones are created after them.
 import {
   formatPresets,
   generatePlan,
@@ -14,6 +15,7 @@ import type { PrismaClient } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
 import { fromIsoDate } from "../clients/dates";
+import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
 import { courseForWrite } from "../plan/course-write";
 
@@ -62,7 +64,11 @@ export async function setContract(
     const errors = contractErrors(course.format, request);
     if (errors.length > 0) throw invalidFields(errors);
     const started = await tx.therapySession.count({
-      where: { courseId, OR: [{ status: { in: ["held", "no_show"] } }, { signedAt: { not: null } }] },
+      where: {
+        courseId,
+        ...live,
+        OR: [{ status: { in: ["held", "no_show"] } }, { signedAt: { not: null } }],
+      },
     });
     if (started > 0) throw conflict(PLAN_STARTED_MESSAGE);
 
@@ -99,12 +105,18 @@ export async function setContract(
         templateVersion: TEMPLATE_VERSION,
       },
     });
-    await tx.therapySession.deleteMany({ where: { courseId } });
+    await tx.therapySession.updateMany({
+      where: { courseId, ...live },
+      data: { ...removal(), number: null },
+    });
+    // (courseId, createdOrder) is unique and removed rows keep theirs: number the new ones after them.
+    const last = await tx.therapySession.aggregate({ where: { courseId }, _max: { createdOrder: true } });
+    const after = last._max.createdOrder ?? 0;
     await tx.therapySession.createMany({
       data: plan.map((session) => ({
         courseId,
         number: session.number,
-        createdOrder: session.number,
+        createdOrder: after + session.number,
         plannedDate: fromIsoDate(session.plannedDate),
         phase: session.phase,
         slot: session.slot,

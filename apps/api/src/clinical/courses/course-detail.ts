@@ -15,6 +15,7 @@ import type { Prisma } from "../../db/prisma";
 import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service";
 import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
 import { isoDateOrNull, toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
 
@@ -58,10 +59,11 @@ const courseDetailSelect = {
       workingDiagnosis: true,
       version: true,
       // Kinds only, for the problem-area warnings and flags; a timeline holds a handful of events.
-      lifeEvents: { select: { kind: true } },
+      lifeEvents: { where: live, select: { kind: true } },
     },
   },
   sessions: {
+    where: live,
     select: {
       id: true,
       number: true,
@@ -192,7 +194,7 @@ export async function getCourseDetail(
           ...initialPhaseGapsOf(
             course,
             course.client.workingDiagnosis,
-            await db.inventoryPerson.count({ where: { clientId: course.client.id } }),
+            await db.inventoryPerson.count({ where: { clientId: course.client.id, ...live } }),
           ),
           ...(await coSignGaps(db, course)),
         ]

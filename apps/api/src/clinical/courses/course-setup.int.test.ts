@@ -477,7 +477,10 @@ describe("the contract and the plan", () => {
     );
     expect(second.sessions).toHaveLength(14);
     expect(second.sessions[1]?.plannedDate).toBe("2026-02-16");
-    expect(await prisma.therapySession.count({ where: { courseId: course.id } })).toBe(14);
+    // The 12 it replaced are removed, not deleted (security/no-hard-delete.int.test.ts).
+    const live = { courseId: course.id, deletedAt: null };
+    expect(await prisma.therapySession.count({ where: live })).toBe(14);
+    expect(await prisma.therapySession.count({ where: { courseId: course.id } })).toBe(26);
     expect(second.planChanges.map((c) => c.summary)).toEqual([
       "Plan of 14 fortnightly sessions from 2026-02-02",
       "Plan of 12 weekly sessions from 2026-01-05",
@@ -489,7 +492,7 @@ describe("the contract and the plan", () => {
     });
     const refused = expectApiError(await setContract(therapist, second), 409, "conflict");
     expect(refused.message).toBe("The plan has started; add, drop or reschedule sessions instead.");
-    expect(await prisma.therapySession.count({ where: { courseId: course.id } })).toBe(14);
+    expect(await prisma.therapySession.count({ where: live })).toBe(14);
     expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).version).toBe(
       second.version,
     );

@@ -18,6 +18,7 @@ import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedClient, ownedCourse, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
 import { fromIsoDate, todayIso } from "../clients/dates";
+import { live } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
@@ -200,7 +201,14 @@ type AgendaCourse = Pick<
  */
 async function rebuildMiddleAgendas(tx: Tx, course: AgendaCourse): Promise<number> {
   const sessions = await tx.therapySession.findMany({
-    where: { courseId: course.id, status: "planned", signedAt: null, slot: "middle", number: { not: null } },
+    where: {
+      courseId: course.id,
+      status: "planned",
+      signedAt: null,
+      slot: "middle",
+      number: { not: null },
+      ...live,
+    },
     select: { id: true, number: true, agenda: true },
   });
   let changed = 0;

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../db/prisma";
 import { conflict } from "../../errors/app-error";
 import { coSignGapSelect, coSignGaps } from "../../review/cosign-service";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
+import { live } from "../live";
 import { getCourseDetail, initialPhaseGapsOf } from "./course-detail";
 import { courseForWrite, withRefusalAudit } from "../plan/course-write";
 
@@ -24,7 +25,7 @@ export async function startMiddlePhase(
         where: { id: course.clientId },
         select: { workingDiagnosis: true },
       });
-      const people = await tx.inventoryPerson.count({ where: { clientId: course.clientId } });
+      const people = await tx.inventoryPerson.count({ where: { clientId: course.clientId, ...live } });
       const gate = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: coSignGapSelect });
       const gaps = [
         ...initialPhaseGapsOf(course, client.workingDiagnosis, people),

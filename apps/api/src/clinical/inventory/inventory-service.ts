@@ -16,6 +16,7 @@ import { invalid, notFound } from "../../errors/app-error";
 import { assertVersion, auditClinical, ownedClient, type Actor, type Db } from "../access";
 import { changedFields } from "../clients/clients-service";
 import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { live, removal } from "../live";
 
 const personSelect = {
   id: true,
@@ -35,13 +36,18 @@ const lifeEventSelect = {
   occurredOn: true,
   kind: true,
   description: true,
-  personId: true,
+  person: { select: { id: true, deletedAt: true } },
   version: true,
 } satisfies Prisma.LifeEventSelect;
 
 type LifeEventRow = Prisma.LifeEventGetPayload<{ select: typeof lifeEventSelect }>;
 
-const toLifeEvent = (row: LifeEventRow): LifeEvent => ({ ...row, occurredOn: toIsoDate(row.occurredOn) });
+/** An event that named a since-removed person stays on the timeline without the person. */
+const toLifeEvent = ({ person, ...row }: LifeEventRow): LifeEvent => ({
+  ...row,
+  occurredOn: toIsoDate(row.occurredOn),
+  personId: person && person.deletedAt === null ? person.id : null,
+});
 
 export async function getInventory(
   prisma: PrismaClient,
@@ -52,12 +58,12 @@ export async function getInventory(
   const [people, lifeEvents] = await Promise.all([
     // PostgreSQL sorts an enum in declaration order: inner, middle, outer.
     prisma.inventoryPerson.findMany({
-      where: { clientId },
+      where: { clientId, ...live },
       select: personSelect,
       orderBy: [{ ring: "asc" }, { label: "asc" }, { id: "asc" }],
     }),
     prisma.lifeEvent.findMany({
-      where: { clientId },
+      where: { clientId, ...live },
       select: lifeEventSelect,
       orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
     }),
@@ -68,14 +74,17 @@ export async function getInventory(
 
 async function ownPerson(db: Db, clientId: string, personId: string) {
   const person = await db.inventoryPerson.findFirst({
-    where: { id: personId, clientId },
+    where: { id: personId, clientId, ...live },
     select: { id: true },
   });
   if (!person) throw notFound("The person");
 }
 
 async function ownEvent(db: Db, clientId: string, eventId: string) {
-  const event = await db.lifeEvent.findFirst({ where: { id: eventId, clientId }, select: { id: true } });
+  const event = await db.lifeEvent.findFirst({
+    where: { id: eventId, clientId, ...live },
+    select: { id: true },
+  });
   if (!event) throw notFound("The life event");
 }
 
@@ -83,7 +92,7 @@ async function ownEvent(db: Db, clientId: string, eventId: string) {
 async function assertPersonOfClient(db: Db, clientId: string, personId: string | null | undefined) {
   if (!personId) return;
   const person = await db.inventoryPerson.findFirst({
-    where: { id: personId, clientId },
+    where: { id: personId, clientId, ...live },
     select: { id: true },
   });
   if (!person) throw invalid("body.personId", "Choose a person from this client's inventory.");
@@ -115,7 +124,7 @@ export async function updatePerson(
   const { version, ...changes } = request;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.inventoryPerson.updateMany({
-      where: { id: personId, clientId, version },
+      where: { id: personId, clientId, version, ...live },
       data: { ...changes, version: { increment: 1 } },
     });
     await assertVersion(count, "This person");
@@ -137,8 +146,11 @@ export async function removePerson(
   await ownedClient(prisma, actor, clientId);
   await ownPerson(prisma, clientId, personId);
   await prisma.$transaction(async (tx) => {
-    // Life events that named this person stay on the timeline without it (ON DELETE SET NULL).
-    const { count } = await tx.inventoryPerson.deleteMany({ where: { id: personId, clientId, version } });
+    // Life events that named this person stay on the timeline; reads show them without it.
+    const { count } = await tx.inventoryPerson.updateMany({
+      where: { id: personId, clientId, version, ...live },
+      data: removal(),
+    });
     await assertVersion(count, "This person");
     await auditClinical(tx, actor, "inventory.person_removed", "inventory_person", personId, { clientId });
   });
@@ -181,7 +193,7 @@ export async function updateLifeEvent(
   return prisma.$transaction(async (tx) => {
     await assertPersonOfClient(tx, clientId, changes.personId);
     const { count } = await tx.lifeEvent.updateMany({
-      where: { id: eventId, clientId, version },
+      where: { id: eventId, clientId, version, ...live },
       data: {
         ...changes,
         ...(occurredOn ? { occurredOn: fromIsoDate(occurredOn) } : {}),
@@ -209,7 +221,10 @@ export async function removeLifeEvent(
   await ownedClient(prisma, actor, clientId);
   await ownEvent(prisma, clientId, eventId);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.lifeEvent.deleteMany({ where: { id: eventId, clientId, version } });
+    const { count } = await tx.lifeEvent.updateMany({
+      where: { id: eventId, clientId, version, ...live },
+      data: removal(),
+    });
     await assertVersion(count, "This life event");
     await auditClinical(tx, actor, "inventory.event_removed", "life_event", eventId, { clientId });
   });

@@ -102,10 +102,12 @@ describe("the interpersonal inventory", () => {
 
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe("");
-    expect(await prisma.inventoryPerson.count({ where: { id: added.id } })).toBe(0);
-    expect(await prisma.lifeEvent.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({
-      personId: null,
-    });
+    // Removed, not deleted (security/no-hard-delete.int.test.ts); the event no longer names them.
+    const row = await prisma.inventoryPerson.findUniqueOrThrow({ where: { id: added.id } });
+    expect(row.deletedAt).toBeInstanceOf(Date);
+    const inventory = inventoryResponse.parse((await therapist.get(inventoryUrl(client.id))).json());
+    expect(inventory.people).toEqual([]);
+    expect(inventory.lifeEvents).toEqual([{ ...linked, personId: null }]);
     const [removed] = await auditRows(prisma, { entityId: added.id, action: "inventory.person_removed" });
     expect(removed?.details).toEqual({ clientId: client.id });
   });
@@ -180,7 +182,7 @@ describe("the interpersonal inventory", () => {
     expectApiError(await therapist.patch(url, { version: 1, kind: "other" }), 409, "conflict");
     expectApiError(await therapist.delete(`${url}?version=1`), 409, "conflict");
     expect((await therapist.delete(`${url}?version=2`)).statusCode).toBe(204);
-    expect(await prisma.lifeEvent.count({ where: { id: added.id } })).toBe(0);
+    expect(await prisma.lifeEvent.count({ where: { id: added.id, deletedAt: null } })).toBe(0);
 
     const rows = await auditRows(prisma, { entityId: added.id });
     expect(rows.map((r) => r.action)).toEqual([

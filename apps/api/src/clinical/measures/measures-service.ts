@@ -17,6 +17,7 @@ import {
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma, PrismaClient } from "../../db/prisma";
+import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import {
   auditClinical,
@@ -28,6 +29,7 @@ import {
   type Db,
 } from "../access";
 import { fromIsoDate, todayIso, toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { courseMeasuresOf } from "./measure-state";
 import {
@@ -96,9 +98,10 @@ export async function recordMeasure(
   actor: Actor,
   courseId: string,
   request: RecordMeasureRequest,
+  run: TransactionRunner = plainTransaction(prisma),
 ): Promise<RecordMeasureResponse> {
   await ownedCourse(prisma, actor, courseId);
-  return prisma.$transaction(async (tx) => {
+  return run(async (tx) => {
     await lockCourse(tx, courseId);
     const course = await tx.course.findUniqueOrThrow({
       where: { id: courseId },
@@ -106,7 +109,7 @@ export async function recordMeasure(
     });
     assertCourseOpen(course.phase);
     const session = await tx.therapySession.findUnique({
-      where: { id: request.sessionId },
+      where: { id: request.sessionId, ...live },
       select: { courseId: true, number: true, status: true, plannedDate: true },
     });
     if (!session || session.courseId !== courseId) {
@@ -253,7 +256,7 @@ export async function correctMeasure(
       fields: changed,
     });
     const session = await tx.therapySession.findUniqueOrThrow({
-      where: { id: row.sessionId },
+      where: { id: row.sessionId, ...live },
       select: { number: true },
     });
     // A flag raised by the original stays until it is resolved; a correction that newly answers
@@ -285,6 +288,7 @@ export async function getCourseMeasures(
       plannedSessions: true,
       client: { select: { id: true, displayName: true, therapist: { select: personSelect } } },
       sessions: {
+        where: live,
         select: { id: true, number: true, plannedDate: true, phase: true, status: true },
         orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
       },

@@ -41,7 +41,7 @@ interface EditResult {
   /** The plan-history line, given the plan after the re-flow. */
   summary: (after: Map<string, ReflowedSession>, total: number) => string;
   details: (total: number) => Prisma.InputJsonObject;
-  /** The session this edit deletes from the plan (drop). */
+  /** The session this edit removes from the plan (drop; a soft delete). */
   deletedId?: string;
 }
 

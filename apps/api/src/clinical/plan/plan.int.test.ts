@@ -176,7 +176,11 @@ describe("dropping a session", () => {
       [11, "termination", "termination"],
       [12, "termination", "final"],
     ]);
-    expect(await prisma.therapySession.findUnique({ where: { id: seven.id } })).toBeNull();
+    // Removed, not deleted: the row stays without its number (security/no-hard-delete.int.test.ts).
+    const removed = await prisma.therapySession.findUniqueOrThrow({ where: { id: seven.id } });
+    expect(removed.number).toBeNull();
+    expect(removed.deletedAt).toBeInstanceOf(Date);
+    expect(after.sessions.map((s) => s.id)).not.toContain(seven.id);
     expect(after.planChanges[0]).toMatchObject({
       kind: "session_dropped",
       summary: "Session 7 on 2026-02-16 dropped (Client moving house); the plan now has 12 sessions",

@@ -13,6 +13,7 @@ import type { Prisma } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { ruleUnmet } from "../access";
 import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { live, removal } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import type { CourseRow } from "./course-write";
 
@@ -39,6 +40,8 @@ export interface WorkingSession {
 export interface Plan {
   course: CourseRow;
   sessions: WorkingSession[];
+  /** The highest createdOrder of the course, removed sessions included (they keep theirs). */
+  lastCreatedOrder: number;
 }
 
 const counted = (session: WorkingSession) => session.status !== "cancelled";
@@ -48,11 +51,17 @@ export const byDateThenCreation = (a: WorkingSession, b: WorkingSession) =>
 
 export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
   const rows = await tx.therapySession.findMany({
-    where: { courseId: course.id },
+    where: { courseId: course.id, ...live },
     orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+  });
+  // Over removed rows too: (courseId, createdOrder) is unique, and a removed row keeps its order.
+  const last = await tx.therapySession.aggregate({
+    where: { courseId: course.id },
+    _max: { createdOrder: true },
   });
   return {
     course,
+    lastCreatedOrder: last._max.createdOrder ?? 0,
     sessions: rows.map((row) => ({
       id: row.id,
       status: row.status,
@@ -109,7 +118,8 @@ export function lastCountedDate(plan: Plan): string {
 }
 
 export function newSession(plan: Plan, plannedDate: string): WorkingSession {
-  const createdOrder = Math.max(0, ...plan.sessions.map((s) => s.createdOrder)) + 1;
+  plan.lastCreatedOrder += 1;
+  const createdOrder = plan.lastCreatedOrder;
   const session: WorkingSession = {
     id: randomUUID(),
     status: "planned",
@@ -161,10 +171,20 @@ export function reflow(plan: Plan): ReflowedSession[] {
   }
 }
 
-/** Writes the re-flowed plan: new, changed and cancelled sessions; the dropped one is deleted. */
+/**
+ * Writes the re-flowed plan: new, changed and cancelled sessions; the dropped one is removed (soft
+ * delete, and its number freed).
+ */
 export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], deletedId?: string) {
   const working = new Map(plan.sessions.map((s) => [s.id, s]));
-  if (deletedId) await tx.therapySession.delete({ where: { id: deletedId } });
+  if (deletedId) {
+    const { count } = await tx.therapySession.updateMany({
+      where: { id: deletedId, ...live },
+      data: { ...removal(), number: null },
+    });
+    if (count === 0)
+      throw conflict("A session of this plan changed meanwhile. Reload the course and try again.");
+  }
   for (const next of reflowed) {
     const session = working.get(next.id)!;
     const fields = {

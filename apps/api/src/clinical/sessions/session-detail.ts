@@ -7,6 +7,7 @@ import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor, type Db } from "../access";
 import { toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import {
   correctedIds,
   riskFlagOrder,
@@ -116,7 +117,10 @@ export function toSessionDetail(row: SessionRow): SessionDetail {
 
 /** Loads a session the caller has already checked the actor may reach. */
 export async function loadSessionDetail(db: Db, sessionId: string): Promise<SessionDetail> {
-  const row = await db.therapySession.findUnique({ where: { id: sessionId }, select: sessionDetailSelect });
+  const row = await db.therapySession.findUnique({
+    where: { id: sessionId, ...live },
+    select: sessionDetailSelect,
+  });
   if (!row) throw notFound("The session");
   return toSessionDetail(row);
 }
@@ -131,7 +135,7 @@ export async function findReadableSessionDetail(
   sessionId: string,
 ): Promise<SessionDetail | null> {
   const row = await db.therapySession.findFirst({
-    where: { id: sessionId, course: { client: readableClientWhere(actor) } },
+    where: { id: sessionId, ...live, course: { client: readableClientWhere(actor) } },
     select: sessionDetailSelect,
   });
   return row ? toSessionDetail(row) : null;

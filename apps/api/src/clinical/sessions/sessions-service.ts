@@ -21,6 +21,7 @@ import {
   type Db,
 } from "../access";
 import { todayIso, toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
@@ -33,7 +34,7 @@ export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendme
 async function sessionForWrite(tx: Tx, sessionId: string, courseId: string) {
   await lockCourse(tx, courseId);
   const session = await tx.therapySession.findUnique({
-    where: { id: sessionId },
+    where: { id: sessionId, ...live },
     include: { course: { select: { phase: true } } },
   });
   if (!session) throw notFound("The session");
@@ -120,7 +121,7 @@ export async function updateSession(
 
     const { version: _version, ...changes } = request;
     const { count } = await tx.therapySession.updateMany({
-      where: { id: sessionId, version: request.version },
+      where: { id: sessionId, version: request.version, ...live },
       data: { ...changes, version: { increment: 1 } },
     });
     await assertVersion(count, "This session");
@@ -163,7 +164,7 @@ export async function signSession(
       ]);
     }
     const { count } = await tx.therapySession.updateMany({
-      where: { id: sessionId, version: request.version },
+      where: { id: sessionId, version: request.version, ...live },
       data: { signedAt: new Date(), signedById: actor.userId, version: { increment: 1 } },
     });
     await assertVersion(count, "This session");

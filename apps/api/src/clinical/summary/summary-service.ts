@@ -16,6 +16,7 @@ import { personSelect } from "../../db/person-select";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../access";
 import { isoDateOrNull, toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import { seriesOf } from "../measures/measure-state";
 import { correctedIds } from "../measures/measure-wire";
 
@@ -42,7 +43,10 @@ const summarySelect = {
   relapsePlan: true,
   nextStep: true,
   client: { select: { id: true, displayName: true, therapist: { select: personSelect } } },
-  sessions: { select: { id: true, number: true, status: true, plannedDate: true, techniques: true } },
+  sessions: {
+    where: live,
+    select: { id: true, number: true, status: true, plannedDate: true, techniques: true },
+  },
   measureScores: {
     select: { id: true, sessionId: true, instrument: true, total: true, correctsId: true },
   },

@@ -11,6 +11,7 @@ import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { getCourseDetail } from "../courses/course-detail";
 import { fromIsoDate, toIsoDate } from "../clients/dates";
+import { live } from "../live";
 import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
 
 export const DISCONTINUED_REASON = "Course discontinued";
@@ -140,7 +141,7 @@ export async function completeCourse(
       let cancelled = 0;
       if (discontinued) {
         ({ count: cancelled } = await tx.therapySession.updateMany({
-          where: { courseId, status: "planned" },
+          where: { courseId, status: "planned", ...live },
           data: {
             status: "cancelled",
             cancelReason: DISCONTINUED_REASON,
@@ -150,7 +151,9 @@ export async function completeCourse(
           },
         }));
       } else {
-        const plannedLeft = await tx.therapySession.count({ where: { courseId, status: "planned" } });
+        const plannedLeft = await tx.therapySession.count({
+          where: { courseId, status: "planned", ...live },
+        });
         const gaps = completionGaps(course, plannedLeft);
         if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);
       }

@@ -12,7 +12,11 @@ import { idempotentRun } from "./key-store";
 export interface ReplayAudit {
   action: AuditAction;
   entityType: ClinicalEntity;
+  /** Where the answer names the record; by default its `id`. */
+  entityIdOf?: (body: unknown) => unknown;
 }
+
+const topLevelId = (body: unknown) => (body as { id?: unknown }).id;
 
 export interface IdempotentWrite {
   run: TransactionRunner;
@@ -40,7 +44,7 @@ export function idempotentWrite(
     },
     status,
     async (tx, body) => {
-      const id = (body as { id?: unknown }).id;
+      const id = (replayAudit.entityIdOf ?? topLevelId)(body);
       if (typeof id === "string") {
         await auditClinical(tx, actor, replayAudit.action, replayAudit.entityType, id, { replayed: true });
       }

@@ -1,19 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import Fastify from "fastify";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { fakeWebDist } from "../../test/helpers/web-dist";
 import { registerPolicyGuard, type RegisteredRoute } from "../plugins/auth";
 import { isPolicyName, policies } from "./policies";
 
 // A built web app, so the static-file routes are registered and walked too.
-const webDist = await mkdtemp(path.join(tmpdir(), "ipt-web-dist-"));
-await mkdir(path.join(webDist, "assets"));
-await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>IPT</title>");
-await writeFile(path.join(webDist, "assets", "app-abc123.js"), "export {};");
-afterAll(() => rm(webDist, { recursive: true, force: true }));
+const webDist = await fakeWebDist();
 
 const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist });
 

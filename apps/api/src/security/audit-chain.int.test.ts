@@ -194,13 +194,18 @@ describe("the database chains every append", () => {
     const wide = createPrismaClient(databaseUrl, 20);
     const writers = Array.from({ length: 40 }, (_, w) =>
       wide
-        .$transaction(async (tx) => {
-          for (let i = 0; i < 5; i += 1) {
-            await recordAudit(tx, noContext, { action: "client.viewed", entityId: `w${w}-${i}` });
-          }
-          // Every fourth writer fails after appending: its events must vanish without a trace.
-          if (w % 4 === 3) throw new Error("rolled back on purpose");
-        })
+        .$transaction(
+          async (tx) => {
+            for (let i = 0; i < 5; i += 1) {
+              await recordAudit(tx, noContext, { action: "client.viewed", entityId: `w${w}-${i}` });
+            }
+            // Every fourth writer fails after appending: its events must vanish without a trace.
+            if (w % 4 === 3) throw new Error("rolled back on purpose");
+          },
+          // 40 writers queue on the chain's lock; on a loaded machine the last ones wait longer than
+          // Prisma's 5 s default, which would fail them for a reason this test is not about.
+          { maxWait: 60_000, timeout: 60_000 },
+        )
         .catch((error: Error) => error.message),
     );
     const outcomes = await Promise.all(writers).finally(() => wide.$disconnect());

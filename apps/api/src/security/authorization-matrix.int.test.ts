@@ -5,13 +5,11 @@
 // body. A registered route missing from the table, or a row naming no route, fails the suite.
 // Cross-tenant answers (another therapist's or supervisor's 404, and every list they may read) carry
 // no id, name or text of the other tenant's records; a cross-tenant 404 carries only the error body.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createTestApp, signIn } from "../../test/helpers/app";
+import { fakeWebDist } from "../../test/helpers/web-dist";
 import {
   defaultParams,
   isPublicAssetRoute,
@@ -32,11 +30,7 @@ import {
 } from "../../test/security/world";
 
 // A built web app, so its file routes are registered and checked by the public-asset rule.
-const webDist = await mkdtemp(path.join(tmpdir(), "ipt-web-dist-"));
-await mkdir(path.join(webDist, "assets"));
-await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>IPT</title>");
-await writeFile(path.join(webDist, "assets", "app-abc123.js"), "export {};");
-afterAll(() => rm(webDist, { recursive: true, force: true }));
+const webDist = await fakeWebDist();
 
 const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist });
 const world = await buildWorld(app, prisma);

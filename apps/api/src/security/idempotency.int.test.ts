@@ -1,5 +1,6 @@
-// Proves the Idempotency-Key header on creating a client (POST /api/clients) and on recording a
-// session (PATCH /api/sessions/:id, the edit that marks it held and writes it up), on real
+// Proves the Idempotency-Key header on creating a client (POST /api/clients), on recording a
+// session (PATCH /api/sessions/:id, the edit that marks it held and writes it up) and on recording a
+// score (POST /api/courses/:id/measures), on real
 // PostgreSQL: a replay with the same key and body by the same user gets the same status and body
 // (marked Idempotent-Replayed) and changes nothing more — one row, one "created"/"updated" audit
 // event, the version bumped once — even when the replays arrive at once; the same key with another
@@ -248,8 +249,57 @@ describe("recording a session with an Idempotency-Key", () => {
   });
 });
 
+describe("recording a score with an Idempotency-Key", () => {
+  const record = (body: object, key?: string) =>
+    write(therapist, "POST", `/api/courses/${course.id}/measures`, body, key);
+  const scoresAt = (sessionId: string) => prisma.measureScore.count({ where: { sessionId } });
+  // A held session to score; the course's later sessions are still planned.
+  const heldSessionId = async (number: number) => {
+    const session = sessionNumbered(course, number);
+    const held = await write(therapist, "PATCH", `/api/sessions/${session.id}`, {
+      version: session.version,
+      status: "held",
+    });
+    expect(held.statusCode, held.body).toBe(200);
+    return session.id;
+  };
+
+  it("a replay answers the same 201 and body, and one score is stored (no second risk flag)", async () => {
+    const sessionId = await heldSessionId(12);
+    const body = { instrument: "phq9", sessionId, items: [2, 2, 2, 2, 1, 1, 1, 1, 1] };
+    const key = newKey();
+
+    const responses = await Promise.all(Array.from({ length: 4 }, () => record(body, key)));
+    const again = await record(body, key);
+
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(4).fill(201));
+    expect(new Set([...responses, again].map((r) => r.body)).size).toBe(1);
+    expect(replayed(again)).toBe(true);
+    expect(await scoresAt(sessionId)).toBe(1);
+    expect(await prisma.riskFlag.count({ where: { sessionId } })).toBe(1);
+    const scoreId = again.json<{ score: { id: string } }>().score.id;
+    expect(await auditCount("measure.recorded", scoreId)).toBe(1);
+    // The replays are reads of the score, audited as such.
+    expect(await auditCount("measures.viewed", scoreId)).toBe(4);
+  });
+
+  it("the same key with another score is refused and stores nothing", async () => {
+    const sessionId = await heldSessionId(13);
+    const key = newKey();
+    expect(
+      (await record({ instrument: "gad7", sessionId, items: [1, 1, 1, 1, 1, 1, 1] }, key)).statusCode,
+    ).toBe(201);
+
+    const other = await record({ instrument: "gad7", sessionId, items: [3, 3, 3, 3, 3, 3, 3] }, key);
+
+    expect(other.statusCode).toBe(422);
+    expect(errorOf(other).code).toBe("idempotency_key_reused");
+    expect(await scoresAt(sessionId)).toBe(1);
+  });
+});
+
 describe("the OpenAPI document", () => {
-  it("documents the header and the 422 on both routes", async () => {
+  it("documents the header and the 422 on each idempotent route", async () => {
     const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json<{
       paths: Record<
         string,
@@ -260,6 +310,7 @@ describe("the OpenAPI document", () => {
     for (const [path, method] of [
       ["/api/clients", "post"],
       ["/api/sessions/{sessionId}", "patch"],
+      ["/api/courses/{courseId}/measures", "post"],
     ] as const) {
       const operation = document.paths[path]![method]!;
       expect(operation.parameters).toContainEqual(

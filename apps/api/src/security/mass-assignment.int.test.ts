@@ -83,9 +83,56 @@ function expectNoPollution() {
 }
 const pristinePrototype = Object.getOwnPropertyNames(Object.prototype).sort();
 
+/**
+ * Where a schema has an object with named properties that says nothing of other keys (zod's default,
+ * which drops them), e.g. "settings". Closed objects say `false`; a catchall that refuses each
+ * unknown key by name (the fidelity scores) gives a schema.
+ */
+function openObjects(node: unknown, where: string): string[] {
+  if (typeof node !== "object" || node === null) return [];
+  if (Array.isArray(node)) return node.flatMap((member, i) => openObjects(member, `${where}[${i}]`));
+  const schema = node as Record<string, unknown>;
+  const own = schema.properties && schema.additionalProperties === undefined ? [where || "(body)"] : [];
+  return [
+    ...own,
+    ...Object.entries(schema).flatMap(([key, value]) => openObjects(value, where ? `${where}.${key}` : key)),
+  ];
+}
+
 describe("mass assignment", () => {
   it("walks every write of the matrix", () => {
     expect(writeCases.length).toBeGreaterThan(40);
+  });
+
+  it("declares every object in every request body closed, nested ones too (settings, agenda items, scores)", () => {
+    const open = Object.entries(openApi.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        openObjects(operation.requestBody?.content["application/json"]?.schema, "").map(
+          (where) => `${method.toUpperCase()} ${path}: ${where}`,
+        ),
+      ),
+    );
+    expect(open).toEqual([]);
+  });
+
+  it.each([
+    ["PUT /api/admin/settings/measurement", "settings"],
+    ["PUT /api/admin/settings/measurement", "supervision"],
+  ])("a nested unknown key is refused too: %s %s", async (key, nested) => {
+    const row = MATRIX.find((candidate) => routeKeys(candidate.route).includes(key))!;
+    const ctx = { world, actor: "admin" as const, account: world.accounts.admin };
+    const sent = await callParts(row, ctx);
+    const body = sent.body as Record<string, Record<string, unknown>>;
+    const response = await app.inject({
+      method: "PUT",
+      url: "/api/admin/settings/measurement",
+      headers: (await sessionFor(row, ctx))!.headers,
+      payload: { ...body, [nested]: { ...body[nested], isAdmin: true } },
+    });
+    const error = expectApiError(response, 400, "validation_failed");
+    expect((error.fields ?? []).map((field) => `${field.field} ${field.message}`).join(" | ")).toContain(
+      "isAdmin",
+    );
   });
 
   it.each(writeCases)("%s refuses every undeclared key and changes nothing", async (key, row) => {

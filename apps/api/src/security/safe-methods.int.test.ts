@@ -2,11 +2,9 @@
 // walked automatically) is called by every kind of actor, with the ids of real records, and afterwards
 // every table holds exactly the rows it held before. The only changes allowed: new audit events
 // (reads are audited; earlier events stay as they were) and login_sessions.last_seen_at.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { fakeWebDist } from "../../test/helpers/web-dist";
 import {
   addPerson,
   sessionNumbered,
@@ -18,11 +16,7 @@ import { heldSession, recordPhq9, supervisorOf } from "../../test/helpers/measur
 import { maxId, tableStates, type SnapshotOptions } from "../../test/helpers/table-snapshot";
 
 // A built web app, so its file routes are walked too.
-const webDist = await mkdtemp(path.join(tmpdir(), "ipt-web-dist-"));
-await mkdir(path.join(webDist, "assets"));
-await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>IPT</title>");
-await writeFile(path.join(webDist, "assets", "app-abc123.js"), "export {};");
-afterAll(() => rm(webDist, { recursive: true, force: true }));
+const webDist = await fakeWebDist();
 
 const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist });
 

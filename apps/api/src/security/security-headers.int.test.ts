@@ -4,20 +4,15 @@
 // signed in) and the answers no route gives: 404, 400 for an undecodable URL, 413, 415, and a 500
 // from a test-only route. Also checks that the web app's page needs no inline script or style.
 import { readFile } from "node:fs/promises";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { fakeWebDist } from "../../test/helpers/web-dist";
 import { repoRoot } from "../config/config";
 
-const webDist = await mkdtemp(path.join(tmpdir(), "ipt-web-dist-"));
-await mkdir(path.join(webDist, "assets"));
-await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>IPT</title>");
-await writeFile(path.join(webDist, "assets", "app-abc123.js"), "export {};");
-afterAll(() => rm(webDist, { recursive: true, force: true }));
+const webDist = await fakeWebDist();
 
 const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist }, (testApp) => {
   testApp.get("/api/test-only/fails", { config: { policy: "public" } }, async () => {

@@ -14,6 +14,7 @@ import {
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/app";
 import type { PrismaClient } from "../../src/db/prisma";
+import { noteSecretsIn } from "../../src/security/log-scan/sink";
 import { createAccount, signIn, type SignedIn } from "../helpers/app";
 import {
   addPerson,
@@ -51,7 +52,7 @@ export interface Account {
 export type HttpMethod = Method | "HEAD";
 
 /** Sends a request with a session (or none): the cookie always, the CSRF header on writes. */
-export function send(
+export async function send(
   app: App,
   session: SignedIn | null,
   method: HttpMethod,
@@ -60,7 +61,13 @@ export function send(
 ): Promise<LightMyRequestResponse> {
   const reading = method === "GET" || method === "HEAD";
   const headers = !session ? {} : reading ? { cookie: session.cookie } : session.headers;
-  return app.inject({ method, url, headers, ...(payload && !reading ? { payload } : {}) });
+  // Passwords changed or reset through the suite join the secrets the log scan looks for.
+  if (!reading) noteSecretsIn(payload);
+  const response = await app.inject({ method, url, headers, ...(payload && !reading ? { payload } : {}) });
+  if (response.body && response.headers["content-type"]?.toString().startsWith("application/json")) {
+    noteSecretsIn(response.json());
+  }
+  return response;
 }
 
 /** The test helpers' Clinician over an Account, always using the account's current session. */

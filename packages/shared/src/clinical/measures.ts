@@ -203,7 +203,7 @@ export const courseMeasures = z.object({
   /** Risk and measurement alerts, most serious first. */
   flags: z.array(flag),
   riskFlags: z.array(riskFlagDetail),
-  settings: measurementSettings,
+  settings: z.strictObject(measurementSettings.shape),
   /** Only the client's therapist writes; supervisors read. */
   canWrite: z.boolean(),
 });
@@ -272,7 +272,7 @@ export const supervisionRiskFlagsResponse = z.object({ items: z.array(supervisio
 export type SupervisionRiskFlagsResponse = z.infer<typeof supervisionRiskFlagsResponse>;
 
 export const measurementSettingsResponse = z.object({
-  settings: measurementSettings,
+  settings: z.strictObject(measurementSettings.shape),
   defaults: measurementSettings,
   supervision: supervisionSettings,
   supervisionDefaults: supervisionSettings,
@@ -286,7 +286,8 @@ export type MeasurementSettingsResponse = z.infer<typeof measurementSettingsResp
 export const updateMeasurementSettingsRequest = z.strictObject({
   /** The version last read (0 for the defaults). */
   version: z.int("Must be a whole number.").min(0),
-  settings: measurementSettings,
-  supervision: supervisionSettings,
+  // Closed like the body itself: an unknown setting is refused, not dropped.
+  settings: z.strictObject(measurementSettings.shape),
+  supervision: z.strictObject(supervisionSettings.shape),
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

@@ -23,7 +23,10 @@ export const updateSessionRequest = z.strictObject({
   version,
   /** planned → held or no_show (on or after its date), or back to planned. Cancelling is a plan edit. */
   status: z.enum(["planned", "held", "no_show"]).optional(),
-  agenda: z.array(agendaItem).max(40, "Keep the agenda to 40 items or fewer.").optional(),
+  agenda: z
+    .array(z.strictObject(agendaItem.shape))
+    .max(40, "Keep the agenda to 40 items or fewer.")
+    .optional(),
   techniques: z.array(technique).max(20).optional(),
   incident: note(5000).optional(),
   notes: note(20000).optional(),

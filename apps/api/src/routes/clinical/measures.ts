@@ -5,6 +5,7 @@ import {
   correctMeasureRequest,
   courseMeasures,
   courseParams,
+  idempotencyKeyHeaders,
   measureParams,
   recordMeasureRequest,
   recordMeasureResponse,
@@ -18,11 +19,18 @@ import type { AppContext } from "../../app-context";
 import { actorOf } from "../../clinical/access";
 import { correctMeasure, getCourseMeasures, recordMeasure } from "../../clinical/measures/measures-service";
 import { recordFollowUp, resolveRiskFlag } from "../../clinical/measures/risk-service";
+import { idempotentWrite, type ReplayAudit } from "../../idempotency/idempotent-route";
 import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
 const therapist = { policy: "therapist" } as const;
 const clinicalReader = { policy: "clinicalReader" } as const;
 const tags = ["clinical: measures"];
+/** A replayed answer shows the recorded score again: audited as a read of the course's measures. */
+const MEASURE_REPLAY: ReplayAudit = {
+  action: "measures.viewed",
+  entityType: "measure_score",
+  entityIdOf: (body) => (body as { score?: { id?: unknown } }).score?.id,
+};
 
 export const measureRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
   app.get(
@@ -46,16 +54,21 @@ export const measureRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pr
       schema: {
         tags,
         summary:
-          "Record a PHQ-9, GAD-7 or HAM-D-17 score at a held session (PHQ-9 item 9 above 0 raises a risk flag)",
+          "Record a PHQ-9, GAD-7 or HAM-D-17 score at a held session (PHQ-9 item 9 above 0 raises a risk flag); an Idempotency-Key makes a retry safe",
+        headers: idempotencyKeyHeaders,
         params: courseParams,
         body: recordMeasureRequest,
         response: { 201: recordMeasureResponse, ...ruleErrors },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await recordMeasure(prisma, actorOf(request), request.params.courseId, request.body)),
+    async (request, reply) => {
+      const write = idempotentWrite(prisma, request, 201, MEASURE_REPLAY);
+      const { courseId } = request.params;
+      return write.send(
+        reply,
+        await recordMeasure(prisma, actorOf(request), courseId, request.body, write.run),
+      );
+    },
   );
 
   app.post(

@@ -30,3 +30,16 @@ export function testLogger(): pino.Logger {
 export function noteSecret(value: string): void {
   appendFileSync(fileIn("secrets"), `${value}\n`);
 }
+
+/** Keys whose string values are secrets wherever they appear in a request or response body. */
+const SECRET_KEY = /password|csrfToken/i;
+
+/** Notes every secret-named string in a body (passwords sent, temporary passwords and tokens received). */
+export function noteSecretsIn(body: unknown): void {
+  if (Array.isArray(body)) return body.forEach(noteSecretsIn);
+  if (typeof body !== "object" || body === null) return;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === "string" && SECRET_KEY.test(key) && value.length > 0) noteSecret(value);
+    else noteSecretsIn(value);
+  }
+}

@@ -2,11 +2,12 @@ import type { ClientDetail, CourseDetail } from "@ipt/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { PageFallback } from "../../components/page-fallback";
 import { clientStatusLabels, coursePhaseLabels } from "../../components/clinical/labels";
 import { SourceTags } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
-import { EmptyState, QueryFallback } from "../../components/states";
+import { EmptyState } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useClient, useReloadClient } from "../../features/clients/api/get-client";
 import { ClientCoursesTable } from "../../features/clients/components/client-courses-table";
@@ -107,16 +108,13 @@ export function ClientRoute() {
 
   if (client.isPending || client.isError) {
     return (
-      <div className="page">
-        <Breadcrumbs crumbs={[caseload, { label: "Client" }]} />
-        {/* The same layout as the loaded page, so the heading keeps focus across a reload. */}
-        <PageHeading>Client</PageHeading>
-        <QueryFallback
-          query={client}
-          loading="Loading the client…"
-          errorTitle="The client could not be loaded."
-        />
-      </div>
+      <PageFallback
+        crumbs={[caseload, { label: "Client" }]}
+        heading="Client"
+        query={client}
+        loading="Loading the client…"
+        errorTitle="The client could not be loaded."
+      />
     );
   }
 

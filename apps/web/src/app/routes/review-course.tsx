@@ -1,8 +1,8 @@
 import { formatPresets } from "@ipt/shared";
 import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { PageFallback } from "../../components/page-fallback";
 import { PageHeading } from "../../components/page-heading";
-import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useCourse } from "../../features/courses/api/get-course";
 import { useCourseFidelity } from "../../features/review/api/get-course-fidelity";
@@ -20,15 +20,13 @@ export function ReviewCourseRoute() {
 
   if (course.isPending || course.isError) {
     return (
-      <div className="page">
-        <Breadcrumbs crumbs={[supervision, { label: "Course review" }]} />
-        <PageHeading>Course review</PageHeading>
-        <QueryFallback
-          query={course}
-          loading="Loading the course…"
-          errorTitle="The course could not be loaded."
-        />
-      </div>
+      <PageFallback
+        crumbs={[supervision, { label: "Course review" }]}
+        heading="Course review"
+        query={course}
+        loading="Loading the course…"
+        errorTitle="The course could not be loaded."
+      />
     );
   }
 

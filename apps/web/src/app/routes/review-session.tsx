@@ -1,9 +1,9 @@
 import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { PageFallback } from "../../components/page-fallback";
 import { sessionTitle } from "../../components/clinical/session-record";
 import { PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
-import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useSession as useSignedInSession } from "../../features/auth/api/get-session";
 import { RiskFlagList } from "../../features/measures/components/risk-flag-panel";
@@ -26,15 +26,13 @@ export function ReviewSessionRoute() {
 
   if (session.isPending || session.isError) {
     return (
-      <div className="page">
-        <Breadcrumbs crumbs={[supervision, { label: "Session review" }]} />
-        <PageHeading>Session review</PageHeading>
-        <QueryFallback
-          query={session}
-          loading="Loading the session…"
-          errorTitle="The session could not be loaded."
-        />
-      </div>
+      <PageFallback
+        crumbs={[supervision, { label: "Session review" }]}
+        heading="Session review"
+        query={session}
+        loading="Loading the session…"
+        errorTitle="The session could not be loaded."
+      />
     );
   }
 

@@ -2,6 +2,7 @@ import type { SessionDetail } from "@ipt/shared";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { PageFallback } from "../../components/page-fallback";
 import {
   AmendmentsList,
   CancelledSession,
@@ -11,7 +12,7 @@ import {
 } from "../../components/clinical/session-record";
 import { PAGE_HEADING_ID, PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
-import { LiveStatus, QueryFallback } from "../../components/states";
+import { LiveStatus } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useSession as useSignedInSession } from "../../features/auth/api/get-session";
 import { SessionMeasures } from "../../features/measures/components/session-measures";
@@ -52,15 +53,13 @@ export function SessionRoute() {
 
   if (session.isPending || session.isError) {
     return (
-      <div className="page">
-        <Breadcrumbs crumbs={[caseload, { label: "Session" }]} />
-        <PageHeading>Session</PageHeading>
-        <QueryFallback
-          query={session}
-          loading="Loading the session…"
-          errorTitle="The session could not be loaded."
-        />
-      </div>
+      <PageFallback
+        crumbs={[caseload, { label: "Session" }]}
+        heading="Session"
+        query={session}
+        loading="Loading the session…"
+        errorTitle="The session could not be loaded."
+      />
     );
   }
 

@@ -1,13 +1,12 @@
-import { phaseLabelFor, type CourseDetail, type SessionSummary } from "@ipt/shared";
-import { Link } from "react-router";
-import { sessionStatusLabels } from "../../../components/clinical/labels";
+import type { CourseDetail, SessionSummary } from "@ipt/shared";
+import {
+  SessionColumnHeadings,
+  SessionRowCells,
+  sessionRowTitle,
+} from "../../../components/clinical/session-rows";
 import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
-import { formatCalendarDate } from "../../../lib/format";
 import type { PlanEdit } from "./plan-edit-dialogs";
-
-const sessionTitle = (session: SessionSummary) =>
-  session.number === null ? "Cancelled session" : `Session ${session.number}`;
 
 /** Plan changes apply to sessions still to come: planned and not signed. */
 function isEditable(session: SessionSummary): boolean {
@@ -15,7 +14,7 @@ function isEditable(session: SessionSummary): boolean {
 }
 
 function EditButtons({ session, onEdit }: { session: SessionSummary; onEdit: (edit: PlanEdit) => void }) {
-  const which = <span className="visually-hidden"> {sessionTitle(session).toLowerCase()}</span>;
+  const which = <span className="visually-hidden"> {sessionRowTitle(session).toLowerCase()}</span>;
   return (
     <div className="button-row button-row--tight">
       <button
@@ -57,34 +56,18 @@ export function SessionsTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Date</th>
-            <th scope="col">Phase</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed</th>
-            <th scope="col">Agenda done</th>
+            <SessionColumnHeadings />
             {onEdit ? <th scope="col">Change the plan</th> : null}
           </tr>
         </thead>
         <tbody>
           {course.sessions.map((session) => (
             <tr key={session.id}>
-              <th scope="row">
-                <Link to={paths.therapist.session.getHref(session.id)}>{sessionTitle(session)}</Link>
-              </th>
-              <td className="cell--nowrap">
-                <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
-              </td>
-              <td>{session.phase ? phaseLabelFor(session.phase, course.lineage) : "None"}</td>
-              <td>
-                <span className={`badge badge--session-${session.status}`}>
-                  {sessionStatusLabels[session.status]}
-                </span>
-              </td>
-              <td>{session.signed ? "Signed" : "Not signed"}</td>
-              <td className="cell--nowrap">
-                {session.agendaDone} of {session.agendaTotal}
-              </td>
+              <SessionRowCells
+                session={session}
+                lineage={course.lineage}
+                href={paths.therapist.session.getHref(session.id)}
+              />
               {onEdit ? (
                 <td>
                   {isEditable(session) ? (

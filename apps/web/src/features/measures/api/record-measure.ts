@@ -8,18 +8,25 @@ export interface RecordMeasureInput {
   body: RecordMeasureRequest;
 }
 
-/** Records a score at a held session; a PHQ-9 with item 9 above 0 also raises a risk flag. */
-export function recordMeasure({ courseId, body }: RecordMeasureInput) {
+/**
+ * Records a score at a held session; a PHQ-9 with item 9 above 0 also raises a risk flag. The key
+ * names this one submission: sent again, the server answers it instead of storing the score twice.
+ */
+export function recordMeasure(
+  { courseId, body }: RecordMeasureInput,
+  idempotencyKey: string = crypto.randomUUID(),
+) {
   return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/measures`, recordMeasureResponse, {
     method: "POST",
     body,
+    idempotencyKey,
   });
 }
 
 export function useRecordMeasure() {
   const refresh = useRefreshAfterMeasureWrite();
   return useMutation({
-    mutationFn: recordMeasure,
+    mutationFn: (input: RecordMeasureInput) => recordMeasure(input),
     // Returned, so the form closes only once the session shows the score (and any risk flag).
     onSuccess: (_result, input) => refresh({ courseId: input.courseId, sessionId: input.body.sessionId }),
   });

@@ -3,13 +3,13 @@ import { phaseLabelFor, reviewSample, type CourseDetail } from "@ipt/shared";
 import { Link } from "react-router";
 import { ContractSummary, FocusSummary, OutcomeSummary } from "../../../components/clinical/course-summary";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
-import { coursePhaseLabels, sessionStatusLabels } from "../../../components/clinical/labels";
+import { SessionColumnHeadings, SessionRowCells } from "../../../components/clinical/session-rows";
+import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { MeasureSummaryList } from "../../../components/clinical/measure-summary";
 import { Section } from "../../../components/section";
 import { SummaryRow } from "../../../components/summary-row";
 import { QueryFallback } from "../../../components/states";
 import { paths } from "../../../config/paths";
-import { formatCalendarDate } from "../../../lib/format";
 import { useCourseFidelity } from "../api/get-course-fidelity";
 import { CourseFidelityTable } from "./course-fidelity-table";
 import "./review.css";
@@ -24,36 +24,18 @@ export function ReviewSessionsTable({ course }: { course: CourseDetail }) {
         <caption>Sessions of the course</caption>
         <thead>
           <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Date</th>
-            <th scope="col">Phase</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed</th>
-            <th scope="col">Agenda done</th>
+            <SessionColumnHeadings />
             <th scope="col">Review</th>
           </tr>
         </thead>
         <tbody>
           {course.sessions.map((session) => (
             <tr key={session.id} className={sampled.has(session.id) ? "row--sampled" : undefined}>
-              <th scope="row">
-                <Link to={paths.review.session.getHref(session.id)}>
-                  {session.number === null ? "Cancelled session" : `Session ${session.number}`}
-                </Link>
-              </th>
-              <td className="cell--nowrap">
-                <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
-              </td>
-              <td>{session.phase ? phaseLabelFor(session.phase, course.lineage) : "None"}</td>
-              <td>
-                <span className={`badge badge--session-${session.status}`}>
-                  {sessionStatusLabels[session.status]}
-                </span>
-              </td>
-              <td>{session.signed ? "Signed" : "Not signed"}</td>
-              <td className="cell--nowrap">
-                {session.agendaDone} of {session.agendaTotal}
-              </td>
+              <SessionRowCells
+                session={session}
+                lineage={course.lineage}
+                href={paths.review.session.getHref(session.id)}
+              />
               <td>
                 {sampled.has(session.id) ? (
                   <span className="badge badge--sampled">Proposed for review</span>

@@ -20,6 +20,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The OpenAPI fuzz (issue 6, faults and load): long, so only `pnpm test:resilience` runs it.
+        extends: true,
+        test: {
+          name: "fuzz",
+          include: ["resilience/**/*.fuzz.test.ts"],
+          globalSetup: ["src/security/log-scan/global-setup.ts", "test/global-setup.ts"],
+          testTimeout: 3_600_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -53,6 +53,9 @@ async function main() {
       DATABASE_POOL_SIZE: String(POOL),
       LOG_LEVEL: "silent",
       WEB_DIST_DIR: "/nonexistent",
+      // The load generator shares this event loop: shedding would measure the bench, not the app.
+      OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
+      OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: "0",
     });
     app = await buildApp({ config, prisma });
     await app.ready();

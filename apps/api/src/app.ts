@@ -19,6 +19,8 @@ import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
 import { registerErrorHandler, sendError } from "./plugins/error-handler";
+import { refuseNulCharacters } from "./plugins/nul-characters";
+import { registerOverloadShedding } from "./plugins/overload";
 import { frameworkErrorHandler, registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWebApp } from "./plugins/web-app";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
@@ -73,6 +75,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   // cross-site form can send without a preflight) reach validation; refuse it with 415 instead.
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
+  refuseNulCharacters(app);
 
   const routes: RegisteredRoute[] = [];
   app.decorate("registeredRoutes", routes);
@@ -80,6 +83,8 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  // After the headers (a shed 503 carries them too), before the session lookup (shedding costs no query).
+  await registerOverloadShedding(app, config);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -9,24 +9,51 @@ import { loadConfig } from "./config/config";
 import { createPrismaClient } from "./db/prisma";
 import { loggerOptions } from "./logging";
 
+/** An app whose log lines are collected in `lines`; `setup` may add test-only routes. */
+async function loggedApp(setup?: (app: Awaited<ReturnType<typeof buildApp>>) => void) {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const database = await createTestDatabase();
+  const prisma = createPrismaClient(database.url, 2);
+  const config = loadConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: "/nonexistent" });
+  const logger = pino(loggerOptions("info") as pino.LoggerOptions, sink);
+  const app = await buildApp({ config, prisma, logger });
+  setup?.(app);
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+  });
+  return { app, prisma, lines };
+}
+
 describe("request logs", () => {
+  it("name where an unexpected error happened, never its message (which may quote data)", async () => {
+    const { app, lines } = await loggedApp((built) =>
+      built.get("/api/test/fails", { config: { policy: "public" } }, () => {
+        // Shaped like Prisma's errors: several lines, the last quoting PostgreSQL's detail.
+        throw new Error(
+          "Invalid `prisma.client.create()` invocation:\n\nDetail: Key (display_name)=(Invented Name) exists",
+        );
+      }),
+    );
+
+    const response = await app.inject({ method: "GET", url: "/api/test/fails" });
+
+    expect(response.statusCode).toBe(500);
+    const failure = lines.find((line) => line.includes("request failed"))!;
+    expect(failure).toMatch(/\bat .+logging\.int\.test\.ts:\d+/);
+    for (const quoted of ["Invented Name", "display_name", "prisma.client.create"]) {
+      expect(failure).not.toContain(quoted);
+    }
+  });
+
   it("carry request ids but no passwords, cookies, tokens or query strings", async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const database = await createTestDatabase();
-    const prisma = createPrismaClient(database.url, 2);
-    const config = loadConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: "/nonexistent" });
-    const logger = pino(loggerOptions("info") as pino.LoggerOptions, sink);
-    const app = await buildApp({ config, prisma, logger });
-    afterAll(async () => {
-      await app.close();
-      await prisma.$disconnect();
-    });
+    const { app, prisma, lines } = await loggedApp();
 
     const admin = await createAccount(prisma, { role: "admin", name: "Logan Lognote" });
     const login = await app.inject({

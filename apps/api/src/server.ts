@@ -32,7 +32,10 @@ async function main() {
     const applied = await applyMigrations(database.url, config.MIGRATIONS_DIR);
     logger.info({ applied }, applied.length ? "migrations applied" : "database schema is up to date");
   }
-  const prisma = createPrismaClient(database.url, config.DATABASE_POOL_SIZE);
+  const prisma = createPrismaClient(database.url, config.DATABASE_POOL_SIZE, {
+    poolTimeoutMs: config.DATABASE_POOL_TIMEOUT_MS,
+    onConnectionLost: (reason) => logger.warn({ reason }, "database connection lost; the pool reconnects"),
+  });
 
   let demoLogins: string | undefined;
   if (config.SEED_DEMO) {

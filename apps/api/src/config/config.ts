@@ -20,6 +20,12 @@ const configSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: "Must be a postgresql:// connection string." })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a request waits for a pooled database connection before it answers 503. */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Overload shedding (503 + Retry-After): mean event-loop delay over a second; 0 turns it off. */
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Overload shedding: the event loop's busy share over the last second (0–1); 0 turns it off. */
+  OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0.98),
   EMBEDDED_PG_DIR: z
     .string()
     .min(1)

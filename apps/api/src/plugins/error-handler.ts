@@ -2,7 +2,11 @@
 import { plainErrorCodeByStatus, type ApiErrorBody, type ErrorCode, type FieldError } from "@ipt/shared";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError } from "../errors/app-error";
+
+/** Seconds a client is asked to wait when the database cannot be reached; it reconnects by itself. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 const contextNames: Record<string, string> = {
   querystring: "query",
@@ -46,7 +50,23 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
     }
     if (error instanceof AppError) {
+      // A 503 always says when to try again (under-pressure sets its own before throwing).
+      if (error.statusCode === 503 && !reply.hasHeader("retry-after")) {
+        reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
+      }
       return sendError(reply, request, error.statusCode, error.code, error.message, error.fields);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Expected while PostgreSQL restarts or every pooled connection is busy: a warning, no stack.
+      request.log.warn({ err: { type: error.name, code: error.code } }, "database unavailable");
+      reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
+      return sendError(
+        reply,
+        request,
+        503,
+        "service_unavailable",
+        "The service is briefly unavailable. Try again in a few seconds.",
+      );
     }
     if (isResponseSerializationError(error)) {
       request.log.error(
@@ -69,11 +89,14 @@ export function registerErrorHandler(app: FastifyInstance) {
         code === "validation_failed" ? [{ field: "body", message }] : undefined,
       );
     }
-    // Log what went wrong without the message, which may quote data from the request or database.
-    request.log.error(
-      { err: { type: error.name, code: error.code, stack: error.stack?.split("\n").slice(1).join("\n") } },
-      "request failed",
-    );
+    // Log where it went wrong but not what: only the stack's frames. The message (and Prisma's
+    // multi-line messages, which quote the statement and PostgreSQL's detail) may carry request or
+    // database data.
+    const frames = error.stack
+      ?.split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .join("\n");
+    request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, "request failed");
     return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
   });
 }

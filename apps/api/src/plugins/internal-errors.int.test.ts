@@ -52,9 +52,9 @@ describe("when the database is gone", () => {
     expectNoInternals(response.body);
   });
 
-  it("readiness fails with the shared error body while liveness still answers", async () => {
+  it("readiness fails (503, try again) with the shared error body while liveness still answers", async () => {
     const ready = await app.inject({ method: "GET", url: "/api/health/ready" });
-    expectApiError(ready, 500, "internal_error");
+    expectApiError(ready, 503, "service_unavailable");
     expectNoInternals(ready.body);
     expect((await app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
   });

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { apiErrorBody, errorCodes, statusByErrorCode } from "./api-error";
 
 describe("error body", () => {
-  it("maps every error code to a 4xx or 500 status", () => {
+  it("maps every error code to a 4xx, 500 or 503 status", () => {
     for (const code of errorCodes) {
       const status = statusByErrorCode[code];
-      expect(status === 500 || (status >= 400 && status < 500)).toBe(true);
+      expect(status === 500 || status === 503 || (status >= 400 && status < 500)).toBe(true);
     }
   });
 

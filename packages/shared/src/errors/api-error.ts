@@ -17,6 +17,8 @@ export const errorCodes = [
   "payload_too_large",
   "rate_limited",
   "internal_error",
+  /** The database is unreachable or the server is overloaded: retry after the `Retry-After` seconds. */
+  "service_unavailable",
 ] as const;
 export const errorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCode>;
@@ -52,6 +54,7 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 /** The plainest code for an HTTP status, for errors raised outside our own code (403 is "forbidden"). */
@@ -65,4 +68,5 @@ export const plainErrorCodeByStatus: Partial<Record<number, ErrorCode>> = {
   422: "rule_unmet",
   415: "unsupported_media_type",
   429: "rate_limited",
+  503: "service_unavailable",
 };

@@ -1,0 +1,293 @@
+// The simulated users: therapists who read their caseload, courses, sessions and scores and write
+// (new clients with an Idempotency-Key, sometimes retried; inventory people; session notes; a session
+// marked held with its PHQ-9), and supervisors who read their cockpit and supervisees' courses. Each
+// user works through its own records one request at a time, as one browser tab would, so no write
+// meets another's version and every answer but 2xx is an error.
+import { IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
+import { randomUUID } from "node:crypto";
+import { expectOk, retryUnavailable, sleep, type ApiResponse, type ApiSession } from "../harness";
+import type { Ledger } from "./ledger";
+
+interface PlannedSession {
+  id: string;
+  version: number;
+}
+
+export interface TherapistState {
+  id: string;
+  session: ApiSession;
+  clientIds: string[];
+  courseId: string;
+  sessions: PlannedSession[];
+  /** The next planned session to mark held (the plan is in the past, so each may be). */
+  nextToHold: number;
+}
+
+interface CourseBody {
+  id: string;
+  sessions: { id: string; version: number; number: number | null }[];
+}
+
+const invented = { referralReason: "Invented: low mood.", workingDiagnosis: "Major depressive episode" };
+/** A PHQ-9 of 3 with item 9 (self-harm) at 0, so no risk flag is raised. */
+const PHQ9 = [1, 1, 1, 0, 0, 0, 0, 0, 0];
+
+/**
+ * Set-up (not measured, so a 503 is waited out): a client with a 12-session course whose plan lies
+ * in the past, so every session may be marked held.
+ */
+export async function prepareTherapist(id: string, session: ApiSession, startDate: string) {
+  const client = expectOk<{ id: string }>(
+    await retryUnavailable(() =>
+      session.post("/api/clients", { displayName: "Load client (invented)", ...invented }),
+    ),
+    "creating a client",
+  );
+  const opened = expectOk<CourseBody>(
+    await retryUnavailable(() =>
+      session.post(`/api/clients/${client.id}/courses`, {
+        format: "standard",
+        lineage: "weissman",
+        startDate,
+      }),
+    ),
+    "opening a course",
+  );
+  const course = expectOk<CourseBody>(
+    await retryUnavailable(() =>
+      session.put(`/api/courses/${opened.id}/contract`, {
+        version: 1,
+        plannedSessions: 12,
+        frequency: "weekly",
+        sessionMinutes: 50,
+        startDate,
+        terminationLead: 2,
+        missedSessionPolicy: "Invented: re-planned at the end.",
+        agreedOn: startDate,
+      }),
+    ),
+    "agreeing the contract",
+  );
+  const sessions = course.sessions
+    .filter((s) => s.number !== null)
+    .sort((a, b) => a.number! - b.number!)
+    .map(({ id: sessionId, version }) => ({ id: sessionId, version }));
+  return { id, session, clientIds: [client.id], courseId: course.id, sessions, nextToHold: 0 };
+}
+
+type Action = (random: () => number) => Promise<void>;
+
+/** Sends one request and records it; the 2xx response, or null after an error (already counted). */
+async function call<T>(ledger: Ledger, route: string, request: Promise<ApiResponse<T>>) {
+  try {
+    const response = await request;
+    return ledger.saw(route, response) ? response : null;
+  } catch (error) {
+    ledger.failed(route, error);
+    return null;
+  }
+}
+
+const pick = <T>(random: () => number, items: T[]): T => items[Math.floor(random() * items.length)]!;
+
+function therapistActions(user: TherapistState, ledger: Ledger): [number, Action][] {
+  const s = user.session;
+  let made = 0;
+  const editNotes: Action = async (random) => {
+    const session = pick(random, user.sessions);
+    made += 1;
+    const edited = await call(
+      ledger,
+      "PATCH /api/sessions/:id",
+      s.patch<PlannedSession>(`/api/sessions/${session.id}`, {
+        version: session.version,
+        notes: `Invented note ${made}.`,
+      }),
+    );
+    if (!edited) return;
+    session.version = edited.body.version;
+    ledger.write("session edits", session.id);
+  };
+  return [
+    [15, async () => void (await call(ledger, "GET /api/clients", s.get("/api/clients")))],
+    [
+      15,
+      async () => void (await call(ledger, "GET /api/courses/:id", s.get(`/api/courses/${user.courseId}`))),
+    ],
+    [
+      10,
+      async (random) =>
+        void (await call(
+          ledger,
+          "GET /api/sessions/:id",
+          s.get(`/api/sessions/${pick(random, user.sessions).id}`),
+        )),
+    ],
+    [
+      10,
+      async () =>
+        void (await call(
+          ledger,
+          "GET /api/courses/:id/measures",
+          s.get(`/api/courses/${user.courseId}/measures`),
+        )),
+    ],
+    [
+      5,
+      async (random) =>
+        void (await call(
+          ledger,
+          "GET /api/clients/:id",
+          s.get(`/api/clients/${pick(random, user.clientIds)}`),
+        )),
+    ],
+    [
+      10,
+      async (random) => {
+        made += 1;
+        const body = { displayName: `Load client ${made} (invented)`, ...invented };
+        const headers = { [IDEMPOTENCY_KEY_HEADER]: randomUUID() };
+        const created = await call(
+          ledger,
+          "POST /api/clients",
+          s.post<{ id: string }>("/api/clients", body, headers),
+        );
+        if (!created) return;
+        ledger.write("clients", user.id);
+        user.clientIds.push(created.body.id);
+        // A client that lost the answer retries with the same key: one row, the same answer.
+        if (random() < 0.2) {
+          ledger.replays += 1;
+          const replayed = await call(
+            ledger,
+            "POST /api/clients (replay)",
+            s.post<{ id: string }>("/api/clients", body, headers),
+          );
+          if (replayed && replayed.body.id !== created.body.id) ledger.replayMismatches += 1;
+        }
+      },
+    ],
+    [
+      10,
+      async (random) => {
+        const clientId = pick(random, user.clientIds);
+        const added = await call(
+          ledger,
+          "POST /api/clients/:id/inventory/people",
+          s.post(`/api/clients/${clientId}/inventory/people`, {
+            label: "Friend (invented)",
+            relationship: "friend",
+            ring: "middle",
+          }),
+        );
+        if (added) ledger.write("inventory people", clientId);
+      },
+    ],
+    [15, editNotes],
+    [
+      10,
+      async (random) => {
+        const session = user.sessions[user.nextToHold];
+        if (!session) return editNotes(random);
+        user.nextToHold += 1;
+        const held = await call(
+          ledger,
+          "PATCH /api/sessions/:id (held)",
+          s.patch<PlannedSession>(`/api/sessions/${session.id}`, {
+            version: session.version,
+            status: "held",
+          }),
+        );
+        if (!held) return;
+        session.version = held.body.version;
+        ledger.write("session edits", session.id);
+        const scored = await call(
+          ledger,
+          "POST /api/courses/:id/measures",
+          s.post(`/api/courses/${user.courseId}/measures`, {
+            sessionId: session.id,
+            instrument: "phq9",
+            items: PHQ9,
+          }),
+        );
+        if (scored) ledger.write("measure scores", user.courseId);
+      },
+    ],
+  ];
+}
+
+function supervisorActions(
+  session: ApiSession,
+  superviseeCourses: string[],
+  ledger: Ledger,
+): [number, Action][] {
+  return [
+    [
+      30,
+      async () =>
+        void (await call(ledger, "GET /api/supervision/cockpit", session.get("/api/supervision/cockpit"))),
+    ],
+    [
+      20,
+      async () =>
+        void (await call(
+          ledger,
+          "GET /api/supervision/therapists",
+          session.get("/api/supervision/therapists"),
+        )),
+    ],
+    [
+      30,
+      async (random) =>
+        void (await call(
+          ledger,
+          "GET /api/courses/:id",
+          session.get(`/api/courses/${pick(random, superviseeCourses)}`),
+        )),
+    ],
+    [
+      20,
+      async (random) =>
+        void (await call(
+          ledger,
+          "GET /api/courses/:id/measures",
+          session.get(`/api/courses/${pick(random, superviseeCourses)}/measures`),
+        )),
+    ],
+  ];
+}
+
+function weighted(actions: [number, Action][], random: () => number): Action {
+  const total = actions.reduce((sum, [weight]) => sum + weight, 0);
+  let roll = random() * total;
+  for (const [weight, action] of actions) {
+    roll -= weight;
+    if (roll < 0) return action;
+  }
+  return actions.at(-1)![1];
+}
+
+/** One user's loop until `deadline` (ms since the epoch): an action, then a think time around thinkMs. */
+async function loop(actions: [number, Action][], random: () => number, deadline: number, thinkMs: number) {
+  while (Date.now() < deadline) {
+    await weighted(actions, random)(random);
+    if (thinkMs > 0) await sleep(thinkMs * (0.5 + random()));
+  }
+}
+
+export const therapistLoop = (
+  user: TherapistState,
+  ledger: Ledger,
+  random: () => number,
+  deadline: number,
+  thinkMs: number,
+) => loop(therapistActions(user, ledger), random, deadline, thinkMs);
+
+export const supervisorLoop = (
+  session: ApiSession,
+  superviseeCourses: string[],
+  ledger: Ledger,
+  random: () => number,
+  deadline: number,
+  thinkMs: number,
+) => loop(supervisorActions(session, superviseeCourses, ledger), random, deadline, thinkMs);

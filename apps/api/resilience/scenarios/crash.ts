@@ -1,0 +1,234 @@
+// kill -9 the API while courses are being created (issue 6, "Faults and load"): every course is
+// complete (all its planned sessions) or has none, and every acknowledged write is in the database.
+//
+// The writes whose atomicity matters: opening a course (POST /api/clients/:id/courses: the course
+// row and its audit event, one transaction) and agreeing its contract (PUT /api/courses/:id/contract:
+// the contract fields, the whole session plan, the plan-change record and two audit events, one
+// transaction in clinical/courses/contract.ts). Each run fires both for RESILIENCE_COURSES courses at
+// once and kills the server after a random number of acknowledged writes (seeded, RESILIENCE_SEED),
+// with the rest in flight, then checks the database, and starts the server again for the next run.
+//
+// Knobs: RESILIENCE_RUNS (20), RESILIENCE_COURSES (200 per run), RESILIENCE_SEED (6).
+import pg from "pg";
+import { verifyAuditChain } from "../../src/audit/chain";
+import {
+  ApiSession,
+  createAccounts,
+  expectOk,
+  intKnob,
+  retryUnavailable,
+  runScenario,
+  seededRandom,
+  sleep,
+  startApi,
+  startDatabase,
+  withPrisma,
+  type ApiProcess,
+  type ApiResponse,
+} from "../harness";
+
+const RUNS = intKnob("RESILIENCE_RUNS", 20);
+const COURSES = intKnob("RESILIENCE_COURSES", 200);
+const SEED = intKnob("RESILIENCE_SEED", 6);
+const THERAPISTS = 10;
+
+interface CourseRow {
+  id: string;
+  client_id: string;
+  planned_sessions: number;
+  contracted: boolean;
+  sessions: number;
+  plans: number;
+  created_events: number;
+  plan_events: number;
+}
+
+// One row per course of the given clients, with what a half-finished write could leave behind.
+const COURSE_STATE = `
+  WITH sessions AS (SELECT course_id, count(*)::int AS n FROM therapy_sessions GROUP BY course_id),
+       plans AS (SELECT course_id, count(*)::int AS n FROM plan_changes WHERE kind = 'generated' GROUP BY course_id),
+       events AS (
+         SELECT entity_id,
+                count(*) FILTER (WHERE action = 'course.created')::int AS created,
+                count(*) FILTER (WHERE action = 'plan.generated')::int AS planned
+         FROM audit_events WHERE entity_type = 'course' GROUP BY entity_id)
+  SELECT c.id, c.client_id, c.planned_sessions, c.contract_agreed_on IS NOT NULL AS contracted,
+         coalesce(s.n, 0) AS sessions, coalesce(p.n, 0) AS plans,
+         coalesce(e.created, 0) AS created_events, coalesce(e.planned, 0) AS plan_events
+  FROM courses c
+  LEFT JOIN sessions s ON s.course_id = c.id
+  LEFT JOIN plans p ON p.course_id = c.id
+  LEFT JOIN events e ON e.entity_id = c.id::text
+  WHERE c.client_id = ANY($1::uuid[])`;
+
+type State = "complete" | "opened" | "half-written";
+
+function stateOf(row: CourseRow): State {
+  const opened = row.created_events === 1;
+  if (
+    opened &&
+    row.contracted &&
+    row.sessions === row.planned_sessions &&
+    row.plans === 1 &&
+    row.plan_events === 1
+  )
+    return "complete";
+  if (opened && !row.contracted && row.sessions === 0 && row.plans === 0 && row.plan_events === 0)
+    return "opened";
+  return "half-written";
+}
+
+await runScenario("crash", async ({ figure, check }) => {
+  const database = await startDatabase();
+  const { therapists } = await createAccounts(database.url, { therapists: THERAPISTS });
+  const random = seededRandom(SEED);
+  let api: ApiProcess = await startApi({ databaseUrl: database.url, name: "run-1" });
+  // Signed in once: sessions live in PostgreSQL, so they outlast every crash.
+  const signedIn = await Promise.all(therapists.map((t) => ApiSession.signIn(api.url, t.email, t.password)));
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+
+  const totals = {
+    attempted: 0,
+    acknowledged: 0,
+    complete: 0,
+    opened: 0,
+    absent: 0,
+    halfWritten: 0,
+    lost: 0,
+    refused: 0,
+    unexpected: 0,
+  };
+  const ackedBeforeKill: number[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      if (run > 1) api = await startApi({ databaseUrl: database.url, name: `run-${run}` });
+      const sessions = signedIn.map((session) => session.on(api.url));
+
+      // The clients first, all acknowledged: the kill is aimed at course creation.
+      const clientIds = await Promise.all(
+        Array.from({ length: COURSES }, async (_, index) => {
+          const response = await retryUnavailable(() =>
+            sessions[index % THERAPISTS]!.post<{ id: string }>("/api/clients", {
+              displayName: `Crash client ${run}.${index} (invented)`,
+              referralReason: "Invented: low mood.",
+              workingDiagnosis: "Major depressive episode",
+            }),
+          );
+          return expectOk<{ id: string }>(response, "creating a client").id;
+        }),
+      );
+
+      // Two writes per course; the kill comes after a random number of them were acknowledged.
+      const killAfter = 1 + Math.floor(random() * (2 * COURSES - 1));
+      const extraDelayMs = Math.floor(random() * 10);
+      const openedAcked = new Set<string>();
+      const contractedAcked = new Set<string>();
+      const unexpected: string[] = [];
+      let acks = 0;
+      let killing: Promise<void> | null = null;
+      const kill = () => (killing ??= sleep(extraDelayMs).then(() => api.kill("SIGKILL")));
+      const acknowledged = () => {
+        acks += 1;
+        if (acks === killAfter) void kill();
+      };
+      // A 503 (load shed, no pooled connection in time) is retried as Retry-After asks, so every
+      // write stays in play until the kill. A refused write that was written anyway would show: its
+      // retry would meet an open course (409) or a newer version (409), an unexpected answer.
+      const retrying = <T>(send: () => Promise<ApiResponse<T>>) =>
+        retryUnavailable(send, { attempts: 100, onRefused: () => (totals.refused += 1) });
+
+      const createCourse = async (clientId: string, index: number) => {
+        const session = sessions[index % THERAPISTS]!;
+        try {
+          const opened = await retrying(() =>
+            session.post<{ id: string }>(`/api/clients/${clientId}/courses`, {
+              format: "standard",
+              lineage: "weissman",
+              startDate: "2026-01-05",
+            }),
+          );
+          if (opened.status !== 201) return void unexpected.push(`${opened.status} opening a course`);
+          openedAcked.add(opened.body.id);
+          acknowledged();
+          const agreed = await retrying(() =>
+            session.put(`/api/courses/${opened.body.id}/contract`, {
+              version: 1,
+              plannedSessions: 12 + (index % 5),
+              frequency: "weekly",
+              sessionMinutes: 50,
+              startDate: "2026-01-05",
+              terminationLead: 2,
+              missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
+              agreedOn: "2026-01-05",
+            }),
+          );
+          if (agreed.status !== 200) return void unexpected.push(`${agreed.status} agreeing a contract`);
+          contractedAcked.add(opened.body.id);
+          acknowledged();
+        } catch {
+          // The connection was cut by the kill: neither acknowledged nor refused.
+        }
+      };
+      await Promise.all(clientIds.map(createCourse));
+      // Reached only when some write got an unexpected answer (a failed check below).
+      const killedMidway = killing !== null;
+      await kill();
+      if (killedMidway) ackedBeforeKill.push(acks);
+
+      const { rows } = await db.query<CourseRow>(COURSE_STATE, [clientIds]);
+      const states = rows.map(stateOf);
+      const count = (state: State) => states.filter((s) => s === state).length;
+      const byId = new Map(rows.map((row, i) => [row.id, states[i]!]));
+      const lost =
+        [...openedAcked].filter((id) => !byId.has(id)).length +
+        [...contractedAcked].filter((id) => byId.get(id) !== "complete").length;
+      const clientsWithCourse = new Set(rows.map((row) => row.client_id));
+
+      totals.attempted += COURSES;
+      totals.acknowledged += contractedAcked.size;
+      totals.complete += count("complete");
+      totals.opened += count("opened");
+      totals.halfWritten += count("half-written");
+      totals.absent += COURSES - clientsWithCourse.size;
+      totals.lost += lost;
+      totals.unexpected += unexpected.length;
+      check(count("half-written") === 0, `run ${run}: ${count("half-written")} half-written courses`);
+      check(lost === 0, `run ${run}: ${lost} acknowledged writes are not in the database`);
+      check(killedMidway, `run ${run}: every write was answered before the kill point`);
+      check(unexpected.length === 0, `run ${run}: unexpected answers: ${unexpected.slice(0, 5).join(", ")}`);
+      check(rows.length <= COURSES, `run ${run}: more courses than attempted (${rows.length})`);
+    }
+
+    // After the last crash the server starts again and serves what was written.
+    api = await startApi({ databaseUrl: database.url, name: "after" });
+    const caseload = await retryUnavailable(() => signedIn[0]!.on(api.url).get("/api/clients"));
+    check(
+      caseload.status === 200,
+      `the caseload after the last crash should answer 200 (got ${caseload.status})`,
+    );
+    const chain = await withPrisma(database.url, (prisma) => verifyAuditChain(prisma));
+    figure("audit events checked", chain.checked);
+    figure("audit chain broken links", chain.firstBroken ? 1 : 0);
+    check(chain.firstBroken === null, `the audit chain is broken at event ${chain.firstBroken?.id}`);
+  } finally {
+    await db.end();
+  }
+
+  const sorted = [...ackedBeforeKill].sort((a, b) => a - b);
+  figure("runs", RUNS);
+  figure("courses attempted", totals.attempted);
+  figure(
+    "kill after acknowledged writes (min/median/max)",
+    `${sorted[0]}/${sorted[Math.floor(sorted.length / 2)]}/${sorted.at(-1)}`,
+  );
+  figure("courses acknowledged", totals.acknowledged);
+  figure("courses complete", totals.complete);
+  figure("courses opened without a plan", totals.opened);
+  figure("courses absent", totals.absent);
+  figure("half-written courses", totals.halfWritten);
+  figure("acknowledged writes lost", totals.lost);
+  figure("runs killed with writes in flight", ackedBeforeKill.length);
+  figure("answers 503, retried", totals.refused);
+  figure("unexpected answers", totals.unexpected);
+});

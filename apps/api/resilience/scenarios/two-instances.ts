@@ -1,0 +1,74 @@
+// Two API servers on one database (issue 6, "Faults and load"): sessions live in PostgreSQL, not in
+// a server's memory, so a session made on A is valid on B, ending it on B ends it on A at once, and
+// a write on one is read on the other.
+import { ApiSession, createAccounts, runScenario, startApi, startDatabase } from "../harness";
+
+await runScenario("two-instances", async ({ figure, check }) => {
+  const database = await startDatabase();
+  const [a, b] = await Promise.all([
+    startApi({ databaseUrl: database.url, name: "a" }),
+    startApi({ databaseUrl: database.url, name: "b" }),
+  ]);
+  figure("instances", 2);
+  const { therapists } = await createAccounts(database.url, { therapists: 1 });
+  const therapist = therapists[0]!;
+
+  const onA = await ApiSession.signIn(a.url, therapist.email, therapist.password);
+  const onB = onA.on(b.url);
+  const sessionOnB = await onB.get("/api/auth/session");
+  figure("session from A, read on B: status", sessionOnB.status);
+  check(sessionOnB.status === 200, `a session made on A should be valid on B (got ${sessionOnB.status})`);
+
+  // A write on A (with A's CSRF token, sent to A) is read on B.
+  const created = await onA.post<{ id: string }>("/api/clients", {
+    displayName: "Two-instance client (invented)",
+    referralReason: "Invented: low mood.",
+    workingDiagnosis: "Major depressive episode",
+  });
+  check(created.status === 201, `creating a client on A should answer 201 (got ${created.status})`);
+  const readOnB = await onB.get<{ id: string }>(`/api/clients/${created.body.id}`);
+  figure("client written on A, read on B: status", readOnB.status);
+  check(
+    readOnB.status === 200 && readOnB.body.id === created.body.id,
+    `the client written on A should be read on B (got ${readOnB.status})`,
+  );
+
+  // A write on B with the session (and CSRF token) made on A.
+  const writeOnB = await onB.post("/api/clients", {
+    displayName: "Second client (invented)",
+    referralReason: "Invented: a new job.",
+    workingDiagnosis: "Major depressive episode",
+  });
+  figure("write on B with A's session: status", writeOnB.status);
+  check(writeOnB.status === 201, `a write on B with A's session should answer 201 (got ${writeOnB.status})`);
+
+  const logout = await onB.post("/api/auth/logout");
+  check(logout.status === 204, `logout on B should answer 204 (got ${logout.status})`);
+  // The next request, no waiting: no server may keep a session it has cached.
+  const afterLogoutOnA = await onA.get("/api/auth/session");
+  figure("after logout on B, A answers", afterLogoutOnA.status);
+  check(
+    afterLogoutOnA.status === 401,
+    `A should refuse the ended session at once (got ${afterLogoutOnA.status})`,
+  );
+  const writeAfterLogout = await onA.post("/api/clients", {
+    displayName: "After logout (invented)",
+    referralReason: "Invented.",
+    workingDiagnosis: "None",
+  });
+  figure("write on A after logout on B: status", writeAfterLogout.status);
+  check(
+    writeAfterLogout.status === 401 || writeAfterLogout.status === 403,
+    `a write on A after logout on B should be refused (got ${writeAfterLogout.status})`,
+  );
+
+  // And the other way round: a new session, ended on A, is refused on B.
+  const second = await ApiSession.signIn(a.url, therapist.email, therapist.password);
+  // Taken before logout: the client drops its cookie when the server clears it.
+  const secondOnB = second.on(b.url);
+  check((await secondOnB.get("/api/auth/session")).status === 200, "the second session should work on B");
+  await second.post("/api/auth/logout");
+  const afterLogoutOnB = await secondOnB.get("/api/auth/session");
+  check(afterLogoutOnB.status === 401, `B should refuse a session ended on A (got ${afterLogoutOnB.status})`);
+  figure("after logout on A, B answers", afterLogoutOnB.status);
+});

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { fingerprint, listTables, useCanonicalTextForm, type Fingerprint } from "../../src/backup/catalog";
-import { seedDemoAccounts } from "../../src/seed/demo-accounts";
+import { DEMO_PASSWORD, seedDemoAccounts } from "../../src/seed/demo-accounts";
 import { seedDemoCaseloads } from "../../src/seed/demo-caseload";
 import {
   ApiSession,
@@ -56,6 +56,38 @@ function runCli(
   });
 }
 
+/**
+ * A demo therapist changes the problem area of a middle-phase course, giving the reason, as IPT allows
+ * once the initial phase is over: so the problem_area_changes table has rows to back up too.
+ */
+async function changeOneProblemArea(apiUrl: string, therapistEmails: string[]) {
+  for (const email of therapistEmails) {
+    const session = await ApiSession.signIn(apiUrl, email, DEMO_PASSWORD);
+    const caseload = expectOk<{ items: { course: { id: string } | null }[] }>(
+      await session.get("/api/clients?phase=middle"),
+      "reading a demo caseload",
+    );
+    const courseId = caseload.items.find((item) => item.course)?.course?.id;
+    if (!courseId) continue;
+    const course = expectOk<{ version: number; primaryArea: string | null }>(
+      await session.get(`/api/courses/${courseId}`),
+      "reading a demo course",
+    );
+    const toDispute = course.primaryArea !== "role_dispute";
+    expectOk(
+      await session.put(`/api/courses/${courseId}/problem-area`, {
+        version: course.version,
+        primaryArea: toDispute ? "role_dispute" : "role_transition",
+        disputeStage: toDispute ? "renegotiation" : null,
+        reason: "Invented: the dispute with a partner has come to the fore.",
+      }),
+      "changing the problem area",
+    );
+    return;
+  }
+  throw new Error("No demo therapist has a course in the middle phase.");
+}
+
 async function fingerprints(url: string): Promise<Map<string, Fingerprint>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -73,8 +105,10 @@ async function fingerprints(url: string): Promise<Map<string, Fingerprint>> {
 
 await runScenario("backup-drill", async ({ figure, check }) => {
   const database = await startDatabase();
+  let demoTherapists: string[] = [];
   await withPrisma(database.url, async (prisma) => {
-    await seedDemoAccounts(prisma);
+    const demo = await seedDemoAccounts(prisma);
+    demoTherapists = demo.filter((account) => account.role === "therapist").map((account) => account.email);
     await seedDemoCaseloads(prisma);
   });
   const accounts = await createAccounts(database.url, { therapists: THERAPISTS, admins: 1 });
@@ -102,6 +136,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   const ledger = new Ledger();
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(therapists.map((t, i) => therapistLoop(t, ledger, seededRandom(i + 1), deadline, 50)));
+  await changeOneProblemArea(api.url, demoTherapists);
   // The source must hold still between the backup and the comparison.
   await api.stop();
 
@@ -143,4 +178,6 @@ await runScenario("backup-drill", async ({ figure, check }) => {
     `${mismatched.length} tables differ after the restore: ${mismatched.join(", ")}`,
   );
   check(names.length > 0 && rows > 0, "the drill backed up nothing");
+  // An empty table would pass the comparison without proving its rows survive a restore.
+  check(empty.length === 0, `the drill left tables without rows: ${empty.join(", ")}`);
 });

@@ -28,7 +28,7 @@ import { adminSettingsRoutes } from "./routes/admin/settings";
 import { adminUserRoutes } from "./routes/admin/users";
 import { ownSupervisorRoutes } from "./routes/account/supervisors";
 import { authRoutes } from "./routes/auth";
-import { attentionRoutes } from "./routes/clinical/attention";
+import { attentionRoutes } from "./routes/attention";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
 import { measureRoutes } from "./routes/clinical/measures";
@@ -38,7 +38,7 @@ import { summaryRoutes } from "./routes/clinical/summary";
 import { healthRoutes } from "./routes/health";
 import { coSignRoutes } from "./routes/review/cosign";
 import { reviewThreadRoutes } from "./routes/review/threads";
-import { fidelityRoutes } from "./routes/supervision/fidelity";
+import { fidelityRoutes } from "./routes/fidelity";
 import { supervisionCockpitRoutes } from "./routes/supervision/cockpit";
 import { supervisionRiskFlagRoutes } from "./routes/supervision/risk-flags";
 

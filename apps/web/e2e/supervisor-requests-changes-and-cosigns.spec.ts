@@ -110,7 +110,7 @@ test("a supervisor requests a change to a session, the therapist amends and reso
   await checkAccessibility(therapistPage);
 
   // The supervisor sees the resolution and co-signs the amended session.
-  await page.goto(`/review/sessions/${sessionId}`);
+  await page.goto(`/supervision/sessions/${sessionId}`);
   await expect(request).toContainText(/Resolved by Tess Marlowe/);
   await expect(review).toContainText("Not co-signed");
   await review.getByLabel("Co-sign note (optional)").fill("Invented: the amendment covers it.");
@@ -169,7 +169,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
     // The supervisor co-signs both on the course review.
     const supervisorPage = await (await browser.newContext({ baseURL: server.url })).newPage();
     await signIn(supervisorPage, supervisor);
-    await supervisorPage.goto(`/review/courses/${course.courseId}`);
+    await supervisorPage.goto(`/supervision/courses/${course.courseId}`);
     const review = supervisorPage.getByRole("region", { name: "Supervision review" });
     await expect(review).toContainText("Required before the middle phase.");
     const confirmations = review.getByRole("status").filter({ hasText: "Co-signed." });

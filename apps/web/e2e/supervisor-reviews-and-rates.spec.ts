@@ -88,7 +88,7 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
   await checkAccessibility(therapistPage);
   await therapistContext.close();
 
-  await page.goto(`/review/courses/${calm.courseId}`);
+  await page.goto(`/supervision/courses/${calm.courseId}`);
   const fidelity = page.getByRole("table", { name: "Fidelity ratings by session" });
   await expect(fidelity).toContainText("Self 5 · Supervisor 2");
   await checkAccessibility(page);

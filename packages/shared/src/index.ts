@@ -14,3 +14,6 @@ export * from "./clinical/sessions";
 export * from "./measures";
 export * from "./clinical/measures";
 export * from "./supervision";
+export * from "./fidelity";
+export * from "./review";
+export * from "./attention/attention";

@@ -1,8 +1,6 @@
 // Writes audit events. Holds record types and ids only, never health information.
 import type { AuditAction } from "@ipt/shared";
-import type { Prisma, PrismaClient } from "../db/prisma";
-
-type Db = PrismaClient | Prisma.TransactionClient;
+import { type Prisma, type Db } from "../db/prisma";
 
 /** Who did it and from where: taken from the request. */
 export interface AuditContext {

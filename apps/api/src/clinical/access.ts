@@ -3,11 +3,9 @@
 // that does not exist — answers the same 404, so ids cannot be probed, and the attempt is audited.
 import type { AuditAction, Role } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
-import type { Prisma, PrismaClient } from "../db/prisma";
+import { type Prisma, type Db } from "../db/prisma";
 import { AppError, notFound } from "../errors/app-error";
 import { live } from "./live";
-
-export type Db = PrismaClient | Prisma.TransactionClient;
 
 /** The signed-in user and where the request came from. */
 export interface Actor {

@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient, type Prisma } from "../generated/prisma/client";
 
 export type { PrismaClient } from "../generated/prisma/client";
 export { Prisma } from "../generated/prisma/client";
@@ -33,3 +33,8 @@ export function createPrismaClient(
   // is 2 s, which would answer 503 before the pool's timeout).
   return new PrismaClient({ adapter, transactionOptions: { maxWait: poolTimeoutMs } });
 }
+
+/** A transaction's client: inside `$transaction(async (tx) => …)` only `tx` is used. */
+export type Tx = Prisma.TransactionClient;
+/** The app's client or a transaction's: for reads and writes that work in either. */
+export type Db = PrismaClient | Tx;

@@ -3,11 +3,9 @@
 // transaction ends, then replays the stored answer; a write that fails rolls its claim back, so a
 // retry runs afresh. Only 2xx answers are ever stored.
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "../db/prisma";
+import { type Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import type { TransactionRunner } from "../db/transactions";
 import { AppError } from "../errors/app-error";
-
-type Tx = Prisma.TransactionClient;
 
 export const KEY_LIFETIME_HOURS = 24;
 

@@ -14,16 +14,9 @@ import {
   type RuleGap,
 } from "@ipt/shared";
 import { personSelect } from "../db/person-select";
-import type { Prisma, PrismaClient } from "../db/prisma";
+import type { Db, Prisma, PrismaClient } from "../db/prisma";
 import { conflict } from "../errors/app-error";
-import {
-  auditClinical,
-  denied,
-  readableClientWhere,
-  ruleUnmet,
-  type Actor,
-  type Db,
-} from "../clinical/access";
+import { auditClinical, denied, readableClientWhere, ruleUnmet, type Actor } from "../clinical/access";
 import { getSupervisionSettings } from "../clinical/measures/settings-read";
 import { live, onLiveSession } from "../clinical/live";
 import { lockCourse, withRefusalAudit } from "../clinical/plan/course-write";

@@ -13,16 +13,9 @@ import type {
   ReviewThreadsQuery,
   ReviewThreadsResponse,
 } from "@ipt/shared";
-import type { Prisma, PrismaClient } from "../db/prisma";
+import type { Db, Prisma, PrismaClient } from "../db/prisma";
 import { AppError, conflict } from "../errors/app-error";
-import {
-  auditClinical,
-  denied,
-  readableClientWhere,
-  staleVersion,
-  type Actor,
-  type Db,
-} from "../clinical/access";
+import { auditClinical, denied, readableClientWhere, staleVersion, type Actor } from "../clinical/access";
 import { live, onLiveSession } from "../clinical/live";
 import { byReviewOrder, threadSelect, toReviewThread } from "./thread-wire";
 

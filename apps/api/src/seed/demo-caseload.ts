@@ -47,7 +47,7 @@ import {
   updateTerminationChecklist,
 } from "../clinical/termination/termination-service";
 import type { PrismaClient } from "../db/prisma";
-import { rateSession } from "../supervision/fidelity-service";
+import { rateSession } from "../fidelity/fidelity-service";
 import { demoEmail } from "./demo-accounts";
 import { seedDemoReview, type DemoReviewStory } from "./demo-review";
 

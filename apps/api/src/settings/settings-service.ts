@@ -9,7 +9,7 @@ import {
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
-import type { Db } from "../clinical/access";
+import type { Db } from "../db/prisma";
 import {
   getMeasurementSettings,
   SETTINGS_ROW_ID,

@@ -4,7 +4,7 @@
 // A fixed number of queries whatever the number of therapists and clients: assignments, courses (with
 // client), then the course facts (sessions, scores, risk flags and life-event kinds, aggregated in
 // PostgreSQL) and the settings for all those courses at once — no per-row queries and no filtered
-// relation counts (/work/shared/TOOLCHAIN.md). The urgency order needs every open course's flags; the
+// relation counts (docs/benchmarks.md). The urgency order needs every open course's flags; the
 // rest of a row is built only for the page shown (docs/benchmarks.md, "The supervisor's cockpit").
 import {
   courseOutcomeOf,
@@ -21,7 +21,7 @@ import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
 import type { Actor } from "../clinical/access";
-import { flagCourseSelect, flagsOf } from "../clinical/courses/course-detail";
+import { flagCourseSelect, flagsOf } from "../clinical/courses/course-flags";
 import { courseMeasureFlags, measureSummaryOf, mergeFlags } from "../clinical/measures/measure-state";
 import { getMeasurementSettings } from "../clinical/measures/settings-read";
 import { loadCourseFacts } from "./course-facts";

@@ -25,7 +25,7 @@ import {
   recordPhq9,
   phq9,
 } from "../../test/helpers/measures";
-import { flagCourseSelect, flagsOf, nextPlanned } from "../clinical/courses/course-detail";
+import { flagCourseSelect, flagsOf, nextPlanned } from "../clinical/courses/course-flags";
 import { correctedIds } from "../clinical/measures/measure-wire";
 import {
   courseMeasureFlags,

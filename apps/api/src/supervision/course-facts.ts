@@ -5,7 +5,7 @@
 // per-value work. flagsOf and measure-state.ts compute the same results from the full rows;
 // course-facts.int.test.ts proves the two agree.
 import type { LifeEventKind, OpenRiskFlag, ScoreSeries, SeriesPoint, SessionStatus } from "@ipt/shared";
-import type { Db } from "../clinical/access";
+import type { Db } from "../db/prisma";
 
 /** A held or no-show session with its number: all the schedule, no-show and termination rules read. */
 export interface AttendedSession {

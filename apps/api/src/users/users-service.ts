@@ -10,10 +10,8 @@ import type {
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
 import { personSelect } from "../db/person-select";
-import { Prisma, type PrismaClient } from "../db/prisma";
+import { Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
-
-type Tx = Prisma.TransactionClient;
 
 const adminUserSelect = {
   id: true,

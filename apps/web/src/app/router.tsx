@@ -21,14 +21,14 @@ import {
   courseSummaryLoader,
   inventoryStepLoader,
   sessionLoader,
-  superviseesLoader,
+  supervisionCockpitLoader,
   supervisionRiskFlagsLoader,
 } from "./routes/clinical-loaders";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
 import { LoginRoute, loginLoader } from "./routes/login";
 import { courseMeasuresLoader } from "./routes/measures-loaders";
 import { NotFoundRoute } from "./routes/not-found";
-import { reviewCourseLoader, reviewSessionLoader } from "./routes/review-loaders";
+import { supervisionCourseLoader, supervisionSessionLoader } from "./routes/supervision-loaders";
 
 /**
  * The pages behind a role are split out of the main bundle: each page's component is loaded on its
@@ -140,22 +140,28 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: lazyPage(async () => (await import("./routes/course-summary")).CourseSummaryRoute),
                 },
                 {
-                  path: paths.supervisor.supervisees.path,
-                  loader: forRoles(["supervisor"], superviseesLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/supervisees")).SuperviseesRoute),
+                  path: paths.supervision.cockpit.path,
+                  loader: forRoles(["supervisor"], supervisionCockpitLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () => (await import("./routes/supervision-cockpit")).SupervisionCockpitRoute,
+                  ),
                 },
                 {
-                  path: paths.review.course.path,
-                  loader: forRoles(["supervisor"], reviewCourseLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/review-course")).ReviewCourseRoute),
+                  path: paths.supervision.course.path,
+                  loader: forRoles(["supervisor"], supervisionCourseLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () => (await import("./routes/supervision-course")).SupervisionCourseRoute,
+                  ),
                 },
                 {
-                  path: paths.review.session.path,
-                  loader: forRoles(["supervisor"], reviewSessionLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/review-session")).ReviewSessionRoute),
+                  path: paths.supervision.session.path,
+                  loader: forRoles(["supervisor"], supervisionSessionLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () => (await import("./routes/supervision-session")).SupervisionSessionRoute,
+                  ),
                 },
                 {
-                  path: paths.supervisor.riskFlags.path,
+                  path: paths.supervision.riskFlags.path,
                   loader: forRoles(["supervisor"], supervisionRiskFlagsLoader(queryClient)),
                   lazy: lazyPage(
                     async () => (await import("./routes/supervision-risk-flags")).SupervisionRiskFlagsRoute,

@@ -4,7 +4,7 @@ import { homePathForRole, paths } from "./paths";
 describe("paths", () => {
   it("sends each role to its own home page", () => {
     expect(homePathForRole("therapist")).toBe("/caseload");
-    expect(homePathForRole("supervisor")).toBe("/supervisees");
+    expect(homePathForRole("supervisor")).toBe("/supervision");
     expect(homePathForRole("admin")).toBe("/admin/accounts");
   });
 

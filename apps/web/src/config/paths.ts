@@ -88,27 +88,26 @@ export const paths = {
       getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/summary`,
     },
   },
-  /** A supervisor's read-only review of a supervisee's course and sessions, with fidelity ratings. */
-  review: {
-    course: {
-      path: "/review/courses/:courseId",
-      getHref: (courseId: string) => `/review/courses/${encodeURIComponent(courseId)}`,
-    },
-    session: {
-      path: "/review/sessions/:sessionId",
-      getHref: (sessionId: string) => `/review/sessions/${encodeURIComponent(sessionId)}`,
-    },
-  },
-  supervisor: {
+  /** The supervisor's pages: the cockpit, open risk flags, and read-only supervisee records. */
+  supervision: {
     /** The cockpit: each supervisee at a glance, and their active clients, most urgent first. */
-    supervisees: {
-      path: "/supervisees",
-      getHref: (search: CockpitSearch = {}) => `/supervisees${toQueryString(withoutFirstPage(search))}`,
+    cockpit: {
+      path: "/supervision",
+      getHref: (search: CockpitSearch = {}) => `/supervision${toQueryString(withoutFirstPage(search))}`,
     },
     /** Open risk flags among the supervisees' clients. */
     riskFlags: {
       path: "/supervision/risk-flags",
       getHref: () => "/supervision/risk-flags",
+    },
+    /** A supervisee's course, read only, with its fidelity ratings and the sessions proposed for review. */
+    course: {
+      path: "/supervision/courses/:courseId",
+      getHref: (courseId: string) => `/supervision/courses/${encodeURIComponent(courseId)}`,
+    },
+    session: {
+      path: "/supervision/sessions/:sessionId",
+      getHref: (sessionId: string) => `/supervision/sessions/${encodeURIComponent(sessionId)}`,
     },
   },
   admin: {
@@ -142,7 +141,7 @@ export function homePathForRole(role: Role): string {
     case "therapist":
       return paths.therapist.caseload.getHref();
     case "supervisor":
-      return paths.supervisor.supervisees.getHref();
+      return paths.supervision.cockpit.getHref();
     case "admin":
       return paths.admin.accounts.getHref();
   }

@@ -18,7 +18,7 @@ import {
 } from "../measures/instruments";
 import { OUTCOME_CONCEPTS_NOTE, OUTCOME_DEFINITIONS } from "../measures/outcomes";
 import { measurementSettingFields } from "../measures/settings";
-import { fidelityItems, fidelityPassSources, reviewSampleSources } from "../supervision/fidelity";
+import { fidelityItems, fidelityPassSources, reviewSampleSources } from "../fidelity/fidelity";
 import { supervisionSettingFields } from "../supervision/settings";
 import { generatePlan } from "./plan";
 import { courseFlags, initialPhaseGaps, problemAreaErrors } from "./rules";

@@ -1,13 +1,12 @@
-// Wire shapes of the supervisor's views: the cockpit across supervisees' clients, the per-therapist
-// summary, and fidelity ratings (self and supervisor) with their averages and the review sample.
+// Wire shapes of the supervisor's views: the cockpit across supervisees' clients and the
+// per-therapist summary.
 import { z } from "zod";
-import { entityId, version } from "../clinical/clients";
+import { entityId } from "../clinical/clients";
 import { pageQuery, paginated } from "../common/pagination";
 import { flag } from "../ipt/rules";
-import { courseFormat, coursePhase, sessionStatus } from "../ipt/vocabulary";
+import { courseFormat, coursePhase } from "../ipt/vocabulary";
 import { measureSummary } from "../measures/results";
 import { personRef } from "../users/users";
-import { fidelityItemKey, fidelityScores } from "./fidelity";
 
 export const cockpitFlagFilters = ["risk", "non_response", "overdue"] as const;
 export const cockpitQuery = pageQuery.extend({
@@ -66,56 +65,3 @@ export const therapistSummary = z.object({
 export type TherapistSummary = z.infer<typeof therapistSummary>;
 export const therapistSummariesResponse = z.object({ items: z.array(therapistSummary) });
 export type TherapistSummariesResponse = z.infer<typeof therapistSummariesResponse>;
-
-// --- Fidelity ---
-
-export const fidelityRaterRole = z.enum(["self", "supervisor"]);
-export type FidelityRaterRole = z.infer<typeof fidelityRaterRole>;
-
-/** Saves the signed-in rater's own rating of a session; version 0 creates it. */
-export const fidelityRatingRequest = z.strictObject({
-  version: z.int("Must be a whole number.").min(0),
-  scores: fidelityScores,
-  comment: z.string().trim().max(2000).default(""),
-});
-export type FidelityRatingRequest = z.input<typeof fidelityRatingRequest>;
-
-export const fidelityRating = z.object({
-  id: z.uuid(),
-  sessionId: z.uuid(),
-  rater: personRef,
-  raterRole: fidelityRaterRole,
-  scores: fidelityScores,
-  /** Mean of the rated items; null if every item is "not applicable". */
-  average: z.number().nullable(),
-  comment: z.string(),
-  version,
-  updatedAt: z.iso.datetime(),
-});
-export type FidelityRating = z.infer<typeof fidelityRating>;
-
-export const sessionFidelity = z.object({
-  sessionId: z.uuid(),
-  number: z.int().nullable(),
-  plannedDate: z.iso.date(),
-  status: sessionStatus,
-  selfRating: fidelityRating.nullable(),
-  supervisorRatings: z.array(fidelityRating),
-  /** Items where self and a supervisor differ by 2 or more, per supervisor. */
-  disagreements: z.array(z.object({ supervisorId: z.uuid(), items: z.array(fidelityItemKey) })),
-  /** Proposed for formal review, and whether a supervisor has rated it. */
-  sampled: z.boolean(),
-  reviewed: z.boolean(),
-});
-export type SessionFidelity = z.infer<typeof sessionFidelity>;
-
-export const courseFidelity = z.object({
-  courseId: z.uuid(),
-  therapist: personRef,
-  sessions: z.array(sessionFidelity),
-  averages: z.object({ self: z.number().nullable(), supervisor: z.number().nullable() }),
-  passMark: z.number(),
-  /** The viewer's role for this course: the therapist rates "self", a supervisor rates "supervisor". */
-  viewerRole: fidelityRaterRole,
-});
-export type CourseFidelity = z.infer<typeof courseFidelity>;

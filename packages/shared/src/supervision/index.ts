@@ -1,6 +1,3 @@
-// Supervision: fidelity items and ratings, the review sample, and the supervisor's views.
-export * from "./fidelity";
-export * from "./review-sample";
+// Supervision: the supervisor's views (cockpit, per-therapist summaries) and the supervision settings.
 export * from "./contracts";
-export * from "./review";
 export * from "./settings";

@@ -2,13 +2,13 @@
 // summary and flags. A fixed number of queries per page (clients, their latest courses and life-event
 // kinds, those courses' sessions, current scores, open risk flags and the settings) — no per-client
 // queries and no filtered relation counts, which Prisma compiles to a scan of the whole child table
-// (/work/shared/TOOLCHAIN.md).
+// (docs/benchmarks.md).
 import type { CaseloadEntry, CaseloadQuery, CaseloadResponse, LifeEventKind } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
-import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-detail";
+import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-flags";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 

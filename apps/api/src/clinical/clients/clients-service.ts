@@ -1,9 +1,9 @@
 // A therapist's clients: create, read and edit. Ownership goes through ../access (404 otherwise);
 // every read and write is audited with ids and field names only.
 import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ipt/shared";
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
-import { assertVersion, auditClinical, ownedClient, type Actor, type Db } from "../access";
+import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
 import { toIsoDate } from "./dates";
 
 const courseSummarySelect = {

@@ -2,22 +2,21 @@
 // (risk and measurement alerts first), the measures summary, the plan and its history. Every course
 // endpoint answers with this; writes pass { audit: false } so one request leaves one audit row.
 import {
-  courseFlags,
   initialPhaseGaps,
   problemAreaWarnings,
   terminationStartNumber,
   type CourseDetail,
-  type Flag,
   type LifeEventKind,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
-import type { Prisma } from "../../db/prisma";
+import { type Prisma, type Db } from "../../db/prisma";
 import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service";
-import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
+import { auditClinical, denied, readableClientWhere, type Actor } from "../access";
 import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
+import { flagsOf, nextPlanned } from "./course-flags";
 
 const courseDetailSelect = {
   id: true,
@@ -100,72 +99,6 @@ const courseDetailSelect = {
   // For the co-sign gaps (joined into this query, so they cost no extra round trip).
   coSignatures: gateCoSignaturesSelect,
 } satisfies Prisma.CourseSelect;
-
-/** The course fields flagsOf reads: every list that shows flags (caseload, cockpit) selects these. */
-export const flagCourseSelect = {
-  id: true,
-  clientId: true,
-  format: true,
-  lineage: true,
-  phase: true,
-  plannedSessions: true,
-  terminationLead: true,
-  terminationRaisedAt: true,
-  primaryArea: true,
-  secondaryArea: true,
-  disputeStage: true,
-  sensitivityModifier: true,
-} satisfies Prisma.CourseSelect;
-
-/** What the caseload flags need to know about a course and its sessions. */
-export interface FlagInput {
-  format: CourseDetail["format"];
-  lineage: CourseDetail["lineage"];
-  phase: CourseDetail["phase"];
-  plannedSessions: number;
-  terminationLead: number;
-  terminationRaisedAt: Date | null;
-  primaryArea: CourseDetail["primaryArea"];
-  secondaryArea: CourseDetail["secondaryArea"];
-  disputeStage: CourseDetail["disputeStage"];
-  sensitivityModifier: boolean;
-}
-
-export interface FlagSession {
-  number: number | null;
-  status: CourseDetail["sessions"][number]["status"];
-}
-
-/** The next planned session: the lowest-numbered one still planned. */
-export function nextPlanned<S extends FlagSession>(sessions: S[]): (S & { number: number }) | null {
-  let next: (S & { number: number }) | null = null;
-  for (const session of sessions) {
-    if (session.status !== "planned" || session.number === null) continue;
-    if (!next || session.number < next.number) next = session as S & { number: number };
-  }
-  return next;
-}
-
-/** Caseload flags of an open course; a completed course raises none. */
-export function flagsOf(course: FlagInput, sessions: FlagSession[], lifeEventKinds: LifeEventKind[]): Flag[] {
-  if (course.phase === "completed") return [];
-  const heldNumbers = sessions.flatMap((s) => (s.status === "held" && s.number !== null ? [s.number] : []));
-  return courseFlags({
-    format: course.format,
-    coursePhase: course.phase,
-    total: course.plannedSessions,
-    lead: course.terminationLead,
-    heldNumbers,
-    nextPlannedNumber: nextPlanned(sessions)?.number ?? null,
-    terminationRaised: course.terminationRaisedAt !== null,
-    lineage: course.lineage,
-    primaryArea: course.primaryArea,
-    secondaryArea: course.secondaryArea,
-    disputeStage: course.disputeStage,
-    sensitivity: course.sensitivityModifier,
-    lifeEventKinds,
-  });
-}
 
 /**
  * The course if the actor may read it — its client's therapist or a supervisor assigned to that

@@ -13,7 +13,7 @@ import {
   type problemAreaRequest,
 } from "@ipt/shared";
 import type { z } from "zod";
-import { Prisma, type PrismaClient } from "../../db/prisma";
+import { Prisma, type PrismaClient, type Tx } from "../../db/prisma";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedClient, ownedCourse, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
@@ -22,8 +22,6 @@ import { live } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
-
-type Tx = Prisma.TransactionClient;
 
 export async function createCourse(
   prisma: PrismaClient,

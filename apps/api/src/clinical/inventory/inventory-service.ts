@@ -11,9 +11,9 @@ import type {
 } from "@ipt/shared";
 import type { createPersonRequest } from "@ipt/shared";
 import type { z } from "zod";
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { invalid, notFound } from "../../errors/app-error";
-import { assertVersion, auditClinical, ownedClient, type Actor, type Db } from "../access";
+import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
 import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";

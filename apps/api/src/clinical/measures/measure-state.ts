@@ -22,7 +22,7 @@ import {
   type SeriesPoint,
   type SessionStatus,
 } from "@ipt/shared";
-import type { Db } from "../access";
+import type { Db } from "../../db/prisma";
 import { correctedIds } from "./measure-wire";
 import { getMeasurementSettings } from "./settings-read";
 

@@ -16,18 +16,10 @@ import {
   type SessionStatus,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
-import {
-  auditClinical,
-  denied,
-  ownedCourse,
-  readableClientWhere,
-  ruleUnmet,
-  type Actor,
-  type Db,
-} from "../access";
+import { auditClinical, denied, ownedCourse, readableClientWhere, ruleUnmet, type Actor } from "../access";
 import { fromIsoDate, todayIso, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
@@ -43,8 +35,6 @@ import {
   type ScoreRow,
 } from "./measure-wire";
 import { getMeasurementSettings } from "./settings-read";
-
-type Tx = Prisma.TransactionClient;
 
 const statusWords: Record<SessionStatus, string> = {
   planned: "still planned",

@@ -3,22 +3,12 @@
 // A flag stays open until resolved, also after the course has ended; resolving needs a follow-up.
 // Every change is audited with ids only [S25l][S25m].
 import type { ResolveRiskFlagRequest, RiskFlagDetail, SafetyFollowUpRequest } from "@ipt/shared";
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
-import {
-  assertVersion,
-  auditClinical,
-  denied,
-  ruleUnmet,
-  staleVersion,
-  type Actor,
-  type Db,
-} from "../access";
+import { assertVersion, auditClinical, denied, ruleUnmet, staleVersion, type Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
 import { lockCourse } from "../plan/course-write";
 import { riskFlagSelect, toRiskFlagDetail } from "./measure-wire";
-
-type Tx = Prisma.TransactionClient;
 
 /** Clock drift allowed between the clinician's device and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;

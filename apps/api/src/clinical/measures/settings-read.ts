@@ -11,7 +11,7 @@ import {
   type SupervisionSettings,
 } from "@ipt/shared";
 import type { z } from "zod";
-import type { Db } from "../access";
+import type { Db } from "../../db/prisma";
 
 export const SETTINGS_ROW_ID = 1;
 

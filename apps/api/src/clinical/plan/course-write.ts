@@ -1,12 +1,10 @@
 // What every write to a course's plan, sessions or ending shares: the course row is locked first, so
 // plan edits, session writes and termination steps of one course run one at a time and each check
 // sees the latest state; a completed course takes no more changes; refused rules are audited.
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type PrismaClient, type Tx } from "../../db/prisma";
 import { AppError, conflict } from "../../errors/app-error";
 import { recordAudit } from "../../audit/audit-log";
 import { assertVersion, type Actor } from "../access";
-
-type Tx = Prisma.TransactionClient;
 
 export async function lockCourse(tx: Tx, courseId: string) {
   await tx.$queryRaw`SELECT 1 FROM courses WHERE id = ${courseId}::uuid FOR UPDATE`;

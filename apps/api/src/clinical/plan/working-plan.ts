@@ -9,15 +9,13 @@ import {
   type SessionStatus,
 } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../../db/prisma";
+import { type Tx } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { ruleUnmet } from "../access";
 import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import type { CourseRow } from "./course-write";
-
-type Tx = Prisma.TransactionClient;
 
 /** A session as the edit sees it: the stored row, with the edit's changes applied in memory. */
 export interface WorkingSession {

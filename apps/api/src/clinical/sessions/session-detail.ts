@@ -3,9 +3,9 @@
 import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
 import { personSelect } from "../../db/person-select";
-import type { Prisma } from "../../db/prisma";
+import { type Prisma, type Db } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
-import { readableClientWhere, type Actor, type Db } from "../access";
+import { readableClientWhere, type Actor } from "../access";
 import { toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import {

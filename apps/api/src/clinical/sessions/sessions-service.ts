@@ -7,7 +7,7 @@ import type {
   UpdateSessionRequest,
   VersionRequest,
 } from "@ipt/shared";
-import type { Prisma, PrismaClient } from "../../db/prisma";
+import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { conflict, invalidFields, notFound } from "../../errors/app-error";
 import {
@@ -18,15 +18,12 @@ import {
   ruleUnmet,
   staleVersion,
   type Actor,
-  type Db,
 } from "../access";
 import { todayIso, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
-
-type Tx = Prisma.TransactionClient;
 
 export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendment instead.";
 

@@ -21,8 +21,8 @@ function navItemsFor(role: Role): NavItem[] {
       { label: "Needs attention", href: paths.therapist.attention.getHref() },
     ],
     supervisor: [
-      { label: "Supervision", href: paths.supervisor.supervisees.getHref() },
-      { label: "Risk flags", href: paths.supervisor.riskFlags.getHref() },
+      { label: "Supervision", href: paths.supervision.cockpit.getHref() },
+      { label: "Risk flags", href: paths.supervision.riskFlags.getHref() },
     ],
     admin: [
       { label: "Accounts", href: paths.admin.accounts.getHref() },

@@ -1,7 +1,7 @@
 import { PageHeading } from "../../components/page-heading";
 import { QueryFallback } from "../../components/states";
-import { useAttention } from "../../features/review-threads/api/get-attention";
-import { AttentionList } from "../../features/review-threads/components/attention-list";
+import { useAttention } from "../../features/attention/api/get-attention";
+import { AttentionList } from "../../features/attention/components/attention-list";
 
 /** The therapist's list of what waits for them across their active courses. */
 export function AttentionRoute() {

@@ -2,9 +2,9 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageHeading } from "../../components/page-heading";
 import { PagedResults } from "../../components/paged-results";
 import { paths } from "../../config/paths";
-import { useClients } from "../../features/clients/api/list-clients";
-import { CaseloadFilters } from "../../features/clients/components/caseload-filters";
-import { CaseloadTable } from "../../features/clients/components/caseload-table";
+import { useCaseload } from "../../features/caseload/api/list-caseload";
+import { CaseloadFilters } from "../../features/caseload/components/caseload-filters";
+import { CaseloadTable } from "../../features/caseload/components/caseload-table";
 import { caseloadParamsFromSearch } from "./clinical-loaders";
 
 function NewClientLink() {
@@ -22,7 +22,7 @@ export function CaseloadRoute() {
   const params = caseloadParamsFromSearch(searchParams);
   const { q, status, phase, flagged } = params;
   const filtered = Boolean(q || status || phase || flagged);
-  const clients = useClients(params);
+  const clients = useCaseload(params);
   const noClientsAtAll = !filtered && clients.data?.total === 0;
 
   return (

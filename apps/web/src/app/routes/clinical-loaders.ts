@@ -5,7 +5,7 @@ import { caseloadQuery, cockpitQuery, entityId, type CourseDetail } from "@ipt/s
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { getClientQueryOptions } from "../../features/clients/api/get-client";
-import { listClientsQueryOptions, type ListClientsParams } from "../../features/clients/api/list-clients";
+import { caseloadQueryOptions, type CaseloadParams } from "../../features/caseload/api/list-caseload";
 import { getCourseQueryOptions } from "../../features/courses/api/get-course";
 import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
@@ -22,7 +22,7 @@ function idFrom(value: string | undefined, message: string): string {
   return parsed.data;
 }
 
-export function caseloadParamsFromSearch(searchParams: URLSearchParams): ListClientsParams {
+export function caseloadParamsFromSearch(searchParams: URLSearchParams): CaseloadParams {
   return parseSearchParams(caseloadQuery, searchParams);
 }
 
@@ -31,7 +31,7 @@ export const caseloadLoader =
   async ({ request }: LoaderFunctionArgs): Promise<null> => {
     const params = caseloadParamsFromSearch(new URL(request.url).searchParams);
     // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(listClientsQueryOptions(params));
+    await queryClient.prefetchQuery(caseloadQueryOptions(params));
     return null;
   };
 
@@ -113,7 +113,7 @@ export function cockpitParamsFromSearch(searchParams: URLSearchParams): CockpitP
 }
 
 /** The supervisor's home: the open risk flags notice, each supervisee at a glance, and the cockpit. */
-export const superviseesLoader =
+export const supervisionCockpitLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs): Promise<null> => {
     const params = cockpitParamsFromSearch(new URL(request.url).searchParams);

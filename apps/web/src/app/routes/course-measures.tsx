@@ -24,8 +24,8 @@ const TITLE = "Measures and outcomes";
 function crumbsFor(role: string | undefined, measures: CourseMeasures | undefined): Crumb[] {
   if (role === "supervisor") {
     return [
-      { label: "Supervision", href: paths.supervisor.supervisees.getHref() },
-      { label: "Open risk flags", href: paths.supervisor.riskFlags.getHref() },
+      { label: "Supervision", href: paths.supervision.cockpit.getHref() },
+      { label: "Open risk flags", href: paths.supervision.riskFlags.getHref() },
       { label: TITLE },
     ];
   }

@@ -19,7 +19,7 @@ import { RaiseEnding } from "../../features/courses/components/raise-ending";
 import { setupStepLabel } from "../../features/courses/components/setup-steps";
 import { TerminationChecklistForm } from "../../features/courses/components/termination-checklist-form";
 import { WhatsNext } from "../../features/courses/components/whats-next";
-import { SupervisionReview } from "./supervision-review";
+import { ReviewPanel } from "./review-panel";
 
 function SetupLinks({ course }: { course: CourseDetail }) {
   const steps = ["inventory", "problemArea", "formulation", "plan"] as const;
@@ -97,7 +97,7 @@ function CourseContent({ course }: { course: CourseDetail }) {
         <ContractSummary course={course} />
       </Section>
 
-      <SupervisionReview courseId={course.id} />
+      <ReviewPanel courseId={course.id} />
 
       <Section focusable id="setup-heading" title="Course set-up">
         <p className="section__intro">The inventory, problem area, formulation and contract, step by step.</p>

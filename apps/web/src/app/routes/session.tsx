@@ -16,12 +16,12 @@ import { LiveStatus } from "../../components/states";
 import { paths } from "../../config/paths";
 import { useSession as useSignedInSession } from "../../features/auth/api/get-session";
 import { SessionMeasures } from "../../features/measures/components/session-measures";
-import { SessionFidelityPanel } from "../../features/review/components/session-fidelity";
+import { SessionFidelityPanel } from "../../features/fidelity/components/session-fidelity";
 import { useReloadSession, useSession } from "../../features/sessions/api/get-session";
 import { AmendmentForm } from "../../features/sessions/components/amendments";
 import { GuidancePanel } from "../../features/sessions/components/guidance-panel";
 import { SessionForm } from "../../features/sessions/components/session-form";
-import { SupervisionReview } from "./supervision-review";
+import { ReviewPanel } from "./review-panel";
 
 function SessionRecord({ session, onSigned }: { session: SessionDetail; onSigned: () => void }) {
   if (session.status === "cancelled") return <CancelledSession session={session} />;
@@ -97,7 +97,7 @@ export function SessionRoute() {
         </section>
         <GuidancePanel session={data} />
       </div>
-      <SupervisionReview courseId={data.course.id} session={data} />
+      <ReviewPanel courseId={data.course.id} session={data} />
       {data.status === "held" && viewerId ? (
         <Section focusable id="fidelity-heading" title="Your fidelity self-rating">
           <SessionFidelityPanel

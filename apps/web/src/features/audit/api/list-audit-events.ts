@@ -1,6 +1,7 @@
 import { listAuditEventsResponse, type ListAuditEventsQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export type ListAuditEventsParams = Partial<ListAuditEventsQuery>;
 
@@ -10,7 +11,7 @@ export function listAuditEvents(params: ListAuditEventsParams, signal?: AbortSig
 
 export const listAuditEventsQueryOptions = (params: ListAuditEventsParams = {}) =>
   queryOptions({
-    queryKey: ["audit-events", "list", params],
+    queryKey: queryKeys.audit.list(params),
     queryFn: ({ signal }) => listAuditEvents(params, signal),
     // The log grows with every action anywhere; always show the latest when the page is opened.
     staleTime: 0,

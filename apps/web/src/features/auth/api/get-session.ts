@@ -1,6 +1,7 @@
 import { sessionResponse, type SessionResponse } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest, isApiError } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 /** The signed-in session, or null when nobody is signed in (or the session has ended). */
 export async function getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
@@ -14,7 +15,7 @@ export async function getSession(signal?: AbortSignal): Promise<SessionResponse 
 
 export const sessionQueryOptions = () =>
   queryOptions({
-    queryKey: ["auth", "session"],
+    queryKey: queryKeys.auth.session,
     queryFn: ({ signal }) => getSession(signal),
     // Checked again on navigation at most once a minute, and when the window regains focus.
     staleTime: 60_000,

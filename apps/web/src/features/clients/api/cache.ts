@@ -1,11 +1,11 @@
 import type { ClientDetail } from "@ipt/shared";
 import type { QueryClient } from "@tanstack/react-query";
 import { getClientQueryOptions } from "./get-client";
-import { listClientsQueryOptions } from "./list-clients";
+import { queryKeys } from "../../../lib/query-keys";
 
 /** After a client or course is added: every caseload list may now show it. */
 export function refreshCaseload(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: listClientsQueryOptions().queryKey });
+  return queryClient.invalidateQueries({ queryKey: queryKeys.caseload.all });
 }
 
 /** A client write answers with the whole client: keep the server's copy. */

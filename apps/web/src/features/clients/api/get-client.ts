@@ -2,6 +2,7 @@ import { clientDetail } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function getClient(clientId: string, signal?: AbortSignal) {
   return apiRequest(`/api/clients/${encodeURIComponent(clientId)}`, clientDetail, { signal });
@@ -10,7 +11,7 @@ export function getClient(clientId: string, signal?: AbortSignal) {
 /** Work on the client's courses changes their list and the client's status: read again on each visit. */
 export const getClientQueryOptions = (clientId: string) =>
   queryOptions({
-    queryKey: ["clients", "detail", clientId],
+    queryKey: queryKeys.clients.detail(clientId),
     queryFn: ({ signal }) => getClient(clientId, signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

@@ -2,6 +2,7 @@ import { courseDetail } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function coursePath(courseId: string, suffix = ""): string {
   return `/api/courses/${encodeURIComponent(courseId)}${suffix}`;
@@ -14,7 +15,7 @@ export function getCourse(courseId: string, signal?: AbortSignal) {
 /** Sessions recorded on their own pages change the course, so it is read again whenever a page opens. */
 export const getCourseQueryOptions = (courseId: string) =>
   queryOptions({
-    queryKey: ["courses", "detail", courseId],
+    queryKey: queryKeys.courses.detail(courseId),
     queryFn: ({ signal }) => getCourse(courseId, signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

@@ -1,6 +1,7 @@
 import { inventoryResponse } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function inventoryPath(clientId: string, suffix = ""): string {
   return `/api/clients/${encodeURIComponent(clientId)}/inventory${suffix}`;
@@ -12,7 +13,7 @@ export function getInventory(clientId: string, signal?: AbortSignal) {
 
 export const getInventoryQueryOptions = (clientId: string) =>
   queryOptions({
-    queryKey: ["inventory", clientId],
+    queryKey: queryKeys.clients.inventory(clientId),
     queryFn: ({ signal }) => getInventory(clientId, signal),
   });
 

@@ -1,9 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { refreshRecordQueries } from "../../../lib/record-queries";
 
-/** The course's measures page. */
-export const courseMeasuresKey = (courseId: string) => ["courses", "measures", courseId] as const;
-
 /** What a measures write touched: the course, and the session whose scores or flags changed. */
 export interface MeasureWriteScope {
   courseId: string;
@@ -16,7 +13,7 @@ export interface MeasureWriteScope {
  * flags, measures page and end-of-treatment summary), and so do the caseload and the supervisor's lists.
  */
 export function refreshAfterMeasureWrite(queryClient: QueryClient, scope: MeasureWriteScope) {
-  return refreshRecordQueries(queryClient, [scope.courseId, scope.sessionId]);
+  return refreshRecordQueries(queryClient, scope);
 }
 
 export function useRefreshAfterMeasureWrite() {

@@ -2,7 +2,7 @@ import { courseMeasures } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
-import { courseMeasuresKey } from "./cache";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function courseMeasuresPath(courseId: string): string {
   return `/api/courses/${encodeURIComponent(courseId)}/measures`;
@@ -15,7 +15,7 @@ export function getCourseMeasures(courseId: string, signal?: AbortSignal) {
 /** Scores are recorded on session pages, so the course's measures are read again whenever the page opens. */
 export const getCourseMeasuresQueryOptions = (courseId: string) =>
   queryOptions({
-    queryKey: courseMeasuresKey(courseId),
+    queryKey: queryKeys.courses.measures(courseId),
     queryFn: ({ signal }) => getCourseMeasures(courseId, signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });
@@ -27,5 +27,5 @@ export function useCourseMeasures(courseId: string) {
 /** Drops the cached measures and reads them again (after "changed elsewhere"). */
 export function useReloadCourseMeasures(courseId: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.resetQueries({ queryKey: courseMeasuresKey(courseId) });
+  return () => queryClient.resetQueries({ queryKey: queryKeys.courses.measures(courseId) });
 }

@@ -1,11 +1,12 @@
 import { ownSupervisorsResponse } from "@ipt/shared";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 /** The signed-in therapist's supervisors, for naming whom a risk was reported to. */
 export function useOwnSupervisors(enabled: boolean) {
   return useQuery({
-    queryKey: ["me", "supervisors"],
+    queryKey: queryKeys.me.supervisors,
     queryFn: ({ signal }) => apiRequest("/api/me/supervisors", ownSupervisorsResponse, { signal }),
     enabled,
     staleTime: 5 * 60_000,

@@ -17,7 +17,7 @@ export function useSessionMutation<Body>(write: (input: SessionWrite<Body>) => P
     onSuccess: (session) => {
       queryClient.setQueryData(getSessionQueryOptions(session.id).queryKey, session);
       // The course's plan, next session and flags follow its sessions: read them again.
-      void refreshRecordQueries(queryClient, [session.course.id]);
+      void refreshRecordQueries(queryClient, { courseId: session.course.id });
     },
   });
 }

@@ -2,6 +2,7 @@ import { sessionDetail } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function sessionPath(sessionId: string, suffix = ""): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}${suffix}`;
@@ -14,7 +15,7 @@ export function getSession(sessionId: string, signal?: AbortSignal) {
 /** Plan edits on the course page renumber and move sessions, so a session is read again when it opens. */
 export const getSessionQueryOptions = (sessionId: string) =>
   queryOptions({
-    queryKey: ["sessions", "detail", sessionId],
+    queryKey: queryKeys.sessions.record(sessionId),
     queryFn: ({ signal }) => getSession(sessionId, signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

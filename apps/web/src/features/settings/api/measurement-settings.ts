@@ -5,6 +5,7 @@ import {
 } from "@ipt/shared";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 const SETTINGS_PATH = "/api/admin/settings/measurement";
 
@@ -18,7 +19,7 @@ export function updateMeasurementSettings(body: UpdateMeasurementSettingsRequest
 
 export const measurementSettingsQueryOptions = () =>
   queryOptions({
-    queryKey: ["admin", "settings", "measurement"],
+    queryKey: queryKeys.settings.organisation,
     queryFn: ({ signal }) => getMeasurementSettings(signal),
   });
 

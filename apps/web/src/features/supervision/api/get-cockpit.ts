@@ -2,6 +2,7 @@ import { cockpitResponse, type CockpitQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export type CockpitParams = Partial<CockpitQuery>;
 
@@ -12,7 +13,7 @@ export function getCockpit(params: CockpitParams, signal?: AbortSignal) {
 /** The supervisees' work changes the cockpit from other accounts, so it is read again whenever it opens. */
 export const cockpitQueryOptions = (params: CockpitParams = {}) =>
   queryOptions({
-    queryKey: ["supervision", "cockpit", params],
+    queryKey: queryKeys.supervision.cockpit(params),
     queryFn: ({ signal }) => getCockpit(params, signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

@@ -2,6 +2,7 @@ import { therapistSummariesResponse } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function getTherapistSummaries(signal?: AbortSignal) {
   return apiRequest("/api/supervision/therapists", therapistSummariesResponse, { signal });
@@ -10,7 +11,7 @@ export function getTherapistSummaries(signal?: AbortSignal) {
 /** Every therapist assigned to the signed-in supervisor, at a glance; read again whenever it opens. */
 export const therapistSummariesQueryOptions = () =>
   queryOptions({
-    queryKey: ["supervision", "therapists"],
+    queryKey: queryKeys.supervision.therapists,
     queryFn: ({ signal }) => getTherapistSummaries(signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

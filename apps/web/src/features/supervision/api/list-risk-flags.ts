@@ -2,6 +2,7 @@ import { supervisionRiskFlagsResponse } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function listSupervisionRiskFlags(signal?: AbortSignal) {
   return apiRequest("/api/supervision/risk-flags", supervisionRiskFlagsResponse, { signal });
@@ -10,7 +11,7 @@ export function listSupervisionRiskFlags(signal?: AbortSignal) {
 /** Flags are raised and resolved by the therapists, so the list is read again whenever it opens. */
 export const supervisionRiskFlagsQueryOptions = () =>
   queryOptions({
-    queryKey: ["supervision", "risk-flags"],
+    queryKey: queryKeys.supervision.riskFlags,
     queryFn: ({ signal }) => listSupervisionRiskFlags(signal),
     staleTime: CLINICAL_RECORD_STALE_MS,
   });

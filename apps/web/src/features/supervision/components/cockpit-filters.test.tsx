@@ -41,7 +41,7 @@ describe("cockpit filters", () => {
     ]);
     expect(elements(html, "button").map((button) => button.text)).toEqual(["Apply filters"]);
     expect(elements(html, "a").find((link) => link.text === "Clear filters")?.attrs.href).toBe(
-      "/supervisees",
+      "/supervision",
     );
   });
 

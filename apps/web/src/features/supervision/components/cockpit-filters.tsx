@@ -39,7 +39,7 @@ export function CockpitFilters({
     <FilterForm
       label="Clients"
       schema={filterSchema}
-      clearHref={paths.supervisor.supervisees.getHref()}
+      clearHref={paths.supervision.cockpit.getHref()}
       onApply={onApply}
     >
       {(fieldErrors) => (

@@ -107,7 +107,7 @@ describe("supervisor's cockpit table", () => {
   it("links the client to the read-only review and the scores to the measures page", () => {
     const [risk] = tableOf([riskRow]).rows;
     const links = elements(risk?.cell.Client ?? "", "a");
-    expect(links[0]?.attrs.href).toBe(`/review/courses/${riskRow.course.id}`);
+    expect(links[0]?.attrs.href).toBe(`/supervision/courses/${riskRow.course.id}`);
     expect(links[0]?.text).toBe("Review Client 1 (invented)");
     const measures = elements(risk?.cell["Latest PHQ-9"] ?? "", "a");
     expect(measures[0]?.attrs.href).toBe(`/courses/${riskRow.course.id}/measures`);

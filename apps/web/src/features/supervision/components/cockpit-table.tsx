@@ -59,7 +59,7 @@ export function CockpitTable({ rows }: { rows: readonly CockpitRow[] }) {
           {rows.map((row) => (
             <tr key={row.course.id} className={row.risk ? "row--risk" : undefined}>
               <th scope="row">
-                <Link className="link--box" to={paths.review.course.getHref(row.course.id)}>
+                <Link className="link--box" to={paths.supervision.course.getHref(row.course.id)}>
                   <span className="visually-hidden">Review </span>
                   {row.client.displayName}
                 </Link>

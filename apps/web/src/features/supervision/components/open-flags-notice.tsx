@@ -31,7 +31,7 @@ export function OpenRiskFlagsNotice() {
         <span aria-hidden="true">! </span>Urgent: {openFlagsText(count)}
       </p>
       <p>
-        <Link to={paths.supervisor.riskFlags.getHref()}>Review open risk flags</Link>
+        <Link to={paths.supervision.riskFlags.getHref()}>Review open risk flags</Link>
       </p>
     </div>
   );

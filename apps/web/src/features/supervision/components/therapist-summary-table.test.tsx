@@ -81,7 +81,7 @@ describe("supervisees at a glance", () => {
     );
     const links = elements(html, "a");
     expect(links.map((link) => link.text)).toEqual([THERAPIST_A.name, THERAPIST_B.name]);
-    expect(links[0]?.attrs.href).toBe(`/supervisees?therapistId=${THERAPIST_A.id}`);
+    expect(links[0]?.attrs.href).toBe(`/supervision?therapistId=${THERAPIST_A.id}`);
     expect(links[0]?.attrs["aria-current"]).toBeUndefined();
     expect(links[1]?.attrs["aria-current"]).toBe("true");
     expect(textOf(rowsOf(html)[1]?.Therapist ?? "")).toBe(

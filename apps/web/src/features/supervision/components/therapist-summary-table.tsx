@@ -105,7 +105,7 @@ export function TherapistSummaryTable({
                 <tr key={therapist.id} className={summary.openRiskFlags > 0 ? "row--risk" : undefined}>
                   <th scope="row">
                     <Link
-                      to={paths.supervisor.supervisees.getHref({ therapistId: therapist.id })}
+                      to={paths.supervision.cockpit.getHref({ therapistId: therapist.id })}
                       aria-current={selected ? "true" : undefined}
                     >
                       {therapist.name}

@@ -1,6 +1,7 @@
 import { adminUser } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export function getUser(userId: string, signal?: AbortSignal) {
   return apiRequest(`/api/admin/users/${encodeURIComponent(userId)}`, adminUser, { signal });
@@ -8,7 +9,7 @@ export function getUser(userId: string, signal?: AbortSignal) {
 
 export const getUserQueryOptions = (userId: string) =>
   queryOptions({
-    queryKey: ["users", "detail", userId],
+    queryKey: queryKeys.users.detail(userId),
     queryFn: ({ signal }) => getUser(userId, signal),
   });
 

@@ -1,6 +1,7 @@
 import { listUsersResponse, type ListUsersQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
 
 export type ListUsersParams = Partial<ListUsersQuery>;
 
@@ -14,7 +15,7 @@ export function listUsers(params: ListUsersParams, signal?: AbortSignal) {
  */
 export const listUsersQueryOptions = (params: ListUsersParams = {}) =>
   queryOptions({
-    queryKey: ["users", "list", params],
+    queryKey: queryKeys.users.list(params),
     queryFn: ({ signal }) => listUsers(params, signal),
   });
 

@@ -1,0 +1,21 @@
+import { attentionResponse } from "@ipt/shared";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
+import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export function getAttention(signal?: AbortSignal) {
+  return apiRequest("/api/attention", attentionResponse, { signal });
+}
+
+/** What waits for the therapist changes on many pages (and by supervisors): read again on each visit. */
+export const attentionQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.attention.all,
+    queryFn: ({ signal }) => getAttention(signal),
+    staleTime: CLINICAL_RECORD_STALE_MS,
+  });
+
+export function useAttention() {
+  return useQuery(attentionQueryOptions());
+}

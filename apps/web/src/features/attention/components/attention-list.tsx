@@ -1,0 +1,78 @@
+import { attentionKinds, type AttentionItem, type AttentionKind } from "@ipt/shared";
+import { useId } from "react";
+import { Link } from "react-router";
+import { Section } from "../../../components/section";
+import { EmptyState } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import { formatDate } from "../../../lib/format";
+import { attentionGroupLabels } from "./labels";
+import "./attention.css";
+
+const kindPhrases: Record<AttentionKind, string> = {
+  risk_follow_up: "Risk flag not followed up",
+  change_request: "Change request",
+  comment: "Comment",
+  unsigned_session: "Held, not signed",
+};
+
+/** Where the item is dealt with: the session's page when it is about a session, else the course's. */
+export function attentionHref(item: AttentionItem): string {
+  const aboutCourse = item.target === "formulation" || item.target === "plan";
+  return item.sessionId && !aboutCourse
+    ? paths.therapist.session.getHref(item.sessionId)
+    : paths.therapist.course.getHref(item.courseId);
+}
+
+/** "Client A, session 3", "Client A, formulation"… */
+export function attentionSubject(item: AttentionItem): string {
+  const part =
+    item.target === "formulation" || item.target === "plan"
+      ? item.target
+      : item.sessionNumber !== null
+        ? `session ${item.sessionNumber}`
+        : item.sessionId
+          ? "cancelled session"
+          : null;
+  return part ? `${item.client.displayName}, ${part}` : item.client.displayName;
+}
+
+function AttentionEntry({ item }: { item: AttentionItem }) {
+  return (
+    <li className="attention-list__item">
+      <Link to={attentionHref(item)}>{attentionSubject(item)}</Link>
+      <p>
+        {kindPhrases[item.kind]}
+        {item.from ? ` from ${item.from.name}` : ""}. Waiting since{" "}
+        <time dateTime={item.since}>{formatDate(item.since)}</time>.
+      </p>
+    </li>
+  );
+}
+
+/**
+ * What waits for the therapist, one section per kind that has anything (in the API's order of
+ * kinds, oldest first within each); each entry links to where it is dealt with.
+ */
+export function AttentionList({ items }: { items: AttentionItem[] }) {
+  const id = useId();
+  if (items.length === 0) return <EmptyState title="Nothing needs your attention." />;
+  const groups = attentionKinds
+    .map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) }))
+    .filter((group) => group.items.length > 0);
+  return (
+    <>
+      {groups.map((group) => (
+        <Section key={group.kind} id={`${id}-${group.kind}`} title={attentionGroupLabels[group.kind]}>
+          <ul className="attention-list">
+            {group.items.map((item, index) => (
+              <AttentionEntry
+                key={`${item.threadId ?? item.sessionId ?? item.courseId}-${index}`}
+                item={item}
+              />
+            ))}
+          </ul>
+        </Section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// Supervision review: comment threads, change requests and co-signatures.
+export * from "./review";

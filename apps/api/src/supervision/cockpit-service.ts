@@ -4,8 +4,9 @@
 // A fixed number of queries whatever the number of therapists and clients: assignments, courses (with
 // client), then the course facts (sessions, scores, risk flags and life-event kinds, aggregated in
 // PostgreSQL) and the settings for all those courses at once — no per-row queries and no filtered
-// relation counts (/work/shared/TOOLCHAIN.md). The urgency order needs every open course's flags; the
-// rest of a row is built only for the page shown (docs/benchmarks.md, "The supervisor's cockpit").
+// relation counts (Prisma scans the whole child table for those). The urgency order needs every open
+// course's flags; the rest of a row is built only for the page shown (docs/benchmarks.md, "The
+// supervisor's cockpit").
 import {
   courseOutcomeOf,
   type CockpitQuery,

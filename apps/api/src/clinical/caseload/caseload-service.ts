@@ -1,8 +1,7 @@
 // The therapist's caseload: own clients with their current course, progress, next session, measures
 // summary and flags. A fixed number of queries per page (clients, their latest courses and life-event
 // kinds, those courses' sessions, current scores, open risk flags and the settings) — no per-client
-// queries and no filtered relation counts, which Prisma compiles to a scan of the whole child table
-// (/work/shared/TOOLCHAIN.md).
+// queries and no filtered relation counts, which Prisma compiles to a scan of the whole child table.
 import type { CaseloadEntry, CaseloadQuery, CaseloadResponse, LifeEventKind } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";

@@ -1,8 +1,8 @@
-// Fidelity to IPT (IPT.md §5): each rater's 1–5 rating of a held session — the therapist's self-rating
-// or an assigned supervisor's rating — and a course's ratings with their averages, the items where
-// self and supervisor differ, and the sessions proposed for review. A rating is the rater's own
-// record, not clinical content, so a supervisor may write one; anyone who cannot read the client gets
-// the audited 404. Audit rows carry ids, the rater's role and item names, never scores or comments.
+// Fidelity to IPT (docs/clinical-reference.md §11): each rater's 1–5 rating of a held session — the
+// therapist's self-rating or an assigned supervisor's rating — and a course's ratings with their averages,
+// the items where self and supervisor differ, and the sessions proposed for review. A rating is the rater's
+// own record, not clinical content, so a supervisor may write one; anyone who cannot read the client gets the
+// audited 404. Audit rows carry ids, the rater's role and item names, never scores or comments.
 import {
   FIDELITY_PASS_MARK,
   fidelityAverage,

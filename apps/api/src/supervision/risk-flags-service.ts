@@ -19,7 +19,7 @@ const riskFlagSelect = {
       client: { select: { id: true, displayName: true, therapist: { select: personSelect } } },
     },
   },
-  // One row is enough to know a follow-up exists; no relation count (see TOOLCHAIN.md).
+  // One row is enough to know a follow-up exists; no relation count (Prisma scans the whole child table).
   followUps: { select: { id: true }, take: 1 },
 } satisfies Prisma.RiskFlagSelect;
 

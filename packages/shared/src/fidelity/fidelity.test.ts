@@ -12,7 +12,7 @@ import { reviewSample } from "./review-sample";
 const all = (value: number | null) => Object.fromEntries(fidelityItemKeys.map((key) => [key, value]));
 
 describe("fidelity items", () => {
-  it("has the nine things supervisors look at (IPT.md §5), each with sources", () => {
+  it("has the nine things supervisors look at (clinical reference §11), each with sources", () => {
     expect(fidelityItems.map((item) => item.key)).toEqual([...fidelityItemKeys]);
     expect(fidelityItems).toHaveLength(9);
     for (const item of fidelityItems) expect(item.sources.length).toBeGreaterThan(0);

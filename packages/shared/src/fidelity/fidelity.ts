@@ -1,7 +1,7 @@
 // Fidelity to the IPT model, rated 1–5 per item per session by the therapist (self-rating) and by a
-// supervisor. The items are what supervisors look at according to IPT.md §5 — a SYNTHESIS of the
-// sources there, not the IPT Quality & Adherence Scale, whose item content is unconfirmed [S12a]. The
-// 1–5 format and the pass mark of an average ≥ 3.0 are the IPT Institute's [S12a][S12b].
+// supervisor. The items are what supervisors look at according to docs/clinical-reference.md §11 — a project
+// synthesis of the sources there, not the IPT Quality & Adherence Scale, whose item content is unconfirmed
+// [S12a]. The 1–5 format and the pass mark of an average ≥ 3.0 are the IPT Institute's [S12a][S12b].
 import { z } from "zod";
 import type { SourceTag } from "../ipt/sources";
 

@@ -1,5 +1,6 @@
 // Guidance-panel content: problem areas, dispute stages, the sensitivity modifier, phases and techniques.
-// Wording that ../shared/IPT.md marks UNCONFIRMED is left out; what remains cites the tags it rests on.
+// Wording the sources could not confirm is left out (docs/clinical-reference.md §12); what remains cites the
+// tags it rests on.
 import type { SourceTag } from "./sources";
 import type { DisputeStage, Lineage, ProblemArea, SessionPhase, Technique } from "./vocabulary";
 

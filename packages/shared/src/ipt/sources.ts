@@ -1,5 +1,6 @@
-// The source tags every template item, rule and guidance text cites. Citations follow the source key
-// of ../shared/IPT.md; "n.d." means the key gives no year.
+// The source tags every template item, rule and guidance text cites, with the short citation the app
+// shows. docs/clinical-reference.md gives each tag's full reference and what the app takes from it
+// (sources.test.ts keeps the two in step); "n.d." means no date could be established.
 import { z } from "zod";
 
 /** Bump when template wording or structure changes, so stored agendas can say which version they came from. */
@@ -54,7 +55,7 @@ export const sourceTagKeys = [
   "S29e",
   "S29f",
   "S26g",
-  // Section 11 of IPT.md (measurement-based care) names its sources in §11.7 without S-tags.
+  // Measurement-based care: sources named rather than numbered (docs/clinical-reference.md §8–§9).
   "NHS-TT",
   "HEDIS",
   "ICSI",
@@ -121,16 +122,15 @@ export const sourceTags: Record<SourceTag, string> = {
   S29f: "Integrating CBT and IPT in complicated-grief treatment, on homework (text), n.d.",
   S26g: 'ISIPT / UK IPT group, "Level B" IPT therapist standard (web page), n.d.',
   "NHS-TT":
-    "NHS Talking Therapies (IAPT) outcome definitions: NHS Digital outcomes pages; PMC8411661 Table 1; MindStep Table 1; CORC, 2016–2021 (IPT.md §11.1)",
-  HEDIS: "NCQA HEDIS DRR-E and CMS159 / NQF 0710, depression response and remission, n.d. (IPT.md §11.2)",
-  ICSI: 'ICSI depression guideline, "Has patient reached remission?", n.d. (IPT.md §11.2)',
-  "Kroenke-2001": "Kroenke, Spitzer & Williams, The PHQ-9, J Gen Intern Med, 2001 (IPT.md §11.2)",
+    "NHS Talking Therapies (IAPT) outcome definitions: NHS Digital outcomes pages; PMC8411661 Table 1; MindStep Table 1; CORC, 2016–2021",
+  HEDIS: "NCQA HEDIS DRR-E and CMS159 / NQF 0710, depression response and remission, n.d.",
+  ICSI: 'ICSI depression guideline, "Has patient reached remission?", n.d.',
+  "Kroenke-2001": "Kroenke, Spitzer & Williams, The PHQ-9, J Gen Intern Med, 2001",
   "Spitzer-2006":
     "Spitzer et al., A Brief Measure for Assessing Generalized Anxiety Disorder, Arch Intern Med, 2006",
-  "PHQ-form":
-    "Pfizer PHQ-9 and GAD-7 forms as transcribed, matched against US Core/LOINC item texts, n.d. (IPT.md §11.4–11.5)",
-  "NICE-NG222": "NICE NG222, Depression in adults, recommendations 1.9.1–1.9.2, 2022 (IPT.md §11.3.1)",
-  "Saunders-2019": "Saunders et al., trajectories of change in IAPT, J Affect Disord, 2019 (IPT.md §11.3.2)",
+  "PHQ-form": "Pfizer PHQ-9 and GAD-7 forms as transcribed, matched against US Core/LOINC item texts, n.d.",
+  "NICE-NG222": "NICE NG222, Depression in adults, recommendations 1.9.1–1.9.2, 2022",
+  "Saunders-2019": "Saunders et al., trajectories of change in IAPT, J Affect Disord, 2019",
   "MBC-default":
-    "IPT.md §11.3.4, recommended default alert rules for a 12–16 session IPT course (a synthesis, not a published standard), n.d.",
+    "This planner's default measurement and alert rules for a 12–16 session IPT course (a synthesis of published sources, not a published standard), n.d.",
 };

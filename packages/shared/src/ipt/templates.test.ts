@@ -166,7 +166,7 @@ describe("sources", () => {
 });
 
 describe("unconfirmed content stays out", () => {
-  // From IPT.md sections 1a, 1b, 3, 7, 8 and 10: unconfirmed wording and claims that must not appear.
+  // Unconfirmed wording and claims that must not appear (docs/clinical-reference.md §12).
   const forbidden = [
     /disharmony/i,
     /timeline technique/i,

@@ -1,5 +1,6 @@
 // Session agenda templates by slot (TEMPLATE_VERSION in ./sources). The per-session layout is a synthesis
-// (IPT.md 2b): no source gives a verbatim session-by-session schedule for standard adult IPT.
+// (docs/clinical-reference.md §1): no source gives a verbatim session-by-session schedule for standard adult
+// IPT.
 import { z } from "zod";
 import type { SourceTag } from "./sources";
 import { agendaItemKind, type AgendaItemKind, type CourseFormat, type Lineage } from "./vocabulary";

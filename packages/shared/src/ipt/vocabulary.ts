@@ -1,4 +1,4 @@
-// The IPT vocabulary the whole product shares. Each list cites ../shared/IPT.md source tags.
+// The IPT vocabulary the whole product shares. Each list cites the source tags of docs/clinical-reference.md.
 import { z } from "zod";
 
 /** Standard IPT (12–16) [S10a][S6], brief IPT-B (1 engagement + 8) [S21a][S21b], IPT-A (12) [S20a][S10c]. */

@@ -1,6 +1,6 @@
-// Measurement alerts on a course, with the organisation's thresholds (settings.ts). The rules are the
-// recommended defaults of IPT.md §11.3.4 — a synthesis, not a published standard — plus the item 9 risk
-// flag and the measurement schedule. Alerts prompt a review; none of them changes the treatment.
+// Measurement alerts on a course, with the organisation's thresholds (settings.ts). The rules are the default
+// rules of docs/clinical-reference.md §9 — a synthesis, not a published standard — plus the item 9 risk flag
+// and the measurement schedule. Alerts prompt a review; none of them changes the treatment.
 import type { Flag } from "../ipt/rules";
 import type { SourceTag } from "../ipt/sources";
 import { instrumentDefinitions, type MeasureNote } from "./instruments";

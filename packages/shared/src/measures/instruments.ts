@@ -1,9 +1,9 @@
 // The instruments: PHQ-9 and GAD-7 item texts, answer options, the unscored difficulty question,
 // severity bands and codes, and the HAM-D-17 as a clinician-entered total. Wording and figures:
-// ../shared/IPT.md §4b and §11.4–11.5. PHQ-9 and GAD-7 may be reproduced without permission if the
+// docs/clinical-reference.md §6. PHQ-9 and GAD-7 may be reproduced without permission if the
 // wording is unaltered and the attribution line is shown [PHQ-form]; the HAM-D is public domain but
 // clinician-rated, so only its total is entered. No EPDS or BDI-II text is held here: both are
-// copyrighted and need a licence (IPT.md §11.4).
+// copyrighted and need a licence.
 import type { SourceTag } from "../ipt/sources";
 import { HAMD17_MAX, type DifficultyLevel, type Instrument } from "./vocabulary";
 
@@ -17,14 +17,14 @@ export interface InstrumentItem {
   /** 1-based item number as printed on the form. */
   number: number;
   text: string;
-  /** LOINC code of the item, where IPT.md gives one (PHQ-9 only). */
+  /** LOINC code of the item, where the sources give one (PHQ-9 only). */
   loinc: string | null;
 }
 
 export interface AnswerOption {
   value: 0 | 1 | 2 | 3;
   label: string;
-  /** LOINC answer code, where IPT.md gives one (PHQ-9 only, from the US Core questionnaire). */
+  /** LOINC answer code, where the sources give one (PHQ-9 only, from the US Core questionnaire). */
   loinc: string | null;
 }
 
@@ -75,14 +75,14 @@ export interface InstrumentDefinition {
   sources: SourceTag[];
 }
 
-/** The footer of the Pfizer PHQ-9 and GAD-7 forms, verbatim (IPT.md §11.4). Show it with either form. */
+/** The footer of the Pfizer PHQ-9 and GAD-7 forms, verbatim [PHQ-form]. Show it with either form. */
 export const PHQ_ATTRIBUTION =
   "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational " +
   "grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.";
 
 /** 0–3 answers shared by PHQ-9 and GAD-7. GAD-7's lowest option is "Not at all", never "Not at all sure". */
 const answerLabels = ["Not at all", "Several days", "More than half the days", "Nearly every day"] as const;
-/** US Core / LOINC answer codes for the PHQ-9 options (IPT.md §11.5.1). */
+/** US Core / LOINC answer codes for the PHQ-9 options [PHQ-form]. */
 const phq9AnswerCodes = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"] as const;
 
 const answerOptions = (codes: readonly string[] | null): AnswerOption[] =>
@@ -112,8 +112,8 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     title: "Patient Health Questionnaire-9",
     entry: "items",
     stem: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
-    // Pfizer-form wording (IPT.md §11.5.1), with its em dashes and the "noticed?" form of item 8
-    // (US Core prints "noticed."). Check against the phqscreeners.com PDF before shipping (§11.6).
+    // Pfizer-form wording [PHQ-form], with its em dashes and the "noticed?" form of item 8
+    // (US Core prints "noticed."). Check against the phqscreeners.com PDF before shipping.
     items: [
       item(1, "Little interest or pleasure in doing things", "44250-9"),
       item(2, "Feeling down, depressed, or hopeless", "44255-8"),
@@ -145,7 +145,7 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
         "take care of things at home, or get along with other people?",
       options: difficultyOptions,
       // Question LOINC 69722-7 is confirmed; of its answer codes only "Somewhat difficult" (LA6573-5) is,
-      // so no answer codes are held (IPT.md §11.5.1).
+      // so no answer codes are held.
       loinc: "69722-7",
     },
     min: 0,
@@ -158,7 +158,7 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
       { key: "moderately_severe", label: "Moderately severe", min: 15, max: 19 },
       { key: "severe", label: "Severe", min: 20, max: 27 },
     ],
-    // LOINC 44261-6's description says "1-4 = Minimal", a quirk; Kroenke and LL382-3 use 0–4 (IPT.md §4b).
+    // LOINC 44261-6's description says "1-4 = Minimal", a quirk; Kroenke and LL382-3 use 0–4.
     bandSources: ["S25d", "Kroenke-2001"],
     bandsNote: null,
     attribution: PHQ_ATTRIBUTION,
@@ -171,8 +171,8 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     title: "Generalized Anxiety Disorder 7-item scale",
     entry: "items",
     stem: "Over the last 2 weeks, how often have you been bothered by the following problems?",
-    // Pfizer-form wording (IPT.md §11.5.2). Some copies read "anxious, or on edge" (item 1) or put a comma
-    // after "afraid" (item 7); check against the phqscreeners.com PDF before shipping (§11.6).
+    // Pfizer-form wording [PHQ-form]. Some copies read "anxious, or on edge" (item 1) or put a comma
+    // after "afraid" (item 7); check against the phqscreeners.com PDF before shipping.
     items: [
       item(1, "Feeling nervous, anxious or on edge"),
       item(2, "Not being able to stop or control worrying"),
@@ -185,7 +185,7 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     answerOptions: answerOptions(null),
     difficulty: {
       // [U] Copies differ between "these made it" and "these problems made it"; the form wording is used.
-      // Check against the phqscreeners.com PDF before shipping (IPT.md §11.5.2, §11.6).
+      // Check against the phqscreeners.com PDF before shipping.
       text:
         "If you checked off any problems, how difficult have these made it for you to do your work, take care " +
         "of things at home, or get along with other people?",
@@ -204,7 +204,7 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     bandSources: ["S25g", "Spitzer-2006"],
     bandsNote: null,
     attribution: PHQ_ATTRIBUTION,
-    // The GAD-7 panel code 69737-5 comes from a Wikipedia mirror only (IPT.md §4b), so it is not held.
+    // The GAD-7 panel code 69737-5 comes from a Wikipedia mirror only, so it is not held.
     loincTotal: "70274-6",
     sources: ["PHQ-form", "S25e", "S25g", "Spitzer-2006"],
   },
@@ -218,8 +218,9 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     answerOptions: [],
     difficulty: null,
     min: 0,
-    // The total range varies by source (IPT.md §4b: 0–52 is commonly cited for the HAM-D-17; one source
-    // gives 0–50; UNCONFIRMED). 52 is the commonly cited maximum, so it is the highest total accepted.
+    // The total range varies by source (docs/clinical-reference.md §6: 0–52 is commonly cited for the
+    // HAM-D-17; one source gives 0–50; UNCONFIRMED). 52 is the commonly cited maximum, so it is the highest
+    // total accepted.
     max: HAMD17_MAX,
     rangeNote:
       "The HAM-D-17 total range varies by source: 0–52 is commonly cited (one source gives 0–50), so it is unconfirmed.",
@@ -234,7 +235,7 @@ export const instrumentDefinitions: Record<Instrument, InstrumentDefinition> = {
     bandsNote:
       "HAM-D severity bands are not standardised and vary by source; these are the bands of one source (S25h).",
     attribution: null,
-    // No LOINC code for the HAM-D-17 total was found (IPT.md §4b: UNCONFIRMED).
+    // No LOINC code for the HAM-D-17 total was found (unconfirmed).
     loincTotal: null,
     sources: ["S25h", "S25i"],
   },

@@ -1,8 +1,8 @@
-// The outcome of a course on its measures: the change on each instrument, the published outcome
-// definitions it meets, and one status. The definitions are fixed constants, not settings: changing
-// them would make their published names untrue (IPT.md §11.0–11.2). The NHS Talking Therapies rules are
-// service-level first-and-last definitions; applying them to the latest score mid-course is a reasonable
-// extension, not an NHS TT rule (§11.1.4).
+// The outcome of a course on its measures: the change on each instrument, the published outcome definitions
+// it meets, and one status. The definitions are fixed constants, not settings: changing them would make their
+// published names untrue (docs/clinical-reference.md §8). The NHS Talking Therapies rules are service-level
+// first-and-last definitions; applying them to the latest score mid-course is a reasonable extension, not an
+// NHS TT rule.
 import type { SourceTag } from "../ipt/sources";
 import { instrumentDefinitions, type MeasureNote } from "./instruments";
 import type { CourseOutcomeResult, MeasureChange, OutcomeIndicator, SeriesPoint } from "./results";
@@ -162,7 +162,7 @@ export const outcomeStatusLabels: Readonly<Record<OutcomeStatus, string>> = {
 /**
  * PHQ-9 and GAD-7 paired at the start and at the latest score: both instruments' first scores are from the
  * same session, both latest scores are from the same later session (NHS TT uses paired first and last
- * scores, IPT.md §11.1.2). Null when they are not paired that way.
+ * scores, docs/clinical-reference.md §8). Null when they are not paired that way.
  */
 function pairedChanges(
   phq9: MeasureChange | null,

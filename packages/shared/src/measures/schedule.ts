@@ -1,7 +1,7 @@
 // When PHQ-9 and GAD-7 are due in a course, and whether each was recorded. The default follows the app
-// recommendation of IPT.md §4a: a baseline, a score at least every 4 sessions and a final-session score
-// (the IPT Institute asks for PHQ-9 and GAD-7 at intake and every 4 sessions [S12b]), plus the early and
-// mid-course reviews of the alert rules (§11.3.4) [MBC-default]. A weekly cadence is a setting.
+// synthesis of docs/clinical-reference.md §7: a baseline, a score at least every 4 sessions and a
+// final-session score (the IPT Institute asks for PHQ-9 and GAD-7 at intake and every 4 sessions [S12b]),
+// plus the early and mid-course reviews of the alert rules (§9) [MBC-default]. A weekly cadence is a setting.
 import type { SessionStatus } from "../ipt/vocabulary";
 import type { DuePoint, SeriesPoint } from "./results";
 import type { MeasurementSettings } from "./settings";

@@ -1,6 +1,6 @@
-// Scoring of the PHQ-9 and GAD-7 forms and the severity band of any total. The API scores
-// authoritatively with scoreItems; the web form uses runningTotal as a live preview. A missing item is
-// refused, never guessed or prorated: the total is the plain sum of every item (IPT.md §11.5).
+// Scoring of the PHQ-9 and GAD-7 forms and the severity band of any total. The API scores authoritatively
+// with scoreItems; the web form uses runningTotal as a live preview. A missing item is refused, never guessed
+// or prorated: the total is the plain sum of every item (docs/clinical-reference.md §6).
 import { PHQ9_RISK_ITEM, instrumentDefinitions, type SeverityBand } from "./instruments";
 import { ITEM_COUNTS, type Instrument, type ItemInstrument } from "./vocabulary";
 

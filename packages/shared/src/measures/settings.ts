@@ -1,7 +1,7 @@
-// The organisation's measurement settings: every alert threshold is a setting with the documented
-// default (IPT.md §4a and §11.3.4 — a synthesis, not a published standard, so services may tune it).
-// The outcome definitions themselves (response, remission, NHS Talking Therapies caseness, recovery)
-// are fixed: changing them would make their published names untrue (see outcomes.ts).
+// The organisation's measurement settings: every alert threshold is a setting with the documented default
+// (docs/clinical-reference.md §7 and §9 — a synthesis, not a published standard, so services may tune it).
+// The outcome definitions themselves (response, remission, NHS Talking Therapies caseness, recovery) are
+// fixed: changing them would make their published names untrue (see outcomes.ts).
 import { z } from "zod";
 import type { SourceTag } from "../ipt/sources";
 

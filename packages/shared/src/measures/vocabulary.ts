@@ -1,5 +1,5 @@
 // Words of measurement-based care: the instruments, the PHQ-9/GAD-7 difficulty answers, the safety
-// follow-up's choices and the outcome statuses. Figures and rules: IPT.md §4, §6 and §11.
+// follow-up's choices and the outcome statuses. Figures and rules: docs/clinical-reference.md §6–§10.
 import { z } from "zod";
 
 /** PHQ-9 and GAD-7 are self-report forms answered item by item; HAM-D-17 is a clinician-entered total. */
@@ -10,7 +10,10 @@ export type Instrument = z.infer<typeof instrument>;
 export const itemInstruments = ["phq9", "gad7"] as const;
 export type ItemInstrument = (typeof itemInstruments)[number];
 
-/** The unscored difficulty question of the PHQ-9 and GAD-7 forms (IPT.md §11.5). Never added to the total. */
+/**
+ * The unscored difficulty question of the PHQ-9 and GAD-7 forms (docs/clinical-reference.md §6). Never added
+ * to the total.
+ */
 export const difficultyLevels = ["not_difficult", "somewhat", "very", "extremely"] as const;
 export const difficultyLevel = z.enum(difficultyLevels);
 export type DifficultyLevel = z.infer<typeof difficultyLevel>;
@@ -20,7 +23,10 @@ export const riskLevels = ["low", "moderate", "high"] as const;
 export const riskLevel = z.enum(riskLevels);
 export type RiskLevel = z.infer<typeof riskLevel>;
 
-/** What was done with the client's safety plan at the follow-up (IPT.md §6 [S20f]: start from a safety plan). */
+/**
+ * What was done with the client's safety plan at the follow-up (docs/clinical-reference.md §10 [S20f]: start
+ * from a safety plan).
+ */
 export const safetyPlanActions = ["reviewed", "made"] as const;
 export const safetyPlanAction = z.enum(safetyPlanActions);
 export type SafetyPlanAction = z.infer<typeof safetyPlanAction>;
@@ -28,7 +34,7 @@ export type SafetyPlanAction = z.infer<typeof safetyPlanAction>;
 /**
  * Where a course stands on its measures, most serious first when several apply (see outcomes.ts):
  * response, partial response and remission use PHQ-9 and apply only when baseline PHQ-9 ≥ 10; below
- * that the status comes from reliable change alone (IPT.md §11.3.4 rule 1).
+ * that the status comes from reliable change alone (docs/clinical-reference.md §8).
  */
 export const outcomeStatuses = [
   "no_scores",
@@ -63,7 +69,7 @@ export const outcomeIndicatorCodes = [
 export const outcomeIndicatorCode = z.enum(outcomeIndicatorCodes);
 export type OutcomeIndicatorCode = z.infer<typeof outcomeIndicatorCode>;
 
-/** Why a session is a measurement point (IPT.md §4a, §11.3.4). */
+/** Why a session is a measurement point (docs/clinical-reference.md §7, §9). */
 export const dueReasons = [
   "baseline",
   "interval",
@@ -80,7 +86,10 @@ export const dueStates = ["recorded", "overdue", "missed", "upcoming"] as const;
 export const dueState = z.enum(dueStates);
 export type DueState = z.infer<typeof dueState>;
 
-/** Items per self-report form (IPT.md §11.5). */
+/** Items per self-report form (docs/clinical-reference.md §6). */
 export const ITEM_COUNTS: Record<ItemInstrument, number> = { phq9: 9, gad7: 7 };
-/** HAM-D-17 totals are accepted from 0 to 52, the commonly cited maximum (sources vary: IPT.md §4b). */
+/**
+ * HAM-D-17 totals are accepted from 0 to 52, the commonly cited maximum (sources vary:
+ * docs/clinical-reference.md §6).
+ */
 export const HAMD17_MAX = 52;

@@ -49,7 +49,7 @@ export const clientRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
     {
       config: therapist,
       schema: {
-        tags,
+        tags: ["clinical: caseload"],
         summary: "The therapist's caseload: own clients with their current course, searchable",
         querystring: caseloadQuery,
         response: { 200: caseloadResponse, ...inputErrors },

@@ -18,7 +18,7 @@ import type { Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
-import { registerErrorHandler, sendError } from "./plugins/error-handler";
+import { registerErrorHandler } from "./plugins/error-handler";
 import { refuseNulCharacters } from "./plugins/nul-characters";
 import { registerOverloadShedding } from "./plugins/overload";
 import { frameworkErrorHandler, registerSecurityHeaders } from "./plugins/security-headers";
@@ -150,7 +150,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
       // Client-side routes: the SPA decides what to show.
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
-    return sendError(reply, request, 404, "not_found", "Nothing is here.");
+    throw new AppError("not_found", "Nothing is here.");
   });
 
   return app;

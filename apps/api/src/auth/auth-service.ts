@@ -144,3 +144,11 @@ export async function changePassword(
     return { ...session, user: updated };
   });
 }
+
+/** Sign-out: the session ends and the audit row is written together, or neither is. */
+export async function logout(prisma: PrismaClient, tokenHash: string, userId: string, audit: AuditContext) {
+  await prisma.$transaction(async (tx) => {
+    await destroyLoginSession(tx, tokenHash);
+    await recordAudit(tx, audit, { action: "auth.logout", entityType: "user", entityId: userId });
+  });
+}

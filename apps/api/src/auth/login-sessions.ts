@@ -2,7 +2,7 @@
 // an opaque random token; the table holds only its SHA-256, so a leaked row cannot be replayed.
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@ipt/shared";
-import type { PrismaClient } from "../db/prisma";
+import type { Db, PrismaClient } from "../db/prisma";
 
 export interface SessionTimeouts {
   idleMs: number;
@@ -80,8 +80,8 @@ export async function resolveLoginSession(
   return { tokenHash, csrfToken: row.csrfToken, expiresAt: row.expiresAt, user };
 }
 
-export async function destroyLoginSession(prisma: PrismaClient, tokenHash: string): Promise<void> {
-  await prisma.loginSession.deleteMany({ where: { tokenHash } });
+export async function destroyLoginSession(db: Db, tokenHash: string): Promise<void> {
+  await db.loginSession.deleteMany({ where: { tokenHash } });
 }
 
 /** Removes sessions past their absolute end or idle limit; run periodically. */

@@ -141,3 +141,36 @@ describe("changing one's password", () => {
     expect(withNewToken.statusCode).toBe(204);
   });
 });
+
+describe("sign-out", () => {
+  it("ends the session and writes its audit row together: if the audit row fails, the session stays", async () => {
+    const therapist = await createAccount(prisma);
+    const session = await signIn(app, therapist.email);
+    // Make the audit insert of this one sign-out fail inside the database.
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_logout_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.action = 'auth.logout' AND NEW.entity_id = '${therapist.id}' THEN
+          RAISE EXCEPTION 'audit refused for the test';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_logout_audit BEFORE INSERT ON audit_events
+       FOR EACH ROW EXECUTE FUNCTION refuse_logout_audit()`,
+    );
+    try {
+      const failed = await app.inject({ method: "POST", url: "/api/auth/logout", headers: session.headers });
+      expectApiError(failed, 500, "internal_error");
+      expect(await sessionRowOf(prisma, session.cookie)).not.toBeNull();
+    } finally {
+      await prisma.$executeRawUnsafe("DROP TRIGGER refuse_logout_audit ON audit_events");
+      await prisma.$executeRawUnsafe("DROP FUNCTION refuse_logout_audit()");
+    }
+
+    const signedOut = await app.inject({ method: "POST", url: "/api/auth/logout", headers: session.headers });
+    expect(signedOut.statusCode).toBe(204);
+    expect(await sessionRowOf(prisma, session.cookie)).toBeNull();
+    expect(await auditRows(prisma, { entityId: therapist.id, action: "auth.logout" })).toHaveLength(1);
+  });
+});

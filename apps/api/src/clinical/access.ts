@@ -4,7 +4,7 @@
 import type { AuditAction, Role } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { type Prisma, type Db } from "../db/prisma";
-import { AppError, notFound } from "../errors/app-error";
+import { AppError, notFound, unauthenticated } from "../errors/app-error";
 import { live } from "./live";
 
 /** The signed-in user and where the request came from. */
@@ -120,6 +120,6 @@ export function actorOf(request: {
   principal: { userId: string; role: Role } | null;
   auditContext(): AuditContext;
 }): Actor {
-  if (!request.principal) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!request.principal) throw unauthenticated();
   return { userId: request.principal.userId, role: request.principal.role, audit: request.auditContext() };
 }

@@ -20,3 +20,11 @@ export const conflict = (message: string) => new AppError("conflict", message);
 export const invalidFields = (fields: FieldError[]) =>
   new AppError("validation_failed", "Some fields are not valid.", fields);
 export const invalid = (field: string, message: string) => invalidFields([{ field, message }]);
+
+// The refusals every route shares (the auth plugin, and handlers that read the principal).
+export const unauthenticated = () => new AppError("unauthenticated", "Sign in to continue.");
+export const forbidden = () => new AppError("forbidden", "You do not have access to this.");
+export const passwordChangeRequired = () =>
+  new AppError("password_change_required", "Change your temporary password to continue.");
+export const csrfFailed = () =>
+  new AppError("csrf_failed", "The request could not be verified. Reload the page and try again.");

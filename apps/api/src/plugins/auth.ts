@@ -12,7 +12,7 @@ import {
   type PolicyName,
   type Principal,
 } from "../policy/policies";
-import { sendError } from "./error-handler";
+import { csrfFailed, forbidden, passwordChangeRequired, unauthenticated } from "../errors/app-error";
 import { fromAnotherSite } from "./same-origin";
 
 /**
@@ -56,15 +56,6 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-const csrfFailed = (request: FastifyRequest, reply: FastifyReply) =>
-  sendError(
-    reply,
-    request,
-    403,
-    "csrf_failed",
-    "The request could not be verified. Reload the page and try again.",
-  );
-
 /** Must be called before any route is registered: routes without a policy are refused. */
 export function registerPolicyGuard(app: FastifyInstance, registered: RegisteredRoute[]) {
   app.addHook("onRoute", (route) => {
@@ -95,7 +86,7 @@ export function registerAuth(
     const policy = request.routeOptions.config.policy ?? "public";
     const unsafe = UNSAFE_METHODS.has(request.method);
     // No page of another site may change anything, signed in or not (sign-in included: login CSRF).
-    if (unsafe && fromAnotherSite(request)) return csrfFailed(request, reply);
+    if (unsafe && fromAnotherSite(request)) throw csrfFailed();
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
@@ -113,23 +104,15 @@ export function registerAuth(
     if (request.loginSession && policy !== "public" && unsafe) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameToken(sent, request.loginSession.csrfToken)) {
-        return csrfFailed(request, reply);
+        throw csrfFailed();
       }
     }
 
     const decision = decide(policy, request.principal);
     if (decision === "allow") return;
-    if (decision === "unauthenticated")
-      return sendError(reply, request, 401, "unauthenticated", "Sign in to continue.");
-    if (decision === "password_change_required") {
-      return sendError(
-        reply,
-        request,
-        403,
-        "password_change_required",
-        "Change your temporary password to continue.",
-      );
-    }
-    return sendError(reply, request, 403, "forbidden", "You do not have access to this.");
+    // Thrown, so the one error handler writes every refusal.
+    if (decision === "unauthenticated") throw unauthenticated();
+    if (decision === "password_change_required") throw passwordChangeRequired();
+    throw forbidden();
   });
 }

@@ -21,7 +21,7 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   return rest ? `${prefix}.${rest}` : prefix;
 }
 
-export function sendError(
+function sendError(
   reply: FastifyReply,
   request: FastifyRequest,
   status: number,
@@ -41,62 +41,68 @@ const INVALID_JSON =
   'The request body is not valid JSON, or it holds a "__proto__" key or a "constructor" key with "prototype".';
 
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((issue) => ({
-        field: fieldPath(error.validationContext, issue.instancePath),
-        message: issue.message ?? "Invalid value.",
-      }));
-      return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
-    }
-    if (error instanceof AppError) {
-      // A 503 always says when to try again (under-pressure sets its own before throwing).
-      if (error.statusCode === 503 && !reply.hasHeader("retry-after")) {
-        reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
-      }
-      return sendError(reply, request, error.statusCode, error.code, error.message, error.fields);
-    }
-    if (isDatabaseUnavailable(error)) {
-      // Expected while PostgreSQL restarts or every pooled connection is busy: a warning, no stack.
-      request.log.warn({ err: { type: error.name, code: error.code } }, "database unavailable");
+  app.setErrorHandler(replyWithError);
+}
+
+/**
+ * The one error mapping: every failure (thrown by a service, a hook, Fastify or zod) leaves here as
+ * the shared error body. Exported only for Fastify's `frameworkErrors`, which bypass the handler.
+ */
+export function replyWithError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => ({
+      field: fieldPath(error.validationContext, issue.instancePath),
+      message: issue.message ?? "Invalid value.",
+    }));
+    return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
+  }
+  if (error instanceof AppError) {
+    // A 503 always says when to try again (under-pressure sets its own before throwing).
+    if (error.statusCode === 503 && !reply.hasHeader("retry-after")) {
       reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
-      return sendError(
-        reply,
-        request,
-        503,
-        "service_unavailable",
-        "The service is briefly unavailable. Try again in a few seconds.",
-      );
     }
-    if (isResponseSerializationError(error)) {
-      request.log.error(
-        { err: { type: "ResponseSerializationError", route: request.routeOptions.url } },
-        "response did not match its schema",
-      );
-      return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
-    }
-    const status = error.statusCode ?? 500;
-    const code = status < 500 ? plainErrorCodeByStatus[status] : undefined;
-    if (code) {
-      // Fastify's own 4xx (bad JSON, wrong content type, body too large): safe to describe.
-      const message = code === "validation_failed" ? INVALID_JSON : error.message;
-      return sendError(
-        reply,
-        request,
-        status,
-        code,
-        message,
-        code === "validation_failed" ? [{ field: "body", message }] : undefined,
-      );
-    }
-    // Log where it went wrong but not what: only the stack's frames. The message (and Prisma's
-    // multi-line messages, which quote the statement and PostgreSQL's detail) may carry request or
-    // database data.
-    const frames = error.stack
-      ?.split("\n")
-      .filter((line) => /^\s+at /.test(line))
-      .join("\n");
-    request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, "request failed");
+    return sendError(reply, request, error.statusCode, error.code, error.message, error.fields);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Expected while PostgreSQL restarts or every pooled connection is busy: a warning, no stack.
+    request.log.warn({ err: { type: error.name, code: error.code } }, "database unavailable");
+    reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
+    return sendError(
+      reply,
+      request,
+      503,
+      "service_unavailable",
+      "The service is briefly unavailable. Try again in a few seconds.",
+    );
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error(
+      { err: { type: "ResponseSerializationError", route: request.routeOptions.url } },
+      "response did not match its schema",
+    );
     return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
-  });
+  }
+  const status = error.statusCode ?? 500;
+  const code = status < 500 ? plainErrorCodeByStatus[status] : undefined;
+  if (code) {
+    // Fastify's own 4xx (bad JSON, wrong content type, body too large): safe to describe.
+    const message = code === "validation_failed" ? INVALID_JSON : error.message;
+    return sendError(
+      reply,
+      request,
+      status,
+      code,
+      message,
+      code === "validation_failed" ? [{ field: "body", message }] : undefined,
+    );
+  }
+  // Log where it went wrong but not what: only the stack's frames. The message (and Prisma's
+  // multi-line messages, which quote the statement and PostgreSQL's detail) may carry request or
+  // database data.
+  const frames = error.stack
+    ?.split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
+  request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, "request failed");
+  return sendError(reply, request, 500, "internal_error", "Something went wrong on our side.");
 }

@@ -2,7 +2,7 @@
 // request would reach the database and come back as a 500. Every route refuses it up front instead,
 // as a validation error naming the fields. Found by the OpenAPI fuzz (resilience/fuzz).
 import type { FastifyInstance } from "fastify";
-import { sendError } from "./error-handler";
+import { invalidFields } from "../errors/app-error";
 
 const NUL = "\u0000";
 const MAX_REPORTED = 10;
@@ -23,13 +23,13 @@ function collectNulPaths(value: unknown, path: string, found: string[]) {
 }
 
 export function refuseNulCharacters(app: FastifyInstance) {
-  app.addHook("preValidation", async (request, reply) => {
+  app.addHook("preValidation", async (request) => {
     const found: string[] = [];
     collectNulPaths(request.params, "params", found);
     collectNulPaths(request.query, "query", found);
     collectNulPaths(request.body, "body", found);
     if (found.length === 0) return;
     const fields = found.map((field) => ({ field, message: "Must not contain a NUL character." }));
-    return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
+    throw invalidFields(fields);
   });
 }

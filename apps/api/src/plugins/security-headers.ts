@@ -4,7 +4,8 @@
 import fastifyHelmet from "@fastify/helmet";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import helmet, { type HelmetOptions } from "helmet";
-import { sendError } from "./error-handler";
+import { AppError } from "../errors/app-error";
+import { replyWithError } from "./error-handler";
 
 const helmetOptions = {
   contentSecurityPolicy: {
@@ -52,5 +53,5 @@ export async function registerSecurityHeaders(app: FastifyInstance) {
 export function frameworkErrorHandler(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   applyHelmet(request.raw, reply.raw, () => {});
   setAnswerHeaders(request, reply);
-  void sendError(reply, request, 400, "validation_failed", "The address is not valid.");
+  void replyWithError(new AppError("validation_failed", "The address is not valid."), request, reply);
 }

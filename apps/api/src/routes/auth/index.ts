@@ -3,10 +3,9 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { changePassword, login } from "../../auth/auth-service";
-import { destroyLoginSession, hashToken } from "../../auth/login-sessions";
-import { recordAudit } from "../../audit/audit-log";
-import { AppError } from "../../errors/app-error";
+import { changePassword, login, logout } from "../../auth/auth-service";
+import { hashToken } from "../../auth/login-sessions";
+import { unauthenticated } from "../../errors/app-error";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from "../../plugins/auth";
 import { noBody } from "../request-bodies";
 import { errorResponses } from "../responses";
@@ -80,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     },
     async (request): Promise<SessionResponse> => {
       const session = request.loginSession;
-      if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
+      if (!session) throw unauthenticated();
       return toSessionResponse(session);
     },
   );
@@ -98,14 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     },
     async (request, reply) => {
       const session = request.loginSession;
-      if (session) {
-        await destroyLoginSession(prisma, session.tokenHash);
-        await recordAudit(prisma, request.auditContext(), {
-          action: "auth.logout",
-          entityType: "user",
-          entityId: session.user.id,
-        });
-      }
+      if (session) await logout(prisma, session.tokenHash, session.user.id, request.auditContext());
       reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       return reply.code(204).send(null);
     },
@@ -124,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     },
     async (request, reply): Promise<SessionResponse> => {
       const principal = request.principal;
-      if (!principal) throw new AppError("unauthenticated", "Sign in to continue.");
+      if (!principal) throw unauthenticated();
       const result = await changePassword(
         prisma,
         timeouts,

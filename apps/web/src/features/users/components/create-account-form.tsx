@@ -1,5 +1,5 @@
 import { createUserRequest, type TemporaryPasswordResponse } from "@ipt/shared";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type SubmitEvent } from "react";
 import {
   FormAlert,
   SelectField,
@@ -29,7 +29,7 @@ export function CreateAccountForm() {
   const [returnFocus, setReturnFocus] = useState(false);
   useFocusFirstError(formRef, errors);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (createUser.isPending) return;
     const data = new FormData(event.currentTarget);

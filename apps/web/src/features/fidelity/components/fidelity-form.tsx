@@ -49,6 +49,8 @@ export function FidelityItemGroup({
   return (
     <fieldset
       className={`fidelity-item${error ? " field--error" : ""}`}
+      role="radiogroup"
+      aria-invalid={error ? true : undefined}
       aria-describedby={[sourcesId, errorId].filter(Boolean).join(" ")}
     >
       <legend className="fidelity-item__legend">{item.text}</legend>
@@ -68,7 +70,6 @@ export function FidelityItemGroup({
                 name={name}
                 value={option.value}
                 checked={value === option.value}
-                aria-invalid={error ? true : undefined}
                 onChange={() => onChoose(option.value)}
               />
               <label htmlFor={optionId}>{option.label}</label>

@@ -5,7 +5,7 @@ import {
   type ReviewMessage,
   type ReviewThread,
 } from "@ipt/shared";
-import { useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -96,6 +96,10 @@ export function ResolveForm({
 }) {
   const resolve = useResolveReviewThread();
   const { formRef, errors, setErrors } = useWriteErrors();
+  // Opened by "Mark resolved": the user goes on in its text box.
+  useEffect(() => {
+    formRef.current?.querySelector("textarea")?.focus();
+  }, [formRef]);
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -131,8 +135,6 @@ export function ResolveForm({
         label="What changed (optional)"
         rows={2}
         maxLength={2000}
-        // Opened by "Mark resolved": the user goes on here.
-        autoFocus
         error={errors.fields.resolution}
       />
       <div className="button-row button-row--tight">

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type SubmitEvent, type ReactNode } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import { formText } from "../lib/form-data";
@@ -27,7 +27,7 @@ export function FilterForm<S extends z.ZodType>({
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   useFocusFirstError(formRef, errors);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const names = new Set(data.keys());

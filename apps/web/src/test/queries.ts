@@ -1,0 +1,35 @@
+// Reading what assistive technology reads, for assertions Testing Library has no query for.
+import { expect } from "vitest";
+
+/** The text of the elements that describe `element` (aria-describedby): its hint and its error. */
+export function descriptionOf(element: Element): string {
+  const ids = element.getAttribute("aria-describedby")?.split(/\s+/).filter(Boolean) ?? [];
+  return ids
+    .map((id) => element.ownerDocument.getElementById(id)?.textContent ?? "")
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A field (or a group of radios) marked invalid, its error read out with it: "Error: …". */
+export function expectFieldError(field: Element, message: string): void {
+  const invalid =
+    field.getAttribute("aria-invalid") === "true" ||
+    field.querySelector('[aria-invalid="true"]') !== null;
+  expect(invalid, "the field is marked invalid").toBe(true);
+  expect(descriptionOf(field)).toContain(`Error: ${message}`);
+}
+
+/** An element's text with white space collapsed, as it reads when spoken in one go. */
+export function textOf(element: Element | null | undefined): string {
+  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** In a description list, the value of `term` (`<dt>term</dt><dd>value</dd>`), as text. */
+export function definitionOf(container: Element, term: string): string {
+  const dt = [...container.querySelectorAll("dt")].find((candidate) => textOf(candidate) === term);
+  if (!dt) throw new Error(`No term "${term}" in this description list.`);
+  const dd = dt.nextElementSibling;
+  if (dd?.tagName !== "DD") throw new Error(`The term "${term}" has no value next to it.`);
+  return textOf(dd);
+}

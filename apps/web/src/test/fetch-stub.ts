@@ -29,12 +29,7 @@ export function json<S extends z.ZodType>(schema: S, body: z.input<S>, status = 
 }
 
 /** The shared error body, as the API sends it (400 with field errors, 409, 422…). */
-export function apiError(
-  status: number,
-  code: ErrorCode,
-  message: string,
-  fields: FieldError[] = [],
-): Reply {
+export function apiError(status: number, code: ErrorCode, message: string, fields: FieldError[] = []): Reply {
   const body = { error: { code, message, fields, requestId: "req-test" } };
   apiErrorBody.parse(body);
   return { status, body };

@@ -10,7 +10,7 @@ import { RouterProvider } from "react-router/dom";
 export interface RenderWithProvidersOptions {
   /** The URL the router starts at (default "/"). */
   route?: string;
-  /** The route pattern the component is mounted at, for `useParams` (default "*"). */
+  /** The route pattern the component is mounted at, for `useParams` (default: the route's path). */
   path?: string;
   /** Data already in the cache, as a loader would have left it. */
   queryClient?: QueryClient;
@@ -30,13 +30,13 @@ export function createTestQueryClient(): QueryClient {
 
 export function renderWithProviders(
   node: ReactNode,
-  { route = "/", path = "*", queryClient = createTestQueryClient() }: RenderWithProvidersOptions = {},
+  { route = "/", path, queryClient = createTestQueryClient() }: RenderWithProvidersOptions = {},
 ): RenderWithProvidersResult {
-  // Every other URL renders a marker, so a test can see where a link or navigation went.
+  // Every other URL renders a marker, so a test can see that a link or navigation went elsewhere.
   const router = createMemoryRouter(
     [
-      { path, element: node },
-      ...(path === "*" ? [] : [{ path: "*", element: <p>Navigated away</p> }]),
+      { path: path ?? new URL(route, "http://localhost").pathname, element: node },
+      { path: "*", element: <p>Navigated away</p> },
     ],
     { initialEntries: [route] },
   );

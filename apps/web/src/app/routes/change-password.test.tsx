@@ -3,7 +3,7 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { sessionQueryOptions } from "../../features/auth/api/get-session";
 import { apiError, json, stubFetch } from "../../test/fetch-stub";
-import { sessionOf } from "../../test/fixtures";
+import { signedInAs } from "../../test/fixtures";
 import { expectFieldError, textOf } from "../../test/queries";
 import { createTestQueryClient, renderWithProviders } from "../../test/render";
 import { ChangePasswordRoute } from "./change-password";
@@ -13,7 +13,7 @@ const CHANGE = "POST /api/auth/password";
 /** The page as the app shell leaves it: the session already read. */
 function renderPage(mustChangePassword = false) {
   const queryClient = createTestQueryClient();
-  queryClient.setQueryData(sessionQueryOptions().queryKey, sessionOf("supervisor", { mustChangePassword }));
+  queryClient.setQueryData(sessionQueryOptions().queryKey, signedInAs("supervisor", { mustChangePassword }));
   return renderWithProviders(<ChangePasswordRoute />, { route: "/change-password", queryClient });
 }
 
@@ -37,7 +37,7 @@ describe("changing a password", () => {
   });
 
   it("sends the current and new password (not the confirmation), then goes home", async () => {
-    const api = stubFetch().on(CHANGE, json(sessionResponse, sessionOf("supervisor")));
+    const api = stubFetch().on(CHANGE, json(sessionResponse, signedInAs("supervisor")));
     const { user, router } = renderPage(true);
     await user.type(screen.getByLabelText("Current password"), "temporary-password");
     await user.type(screen.getByLabelText("New password"), "three invented words");

@@ -2,7 +2,7 @@ import { sessionResponse } from "@ipt/shared";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubFetch } from "../../test/fetch-stub";
-import { sessionOf } from "../../test/fixtures";
+import { signedInAs } from "../../test/fixtures";
 import { expectFieldError, textOf } from "../../test/queries";
 import { renderWithProviders } from "../../test/render";
 import { LoginRoute } from "./login";
@@ -23,7 +23,7 @@ describe("signing in", () => {
   });
 
   it("sends the trimmed, lower-cased email and the password, then goes where the user was going", async () => {
-    const api = stubFetch().on(LOGIN, json(sessionResponse, sessionOf("therapist")));
+    const api = stubFetch().on(LOGIN, json(sessionResponse, signedInAs("therapist")));
     const { user, router } = renderWithProviders(<LoginRoute />, { route: "/login?next=%2Fattention" });
     await user.type(screen.getByLabelText("Email address"), "  Tess@Example.TEST ");
     await user.type(screen.getByLabelText("Password"), "invented-password-1");
@@ -34,7 +34,7 @@ describe("signing in", () => {
   });
 
   it("sends a user with a temporary password to choose their own", async () => {
-    stubFetch().on(LOGIN, json(sessionResponse, sessionOf("therapist", { mustChangePassword: true })));
+    stubFetch().on(LOGIN, json(sessionResponse, signedInAs("therapist", { mustChangePassword: true })));
     const { user, router } = renderWithProviders(<LoginRoute />, { route: "/login" });
     await user.type(screen.getByLabelText("Email address"), "tess@example.test");
     await user.type(screen.getByLabelText("Password"), "temporary-password");

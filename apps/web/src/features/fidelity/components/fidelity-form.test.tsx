@@ -38,7 +38,7 @@ function itemGroups() {
         name: radio.name,
         checked: radio.checked,
         invalid: radio.getAttribute("aria-invalid"),
-        label: radio.labels[0]?.textContent,
+        label: radio.labels?.[0]?.textContent,
       })),
   }));
 }

@@ -38,7 +38,7 @@ function itemGroups() {
       legend: textOf(group.querySelector("legend")),
       radios: within(group)
         .getAllByRole<HTMLInputElement>("radio")
-        .map((radio) => ({ name: radio.name, checked: radio.checked, label: textOf(radio.labels[0]) })),
+        .map((radio) => ({ name: radio.name, checked: radio.checked, label: textOf(radio.labels?.[0]) })),
     }));
 }
 

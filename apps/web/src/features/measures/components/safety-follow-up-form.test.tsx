@@ -133,7 +133,7 @@ describe("SafetyFollowUpFields", () => {
       text: textOf(group),
       options: within(group)
         .getAllByRole<HTMLInputElement>("radio")
-        .map((radio) => radio.labels[0]?.textContent),
+        .map((radio) => radio.labels?.[0]?.textContent),
     }));
     expect(groups.map((group) => group.legend)).toEqual(["Current risk level", "Safety plan"]);
     expect(groups[0]?.options).toEqual(["Low", "Moderate", "High"]);

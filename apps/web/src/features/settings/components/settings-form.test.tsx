@@ -122,7 +122,7 @@ describe("measurement settings form", () => {
       />,
     );
     const fields = screen.getAllByRole<HTMLInputElement>("spinbutton");
-    expect(fields.map((field) => field.labels[0]?.textContent)).toHaveLength(measurementSettingFields.length);
+    expect(fields.map((field) => field.labels?.[0]?.textContent)).toHaveLength(measurementSettingFields.length);
     expect(
       screen.getByRole("spinbutton", {
         name: "Amber at the early review if PHQ-9 has fallen by less than (%)",
@@ -148,7 +148,7 @@ describe("measurement settings form", () => {
     );
     const group = screen.getByRole("group", { name: "Supervision" });
     const checkboxes = within(group).getAllByRole<HTMLInputElement>("checkbox");
-    expect(checkboxes.map((box) => box.labels[0]?.textContent)).toEqual(
+    expect(checkboxes.map((box) => box.labels?.[0]?.textContent)).toEqual(
       supervisionSettingFields.map((field) => field.label),
     );
     expect(checkboxes[0]?.name).toBe("supervision.coSignBeforeMiddle");

@@ -68,7 +68,9 @@ describe("the attention list", () => {
     );
     expect(groups()[0]?.heading).toBe("Comments awaiting your reply");
     const entry = screen.getByRole("listitem");
-    expect(textOf(entry)).toMatch(/^Client A, plan Comment from Sam Okafor\. Waiting since 10 Sept 2026 ?\.$/);
+    expect(textOf(entry)).toMatch(
+      /^Client A, plan Comment from Sam Okafor\. Waiting since 10 Sept 2026 ?\.$/,
+    );
     expect(entry.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 

@@ -43,7 +43,11 @@ describe("caseload measure columns", () => {
   it("adds the latest PHQ-9, the change from baseline and the outcome before the flags", () => {
     renderWithProviders(<CaseloadTable entries={[entry({})]} />);
     const table = screen.getByRole("table", { name: "Clients" });
-    expect(within(table).getAllByRole("columnheader").map((header) => header.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((header) => header.textContent),
+    ).toEqual([
       "Client",
       "Status",
       "Phase",

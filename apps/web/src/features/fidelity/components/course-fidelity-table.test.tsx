@@ -50,7 +50,6 @@ function rowsOf(value = fidelity) {
 }
 
 describe("CourseFidelityTable", () => {
-
   it("is a table captioned by what it shows, with a column per fact", () => {
     render(<CourseFidelityTable fidelity={fidelity} />);
     const table = screen.getByRole("table", { name: CAPTION });

@@ -48,7 +48,8 @@ const checkedScores = () =>
     .map((radio) => radio.value);
 
 /** The other side's ratings, beside the form, are the only parts with h3 headings. */
-const asideHeadings = () => screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent);
+const asideHeadings = () =>
+  screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent);
 
 describe("a session's fidelity ratings", () => {
   it("gives a supervisor their own rating to change, beside the therapist's self-rating and the differences", () => {

@@ -51,9 +51,9 @@ describe("SessionMeasures", () => {
   it("offers each measure at a held session, and links to the course's trend", () => {
     renderMeasures(session());
     expect(buttons()).toEqual(["Record PHQ-9", "Record GAD-7", "Record HAM-D-17 total"]);
-    expect(
-      screen.getByRole("link", { name: "Scores and trend for this course" }).getAttribute("href"),
-    ).toBe(`/courses/${COURSE_ID}/measures`);
+    expect(screen.getByRole("link", { name: "Scores and trend for this course" }).getAttribute("href")).toBe(
+      `/courses/${COURSE_ID}/measures`,
+    );
     expect(screen.getByText("No scores recorded at this session.")).toBeTruthy();
   });
 

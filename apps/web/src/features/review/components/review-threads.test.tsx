@@ -79,10 +79,9 @@ describe("review threads", () => {
   it("heads each thread with its kind at the level asked for, with its status in words", () => {
     renderThreads([changeRequest, resolved], "therapist", 4);
     const articles = screen.getAllByRole("article");
-    expect(articles.map((article) => within(article).getByRole("heading", { level: 4 }).textContent)).toEqual([
-      "Change request",
-      "Comment",
-    ]);
+    expect(articles.map((article) => within(article).getByRole("heading", { level: 4 }).textContent)).toEqual(
+      ["Change request", "Comment"],
+    );
     expect(textOf(articles[0])).toContain("Open");
     expect(textOf(articles[1])).toContain("Resolved");
     // Each article is named by its own heading.

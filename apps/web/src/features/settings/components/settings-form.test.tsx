@@ -122,7 +122,9 @@ describe("measurement settings form", () => {
       />,
     );
     const fields = screen.getAllByRole<HTMLInputElement>("spinbutton");
-    expect(fields.map((field) => field.labels?.[0]?.textContent)).toHaveLength(measurementSettingFields.length);
+    expect(fields.map((field) => field.labels?.[0]?.textContent)).toHaveLength(
+      measurementSettingFields.length,
+    );
     expect(
       screen.getByRole("spinbutton", {
         name: "Amber at the early review if PHQ-9 has fallen by less than (%)",

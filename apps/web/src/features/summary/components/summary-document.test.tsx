@@ -131,7 +131,9 @@ describe("end-of-treatment summary", () => {
 
   it("shows baseline and final scores with bands, and each outcome definition with its result and sources", () => {
     const { container } = renderSummary();
-    expect(rowOf("PHQ-9")).toBe("PHQ-9 18 (Moderately severe) Session 1 7 (Mild) Session 12 −11 (61.1% lower) 4");
+    expect(rowOf("PHQ-9")).toBe(
+      "PHQ-9 18 (Moderately severe) Session 1 7 (Mild) Session 12 −11 (61.1% lower) 4",
+    );
     expect(rowOf("HAM-D-17 ")).toBe("HAM-D-17 Not recorded Not recorded — 0");
     expect(textOf(container)).toContain("Outcome status Response");
     expect(rowOf("Response")).toBe("Response Sources: [HEDIS] Met PHQ-9 18 → 7 (61.1% lower).");

@@ -18,7 +18,9 @@ function selects() {
 
 describe("cockpit filters", () => {
   it("labels each filter and offers the supervisees, the active phases and what to show", () => {
-    renderWithProviders(<CockpitFilters values={{}} therapists={[THERAPIST_A, THERAPIST_B]} onApply={noop} />);
+    renderWithProviders(
+      <CockpitFilters values={{}} therapists={[THERAPIST_A, THERAPIST_B]} onApply={noop} />,
+    );
     expect(screen.getByRole("search", { name: "Clients" })).toBeTruthy();
     expect(selects()).toEqual([
       {

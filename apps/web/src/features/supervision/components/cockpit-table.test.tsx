@@ -74,7 +74,10 @@ describe("supervisor's cockpit table", () => {
   it("lists what is overdue in words", () => {
     const [risk, nonResponse, quiet] = tableOf([riskRow, nonResponseRow, quietRow]).rows;
     expect(listed(risk?.cell.Overdue).map(textOf)).toEqual(["Measures overdue", "2 unsigned sessions"]);
-    expect(listed(nonResponse?.cell.Overdue).map(textOf)).toEqual(["1 unsigned session", "Ending not raised"]);
+    expect(listed(nonResponse?.cell.Overdue).map(textOf)).toEqual([
+      "1 unsigned session",
+      "Ending not raised",
+    ]);
     expect(textOf(quiet?.cell.Overdue)).toBe("None");
     expect(overdueItems({ measures: true, unsignedSessions: 3, terminationNotRaised: true })).toEqual([
       "Measures overdue",

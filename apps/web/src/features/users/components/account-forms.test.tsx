@@ -52,7 +52,10 @@ describe("creating an account", () => {
     await user.type(screen.getByLabelText("Email address"), " Person1@Example.TEST ");
     await user.selectOptions(screen.getByLabelText("Role"), "Therapist");
     await user.click(screen.getByRole("button", { name: "Create account" }));
-    expect(await screen.findByLabelText("Temporary password")).toHaveProperty("value", "invented-temporary-1");
+    expect(await screen.findByLabelText("Temporary password")).toHaveProperty(
+      "value",
+      "invented-temporary-1",
+    );
     expect(api.sent("POST /api/admin/users")[0]?.body).toEqual({
       name: "Person 1 (invented)",
       email: "person1@example.test",

@@ -24,20 +24,32 @@ export function onUnhandledRejection(reason: unknown): void {
   record("unhandled rejection", reason instanceof Error ? (reason.stack ?? reason.message) : format(reason));
 }
 
-let installed = false;
+type ConsoleMethod = (...args: unknown[]) => void;
+const originals: Partial<Record<"error" | "warn", ConsoleMethod>> = {};
 
 /** Routes console.error/warn and unhandled rejections into the list the check reads. */
 export function installGuards(): void {
-  if (installed) return;
-  installed = true;
+  if (originals.error) return;
   for (const level of ["error", "warn"] as const) {
-    const original = console[level].bind(console);
+    // Bound to the console, so it can be called (and put back) on its own.
+    const original: ConsoleMethod = console[level].bind(console);
+    originals[level] = original;
     console[level] = (...args: unknown[]) => {
       record(`console.${level}`, format(...args));
       original(...args);
     };
   }
   process.on("unhandledRejection", onUnhandledRejection);
+}
+
+/** Puts the console and the process back as they were (after a test file, so guards never stack). */
+export function uninstallGuards(): void {
+  for (const level of ["error", "warn"] as const) {
+    const original = originals[level];
+    if (original) console[level] = original;
+    delete originals[level];
+  }
+  process.off("unhandledRejection", onUnhandledRejection);
 }
 
 /** Throws (failing the current test) when anything was recorded since the last check; then starts afresh. */

@@ -1,10 +1,11 @@
 // Runs before every component test file (vitest.config.ts, project "dom").
 import { cleanup } from "@testing-library/react";
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
 import { checkFetchStub, stubFetch } from "./fetch-stub";
-import { checkGuards, installGuards } from "./guards";
+import { checkGuards, installGuards, uninstallGuards } from "./guards";
 
 installGuards();
+afterAll(uninstallGuards);
 
 // No test reaches a real network: one that forgets to say what the server answers sees its
 // requests listed as unexpected. A test's own stubFetch() replaces this one.

@@ -1,9 +1,25 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests only: pure, fast, colocated `*.test.ts(x)` files. Playwright specs live in e2e/.
+// Unit tests only, colocated, the tier in the file name (Playwright specs live in e2e/):
+// - `*.test.ts` are pure functions: Node, no DOM.
+// - `*.test.tsx` are components in a DOM (happy-dom, see docs/decisions/011-component-tests.md),
+//   driven with Testing Library and user-event, the network stubbed at `fetch`.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.{ts,tsx}"],
-    environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          include: ["src/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["src/test/setup-dom.ts"],
+        },
+      },
+    ],
   },
 });

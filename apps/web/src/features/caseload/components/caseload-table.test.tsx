@@ -1,6 +1,8 @@
 import { caseloadEntry, type CaseloadEntry } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { rowsByHeader, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { CaseloadTable } from "./caseload-table";
 
 const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
@@ -33,19 +35,19 @@ const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
   });
 
 function rowsOf(entries: CaseloadEntry[]) {
-  const html = renderHtml(<CaseloadTable entries={entries} />);
-  const headers = elements(elements(html, "thead")[0]?.inner ?? "", "th").map((th) => th.text);
-  const rows = elements(elements(html, "tbody")[0]?.inner ?? "", "tr").map((row) => {
-    const cells = [...row.inner.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => cell[0]);
-    return Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""]));
-  });
-  return { headers, rows };
+  renderWithProviders(<CaseloadTable entries={entries} />);
+  return rowsByHeader(screen.getByRole("table", { name: "Clients" }));
 }
 
 describe("caseload measure columns", () => {
   it("adds the latest PHQ-9, the change from baseline and the outcome before the flags", () => {
-    const { headers } = rowsOf([entry({})]);
-    expect(headers).toEqual([
+    renderWithProviders(<CaseloadTable entries={[entry({})]} />);
+    const table = screen.getByRole("table", { name: "Clients" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((header) => header.textContent),
+    ).toEqual([
       "Client",
       "Status",
       "Phase",
@@ -59,18 +61,18 @@ describe("caseload measure columns", () => {
   });
 
   it("shows score, band and session, the change with its percentage, and the outcome status", () => {
-    const [row] = rowsOf([entry({})]).rows;
-    expect(textOf(row?.["Latest PHQ-9"] ?? "")).toBe("10 Moderate Session 8");
-    expect(textOf(row?.["Change from baseline"] ?? "")).toBe("−8 (44.4% lower)");
-    expect(textOf(row?.Outcome ?? "")).toBe("Partial response");
+    const [row] = rowsOf([entry({})]);
+    expect(textOf(row?.["Latest PHQ-9"])).toBe("10 Moderate Session 8");
+    expect(textOf(row?.["Change from baseline"])).toBe("−8 (44.4% lower)");
+    expect(textOf(row?.Outcome)).toBe("Partial response");
   });
 
   it("shows the red risk flag first, in red and in words", () => {
-    const [row] = rowsOf([entry({})]).rows;
-    const badges = elements(row?.Flags ?? "", "li");
-    expect(badges[0]?.inner).toContain("badge--flag-red");
-    expect(badges[0]?.text).toBe("! Urgent: PHQ-9 item 9 answered above 0");
-    expect(badges[1]?.text).toBe("! Review: Ending not raised");
+    const [row] = rowsOf([entry({})]);
+    const badges = within(row?.Flags as HTMLElement).getAllByRole("listitem");
+    expect(badges[0]?.querySelector(".badge--flag-red")).not.toBeNull();
+    expect(textOf(badges[0])).toBe("! Urgent: PHQ-9 item 9 answered above 0");
+    expect(textOf(badges[1])).toBe("! Review: Ending not raised");
   });
 
   it("says what is missing when there are no scores, one score, or no course", () => {
@@ -92,6 +94,7 @@ describe("caseload measure columns", () => {
         flags: [],
       }),
       entry({
+        id: "0b6f9a52-3c1e-4d7a-8f2b-5e4c3d2a1b03",
         measures: {
           latestPhq9: null,
           latestGad7: null,
@@ -103,13 +106,19 @@ describe("caseload measure columns", () => {
         },
         flags: [],
       }),
-      entry({ course: null, nextSession: null, measures: null, flags: [] }),
-    ]).rows;
-    expect(textOf(baselineOnly?.["Change from baseline"] ?? "")).toBe("Baseline only");
-    expect(textOf(noScores?.["Latest PHQ-9"] ?? "")).toBe("None");
-    expect(textOf(noScores?.Outcome ?? "")).toBe("No scores yet");
-    expect(textOf(noCourse?.["Latest PHQ-9"] ?? "")).toBe("None");
-    expect(textOf(noCourse?.Outcome ?? "")).toBe("None");
-    expect(textOf(noCourse?.Flags ?? "")).toBe("None");
+      entry({
+        id: "0b6f9a52-3c1e-4d7a-8f2b-5e4c3d2a1b04",
+        course: null,
+        nextSession: null,
+        measures: null,
+        flags: [],
+      }),
+    ]);
+    expect(textOf(baselineOnly?.["Change from baseline"])).toBe("Baseline only");
+    expect(textOf(noScores?.["Latest PHQ-9"])).toBe("None");
+    expect(textOf(noScores?.Outcome)).toBe("No scores yet");
+    expect(textOf(noCourse?.["Latest PHQ-9"])).toBe("None");
+    expect(textOf(noCourse?.Outcome)).toBe("None");
+    expect(textOf(noCourse?.Flags)).toBe("None");
   });
 });

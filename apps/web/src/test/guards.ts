@@ -47,7 +47,7 @@ export function uninstallGuards(): void {
   for (const level of ["error", "warn"] as const) {
     const original = originals[level];
     if (original) console[level] = original;
-    delete originals[level];
+    originals[level] = undefined;
   }
   process.off("unhandledRejection", onUnhandledRejection);
 }

@@ -114,7 +114,7 @@ describe("co-sign status", () => {
   it("offers supervisors a note and a button naming what they co-sign", () => {
     const { unmount } = renderView({ canCoSign: true });
     expect(
-      screen.getAllByRole("textbox").map((box) => (box as HTMLTextAreaElement).labels?.[0]?.textContent),
+      screen.getAllByRole("textbox").map((box) => (box as HTMLTextAreaElement).labels[0]?.textContent),
     ).toEqual(["Co-sign note (optional)"]);
     expect(screen.getAllByRole("button").map(textOf)).toEqual(["Co-sign formulation"]);
     unmount();

@@ -27,7 +27,7 @@ const buttons = () => screen.getAllByRole("button").map(textOf);
 
 /** Each text box's label, in order. */
 const textboxLabels = () =>
-  screen.getAllByRole<HTMLTextAreaElement>("textbox").map((box) => box.labels?.[0]?.textContent);
+  screen.getAllByRole<HTMLTextAreaElement>("textbox").map((box) => box.labels[0]?.textContent);
 
 const changeRequest = thread(1, {
   kind: "change_request",

@@ -10,7 +10,7 @@ const noop = () => undefined;
 /** Each filter: its label, its options and the one selected. */
 function selects() {
   return screen.getAllByRole<HTMLSelectElement>("combobox").map((select) => ({
-    label: select.labels?.[0]?.textContent,
+    label: select.labels[0]?.textContent,
     options: within(select).getAllByRole("option").map(textOf),
     selected: select.selectedOptions[0]?.textContent,
   }));

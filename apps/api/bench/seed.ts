@@ -2,8 +2,13 @@
 // course per client in every phase, a supervisor assigned to every therapist, plus the audit trail
 // months of use leave.
 import {
+  addDays,
+  DEFAULT_TIME_ZONE,
+  fromDateColumn,
   generatePlan,
   TEMPLATE_VERSION,
+  todayIn,
+  toDateColumn,
   type AgendaItem,
   type CourseFormat,
   type DisputeStage,
@@ -28,10 +33,11 @@ const STAGES: DisputeStage[] = ["renegotiation", "impasse", "dissolution"];
 const EVENT_KINDS: LifeEventKind[] = ["death", "dispute", "transition", "other"];
 export const DAY = 86_400_000;
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const today = dateOf(isoDay(new Date()));
-const daysFromToday = (days: number) => new Date(today.getTime() + days * DAY);
+export const isoDay = fromDateColumn;
+const dateOf = toDateColumn;
+// The bench database keeps the default settings, so today is the default zone's.
+const today = todayIn(DEFAULT_TIME_ZONE, new Date());
+const daysFromToday = (days: number) => toDateColumn(addDays(today, days));
 
 /**
  * Where a client's course stands, by client index: how many of the 12 sessions were held, and the

@@ -121,7 +121,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   }
   // The organisation settings row: an admin saves the measurement settings as read.
   const admin = await ApiSession.signIn(api.url, accounts.admins[0]!.email, accounts.admins[0]!.password);
-  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown }>(
+  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown }>(
     await admin.get("/api/admin/settings/measurement"),
     "reading the settings",
   );
@@ -130,6 +130,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
       version: settings.version,
       settings: settings.settings,
       supervision: settings.supervision,
+      service: settings.service,
     }),
     "saving the settings",
   );

@@ -4,16 +4,17 @@
 // record, not clinical content, so a supervisor may write one; anyone who cannot read the client gets
 // the audited 404. Audit rows carry ids, the rater's role and item names, never scores or comments.
 import {
+  type CourseFidelity,
   FIDELITY_PASS_MARK,
   fidelityAverage,
   fidelityDisagreements,
   fidelityItemKeys,
-  fidelityScores,
-  reviewSample,
-  type CourseFidelity,
   type FidelityRaterRole,
   type FidelityRating,
   type FidelityScores,
+  fidelityScores,
+  fromDateColumn,
+  reviewSample,
 } from "@ipt/shared";
 import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
@@ -27,7 +28,6 @@ import {
   staleVersion,
   type Actor,
 } from "../clinical/access";
-import { toIsoDate } from "../clinical/clients/dates";
 import { live } from "../clinical/live";
 import { lockCourse } from "../clinical/plan/course-write";
 
@@ -198,7 +198,7 @@ export async function getCourseFidelity(
     return {
       sessionId: session.id,
       number: session.number,
-      plannedDate: toIsoDate(session.plannedDate),
+      plannedDate: fromDateColumn(session.plannedDate),
       status: session.status,
       selfRating: self,
       supervisorRatings: bySupervisors,

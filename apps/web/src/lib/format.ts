@@ -25,12 +25,6 @@ export function formatCalendarDate(isoDate: string): string {
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Today's date where the user is, as "YYYY-MM-DD" (the default for "agreed on" dates). */
-export function todayIsoDate(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** "Showing 26–50 of 112" style range for a page of results. */
 export function describeRange(page: number, pageSize: number, shown: number, total: number): string {
   if (total === 0 || shown === 0) return "No results";

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { agendaFor } from "./agenda";
-import { nextSessionDate, sessionDates } from "./dates";
 import { PlanRuleError } from "./plan-error";
-import { generatePlan, phaseFor, slotFor, terminationStartNumber, type GeneratePlanInput } from "./plan";
+import {
+  generatePlan,
+  nextSessionDate,
+  phaseFor,
+  sessionDates,
+  slotFor,
+  terminationStartNumber,
+  type GeneratePlanInput,
+} from "./plan";
 import { sourceTags } from "./sources";
 import { agendaItem } from "./templates";
 import {

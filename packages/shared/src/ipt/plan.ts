@@ -1,6 +1,6 @@
 // Session numbering, phases and slots for a course, the initial plan, and the re-flow after plan edits.
+import { addDays, isCalendarDate, type CalendarDate } from "../dates";
 import { agendaFor } from "./agenda";
-import { assertIsoDate, sessionDates } from "./dates";
 import { formatPresets, TERMINATION_LEAD } from "./formats";
 import { PlanRuleError } from "./plan-error";
 import type { AgendaItem, SessionSlot } from "./templates";
@@ -13,6 +13,26 @@ import type {
   SessionPhase,
   SessionStatus,
 } from "./vocabulary";
+
+const frequencyDays: Record<Frequency, number> = { weekly: 7, fortnightly: 14 };
+
+/** Throws PlanRuleError naming `field` unless `date` is a real calendar date. */
+function assertCalendarDate(date: string, field: string): void {
+  if (!isCalendarDate(date))
+    throw new PlanRuleError(field, `Use a real date like 2026-01-31 (got "${date}").`);
+}
+
+/** `count` dates from `startDate`, one interval apart (weekly 7 days, fortnightly 14). */
+export function sessionDates(startDate: CalendarDate, count: number, frequency: Frequency): CalendarDate[] {
+  assertCalendarDate(startDate, "startDate");
+  return Array.from({ length: count }, (_, index) => addDays(startDate, index * frequencyDays[frequency]));
+}
+
+/** The date one interval after `lastDate`, for appending a session to the plan. */
+export function nextSessionDate(lastDate: CalendarDate, frequency: Frequency): CalendarDate {
+  assertCalendarDate(lastDate, "plannedDate");
+  return addDays(lastDate, frequencyDays[frequency]);
+}
 
 /** The session where termination starts and the ending is raised explicitly [S4]. */
 export function terminationStartNumber(total: number, lead: number): number {
@@ -167,7 +187,7 @@ const templateKeys = (agenda: AgendaItem[]) => agenda.map((item) => item.key).jo
  */
 export function reflowPlan(input: ReflowInput): ReflowedSession[] {
   const { format, lead } = input;
-  input.sessions.forEach((session) => assertIsoDate(session.plannedDate, "plannedDate"));
+  input.sessions.forEach((session) => assertCalendarDate(session.plannedDate, "plannedDate"));
   const ordered = [...input.sessions].sort(byDateThenCreation);
   const total = ordered.filter((session) => session.status !== "cancelled").length;
   assertCourseShape(format, total, lead, "sessions");

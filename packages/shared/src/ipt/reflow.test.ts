@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { nextSessionDate } from "./dates";
 import { PlanRuleError } from "./plan-error";
 import {
   generatePlan,
+  nextSessionDate,
   reflowPlan,
   type GeneratePlanInput,
   type ReflowInput,

@@ -3,11 +3,11 @@
 // kinds, those courses' sessions, current scores, open risk flags and the settings) — no per-client
 // queries and no filtered relation counts, which Prisma compiles to a scan of the whole child table
 // (/work/shared/TOOLCHAIN.md).
+import { fromDateColumn } from "@ipt/shared";
 import type { CaseloadEntry, CaseloadQuery, CaseloadResponse, LifeEventKind } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
-import { toIsoDate } from "../clients/dates";
 import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-detail";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
@@ -84,7 +84,7 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
       },
       nextSession:
         next && next.phase
-          ? { number: next.number, plannedDate: toIsoDate(next.plannedDate), phase: next.phase }
+          ? { number: next.number, plannedDate: fromDateColumn(next.plannedDate), phase: next.phase }
           : null,
       measures: measures.summary,
       flags: mergeFlags(measures.flags, flagsOf(course, courseSessions, kinds)),

@@ -3,18 +3,18 @@
 // transaction, which is only allowed before any session has been held, missed or signed: the planned
 // sessions it replaces are removed (soft delete), and the new ones are created after them.
 import {
+  type ContractRequest,
+  type CourseDetail,
+  type FieldError,
   formatPresets,
   generatePlan,
   PlanRuleError,
   TEMPLATE_VERSION,
-  type ContractRequest,
-  type CourseDetail,
-  type FieldError,
+  toDateColumn,
 } from "@ipt/shared";
 import type { PrismaClient } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
-import { fromIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
 import { courseForWrite } from "../plan/course-write";
@@ -98,10 +98,10 @@ export async function setContract(
         plannedSessions: request.plannedSessions,
         frequency: request.frequency,
         sessionMinutes: request.sessionMinutes,
-        startDate: fromIsoDate(request.startDate),
+        startDate: toDateColumn(request.startDate),
         terminationLead: request.terminationLead,
         missedSessionPolicy: request.missedSessionPolicy,
-        contractAgreedOn: fromIsoDate(request.agreedOn),
+        contractAgreedOn: toDateColumn(request.agreedOn),
         templateVersion: TEMPLATE_VERSION,
       },
     });
@@ -117,7 +117,7 @@ export async function setContract(
         courseId,
         number: session.number,
         createdOrder: after + session.number,
-        plannedDate: fromIsoDate(session.plannedDate),
+        plannedDate: toDateColumn(session.plannedDate),
         phase: session.phase,
         slot: session.slot,
         agenda: session.agenda,

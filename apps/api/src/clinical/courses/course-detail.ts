@@ -2,19 +2,20 @@
 // (risk and measurement alerts first), the measures summary, the plan and its history. Every course
 // endpoint answers with this; writes pass { audit: false } so one request leaves one audit row.
 import {
+  type CourseDetail,
   courseFlags,
+  type Flag,
+  fromDateColumn,
+  fromNullableDateColumn,
   initialPhaseGaps,
+  type LifeEventKind,
   problemAreaWarnings,
   terminationStartNumber,
-  type CourseDetail,
-  type Flag,
-  type LifeEventKind,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service";
 import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
-import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { agendaOf } from "../sessions/session-detail";
@@ -225,7 +226,7 @@ export async function getCourseDetail(
     phase: course.phase,
     plannedSessions: course.plannedSessions,
     frequency: course.frequency,
-    startDate: toIsoDate(course.startDate),
+    startDate: fromDateColumn(course.startDate),
     sessionMinutes: course.sessionMinutes,
     terminationLead: course.terminationLead,
     terminationStartNumber: terminationStartNumber(course.plannedSessions, course.terminationLead),
@@ -236,8 +237,8 @@ export async function getCourseDetail(
     disputeStage: course.disputeStage,
     sensitivityModifier: course.sensitivityModifier,
     formulation: course.formulation,
-    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
-    contractAgreedOn: isoDateOrNull(course.contractAgreedOn),
+    formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
+    contractAgreedOn: fromNullableDateColumn(course.contractAgreedOn),
     missedSessionPolicy: course.missedSessionPolicy,
     templateVersion: course.templateVersion,
     middleStartedAt: course.middleStartedAt?.toISOString() ?? null,
@@ -251,7 +252,7 @@ export async function getCourseDetail(
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,
-    endedOn: isoDateOrNull(course.endedOn),
+    endedOn: fromNullableDateColumn(course.endedOn),
     version: course.version,
     initialPhaseGaps: gaps,
     warnings: problemAreaWarnings({
@@ -269,7 +270,7 @@ export async function getCourseDetail(
       return {
         id: s.id,
         number: s.number,
-        plannedDate: toIsoDate(s.plannedDate),
+        plannedDate: fromDateColumn(s.plannedDate),
         phase: s.phase,
         slot: s.slot,
         status: s.status,
@@ -284,7 +285,7 @@ export async function getCourseDetail(
         ? {
             id: next.id,
             number: next.number,
-            plannedDate: toIsoDate(next.plannedDate),
+            plannedDate: fromDateColumn(next.plannedDate),
             phase: next.phase,
             focus: lastHeld?.nextFocus ?? "",
           }
@@ -324,7 +325,7 @@ export function initialPhaseGapsOf(
     inventoryPeople,
     primaryArea: course.primaryArea,
     disputeStage: course.disputeStage,
-    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
+    formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
     formulation: course.formulation,
     contractAgreed: course.contractAgreedOn !== null,
   });

@@ -1,4 +1,11 @@
-import { agendaItem, courseDetail, TEMPLATE_VERSION, type CourseDetail } from "@ipt/shared";
+import {
+  agendaItem,
+  type CourseDetail,
+  courseDetail,
+  DEFAULT_TIME_ZONE,
+  TEMPLATE_VERSION,
+  todayIn,
+} from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
@@ -14,7 +21,6 @@ import {
   signedInAs,
   type Clinician,
 } from "../../../test/helpers/clinical";
-import { todayIso } from "../clients/dates";
 
 const { app, prisma } = await createTestApp();
 
@@ -43,7 +49,7 @@ describe("opening a course", () => {
       phase: "initial",
       plannedSessions: 12,
       sessionMinutes: 50,
-      startDate: todayIso(),
+      startDate: todayIn(DEFAULT_TIME_ZONE, new Date()),
       version: 1,
       sessions: [],
       nextSession: null,

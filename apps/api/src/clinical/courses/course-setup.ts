@@ -3,25 +3,26 @@
 // write then locks the course, checks its version and is audited in the same transaction.
 import {
   agendaFor,
-  formatPresets,
-  problemAreaErrors,
   type AgendaItem,
   type CourseDetail,
   type CreateCourseRequest,
+  formatPresets,
   type FormulationRequest,
   type InitialTasksRequest,
+  problemAreaErrors,
   type problemAreaRequest,
+  toDateColumn,
 } from "@ipt/shared";
 import type { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/prisma";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedClient, ownedCourse, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
-import { fromIsoDate, todayIso } from "../clients/dates";
 import { live } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
+import { serviceToday } from "../../settings/service-time";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,7 +55,7 @@ export async function createCourse(
           lineage: request.lineage,
           plannedSessions: preset.defaultSessions,
           sessionMinutes: preset.defaultSessionMinutes,
-          startDate: fromIsoDate(request.startDate ?? todayIso()),
+          startDate: toDateColumn(request.startDate ?? (await serviceToday(tx, actor.now))),
         },
         select: { id: true },
       });
@@ -103,7 +104,7 @@ export async function setFormulation(
       where: { id: courseId },
       data: {
         formulation: request.formulation,
-        formulationAgreedOn: request.agreedOn ? fromIsoDate(request.agreedOn) : null,
+        formulationAgreedOn: request.agreedOn ? toDateColumn(request.agreedOn) : null,
       },
     });
     await auditClinical(tx, actor, "course.formulation_set", "course", courseId, {

@@ -7,19 +7,19 @@
 // body.sessionId / body.plannedDate; a course without an agreed contract or already completed, 409.
 import {
   addDays,
-  nextSessionDate,
   type AddSessionRequest,
   type AuditAction,
   type CancelSessionRequest,
   type CourseDetail,
   type DropSessionRequest,
-  type RescheduleSessionRequest,
+  nextSessionDate,
   type ReflowedSession,
+  type RescheduleSessionRequest,
+  toDateColumn,
 } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
-import { fromIsoDate } from "../clients/dates";
 import { getCourseDetail } from "../courses/course-detail";
 import { courseForWrite, withRefusalAudit } from "./course-write";
 import {
@@ -170,7 +170,7 @@ export function rescheduleSession(
     const to = request.plannedDate;
     if (to === from) throw invalid("body.plannedDate", `This session is already planned for ${from}.`);
     assertNotBeforeRecorded(plan, to);
-    const days = Math.round((fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / 86_400_000);
+    const days = Math.round((toDateColumn(to).getTime() - toDateColumn(from).getTime()) / 86_400_000);
     const later = request.moveLater
       ? plan.sessions.filter(
           (s) => s.id !== session.id && s.status === "planned" && byDateThenCreation(s, session) > 0,

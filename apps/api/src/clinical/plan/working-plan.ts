@@ -1,18 +1,19 @@
 // The plan as an edit works on it: the course's sessions loaded into memory, changed there, re-flowed
 // through the ipt module (numbers, phases, slots, agendas) and written back. Used by plan-service.ts.
 import {
-  PlanRuleError,
-  reflowPlan,
   type AgendaItem,
+  fromDateColumn,
+  PlanRuleError,
   type ReflowedSession,
+  reflowPlan,
   type SessionPhase,
   type SessionStatus,
+  toDateColumn,
 } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { ruleUnmet } from "../access";
-import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import type { CourseRow } from "./course-write";
@@ -65,7 +66,7 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
     sessions: rows.map((row) => ({
       id: row.id,
       status: row.status,
-      plannedDate: toIsoDate(row.plannedDate),
+      plannedDate: fromDateColumn(row.plannedDate),
       createdOrder: row.createdOrder,
       number: row.number,
       phase: row.phase,
@@ -74,7 +75,7 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
       cancelReason: row.cancelReason,
       signed: row.signedAt !== null,
       version: row.version,
-      stored: { plannedDate: toIsoDate(row.plannedDate), status: row.status },
+      stored: { plannedDate: fromDateColumn(row.plannedDate), status: row.status },
     })),
   };
 }
@@ -114,7 +115,7 @@ export function assertNotBeforeRecorded(plan: Plan, date: string) {
 /** The last counted (not cancelled) session's date, in plan order. */
 export function lastCountedDate(plan: Plan): string {
   const last = plan.sessions.filter(counted).sort(byDateThenCreation).at(-1);
-  return last ? last.plannedDate : toIsoDate(plan.course.startDate);
+  return last ? last.plannedDate : fromDateColumn(plan.course.startDate);
 }
 
 export function newSession(plan: Plan, plannedDate: string): WorkingSession {
@@ -192,7 +193,7 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       phase: next.phase,
       slot: next.slot,
       agenda: next.agenda,
-      plannedDate: fromIsoDate(next.plannedDate),
+      plannedDate: toDateColumn(next.plannedDate),
     };
     if (!session.stored || session.version === null) {
       await tx.therapySession.create({

@@ -1,12 +1,11 @@
 // One therapy session as the API returns it: the record, its course's context, its amendments, the
 // scores recorded at it and the risk flags they raised.
-import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
+import { agendaItem, type AgendaItem, fromDateColumn, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor, type Db } from "../access";
-import { toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import {
   correctedIds,
@@ -87,7 +86,7 @@ export function toSessionDetail(row: SessionRow): SessionDetail {
       sensitivityModifier: course.sensitivityModifier,
     },
     number: row.number,
-    plannedDate: toIsoDate(row.plannedDate),
+    plannedDate: fromDateColumn(row.plannedDate),
     phase: row.phase,
     slot: row.slot,
     status: row.status,

@@ -18,7 +18,7 @@ import {
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { todayIsoDate } from "../../../lib/format";
+import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
 import { useSetContract } from "../api/set-contract";
@@ -74,6 +74,7 @@ function checkNumber(
  */
 export function ContractForm({ course, onSaved }: { course: CourseDetail; onSaved: () => void }) {
   const setContract = useSetContract();
+  const today = useServiceToday();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const preset = formatPresets[course.format];
@@ -204,7 +205,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="agreedOn"
         type="date"
         label="Contract agreed on"
-        defaultValue={course.contractAgreedOn ?? todayIsoDate()}
+        defaultValue={course.contractAgreedOn ?? today}
         required
         fieldClassName="field--short"
         error={errors.fields.agreedOn}

@@ -1,5 +1,6 @@
 import {
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingFields,
   supervisionSettingFields,
@@ -9,8 +10,14 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client";
 import { noWriteErrors } from "../../../lib/write-errors";
 import { elements, renderHtml, textOf } from "../../../test/static-render";
-import { SettingsFields, SupervisionFields } from "./measurement-settings-form";
-import { parseSettingsForm, restoreDefaults, settingsWriteErrors, toFormValues } from "./settings-form-state";
+import { ServiceFields, SettingsFields, SupervisionFields } from "./measurement-settings-form";
+import {
+  parseSettingsForm,
+  restoreDefaults,
+  settingsWriteErrors,
+  timeZoneOptions,
+  toFormValues,
+} from "./settings-form-state";
 
 const saved: MeasurementSettings = {
   ...defaultMeasurementSettings,
@@ -19,17 +26,59 @@ const saved: MeasurementSettings = {
 };
 
 describe("measurement settings form", () => {
-  it("sends whole numbers and the supervision settings with the version it was read at", () => {
+  it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, 3);
+    const service = { timeZone: "Australia/Sydney" };
+    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, 3);
     expect(parsed).toEqual({
       ok: true,
       body: {
         version: 3,
         settings: { ...saved, earlyReviewSession: 6 },
         supervision: { coSignBeforeMiddle: true },
+        service,
       },
     });
+  });
+
+  it("refuses a time zone the shared schema does not know, at its field", () => {
+    const parsed = parseSettingsForm(
+      toFormValues(saved),
+      defaultSupervisionSettings,
+      { timeZone: "Mars/Olympus" },
+      0,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.fields).toEqual({
+      "service.timeZone": "Choose a time zone from the list, like Europe/London.",
+    });
+  });
+
+  it("offers the browser's IANA zones and keeps a saved zone the browser does not list", () => {
+    expect(timeZoneOptions("Europe/London")).toContain("Australia/Sydney");
+    expect(timeZoneOptions("Europe/London").filter((zone) => zone === "Europe/London")).toHaveLength(1);
+    expect(timeZoneOptions("Etc/Unlisted")[0]).toBe("Etc/Unlisted");
+  });
+
+  it("shows the time zone under Service, with its help and default, and marks it when refused", () => {
+    const errors = {
+      ...noWriteErrors,
+      fields: { "service.timeZone": "Choose a time zone from the list, like Europe/London." },
+    };
+    const html = renderHtml(
+      <ServiceFields
+        values={{ timeZone: "Australia/Sydney" }}
+        defaults={defaultServiceSettings}
+        errors={errors}
+        onChange={() => undefined}
+      />,
+    );
+    expect(elements(html, "legend").map((legend) => legend.text)).toEqual(["Service"]);
+    expect(elements(html, "label").map((label) => label.text)).toEqual(["Time zone of the service"]);
+    expect(html).toMatch(/<option value="Australia\/Sydney" selected="">Australia\/Sydney<\/option>/);
+    expect(textOf(html)).toContain("Default: Europe/London.");
+    expect(html).toContain('aria-invalid="true"');
   });
 
   it("names each field it refuses, with the shared message, and sends nothing", () => {
@@ -39,7 +88,7 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, 0);
+    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, 0);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({

@@ -9,6 +9,7 @@ import {
   TEMPLATE_VERSION,
   todayIn,
   toDateColumn,
+  weekdayOf,
   type AgendaItem,
   type CourseFormat,
   type DisputeStage,
@@ -147,6 +148,9 @@ export async function seed(prisma: PrismaClient) {
         sensitivity: false,
         total: 12,
         startDate,
+        weekday: weekdayOf(startDate),
+        startTime: "09:00",
+        durationMinutes: 50,
       });
       const completed = state.phase === "completed";
       courses.push({
@@ -159,6 +163,8 @@ export async function seed(prisma: PrismaClient) {
         plannedSessions: 12,
         startDate: dateOf(startDate),
         sessionMinutes: 50,
+        sessionWeekday: weekdayOf(startDate),
+        sessionTime: "09:00",
         terminationLead: 2,
         diagnosisNamed: state.held > 0,
         sickRoleGiven: state.held > 0,
@@ -202,6 +208,8 @@ export async function seed(prisma: PrismaClient) {
           number: session.number,
           createdOrder: session.number,
           plannedDate: dateOf(session.plannedDate),
+          startTime: session.startTime,
+          durationMinutes: session.durationMinutes,
           phase: session.phase,
           slot: session.slot,
           status: held ? "held" : "planned",

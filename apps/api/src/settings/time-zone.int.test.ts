@@ -96,12 +96,26 @@ describe("today in the service's time zone", () => {
     expect(fieldNames(early)).toEqual(["body.status"]);
   });
 
-  it("a course opened without a start date starts today in the service's zone", async () => {
+  it("a course opened without a start date starts on the next working day in the service's zone", async () => {
+    const opened = async () => {
+      const therapist = await signedInAs(app, prisma, "therapist");
+      return newCourse(therapist, (await newClient(therapist)).id);
+    };
+    // Sunday 1 March, 23:30 in Los Angeles (already Monday in UTC): Monday 2 March.
     now = new Date("2026-03-02T07:30:00Z");
     await setTimeZone("America/Los_Angeles");
-    const therapist = await signedInAs(app, prisma, "therapist");
-    const course = await newCourse(therapist, (await newClient(therapist)).id);
-    expect(course.startDate).toBe("2026-03-01");
+    expect(await opened()).toMatchObject({
+      startDate: "2026-03-02",
+      sessionWeekday: 1,
+      sessionTime: "09:00",
+    });
+    // Monday 2 March, 09:30 in Sydney (still Sunday in UTC): not today, Tuesday 3 March.
+    now = new Date("2026-03-01T22:30:00Z");
+    await setTimeZone("Australia/Sydney");
+    expect(await opened()).toMatchObject({ startDate: "2026-03-03", sessionWeekday: 2 });
+    // Friday 6 March in Sydney: Monday 9 March.
+    now = new Date("2026-03-06T01:00:00Z");
+    expect(await opened()).toMatchObject({ startDate: "2026-03-09", sessionWeekday: 1 });
   });
 
   it("a course cannot end after today in the service's zone: 400 naming body.endedOn", async () => {

@@ -13,7 +13,6 @@ import {
   type FidelityRating,
   type FidelityScores,
   fidelityScores,
-  fromDateColumn,
   reviewSample,
 } from "@ipt/shared";
 import { personSelect } from "../db/person-select";
@@ -29,7 +28,9 @@ import {
   type Actor,
 } from "../clinical/access";
 import { live } from "../clinical/live";
+import { getServiceTimeZone } from "../clinical/measures/settings-read";
 import { lockCourse } from "../clinical/plan/course-write";
+import { sessionWhen, sessionWhenSelect } from "../settings/service-time";
 
 const ratingSelect = {
   id: true,
@@ -175,7 +176,7 @@ export async function getCourseFidelity(
         select: {
           id: true,
           number: true,
-          plannedDate: true,
+          ...sessionWhenSelect,
           status: true,
           fidelityRatings: { select: ratingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
@@ -187,6 +188,7 @@ export async function getCourseFidelity(
   await auditClinical(prisma, actor, "fidelity.viewed", "course", course.id);
 
   const sampled = new Set(reviewSample(course.id, course.sessions));
+  const timeZone = await getServiceTimeZone(prisma);
   const selfRatings: FidelityRating[] = [];
   const supervisorRatings: FidelityRating[] = [];
   const sessions = course.sessions.map((session) => {
@@ -198,7 +200,7 @@ export async function getCourseFidelity(
     return {
       sessionId: session.id,
       number: session.number,
-      plannedDate: fromDateColumn(session.plannedDate),
+      ...sessionWhen(session, timeZone),
       status: session.status,
       selfRating: self,
       supervisorRatings: bySupervisors,

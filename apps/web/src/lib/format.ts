@@ -25,6 +25,14 @@ export function formatCalendarDate(isoDate: string): string {
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/**
+ * When a session is, as every screen shows it: "Mon, 2 Mar 2026, 09:30". The date and time are the
+ * service's own (its time zone), shown as stored, never converted to the browser's zone.
+ */
+export function formatSessionWhen(session: { plannedDate: string; startTime: string }): string {
+  return `${formatCalendarDate(session.plannedDate)}, ${session.startTime}`;
+}
+
 /** "Showing 26–50 of 112" style range for a page of results. */
 export function describeRange(page: number, pageSize: number, shown: number, total: number): string {
   if (total === 0 || shown === 0) return "No results";

@@ -4,7 +4,7 @@ import {
   daysBetween,
   fromDateColumn,
   isCalendarDate,
-  isoWeekday,
+  weekdayOf,
   nextWorkingDay,
   onOrAfterWeekday,
   toDateColumn,
@@ -37,9 +37,9 @@ describe("calendar dates", () => {
   });
 
   it("names the ISO weekday, Monday 1 to Sunday 7", () => {
-    expect(isoWeekday("2026-03-02")).toBe(1);
-    expect(isoWeekday("2026-03-06")).toBe(5);
-    expect(isoWeekday("2026-03-08")).toBe(7);
+    expect(weekdayOf("2026-03-02")).toBe(1);
+    expect(weekdayOf("2026-03-06")).toBe(5);
+    expect(weekdayOf("2026-03-08")).toBe(7);
   });
 
   it("finds the next date on a weekday, the same day included", () => {

@@ -45,20 +45,20 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: CalendarDate): IsoWeekday {
+export function weekdayOf(date: CalendarDate): IsoWeekday {
   const day = new Date(checkedEpochMs(date)).getUTCDay();
   return (day === 0 ? 7 : day) as IsoWeekday;
 }
 
 /** The first date on or after `date` that falls on `weekday`. */
 export function onOrAfterWeekday(date: CalendarDate, weekday: IsoWeekday): CalendarDate {
-  return addDays(date, (weekday - isoWeekday(date) + 7) % 7);
+  return addDays(date, (weekday - weekdayOf(date) + 7) % 7);
 }
 
 /** The next Monday to Friday after `date` (Friday → Monday). */
 export function nextWorkingDay(date: CalendarDate): CalendarDate {
   const next = addDays(date, 1);
-  const weekday = isoWeekday(next);
+  const weekday = weekdayOf(next);
   return weekday <= 5 ? next : addDays(next, 8 - weekday);
 }
 

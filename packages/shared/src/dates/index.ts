@@ -4,3 +4,4 @@ export * from "./time-of-day";
 export * from "./time-zone-names";
 export * from "./zone";
 export * from "./service-settings";
+export * from "./schemas";

@@ -1,7 +1,7 @@
 // Wire shapes of the supervisor's views: the cockpit across supervisees' clients, the per-therapist
 // summary, and fidelity ratings (self and supervisor) with their averages and the review sample.
 import { z } from "zod";
-import { entityId, version } from "../clinical/clients";
+import { entityId, sessionWhen, version } from "../clinical/clients";
 import { pageQuery, paginated } from "../common/pagination";
 import { flag } from "../ipt/rules";
 import { courseFormat, coursePhase, sessionStatus } from "../ipt/vocabulary";
@@ -97,7 +97,7 @@ export type FidelityRating = z.infer<typeof fidelityRating>;
 export const sessionFidelity = z.object({
   sessionId: z.uuid(),
   number: z.int().nullable(),
-  plannedDate: z.iso.date(),
+  ...sessionWhen,
   status: sessionStatus,
   selfRating: fidelityRating.nullable(),
   supervisorRatings: z.array(fidelityRating),

@@ -8,6 +8,7 @@ import {
   fromDateColumn,
   fromNullableDateColumn,
   initialPhaseGaps,
+  isoWeekday,
   type LifeEventKind,
   problemAreaWarnings,
   terminationStartNumber,
@@ -18,7 +19,9 @@ import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service"
 import { auditClinical, denied, readableClientWhere, type Actor, type Db } from "../access";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
+import { getServiceTimeZone } from "../measures/settings-read";
 import { agendaOf } from "../sessions/session-detail";
+import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 
 const courseDetailSelect = {
   id: true,
@@ -30,6 +33,8 @@ const courseDetailSelect = {
   frequency: true,
   startDate: true,
   sessionMinutes: true,
+  sessionWeekday: true,
+  sessionTime: true,
   terminationLead: true,
   diagnosisNamed: true,
   sickRoleGiven: true,
@@ -68,7 +73,7 @@ const courseDetailSelect = {
     select: {
       id: true,
       number: true,
-      plannedDate: true,
+      ...sessionWhenSelect,
       phase: true,
       slot: true,
       status: true,
@@ -77,7 +82,7 @@ const courseDetailSelect = {
       nextFocus: true,
       version: true,
     },
-    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+    orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
   },
   problemAreaChanges: {
     select: {
@@ -211,6 +216,7 @@ export async function getCourseDetail(
       null,
     );
   const next = nextPlanned(sessions);
+  const timeZone = await getServiceTimeZone(db);
 
   return {
     id: course.id,
@@ -228,6 +234,8 @@ export async function getCourseDetail(
     frequency: course.frequency,
     startDate: fromDateColumn(course.startDate),
     sessionMinutes: course.sessionMinutes,
+    sessionWeekday: isoWeekday.parse(course.sessionWeekday),
+    sessionTime: course.sessionTime,
     terminationLead: course.terminationLead,
     terminationStartNumber: terminationStartNumber(course.plannedSessions, course.terminationLead),
     diagnosisNamed: course.diagnosisNamed,
@@ -270,7 +278,7 @@ export async function getCourseDetail(
       return {
         id: s.id,
         number: s.number,
-        plannedDate: fromDateColumn(s.plannedDate),
+        ...sessionWhen(s, timeZone),
         phase: s.phase,
         slot: s.slot,
         status: s.status,
@@ -285,7 +293,7 @@ export async function getCourseDetail(
         ? {
             id: next.id,
             number: next.number,
-            plannedDate: fromDateColumn(next.plannedDate),
+            ...sessionWhen(next, timeZone),
             phase: next.phase,
             focus: lastHeld?.nextFocus ?? "",
           }

@@ -6,12 +6,15 @@ import {
   type AgendaItem,
   type CourseDetail,
   type CreateCourseRequest,
+  DEFAULT_SESSION_TIME,
   formatPresets,
   type FormulationRequest,
   type InitialTasksRequest,
+  nextWorkingDay,
   problemAreaErrors,
   type problemAreaRequest,
   toDateColumn,
+  weekdayOf,
 } from "@ipt/shared";
 import type { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/prisma";
@@ -47,6 +50,8 @@ export async function createCourse(
         );
       }
       const sequence = (last?.sequence ?? 0) + 1;
+      // The first session defaults to the next working day in the service's zone, never today.
+      const startDate = request.startDate ?? nextWorkingDay(await serviceToday(tx, actor.now));
       const { id } = await tx.course.create({
         data: {
           clientId,
@@ -55,7 +60,9 @@ export async function createCourse(
           lineage: request.lineage,
           plannedSessions: preset.defaultSessions,
           sessionMinutes: preset.defaultSessionMinutes,
-          startDate: toDateColumn(request.startDate ?? (await serviceToday(tx, actor.now))),
+          startDate: toDateColumn(startDate),
+          sessionWeekday: weekdayOf(startDate),
+          sessionTime: DEFAULT_SESSION_TIME,
         },
         select: { id: true },
       });

@@ -3,6 +3,8 @@
 import {
   type AgendaItem,
   fromDateColumn,
+  inPlanOrder,
+  isoWeekday,
   PlanRuleError,
   type ReflowedSession,
   reflowPlan,
@@ -25,6 +27,9 @@ export interface WorkingSession {
   id: string;
   status: SessionStatus;
   plannedDate: string;
+  /** "HH:MM" in the service's time zone. */
+  startTime: string;
+  durationMinutes: number;
   createdOrder: number;
   number: number | null;
   phase: SessionPhase | null;
@@ -34,8 +39,8 @@ export interface WorkingSession {
   signed: boolean;
   /** The stored version; null for a session this edit creates. */
   version: number | null;
-  /** The stored date and status, to tell what the edit changed. */
-  stored: { plannedDate: string; status: SessionStatus } | null;
+  /** The stored date, time and status, to tell what the edit changed. */
+  stored: { plannedDate: string; startTime: string; status: SessionStatus } | null;
 }
 
 export interface Plan {
@@ -47,13 +52,13 @@ export interface Plan {
 
 const counted = (session: WorkingSession) => session.status !== "cancelled";
 
-export const byDateThenCreation = (a: WorkingSession, b: WorkingSession) =>
-  a.plannedDate.localeCompare(b.plannedDate) || a.createdOrder - b.createdOrder;
+/** The contract's weekday, for sessions appended to the plan. */
+export const contractWeekday = (plan: Plan) => isoWeekday.parse(plan.course.sessionWeekday);
 
 export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
   const rows = await tx.therapySession.findMany({
     where: { courseId: course.id, ...live },
-    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+    orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
   });
   // Over removed rows too: (courseId, createdOrder) is unique, and a removed row keeps its order.
   const last = await tx.therapySession.aggregate({
@@ -67,6 +72,8 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
       id: row.id,
       status: row.status,
       plannedDate: fromDateColumn(row.plannedDate),
+      startTime: row.startTime,
+      durationMinutes: row.durationMinutes,
       createdOrder: row.createdOrder,
       number: row.number,
       phase: row.phase,
@@ -75,7 +82,7 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
       cancelReason: row.cancelReason,
       signed: row.signedAt !== null,
       version: row.version,
-      stored: { plannedDate: fromDateColumn(row.plannedDate), status: row.status },
+      stored: { plannedDate: fromDateColumn(row.plannedDate), startTime: row.startTime, status: row.status },
     })),
   };
 }
@@ -114,17 +121,24 @@ export function assertNotBeforeRecorded(plan: Plan, date: string) {
 
 /** The last counted (not cancelled) session's date, in plan order. */
 export function lastCountedDate(plan: Plan): string {
-  const last = plan.sessions.filter(counted).sort(byDateThenCreation).at(-1);
+  const last = plan.sessions.filter(counted).sort(inPlanOrder).at(-1);
   return last ? last.plannedDate : fromDateColumn(plan.course.startDate);
 }
 
-export function newSession(plan: Plan, plannedDate: string): WorkingSession {
+/** A new planned session on the date, at the time (the contract's by default), of the contract's length. */
+export function newSession(
+  plan: Plan,
+  plannedDate: string,
+  startTime: string = plan.course.sessionTime,
+): WorkingSession {
   plan.lastCreatedOrder += 1;
   const createdOrder = plan.lastCreatedOrder;
   const session: WorkingSession = {
     id: randomUUID(),
     status: "planned",
     plannedDate,
+    startTime,
+    durationMinutes: plan.course.sessionMinutes,
     createdOrder,
     number: null,
     phase: null,
@@ -154,6 +168,7 @@ export function reflow(plan: Plan): ReflowedSession[] {
         id: s.id,
         status: s.status,
         plannedDate: s.plannedDate,
+        startTime: s.startTime,
         createdOrder: s.createdOrder,
         number: s.number,
         phase: s.phase,
@@ -194,6 +209,8 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       slot: next.slot,
       agenda: next.agenda,
       plannedDate: toDateColumn(next.plannedDate),
+      startTime: session.startTime,
+      durationMinutes: session.durationMinutes,
     };
     if (!session.stored || session.version === null) {
       await tx.therapySession.create({
@@ -202,7 +219,9 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       continue;
     }
     const statusChanged = session.status !== session.stored.status;
-    if (!next.changed && !statusChanged && next.plannedDate === session.stored.plannedDate) continue;
+    const moved =
+      next.plannedDate !== session.stored.plannedDate || session.startTime !== session.stored.startTime;
+    if (!next.changed && !statusChanged && !moved) continue;
     // The course lock keeps session writes out, so the version still matches; it is checked anyway.
     const { count } = await tx.therapySession.updateMany({
       where: { id: session.id, version: session.version },

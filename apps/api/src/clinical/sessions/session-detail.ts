@@ -1,12 +1,14 @@
 // One therapy session as the API returns it: the record, its course's context, its amendments, the
 // scores recorded at it and the risk flags they raised.
-import { agendaItem, type AgendaItem, fromDateColumn, type SessionDetail } from "@ipt/shared";
+import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor, type Db } from "../access";
+import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { live } from "../live";
+import { getServiceTimeZone } from "../measures/settings-read";
 import {
   correctedIds,
   riskFlagOrder,
@@ -20,7 +22,7 @@ import {
 export const sessionDetailSelect = {
   id: true,
   number: true,
-  plannedDate: true,
+  ...sessionWhenSelect,
   phase: true,
   slot: true,
   status: true,
@@ -68,7 +70,7 @@ export function agendaOf(value: Prisma.JsonValue): AgendaItem[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function toSessionDetail(row: SessionRow): SessionDetail {
+export function toSessionDetail(row: SessionRow, timeZone: string): SessionDetail {
   const { course } = row;
   const corrected = correctedIds(row.measureScores);
   return {
@@ -86,7 +88,7 @@ export function toSessionDetail(row: SessionRow): SessionDetail {
       sensitivityModifier: course.sensitivityModifier,
     },
     number: row.number,
-    plannedDate: fromDateColumn(row.plannedDate),
+    ...sessionWhen(row, timeZone),
     phase: row.phase,
     slot: row.slot,
     status: row.status,
@@ -121,7 +123,7 @@ export async function loadSessionDetail(db: Db, sessionId: string): Promise<Sess
     select: sessionDetailSelect,
   });
   if (!row) throw notFound("The session");
-  return toSessionDetail(row);
+  return toSessionDetail(row, await getServiceTimeZone(db));
 }
 
 /**
@@ -137,5 +139,5 @@ export async function findReadableSessionDetail(
     where: { id: sessionId, ...live, course: { client: readableClientWhere(actor) } },
     select: sessionDetailSelect,
   });
-  return row ? toSessionDetail(row) : null;
+  return row ? toSessionDetail(row, await getServiceTimeZone(db)) : null;
 }

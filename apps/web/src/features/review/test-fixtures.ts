@@ -13,6 +13,7 @@ import {
   type SessionDetail,
   type SessionFidelity,
 } from "@ipt/shared";
+import { sessionWhenOn } from "../../test/session-when";
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 export const COURSE_ID = uuid(1);
@@ -52,7 +53,7 @@ export function sessionFidelity(number: number, extra: Partial<SessionFidelity> 
   return {
     sessionId: sessionIdOf(number),
     number,
-    plannedDate: `2026-09-${String(number).padStart(2, "0")}`,
+    ...sessionWhenOn(`2026-09-${String(number).padStart(2, "0")}`),
     status: "held",
     selfRating: null,
     supervisorRatings: [],
@@ -83,7 +84,7 @@ export function course(extra: Partial<CourseDetail> = {}): CourseDetail {
     return {
       id: sessionIdOf(cancelled ? 99 : (number ?? 0)),
       number,
-      plannedDate: `2026-09-${String(index + 1).padStart(2, "0")}`,
+      ...sessionWhenOn(`2026-09-${String(index + 1).padStart(2, "0")}`),
       phase: index < 3 ? "initial" : "middle",
       slot: null,
       status: cancelled ? "cancelled" : index < 5 ? "held" : "planned",
@@ -104,6 +105,8 @@ export function course(extra: Partial<CourseDetail> = {}): CourseDetail {
     frequency: "weekly",
     startDate: "2026-09-01",
     sessionMinutes: 50,
+    sessionWeekday: 2,
+    sessionTime: "09:00",
     terminationLead: 2,
     terminationStartNumber: 10,
     diagnosisNamed: true,
@@ -167,7 +170,7 @@ export function session(extra: Partial<SessionDetail> = {}): SessionDetail {
       sensitivityModifier: false,
     },
     number: 2,
-    plannedDate: "2026-09-02",
+    ...sessionWhenOn("2026-09-02"),
     phase: "initial",
     slot: "initial-2",
     status: "held",

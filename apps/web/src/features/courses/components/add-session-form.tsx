@@ -8,7 +8,10 @@ import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useAddSession } from "../api/add-session";
 import { useReloadCourse } from "../api/get-course";
 
-/** Appends a session to the plan; without a date it comes one interval after the last. */
+/**
+ * Appends a session to the plan; without a date it comes on the contract's weekday one interval
+ * after the last, at the time given (the contract's by default).
+ */
 export function AddSessionForm({
   course,
   onDone,
@@ -27,6 +30,7 @@ export function AddSessionForm({
     const parsed = addSessionRequest.safeParse({
       version: course.version,
       plannedDate: formText(new FormData(form), "plannedDate") || undefined,
+      startTime: formText(new FormData(form), "startTime"),
     });
     if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
     setErrors(noWriteErrors);
@@ -37,7 +41,7 @@ export function AddSessionForm({
           form.reset();
           onDone(`A session has been added. The course now has ${updated.plannedSessions} sessions.`);
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate", "startTime"])),
       },
     );
   }
@@ -49,8 +53,17 @@ export function AddSessionForm({
         name="plannedDate"
         type="date"
         label="Date (optional)"
-        hint="Left empty, the session comes one interval after the last one."
+        hint="Left empty, the session comes on the contract's weekday, one interval after the last one."
         error={errors.fields.plannedDate}
+      />
+      <TextField
+        name="startTime"
+        type="time"
+        label="Time"
+        hint="In the service's time zone."
+        defaultValue={course.sessionTime}
+        required
+        error={errors.fields.startTime}
       />
       <SubmitButton pending={addSession.isPending} pendingLabel="Adding…">
         Add a session

@@ -29,10 +29,14 @@ const fieldNames = [
   "frequency",
   "sessionMinutes",
   "startDate",
+  "weekday",
+  "startTime",
   "terminationLead",
   "missedSessionPolicy",
   "agreedOn",
 ];
+
+const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 const frequencyOptions = frequencies.map((frequency) => ({
   value: frequency,
@@ -91,6 +95,8 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
       frequency: formText(data, "frequency"),
       sessionMinutes: wholeNumber(formText(data, "sessionMinutes")),
       startDate: formText(data, "startDate"),
+      weekday: wholeNumber(formText(data, "weekday")),
+      startTime: formText(data, "startTime"),
       terminationLead: wholeNumber(formText(data, "terminationLead")),
       missedSessionPolicy: formText(data, "missedSessionPolicy"),
       agreedOn: formText(data, "agreedOn"),
@@ -107,6 +113,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
     });
     if (!values.frequency) fields.frequency = "Choose how often the sessions are.";
     if (!values.startDate) fields.startDate = "Enter the date of the first session.";
+    if (!values.startTime) fields.startTime = "Enter the time of the sessions.";
     if (!values.agreedOn) fields.agreedOn = "Enter the date the contract was agreed.";
     if (!parsed.success || Object.keys(fields).length > 0) {
       setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
@@ -167,10 +174,35 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="startDate"
         type="date"
         label="Date of the first session"
+        hint="If it is not on the day of the week below, the first session is the next such day."
         defaultValue={course.startDate}
         required
         fieldClassName="field--short"
         error={errors.fields.startDate}
+      />
+      <SelectField
+        name="weekday"
+        label="Day of the week"
+        hint="Every session is planned on this day."
+        defaultValue={String(course.sessionWeekday)}
+        fieldClassName="field--short"
+        error={errors.fields.weekday}
+      >
+        {weekdayNames.map((name, index) => (
+          <option key={name} value={index + 1}>
+            {name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="startTime"
+        type="time"
+        label="Time of the sessions"
+        hint="In the service's time zone. A single session can be moved later."
+        defaultValue={course.sessionTime}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.startTime}
       />
       <SelectField
         name="terminationLead"

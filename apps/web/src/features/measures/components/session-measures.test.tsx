@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COURSE_ID, riskFlag, score, sessionIdOf } from "../test-fixtures";
 import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { recordingBlockedReason, SessionMeasures } from "./session-measures";
+import { sessionWhenOn } from "../../../test/session-when";
 
 function session(patch: Partial<SessionDetail> = {}): SessionDetail {
   return {
@@ -20,7 +21,7 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
       sensitivityModifier: false,
     },
     number: 1,
-    plannedDate: "2026-09-01",
+    ...sessionWhenOn("2026-09-01"),
     phase: "initial",
     slot: "initial-1",
     status: "held",

@@ -18,7 +18,7 @@ describe("CourseReview (a supervisor's read-only course)", () => {
   it("shows where the course stands, its contract and time limit, and its focus", () => {
     const text = textOf(html);
     expect(text).toContain("Phase Middle phase");
-    expect(text).toContain("Sessions 12 sessions, weekly, 50 minutes each");
+    expect(text).toContain("Sessions 12 sessions, weekly on Tuesdays at 09:00, 50 minutes each");
     expect(text).toContain("Termination Starts at session 10");
     expect(text).toContain("Primary problem area Role transition");
     expect(text).toContain("Formulation Invented: low mood since the move to a new city.");

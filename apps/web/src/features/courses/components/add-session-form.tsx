@@ -4,6 +4,7 @@ import { SubmitButton, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useAddSession } from "../api/add-session";
 import { useReloadCourse } from "../api/get-course";
@@ -20,6 +21,7 @@ export function AddSessionForm({
   onDone: (message: string) => void;
 }) {
   const addSession = useAddSession();
+  const timeZone = useServiceTimeZone();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
@@ -60,7 +62,7 @@ export function AddSessionForm({
         name="startTime"
         type="time"
         label="Time"
-        hint="In the service's time zone."
+        hint={`In the service's time zone (${timeZone}).`}
         defaultValue={course.sessionTime}
         required
         error={errors.fields.startTime}

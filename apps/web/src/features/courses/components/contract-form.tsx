@@ -18,6 +18,7 @@ import {
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
@@ -79,6 +80,7 @@ function checkNumber(
 export function ContractForm({ course, onSaved }: { course: CourseDetail; onSaved: () => void }) {
   const setContract = useSetContract();
   const today = useServiceToday();
+  const timeZone = useServiceTimeZone();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const preset = formatPresets[course.format];
@@ -198,7 +200,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="startTime"
         type="time"
         label="Time of the sessions"
-        hint="In the service's time zone. A single session can be moved later."
+        hint={`In the service's time zone (${timeZone}). A single session can be moved later.`}
         defaultValue={course.sessionTime}
         required
         fieldClassName="field--short"

@@ -13,6 +13,7 @@ import { useWriteErrors, WriteErrorSummary } from "../../../components/write-err
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { formatSessionWhen } from "../../../lib/format";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 import { useCancelSession } from "../api/cancel-session";
 import type { CourseWrite } from "../api/cache";
@@ -118,6 +119,7 @@ function PlanEditForm<S extends z.ZodType>({
 function RescheduleDialog(props: DialogProps) {
   const { session } = props;
   const reschedule = useRescheduleSession();
+  const timeZone = useServiceTimeZone();
   return (
     <PlanEditForm
       {...props}
@@ -153,7 +155,7 @@ function RescheduleDialog(props: DialogProps) {
             name="startTime"
             type="time"
             label="New time"
-            hint="In the service's time zone."
+            hint={`In the service's time zone (${timeZone}).`}
             defaultValue={session.startTime}
             required
             fieldClassName="field--short"

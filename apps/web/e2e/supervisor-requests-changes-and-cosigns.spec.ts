@@ -148,7 +148,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
   const adminPage = await (await browser.newContext({ baseURL: server.url })).newPage();
   await signIn(adminPage, admin);
   try {
-    await adminPage.getByRole("link", { name: "Measurement settings" }).click();
+    await adminPage.getByRole("link", { name: "Organisation settings" }).click();
     await adminPage
       .getByLabel("Require a supervisor's co-signature of the formulation and plan before the middle phase")
       .check();
@@ -193,12 +193,14 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
       version: number;
       settings: object;
       supervision: { coSignBeforeMiddle: boolean };
+      service: object;
     };
     if (current.supervision.coSignBeforeMiddle) {
       await adminApi.put("/api/admin/settings/measurement", {
         version: current.version,
         settings: current.settings,
         supervision: { coSignBeforeMiddle: false },
+        service: current.service,
       });
     }
     await adminApi.dispose();

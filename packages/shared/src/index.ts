@@ -7,6 +7,7 @@ export * from "./auth/auth";
 export * from "./users/users";
 export * from "./audit/audit";
 export * from "./health/health";
+export * from "./dates";
 export * from "./ipt";
 export * from "./clinical/clients";
 export * from "./clinical/courses";

@@ -3,7 +3,7 @@
 // marked held with its PHQ-9), and supervisors who read their cockpit and supervisees' courses. Each
 // user works through its own records one request at a time, as one browser tab would, so no write
 // meets another's version and every answer but 2xx is an error.
-import { IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
+import { IDEMPOTENCY_KEY_HEADER, weekdayOf } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
 import { expectOk, retryUnavailable, sleep, type ApiResponse, type ApiSession } from "../harness";
 import type { Ledger } from "./ledger";
@@ -62,6 +62,8 @@ export async function prepareTherapist(id: string, session: ApiSession, startDat
         frequency: "weekly",
         sessionMinutes: 50,
         startDate,
+        weekday: weekdayOf(startDate),
+        startTime: "09:00",
         terminationLead: 2,
         missedSessionPolicy: "Invented: re-planned at the end.",
         agreedOn: startDate,

@@ -123,7 +123,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   // The organisation settings row: an admin saves the measurement settings as read.
   const adminAccount = required(accounts.admins[0], "the admin account");
   const admin = await ApiSession.signIn(api.url, adminAccount.email, adminAccount.password);
-  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown }>(
+  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown }>(
     await admin.get("/api/admin/settings/measurement"),
     "reading the settings",
   );
@@ -132,6 +132,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
       version: settings.version,
       settings: settings.settings,
       supervision: settings.supervision,
+      service: settings.service,
     }),
     "saving the settings",
   );

@@ -162,6 +162,8 @@ await runScenario("crash", async ({ figure, check }) => {
               frequency: "weekly",
               sessionMinutes: 50,
               startDate: "2026-01-05",
+              weekday: 1,
+              startTime: "09:00",
               terminationLead: 2,
               missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
               agreedOn: "2026-01-05",

@@ -38,6 +38,8 @@ declare module "fastify" {
   interface FastifyRequest {
     loginSession: ActiveSession | null;
     principal: Principal | null;
+    /** When the request arrived, by the app's clock (AppContext.clock): every rule's "now". */
+    requestedAt: Date;
     auditContext(): AuditContext;
   }
 }
@@ -77,11 +79,14 @@ export function registerAuth(
 ) {
   app.decorateRequest("loginSession", null);
   app.decorateRequest("principal", null);
+  // Set per request below (a shared Date default would be one object for every request).
+  app.decorateRequest("requestedAt", null as unknown as Date);
   app.decorateRequest("auditContext", function (this: FastifyRequest): AuditContext {
     return { actorId: this.principal?.userId ?? null, ip: this.ip, requestId: this.id };
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    request.requestedAt = clock();
     // Unmatched URLs fall to the not-found handler, which reveals nothing.
     const policy = request.routeOptions.config.policy ?? "public";
     const unsafe = UNSAFE_METHODS.has(request.method);

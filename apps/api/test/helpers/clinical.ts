@@ -7,6 +7,7 @@ import {
   inventoryPerson,
   lifeEvent,
   sessionDetail,
+  weekdayOf,
   type ClientDetail,
   type ContractRequest,
   type CourseDetail,
@@ -125,18 +126,26 @@ export async function addLifeEvent(
   return ok(response, lifeEvent, 201);
 }
 
-/** A contract body: 12 weekly sessions of 50 minutes from Monday 2026-01-05, ending raised 2 before the end. */
-export const contract = (version: number, overrides: Partial<ContractRequest> = {}): ContractRequest => ({
-  version,
-  plannedSessions: 12,
-  frequency: "weekly",
-  sessionMinutes: 50,
-  startDate: "2026-01-05",
-  terminationLead: 2,
-  missedSessionPolicy: "A missed session is not replaced unless agreed in advance.",
-  agreedOn: "2026-01-05",
-  ...overrides,
-});
+/**
+ * A contract body: 12 weekly sessions of 50 minutes at 09:00 from Monday 2026-01-05 (on the start
+ * date's weekday unless `weekday` is given), ending raised 2 before the end.
+ */
+export const contract = (version: number, overrides: Partial<ContractRequest> = {}): ContractRequest => {
+  const startDate = overrides.startDate ?? "2026-01-05";
+  return {
+    version,
+    plannedSessions: 12,
+    frequency: "weekly",
+    sessionMinutes: 50,
+    startDate,
+    weekday: weekdayOf(startDate),
+    startTime: "09:00",
+    terminationLead: 2,
+    missedSessionPolicy: "A missed session is not replaced unless agreed in advance.",
+    agreedOn: "2026-01-05",
+    ...overrides,
+  };
+};
 
 type Step = (who: Clinician, course: CourseDetail, terms?: Partial<ContractRequest>) => Promise<CourseDetail>;
 

@@ -1,5 +1,6 @@
 // Clinical set-up through the API, for specs whose story starts in the middle of a course: the same
 // requests the set-up pages send, made as the therapist, so the browser part stays on what is tested.
+import { weekdayOf } from "@ipt/shared";
 import { request, type APIRequestContext } from "@playwright/test";
 import type { Account } from "./accounts";
 
@@ -88,6 +89,8 @@ export async function clientWithCourse(api: AccountApi, displayName: string, sta
     frequency: "weekly",
     sessionMinutes: 50,
     startDate,
+    weekday: weekdayOf(startDate),
+    startTime: "09:00",
     terminationLead: 2,
     missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
     agreedOn: startDate,

@@ -17,6 +17,7 @@ const session: SessionResponse = {
   csrfToken: "token",
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
+  timeZone: "Europe/London",
 };
 
 const unauthenticated = () =>

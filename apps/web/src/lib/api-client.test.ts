@@ -23,6 +23,7 @@ const session = {
   csrfToken: "token-123",
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
+  timeZone: "Europe/London",
 };
 
 function jsonResponse(status: number, body: unknown): Response {

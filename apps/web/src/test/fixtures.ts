@@ -12,6 +12,7 @@ import {
   type SessionDetail,
   type SessionResponse,
 } from "@ipt/shared";
+import { sessionWhenOn } from "./session-when";
 
 export const testId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -29,6 +30,7 @@ export function signedInAs(role: Role, patch: Partial<SessionResponse["user"]> =
     csrfToken: "csrf-test-token",
     idleTimeoutSeconds: 1800,
     absoluteExpiresAt: "2026-12-31T23:00:00.000Z",
+    timeZone: "Europe/London",
   });
 }
 
@@ -44,7 +46,7 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     return {
       id: sessionIdOf(cancelled ? 99 : (number ?? 0)),
       number,
-      plannedDate: `2026-09-${String(index + 1).padStart(2, "0")}`,
+      ...sessionWhenOn(`2026-09-${String(index + 1).padStart(2, "0")}`),
       phase: index < 3 ? "initial" : "middle",
       slot: null,
       status: cancelled ? "cancelled" : index < 5 ? "held" : "planned",
@@ -70,6 +72,8 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     frequency: "weekly",
     startDate: "2026-09-01",
     sessionMinutes: 50,
+    sessionWeekday: 2,
+    sessionTime: "09:00",
     terminationLead: 2,
     terminationStartNumber: 10,
     diagnosisNamed: true,
@@ -133,7 +137,7 @@ export function sessionOf(extra: Partial<SessionDetail> = {}): SessionDetail {
       sensitivityModifier: false,
     },
     number: 2,
-    plannedDate: "2026-09-02",
+    ...sessionWhenOn("2026-09-02"),
     phase: "initial",
     slot: "initial-2",
     status: "held",

@@ -6,6 +6,7 @@ import { userEvent, type UserEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
+import { ServiceTimeZoneProvider } from "../lib/service-time-zone";
 
 export interface RenderWithProvidersOptions {
   /** The URL the router starts at (default "/"). */
@@ -14,6 +15,8 @@ export interface RenderWithProvidersOptions {
   path?: string;
   /** Data already in the cache, as a loader would have left it. */
   queryClient?: QueryClient;
+  /** The service's time zone, as the signed-in app shell provides it (default Europe/London). */
+  timeZone?: string;
 }
 
 export interface RenderWithProvidersResult extends RenderResult {
@@ -30,7 +33,12 @@ export function createTestQueryClient(): QueryClient {
 
 export function renderWithProviders(
   node: ReactNode,
-  { route = "/", path, queryClient = createTestQueryClient() }: RenderWithProvidersOptions = {},
+  {
+    route = "/",
+    path,
+    queryClient = createTestQueryClient(),
+    timeZone = "Europe/London",
+  }: RenderWithProvidersOptions = {},
 ): RenderWithProvidersResult {
   // Every other URL renders a marker, so a test can see that a link or navigation went elsewhere.
   const router = createMemoryRouter(
@@ -43,7 +51,9 @@ export function renderWithProviders(
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ServiceTimeZoneProvider value={timeZone}>
+        <RouterProvider router={router} />
+      </ServiceTimeZoneProvider>
     </QueryClientProvider>,
   );
   return { ...result, user, queryClient, router };

@@ -6,6 +6,7 @@ import type { AppContext } from "../../app-context";
 import { changePassword, login, logout } from "../../auth/auth-service";
 import { hashToken } from "../../auth/login-sessions";
 import { unauthenticated } from "../../errors/app-error";
+import { getServiceTimeZone } from "../../clinical/measures/settings-read";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from "../../plugins/auth";
 import { noBody } from "../request-bodies";
 import { errorResponses } from "../responses";
@@ -16,15 +17,16 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
   const { prisma, timeouts } = ctx;
   const idleTimeoutSeconds = Math.round(timeouts.idleMs / 1000);
 
-  const toSessionResponse = (session: {
+  const toSessionResponse = async (session: {
     user: SessionResponse["user"];
     csrfToken: string;
     expiresAt: Date;
-  }): SessionResponse => ({
+  }): Promise<SessionResponse> => ({
     user: session.user,
     csrfToken: session.csrfToken,
     idleTimeoutSeconds,
     absoluteExpiresAt: session.expiresAt.toISOString(),
+    timeZone: await getServiceTimeZone(prisma),
   });
 
   function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {

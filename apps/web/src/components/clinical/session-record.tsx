@@ -1,5 +1,6 @@
 import { phaseLabelFor, techniqueGuidance, type SessionDetail } from "@ipt/shared";
-import { formatCalendarDate, formatDateTime } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
+import { SessionWhen } from "./session-when";
 import { SummaryRow } from "../summary-row";
 import { AgendaList } from "./agenda-list";
 import { sessionStatusLabels } from "./labels";
@@ -20,9 +21,9 @@ export function SessionFacts({ session }: { session: SessionDetail }) {
         <dd>{session.course.clientName}</dd>
       </div>
       <div className="facts__item">
-        <dt>Date</dt>
+        <dt>Date and time</dt>
         <dd>
-          <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
+          <SessionWhen session={session} /> ({session.durationMinutes} minutes)
         </dd>
       </div>
       <div className="facts__item">

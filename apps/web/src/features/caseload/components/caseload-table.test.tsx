@@ -3,6 +3,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { rowsByHeader, textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
+import { sessionWhenOn } from "../../../test/session-when";
 import { CaseloadTable } from "./caseload-table";
 
 const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
@@ -17,7 +18,7 @@ const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
       sessionsHeld: 8,
       plannedSessions: 12,
     },
-    nextSession: { number: 9, plannedDate: "2026-03-02", phase: "middle" },
+    nextSession: { number: 9, ...sessionWhenOn("2026-03-02", "14:30"), phase: "middle" },
     measures: {
       latestPhq9: { total: 10, sessionNumber: 8, band: { key: "moderate", label: "Moderate" } },
       latestGad7: { total: 6, sessionNumber: 8, band: { key: "mild", label: "Mild" } },
@@ -58,6 +59,12 @@ describe("caseload measure columns", () => {
       "Outcome",
       "Flags",
     ]);
+  });
+
+  it("shows the next session's date and time of day, marked up with the instant it starts", () => {
+    const cell = rowsOf([entry({})])[0]!["Next planned session"]!;
+    expect(textOf(cell)).toContain("Mon, 2 Mar 2026, 14:30");
+    expect(cell.querySelector("time")?.getAttribute("datetime")).toBe("2026-03-02T14:30:00.000Z");
   });
 
   it("shows score, band and session, the change with its percentage, and the outcome status", () => {

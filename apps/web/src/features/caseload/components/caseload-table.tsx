@@ -5,7 +5,7 @@ import { clientStatusLabels, coursePhaseLabels } from "../../../components/clini
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
 import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 
 function ClientCell({ entry }: { entry: CaseloadEntry }) {
   if (!entry.course) {
@@ -59,9 +59,7 @@ export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
               <td>
                 {entry.nextSession ? (
                   <>
-                    <time dateTime={entry.nextSession.plannedDate}>
-                      {formatCalendarDate(entry.nextSession.plannedDate)}
-                    </time>
+                    <SessionWhen session={entry.nextSession} />
                     <span className="cell__note">
                       Session {entry.nextSession.number},{" "}
                       {coursePhaseLabels[entry.nextSession.phase].toLowerCase()}

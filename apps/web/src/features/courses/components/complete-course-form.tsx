@@ -5,7 +5,7 @@ import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../co
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { todayIsoDate } from "../../../lib/format";
+import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useCompleteCourse } from "../api/complete-course";
 import { useReloadCourse } from "../api/get-course";
@@ -24,6 +24,7 @@ const outcomeOptions = courseOutcomes.map((outcome) => ({
 /** Ends the course. The server refuses (and lists why) while something the ending needs is missing. */
 export function CompleteCourseForm({ course }: { course: CourseDetail }) {
   const completeCourse = useCompleteCourse();
+  const today = useServiceToday();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const [outcome, setOutcome] = useState<string>("");
@@ -77,7 +78,7 @@ export function CompleteCourseForm({ course }: { course: CourseDetail }) {
         name="endedOn"
         type="date"
         label="End date"
-        defaultValue={todayIsoDate()}
+        defaultValue={today}
         required
         fieldClassName="field--short"
         error={errors.fields.endedOn}

@@ -37,7 +37,7 @@ function renderEdit(edit: PlanEdit, onDone = vi.fn()) {
 }
 
 describe("adding a session", () => {
-  it("sends no date when none is given, so the session comes one interval after the last", async () => {
+  it("sends no date when none is given (the session comes one interval after the last), at the contract's time", async () => {
     const onDone = vi.fn();
     const api = stubFetch().on(`POST ${COURSE}/plan/sessions`, answered({ plannedSessions: 13 }));
     const { user } = renderWithProviders(<AddSessionForm course={course} onDone={onDone} />);
@@ -45,7 +45,10 @@ describe("adding a session", () => {
     await vi.waitFor(() =>
       expect(onDone).toHaveBeenCalledWith("A session has been added. The course now has 13 sessions."),
     );
-    expect(api.sent(`POST ${COURSE}/plan/sessions`)[0]?.body).toEqual({ version: course.version });
+    expect(api.sent(`POST ${COURSE}/plan/sessions`)[0]?.body).toEqual({
+      version: course.version,
+      startTime: course.sessionTime,
+    });
   });
 
   it("puts the server's refusal of the date next to it", async () => {
@@ -92,6 +95,7 @@ describe("rescheduling a session", () => {
       version: course.version,
       sessionId: planned.id,
       plannedDate: "2026-09-09",
+      startTime: planned.startTime,
       moveLater: true,
     });
   });

@@ -12,7 +12,8 @@ import { CheckboxField, TextAreaField, TextField } from "../../../components/for
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { formatCalendarDate } from "../../../lib/format";
+import { formatSessionWhen } from "../../../lib/format";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 import { useCancelSession } from "../api/cancel-session";
 import type { CourseWrite } from "../api/cache";
@@ -31,7 +32,7 @@ interface DialogProps {
 }
 
 const sessionName = (session: SessionSummary) =>
-  `${session.number === null ? "the session" : `session ${session.number}`} of ${formatCalendarDate(session.plannedDate)}`;
+  `${session.number === null ? "the session" : `session ${session.number}`} of ${formatSessionWhen(session)}`;
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
@@ -121,16 +122,23 @@ function PlanEditForm<S extends z.ZodType>({
 function RescheduleDialog(props: DialogProps) {
   const { session } = props;
   const reschedule = useRescheduleSession();
+  const timeZone = useServiceTimeZone();
   return (
     <PlanEditForm
       {...props}
       write={reschedule}
       schema={rescheduleSessionRequest}
-      values={(data) => ({ plannedDate: formText(data, "plannedDate"), moveLater: data.has("moveLater") })}
-      fieldNames={["plannedDate", "moveLater"]}
+      values={(data) => ({
+        plannedDate: formText(data, "plannedDate"),
+        startTime: formText(data, "startTime"),
+        moveLater: data.has("moveLater"),
+      })}
+      fieldNames={["plannedDate", "startTime", "moveLater"]}
       doneMessage={(body) =>
-        `${capitalised(sessionName(session))} has been moved to ${formatCalendarDate(body.plannedDate)}` +
-        (body.moveLater ? ", and later sessions with it." : ".")
+        `${capitalised(sessionName(session))} has been moved to ${formatSessionWhen({
+          plannedDate: body.plannedDate,
+          startTime: body.startTime ?? session.startTime,
+        })}` + (body.moveLater ? ", and later sessions with it." : ".")
       }
       title={`Reschedule ${sessionName(session)}`}
       submitLabel="Reschedule session"
@@ -146,10 +154,20 @@ function RescheduleDialog(props: DialogProps) {
             required
             error={errors.fields.plannedDate}
           />
+          <TextField
+            name="startTime"
+            type="time"
+            label="New time"
+            hint={`In the service's time zone (${timeZone}).`}
+            defaultValue={session.startTime}
+            required
+            fieldClassName="field--short"
+            error={errors.fields.startTime}
+          />
           <CheckboxField
             name="moveLater"
             label="Move later sessions too"
-            hint="Every later planned session moves by the same number of days."
+            hint="Every later planned session moves by the same number of days, keeping its time."
           />
         </>
       )}

@@ -161,6 +161,8 @@ describe("the contract", () => {
       plannedSessions: 14,
       frequency: "fortnightly",
       sessionMinutes: initial.sessionMinutes,
+      weekday: initial.sessionWeekday,
+      startTime: initial.sessionTime,
       startDate: "2026-09-15",
       terminationLead: 3,
       missedSessionPolicy: "Invented: not replaced.",

@@ -77,7 +77,7 @@ describe("CourseFidelityTable", () => {
       "row--sampled",
       undefined,
     ]);
-    expect(table[2]?.header).toMatch(/^Session 3 Thu, 3 Sept 2026 ?, planned$/);
+    expect(table[2]?.header).toMatch(/^Session 3 Thu, 3 Sept 2026, 09:00 ?, planned$/);
   });
 
   it("gives the sample's source (UK Level B)", () => {

@@ -5,6 +5,7 @@ import { textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
 import { COURSE_ID, riskFlag, score, sessionIdOf } from "../test-fixtures";
 import { recordingBlockedReason, SessionMeasures } from "./session-measures";
+import { sessionWhenOn } from "../../../test/session-when";
 
 function session(patch: Partial<SessionDetail> = {}): SessionDetail {
   return {
@@ -22,7 +23,7 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
       sensitivityModifier: false,
     },
     number: 1,
-    plannedDate: "2026-09-01",
+    ...sessionWhenOn("2026-09-01"),
     phase: "initial",
     slot: "initial-1",
     status: "held",

@@ -1,5 +1,6 @@
 import {
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingFields,
   measurementSettingsResponse,
@@ -14,12 +15,18 @@ import { noWriteErrors } from "../../../lib/write-errors";
 import { json, stubFetch } from "../../../test/fetch-stub";
 import { expectFieldError, textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
-import { MeasurementSettingsForm, SettingsFields, SupervisionFields } from "./measurement-settings-form";
+import {
+  MeasurementSettingsForm,
+  ServiceFields,
+  SettingsFields,
+  SupervisionFields,
+} from "./measurement-settings-form";
 import {
   fieldLabel,
   parseSettingsForm,
   restoreDefaults,
   settingsWriteErrors,
+  timeZoneOptions,
   toFormValues,
 } from "./settings-form-state";
 
@@ -30,17 +37,59 @@ const saved: MeasurementSettings = {
 };
 
 describe("measurement settings form", () => {
-  it("sends whole numbers and the supervision settings with the version it was read at", () => {
+  it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, 3);
+    const service = { timeZone: "Australia/Sydney" };
+    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, 3);
     expect(parsed).toEqual({
       ok: true,
       body: {
         version: 3,
         settings: { ...saved, earlyReviewSession: 6 },
         supervision: { coSignBeforeMiddle: true },
+        service,
       },
     });
+  });
+
+  it("refuses a time zone the shared schema does not know, at its field", () => {
+    const parsed = parseSettingsForm(
+      toFormValues(saved),
+      defaultSupervisionSettings,
+      { timeZone: "Mars/Olympus" },
+      0,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.fields).toEqual({
+      "service.timeZone": "Choose a time zone from the list, like Europe/London.",
+    });
+  });
+
+  it("offers the browser's IANA zones and keeps a saved zone the browser does not list", () => {
+    expect(timeZoneOptions("Europe/London")).toContain("Australia/Sydney");
+    expect(timeZoneOptions("Europe/London").filter((zone) => zone === "Europe/London")).toHaveLength(1);
+    expect(timeZoneOptions("Etc/Unlisted")[0]).toBe("Etc/Unlisted");
+  });
+
+  it("shows the time zone under Service, with its help and default, and marks it when refused", () => {
+    const errors = {
+      ...noWriteErrors,
+      fields: { "service.timeZone": "Choose a time zone from the list, like Europe/London." },
+    };
+    render(
+      <ServiceFields
+        values={{ timeZone: "Australia/Sydney" }}
+        defaults={defaultServiceSettings}
+        errors={errors}
+        onChange={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("group", { name: "Service" })).toBeTruthy();
+    const zone = screen.getByRole<HTMLSelectElement>("combobox", { name: "Time zone of the service" });
+    expect(zone.value).toBe("Australia/Sydney");
+    expect(textOf(document.body)).toContain("Default: Europe/London.");
+    expectFieldError(zone, "Choose a time zone from the list, like Europe/London.");
   });
 
   it("names each field it refuses, with the shared message, and sends nothing", () => {
@@ -50,7 +99,7 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, 0);
+    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, 0);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({
@@ -186,6 +235,8 @@ describe("saving the measurement settings", () => {
     defaults: defaultMeasurementSettings,
     supervision: defaultSupervisionSettings,
     supervisionDefaults: defaultSupervisionSettings,
+    service: { timeZone: "Australia/Sydney" },
+    serviceDefaults: defaultServiceSettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,
@@ -236,6 +287,7 @@ describe("saving the measurement settings", () => {
       version: 3,
       settings: { ...saved, earlyReviewSession: 6 },
       supervision: { ...defaultSupervisionSettings, coSignBeforeMiddle: true },
+      service: { timeZone: "Australia/Sydney" },
     });
   });
 

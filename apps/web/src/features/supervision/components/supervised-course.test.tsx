@@ -26,7 +26,9 @@ describe("SupervisedCourse (a supervisor's read-only course)", () => {
   it("shows where the course stands, its contract and time limit, and its focus", () => {
     const { container } = renderCourse();
     expect(definitionOf(container, "Phase")).toBe("Middle phase");
-    expect(definitionOf(container, "Sessions")).toBe("12 sessions, weekly, 50 minutes each");
+    expect(definitionOf(container, "Sessions")).toBe(
+      "12 sessions, weekly on Tuesdays at 09:00, 50 minutes each",
+    );
     expect(definitionOf(container, "Termination")).toMatch(/^Starts at session 10/);
     expect(definitionOf(container, "Primary problem area")).toContain("Role transition");
     expect(definitionOf(container, "Formulation")).toBe("Invented: low mood since the move to a new city.");

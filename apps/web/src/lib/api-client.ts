@@ -9,13 +9,11 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   plainErrorCodeByStatus,
   type Endpoint,
-  type EndpointParams,
-  type EndpointQuery,
+  type EndpointInput,
+  type EndpointPathArgs,
   type EndpointResponse,
   type ErrorCode,
   type FieldError,
-  type PathParamNames,
-  type QueryValue,
 } from "@ipt/shared";
 import type { z } from "zod";
 
@@ -92,16 +90,8 @@ export function parseApiError(status: number, body: unknown): ApiError {
 type Method = Endpoint["method"];
 const unsafeMethods: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** What a call of `endpoint` takes, typed from its contract: params the path names, its query and body. */
-export type ApiRequestOptions<E extends Endpoint> = ([PathParamNames<E["path"]>] extends [never]
-  ? { params?: never }
-  : { params: EndpointParams<E> }) &
-  (E extends { query: z.ZodType } ? { query?: EndpointQuery<E> } : { query?: never }) &
-  (E extends { body: infer B extends z.ZodType }
-    ? undefined extends z.input<B>
-      ? { body?: z.input<B> }
-      : { body: z.input<B> }
-    : { body?: never }) &
+/** What a call of `endpoint` takes: its params, query and body (typed from its contract), and more. */
+export type ApiRequestOptions<E extends Endpoint> = EndpointInput<E> &
   (E extends { headers: z.ZodType }
     ? {
         /** Sent as the Idempotency-Key header: a retry of the same write with it is answered, not repeated. */
@@ -146,13 +136,6 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-// The options were checked against the endpoint by apiRequest's signature.
-const urlOf = endpointPath as (
-  endpoint: Endpoint,
-  params?: Readonly<Record<string, string>>,
-  query?: Readonly<Record<string, QueryValue>>,
-) => string;
-
 /**
  * Calls an endpoint of the shared table: `apiRequest(endpoints.clients.get, { params: { clientId } })`.
  * The success body is parsed with the endpoint's response schema; a 204 endpoint answers nothing.
@@ -162,11 +145,7 @@ export async function apiRequest<E extends Endpoint>(
   ...[options = {} as ApiRequestOptions<E>]: OptionsArgument<E>
 ): Promise<EndpointResponse<E>> {
   const { method } = endpoint;
-  const { params, query, body, signal, idempotencyKey } = options as ApiRequestOptions<Endpoint> & {
-    params?: Readonly<Record<string, string>>;
-    query?: Readonly<Record<string, QueryValue>>;
-    body?: unknown;
-  };
+  const { params, query, body, signal, idempotencyKey } = options;
   const headers = new Headers({ Accept: "application/json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   if (unsafeMethods.has(method)) {
@@ -177,7 +156,9 @@ export async function apiRequest<E extends Endpoint>(
 
   let response: Response;
   try {
-    response = await config.fetch(urlOf(endpoint, params, query), {
+    // params and query were typed against the endpoint by this function's signature.
+    const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
+    response = await config.fetch(url, {
       method,
       headers,
       credentials: "same-origin",

@@ -95,6 +95,20 @@ export type EndpointBody<E extends Endpoint> = E extends { body: infer B extends
   ? z.input<B>
   : never;
 
+/**
+ * What a caller sends to an endpoint: the params its path names (required then), its query, and its
+ * body (required unless the endpoint takes none or may be sent none).
+ */
+export type EndpointInput<E extends Endpoint> = ([PathParamNames<E["path"]>] extends [never]
+  ? { params?: never }
+  : { params: EndpointParams<E> }) &
+  (E extends { query: z.ZodType } ? { query?: EndpointQuery<E> } : { query?: never }) &
+  (E extends { body: infer B extends z.ZodType }
+    ? undefined extends z.input<B>
+      ? { body?: z.input<B> }
+      : { body: z.input<B> }
+    : { body?: never });
+
 /** The success answer as parsed; nothing for a 204. */
 export type EndpointResponse<E extends Endpoint> = E["status"] extends 204 ? void : z.output<E["response"]>;
 
@@ -118,7 +132,8 @@ const formEncode = (text: string) =>
     .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, "+");
 
-type PathArgs<E extends Endpoint> = [PathParamNames<E["path"]>] extends [never]
+/** endpointPath's arguments after the endpoint: params (optional when the path names none), query. */
+export type EndpointPathArgs<E extends Endpoint> = [PathParamNames<E["path"]>] extends [never]
   ? [params?: Record<string, never>, query?: EndpointQuery<E>]
   : [params: EndpointParams<E>, query?: EndpointQuery<E>];
 
@@ -127,7 +142,10 @@ type PathArgs<E extends Endpoint> = [PathParamNames<E["path"]>] extends [never]
  * `endpointPath(endpoints.clients.get, { clientId })`; `endpointPath(endpoints.caseload.list, {}, { q })`.
  * An empty value is refused: `/api/clients/` would be another endpoint.
  */
-export function endpointPath<E extends Endpoint>(endpoint: E, ...[params, query]: PathArgs<E>): string {
+export function endpointPath<E extends Endpoint>(
+  endpoint: E,
+  ...[params, query]: EndpointPathArgs<E>
+): string {
   const values: Readonly<Record<string, string>> = params ?? {};
   const path = endpoint.path.replace(PARAM, (_segment, name: string) => {
     const value = values[name];

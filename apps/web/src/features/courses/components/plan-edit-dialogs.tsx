@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
 import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { formatCalendarDate } from "../../../lib/format";
@@ -124,7 +125,7 @@ function RescheduleDialog(props: DialogProps) {
       write={reschedule}
       schema={rescheduleSessionRequest}
       values={(data) => ({ plannedDate: formText(data, "plannedDate"), moveLater: data.has("moveLater") })}
-      fieldNames={["plannedDate", "moveLater"]}
+      fieldNames={fieldNamesOf(rescheduleSessionRequest, "sessionId")}
       doneMessage={(body) =>
         `${capitalised(sessionName(session))} has been moved to ${formatCalendarDate(body.plannedDate)}` +
         (body.moveLater ? ", and later sessions with it." : ".")
@@ -176,7 +177,7 @@ function CancelDialog(props: DialogProps) {
       write={cancel}
       schema={cancelSessionRequest}
       values={(data) => ({ reason: formText(data, "reason"), replace: data.has("replace") })}
-      fieldNames={["reason", "replace"]}
+      fieldNames={fieldNamesOf(cancelSessionRequest, "sessionId")}
       doneMessage={(body) =>
         body.replace
           ? `${capitalised(sessionName(session))} has been cancelled and a replacement added at the end.`
@@ -211,7 +212,7 @@ function DropDialog(props: DialogProps) {
       write={drop}
       schema={dropSessionRequest}
       values={(data) => ({ reason: formText(data, "reason") })}
-      fieldNames={["reason"]}
+      fieldNames={fieldNamesOf(dropSessionRequest, "sessionId")}
       doneMessage={() => `${capitalised(sessionName(session))} has been dropped from the plan.`}
       title={`Drop ${sessionName(session)} from the plan?`}
       submitLabel="Drop session"

@@ -76,7 +76,7 @@ export function CoSignForm({
       await coSign.mutateAsync({ courseId, body: parsed.data });
     } catch (error) {
       onFailed();
-      setErrors(writeErrorsFromError(error, ["note"]));
+      setErrors(writeErrorsFromError(error, [coSignRequest.keyof().enum.note]));
     }
   }
 

@@ -4,7 +4,7 @@
 import {
   measurementSettingFields,
   measurementSettings,
-  supervisionSettingFields,
+  supervisionSettings,
   updateMeasurementSettingsRequest,
   type MeasurementSettingField,
   type MeasurementSettings,
@@ -24,10 +24,10 @@ export const fieldName = (key: SettingKey) => `settings.${key}`;
 /** The checkbox's name, matching the API's field path `body.supervision.<key>`. */
 export const supervisionFieldName = (key: SupervisionKey) => `supervision.${key}`;
 
-/** Every input's name, in the order the form shows them. */
+/** Every input's name, from the schemas the settings are saved with, in their (the form's) order. */
 export const settingsFieldNames = [
-  ...measurementSettingFields.map((field) => fieldName(field.key)),
-  ...supervisionSettingFields.map((field) => supervisionFieldName(field.key)),
+  ...measurementSettings.keyof().options.map(fieldName),
+  ...supervisionSettings.keyof().options.map(supervisionFieldName),
 ];
 
 export function toFormValues(settings: MeasurementSettings): SettingsFormValues {

@@ -124,24 +124,24 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   };
   registerAuth(app, prisma, context.timeouts, clock);
 
-  await app.register(healthRoutes, { prefix: "/api/health", ...context });
-  await app.register(authRoutes, { prefix: "/api/auth", ...context });
-  await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
-  await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
-  await app.register(adminSettingsRoutes, { prefix: "/api/admin/settings", ...context });
-  await app.register(ownSupervisorRoutes, { prefix: "/api/me", ...context });
-  await app.register(clientRoutes, { prefix: "/api", ...context });
-  await app.register(courseRoutes, { prefix: "/api", ...context });
-  await app.register(planRoutes, { prefix: "/api", ...context });
-  await app.register(sessionRoutes, { prefix: "/api", ...context });
-  await app.register(measureRoutes, { prefix: "/api", ...context });
-  await app.register(summaryRoutes, { prefix: "/api", ...context });
-  await app.register(supervisionRiskFlagRoutes, { prefix: "/api", ...context });
-  await app.register(supervisionCockpitRoutes, { prefix: "/api", ...context });
-  await app.register(fidelityRoutes, { prefix: "/api", ...context });
-  await app.register(reviewThreadRoutes, { prefix: "/api", ...context });
-  await app.register(coSignRoutes, { prefix: "/api", ...context });
-  await app.register(attentionRoutes, { prefix: "/api", ...context });
+  await app.register(healthRoutes, context);
+  await app.register(authRoutes, context);
+  await app.register(adminUserRoutes, context);
+  await app.register(adminAuditRoutes, context);
+  await app.register(adminSettingsRoutes, context);
+  await app.register(ownSupervisorRoutes, context);
+  await app.register(clientRoutes, context);
+  await app.register(courseRoutes, context);
+  await app.register(planRoutes, context);
+  await app.register(sessionRoutes, context);
+  await app.register(measureRoutes, context);
+  await app.register(summaryRoutes, context);
+  await app.register(supervisionRiskFlagRoutes, context);
+  await app.register(supervisionCockpitRoutes, context);
+  await app.register(fidelityRoutes, context);
+  await app.register(reviewThreadRoutes, context);
+  await app.register(coSignRoutes, context);
+  await app.register(attentionRoutes, context);
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

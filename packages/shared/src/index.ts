@@ -18,3 +18,5 @@ export * from "./supervision";
 export * from "./fidelity";
 export * from "./review";
 export * from "./attention/attention";
+export * from "./api/endpoint";
+export * from "./api/endpoints";

@@ -1,6 +1,6 @@
 // Builds the real app on a fresh test database; requests go through app.inject(), no port.
 import type { Role } from "@ipt/shared";
-import { CSRF_HEADER } from "@ipt/shared";
+import { CSRF_HEADER, endpointPath, endpoints } from "@ipt/shared";
 import { afterAll } from "vitest";
 import { buildApp, type App } from "../../src/app";
 import { hashPassword } from "../../src/auth/passwords";
@@ -100,7 +100,11 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
 }
 
 export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
-  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  const response = await app.inject({
+    method: "POST",
+    url: endpointPath(endpoints.auth.login),
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = sessionCookieFrom(response.headers["set-cookie"]);
   const csrfToken = response.json<{ csrfToken: string }>().csrfToken;

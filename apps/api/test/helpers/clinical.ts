@@ -4,6 +4,8 @@
 import {
   clientDetail,
   courseDetail,
+  endpointPath,
+  endpoints,
   inventoryPerson,
   lifeEvent,
   sessionDetail,
@@ -86,7 +88,7 @@ export const asSession = (response: LightMyRequestResponse, status = 200): Sessi
   ok(response, sessionDetail, status);
 
 export async function newClient(who: Clinician, overrides: Partial<CreateClientRequest> = {}) {
-  const response = await who.post("/api/clients", {
+  const response = await who.post(endpointPath(endpoints.clients.create), {
     displayName: "Client A",
     referralReason: "Low mood since moving city",
     workingDiagnosis: "Major depressive episode",
@@ -100,11 +102,11 @@ export async function newCourse(
   clientId: string,
   body: CreateCourseRequest = { format: "standard", lineage: "weissman" },
 ) {
-  return asCourse(await who.post(`/api/clients/${clientId}/courses`, body), 201);
+  return asCourse(await who.post(endpointPath(endpoints.courses.start, { clientId }), body), 201);
 }
 
 export async function addPerson(who: Clinician, clientId: string, label = "Partner") {
-  const response = await who.post(`/api/clients/${clientId}/inventory/people`, {
+  const response = await who.post(endpointPath(endpoints.inventory.addPerson, { clientId }), {
     label,
     relationship: "partner",
     ring: "inner",
@@ -118,7 +120,7 @@ export async function addLifeEvent(
   kind: "death" | "dispute" | "transition" | "other",
   occurredOn = "2025-06-01",
 ) {
-  const response = await who.post(`/api/clients/${clientId}/inventory/events`, {
+  const response = await who.post(endpointPath(endpoints.inventory.addLifeEvent, { clientId }), {
     occurredOn,
     kind,
     description: "An event",
@@ -153,14 +155,14 @@ type Step = (who: Clinician, course: CourseDetail, terms?: Partial<ContractReque
 export const initialSteps = {
   diagnosis_named: async (who, course) =>
     asCourse(
-      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+      await who.patch(endpointPath(endpoints.courses.updateInitialTasks, { courseId: course.id }), {
         version: course.version,
         diagnosisNamed: true,
       }),
     ),
   sick_role: async (who, course) =>
     asCourse(
-      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+      await who.patch(endpointPath(endpoints.courses.updateInitialTasks, { courseId: course.id }), {
         version: course.version,
         sickRoleGiven: true,
       }),
@@ -171,21 +173,26 @@ export const initialSteps = {
   },
   problem_area: async (who, course) =>
     asCourse(
-      await who.put(`/api/courses/${course.id}/problem-area`, {
+      await who.put(endpointPath(endpoints.courses.setProblemArea, { courseId: course.id }), {
         version: course.version,
         primaryArea: "role_transition",
       }),
     ),
   formulation_agreed: async (who, course) =>
     asCourse(
-      await who.put(`/api/courses/${course.id}/formulation`, {
+      await who.put(endpointPath(endpoints.courses.setFormulation, { courseId: course.id }), {
         version: course.version,
         formulation: "The depression began with the move and the loss of the old role.",
         agreedOn: "2026-01-12",
       }),
     ),
   contract: async (who, course, terms = {}) =>
-    asCourse(await who.put(`/api/courses/${course.id}/contract`, contract(course.version, terms))),
+    asCourse(
+      await who.put(
+        endpointPath(endpoints.courses.setContract, { courseId: course.id }),
+        contract(course.version, terms),
+      ),
+    ),
 } satisfies Record<string, Step>;
 
 export type InitialStep = keyof typeof initialSteps;
@@ -200,7 +207,7 @@ export async function completeSteps(
 ) {
   let current = course;
   for (const step of steps) current = await initialSteps[step](who, current, terms);
-  return asCourse(await who.get(`/api/courses/${course.id}`));
+  return asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId: course.id })));
 }
 
 export interface CourseOptions {
@@ -234,7 +241,11 @@ export async function courseFor(who: Clinician, options: CourseOptions = {}): Pr
     ...(options.terminationLead === undefined ? {} : { terminationLead: options.terminationLead }),
   });
   if (phase !== "middle") return course;
-  return asCourse(await who.post(`/api/courses/${course.id}/middle-phase`, { version: course.version }));
+  return asCourse(
+    await who.post(endpointPath(endpoints.courses.beginMiddlePhase, { courseId: course.id }), {
+      version: course.version,
+    }),
+  );
 }
 
 /** A new therapist, signed in, with a new client and a course set up as `options` say. */
@@ -263,9 +274,14 @@ export async function holdSessions(
   numbers: number[],
 ): Promise<CourseDetail> {
   for (const number of numbers) {
-    const course = asCourse(await who.get(`/api/courses/${courseId}`));
+    const course = asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId })));
     const session = sessionNumbered(course, number);
-    asSession(await who.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" }));
+    asSession(
+      await who.patch(endpointPath(endpoints.sessions.update, { sessionId: session.id }), {
+        version: session.version,
+        status: "held",
+      }),
+    );
   }
-  return asCourse(await who.get(`/api/courses/${courseId}`));
+  return asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId })));
 }

@@ -1,10 +1,10 @@
-import { sessionResponse, type LoginRequest } from "@ipt/shared";
+import { endpoints, type LoginRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { sessionQueryOptions } from "./get-session";
 
 export function login(body: LoginRequest) {
-  return apiRequest("/api/auth/login", sessionResponse, { method: "POST", body });
+  return apiRequest(endpoints.auth.login, { body });
 }
 
 export function useLogin() {

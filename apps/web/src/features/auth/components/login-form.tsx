@@ -1,6 +1,7 @@
 import { loginRequest, type SessionResponse } from "@ipt/shared";
 import { useRef, useState, type SubmitEvent } from "react";
 import { FormAlert, SubmitButton, TextField, useFocusFirstError } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import {
   formErrorsFromError,
   formErrorsFromZod,
@@ -10,7 +11,7 @@ import {
 import { useLogin } from "../api/login";
 import { formText } from "../../../lib/form-data";
 
-const fieldNames = ["email", "password"] as const;
+const fieldNames = fieldNamesOf(loginRequest);
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
   const login = useLogin();

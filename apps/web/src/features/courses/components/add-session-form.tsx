@@ -2,6 +2,7 @@ import { addSessionRequest, type CourseDetail } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { SubmitButton, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { useServiceTimeZone } from "../../../lib/service-time-zone";
@@ -46,7 +47,7 @@ export function AddSessionForm({
           form.reset();
           onDone(`A session has been added. The course now has ${updated.plannedSessions} sessions.`);
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate", "startTime"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(addSessionRequest))),
       },
     );
   }

@@ -3,6 +3,7 @@ import { useState, type SubmitEvent } from "react";
 import { courseOutcomeLabels } from "../../../components/clinical/labels";
 import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { useServiceToday } from "../../../lib/service-today";
@@ -10,7 +11,7 @@ import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/
 import { useCompleteCourse } from "../api/complete-course";
 import { useReloadCourse } from "../api/get-course";
 
-const fieldNames = ["outcome", "reason", "endedOn"];
+const fieldNames = fieldNamesOf(completeCourseRequest);
 
 const outcomeOptions = courseOutcomes.map((outcome) => ({
   value: outcome,

@@ -16,6 +16,7 @@ import {
   TextField,
 } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { useServiceTimeZone } from "../../../lib/service-time-zone";
@@ -25,17 +26,7 @@ import { useReloadCourse } from "../api/get-course";
 import { useSetContract } from "../api/set-contract";
 import { frequencyLabels } from "./labels";
 
-const fieldNames = [
-  "plannedSessions",
-  "frequency",
-  "sessionMinutes",
-  "startDate",
-  "weekday",
-  "startTime",
-  "terminationLead",
-  "missedSessionPolicy",
-  "agreedOn",
-];
+const fieldNames = fieldNamesOf(contractRequest);
 
 const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

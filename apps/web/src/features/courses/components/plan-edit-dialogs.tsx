@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
 import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { formatSessionWhen } from "../../../lib/format";
@@ -133,7 +134,7 @@ function RescheduleDialog(props: DialogProps) {
         startTime: formText(data, "startTime"),
         moveLater: data.has("moveLater"),
       })}
-      fieldNames={["plannedDate", "startTime", "moveLater"]}
+      fieldNames={fieldNamesOf(rescheduleSessionRequest, "sessionId")}
       doneMessage={(body) =>
         `${capitalised(sessionName(session))} has been moved to ${formatSessionWhen({
           plannedDate: body.plannedDate,
@@ -197,7 +198,7 @@ function CancelDialog(props: DialogProps) {
       write={cancel}
       schema={cancelSessionRequest}
       values={(data) => ({ reason: formText(data, "reason"), replace: data.has("replace") })}
-      fieldNames={["reason", "replace"]}
+      fieldNames={fieldNamesOf(cancelSessionRequest, "sessionId")}
       doneMessage={(body) =>
         body.replace
           ? `${capitalised(sessionName(session))} has been cancelled and a replacement added at the end.`
@@ -232,7 +233,7 @@ function DropDialog(props: DialogProps) {
       write={drop}
       schema={dropSessionRequest}
       values={(data) => ({ reason: formText(data, "reason") })}
-      fieldNames={["reason"]}
+      fieldNames={fieldNamesOf(dropSessionRequest, "sessionId")}
       doneMessage={() => `${capitalised(sessionName(session))} has been dropped from the plan.`}
       title={`Drop ${sessionName(session)} from the plan?`}
       submitLabel="Drop session"

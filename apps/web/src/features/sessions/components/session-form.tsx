@@ -11,6 +11,7 @@ import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadSession } from "../api/get-session";
@@ -19,7 +20,7 @@ import { useUpdateSession } from "../api/update-session";
 import { AgendaEditor } from "./agenda-editor";
 import { draftChanges, draftFrom, type EditableStatus, type SessionDraft } from "./session-draft";
 
-const fieldNames = ["status", "agenda", "techniques", "incident", "notes", "betweenSessionWork", "nextFocus"];
+const fieldNames = fieldNamesOf(updateSessionRequest);
 
 const statusOptions: { value: EditableStatus; label: string }[] = [
   { value: "held", label: "Held" },

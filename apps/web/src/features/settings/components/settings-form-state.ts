@@ -4,7 +4,8 @@
 import {
   measurementSettingFields,
   measurementSettings,
-  supervisionSettingFields,
+  serviceSettings,
+  supervisionSettings,
   updateMeasurementSettingsRequest,
   type MeasurementSettingField,
   type MeasurementSettings,
@@ -26,13 +27,13 @@ export const fieldName = (key: SettingKey) => `settings.${key}`;
 export const supervisionFieldName = (key: SupervisionKey) => `supervision.${key}`;
 
 /** The time zone's input name, matching the API's field path `body.service.timeZone`. */
-export const timeZoneFieldName = "service.timeZone";
+export const timeZoneFieldName = `service.${serviceSettings.keyof().enum.timeZone}`;
 
-/** Every input's name, in the order the form shows them. */
+/** Every input's name, from the schemas the settings are saved with, in the form's order. */
 export const settingsFieldNames = [
   timeZoneFieldName,
-  ...measurementSettingFields.map((field) => fieldName(field.key)),
-  ...supervisionSettingFields.map((field) => supervisionFieldName(field.key)),
+  ...measurementSettings.keyof().options.map(fieldName),
+  ...supervisionSettings.keyof().options.map(supervisionFieldName),
 ];
 
 /**

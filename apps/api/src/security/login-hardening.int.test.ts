@@ -78,13 +78,15 @@ describe("an unknown email and a wrong password", () => {
   });
 
   it("cost the same: one argon2id verify each (a dummy hash for the unknown email), with the same parameters", async () => {
-    const therapist = await createAccount(prisma);
-    const locked = await createAccount(prisma);
+    // Hashed as the app hashes, so the parameters can be compared with the app's dummy hash.
+    const passwordHashing = "production";
+    const therapist = await createAccount(prisma, { passwordHashing });
+    const locked = await createAccount(prisma, { passwordHashing });
     await prisma.user.update({
       where: { id: locked.id },
       data: { lockedUntil: new Date(Date.now() + 60_000) },
     });
-    const deactivated = await createAccount(prisma, { active: false });
+    const deactivated = await createAccount(prisma, { active: false, passwordHashing });
 
     const unknown = await hashesVerifiedDuring(() => login(unknownEmail(), "whatever-password"));
     const wrong = await hashesVerifiedDuring(() => login(therapist.email, "not-the-password"));

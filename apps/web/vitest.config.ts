@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "node",
+    // Pure tests: files share their worker's loaded modules (React, react-dom/server, zod) instead
+    // of loading them again in a new process each, which was three quarters of the run.
+    isolate: false,
   },
 });

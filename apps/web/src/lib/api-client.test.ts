@@ -44,8 +44,9 @@ function sentHeaders(fetch: ReturnType<typeof stubFetch>): Headers {
   return new Headers(init?.headers);
 }
 
+// Back to the defaults: test files share a worker's modules (isolate: false in vitest.config.ts).
 afterEach(() => {
-  configureApiClient({ getCsrfToken: () => undefined });
+  configureApiClient({ getCsrfToken: () => undefined, fetch: (...args) => globalThis.fetch(...args) });
 });
 
 describe("parseApiError", () => {

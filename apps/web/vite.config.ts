@@ -31,6 +31,16 @@ export default defineConfig({
       // Two pages: the app, and the sign-in page with only what signing in needs (served at /login,
       // docs/decisions/010).
       input: { app: page("index.html"), login: page("login.html") },
+      output: {
+        advancedChunks: {
+          groups: [
+            // Both pages' libraries, named for what they hold and cached across releases of our code.
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // zod's settings run in zod's own chunk, so before any chunk that builds a schema.
+            { name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-config\.ts$/ },
+          ],
+        },
+      },
     },
   },
 });

@@ -1,10 +1,8 @@
 // Serves the built single-page app on the same origin as the API, when it has been built.
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-
-const HTML = ".html";
 
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
   if (!existsSync(path.join(distDir, "index.html"))) return false;
@@ -23,13 +21,12 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  // Pages with an HTML entry of their own (login.html: the sign-in page loads only what it needs)
-  // answer at their path without the extension, as in Vite's dev server; every other page is the SPA.
-  for (const page of readdirSync(distDir)) {
-    if (!page.endsWith(HTML) || page === "index.html") continue;
-    app.get(`/${page.slice(0, -HTML.length)}`, { config: { policy: "public" } }, (_request, reply) =>
-      reply.sendFile(page),
-    );
-  }
+  // The sign-in page has an HTML entry of its own (it loads only what signing in needs). Someone
+  // already signed in is sent on to the app, whose home page knows where their role starts.
+  app.get("/login", { config: { policy: "public", readsSession: true } }, (request, reply) =>
+    request.principal
+      ? reply.header("cache-control", "no-store").redirect("/", 303)
+      : reply.sendFile("login.html"),
+  );
   return true;
 }

@@ -4,8 +4,8 @@ import { APP_NAME } from "../config/app";
 import { homePathForRole, paths } from "../config/paths";
 import { LoginForm } from "../features/auth/components/login-form";
 
-/** Where a signed-in user goes: a temporary password is changed first, then the page they asked for. */
-export function destinationAfterSignIn(session: SessionResponse, next: string | null): string {
+/** Where a user goes once signed in: a temporary password is changed first, then the page they asked for. */
+function destinationAfterSignIn(session: SessionResponse, next: string | null): string {
   if (session.user.mustChangePassword) return paths.auth.changePassword.getHref();
   return next ?? homePathForRole(session.user.role);
 }

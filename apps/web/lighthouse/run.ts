@@ -6,7 +6,7 @@
 //   pnpm lighthouse                           (from the repository root: builds the web app first)
 //   pnpm --filter @ipt/web lighthouse         (audits the current build in apps/web/dist)
 //
-// Knobs: CHROMIUM_PATH (/usr/bin/chromium); LIGHTHOUSE_REPORT_DIR (also write each page's HTML report).
+// Knobs: CHROMIUM_PATH (/usr/bin/chromium); LIGHTHOUSE_REPORT_DIR (also write each page's report, HTML and JSON).
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -53,11 +53,14 @@ function lostPoints(lhr: Result, category: Category): string[] {
 }
 
 function report(results: PageResult[]): string[] {
-  const header = ["page", ...CATEGORIES, ...METRICS.map(([label]) => label)];
+  // Lighthouse's own measure of the host's CPU speed (a quiet desktop scores about 1,000 or more): the
+  // performance score is only as good as the machine it is measured on.
+  const header = ["page", ...CATEGORIES, ...METRICS.map(([label]) => label), "host CPU index"];
   const rows = results.map(({ name, lhr }) => [
     name,
     ...CATEGORIES.map((category) => (lhr.categories[category]!.score ?? 0).toFixed(2)),
     ...METRICS.map(([, id]) => lhr.audits[id]!.displayValue ?? "–"),
+    String(Math.round(lhr.environment.benchmarkIndex)),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
@@ -99,7 +102,7 @@ async function main() {
     for (const page of pages) {
       const flags: Flags = {
         port: chrome.port,
-        output: "html",
+        output: ["html", "json"],
         logLevel: "error",
         onlyCategories: CATEGORIES,
         extraHeaders: page.headers,
@@ -111,7 +114,9 @@ async function main() {
       const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
       if (reportDir) {
         await mkdir(reportDir, { recursive: true });
-        await writeFile(path.join(reportDir, `${page.name}.html`), String(run.report));
+        const [html = "", json = ""] = [run.report].flat();
+        await writeFile(path.join(reportDir, `${page.name}.html`), html);
+        await writeFile(path.join(reportDir, `${page.name}.json`), json);
       }
     }
   } finally {

@@ -199,6 +199,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
+/** Until the first page's loaders are done; index.html shows the same markup before the scripts run. */
 function InitialLoading() {
   return (
     <main id="main" className="main main--loading">

@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { precompress } from "./vite-plugins/precompress";
+import { precompress } from "./vite-plugins/precompress.ts";
 
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -32,7 +32,7 @@ export default defineConfig({
       // docs/decisions/010).
       input: { app: page("index.html"), login: page("login.html") },
       output: {
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             // Both pages' libraries, named for what they hold and cached across releases of our code.
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },

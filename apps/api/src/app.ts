@@ -18,6 +18,7 @@ import type { Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
+import { registerCompression } from "./plugins/compression";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { refuseNulCharacters } from "./plugins/nul-characters";
 import { registerOverloadShedding } from "./plugins/overload";
@@ -83,6 +84,8 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  // Before every route (the API's, the docs' and the web app's files), which it attaches itself to.
+  await registerCompression(app);
   // After the headers (a shed 503 carries them too), before the session lookup (shedding costs no query).
   await registerOverloadShedding(app, config);
   await app.register(fastifyRateLimit, {

@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         : []),
     ],
-    onLog: (message) => log(String(message).trim()),
+    onLog: (message) => log(message.trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
 

@@ -34,6 +34,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Who may call this route; see policy/policies.ts. Required on every route. */
     policy?: PolicyName;
+    /**
+     * A page outside /api that answers a signed-in visitor differently (the sign-in page sends them on
+     * to the app), so the session cookie is looked up for it too.
+     */
+    readsSession?: boolean;
   }
   interface FastifyRequest {
     loginSession: ActiveSession | null;
@@ -93,7 +98,7 @@ export function registerAuth(
     // No page of another site may change anything, signed in or not (sign-in included: login CSRF).
     if (unsafe && fromAnotherSite(request)) throw csrfFailed();
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith("/api/")) {
+    if (token && (request.url.startsWith("/api/") || request.routeOptions.config.readsSession)) {
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
       if (request.loginSession) {
         const { user } = request.loginSession;

@@ -22,7 +22,7 @@ async function newSupervisor(serverUrl: string, admin: Account, therapist: Accou
 
 /** Rates every item of the page's fidelity form with `score`. */
 async function rateAll(page: Page, score: string) {
-  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("group");
+  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("radiogroup");
   await groups.first().waitFor(); // the form appears once the ratings so far have loaded
   const count = await groups.count();
   for (let i = 0; i < count; i++) await groups.nth(i).getByLabel(score, { exact: true }).check();
@@ -149,7 +149,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
   const adminPage = await (await browser.newContext({ baseURL: server.url })).newPage();
   await signIn(adminPage, admin);
   try {
-    await adminPage.getByRole("link", { name: "Measurement settings" }).click();
+    await adminPage.getByRole("link", { name: "Organisation settings" }).click();
     await adminPage
       .getByLabel("Require a supervisor's co-signature of the formulation and plan before the middle phase")
       .check();

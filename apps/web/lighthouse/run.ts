@@ -49,7 +49,8 @@ interface PageResult {
 
 /** Every audit that lost points in a category: its title and what it shows. */
 function lostPoints(lhr: Result, category: Category): string[] {
-  return reported(lhr.categories[category], category).auditRefs.filter((ref) => ref.weight > 0)
+  return reported(lhr.categories[category], category)
+    .auditRefs.filter((ref) => ref.weight > 0)
     .map((ref) => reported(lhr.audits[ref.id], ref.id))
     .filter((audit) => audit.score !== null && audit.score < 1)
     .map(
@@ -69,7 +70,8 @@ function report(results: PageResult[]): string[] {
     String(Math.round(lhr.environment.benchmarkIndex)),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? "").length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "));
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "));
 
   const failures: string[] = [];
   for (const { name, lhr } of results) {

@@ -13,9 +13,9 @@ describe("flag badges", () => {
   it("says each flag's severity in words, not by colour alone, in the order given", () => {
     const items = elements(renderHtml(<FlagBadges flags={flags} />), "li").map((item) => item.text);
     expect(items).toEqual([
-      "! Urgent: PHQ-9 item 9 answered above 0",
-      "! Review: Measures overdue",
-      "! Check: Two problem areas",
+      "Urgent: PHQ-9 item 9",
+      "Review: Measures due",
+      "Check: Two areas",
     ]);
   });
 
@@ -26,8 +26,8 @@ describe("flag badges", () => {
     expect(items[0]?.inner).toContain("badge--flag-notice");
     expect(items[2]?.inner).toContain("badge--flag-red");
     expect(items[2]?.text).toContain("Urgent:");
-    // The message stays available as the badge's tooltip.
-    expect(items[2]?.inner).toContain('title="Item 9 above 0 at session 3."');
+    // The full label and message stay available as the badge's tooltip.
+    expect(items[2]?.inner).toContain('title="PHQ-9 item 9 answered above 0. Item 9 above 0 at session 3."');
   });
 
   it("says None when there are no flags", () => {

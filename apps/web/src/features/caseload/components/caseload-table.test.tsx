@@ -43,18 +43,17 @@ function rowsOf(entries: CaseloadEntry[]) {
 }
 
 describe("caseload measure columns", () => {
-  it("adds the latest PHQ-9, the change from baseline and the outcome before the flags", () => {
+  it("puts the flags right after the client, then the phase, the next session and the measures", () => {
     const { headers } = rowsOf([entry({})]);
     expect(headers).toEqual([
       "Client",
-      "Status",
+      "Flags",
       "Phase",
-      "Sessions held",
-      "Next planned session",
+      "Next session",
       "Latest PHQ-9",
       "Change from baseline",
       "Outcome",
-      "Flags",
+      "Status",
     ]);
   });
 
@@ -69,8 +68,8 @@ describe("caseload measure columns", () => {
     const [row] = rowsOf([entry({})]).rows;
     const badges = elements(row?.Flags ?? "", "li");
     expect(badges[0]?.inner).toContain("badge--flag-red");
-    expect(badges[0]?.text).toBe("! Urgent: PHQ-9 item 9 answered above 0");
-    expect(badges[1]?.text).toBe("! Review: Ending not raised");
+    expect(badges[0]?.text).toBe("Urgent: PHQ-9 item 9");
+    expect(badges[1]?.text).toBe("Review: Ending not raised");
   });
 
   it("says what is missing when there are no scores, one score, or no course", () => {

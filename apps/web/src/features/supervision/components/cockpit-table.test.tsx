@@ -53,14 +53,14 @@ describe("supervisor's cockpit table", () => {
     const [risk, nonResponse] = tableOf([riskRow, nonResponseRow]).rows;
     const badges = elements(risk?.cell.Flags ?? "", "li");
     expect(badges[0]?.inner).toContain("badge--flag-red");
-    expect(badges[0]?.text).toBe("! Urgent: PHQ-9 item 9 answered above 0");
-    expect(badges[1]?.text).toBe("! Review: Measures overdue");
+    expect(badges[0]?.text).toBe("Urgent: PHQ-9 item 9");
+    expect(badges[1]?.text).toBe("Review: Measures due");
     expect(risk?.rowAttrs).toContain("row--risk");
     expect(nonResponse?.rowAttrs).not.toContain("row--risk");
     expect(nonResponse?.cell.Flags).not.toContain("badge--flag-red");
     expect(elements(nonResponse?.cell.Flags ?? "", "li").map((li) => li.text)).toEqual([
-      "! Review: Early non-response",
-      "! Review: Ending not raised",
+      "Review: Early non-response",
+      "Review: Ending not raised",
     ]);
   });
 

@@ -12,11 +12,7 @@ const flags: Flag[] = [
 describe("flag badges", () => {
   it("says each flag's severity in words, not by colour alone, in the order given", () => {
     const items = elements(renderHtml(<FlagBadges flags={flags} />), "li").map((item) => item.text);
-    expect(items).toEqual([
-      "Urgent: PHQ-9 item 9",
-      "Review: Measures due",
-      "Check: Two areas",
-    ]);
+    expect(items).toEqual(["Urgent: PHQ-9 item 9", "Review: Measures due", "Check: Two areas"]);
   });
 
   it("styles red flags red and keeps the order the API gives, even when red comes later", () => {

@@ -13,7 +13,7 @@ function FlagBadge({ flag, compact = false }: { flag: Flag; compact?: boolean })
       title={compact ? `${flagLabels[flag.code]}. ${flag.message}` : undefined}
     >
       <span className="badge__severity">{flagSeverityLabels[flag.severity]}:</span>{" "}
-      {compact ? flagShortLabels[flag.code] : flagLabels[flag.code]}
+      {compact ? (flag.summary ?? flagShortLabels[flag.code]) : flagLabels[flag.code]}
     </span>
   );
 }

@@ -1,13 +1,15 @@
 // One ESLint configuration for the workspace: type-aware TypeScript rules, import boundaries that
 // keep the dependency flow one-way (shared ← api, shared ← web; web features never import each
-// other), React hooks rules for the web app, and Prettier owning formatting.
+// other), React hooks and accessibility (jsx-a11y) rules for the web app, and Prettier owning formatting.
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import { readdirSync } from "node:fs";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
+import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import transactionClient from "./packages/eslint-rules/transaction-client.js";
 
 /** One zone per web feature: it may import itself, never another feature. */
 const webFeatures = readdirSync(new URL("./apps/web/src/features", import.meta.url), { withFileTypes: true })
@@ -27,7 +29,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: {
@@ -44,6 +46,10 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Numbers read naturally in messages ("session ${n}"); anything else must be made a string on purpose.
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      // `onClick={() => setOpen(false)}` is the React idiom; a void value used anywhere else is still an error.
+      "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
       "import-x/no-cycle": "error",
       "import-x/no-restricted-paths": [
         "error",
@@ -82,10 +88,27 @@ export default tseslint.config(
     },
   },
   {
+    // Inside `$transaction(async (tx) => …)` only `tx`: the outer client would write outside it. A
+    // service's `run` is a TransactionRunner (src/db/transactions.ts): its callback is one too.
+    files: ["apps/api/**/*.ts"],
+    plugins: { ipt: { rules: { "transaction-client": transactionClient } } },
+    rules: { "ipt/transaction-client": ["error", { calls: ["$transaction", "run"] }] },
+  },
+  {
     files: ["apps/web/src/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Screens are checked with axe in the browser; this catches what can be seen in the source.
+    ...jsxA11y.flatConfigs.recommended,
+    files: ["apps/web/src/**/*.tsx"],
+  },
+  {
+    // A test states what it expects first (`expect(row).toBeDefined()`), then reads it with `!`.
+    files: ["**/*.test.{ts,tsx}", "apps/web/e2e/**", "apps/api/test/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

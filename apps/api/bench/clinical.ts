@@ -34,6 +34,7 @@ import { CONCURRENCY, PASSWORD, POOL } from "./knobs";
 import { measure, type Endpoint, type Request, type Result } from "./measure";
 import { facts, table } from "./report";
 import { DAY, isoDay, seed } from "./seed";
+import { required } from "../src/errors/required";
 
 async function main() {
   const startedAt = new Date();
@@ -57,18 +58,23 @@ async function main() {
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
       OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: "0",
     });
-    app = await buildApp({ config, prisma });
-    await app.ready();
+    const built = await buildApp({ config, prisma });
+    app = built;
+    await built.ready();
 
     const signIn = async (email: string) => {
-      const login = await app!.inject({
+      const login = await built.inject({
         method: "POST",
         url: "/api/auth/login",
         payload: { email, password: PASSWORD },
       });
       if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
       const setCookie = [login.headers["set-cookie"] ?? []].flat();
-      const cookie = setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0]!;
+      const sessionCookie = required(
+        setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`)),
+        "the session cookie of a sign-in",
+      );
+      const cookie = sessionCookie.split(";")[0] ?? ""; // the name=value before the attributes
       const csrfToken = login.json<{ csrfToken: string }>().csrfToken;
       return { cookie, csrf: { cookie, [CSRF_HEADER]: csrfToken } };
     };
@@ -78,7 +84,10 @@ async function main() {
 
     // What the measured therapist's requests aim at.
     const open = seeded.courses.filter((course) => course.phase !== "completed");
-    const middle = seeded.courses.find((course) => course.phase === "middle")!;
+    const middle = required(
+      seeded.courses.find((course) => course.phase === "middle"),
+      "a seeded course in the middle phase",
+    );
     const plans = new Map(
       (
         await prisma.therapySession.findMany({
@@ -87,15 +96,26 @@ async function main() {
         })
       ).map((s) => [s.id, s]),
     );
-    const heldSigned = [...plans.values()].find((s) => s.courseId === middle.id && s.signedAt !== null)!;
+    const heldSigned = required(
+      [...plans.values()].find((s) => s.courseId === middle.id && s.signedAt !== null),
+      "a signed session of the middle course",
+    );
     // Each worker edits its own courses, as several therapists would: no two in flight on one course.
     const coursesOf = (worker: number) => open.filter((_, i) => i % CONCURRENCY === worker);
     const nextPlannedOf = (courseId: string) =>
-      [...plans.values()]
-        .filter((s) => s.courseId === courseId && s.status === "planned")
-        .sort((a, b) => a.number! - b.number!)[0]!;
+      required(
+        [...plans.values()]
+          .filter((s) => s.courseId === courseId && s.status === "planned")
+          .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))[0],
+        `a planned session of course ${courseId}`,
+      );
     const lastOf = (courseId: string) =>
-      [...plans.values()].filter((s) => s.courseId === courseId).sort((a, b) => b.number! - a.number!)[0]!;
+      required(
+        [...plans.values()]
+          .filter((s) => s.courseId === courseId)
+          .sort((a, b) => (b.number ?? 0) - (a.number ?? 0))[0],
+        `a session of course ${courseId}`,
+      );
 
     const sessionState = new Map<string, { version: number; agenda: AgendaItem[] }>();
     for (const session of await prisma.therapySession.findMany({
@@ -107,9 +127,9 @@ async function main() {
     const courseVersion = new Map(open.map((course) => [course.id, 1]));
     const turns = new Array<number>(CONCURRENCY).fill(0);
     const pick = <T>(worker: number, items: T[]) => {
-      const turn = turns[worker]!;
+      const turn = turns[worker] ?? 0;
       turns[worker] = turn + 1;
-      return items[turn % items.length]!;
+      return required(items[turn % items.length], `worker ${worker}'s next item`);
     };
 
     // A session moves a day later, and back on the course's next turn; with moveLater every later
@@ -130,7 +150,12 @@ async function main() {
       return {
         method: "POST",
         url: `/api/courses/${course.id}/plan/reschedule`,
-        payload: { version: courseVersion.get(course.id)!, sessionId: session.id, plannedDate, moveLater },
+        payload: {
+          version: required(courseVersion.get(course.id), `the version of course ${course.id}`),
+          sessionId: session.id,
+          plannedDate,
+          moveLater,
+        },
       };
     };
 
@@ -158,7 +183,7 @@ async function main() {
         name: "PATCH /api/sessions/:id (agenda tick)",
         next: (worker) => {
           const session = nextPlannedOf(pick(worker, coursesOf(worker)).id);
-          const state = sessionState.get(session.id)!;
+          const state = required(sessionState.get(session.id), `the state of session ${session.id}`);
           // Tick (or untick) the first item, as the planner does during a session.
           const agenda = state.agenda.map((item, i) => (i === 0 ? { ...item, done: !item.done } : item));
           return {

@@ -3,6 +3,7 @@
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app";
 import { CONCURRENCY, COUNT_SAMPLES, SECONDS, WARMUP_MS } from "./knobs";
+import { required } from "../src/errors/required";
 
 export interface Request {
   method: "GET" | "PATCH" | "POST";
@@ -32,7 +33,7 @@ export interface Result {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  required(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)], "a latency");
 
 export async function measure(
   app: App,

@@ -16,6 +16,7 @@ import { hashPassword } from "../src/auth/passwords";
 import type { Prisma } from "../src/db/prisma";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { CLIENTS_PER_THERAPIST, PASSWORD, THERAPISTS } from "./knobs";
+import { required } from "../src/errors/required";
 
 // prettier-ignore
 const FIRST_NAMES = [
@@ -26,6 +27,15 @@ const FIRST_NAMES = [
 const AREAS: ProblemArea[] = ["grief", "role_dispute", "role_transition", "interpersonal_deficits"];
 const STAGES: DisputeStage[] = ["renegotiation", "impasse", "dissolution"];
 const EVENT_KINDS: LifeEventKind[] = ["death", "dispute", "transition", "other"];
+/** Every client's inventory: the same four people. */
+const INVENTORY = [
+  { label: "Partner", relationship: "partner", ring: "inner" },
+  { label: "Mother", relationship: "mother", ring: "inner" },
+  { label: "Friend", relationship: "friend", ring: "middle" },
+  { label: "Colleague", relationship: "colleague", ring: "outer" },
+] as const;
+/** The n-th of the items, counting round: the mix repeats across clients. */
+const nth = <T>(items: readonly T[], n: number): T => required(items[n % items.length], "an item of a list");
 export const DAY = 86_400_000;
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -91,7 +101,7 @@ export async function seed(prisma: PrismaClient) {
   for (const [t, therapist] of therapists.entries()) {
     for (let c = 0; c < CLIENTS_PER_THERAPIST; c += 1) {
       const k = t * CLIENTS_PER_THERAPIST + c;
-      const state = STATES[c % STATES.length]!;
+      const state = nth(STATES, c);
       const clientId = randomUUID();
       clients.push({
         id: clientId,
@@ -102,24 +112,23 @@ export async function seed(prisma: PrismaClient) {
         workingDiagnosis: "Major depressive episode, moderate",
         status: state.phase === "completed" ? "completed" : state.phase === "initial" ? "intake" : "active",
       });
-      const personIds = Array.from({ length: 4 }, () => randomUUID());
-      personIds.forEach((id, p) =>
+      const personIds = INVENTORY.map((person) => {
+        const id = randomUUID();
         people.push({
           id,
           clientId,
-          label: ["Partner", "Mother", "Friend", "Colleague"][p]!,
-          relationship: ["partner", "mother", "friend", "colleague"][p]!,
-          ring: (["inner", "inner", "middle", "outer"] as const)[p]!,
+          ...person,
           positives: "Listens; shared history.",
           negatives: "Arguments about money.",
-        }),
-      );
+        });
+        return id;
+      });
       for (let e = 0; e < 2; e += 1) {
         events.push({
           clientId,
-          personId: e === 0 ? personIds[0]! : null,
+          personId: e === 0 ? nth(personIds, 0) : null,
           occurredOn: daysFromToday(-400 + e * 60 - (k % 90)),
-          kind: EVENT_KINDS[(k + e) % EVENT_KINDS.length]!,
+          kind: nth(EVENT_KINDS, k + e),
           description: "A change in the client's relationships near the onset.",
         });
       }
@@ -127,8 +136,8 @@ export async function seed(prisma: PrismaClient) {
       const courseId = randomUUID();
       const format: CourseFormat = k % 5 === 4 ? "ipt_a" : "standard";
       const lineage = k % 3 === 0 ? "stuart" : "weissman";
-      const primaryArea = state.phase === "initial" && state.held === 0 ? null : AREAS[k % AREAS.length]!;
-      const disputeStage = primaryArea === "role_dispute" ? STAGES[k % STAGES.length]! : null;
+      const primaryArea = state.phase === "initial" && state.held === 0 ? null : nth(AREAS, k);
+      const disputeStage = primaryArea === "role_dispute" ? nth(STAGES, k) : null;
       // Session `held` is four days ago, the next one three days ahead (weekly).
       const startDate = isoDay(daysFromToday(-7 * state.held + 3));
       const plan = generatePlan({
@@ -268,10 +277,11 @@ export async function seed(prisma: PrismaClient) {
     FROM generate_series(1, ${auditRows}::int) AS g`;
   await prisma.$executeRawUnsafe("ANALYZE");
 
+  const measured = nth(therapists, 0);
   return {
-    therapistEmail: therapists[0]!.email,
+    therapistEmail: measured.email,
     supervisorEmail: supervisor.email,
-    courses: seededCourses.filter((course) => course.therapistId === therapists[0]!.id),
+    courses: seededCourses.filter((course) => course.therapistId === measured.id),
     counts: {
       therapists: therapists.length,
       clients: clients.length,

@@ -21,7 +21,7 @@ async function newSupervisor(serverUrl: string, admin: Account, therapist: Accou
 
 /** Rates every item of the page's fidelity form with `score`. */
 async function rateAll(page: Page, score: string) {
-  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("group");
+  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("radiogroup");
   await groups.first().waitFor(); // the form appears once the ratings so far have loaded
   const count = await groups.count();
   for (let i = 0; i < count; i++) await groups.nth(i).getByLabel(score, { exact: true }).check();

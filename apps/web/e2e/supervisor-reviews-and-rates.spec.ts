@@ -10,7 +10,7 @@ import { signIn, weeksAgo } from "./support/browser";
 
 /** Rates every item of the page's fidelity form with `score`, except those given in `overrides`. */
 async function rate(page: Page, score: string, overrides: Record<string, string> = {}) {
-  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("group");
+  const groups = page.getByRole("form", { name: /fidelity/i }).getByRole("radiogroup");
   await groups.first().waitFor(); // the form appears once the ratings so far have loaded
   const count = await groups.count();
   for (let i = 0; i < count; i++) {

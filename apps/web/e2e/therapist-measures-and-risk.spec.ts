@@ -17,7 +17,7 @@ async function answerPhq9(page: Page, answers: number[]) {
   const form = page.getByRole("form", { name: /PHQ-9/ });
   for (const [index, value] of answers.entries()) {
     await form
-      .getByRole("group", { name: new RegExp(`^${index + 1}\\. `) })
+      .getByRole("radiogroup", { name: new RegExp(`^${index + 1}\\. `) })
       .getByRole("radio", { name: new RegExp(`^${value} `) })
       .check();
   }
@@ -53,6 +53,12 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   // The total is never guessed while an item is unanswered, and the caution about item 9 is always there.
   await expect(form.getByText("8 of 9 answered")).toBeVisible();
   await expect(form.getByText(/does not rule out suicide risk/)).toBeVisible();
+  // Saved with item 9 unanswered: that item's group is marked invalid and its first answer has the focus.
+  await form.getByRole("button", { name: "Save PHQ-9 score" }).click();
+  const item9 = form.getByRole("radiogroup", { name: /^9\. / });
+  await expect(item9).toHaveAttribute("aria-invalid", "true");
+  await expect(item9.getByRole("radio").first()).toBeFocused();
+  await checkAccessibility(page);
   await answerPhq9(page, BASELINE);
   await expect(form.getByText("Total 16 of 27 · Moderately severe")).toBeVisible();
   await checkAccessibility(page);

@@ -266,8 +266,7 @@ function invalidObject(schema: JsonSchema, hooks: Hooks): fc.Arbitrary<unknown>[
   if (required.length > 0) {
     breakers.push(
       fc.tuple(whole, fc.constantFrom(...required)).map(([value, key]) => {
-        const rest = { ...value };
-        delete rest[key];
+        const { [key]: _dropped, ...rest } = value;
         return rest;
       }),
     );

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { fuzzed, NASTY_STRINGS, type Hooks, type JsonSchema } from "./arbitraries";
 import type { Operation, Parameter } from "./openapi";
+import { required } from "../../src/errors/required";
 
 export interface FuzzRequest {
   method: string;
@@ -112,7 +113,9 @@ export function requestArbitrary(operation: Operation, hooks: Hooks): fc.Arbitra
     .tuple(segments, queryPairs(inQuery, hooks), idempotencyKey, body)
     .map(([values, query, key, { contentType, payload }]) => {
       let index = 0;
-      const path = operation.path.replace(/\{[A-Za-z]+\}/g, () => values[index++]!);
+      const path = operation.path.replace(/\{[A-Za-z]+\}/g, () =>
+        required(values[index++], `a value for each parameter of ${operation.path}`),
+      );
       const search = new URLSearchParams(
         query.map(([k, v]): [string, string] => [k, v.replace(/[\ud800-\udfff]/g, "\ufffd")]),
       );

@@ -31,7 +31,7 @@ export function responseMismatch(operation: Operation, response: LightMyRequestR
   if (validate === null) {
     return response.body === "" ? null : `status ${status} declares no body but one was sent`;
   }
-  const contentType = String(response.headers["content-type"] ?? "");
+  const contentType = response.headers["content-type"] ?? "";
   if (!contentType.startsWith("application/json")) return `content-type is "${contentType}", not JSON`;
   let body: unknown;
   try {

@@ -7,7 +7,7 @@ import type { Hooks } from "./arbitraries";
 
 export function worldHooks(world: World): Hooks {
   const { owner, other } = world;
-  const both = <K extends keyof typeof owner>(key: K) => [owner[key], other[key]] as string[];
+  const both = (key: keyof typeof owner) => [owner[key], other[key]] as string[];
   const accounts = [...Object.values(world.accounts), world.loginProbe].map((account) => account.id);
   const pools: Record<string, string[]> = {
     clientId: [...both("clientId"), world.deactivatedClientId],

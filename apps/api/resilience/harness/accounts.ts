@@ -5,6 +5,7 @@ import type { Role } from "@ipt/shared";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../../src/auth/passwords";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { required } from "../../src/errors/required";
 
 export interface Account {
   id: string;
@@ -63,7 +64,8 @@ export async function createAccounts(
       await prisma.supervisionAssignment.createMany({
         data: accounts.therapists.map((therapist, index) => ({
           therapistId: therapist.id,
-          supervisorId: accounts.supervisors[index % accounts.supervisors.length]!.id,
+          supervisorId: required(accounts.supervisors[index % accounts.supervisors.length], "a supervisor")
+            .id,
         })),
       });
     }

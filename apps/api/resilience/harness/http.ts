@@ -17,11 +17,11 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** Reads a 2xx body as T, or throws with the status and body. */
-export function expectOk<T>(response: ApiResponse, what: string): T {
+export function expectOk<T>(response: ApiResponse<T>, what: string): T {
   if (response.status < 200 || response.status >= 300) {
     throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
   }
-  return response.body as T;
+  return response.body;
 }
 
 /**
@@ -58,9 +58,9 @@ export class ApiSession {
   static async signIn(baseUrl: string, email: string, password: string): Promise<ApiSession> {
     const session = new ApiSession(baseUrl);
     const response = await retryUnavailable(() =>
-      session.request("POST", "/api/auth/login", { email, password }),
+      session.request<{ csrfToken: string }>("POST", "/api/auth/login", { email, password }),
     );
-    const body = expectOk<{ csrfToken: string }>(response, `sign-in as ${email}`);
+    const body = expectOk(response, `sign-in as ${email}`);
     session.csrfToken = body.csrfToken;
     return session;
   }
@@ -118,7 +118,7 @@ export class ApiSession {
   /** Follows Set-Cookie for the session cookie: a new token at sign-in, cleared at logout. */
   private keepCookie(headers: Headers) {
     for (const line of headers.getSetCookie()) {
-      const pair = line.split(";")[0]!;
+      const pair = line.split(";")[0] ?? ""; // the name=value before the attributes
       if (!pair.startsWith(`${SESSION_COOKIE}=`)) continue;
       const value = pair.slice(SESSION_COOKIE.length + 1);
       this.cookie = value ? pair : null;

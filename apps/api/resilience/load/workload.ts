@@ -7,6 +7,7 @@ import { IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
 import { expectOk, retryUnavailable, sleep, type ApiResponse, type ApiSession } from "../harness";
 import type { Ledger } from "./ledger";
+import { required } from "../../src/errors/required";
 
 interface PlannedSession {
   id: string;
@@ -37,15 +38,15 @@ const PHQ9 = [1, 1, 1, 0, 0, 0, 0, 0, 0];
  * in the past, so every session may be marked held.
  */
 export async function prepareTherapist(id: string, session: ApiSession, startDate: string) {
-  const client = expectOk<{ id: string }>(
+  const client = expectOk(
     await retryUnavailable(() =>
-      session.post("/api/clients", { displayName: "Load client (invented)", ...invented }),
+      session.post<{ id: string }>("/api/clients", { displayName: "Load client (invented)", ...invented }),
     ),
     "creating a client",
   );
-  const opened = expectOk<CourseBody>(
+  const opened = expectOk(
     await retryUnavailable(() =>
-      session.post(`/api/clients/${client.id}/courses`, {
+      session.post<CourseBody>(`/api/clients/${client.id}/courses`, {
         format: "standard",
         lineage: "weissman",
         startDate,
@@ -53,9 +54,9 @@ export async function prepareTherapist(id: string, session: ApiSession, startDat
     ),
     "opening a course",
   );
-  const course = expectOk<CourseBody>(
+  const course = expectOk(
     await retryUnavailable(() =>
-      session.put(`/api/courses/${opened.id}/contract`, {
+      session.put<CourseBody>(`/api/courses/${opened.id}/contract`, {
         version: 1,
         plannedSessions: 12,
         frequency: "weekly",
@@ -70,7 +71,7 @@ export async function prepareTherapist(id: string, session: ApiSession, startDat
   );
   const sessions = course.sessions
     .filter((s) => s.number !== null)
-    .sort((a, b) => a.number! - b.number!)
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
     .map(({ id: sessionId, version }) => ({ id: sessionId, version }));
   return { id, session, clientIds: [client.id], courseId: course.id, sessions, nextToHold: 0 };
 }
@@ -88,7 +89,8 @@ async function call<T>(ledger: Ledger, route: string, request: Promise<ApiRespon
   }
 }
 
-const pick = <T>(random: () => number, items: T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(random: () => number, items: T[]): T =>
+  required(items[Math.floor(random() * items.length)], "an item of a non-empty list");
 
 function therapistActions(user: TherapistState, ledger: Ledger): [number, Action][] {
   const s = user.session;
@@ -109,37 +111,35 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
     ledger.write("session edits", session.id);
   };
   return [
-    [15, async () => void (await call(ledger, "GET /api/clients", s.get("/api/clients")))],
     [
       15,
-      async () => void (await call(ledger, "GET /api/courses/:id", s.get(`/api/courses/${user.courseId}`))),
+      async () => {
+        await call(ledger, "GET /api/clients", s.get("/api/clients"));
+      },
+    ],
+    [
+      15,
+      async () => {
+        await call(ledger, "GET /api/courses/:id", s.get(`/api/courses/${user.courseId}`));
+      },
     ],
     [
       10,
-      async (random) =>
-        void (await call(
-          ledger,
-          "GET /api/sessions/:id",
-          s.get(`/api/sessions/${pick(random, user.sessions).id}`),
-        )),
+      async (random) => {
+        await call(ledger, "GET /api/sessions/:id", s.get(`/api/sessions/${pick(random, user.sessions).id}`));
+      },
     ],
     [
       10,
-      async () =>
-        void (await call(
-          ledger,
-          "GET /api/courses/:id/measures",
-          s.get(`/api/courses/${user.courseId}/measures`),
-        )),
+      async () => {
+        await call(ledger, "GET /api/courses/:id/measures", s.get(`/api/courses/${user.courseId}/measures`));
+      },
     ],
     [
       5,
-      async (random) =>
-        void (await call(
-          ledger,
-          "GET /api/clients/:id",
-          s.get(`/api/clients/${pick(random, user.clientIds)}`),
-        )),
+      async (random) => {
+        await call(ledger, "GET /api/clients/:id", s.get(`/api/clients/${pick(random, user.clientIds)}`));
+      },
     ],
     [
       10,
@@ -224,35 +224,35 @@ function supervisorActions(
   return [
     [
       30,
-      async () =>
-        void (await call(ledger, "GET /api/supervision/cockpit", session.get("/api/supervision/cockpit"))),
+      async () => {
+        await call(ledger, "GET /api/supervision/cockpit", session.get("/api/supervision/cockpit"));
+      },
     ],
     [
       20,
-      async () =>
-        void (await call(
-          ledger,
-          "GET /api/supervision/therapists",
-          session.get("/api/supervision/therapists"),
-        )),
+      async () => {
+        await call(ledger, "GET /api/supervision/therapists", session.get("/api/supervision/therapists"));
+      },
     ],
     [
       30,
-      async (random) =>
-        void (await call(
+      async (random) => {
+        await call(
           ledger,
           "GET /api/courses/:id",
           session.get(`/api/courses/${pick(random, superviseeCourses)}`),
-        )),
+        );
+      },
     ],
     [
       20,
-      async (random) =>
-        void (await call(
+      async (random) => {
+        await call(
           ledger,
           "GET /api/courses/:id/measures",
           session.get(`/api/courses/${pick(random, superviseeCourses)}/measures`),
-        )),
+        );
+      },
     ],
   ];
 }
@@ -264,7 +264,7 @@ function weighted(actions: [number, Action][], random: () => number): Action {
     roll -= weight;
     if (roll < 0) return action;
   }
-  return actions.at(-1)![1];
+  return required(actions.at(-1), "an action")[1]; // rounding left the roll at the very end
 }
 
 /** One user's loop until `deadline` (ms since the epoch): an action, then a think time around thinkMs. */

@@ -27,6 +27,7 @@ import {
 } from "../harness";
 import { Ledger } from "../load/ledger";
 import { prepareTherapist, therapistLoop } from "../load/workload";
+import { required } from "../../src/errors/required";
 
 const SECONDS = intKnob("RESILIENCE_DRILL_SECONDS", 10);
 const THERAPISTS = 6;
@@ -120,7 +121,8 @@ await runScenario("backup-drill", async ({ figure, check }) => {
     therapists.push(await prepareTherapist(account.id, session, startDate));
   }
   // The organisation settings row: an admin saves the measurement settings as read.
-  const admin = await ApiSession.signIn(api.url, accounts.admins[0]!.email, accounts.admins[0]!.password);
+  const adminAccount = required(accounts.admins[0], "the admin account");
+  const admin = await ApiSession.signIn(api.url, adminAccount.email, adminAccount.password);
   const settings = expectOk<{ version: number; settings: unknown; supervision: unknown }>(
     await admin.get("/api/admin/settings/measurement"),
     "reading the settings",

@@ -26,6 +26,7 @@ import {
   type ApiProcess,
   type ApiResponse,
 } from "../harness";
+import { required } from "../../src/errors/required";
 
 const RUNS = intKnob("RESILIENCE_RUNS", 20);
 const COURSES = intKnob("RESILIENCE_COURSES", 200);
@@ -109,13 +110,16 @@ await runScenario("crash", async ({ figure, check }) => {
       const clientIds = await Promise.all(
         Array.from({ length: COURSES }, async (_, index) => {
           const response = await retryUnavailable(() =>
-            sessions[index % THERAPISTS]!.post<{ id: string }>("/api/clients", {
-              displayName: `Crash client ${run}.${index} (invented)`,
-              referralReason: "Invented: low mood.",
-              workingDiagnosis: "Major depressive episode",
-            }),
+            required(sessions[index % THERAPISTS], "a therapist's session").post<{ id: string }>(
+              "/api/clients",
+              {
+                displayName: `Crash client ${run}.${index} (invented)`,
+                referralReason: "Invented: low mood.",
+                workingDiagnosis: "Major depressive episode",
+              },
+            ),
           );
-          return expectOk<{ id: string }>(response, "creating a client").id;
+          return expectOk(response, "creating a client").id;
         }),
       );
 
@@ -139,7 +143,7 @@ await runScenario("crash", async ({ figure, check }) => {
         retryUnavailable(send, { attempts: 100, onRefused: () => (totals.refused += 1) });
 
       const createCourse = async (clientId: string, index: number) => {
-        const session = sessions[index % THERAPISTS]!;
+        const session = required(sessions[index % THERAPISTS], "a therapist's session");
         try {
           const opened = await retrying(() =>
             session.post<{ id: string }>(`/api/clients/${clientId}/courses`, {
@@ -172,6 +176,7 @@ await runScenario("crash", async ({ figure, check }) => {
       };
       await Promise.all(clientIds.map(createCourse));
       // Reached only when some write got an unexpected answer (a failed check below).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- kill(), called by the writes, sets it
       const killedMidway = killing !== null;
       await kill();
       if (killedMidway) ackedBeforeKill.push(acks);
@@ -179,7 +184,7 @@ await runScenario("crash", async ({ figure, check }) => {
       const { rows } = await db.query<CourseRow>(COURSE_STATE, [clientIds]);
       const states = rows.map(stateOf);
       const count = (state: State) => states.filter((s) => s === state).length;
-      const byId = new Map(rows.map((row, i) => [row.id, states[i]!]));
+      const byId = new Map(rows.map((row) => [row.id, stateOf(row)]));
       const lost =
         [...openedAcked].filter((id) => !byId.has(id)).length +
         [...contractedAcked].filter((id) => byId.get(id) !== "complete").length;
@@ -202,7 +207,8 @@ await runScenario("crash", async ({ figure, check }) => {
 
     // After the last crash the server starts again and serves what was written.
     api = await startApi({ databaseUrl: database.url, name: "after" });
-    const caseload = await retryUnavailable(() => signedIn[0]!.on(api.url).get("/api/clients"));
+    const reader = required(signedIn[0], "a signed-in therapist");
+    const caseload = await retryUnavailable(() => reader.on(api.url).get("/api/clients"));
     check(
       caseload.status === 200,
       `the caseload after the last crash should answer 200 (got ${caseload.status})`,

@@ -13,6 +13,7 @@ import {
   startApi,
   startDatabase,
 } from "../harness";
+import { required } from "../../src/errors/required";
 
 const USERS = intKnob("RESILIENCE_DB_USERS", 5);
 const DOWN_SECONDS = intKnob("RESILIENCE_DOWN_SECONDS", 5);
@@ -40,13 +41,15 @@ await runScenario("db-restart", async ({ figure, check }) => {
     expectOk(await session.post("/api/clients", CLIENT), "a client");
   }
 
-  const tallies = new Map<Phase, Tally>(
-    (["before", "down", "after"] as const).map((phase) => [phase, { answers: new Map(), total: 0 }]),
-  );
+  const tallies: Record<Phase, Tally> = {
+    before: { answers: new Map(), total: 0 },
+    down: { answers: new Map(), total: 0 },
+    after: { answers: new Map(), total: 0 },
+  };
   let phase: Phase = "before";
   let stop = false;
   const record = (what: string) => {
-    const tally = tallies.get(phase)!;
+    const tally = tallies[phase];
     tally.total += 1;
     tally.answers.set(what, (tally.answers.get(what) ?? 0) + 1);
   };
@@ -58,7 +61,8 @@ await runScenario("db-restart", async ({ figure, check }) => {
   const worker = async (session: ApiSession, index: number) => {
     for (let i = index; !stop; i++) {
       try {
-        const response = await requests[i % requests.length]!(session);
+        const send = required(requests[i % requests.length], "a request");
+        const response = await send(session);
         const retryAfter = response.headers.get("retry-after");
         const code = (response.body as { error?: { code?: string } } | null)?.error?.code;
         if (response.status < 300) record("2xx");
@@ -82,7 +86,7 @@ await runScenario("db-restart", async ({ figure, check }) => {
   phase = "after";
 
   // Recovery: the first moment every kind of request (a signed-in read, readiness, a write) succeeds.
-  const probe = sessions[0]!;
+  const probe = required(sessions[0], "a signed-in therapist");
   let recoverySeconds = Number.POSITIVE_INFINITY;
   while ((performance.now() - back) / 1000 < 30) {
     const answers = await Promise.all(requests.map((send) => send(probe).catch(() => null)));
@@ -94,8 +98,8 @@ await runScenario("db-restart", async ({ figure, check }) => {
   }
   // Steady again: the load keeps running after recovery, and every answer must be 2xx.
   await sleep(2_000);
-  const settled = tallies.get("after")!.total;
-  tallies.set("after", { answers: new Map(), total: 0 });
+  const settled = tallies.after.total;
+  tallies.after = { answers: new Map(), total: 0 };
   await sleep(2_000);
   stop = true;
   await load;
@@ -106,14 +110,15 @@ await runScenario("db-restart", async ({ figure, check }) => {
     down: "while down",
     after: "after recovery",
   };
-  for (const [name, tally] of tallies) {
+  for (const name of ["before", "down", "after"] as const) {
+    const tally = tallies[name];
     figure(`requests ${labels[name]}`, tally.total);
     for (const [what, count] of tally.answers) figure(`answers ${labels[name]}: ${what}`, count);
   }
-  const down = tallies.get("down")!;
+  const down = tallies.down;
   const wrongWhileDown =
     down.total - (down.answers.get("503 + Retry-After") ?? 0) - (down.answers.get("2xx") ?? 0);
-  const all = [...tallies.values()].flatMap((tally) => [...tally.answers.entries()]);
+  const all = Object.values(tallies).flatMap((tally) => [...tally.answers.entries()]);
   const fiveHundreds = all.filter(([what]) => what.startsWith("500")).reduce((sum, [, n]) => sum + n, 0);
   figure("requests from the restart to 2 s after recovery", settled);
   figure("500 answers", fiveHundreds);
@@ -121,8 +126,7 @@ await runScenario("db-restart", async ({ figure, check }) => {
   figure("recovery seconds", Number.isFinite(recoverySeconds) ? recoverySeconds.toFixed(2) : "never");
   figure("API restarts", exited ? 1 : 0);
 
-  const before = tallies.get("before")!;
-  const after = tallies.get("after")!;
+  const { before, after } = tallies;
   check(
     before.total > 0 && before.answers.get("2xx") === before.total,
     "not every answer before the stop was 2xx",

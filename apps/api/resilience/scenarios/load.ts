@@ -22,6 +22,7 @@ import {
 } from "../harness";
 import { Ledger, type WriteKind } from "../load/ledger";
 import { prepareTherapist, supervisorLoop, therapistLoop, type TherapistState } from "../load/workload";
+import { required } from "../../src/errors/required";
 
 const SECONDS = intKnob("RESILIENCE_SECONDS", 60);
 const USERS = intKnob("RESILIENCE_USERS", 100, 2);
@@ -97,14 +98,14 @@ await runScenario("load", async ({ figure, check }) => {
     const deadline = Date.now() + SECONDS * 1000;
     await Promise.all([
       ...therapists.map((user, i) =>
-        therapistLoop(user, ledger, seededRandom(seeds[i]!), deadline, THINK_MS),
+        therapistLoop(user, ledger, seededRandom(required(seeds[i], "a seed")), deadline, THINK_MS),
       ),
       ...supervisors.map((session, s) =>
         supervisorLoop(
           session,
-          superviseeCourses[s]!,
+          required(superviseeCourses[s], "a supervisor's courses"),
           ledger,
-          seededRandom(seeds[THERAPISTS + s]!),
+          seededRandom(required(seeds[THERAPISTS + s], "a seed")),
           deadline,
           THINK_MS,
         ),
@@ -119,8 +120,8 @@ await runScenario("load", async ({ figure, check }) => {
     let extra = 0;
     for (const kind of KINDS) {
       const acked = ledger.acked.get(kind) ?? new Map<string, number>();
-      const was = before.get(kind)!;
-      const now = after.get(kind)!;
+      const was = before.get(kind) ?? new Map<string, number>();
+      const now = after.get(kind) ?? new Map<string, number>();
       for (const owner of new Set([...was.keys(), ...now.keys(), ...acked.keys()])) {
         const expected = (was.get(owner) ?? 0) + (acked.get(owner) ?? 0);
         const actual = now.get(owner) ?? 0;
@@ -140,7 +141,7 @@ await runScenario("load", async ({ figure, check }) => {
     figure("latency p99 ms", percentile(ledger.latenciesMs, 99).toFixed(1));
     figure("API CPU ms per request", (apiCpuMs / ledger.requests).toFixed(1));
     figure("API CPU share of one core", `${((apiCpuMs / (seconds * 1000)) * 100).toFixed(0)} %`);
-    figure("machine load average at end (1 min)", os.loadavg()[0]!.toFixed(1));
+    figure("machine load average at end (1 min)", required(os.loadavg()[0], "the load average").toFixed(1));
     figure("errors", ledger.errorCount());
     for (const [what, count] of ledger.errors) figure(`errors: ${what}`, count);
     figure("idempotent replays", ledger.replays);

@@ -7,6 +7,7 @@
 import autocannon from "autocannon";
 import { ApiSession, createAccounts, intKnob, runScenario, sleep, startApi, startDatabase } from "../harness";
 import { prepareTherapist } from "../load/workload";
+import { required } from "../../src/errors/required";
 
 const CONNECTIONS = intKnob("RESILIENCE_OVERLOAD_CONNECTIONS", 400);
 const SECONDS = intKnob("RESILIENCE_OVERLOAD_SECONDS", 20);
@@ -32,7 +33,8 @@ await runScenario("overload", async ({ figure, check }) => {
     accounts.supervisors.map((account) => ApiSession.signIn(api.url, account.email, account.password)),
   );
 
-  const cookieOf = (session: ApiSession) => ({ cookie: session.cookie! });
+  const firstTherapist = required(accounts.therapists[0], "a therapist account");
+  const cookieOf = (session: ApiSession) => ({ cookie: required(session.cookie, "a signed-in cookie") });
   const requests: autocannon.Request[] = [
     ...supervisors.flatMap((s) => [
       { method: "GET" as const, path: "/api/supervision/cockpit", headers: cookieOf(s) },
@@ -47,10 +49,7 @@ await runScenario("overload", async ({ figure, check }) => {
       method: "POST" as const,
       path: "/api/auth/login",
       headers: { "content-type": "application/json", origin: api.url, "sec-fetch-site": "same-origin" },
-      body: JSON.stringify({
-        email: accounts.therapists[0]!.email,
-        password: accounts.therapists[0]!.password,
-      }),
+      body: JSON.stringify({ email: firstTherapist.email, password: firstTherapist.password }),
     },
   ];
 
@@ -58,6 +57,7 @@ await runScenario("overload", async ({ figure, check }) => {
   let floodOver = false;
   const live = { answered: 0, failed: 0 };
   const probeLiveness = (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set once the flood is over, below
     while (!floodOver) {
       try {
         const response = await fetch(`${api.url}/api/health/live`, { signal: AbortSignal.timeout(10_000) });
@@ -82,7 +82,7 @@ await runScenario("overload", async ({ figure, check }) => {
   const stopped = performance.now();
 
   // Recovery: readiness and a signed-in read both answer 200.
-  const probe = therapists[0]!.session;
+  const probe = required(therapists[0], "a therapist").session;
   let healthySeconds = Number.POSITIVE_INFINITY;
   while ((performance.now() - stopped) / 1000 < 60) {
     const [ready, clients] = await Promise.all([

@@ -2,6 +2,7 @@
 // a server's memory, so a session made on A is valid on B, ending it on B ends it on A at once, and
 // a write on one is read on the other.
 import { ApiSession, createAccounts, runScenario, startApi, startDatabase } from "../harness";
+import { required } from "../../src/errors/required";
 
 await runScenario("two-instances", async ({ figure, check }) => {
   const database = await startDatabase();
@@ -11,7 +12,7 @@ await runScenario("two-instances", async ({ figure, check }) => {
   ]);
   figure("instances", 2);
   const { therapists } = await createAccounts(database.url, { therapists: 1 });
-  const therapist = therapists[0]!;
+  const therapist = required(therapists[0], "the therapist account");
 
   const onA = await ApiSession.signIn(a.url, therapist.email, therapist.password);
   const onB = onA.on(b.url);

@@ -8,6 +8,7 @@ import { personSelect } from "../db/person-select";
 import type { PrismaClient } from "../db/prisma";
 import type { Actor } from "../clinical/access";
 import { live, onLiveSession } from "../clinical/live";
+import { required } from "../errors/required";
 
 interface Message {
   authorRole: "therapist" | "supervisor";
@@ -71,7 +72,7 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
   ]);
 
   const item = (courseId: string, fields: Omit<AttentionItem, "client" | "courseId">): AttentionItem => ({
-    client: clientOf.get(courseId)!,
+    client: required(clientOf.get(courseId), `the client of course ${courseId}`),
     courseId,
     ...fields,
   });

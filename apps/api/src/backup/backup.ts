@@ -18,6 +18,7 @@ import {
   MANIFEST_FILE,
   type BackupManifest,
 } from "./manifest";
+import { required } from "../errors/required";
 
 async function prepareFolder(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -96,7 +97,7 @@ export async function backupDatabase(
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
-      postgresVersion: version[0]!.server_version,
+      postgresVersion: required(version[0], "SHOW server_version's row").server_version,
       migrations,
       tables,
       sequences: await readSequences(client),

@@ -2,6 +2,7 @@
 // and primary keys, its sequences, and a fingerprint (row count and checksum) per table computed in
 // SQL, so the backup and the restored copy are compared by the database's own view of the rows.
 import type pg from "pg";
+import { required } from "../errors/required";
 
 /** Migration bookkeeping is not data: a restore re-creates it by applying the backup's migrations. */
 export const BOOKKEEPING_TABLE = "_prisma_migrations";
@@ -95,7 +96,8 @@ export async function fingerprint(client: pg.ClientBase, table: TableInfo): Prom
             md5(coalesce(string_agg(md5(t::text), '' ORDER BY ${order}), '')) AS checksum
        FROM ${quoteIdent(table.name)} t`,
   );
-  return { rows: Number(rows[0]!.rows), checksum: rows[0]!.checksum };
+  const counted = required(rows[0], `the count of ${table.name}`); // an aggregate always returns a row
+  return { rows: Number(counted.rows), checksum: counted.checksum };
 }
 
 export interface SequenceState {
@@ -115,7 +117,8 @@ export async function readSequences(client: pg.ClientBase): Promise<SequenceStat
     const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
       `SELECT last_value::text, is_called FROM ${quoteIdent(name)}`,
     );
-    states.push({ name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
+    const state = required(rows[0], `the state of sequence ${name}`); // a sequence is one row
+    states.push({ name, lastValue: state.last_value, isCalled: state.is_called });
   }
   return states;
 }

@@ -16,6 +16,7 @@ import { applyMigrations } from "../db/migrations";
 import { BOOKKEEPING_TABLE, fingerprint, listTables, quoteIdent, useCanonicalTextForm } from "./catalog";
 import { sha256OfFile } from "./files";
 import { BackupError, readManifest, type BackupManifest } from "./manifest";
+import { required } from "../errors/required";
 
 export interface RestoreReport {
   tables: number;
@@ -102,7 +103,8 @@ async function verify(client: pg.ClientBase, manifest: BackupManifest): Promise<
   const byName = new Map((await listTables(client)).map((table) => [table.name, table]));
   const mismatches: string[] = [];
   for (const expected of manifest.tables) {
-    const actual = await fingerprint(client, byName.get(expected.name)!);
+    // loadTables has checked that every table of the manifest is there.
+    const actual = await fingerprint(client, required(byName.get(expected.name), `table ${expected.name}`));
     if (actual.rows !== expected.rows) {
       mismatches.push(`${expected.name}: ${actual.rows} rows, the backup says ${expected.rows}`);
     } else if (actual.checksum !== expected.checksum) {

@@ -13,11 +13,12 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { "new-database": { type: "string" } },
 });
-if (positionals.length !== 1) {
+const [backup] = positionals;
+if (backup === undefined || positionals.length > 1) {
   console.error("Usage: pnpm db:restore <backup folder or manifest.json> [--new-database <name>]");
   process.exit(2);
 }
-const location = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+const location = path.resolve(process.env.INIT_CWD ?? process.cwd(), backup);
 const newDatabase = values["new-database"];
 if (newDatabase !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(newDatabase)) {
   console.error("--new-database: lower-case letters, digits and underscores, starting with a letter.");

@@ -50,7 +50,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     createPostgresUser: true,
     // Listen on loopback only; health data never leaves the machine through this cluster.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: (message) => log(String(message).trim()),
+    onLog: (message) => log(message.trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
 

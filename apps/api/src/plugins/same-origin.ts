@@ -18,7 +18,7 @@ function hostOf(origin: string): string | null {
 
 export function fromAnotherSite(request: FastifyRequest): boolean {
   const site = request.headers["sec-fetch-site"];
-  if (site !== undefined && !SAME_SITE_FETCH.has(String(site))) return true;
+  if (site !== undefined && !SAME_SITE_FETCH.has(site)) return true;
   const origin = request.headers.origin;
   if (origin === undefined) return false;
   const ownHost = hostOf(`${request.protocol}://${request.host}`);

@@ -301,6 +301,7 @@ export const coSignGapSelect = {
 export type CoSignGapCourse = Prisma.CourseGetPayload<{ select: typeof coSignGapSelect }>;
 
 const gateSources =
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the only setting today; still right when another is added
   supervisionSettingFields.find((field) => field.key === "coSignBeforeMiddle")?.sources ?? [];
 
 /**

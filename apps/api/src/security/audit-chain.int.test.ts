@@ -206,7 +206,7 @@ describe("the database chains every append", () => {
           // Prisma's 5 s default, which would fail them for a reason this test is not about.
           { maxWait: 60_000, timeout: 60_000 },
         )
-        .catch((error: Error) => error.message),
+        .catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
     );
     const outcomes = await Promise.all(writers).finally(() => wide.$disconnect());
 

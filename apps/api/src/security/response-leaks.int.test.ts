@@ -235,7 +235,7 @@ describe("no leaks in responses", () => {
           : [];
     expect(
       failures(({ response }) => {
-        const json = String(response.headers["content-type"] ?? "").startsWith("application/json");
+        const json = (response.headers["content-type"] ?? "").startsWith("application/json");
         if (!json || response.body === "") return [];
         return namesIn(response.json()).filter((name) => secretNames.has(name));
       }),

@@ -36,7 +36,7 @@ function directives(csp: string): Map<string, string[]> {
 function headerProblems(url: string, response: LightMyRequestResponse): string[] {
   const problems: string[] = [];
   const h = response.headers;
-  const csp = directives(String(h["content-security-policy"] ?? ""));
+  const csp = directives(h["content-security-policy"] ?? "");
   const expectDirective = (name: string, values: string[]) => {
     if (JSON.stringify(csp.get(name)) !== JSON.stringify(values))
       problems.push(`${name} is ${JSON.stringify(csp.get(name))}`);
@@ -50,7 +50,7 @@ function headerProblems(url: string, response: LightMyRequestResponse): string[]
     if (values.some((v) => ["'unsafe-inline'", "'unsafe-eval'", "*"].includes(v)))
       problems.push(`${name} is unsafe`);
   }
-  const maxAge = /max-age=(\d+)/.exec(String(h["strict-transport-security"] ?? ""));
+  const maxAge = /max-age=(\d+)/.exec(h["strict-transport-security"] ?? "");
   if (!maxAge || Number(maxAge[1]) < ONE_YEAR) problems.push(`HSTS is ${h["strict-transport-security"]}`);
   if (h["x-content-type-options"] !== "nosniff") problems.push("no nosniff");
   if (h["referrer-policy"] !== "no-referrer") problems.push(`referrer-policy is ${h["referrer-policy"]}`);

@@ -2,6 +2,7 @@
 import type { Role } from "@ipt/shared";
 import { hashPassword } from "../auth/passwords";
 import type { PrismaClient } from "../db/prisma";
+import { required } from "../errors/required";
 
 export const DEMO_EMAIL_DOMAIN = "demo.ipt-planner.test";
 /** One shared demo password (>= 12 characters), printed at start-up. Demo databases only. */
@@ -69,8 +70,8 @@ export async function seedDemoAccounts(prisma: PrismaClient, { force = false } =
     }
     for (const [supervisorKey, therapistKeys] of Object.entries(supervision)) {
       for (const therapistKey of therapistKeys) {
-        const supervisorId = ids.get(supervisorKey)!;
-        const therapistId = ids.get(therapistKey)!;
+        const supervisorId = required(ids.get(supervisorKey), `demo account ${supervisorKey}`);
+        const therapistId = required(ids.get(therapistKey), `demo account ${therapistKey}`);
         await tx.supervisionAssignment.upsert({
           where: { supervisorId_therapistId: { supervisorId, therapistId } },
           create: { supervisorId, therapistId },

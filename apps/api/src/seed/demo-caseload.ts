@@ -351,7 +351,7 @@ async function rateDemoFidelity(
   supervisorId: string | null,
 ) {
   const held = course.sessions.filter((s) => s.status === "held" && s.number !== null);
-  for (const session of held.filter((s) => s.number! <= fidelity.selfRatedUpTo)) {
+  for (const session of held.filter((s) => s.number !== null && s.number <= fidelity.selfRatedUpTo)) {
     const scores = { ...demoFidelityScores(session.phase, 4), focus_and_mood_link: 5 };
     const body = { version: 0, scores, comment: "Invented demo self-rating." };
     await rateSession(prisma, actor, session.id, fidelityRatingRequest.parse(body));

@@ -25,6 +25,7 @@ import { flagCourseSelect, flagsOf } from "../clinical/courses/course-flags";
 import { courseMeasureFlags, measureSummaryOf, mergeFlags } from "../clinical/measures/measure-state";
 import { getMeasurementSettings } from "../clinical/measures/settings-read";
 import { loadCourseFacts } from "./course-facts";
+import { required } from "../errors/required";
 
 export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
 const NON_RESPONSE_CODES: readonly Flag["code"][] = [
@@ -99,7 +100,7 @@ export async function loadSuperviseeCourses(
   ]);
 
   return courses.map((course) => {
-    const fact = facts.get(course.id)!;
+    const fact = required(facts.get(course.id), `the facts of course ${course.id}`); // loaded for every course
     let outcome: CourseOutcomeResult | undefined;
     const base = {
       therapistId: course.client.therapistId,
@@ -123,7 +124,11 @@ export async function loadSuperviseeCourses(
       flagsOf(course, flagSessions, fact.lifeEventKinds),
     );
     const has = (code: Flag["code"]) => flags.some((flag) => flag.code === code);
-    const therapist = therapistOf.get(course.client.therapistId)!;
+    // The courses were selected by these therapists.
+    const therapist = required(
+      therapistOf.get(course.client.therapistId),
+      `therapist ${course.client.therapistId}`,
+    );
     const client = { id: course.clientId, displayName: course.client.displayName };
     const risk = fact.openRisks.length > 0;
     const nonResponse = flags.some((flag) => NON_RESPONSE_CODES.includes(flag.code));

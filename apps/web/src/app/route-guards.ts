@@ -25,8 +25,9 @@ export function requireSession(queryClient: QueryClient): MiddlewareFunction {
   return async ({ request, context }) => {
     const url = new URL(request.url);
     const { queryKey } = sessionQueryOptions();
-    const wasSignedIn = Boolean(queryClient.getQueryData(queryKey));
-    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    const cachedSession = queryClient.getQueryData(queryKey);
+    const wasSignedIn = Boolean(cachedSession);
+    const session = await queryClient.query(sessionQueryOptions());
     if (!session) {
       const next = url.pathname === paths.home.path ? null : `${url.pathname}${url.search}`;
       if (wasSignedIn) {

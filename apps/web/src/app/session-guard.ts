@@ -45,7 +45,7 @@ export function createSessionGuard(queryClient: QueryClient, getRouter: () => Da
     if (!queryClient.getQueryData(sessionKey)) return; // not signed in: nothing to end
     let session;
     try {
-      session = await queryClient.fetchQuery({ ...sessionQueryOptions(), staleTime: 0 });
+      session = await queryClient.query({ ...sessionQueryOptions(), staleTime: 0 });
     } catch {
       return; // the server could not be asked; leave things as they are
     }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode, type SubmitEvent } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import { formText } from "../lib/form-data";
@@ -40,7 +40,7 @@ export function FilterForm<S extends z.ZodType>({
   // A filter with an error is never hidden.
   const moreOpen = moreShown || Object.keys(errors.fields).length > 0;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const names = new Set(data.keys());

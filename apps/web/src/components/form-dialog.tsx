@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useRef, type SubmitEvent, type ReactNode, type RefObject } from "react";
 import { SubmitButton } from "./form-fields";
 
 /**
@@ -26,7 +26,7 @@ export function FormDialog({
   closeLabel?: string;
   tone?: "primary" | "danger";
   pending: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onSubmit: (event: SubmitEvent<HTMLFormElement>) => void;
   onClose: () => void;
   /** For moving focus to the first error (see useFocusFirstError). */
   formRef?: RefObject<HTMLFormElement | null>;

@@ -277,9 +277,11 @@ export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, e
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    const target =
-      form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      (errors.message ? form.querySelector<HTMLElement>("[data-form-alert]") : null);
+    const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // Radios are invalid as a group (ARIA 1.2: on the radiogroup): its first radio takes the focus.
+    const field =
+      invalid?.getAttribute("role") === "radiogroup" ? invalid.querySelector<HTMLElement>("input") : invalid;
+    const target = field ?? (errors.message ? form.querySelector<HTMLElement>("[data-form-alert]") : null);
     target?.focus();
   }, [formRef, errors]);
 }

@@ -6,17 +6,17 @@ import type { z } from "zod";
  * schema's defaults apply instead.
  */
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams): z.output<S> {
-  const raw: Record<string, string> = {};
+  const raw = new Map<string, string>();
   for (const [key, value] of params) {
-    if (value.trim() !== "") raw[key] = value;
+    if (value.trim() !== "") raw.set(key, value);
   }
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const result = schema.safeParse(raw);
+    const result = schema.safeParse(Object.fromEntries(raw));
     if (result.success) return result.data;
     const bad = new Set(result.error.issues.map((issue) => issue.path[0]));
-    const before = Object.keys(raw).length;
-    for (const key of Object.keys(raw)) if (bad.has(key)) delete raw[key];
-    if (Object.keys(raw).length === before) break;
+    const before = raw.size;
+    for (const key of [...raw.keys()]) if (bad.has(key)) raw.delete(key);
+    if (raw.size === before) break;
   }
   return schema.parse({});
 }

@@ -81,6 +81,7 @@ const RUNS = [
   "qwertzuiopasdfghjklyxcvbnm",
   "azertyuiopqsdfghjklmwxcvbn",
   "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- ASCII rows: one character, one key
 ].flatMap((run) => [run, [...run].reverse().join("")]);
 const LEET: Record<string, string> = {
   "@": "a",

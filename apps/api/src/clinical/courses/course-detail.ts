@@ -136,12 +136,13 @@ export async function getCourseDetail(
   const measures = measuresFromState(await loadMeasureState(db, [course.id]), course.id, course, sessions);
   if (options.audit !== false) await auditClinical(db, actor, "course.viewed", "course", course.id);
 
-  const lastHeld = sessions
-    .filter((s) => s.status === "held" && s.number !== null)
-    .reduce<(typeof sessions)[number] | null>(
-      (last, s) => (!last || s.number! > last.number! ? s : last),
-      null,
-    );
+  const held = sessions.flatMap((s) =>
+    s.status === "held" && s.number !== null ? [{ ...s, number: s.number }] : [],
+  );
+  const lastHeld = held.reduce<(typeof held)[number] | null>(
+    (last, s) => (!last || s.number > last.number ? s : last),
+    null,
+  );
   const next = nextPlanned(sessions);
 
   return {

@@ -22,6 +22,7 @@ import { live } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
+import { required } from "../../errors/required";
 
 export async function createCourse(
   prisma: PrismaClient,
@@ -152,7 +153,7 @@ export async function setProblemArea(
     }
 
     await tx.course.update({ where: { id: courseId }, data: next });
-    if (recorded) {
+    if (recorded && reason) {
       await tx.problemAreaChange.create({
         data: {
           courseId,
@@ -163,7 +164,7 @@ export async function setProblemArea(
           toSecondary: secondaryArea,
           fromStage: course.disputeStage,
           toStage: disputeStage,
-          reason: reason!,
+          reason,
         },
       });
     }
@@ -221,7 +222,7 @@ async function rebuildMiddleAgendas(tx: Tx, course: AgendaCourse): Promise<numbe
         primaryArea: course.primaryArea,
         disputeStage: course.disputeStage,
         sensitivity: course.sensitivityModifier,
-        number: session.number!,
+        number: required(session.number, `the number of middle session ${session.id}`), // selected with a number
         total: course.plannedSessions,
       }).map((item) => ({ ...item, done: doneBefore.get(item.key) ?? false })),
       ...before.filter((item) => item.kind === "custom"),

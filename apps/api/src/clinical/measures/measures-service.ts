@@ -35,6 +35,7 @@ import {
   type ScoreRow,
 } from "./measure-wire";
 import { getMeasurementSettings } from "./settings-read";
+import { required } from "../../errors/required";
 
 const statusWords: Record<SessionStatus, string> = {
   planned: "still planned",
@@ -116,7 +117,10 @@ export async function recordMeasure(
 
     const scored =
       request.instrument === "hamd17"
-        ? { items: [] as number[], total: request.total! }
+        ? {
+            items: [] as number[],
+            total: required(request.total, "the HAM-D-17 total (recordMeasureRequest requires it)"),
+          }
         : scoreForm(request.instrument, request.items ?? []);
     const administeredOn = request.administeredOn ?? toIsoDate(session.plannedDate);
     const startDate = toIsoDate(course.startDate);

@@ -16,6 +16,7 @@ import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import type { CourseRow } from "./course-write";
+import { required } from "../../errors/required";
 
 /** A session as the edit sees it: the stored row, with the edit's changes applied in memory. */
 export interface WorkingSession {
@@ -184,7 +185,7 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       throw conflict("A session of this plan changed meanwhile. Reload the course and try again.");
   }
   for (const next of reflowed) {
-    const session = working.get(next.id)!;
+    const session = required(working.get(next.id), `session ${next.id} of the plan`); // re-flowed from plan.sessions
     const fields = {
       number: next.number,
       phase: next.phase,

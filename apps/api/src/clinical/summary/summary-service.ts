@@ -70,8 +70,10 @@ function techniquesUsed(sessions: SummaryCourse["sessions"]) {
       counts.set(technique, (counts.get(technique) ?? 0) + 1);
   }
   return techniques
-    .filter((technique) => counts.has(technique))
-    .map((technique) => ({ technique, sessions: counts.get(technique)! }))
+    .flatMap((technique) => {
+      const sessions = counts.get(technique);
+      return sessions === undefined ? [] : [{ technique, sessions }];
+    })
     .sort((a, b) => b.sessions - a.sessions);
 }
 

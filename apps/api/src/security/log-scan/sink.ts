@@ -36,7 +36,10 @@ const SECRET_KEY = /password|csrfToken/i;
 
 /** Notes every secret-named string in a body (passwords sent, temporary passwords and tokens received). */
 export function noteSecretsIn(body: unknown): void {
-  if (Array.isArray(body)) return body.forEach(noteSecretsIn);
+  if (Array.isArray(body)) {
+    body.forEach(noteSecretsIn);
+    return;
+  }
   if (typeof body !== "object" || body === null) return;
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === "string" && SECRET_KEY.test(key) && value.length > 0) noteSecret(value);

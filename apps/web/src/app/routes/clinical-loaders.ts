@@ -2,7 +2,7 @@
 // through the same query options the page reads. A missing record (404) becomes "Page not found".
 // They live apart from the pages so the router can load each page's component on first visit.
 import { caseloadQuery, cockpitQuery, entityId, type CourseDetail } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
+import { noop, type QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import { getClientQueryOptions } from "../../features/clients/api/get-client";
 import { caseloadQueryOptions, type CaseloadParams } from "../../features/caseload/api/list-caseload";
@@ -31,7 +31,7 @@ export const caseloadLoader =
   async ({ request }: LoaderFunctionArgs): Promise<null> => {
     const params = caseloadParamsFromSearch(new URL(request.url).searchParams);
     // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(caseloadQueryOptions(params));
+    await queryClient.query(caseloadQueryOptions(params)).catch(noop);
     return null;
   };
 
@@ -40,7 +40,7 @@ export const clientLoader =
   async ({ params }: LoaderFunctionArgs): Promise<null> => {
     const clientId = idFrom(params.clientId, "There is no client at this address.");
     // Read again unless just read: the edit form keeps the version it opens with.
-    await queryClient.fetchQuery(getClientQueryOptions(clientId));
+    await queryClient.query(getClientQueryOptions(clientId));
     return null;
   };
 
@@ -48,7 +48,7 @@ export const courseLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs): Promise<null> => {
     const courseId = idFrom(params.courseId, "There is no course at this address.");
-    await queryClient.ensureQueryData(getCourseQueryOptions(courseId));
+    await queryClient.query({ ...getCourseQueryOptions(courseId), staleTime: "static" });
     return null;
   };
 
@@ -58,7 +58,7 @@ async function setupCourse(
   params: LoaderFunctionArgs["params"],
 ): Promise<CourseDetail> {
   const courseId = idFrom(params.courseId, "There is no course at this address.");
-  const course = await queryClient.ensureQueryData(getCourseQueryOptions(courseId));
+  const course = await queryClient.query({ ...getCourseQueryOptions(courseId), staleTime: "static" });
   if (course.client.id !== params.clientId) {
     throw new RouteStatusError(404, "There is no course at this address.");
   }
@@ -78,7 +78,7 @@ export const inventoryStepLoader =
   async ({ params }: LoaderFunctionArgs): Promise<null> => {
     const course = await setupCourse(queryClient, params);
     // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(getInventoryQueryOptions(course.client.id));
+    await queryClient.query(getInventoryQueryOptions(course.client.id)).catch(noop);
     return null;
   };
 
@@ -88,7 +88,7 @@ export const sessionLoader =
     const sessionId = idFrom(params.sessionId, "There is no session at this address.");
     // Read again unless just read: a plan edit may have changed the agenda since (e.g. the one the
     // set-up's plan preview cached), and the session form keeps the agenda it opens with.
-    await queryClient.fetchQuery(getSessionQueryOptions(sessionId));
+    await queryClient.query(getSessionQueryOptions(sessionId));
     return null;
   };
 
@@ -97,14 +97,14 @@ export const courseSummaryLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs): Promise<null> => {
     const courseId = idFrom(params.courseId, "There is no course at this address.");
-    await queryClient.ensureQueryData(getEndOfTreatmentSummaryQueryOptions(courseId));
+    await queryClient.query({ ...getEndOfTreatmentSummaryQueryOptions(courseId), staleTime: "static" });
     return null;
   };
 
 /** The supervisor's open risk flags page. */
 export const supervisionRiskFlagsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
   // Failures are shown in the page (with "Try again"), not as an error page.
-  await queryClient.prefetchQuery(supervisionRiskFlagsQueryOptions());
+  await queryClient.query(supervisionRiskFlagsQueryOptions()).catch(noop);
   return null;
 };
 
@@ -119,9 +119,9 @@ export const supervisionCockpitLoader =
     const params = cockpitParamsFromSearch(new URL(request.url).searchParams);
     // Failures are shown in the page (with "Try again"), not as an error page.
     await Promise.all([
-      queryClient.prefetchQuery(supervisionRiskFlagsQueryOptions()),
-      queryClient.prefetchQuery(therapistSummariesQueryOptions()),
-      queryClient.prefetchQuery(cockpitQueryOptions(params)),
+      queryClient.query(supervisionRiskFlagsQueryOptions()).catch(noop),
+      queryClient.query(therapistSummariesQueryOptions()).catch(noop),
+      queryClient.query(cockpitQueryOptions(params)).catch(noop),
     ]);
     return null;
   };

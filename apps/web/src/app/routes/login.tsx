@@ -11,7 +11,7 @@ import { safeNextPath } from "../../lib/safe-next-path";
 export const loginLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
-    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    const session = await queryClient.query(sessionQueryOptions());
     if (!session) return null;
     if (session.user.mustChangePassword) return redirect(paths.auth.changePassword.getHref());
     const next = safeNextPath(new URL(request.url).searchParams.get("next"));

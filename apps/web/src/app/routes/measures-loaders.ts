@@ -13,6 +13,6 @@ export const courseMeasuresLoader =
     const parsed = entityId.safeParse(params.courseId);
     if (!parsed.success) throw new RouteStatusError(404, "There is no course at this address.");
     // Read again unless just read: scores are recorded on the session pages.
-    await queryClient.fetchQuery(getCourseMeasuresQueryOptions(parsed.data));
+    await queryClient.query(getCourseMeasuresQueryOptions(parsed.data));
     return null;
   };

@@ -1,7 +1,7 @@
 // Loaders for the admin pages, apart from the pages themselves: the router imports these at start-up
 // while each page's component is loaded on first visit (see ../../router.tsx).
 import { listAuditEventsQuery, listUsersQuery, userId as userIdSchema } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
+import { noop, type QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
 import {
   listAuditEventsQueryOptions,
@@ -29,7 +29,7 @@ export const accountsLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const params = accountsParamsFromSearch(new URL(request.url).searchParams);
     // Failures are shown in the page (with "Try again"), not as an error page.
-    await queryClient.prefetchQuery(listUsersQueryOptions(params));
+    await queryClient.query(listUsersQueryOptions(params)).catch(noop);
     return null;
   };
 
@@ -40,7 +40,7 @@ export const accountLoader =
       throw new RouteStatusError(404, "There is no account at this address.");
     }
     // A missing account (404) becomes the "not found" page.
-    await queryClient.ensureQueryData(getUserQueryOptions(params.userId ?? ""));
+    await queryClient.query({ ...getUserQueryOptions(params.userId ?? ""), staleTime: "static" });
     return null;
   };
 
@@ -49,14 +49,14 @@ export const auditLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const params = auditParamsFromSearch(new URL(request.url).searchParams);
     await Promise.all([
-      queryClient.prefetchQuery(listAuditEventsQueryOptions(params)),
-      queryClient.prefetchQuery(listUsersQueryOptions(auditActorParams)),
+      queryClient.query(listAuditEventsQueryOptions(params)).catch(noop),
+      queryClient.query(listUsersQueryOptions(auditActorParams)).catch(noop),
     ]);
     return null;
   };
 
 export const measurementSettingsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
   // Failures are shown in the page (with "Try again"), not as an error page.
-  await queryClient.prefetchQuery(measurementSettingsQueryOptions());
+  await queryClient.query(measurementSettingsQueryOptions()).catch(noop);
   return null;
 };

@@ -1,5 +1,5 @@
 import { changePasswordRequest, PASSWORD_MIN_LENGTH, type SessionResponse } from "@ipt/shared";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type SubmitEvent } from "react";
 import { FormAlert, SubmitButton, TextField, useFocusFirstError } from "../../../components/form-fields";
 import {
   formErrorsFromError,
@@ -18,7 +18,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (session: Session
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   useFocusFirstError(formRef, errors);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (changePassword.isPending) return;
     const data = new FormData(event.currentTarget);

@@ -1,5 +1,5 @@
 import { updateClientRequest, type ClientDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -30,7 +30,7 @@ export function EditClientForm({
   const [base, setBase] = useState(client);
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateClient.isPending) return;
     setStatus(null);

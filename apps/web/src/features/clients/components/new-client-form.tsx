@@ -1,5 +1,5 @@
 import { createClientRequest, createCourseRequest, type ClientDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
@@ -23,7 +23,7 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
   const [client, setClient] = useState<ClientDetail | null>(null);
   const pending = createClient.isPending || startCourse.isPending;
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);

@@ -1,5 +1,5 @@
 import { createCourseRequest, type CourseDetail } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { SubmitButton } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
@@ -29,7 +29,7 @@ export function StartCourseForm({
   const startCourse = useStartCourse();
   const { formRef, errors, setErrors } = useWriteErrors();
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (startCourse.isPending) return;
     const data = new FormData(event.currentTarget);

@@ -1,5 +1,5 @@
 import { updateClientRequest } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -22,7 +22,7 @@ export function WorkingDiagnosisForm({
   const { formRef, errors, setErrors } = useWriteErrors();
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateClient.isPending) return;
     const workingDiagnosis = formText(new FormData(event.currentTarget), "workingDiagnosis");

@@ -1,5 +1,5 @@
 import { addSessionRequest, type CourseDetail } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { SubmitButton, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
@@ -20,7 +20,7 @@ export function AddSessionForm({
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (addSession.isPending) return;
     const form = event.currentTarget;
@@ -28,7 +28,10 @@ export function AddSessionForm({
       version: course.version,
       plannedDate: formText(new FormData(form), "plannedDate") || undefined,
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     addSession.mutate(
       { courseId: course.id, body: parsed.data },

@@ -1,5 +1,5 @@
 import { completeCourseRequest, courseOutcomes, type CourseDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { courseOutcomeLabels } from "../../../components/clinical/labels";
 import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -28,7 +28,7 @@ export function CompleteCourseForm({ course }: { course: CourseDetail }) {
   const { formRef, errors, setErrors } = useWriteErrors();
   const [outcome, setOutcome] = useState<string>("");
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (completeCourse.isPending) return;
     const data = new FormData(event.currentTarget);
@@ -42,8 +42,10 @@ export function CompleteCourseForm({ course }: { course: CourseDetail }) {
     const fields = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;
     if (!outcome) fields.outcome = "Choose how the course ended.";
     if (outcome === "discontinued" && !reason) fields.reason = "Give the reason the course was discontinued.";
-    if (!parsed.success || Object.keys(fields).length > 0)
-      return setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
+    if (!parsed.success || Object.keys(fields).length > 0) {
+      setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
+      return;
+    }
     setErrors(noWriteErrors);
     completeCourse.mutate(
       { courseId: course.id, body: parsed.data },

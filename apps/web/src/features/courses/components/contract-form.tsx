@@ -6,7 +6,7 @@ import {
   terminationLeadSources,
   type CourseDetail,
 } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import {
   ChoiceGroup,
@@ -80,7 +80,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
   const sessions = allowed(preset.minSessions, preset.maxSessions, "sessions");
   const minutes = allowed(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes");
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (setContract.isPending) return;
     const data = new FormData(event.currentTarget);

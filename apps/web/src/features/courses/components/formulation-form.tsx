@@ -1,5 +1,5 @@
 import { formulationRequest, phaseGuidance, type CourseDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -19,7 +19,7 @@ export function FormulationForm({ course }: { course: CourseDetail }) {
   const { formRef, errors, setErrors } = useWriteErrors();
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (setFormulation.isPending) return;
     const data = new FormData(event.currentTarget);

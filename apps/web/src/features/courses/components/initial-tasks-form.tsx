@@ -1,5 +1,5 @@
 import { initialTasksRequest, type CourseDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, SubmitButton } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -15,7 +15,7 @@ export function InitialTasksForm({ course }: { course: CourseDetail }) {
   const { formRef, errors, setErrors } = useWriteErrors();
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateTasks.isPending) return;
     const data = new FormData(event.currentTarget);

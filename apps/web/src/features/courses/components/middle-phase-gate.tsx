@@ -1,5 +1,5 @@
 import type { CourseDetail } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { SubmitButton } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -18,7 +18,7 @@ export function MiddlePhaseGate({ course }: { course: CourseDetail }) {
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (beginMiddle.isPending) return;
     setErrors(noWriteErrors);

@@ -5,7 +5,7 @@ import {
   type CourseDetail,
   type SessionSummary,
 } from "@ipt/shared";
-import type { FormEvent, ReactNode } from "react";
+import type { SubmitEvent, ReactNode } from "react";
 import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
 import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
@@ -78,7 +78,7 @@ function PlanEditForm<S extends z.ZodType>({
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (write.isPending) return;
     const parsed = schema.safeParse({
@@ -86,7 +86,10 @@ function PlanEditForm<S extends z.ZodType>({
       sessionId: session.id,
       ...values(new FormData(event.currentTarget)),
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     write.mutate(
       { courseId: course.id, body: parsed.data },

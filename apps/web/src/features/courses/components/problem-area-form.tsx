@@ -9,7 +9,7 @@ import {
   type DisputeStage,
   type ProblemArea,
 } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import {
   CheckboxField,
@@ -70,7 +70,7 @@ export function ProblemAreaForm({ course }: { course: CourseDetail }) {
   const isDispute = primary === "role_dispute" || secondary === "role_dispute";
   const needsReason = course.phase !== "initial";
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (setProblemArea.isPending) return;
     const data = new FormData(event.currentTarget);

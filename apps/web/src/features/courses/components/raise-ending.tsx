@@ -1,5 +1,5 @@
 import { phaseLabelFor, type CourseDetail } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { SubmitButton } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -32,7 +32,7 @@ export function RaiseEnding({ course }: { course: CourseDetail }) {
   const termination = phaseLabelFor("termination", course.lineage).toLowerCase();
   const reminder = endingReminder(course);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (raiseEnding.isPending) return;
     setErrors(noWriteErrors);

@@ -1,5 +1,5 @@
 import { nextSteps, phaseGuidance, terminationChecklistRequest, type CourseDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -27,7 +27,7 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
   const [status, setStatus] = useState<string | null>(null);
   const checklist = course.termination;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateChecklist.isPending) return;
     const data = new FormData(event.currentTarget);
@@ -39,7 +39,10 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
       relapsePlan: formText(data, "relapsePlan"),
       nextStep: formText(data, "nextStep") || null,
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setStatus(null);
     setErrors(noWriteErrors);
     updateChecklist.mutate(

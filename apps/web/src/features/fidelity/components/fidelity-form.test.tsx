@@ -98,10 +98,13 @@ describe("a fidelity item with an error", () => {
     />,
   );
 
-  it("says the error in the group, marks its radios invalid and describes the group with it", () => {
+  it("says the error in the group, marks the group invalid as a radiogroup and describes it with the error", () => {
     const [group] = itemGroups(html);
     expect(group?.text).toContain("Error: Choose a rating from 1 to 5, or Not applicable.");
-    expect(group?.radios.every((radio) => radio.invalid === "true")).toBe(true);
+    // ARIA 1.2: a radio has no invalid state; its radiogroup has.
+    expect(group?.attrs.role).toBe("radiogroup");
+    expect(group?.attrs["aria-invalid"]).toBe("true");
+    expect(group?.radios.every((radio) => radio.invalid === undefined)).toBe(true);
     const errorId = elements(html, "p").find((p) => p.text.startsWith("Error:"))?.attrs.id;
     expect(group?.attrs["aria-describedby"]?.split(" ")).toContain(errorId);
   });

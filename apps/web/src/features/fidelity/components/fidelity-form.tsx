@@ -5,7 +5,7 @@ import {
   type FidelityItem,
   type FidelityRating,
 } from "@ipt/shared";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { FieldErrorMessage, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -49,6 +49,8 @@ export function FidelityItemGroup({
   return (
     <fieldset
       className={`fidelity-item${error ? " field--error" : ""}`}
+      role="radiogroup"
+      aria-invalid={error ? true : undefined}
       aria-describedby={[sourcesId, errorId].filter(Boolean).join(" ")}
     >
       <legend className="fidelity-item__legend">{item.text}</legend>
@@ -68,7 +70,6 @@ export function FidelityItemGroup({
                 name={name}
                 value={option.value}
                 checked={value === option.value}
-                aria-invalid={error ? true : undefined}
                 onChange={() => onChoose(option.value)}
               />
               <label htmlFor={optionId}>{option.label}</label>
@@ -120,12 +121,15 @@ export function FidelityForm({
   const [saved, setSaved] = useState<FidelityRating | null>(rating);
   const [status, setStatus] = useState<string | null>(null);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (save.isPending) return;
     setStatus(null);
     const parsed = ratingBody(values, saved?.version ?? 0);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       const result = await save.mutateAsync({ sessionId, courseId, body: parsed.body });

@@ -52,13 +52,13 @@ describe("a session's fidelity ratings", () => {
     const html = render("supervisor", SUPERVISOR.id);
     expect(checkedScores(html)).toEqual(["3", "3", "3", "3", "3", "3", "3", "3", "4"]);
     const aside = asideOf(html);
-    expect(elements(aside?.inner ?? "", "h3").map((h3) => h3.text)).toEqual([
+    expect(elements(aside.inner, "h3").map((h3) => h3.text)).toEqual([
       "Therapist’s self-rating",
       "Items rated 2 or more apart",
     ]);
-    expect(aside?.text).toContain("Invented: my view.");
+    expect(aside.text).toContain("Invented: my view.");
     // Only this supervisor's differences: not the other supervisor's on risk.
-    expect(elements(aside?.inner ?? "", "li").map((li) => li.text)).toEqual([
+    expect(elements(aside.inner, "li").map((li) => li.text)).toEqual([
       "The interpersonal inventory was completed. Self 5 · Supervisor 3",
     ]);
     // The self-rating is read, not edited: the only fields are the supervisor's own form.
@@ -74,11 +74,11 @@ describe("a session's fidelity ratings", () => {
     const html = render("self", THERAPIST.id);
     expect(checkedScores(html)).toEqual(["5", "5", "5", "5", "5", "5", "5", "5", "4"]);
     const aside = asideOf(html);
-    expect(elements(aside?.inner ?? "", "h3").map((h3) => h3.text)).toEqual([
+    expect(elements(aside.inner, "h3").map((h3) => h3.text)).toEqual([
       `Supervisor’s rating: ${SUPERVISOR.name}`,
       `Supervisor’s rating: ${OTHER_SUPERVISOR.name}`,
     ]);
-    expect(aside?.text).toContain("Risk was reviewed. Self 4 · Supervisor 1");
+    expect(aside.text).toContain("Risk was reviewed. Self 4 · Supervisor 1");
   });
 
   it("offers no form for a session that was not held", () => {

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode, RefObject } from "react";
+import type { SubmitEvent, ReactNode, RefObject } from "react";
 import type { z } from "zod";
 import { SubmitButton } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -48,7 +48,7 @@ export function EntryForm({
   onReload: () => Promise<unknown>;
   pending: boolean;
   submitLabel: string;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onSubmit: (event: SubmitEvent<HTMLFormElement>) => void;
   onCancel: (() => void) | undefined;
   children: ReactNode;
 }) {

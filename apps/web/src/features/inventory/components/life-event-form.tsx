@@ -5,7 +5,7 @@ import {
   type InventoryPerson,
   type LifeEvent,
 } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../../../components/form-fields";
 import { formText } from "../../../lib/form-data";
 import type { FormErrors } from "../../../lib/form-errors";
@@ -36,7 +36,7 @@ export function LifeEventForm({
   const { formRef, errors, reload, save } = useEntryForm(clientId, fieldNames);
   const pending = addEvent.isPending || updateEvent.isPending;
 
-  function handleSubmit(submitEvent: FormEvent<HTMLFormElement>) {
+  function handleSubmit(submitEvent: SubmitEvent<HTMLFormElement>) {
     submitEvent.preventDefault();
     if (pending) return;
     const form = submitEvent.currentTarget;

@@ -5,7 +5,7 @@ import {
   type CreatePersonRequest,
   type InventoryPerson,
 } from "@ipt/shared";
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import { ChoiceGroup, TextAreaField, TextField } from "../../../components/form-fields";
 import { formText } from "../../../lib/form-data";
 import { useAddPerson } from "../api/add-person";
@@ -67,7 +67,7 @@ export function PersonForm({
   const { formRef, errors, reload, save } = useEntryForm(clientId, fieldNames);
   const pending = addPerson.isPending || updatePerson.isPending;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const form = event.currentTarget;

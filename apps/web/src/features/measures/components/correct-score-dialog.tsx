@@ -1,5 +1,5 @@
 import { instrumentDefinitions, type MeasureScore, type RecordMeasureResponse } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
 import { TextAreaField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -82,11 +82,14 @@ export function CorrectScoreDialog({
     }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!score || correct.isPending) return;
     const parsed = correctionBody(score.instrument, values, reason);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       onSaved(await correct.mutateAsync({ courseId, measureId: score.id, body: parsed.body }));

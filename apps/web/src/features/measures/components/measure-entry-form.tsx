@@ -1,5 +1,5 @@
 import { instrumentDefinitions, type Instrument, type RecordMeasureResponse } from "@ipt/shared";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { SubmitButton } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors } from "../../../lib/write-errors";
@@ -53,11 +53,14 @@ export function MeasureEntryForm({
     headingRef.current?.focus();
   }, []);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (record.isPending) return;
     const parsed = recordBody(instrument, sessionId, values);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       onSaved(await record.mutateAsync({ courseId, body: parsed.body }));

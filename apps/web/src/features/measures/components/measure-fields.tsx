@@ -69,6 +69,8 @@ function ItemRow({
   return (
     <fieldset
       className={`measure-item${error ? " field--error" : ""}${riskItem ? " measure-item--risk" : ""}`}
+      role="radiogroup"
+      aria-invalid={error ? true : undefined}
       aria-describedby={describedBy}
     >
       <legend className="measure-item__legend">
@@ -87,7 +89,6 @@ function ItemRow({
                 name={name}
                 value={option.value}
                 checked={value === option.value}
-                aria-invalid={error ? true : undefined}
                 onChange={() => onAnswer(index, option.value)}
                 onKeyDown={onKeyDown}
               />

@@ -1,5 +1,5 @@
 import { resolveRiskFlagRequest, type RiskFlagDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
 import { TextAreaField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -31,11 +31,14 @@ export function ResolveRiskFlagDialog({
     }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!flag || resolve.isPending) return;
     const parsed = resolveRiskFlagRequest.safeParse({ version: flag.version, reason });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       onSaved(await resolve.mutateAsync({ riskFlagId: flag.id, body: parsed.data }));

@@ -1,5 +1,5 @@
 import { riskLevels, safetyPlanActions, type PersonRef, type RiskFlagDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
 import {
   CheckboxField,
@@ -151,11 +151,14 @@ export function SafetyFollowUpDialog({
     }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!flag || recordFollowUp.isPending) return;
     const parsed = followUpBody(values);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       onSaved(await recordFollowUp.mutateAsync({ riskFlagId: flag.id, body: parsed.body }));

@@ -5,7 +5,7 @@ import {
   type ReviewAuthorRole,
   type ReviewTarget,
 } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { QueryFallback, SuccessMessage } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -65,11 +65,14 @@ export function CoSignForm({
   const { formRef, errors, setErrors } = useWriteErrors();
   const [note, setNote] = useState("");
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (coSign.isPending) return;
     const parsed = coSignRequest.safeParse({ target, note, ...(sessionId ? { sessionId } : {}) });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     onSubmitting();
     try {

@@ -1,5 +1,5 @@
 import { openReviewThreadRequest, reviewThreadKind, type ReviewAuthorRole } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -29,11 +29,11 @@ export function NewThreadForm({
   const [status, setStatus] = useState<string | null>(null);
   const pendingKind = openThread.isPending ? openThread.variables.body.kind : null;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (openThread.isPending) return;
     const form = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const submitter = event.nativeEvent.submitter;
     const chosen = reviewThreadKind.safeParse(submitter?.getAttribute("value"));
     const kind = chosen.success && viewerRole === "supervisor" ? chosen.data : "comment";
     const parsed = openReviewThreadRequest.safeParse({
@@ -42,7 +42,10 @@ export function NewThreadForm({
       kind,
       body: formText(new FormData(form), "body"),
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setStatus(null);
     setErrors(noWriteErrors);
     openThread.mutate(

@@ -5,7 +5,7 @@ import {
   type ReviewMessage,
   type ReviewThread,
 } from "@ipt/shared";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -37,12 +37,15 @@ function ReplyForm({ thread, onReload }: { thread: ReviewThread; onReload: () =>
   const { formRef, errors, setErrors } = useWriteErrors();
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (reply.isPending) return;
     const form = event.currentTarget;
     const parsed = reviewReplyRequest.safeParse({ body: formText(new FormData(form), "body") });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setStatus(null);
     setErrors(noWriteErrors);
     reply.mutate(
@@ -93,15 +96,22 @@ export function ResolveForm({
 }) {
   const resolve = useResolveReviewThread();
   const { formRef, errors, setErrors } = useWriteErrors();
+  // Opened by "Mark resolved": the user goes on in its text box.
+  useEffect(() => {
+    formRef.current?.querySelector("textarea")?.focus();
+  }, [formRef]);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (resolve.isPending) return;
     const parsed = resolveReviewThreadRequest.safeParse({
       version: thread.version,
       resolution: formText(new FormData(event.currentTarget), "resolution"),
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     try {
       // Awaited rather than a callback of mutate: the resolved thread replaces this form.
@@ -125,8 +135,6 @@ export function ResolveForm({
         label="What changed (optional)"
         rows={2}
         maxLength={2000}
-        // Opened by "Mark resolved": the user goes on here.
-        autoFocus
         error={errors.fields.resolution}
       />
       <div className="button-row button-row--tight">

@@ -23,8 +23,14 @@ export function AgendaEditor({
   const newItemRef = useRef<HTMLInputElement>(null);
 
   function add() {
-    if (!newItem.trim()) return setNewItemError("Write the item to add.");
-    if (agenda.length >= MAX_ITEMS) return setNewItemError(`Keep the agenda to ${MAX_ITEMS} items or fewer.`);
+    if (!newItem.trim()) {
+      setNewItemError("Write the item to add.");
+      return;
+    }
+    if (agenda.length >= MAX_ITEMS) {
+      setNewItemError(`Keep the agenda to ${MAX_ITEMS} items or fewer.`);
+      return;
+    }
     setNewItemError(null);
     onChange(addCustomItem(agenda, newItem));
     setNewItem("");

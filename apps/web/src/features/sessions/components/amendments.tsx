@@ -1,5 +1,5 @@
 import { amendmentRequest, type SessionDetail } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -16,7 +16,7 @@ export function AmendmentForm({ session }: { session: SessionDetail }) {
   const { formRef, errors, setErrors } = useWriteErrors();
   const [status, setStatus] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (addAmendment.isPending) return;
     const form = event.currentTarget;
@@ -25,7 +25,10 @@ export function AmendmentForm({ session }: { session: SessionDetail }) {
       reason: formText(data, "reason"),
       text: formText(data, "text"),
     });
-    if (!parsed.success) return setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setStatus(null);
     setErrors(noWriteErrors);
     addAmendment.mutate(

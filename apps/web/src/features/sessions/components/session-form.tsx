@@ -5,7 +5,7 @@ import {
   type SessionDetail,
   type Technique,
 } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
@@ -87,17 +87,23 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
     }
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    if (!unsaved) return setStatus("There are no changes to save.");
+    if (!unsaved) {
+      setStatus("There are no changes to save.");
+      return;
+    }
     if ((await save()) !== null) setStatus("Session saved.");
   }
 
   async function signAndLock() {
     if (pending) return;
     const version = await save();
-    if (version === null) return setConfirmingSign(false);
+    if (version === null) {
+      setConfirmingSign(false);
+      return;
+    }
     try {
       await signSession.mutateAsync({ sessionId: session.id, body: { version } });
       setConfirmingSign(false);

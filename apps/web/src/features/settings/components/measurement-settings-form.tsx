@@ -4,7 +4,7 @@ import {
   type MeasurementSettingsResponse,
   type SupervisionSettings,
 } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, FieldErrorMessage, SubmitButton, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
@@ -152,12 +152,15 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     setStatus("The defaults are filled in. Save settings to use them.");
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
     const parsed = parseSettingsForm(values, supervision, current.version);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
     setErrors(noWriteErrors);
     update.mutate(parsed.body, {
       onSuccess: (saved) => {

@@ -1,5 +1,5 @@
 import { createUserRequest, type TemporaryPasswordResponse } from "@ipt/shared";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type SubmitEvent } from "react";
 import {
   FormAlert,
   SelectField,
@@ -28,8 +28,12 @@ export function CreateAccountForm() {
   // After the notice is dismissed, put focus back at the start of the (now empty) form.
   const [returnFocus, setReturnFocus] = useState(false);
   useFocusFirstError(formRef, errors);
+  useEffect(() => {
+    if (returnFocus && !created)
+      formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }, [returnFocus, created]);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (createUser.isPending) return;
     const data = new FormData(event.currentTarget);
@@ -75,7 +79,6 @@ export function CreateAccountForm() {
         autoComplete="off"
         maxLength={120}
         required
-        autoFocus={returnFocus}
         error={errors.fields.name}
       />
       <TextField

@@ -1,5 +1,5 @@
 import { updateUserRequest, type AdminUser, type UpdateUserRequest } from "@ipt/shared";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type SubmitEvent } from "react";
 import {
   FormAlert,
   SelectField,
@@ -28,7 +28,7 @@ export function EditAccountForm({ user }: { user: AdminUser }) {
   const [saved, setSaved] = useState(false);
   useFocusFirstError(formRef, errors);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (updateUser.isPending) return;
     setSaved(false);

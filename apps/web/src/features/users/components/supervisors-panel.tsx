@@ -1,5 +1,5 @@
 import type { AdminUser } from "@ipt/shared";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { Link } from "react-router";
 import { SelectField, SubmitButton } from "../../../components/form-fields";
 import { EmptyState, ErrorState, LoadingState, SuccessMessage } from "../../../components/states";
@@ -25,7 +25,7 @@ export function SupervisorsPanel({ therapist }: { therapist: AdminUser }) {
   const choices = (supervisors.data?.items ?? []).filter((person) => !assignedIds.has(person.id));
   const error = assign.error ?? remove.error;
 
-  function handleAssign(event: FormEvent<HTMLFormElement>) {
+  function handleAssign(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (assign.isPending) return;
     const supervisorId = formText(new FormData(event.currentTarget), "supervisorId");

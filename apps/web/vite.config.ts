@@ -1,10 +1,14 @@
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./vite-plugins/precompress.ts";
+
+const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // The API serves the built files from apps/web/dist in production (same origin, strict CSP:
-// `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into index.html.
+// `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into the HTML pages.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     strictPort: true,
@@ -23,5 +27,20 @@ export default defineConfig({
     emptyOutDir: true,
     // Never turn assets into data: URIs; the CSP allows only same-origin files.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // Two pages: the app, and the sign-in page with only what signing in needs (served at /login,
+      // docs/decisions/013).
+      input: { app: page("index.html"), login: page("login.html") },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Both pages' libraries, named for what they hold and cached across releases of our code.
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // zod's settings run in zod's own chunk, so before any chunk that builds a schema.
+            { name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-config\.ts$/ },
+          ],
+        },
+      },
+    },
   },
 });

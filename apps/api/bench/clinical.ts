@@ -21,7 +21,15 @@
 //
 // Modules: knobs.ts (settings), database.ts (the database and the statement-counting pool),
 // seed.ts (the synthetic caseload), measure.ts (one endpoint's run), report.ts (what is printed).
-import { CSRF_HEADER, type AgendaItem, type CourseDetail, type SessionDetail } from "@ipt/shared";
+import {
+  CSRF_HEADER,
+  endpointKey,
+  endpointPath,
+  endpoints,
+  type AgendaItem,
+  type CourseDetail,
+  type SessionDetail,
+} from "@ipt/shared";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -65,7 +73,7 @@ async function main() {
     const signIn = async (email: string) => {
       const login = await built.inject({
         method: "POST",
-        url: "/api/auth/login",
+        url: endpointPath(endpoints.auth.login),
         payload: { email, password: PASSWORD },
       });
       if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
@@ -149,7 +157,7 @@ async function main() {
       const plannedDate = isoDay(new Date(session.plannedDate.getTime() + (later ? DAY : 0)));
       return {
         method: "POST",
-        url: `/api/courses/${course.id}/plan/reschedule`,
+        url: endpointPath(endpoints.courses.rescheduleSession, { courseId: course.id }),
         payload: {
           version: required(courseVersion.get(course.id), `the version of course ${course.id}`),
           sessionId: session.id,
@@ -159,28 +167,31 @@ async function main() {
       };
     };
 
+    // Each measured request is named by its endpoint ("GET /api/courses/:courseId"), plus what varies.
+    const { caseload, courses, measures, sessions, supervision } = endpoints;
+    const caseloadPage = (query: { flagged?: "true"; q?: string }) => ({
+      method: "GET" as const,
+      url: endpointPath(caseload.list, {}, query),
+    });
     // An endpoint measured as someone other than the therapist names whose headers it uses.
-    const endpoints: (Endpoint & { as?: typeof headers })[] = [
-      { name: "GET /api/clients (page 1 of 25)", next: () => ({ method: "GET", url: "/api/clients" }) },
+    const measured: (Endpoint & { as?: typeof headers })[] = [
+      { name: `${endpointKey(caseload.list)} (page 1 of 25)`, next: () => caseloadPage({}) },
+      { name: `${endpointKey(caseload.list)}?flagged=true`, next: () => caseloadPage({ flagged: "true" }) },
+      { name: `${endpointKey(caseload.list)}?q=mar`, next: () => caseloadPage({ q: "mar" }) },
       {
-        name: "GET /api/clients?flagged=true",
-        next: () => ({ method: "GET", url: "/api/clients?flagged=true" }),
-      },
-      { name: "GET /api/clients?q=mar", next: () => ({ method: "GET", url: "/api/clients?q=mar" }) },
-      {
-        name: "GET /api/courses/:id",
-        next: () => ({ method: "GET", url: `/api/courses/${middle.id}` }),
+        name: endpointKey(courses.get),
+        next: () => ({ method: "GET", url: endpointPath(courses.get, { courseId: middle.id }) }),
       },
       {
-        name: "GET /api/courses/:id/measures",
-        next: () => ({ method: "GET", url: `/api/courses/${middle.id}/measures` }),
+        name: endpointKey(measures.get),
+        next: () => ({ method: "GET", url: endpointPath(measures.get, { courseId: middle.id }) }),
       },
       {
-        name: "GET /api/sessions/:id",
-        next: () => ({ method: "GET", url: `/api/sessions/${heldSigned.id}` }),
+        name: endpointKey(sessions.get),
+        next: () => ({ method: "GET", url: endpointPath(sessions.get, { sessionId: heldSigned.id }) }),
       },
       {
-        name: "PATCH /api/sessions/:id (agenda tick)",
+        name: `${endpointKey(sessions.update)} (agenda tick)`,
         next: (worker) => {
           const session = nextPlannedOf(pick(worker, coursesOf(worker)).id);
           const state = required(sessionState.get(session.id), `the state of session ${session.id}`);
@@ -188,7 +199,7 @@ async function main() {
           const agenda = state.agenda.map((item, i) => (i === 0 ? { ...item, done: !item.done } : item));
           return {
             method: "PATCH",
-            url: `/api/sessions/${session.id}`,
+            url: endpointPath(sessions.update, { sessionId: session.id }),
             payload: { version: state.version, agenda },
           };
         },
@@ -198,25 +209,25 @@ async function main() {
         },
       },
       {
-        name: "POST …/plan/reschedule (last session)",
+        name: `${endpointKey(courses.rescheduleSession)} (last session)`,
         next: (worker) => reschedule(worker, lastOf, false),
         after: (_worker, body) =>
           courseVersion.set((body as CourseDetail).id, (body as CourseDetail).version),
       },
       {
-        name: "POST …/plan/reschedule (moveLater)",
+        name: `${endpointKey(courses.rescheduleSession)} (moveLater)`,
         next: (worker) => reschedule(worker, nextPlannedOf, true),
         after: (_worker, body) =>
           courseVersion.set((body as CourseDetail).id, (body as CourseDetail).version),
       },
       {
-        name: "GET /api/supervision/cockpit (supervisor of all)",
-        next: () => ({ method: "GET", url: "/api/supervision/cockpit" }),
+        name: `${endpointKey(supervision.cockpit)} (supervisor of all)`,
+        next: () => ({ method: "GET", url: endpointPath(supervision.cockpit) }),
         as: supervisorHeaders,
       },
       {
-        name: "GET /api/supervision/therapists (supervisor of all)",
-        next: () => ({ method: "GET", url: "/api/supervision/therapists" }),
+        name: `${endpointKey(supervision.therapistSummaries)} (supervisor of all)`,
+        next: () => ({ method: "GET", url: endpointPath(supervision.therapistSummaries) }),
         as: supervisorHeaders,
       },
     ];
@@ -224,9 +235,7 @@ async function main() {
     const results: Result[] = [];
     resetProfile();
     const only = process.env.BENCH_ONLY;
-    for (const endpoint of endpoints.filter(
-      (e) => !only || only.split(",").some((o) => e.name.includes(o)),
-    )) {
+    for (const endpoint of measured.filter((e) => !only || only.split(",").some((o) => e.name.includes(o)))) {
       results.push(
         await measure(app, endpoint.as ?? headers, { counter, serverCpuMs: database.serverCpuMs }, endpoint),
       );

@@ -2,8 +2,14 @@
 // course per client in every phase, a supervisor assigned to every therapist, plus the audit trail
 // months of use leave.
 import {
+  addDays,
+  DEFAULT_TIME_ZONE,
+  fromDateColumn,
   generatePlan,
   TEMPLATE_VERSION,
+  todayIn,
+  toDateColumn,
+  weekdayOf,
   type AgendaItem,
   type CourseFormat,
   type DisputeStage,
@@ -38,10 +44,11 @@ const INVENTORY = [
 const nth = <T>(items: readonly T[], n: number): T => required(items[n % items.length], "an item of a list");
 export const DAY = 86_400_000;
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const today = dateOf(isoDay(new Date()));
-const daysFromToday = (days: number) => new Date(today.getTime() + days * DAY);
+export const isoDay = fromDateColumn;
+const dateOf = toDateColumn;
+// The bench database keeps the default settings, so today is the default zone's.
+const today = todayIn(DEFAULT_TIME_ZONE, new Date());
+const daysFromToday = (days: number) => toDateColumn(addDays(today, days));
 
 /**
  * Where a client's course stands, by client index: how many of the 12 sessions were held, and the
@@ -150,6 +157,9 @@ export async function seed(prisma: PrismaClient) {
         sensitivity: false,
         total: 12,
         startDate,
+        weekday: weekdayOf(startDate),
+        startTime: "09:00",
+        durationMinutes: 50,
       });
       const completed = state.phase === "completed";
       courses.push({
@@ -162,6 +172,8 @@ export async function seed(prisma: PrismaClient) {
         plannedSessions: 12,
         startDate: dateOf(startDate),
         sessionMinutes: 50,
+        sessionWeekday: weekdayOf(startDate),
+        sessionTime: "09:00",
         terminationLead: 2,
         diagnosisNamed: state.held > 0,
         sickRoleGiven: state.held > 0,
@@ -205,6 +217,8 @@ export async function seed(prisma: PrismaClient) {
           number: session.number,
           createdOrder: session.number,
           plannedDate: dateOf(session.plannedDate),
+          startTime: session.startTime,
+          durationMinutes: session.durationMinutes,
           phase: session.phase,
           slot: session.slot,
           status: held ? "held" : "planned",

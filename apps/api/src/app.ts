@@ -18,6 +18,7 @@ import type { Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
+import { registerCompression } from "./plugins/compression";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { refuseNulCharacters } from "./plugins/nul-characters";
 import { registerOverloadShedding } from "./plugins/overload";
@@ -83,6 +84,8 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  // Before every route (the API's, the docs' and the web app's files), which it attaches itself to.
+  await registerCompression(app);
   // After the headers (a shed 503 carries them too), before the session lookup (shedding costs no query).
   await registerOverloadShedding(app, config);
   await app.register(fastifyRateLimit, {
@@ -124,24 +127,24 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   };
   registerAuth(app, prisma, context.timeouts, clock);
 
-  await app.register(healthRoutes, { prefix: "/api/health", ...context });
-  await app.register(authRoutes, { prefix: "/api/auth", ...context });
-  await app.register(adminUserRoutes, { prefix: "/api/admin/users", ...context });
-  await app.register(adminAuditRoutes, { prefix: "/api/admin/audit-events", ...context });
-  await app.register(adminSettingsRoutes, { prefix: "/api/admin/settings", ...context });
-  await app.register(ownSupervisorRoutes, { prefix: "/api/me", ...context });
-  await app.register(clientRoutes, { prefix: "/api", ...context });
-  await app.register(courseRoutes, { prefix: "/api", ...context });
-  await app.register(planRoutes, { prefix: "/api", ...context });
-  await app.register(sessionRoutes, { prefix: "/api", ...context });
-  await app.register(measureRoutes, { prefix: "/api", ...context });
-  await app.register(summaryRoutes, { prefix: "/api", ...context });
-  await app.register(supervisionRiskFlagRoutes, { prefix: "/api", ...context });
-  await app.register(supervisionCockpitRoutes, { prefix: "/api", ...context });
-  await app.register(fidelityRoutes, { prefix: "/api", ...context });
-  await app.register(reviewThreadRoutes, { prefix: "/api", ...context });
-  await app.register(coSignRoutes, { prefix: "/api", ...context });
-  await app.register(attentionRoutes, { prefix: "/api", ...context });
+  await app.register(healthRoutes, context);
+  await app.register(authRoutes, context);
+  await app.register(adminUserRoutes, context);
+  await app.register(adminAuditRoutes, context);
+  await app.register(adminSettingsRoutes, context);
+  await app.register(ownSupervisorRoutes, context);
+  await app.register(clientRoutes, context);
+  await app.register(courseRoutes, context);
+  await app.register(planRoutes, context);
+  await app.register(sessionRoutes, context);
+  await app.register(measureRoutes, context);
+  await app.register(summaryRoutes, context);
+  await app.register(supervisionRiskFlagRoutes, context);
+  await app.register(supervisionCockpitRoutes, context);
+  await app.register(fidelityRoutes, context);
+  await app.register(reviewThreadRoutes, context);
+  await app.register(coSignRoutes, context);
+  await app.register(attentionRoutes, context);
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

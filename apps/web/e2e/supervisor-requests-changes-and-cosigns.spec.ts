@@ -3,6 +3,7 @@
 // finds it under "Needs attention", amends the record and resolves the request; the supervisor
 // co-signs. A second story: with the organisation's co-sign rule on, the middle phase waits for the
 // supervisor's co-signature of the formulation and plan. Axe checks every page on the way.
+import { endpoints } from "@ipt/shared";
 import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount, type Account } from "./support/accounts";
 import { apiAs, clientWithCourse, heldWithPhq9, signSession } from "./support/clinical-api";
@@ -148,7 +149,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
   const adminPage = await (await browser.newContext({ baseURL: server.url })).newPage();
   await signIn(adminPage, admin);
   try {
-    await adminPage.getByRole("link", { name: "Measurement settings" }).click();
+    await adminPage.getByRole("link", { name: "Organisation settings" }).click();
     await adminPage
       .getByLabel("Require a supervisor's co-signature of the formulation and plan before the middle phase")
       .check();
@@ -189,16 +190,15 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
     ).toContainText("Middle");
   } finally {
     const adminApi = await apiAs(server.url, admin);
-    const current = (await adminApi.get("/api/admin/settings/measurement")) as {
-      version: number;
-      settings: object;
-      supervision: { coSignBeforeMiddle: boolean };
-    };
+    const current = await adminApi.call(endpoints.settings.measurement);
     if (current.supervision.coSignBeforeMiddle) {
-      await adminApi.put("/api/admin/settings/measurement", {
-        version: current.version,
-        settings: current.settings,
-        supervision: { coSignBeforeMiddle: false },
+      await adminApi.call(endpoints.settings.updateMeasurement, {
+        body: {
+          version: current.version,
+          settings: current.settings,
+          supervision: { coSignBeforeMiddle: false },
+          service: current.service,
+        },
       });
     }
     await adminApi.dispose();

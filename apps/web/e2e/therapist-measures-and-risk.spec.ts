@@ -172,8 +172,9 @@ test("an admin sees the measurement settings with their documented defaults", as
   checkAccessibility,
 }) => {
   await signIn(page, admin);
-  await page.getByRole("link", { name: "Measurement settings" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Measurement settings" })).toBeVisible();
+  await page.getByRole("link", { name: "Organisation settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation settings" })).toBeVisible();
   await expect(page.getByLabel(/Early review at session/)).toHaveValue("4");
+  await expect(page.getByLabel("Time zone of the service")).toHaveValue("Europe/London");
   await checkAccessibility(page);
 });

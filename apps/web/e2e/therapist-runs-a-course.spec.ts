@@ -2,13 +2,14 @@
 // inventory, a role dispute at the impasse stage, formulation and contract; the generated plan; every
 // session held and signed, one cancelled and re-planned at the end; the ending raised on time; the
 // termination checklist; the course completed. Axe checks every page on the way.
+import { weekdayOf } from "@ipt/shared";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signIn, weeksAgo } from "./support/browser";
 
 const CLIENT = "Client E2E-7";
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/** A date `weeks` weeks before today (UTC), as the API counts dates. */
 const sessionsTable = (page: Page) => page.getByRole("table", { name: "Sessions of the course" });
 
 /** From the course page: opens session `number`, records it as held, and signs it. */
@@ -111,6 +112,8 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await page.getByRole("group", { name: "How often" }).getByLabel("Weekly").check();
   await page.getByLabel("Session length in minutes").fill("50");
   await page.getByLabel("Date of the first session").fill(start);
+  await page.getByLabel("Day of the week").selectOption({ label: WEEKDAYS[weekdayOf(start) - 1]! });
+  await page.getByLabel("Time of the sessions").fill("16:30");
   await page.getByLabel("Start termination this many sessions before the end").selectOption("2");
   await page.getByLabel("What happens after a missed session").fill("It is re-planned at the end.");
   await page.getByLabel("Contract agreed on").fill(start);
@@ -122,6 +125,8 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   const plan = page.getByRole("region", { name: "The session plan" });
   await expect(plan.getByRole("heading", { level: 3, name: /^Session \d+:/ })).toHaveCount(12);
   await expect(plan.getByRole("listitem").filter({ hasText: "Session 10:" })).toContainText("Termination");
+  // Every session on the contract's weekday, at its time.
+  await expect(plan.getByRole("heading", { level: 3, name: /^Session \d+: .*, 16:30$/ })).toHaveCount(12);
   await checkAccessibility(page);
   await page.getByRole("link", { name: "Open the course page" }).click();
 
@@ -159,6 +164,17 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await expect(sessionsTable(page).getByRole("link", { name: /^Session \d+$/ })).toHaveCount(12);
   // The plan history records the change with its reason.
   await expect(page.getByText(/cancelled \(Client unwell \(invented\)\)/)).toBeVisible();
+
+  // Session 6 moves to a later time the same day; the table shows the new time.
+  await page.getByRole("button", { name: "Reschedule session 6" }).click();
+  const reschedule = page.getByRole("dialog");
+  await expect(reschedule.getByLabel("New time")).toHaveValue("16:30");
+  await reschedule.getByLabel("New time").fill("18:15");
+  await checkAccessibility(page);
+  await reschedule.getByRole("button", { name: "Reschedule session" }).click();
+  await expect(reschedule).toBeHidden();
+  await expect(sessionsTable(page).getByRole("row", { name: /^Session 6 / })).toContainText(", 18:15");
+  await expect(sessionsTable(page).getByRole("row", { name: /^Session 7 / })).toContainText(", 16:30");
 
   for (const number of [4, 5, 6, 7, 8, 9]) await holdAndSign(page, number, checkAccessibility);
 

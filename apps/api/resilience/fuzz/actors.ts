@@ -4,12 +4,18 @@
 // rename, reset or sign out a world account or unlink its supervisor. After any answer that may have
 // done so, the accounts and links are put back as they were and dead sessions replaced by a new
 // sign-in, so every case runs as the actor it names. The deactivated user stays deactivated.
+import { endpointPath, endpoints } from "@ipt/shared";
 import type { LightMyRequestResponse } from "fastify";
 import { signIn } from "../../test/helpers/app";
 import type { ActorName, World } from "../../test/security/world";
 import type { FuzzRequest } from "./requests";
 
 const HOST = "ipt.fuzz.test";
+/** Where a write may change an account, a link or a session: account management, and the auth endpoints. */
+const ACCOUNT_URLS = [
+  endpointPath(endpoints.users.list),
+  ...Object.values(endpoints.auth).map((e) => e.path),
+];
 const LIVE: Exclude<ActorName, "anonymous" | "deactivated">[] = [
   "owner",
   "otherTherapist",
@@ -48,7 +54,7 @@ function mayHaveChangedAccounts(actor: ActorName, request: FuzzRequest, response
     return true;
   }
   const write = request.method !== "GET";
-  const accountRoute = request.url.startsWith("/api/admin/users") || request.url.startsWith("/api/auth/");
+  const accountRoute = ACCOUNT_URLS.some((url) => request.url.startsWith(url));
   return write && accountRoute && status >= 200 && status < 300;
 }
 
@@ -101,7 +107,7 @@ export class Actors {
       const account = this.world.accounts[actor];
       const probe = await app.inject({
         method: "GET",
-        url: "/api/auth/session",
+        url: endpointPath(endpoints.auth.session),
         headers: account.session.headers,
       });
       if (probe.statusCode !== 200) account.session = await signIn(app, account.email, account.password);

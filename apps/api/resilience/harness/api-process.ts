@@ -1,5 +1,6 @@
 // The real server as a child process (`node --import tsx src/server.ts`), as it runs in production:
 // its own port, its own Prisma pool, logs to a file. Scenarios kill it, run two of it, or load it.
+import { endpointPath, endpoints } from "@ipt/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -111,7 +112,7 @@ async function waitUntilReady(url: string, timeoutMs: number, running: () => boo
   while (Date.now() < deadline) {
     if (!running()) throw new Error(`the API exited before it was ready:\n${tail(logFile)}`);
     try {
-      const response = await fetch(`${url}/api/health/ready`);
+      const response = await fetch(`${url}${endpointPath(endpoints.health.ready)}`);
       if (response.status === 200) return;
     } catch {
       // not listening yet

@@ -1,6 +1,6 @@
 // An HTTP client that behaves like the SPA in a browser: it keeps the session cookie, echoes the
 // session's CSRF token on state-changing requests and sends the same-origin headers a browser adds.
-import { CSRF_HEADER } from "@ipt/shared";
+import { CSRF_HEADER, endpointPath, endpoints } from "@ipt/shared";
 import { performance } from "node:perf_hooks";
 import { SESSION_COOKIE } from "../../src/plugins/auth";
 import { sleep } from "./scenario";
@@ -58,7 +58,7 @@ export class ApiSession {
   static async signIn(baseUrl: string, email: string, password: string): Promise<ApiSession> {
     const session = new ApiSession(baseUrl);
     const response = await retryUnavailable(() =>
-      session.request<{ csrfToken: string }>("POST", "/api/auth/login", { email, password }),
+      session.request<{ csrfToken: string }>("POST", endpointPath(endpoints.auth.login), { email, password }),
     );
     const body = expectOk(response, `sign-in as ${email}`);
     session.csrfToken = body.csrfToken;

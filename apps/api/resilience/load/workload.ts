@@ -3,7 +3,7 @@
 // marked held with its PHQ-9), and supervisors who read their cockpit and supervisees' courses. Each
 // user works through its own records one request at a time, as one browser tab would, so no write
 // meets another's version and every answer but 2xx is an error.
-import { IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
+import { endpointKey, endpointPath, endpoints, IDEMPOTENCY_KEY_HEADER, weekdayOf } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
 import { expectOk, retryUnavailable, sleep, type ApiResponse, type ApiSession } from "../harness";
 import type { Ledger } from "./ledger";
@@ -29,6 +29,7 @@ interface CourseBody {
   sessions: { id: string; version: number; number: number | null }[];
 }
 
+const { caseload, clients, courses, inventory, measures, sessions, supervision } = endpoints;
 const invented = { referralReason: "Invented: low mood.", workingDiagnosis: "Major depressive episode" };
 /** A PHQ-9 of 3 with item 9 (self-harm) at 0, so no risk flag is raised. */
 const PHQ9 = [1, 1, 1, 0, 0, 0, 0, 0, 0];
@@ -40,13 +41,16 @@ const PHQ9 = [1, 1, 1, 0, 0, 0, 0, 0, 0];
 export async function prepareTherapist(id: string, session: ApiSession, startDate: string) {
   const client = expectOk(
     await retryUnavailable(() =>
-      session.post<{ id: string }>("/api/clients", { displayName: "Load client (invented)", ...invented }),
+      session.post<{ id: string }>(endpointPath(clients.create), {
+        displayName: "Load client (invented)",
+        ...invented,
+      }),
     ),
     "creating a client",
   );
   const opened = expectOk(
     await retryUnavailable(() =>
-      session.post<CourseBody>(`/api/clients/${client.id}/courses`, {
+      session.post<CourseBody>(endpointPath(courses.start, { clientId: client.id }), {
         format: "standard",
         lineage: "weissman",
         startDate,
@@ -56,7 +60,9 @@ export async function prepareTherapist(id: string, session: ApiSession, startDat
   );
   const course = expectOk(
     await retryUnavailable(() =>
-      session.put<CourseBody>(`/api/courses/${opened.id}/contract`, {
+      session.put<CourseBody>(endpointPath(courses.setContract, { courseId: opened.id }), {
+        weekday: weekdayOf(startDate),
+        startTime: "09:00",
         version: 1,
         plannedSessions: 12,
         frequency: "weekly",
@@ -100,8 +106,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
     made += 1;
     const edited = await call(
       ledger,
-      "PATCH /api/sessions/:id",
-      s.patch<PlannedSession>(`/api/sessions/${session.id}`, {
+      endpointKey(sessions.update),
+      s.patch<PlannedSession>(endpointPath(sessions.update, { sessionId: session.id }), {
         version: session.version,
         notes: `Invented note ${made}.`,
       }),
@@ -114,31 +120,47 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
     [
       15,
       async () => {
-        await call(ledger, "GET /api/clients", s.get("/api/clients"));
+        await call(ledger, endpointKey(caseload.list), s.get(endpointPath(caseload.list)));
       },
     ],
     [
       15,
       async () => {
-        await call(ledger, "GET /api/courses/:id", s.get(`/api/courses/${user.courseId}`));
+        await call(
+          ledger,
+          endpointKey(courses.get),
+          s.get(endpointPath(courses.get, { courseId: user.courseId })),
+        );
       },
     ],
     [
       10,
       async (random) => {
-        await call(ledger, "GET /api/sessions/:id", s.get(`/api/sessions/${pick(random, user.sessions).id}`));
+        await call(
+          ledger,
+          endpointKey(sessions.get),
+          s.get(endpointPath(sessions.get, { sessionId: pick(random, user.sessions).id })),
+        );
       },
     ],
     [
       10,
       async () => {
-        await call(ledger, "GET /api/courses/:id/measures", s.get(`/api/courses/${user.courseId}/measures`));
+        await call(
+          ledger,
+          endpointKey(measures.get),
+          s.get(endpointPath(measures.get, { courseId: user.courseId })),
+        );
       },
     ],
     [
       5,
       async (random) => {
-        await call(ledger, "GET /api/clients/:id", s.get(`/api/clients/${pick(random, user.clientIds)}`));
+        await call(
+          ledger,
+          endpointKey(clients.get),
+          s.get(endpointPath(clients.get, { clientId: pick(random, user.clientIds) })),
+        );
       },
     ],
     [
@@ -149,8 +171,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
         const headers = { [IDEMPOTENCY_KEY_HEADER]: randomUUID() };
         const created = await call(
           ledger,
-          "POST /api/clients",
-          s.post<{ id: string }>("/api/clients", body, headers),
+          endpointKey(clients.create),
+          s.post<{ id: string }>(endpointPath(clients.create), body, headers),
         );
         if (!created) return;
         ledger.write("clients", user.id);
@@ -160,8 +182,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
           ledger.replays += 1;
           const replayed = await call(
             ledger,
-            "POST /api/clients (replay)",
-            s.post<{ id: string }>("/api/clients", body, headers),
+            `${endpointKey(clients.create)} (replay)`,
+            s.post<{ id: string }>(endpointPath(clients.create), body, headers),
           );
           if (replayed && replayed.body.id !== created.body.id) ledger.replayMismatches += 1;
         }
@@ -173,8 +195,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
         const clientId = pick(random, user.clientIds);
         const added = await call(
           ledger,
-          "POST /api/clients/:id/inventory/people",
-          s.post(`/api/clients/${clientId}/inventory/people`, {
+          endpointKey(inventory.addPerson),
+          s.post(endpointPath(inventory.addPerson, { clientId }), {
             label: "Friend (invented)",
             relationship: "friend",
             ring: "middle",
@@ -192,8 +214,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
         user.nextToHold += 1;
         const held = await call(
           ledger,
-          "PATCH /api/sessions/:id (held)",
-          s.patch<PlannedSession>(`/api/sessions/${session.id}`, {
+          `${endpointKey(sessions.update)} (held)`,
+          s.patch<PlannedSession>(endpointPath(sessions.update, { sessionId: session.id }), {
             version: session.version,
             status: "held",
           }),
@@ -203,8 +225,8 @@ function therapistActions(user: TherapistState, ledger: Ledger): [number, Action
         ledger.write("session edits", session.id);
         const scored = await call(
           ledger,
-          "POST /api/courses/:id/measures",
-          s.post(`/api/courses/${user.courseId}/measures`, {
+          endpointKey(measures.record),
+          s.post(endpointPath(measures.record, { courseId: user.courseId }), {
             sessionId: session.id,
             instrument: "phq9",
             items: PHQ9,
@@ -225,13 +247,17 @@ function supervisorActions(
     [
       30,
       async () => {
-        await call(ledger, "GET /api/supervision/cockpit", session.get("/api/supervision/cockpit"));
+        await call(ledger, endpointKey(supervision.cockpit), session.get(endpointPath(supervision.cockpit)));
       },
     ],
     [
       20,
       async () => {
-        await call(ledger, "GET /api/supervision/therapists", session.get("/api/supervision/therapists"));
+        await call(
+          ledger,
+          endpointKey(supervision.therapistSummaries),
+          session.get(endpointPath(supervision.therapistSummaries)),
+        );
       },
     ],
     [
@@ -239,8 +265,8 @@ function supervisorActions(
       async (random) => {
         await call(
           ledger,
-          "GET /api/courses/:id",
-          session.get(`/api/courses/${pick(random, superviseeCourses)}`),
+          endpointKey(courses.get),
+          session.get(endpointPath(courses.get, { courseId: pick(random, superviseeCourses) })),
         );
       },
     ],
@@ -249,8 +275,8 @@ function supervisorActions(
       async (random) => {
         await call(
           ledger,
-          "GET /api/courses/:id/measures",
-          session.get(`/api/courses/${pick(random, superviseeCourses)}/measures`),
+          endpointKey(measures.get),
+          session.get(endpointPath(measures.get, { courseId: pick(random, superviseeCourses) })),
         );
       },
     ],

@@ -4,6 +4,7 @@
 // flags, terminations …) is backed up with `db:backup`, restored with `db:restore --new-database`
 // into a fresh database on the same server, and every table's row count and checksum are compared
 // between the two databases, independently of the restore's own verification.
+import { endpointPath, endpoints } from "@ipt/shared";
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,18 +66,18 @@ async function changeOneProblemArea(apiUrl: string, therapistEmails: string[]) {
   for (const email of therapistEmails) {
     const session = await ApiSession.signIn(apiUrl, email, DEMO_PASSWORD);
     const caseload = expectOk<{ items: { course: { id: string } | null }[] }>(
-      await session.get("/api/clients?phase=middle"),
+      await session.get(endpointPath(endpoints.caseload.list, {}, { phase: "middle" })),
       "reading a demo caseload",
     );
     const courseId = caseload.items.find((item) => item.course)?.course?.id;
     if (!courseId) continue;
     const course = expectOk<{ version: number; primaryArea: string | null }>(
-      await session.get(`/api/courses/${courseId}`),
+      await session.get(endpointPath(endpoints.courses.get, { courseId })),
       "reading a demo course",
     );
     const toDispute = course.primaryArea !== "role_dispute";
     expectOk(
-      await session.put(`/api/courses/${courseId}/problem-area`, {
+      await session.put(endpointPath(endpoints.courses.setProblemArea, { courseId }), {
         version: course.version,
         primaryArea: toDispute ? "role_dispute" : "role_transition",
         disputeStage: toDispute ? "renegotiation" : null,
@@ -123,15 +124,16 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   // The organisation settings row: an admin saves the measurement settings as read.
   const adminAccount = required(accounts.admins[0], "the admin account");
   const admin = await ApiSession.signIn(api.url, adminAccount.email, adminAccount.password);
-  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown }>(
-    await admin.get("/api/admin/settings/measurement"),
+  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown }>(
+    await admin.get(endpointPath(endpoints.settings.measurement)),
     "reading the settings",
   );
   expectOk(
-    await admin.put("/api/admin/settings/measurement", {
+    await admin.put(endpointPath(endpoints.settings.updateMeasurement), {
       version: settings.version,
       settings: settings.settings,
       supervision: settings.supervision,
+      service: settings.service,
     }),
     "saving the settings",
   );

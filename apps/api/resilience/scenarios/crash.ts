@@ -9,6 +9,7 @@
 // with the rest in flight, then checks the database, and starts the server again for the next run.
 //
 // Knobs: RESILIENCE_RUNS (20), RESILIENCE_COURSES (200 per run), RESILIENCE_SEED (6).
+import { endpointPath, endpoints } from "@ipt/shared";
 import pg from "pg";
 import { verifyAuditChain } from "../../src/audit/chain";
 import {
@@ -111,7 +112,7 @@ await runScenario("crash", async ({ figure, check }) => {
         Array.from({ length: COURSES }, async (_, index) => {
           const response = await retryUnavailable(() =>
             required(sessions[index % THERAPISTS], "a therapist's session").post<{ id: string }>(
-              "/api/clients",
+              endpointPath(endpoints.clients.create),
               {
                 displayName: `Crash client ${run}.${index} (invented)`,
                 referralReason: "Invented: low mood.",
@@ -146,7 +147,7 @@ await runScenario("crash", async ({ figure, check }) => {
         const session = required(sessions[index % THERAPISTS], "a therapist's session");
         try {
           const opened = await retrying(() =>
-            session.post<{ id: string }>(`/api/clients/${clientId}/courses`, {
+            session.post<{ id: string }>(endpointPath(endpoints.courses.start, { clientId }), {
               format: "standard",
               lineage: "weissman",
               startDate: "2026-01-05",
@@ -156,12 +157,14 @@ await runScenario("crash", async ({ figure, check }) => {
           openedAcked.add(opened.body.id);
           acknowledged();
           const agreed = await retrying(() =>
-            session.put(`/api/courses/${opened.body.id}/contract`, {
+            session.put(endpointPath(endpoints.courses.setContract, { courseId: opened.body.id }), {
               version: 1,
               plannedSessions: 12 + (index % 5),
               frequency: "weekly",
               sessionMinutes: 50,
               startDate: "2026-01-05",
+              weekday: 1,
+              startTime: "09:00",
               terminationLead: 2,
               missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
               agreedOn: "2026-01-05",
@@ -208,7 +211,9 @@ await runScenario("crash", async ({ figure, check }) => {
     // After the last crash the server starts again and serves what was written.
     api = await startApi({ databaseUrl: database.url, name: "after" });
     const reader = required(signedIn[0], "a signed-in therapist");
-    const caseload = await retryUnavailable(() => reader.on(api.url).get("/api/clients"));
+    const caseload = await retryUnavailable(() =>
+      reader.on(api.url).get(endpointPath(endpoints.caseload.list)),
+    );
     check(
       caseload.status === 200,
       `the caseload after the last crash should answer 200 (got ${caseload.status})`,

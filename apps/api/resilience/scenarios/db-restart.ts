@@ -3,6 +3,7 @@
 // stopped for RESILIENCE_DOWN_SECONDS (5) and started again, the API left running. While it is down
 // every answer must be 503 with Retry-After (never 500, never a dropped connection); after it is back
 // the API must answer again by itself within 5 s (measured from PostgreSQL accepting connections).
+import { endpointPath, endpoints } from "@ipt/shared";
 import {
   ApiSession,
   createAccounts,
@@ -38,7 +39,7 @@ await runScenario("db-restart", async ({ figure, check }) => {
     accounts.therapists.map((account) => ApiSession.signIn(api.url, account.email, account.password)),
   );
   for (const session of sessions) {
-    expectOk(await session.post("/api/clients", CLIENT), "a client");
+    expectOk(await session.post(endpointPath(endpoints.clients.create), CLIENT), "a client");
   }
 
   const tallies: Record<Phase, Tally> = {
@@ -54,9 +55,9 @@ await runScenario("db-restart", async ({ figure, check }) => {
     tally.answers.set(what, (tally.answers.get(what) ?? 0) + 1);
   };
   const requests = [
-    (s: ApiSession) => s.get("/api/clients"),
-    (s: ApiSession) => s.get("/api/health/ready"),
-    (s: ApiSession) => s.post("/api/clients", CLIENT),
+    (s: ApiSession) => s.get(endpointPath(endpoints.caseload.list)),
+    (s: ApiSession) => s.get(endpointPath(endpoints.health.ready)),
+    (s: ApiSession) => s.post(endpointPath(endpoints.clients.create), CLIENT),
   ];
   const worker = async (session: ApiSession, index: number) => {
     for (let i = index; !stop; i++) {

@@ -4,6 +4,7 @@
 // this machine can serve. Every answer must be 2xx, 503 (shed: Retry-After) or 429 (the sign-in
 // limit); never a 500. Liveness must keep answering during the flood, and 10 s after it stops the
 // API must serve signed-in requests again.
+import { endpointPath, endpoints } from "@ipt/shared";
 import autocannon from "autocannon";
 import { ApiSession, createAccounts, intKnob, runScenario, sleep, startApi, startDatabase } from "../harness";
 import { prepareTherapist } from "../load/workload";
@@ -37,17 +38,29 @@ await runScenario("overload", async ({ figure, check }) => {
   const cookieOf = (session: ApiSession) => ({ cookie: required(session.cookie, "a signed-in cookie") });
   const requests: autocannon.Request[] = [
     ...supervisors.flatMap((s) => [
-      { method: "GET" as const, path: "/api/supervision/cockpit", headers: cookieOf(s) },
-      { method: "GET" as const, path: "/api/supervision/therapists", headers: cookieOf(s) },
+      { method: "GET" as const, path: endpointPath(endpoints.supervision.cockpit), headers: cookieOf(s) },
+      {
+        method: "GET" as const,
+        path: endpointPath(endpoints.supervision.therapistSummaries),
+        headers: cookieOf(s),
+      },
     ]),
     ...therapists.flatMap((t) => [
-      { method: "GET" as const, path: "/api/clients", headers: cookieOf(t.session) },
-      { method: "GET" as const, path: `/api/courses/${t.courseId}`, headers: cookieOf(t.session) },
-      { method: "GET" as const, path: `/api/courses/${t.courseId}/measures`, headers: cookieOf(t.session) },
+      { method: "GET" as const, path: endpointPath(endpoints.caseload.list), headers: cookieOf(t.session) },
+      {
+        method: "GET" as const,
+        path: endpointPath(endpoints.courses.get, { courseId: t.courseId }),
+        headers: cookieOf(t.session),
+      },
+      {
+        method: "GET" as const,
+        path: endpointPath(endpoints.measures.get, { courseId: t.courseId }),
+        headers: cookieOf(t.session),
+      },
     ]),
     {
       method: "POST" as const,
-      path: "/api/auth/login",
+      path: endpointPath(endpoints.auth.login),
       headers: { "content-type": "application/json", origin: api.url, "sec-fetch-site": "same-origin" },
       body: JSON.stringify({ email: firstTherapist.email, password: firstTherapist.password }),
     },
@@ -60,7 +73,9 @@ await runScenario("overload", async ({ figure, check }) => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set once the flood is over, below
     while (!floodOver) {
       try {
-        const response = await fetch(`${api.url}/api/health/live`, { signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(`${api.url}${endpointPath(endpoints.health.live)}`, {
+          signal: AbortSignal.timeout(10_000),
+        });
         if (response.status === 200) live.answered += 1;
         else live.failed += 1;
       } catch {
@@ -86,11 +101,11 @@ await runScenario("overload", async ({ figure, check }) => {
   let healthySeconds = Number.POSITIVE_INFINITY;
   while ((performance.now() - stopped) / 1000 < 60) {
     const [ready, clients] = await Promise.all([
-      fetch(`${api.url}/api/health/ready`).then(
+      fetch(`${api.url}${endpointPath(endpoints.health.ready)}`).then(
         (r) => r.status,
         () => 0,
       ),
-      probe.get("/api/clients").then(
+      probe.get(endpointPath(endpoints.caseload.list)).then(
         (r) => r.status,
         () => 0,
       ),

@@ -1,6 +1,7 @@
 // Two API servers on one database (issue 6, "Faults and load"): sessions live in PostgreSQL, not in
 // a server's memory, so a session made on A is valid on B, ending it on B ends it on A at once, and
 // a write on one is read on the other.
+import { endpointPath, endpoints } from "@ipt/shared";
 import { ApiSession, createAccounts, runScenario, startApi, startDatabase } from "../harness";
 import { required } from "../../src/errors/required";
 
@@ -16,18 +17,20 @@ await runScenario("two-instances", async ({ figure, check }) => {
 
   const onA = await ApiSession.signIn(a.url, therapist.email, therapist.password);
   const onB = onA.on(b.url);
-  const sessionOnB = await onB.get("/api/auth/session");
+  const sessionOnB = await onB.get(endpointPath(endpoints.auth.session));
   figure("session from A, read on B: status", sessionOnB.status);
   check(sessionOnB.status === 200, `a session made on A should be valid on B (got ${sessionOnB.status})`);
 
   // A write on A (with A's CSRF token, sent to A) is read on B.
-  const created = await onA.post<{ id: string }>("/api/clients", {
+  const created = await onA.post<{ id: string }>(endpointPath(endpoints.clients.create), {
     displayName: "Two-instance client (invented)",
     referralReason: "Invented: low mood.",
     workingDiagnosis: "Major depressive episode",
   });
   check(created.status === 201, `creating a client on A should answer 201 (got ${created.status})`);
-  const readOnB = await onB.get<{ id: string }>(`/api/clients/${created.body.id}`);
+  const readOnB = await onB.get<{ id: string }>(
+    endpointPath(endpoints.clients.get, { clientId: created.body.id }),
+  );
   figure("client written on A, read on B: status", readOnB.status);
   check(
     readOnB.status === 200 && readOnB.body.id === created.body.id,
@@ -35,7 +38,7 @@ await runScenario("two-instances", async ({ figure, check }) => {
   );
 
   // A write on B with the session (and CSRF token) made on A.
-  const writeOnB = await onB.post("/api/clients", {
+  const writeOnB = await onB.post(endpointPath(endpoints.clients.create), {
     displayName: "Second client (invented)",
     referralReason: "Invented: a new job.",
     workingDiagnosis: "Major depressive episode",
@@ -43,16 +46,16 @@ await runScenario("two-instances", async ({ figure, check }) => {
   figure("write on B with A's session: status", writeOnB.status);
   check(writeOnB.status === 201, `a write on B with A's session should answer 201 (got ${writeOnB.status})`);
 
-  const logout = await onB.post("/api/auth/logout");
+  const logout = await onB.post(endpointPath(endpoints.auth.logout));
   check(logout.status === 204, `logout on B should answer 204 (got ${logout.status})`);
   // The next request, no waiting: no server may keep a session it has cached.
-  const afterLogoutOnA = await onA.get("/api/auth/session");
+  const afterLogoutOnA = await onA.get(endpointPath(endpoints.auth.session));
   figure("after logout on B, A answers", afterLogoutOnA.status);
   check(
     afterLogoutOnA.status === 401,
     `A should refuse the ended session at once (got ${afterLogoutOnA.status})`,
   );
-  const writeAfterLogout = await onA.post("/api/clients", {
+  const writeAfterLogout = await onA.post(endpointPath(endpoints.clients.create), {
     displayName: "After logout (invented)",
     referralReason: "Invented.",
     workingDiagnosis: "None",
@@ -67,9 +70,12 @@ await runScenario("two-instances", async ({ figure, check }) => {
   const second = await ApiSession.signIn(a.url, therapist.email, therapist.password);
   // Taken before logout: the client drops its cookie when the server clears it.
   const secondOnB = second.on(b.url);
-  check((await secondOnB.get("/api/auth/session")).status === 200, "the second session should work on B");
-  await second.post("/api/auth/logout");
-  const afterLogoutOnB = await secondOnB.get("/api/auth/session");
+  check(
+    (await secondOnB.get(endpointPath(endpoints.auth.session))).status === 200,
+    "the second session should work on B",
+  );
+  await second.post(endpointPath(endpoints.auth.logout));
+  const afterLogoutOnB = await secondOnB.get(endpointPath(endpoints.auth.session));
   check(afterLogoutOnB.status === 401, `B should refuse a session ended on A (got ${afterLogoutOnB.status})`);
   figure("after logout on A, B answers", afterLogoutOnB.status);
 });

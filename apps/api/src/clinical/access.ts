@@ -7,11 +7,13 @@ import { type Prisma, type Db } from "../db/prisma";
 import { AppError, notFound, unauthenticated } from "../errors/app-error";
 import { live } from "./live";
 
-/** The signed-in user and where the request came from. */
+/** The signed-in user, where the request came from and when (by the app's clock). */
 export interface Actor {
   userId: string;
   role: Role;
   audit: AuditContext;
+  /** "Now" for every rule: today in the service's time zone is worked out from it. */
+  now: Date;
 }
 
 export type ClinicalEntity =
@@ -118,8 +120,14 @@ export const ruleUnmet = (message: string, gaps: { item: string; message: string
 /** The actor behind a request on a clinical route (the policy has already required a principal). */
 export function actorOf(request: {
   principal: { userId: string; role: Role } | null;
+  requestedAt: Date;
   auditContext(): AuditContext;
 }): Actor {
   if (!request.principal) throw unauthenticated();
-  return { userId: request.principal.userId, role: request.principal.role, audit: request.auditContext() };
+  return {
+    userId: request.principal.userId,
+    role: request.principal.role,
+    audit: request.auditContext(),
+    now: request.requestedAt,
+  };
 }

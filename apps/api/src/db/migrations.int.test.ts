@@ -1,3 +1,5 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -48,5 +50,43 @@ describe("migration applier", () => {
     await applyMigrations(db.url, migrationsDir);
     await rows(db.url, `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64)`);
     await expect(applyMigrations(db.url, migrationsDir)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("gives existing courses their first session's weekday, and existing sessions 09:00 and their course's length", async () => {
+    const startTimes = "20261207030000_session_start_times";
+    const before = await mkdtemp(path.join(os.tmpdir(), "ipt-migrations-"));
+    try {
+      for (const entry of await readdir(migrationsDir)) {
+        if (entry !== startTimes)
+          await cp(path.join(migrationsDir, entry), path.join(before, entry), { recursive: true });
+      }
+      const db = await createEmptyDatabase();
+      await applyMigrations(db.url, before);
+      // A course agreed before sessions had times: Thursday 5 March 2026, 45-minute sessions.
+      await rows(
+        db.url,
+        `INSERT INTO users (id, email, name, role, password_hash, updated_at)
+           VALUES ('00000000-0000-4000-8000-000000000001', 't@example.test', 'T', 'therapist', 'x', now());
+         INSERT INTO clients (id, therapist_id, display_name, referral_reason, updated_at)
+           VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'C', 'R', now());
+         INSERT INTO courses (id, client_id, sequence, format, lineage, planned_sessions, start_date, session_minutes, updated_at)
+           VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 1, 'ipt_a',
+                   'weissman', 12, '2026-03-05', 45, now());
+         INSERT INTO therapy_sessions (id, course_id, number, created_order, planned_date, updated_at)
+           VALUES ('00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000003', 1, 1,
+                   '2026-03-05', now());`,
+      );
+      await cp(path.join(migrationsDir, startTimes), path.join(before, startTimes), { recursive: true });
+      expect(await applyMigrations(db.url, before)).toEqual([startTimes]);
+
+      expect(await rows(db.url, `SELECT session_weekday, session_time FROM courses`)).toEqual([
+        { session_weekday: 4, session_time: "09:00" },
+      ]);
+      expect(await rows(db.url, `SELECT start_time, duration_minutes FROM therapy_sessions`)).toEqual([
+        { start_time: "09:00", duration_minutes: 45 },
+      ]);
+    } finally {
+      await rm(before, { recursive: true, force: true });
+    }
   });
 });

@@ -4,16 +4,16 @@
 // own record, not clinical content, so a supervisor may write one; anyone who cannot read the client gets the
 // audited 404. Audit rows carry ids, the rater's role and item names, never scores or comments.
 import {
+  type CourseFidelity,
   FIDELITY_PASS_MARK,
   fidelityAverage,
   fidelityDisagreements,
   fidelityItemKeys,
-  fidelityScores,
-  reviewSample,
-  type CourseFidelity,
   type FidelityRaterRole,
   type FidelityRating,
   type FidelityScores,
+  fidelityScores,
+  reviewSample,
 } from "@ipt/shared";
 import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
@@ -27,9 +27,10 @@ import {
   staleVersion,
   type Actor,
 } from "../clinical/access";
-import { toIsoDate } from "../clinical/clients/dates";
 import { live } from "../clinical/live";
+import { getServiceTimeZone } from "../clinical/measures/settings-read";
 import { lockCourse } from "../clinical/plan/course-write";
+import { sessionWhen, sessionWhenSelect } from "../settings/service-time";
 
 const ratingSelect = {
   id: true,
@@ -175,7 +176,7 @@ export async function getCourseFidelity(
         select: {
           id: true,
           number: true,
-          plannedDate: true,
+          ...sessionWhenSelect,
           status: true,
           fidelityRatings: { select: ratingSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
@@ -187,6 +188,7 @@ export async function getCourseFidelity(
   await auditClinical(prisma, actor, "fidelity.viewed", "course", course.id);
 
   const sampled = new Set(reviewSample(course.id, course.sessions));
+  const timeZone = await getServiceTimeZone(prisma);
   const selfRatings: FidelityRating[] = [];
   const supervisorRatings: FidelityRating[] = [];
   const sessions = course.sessions.map((session) => {
@@ -198,7 +200,7 @@ export async function getCourseFidelity(
     return {
       sessionId: session.id,
       number: session.number,
-      plannedDate: toIsoDate(session.plannedDate),
+      ...sessionWhen(session, timeZone),
       status: session.status,
       selfRating: self,
       supervisorRatings: bySupervisors,

@@ -34,10 +34,17 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Who may call this route; see policy/policies.ts. Required on every route. */
     policy?: PolicyName;
+    /**
+     * A page outside /api that answers a signed-in visitor differently (the sign-in page sends them on
+     * to the app), so the session cookie is looked up for it too.
+     */
+    readsSession?: boolean;
   }
   interface FastifyRequest {
     loginSession: ActiveSession | null;
     principal: Principal | null;
+    /** When the request arrived, by the app's clock (AppContext.clock): every rule's "now". */
+    requestedAt: Date;
     auditContext(): AuditContext;
   }
 }
@@ -77,18 +84,21 @@ export function registerAuth(
 ) {
   app.decorateRequest("loginSession", null);
   app.decorateRequest("principal", null);
+  // Set per request below (a shared Date default would be one object for every request).
+  app.decorateRequest("requestedAt", null as unknown as Date);
   app.decorateRequest("auditContext", function (this: FastifyRequest): AuditContext {
     return { actorId: this.principal?.userId ?? null, ip: this.ip, requestId: this.id };
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    request.requestedAt = clock();
     // Unmatched URLs fall to the not-found handler, which reveals nothing.
     const policy = request.routeOptions.config.policy ?? "public";
     const unsafe = UNSAFE_METHODS.has(request.method);
     // No page of another site may change anything, signed in or not (sign-in included: login CSRF).
     if (unsafe && fromAnotherSite(request)) throw csrfFailed();
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith("/api/")) {
+    if (token && (request.url.startsWith("/api/") || request.routeOptions.config.readsSession)) {
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
       if (request.loginSession) {
         const { user } = request.loginSession;

@@ -11,11 +11,22 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     prefix: "/",
     wildcard: false,
     index: false,
+    // The build wrote a .br and a .gz beside each compressible file: send the one the browser
+    // accepts (with Vary: Accept-Encoding), never compressing on the fly. They get no routes of their own.
+    preCompressed: true,
+    globIgnore: ["**/*.br", "**/*.gz"],
     // Hashed asset names never change content: cache them; everything else is revalidated.
     setHeaders: (res, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  // The sign-in page has an HTML entry of its own (it loads only what signing in needs). Someone
+  // already signed in is sent on to the app, whose home page knows where their role starts.
+  app.get("/login", { config: { policy: "public", readsSession: true } }, (request, reply) =>
+    request.principal
+      ? reply.header("cache-control", "no-store").redirect("/", 303)
+      : reply.sendFile("login.html"),
+  );
   return true;
 }

@@ -36,9 +36,14 @@ const PUBLIC_ROUTES = [
   "HEAD /api/docs/static/swagger-initializer.js",
   "GET /api/docs/static/*",
   "HEAD /api/docs/static/*",
-  // The built web app's files (@fastify/static, one route per file).
+  // The built web app's files (@fastify/static, one route per file; none for their .br and .gz
+  // copies) and the sign-in page's own entry at /login.
   "GET /index.html",
   "HEAD /index.html",
+  "GET /login.html",
+  "HEAD /login.html",
+  "GET /login",
+  "HEAD /login",
   "GET /assets/app-abc123.js",
   "HEAD /assets/app-abc123.js",
 ].sort();

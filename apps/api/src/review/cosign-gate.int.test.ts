@@ -30,6 +30,7 @@ async function requireCoSign(on: boolean) {
       version: current.version,
       settings: current.settings,
       supervision: { coSignBeforeMiddle: on },
+      service: current.service,
     }),
     measurementSettingsResponse,
   );

@@ -5,7 +5,7 @@
 // update, no mix of two edits), and the version went up by exactly one. The database serialises the
 // edits (version-guarded updateMany, course row locks, the settings primary key); nothing in the
 // test orders them.
-import { reviewThread } from "@ipt/shared";
+import { fromNullableDateColumn, reviewThread } from "@ipt/shared";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
@@ -51,7 +51,6 @@ interface Contender {
   stored: () => Promise<{ fields: Record<string, unknown>; version: number }>;
 }
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const dayOf = (i: number) => `2025-03-${String(i + 1).padStart(2, "0")}`;
 const fixed = (url: string) => () => Promise.resolve(url);
 
@@ -96,7 +95,7 @@ const CONTENDERS: Contender[] = [
     stored: async () => {
       const row = await prisma.lifeEvent.findUniqueOrThrow({ where: { id: event.id } });
       return {
-        fields: { description: row.description, occurredOn: isoDay(row.occurredOn) },
+        fields: { description: row.description, occurredOn: fromNullableDateColumn(row.occurredOn) },
         version: row.version,
       };
     },
@@ -111,7 +110,7 @@ const CONTENDERS: Contender[] = [
     stored: async () => {
       const row = await prisma.course.findUniqueOrThrow({ where: { id: openedCourse.id } });
       return {
-        fields: { formulation: row.formulation, agreedOn: isoDay(row.formulationAgreedOn) },
+        fields: { formulation: row.formulation, agreedOn: fromNullableDateColumn(row.formulationAgreedOn) },
         version: row.version,
       };
     },
@@ -152,11 +151,16 @@ const CONTENDERS: Contender[] = [
     edit: (i) => ({
       settings: settingsFor(i),
       supervision: { coSignBeforeMiddle: i % 2 === 0 },
+      service: { timeZone: i % 2 === 0 ? "Europe/London" : "Australia/Sydney" },
     }),
     stored: async () => {
       const row = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
       return {
-        fields: { settings: row?.measurement, supervision: row?.supervision },
+        fields: {
+          settings: row?.measurement,
+          supervision: row?.supervision,
+          service: row ? { timeZone: row.timeZone } : undefined,
+        },
         version: row?.version ?? 0,
       };
     },

@@ -2,13 +2,13 @@
 // same answer (status, body, headers) after the same work (one argon2id verify each, so no timing
 // tell); the per-address rate limit keys on the address our proxy saw, so rotating X-Forwarded-For
 // does not reset it, and the per-account lockout holds whatever address the attempts come from;
-// stored hashes are argon2id at ASVS parameters (m >= 19 MiB, t >= 2, p = 1); common passwords are
+// stored hashes are argon2id at ASVS parameters (m >= 19 MiB, t >= 2, p = 1: the production cost,
+// which other tests skip for the accounts they create, see test/helpers/app.ts); common passwords are
 // refused. The app runs behind a trusted proxy (TRUST_PROXY) unless a test says otherwise.
 import type * as Argon2 from "@node-rs/argon2";
 import type { LightMyRequestResponse } from "fastify";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { expectApiError, fieldNames } from "../../test/helpers/api";
-import { createAccount, createTestApp, signIn, TEST_PASSWORD } from "../../test/helpers/app";
 
 /** Every argon2 verify the app makes, by the hash it verified against. */
 const verifiedHashes = vi.hoisted(() => [] as string[]);
@@ -22,6 +22,13 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
     },
   };
 });
+
+// Test files share their worker's loaded modules (`isolate: false`, vitest.config.ts), so the app
+// may already be loaded with the real argon2: load it afresh, so that it gets the mock above, and
+// forget that copy afterwards, so that the worker's next file loads the real one.
+vi.resetModules();
+afterAll(() => vi.resetModules());
+const { createAccount, createTestApp, signIn, TEST_PASSWORD } = await import("../../test/helpers/app");
 
 const RATE_LIMIT = 3;
 const limits = { LOGIN_RATE_LIMIT_MAX: String(RATE_LIMIT), LOGIN_RATE_LIMIT_WINDOW_SECONDS: "3600" };
@@ -78,13 +85,15 @@ describe("an unknown email and a wrong password", () => {
   });
 
   it("cost the same: one argon2id verify each (a dummy hash for the unknown email), with the same parameters", async () => {
-    const therapist = await createAccount(prisma);
-    const locked = await createAccount(prisma);
+    // Hashed as the app hashes, so the parameters can be compared with the app's dummy hash.
+    const passwordHashing = "production";
+    const therapist = await createAccount(prisma, { passwordHashing });
+    const locked = await createAccount(prisma, { passwordHashing });
     await prisma.user.update({
       where: { id: locked.id },
       data: { lockedUntil: new Date(Date.now() + 60_000) },
     });
-    const deactivated = await createAccount(prisma, { active: false });
+    const deactivated = await createAccount(prisma, { active: false, passwordHashing });
 
     const unknown = await hashesVerifiedDuring(() => login(unknownEmail(), "whatever-password"));
     const wrong = await hashesVerifiedDuring(() => login(therapist.email, "not-the-password"));

@@ -118,6 +118,7 @@ describe("mass assignment", () => {
   it.each([
     ["PUT /api/admin/settings/measurement", "settings"],
     ["PUT /api/admin/settings/measurement", "supervision"],
+    ["PUT /api/admin/settings/measurement", "service"],
   ])("a nested unknown key is refused too: %s %s", async (key, nested) => {
     const row = MATRIX.find((candidate) => routeKeys(candidate.route).includes(key))!;
     const ctx = { world, actor: "admin" as const, account: world.accounts.admin };

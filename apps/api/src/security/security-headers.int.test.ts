@@ -144,9 +144,9 @@ describe("security headers on every answer", () => {
   });
 });
 
-describe("the web app's page works under the CSP", () => {
-  it("index.html has no inline script, event handler or style", async () => {
-    const html = await readFile(path.join(repoRoot, "apps", "web", "index.html"), "utf8");
+describe("the web app's pages work under the CSP", () => {
+  it.each(["index.html", "login.html"])("%s has no inline script, event handler or style", async (page) => {
+    const html = await readFile(path.join(repoRoot, "apps", "web", page), "utf8");
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attributes = "", body = ""] of scripts) {

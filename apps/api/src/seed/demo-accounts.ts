@@ -1,6 +1,7 @@
 // Demo accounts: invented people for trying the app. Never real users, never real clinical data.
 import type { Role } from "@ipt/shared";
 import { hashPassword } from "../auth/passwords";
+import type { Actor } from "../clinical/access";
 import type { PrismaClient } from "../db/prisma";
 import { required } from "../errors/required";
 
@@ -31,6 +32,16 @@ const supervision: Record<string, string[]> = {
 };
 
 export const demoEmail = (key: string) => `${key}@${DEMO_EMAIL_DOMAIN}`;
+
+/** A demo user acting through the services; each call happens "now", as a request would. */
+export const demoActor = (userId: string, role: Role): Actor => ({
+  userId,
+  role,
+  audit: { actorId: userId, ip: null, requestId: "demo-seed" },
+  get now() {
+    return new Date();
+  },
+});
 
 export class SeedRefusedError extends Error {
   override name = "SeedRefusedError";

@@ -13,7 +13,12 @@ import { seedDemoCaseloads } from "./demo-caseload";
 
 async function actorFor(prisma: PrismaClient, key: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail(key) } });
-  return { userId: user.id, role: user.role, audit: { actorId: user.id, ip: null, requestId: "test" } };
+  return {
+    userId: user.id,
+    role: user.role,
+    audit: { actorId: user.id, ip: null, requestId: "test" },
+    now: new Date(),
+  };
 }
 
 describe("demo caseloads", () => {

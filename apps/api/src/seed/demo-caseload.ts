@@ -8,25 +8,28 @@
 import {
   addDays,
   fidelityRatingRequest,
+  fromZoned,
   ITEM_COUNTS,
   PHQ9_RISK_ITEM,
   recordMeasureRequest,
   resolveRiskFlagRequest,
   reviewSample,
   safetyFollowUpRequest,
+  todayIn,
+  weekdayOf,
   type CourseDetail,
   type CourseFormat,
   type DisputeStage,
   type FidelityScores,
   type ItemInstrument,
   type LifeEventKind,
+  type CalendarDate,
   type Lineage,
   type ProblemArea,
   type SessionPhase,
 } from "@ipt/shared";
 import type { Actor } from "../clinical/access";
 import { createClient } from "../clinical/clients/clients-service";
-import { todayIso } from "../clinical/clients/dates";
 import { setContract } from "../clinical/courses/contract";
 import { getCourseDetail } from "../clinical/courses/course-detail";
 import {
@@ -38,6 +41,7 @@ import {
 import { startMiddlePhase } from "../clinical/courses/middle-phase";
 import { addLifeEvent, addPerson } from "../clinical/inventory/inventory-service";
 import { recordMeasure } from "../clinical/measures/measures-service";
+import { getServiceTimeZone } from "../clinical/measures/settings-read";
 import { recordFollowUp, resolveRiskFlag } from "../clinical/measures/risk-service";
 import { cancelSession } from "../clinical/plan/plan-service";
 import { signSession, updateSession } from "../clinical/sessions/sessions-service";
@@ -48,7 +52,7 @@ import {
 } from "../clinical/termination/termination-service";
 import type { PrismaClient } from "../db/prisma";
 import { rateSession } from "../fidelity/fidelity-service";
-import { demoEmail } from "./demo-accounts";
+import { demoActor, demoEmail } from "./demo-accounts";
 import { seedDemoReview, type DemoReviewStory } from "./demo-review";
 
 interface DemoCourse {
@@ -253,9 +257,17 @@ function demoAnswers(instrument: ItemInstrument, total: number, item9 = 0): numb
   return instrument === "phq9" ? [...answers.slice(0, PHQ9_RISK_ITEM - 1), fixed] : answers;
 }
 
-/** A follow-up time on the session's day, never in the future (the service refuses that). */
-const followUpTime = (plannedDate: string) =>
-  new Date(Math.min(Date.parse(`${plannedDate}T12:00:00.000Z`), Date.now() - 60_000)).toISOString();
+/** Today and the zone of the service, for dates relative to when the demo is seeded. */
+interface DemoCalendar {
+  today: CalendarDate;
+  timeZone: string;
+}
+
+/** Noon on the session's day in the service's zone, never in the future (the service refuses that). */
+const followUpTime = (plannedDate: CalendarDate, actor: Actor, calendar: DemoCalendar) =>
+  new Date(
+    Math.min(fromZoned(plannedDate, "12:00", calendar.timeZone).getTime(), actor.now.getTime() - 60_000),
+  ).toISOString();
 
 /**
  * Records the session's invented scores, parsed as the route would parse them. A risk flag raised
@@ -268,6 +280,7 @@ async function recordDemoScores(
   session: { id: string; plannedDate: string },
   scores: DemoScores,
   supervisorId: string | null,
+  calendar: DemoCalendar,
 ) {
   const requests = [
     scores.phq9 === undefined
@@ -294,7 +307,7 @@ async function recordDemoScores(
         safetyPlan: "reviewed",
         supervisorInformed: supervisorId !== null,
         supervisorId,
-        followedUpAt: followUpTime(session.plannedDate),
+        followedUpAt: followUpTime(session.plannedDate, actor, calendar),
       }),
     );
   }
@@ -357,11 +370,7 @@ async function rateDemoFidelity(
     await rateSession(prisma, actor, session.id, fidelityRatingRequest.parse(body));
   }
   if (!fidelity.supervisorReviews || !supervisorId) return;
-  const supervisor: Actor = {
-    userId: supervisorId,
-    role: "supervisor",
-    audit: { actorId: supervisorId, ip: null, requestId: "demo-seed" },
-  };
+  const supervisor = demoActor(supervisorId, "supervisor");
   const sample = new Set(reviewSample(course.id, course.sessions));
   const reviewed = held.filter((s) => sample.has(s.id));
   for (const [index, session] of reviewed.entries()) {
@@ -379,6 +388,7 @@ async function holdSession(
   number: number,
   scores: DemoScores | undefined,
   supervisorId: string | null,
+  calendar: DemoCalendar,
 ) {
   const planned = course.sessions.find((s) => s.number === number && s.status === "planned");
   if (!planned) return;
@@ -389,20 +399,26 @@ async function holdSession(
     notes: `Invented demo note for session ${number}.`,
     nextFocus: "Invented demo focus for next time.",
   });
-  if (scores) await recordDemoScores(prisma, actor, course.id, planned, scores, supervisorId);
+  if (scores) await recordDemoScores(prisma, actor, course.id, planned, scores, supervisorId, calendar);
   const agenda = session.agenda.map((item) => ({ ...item, done: true }));
   const done = await updateSession(prisma, actor, session.id, { version: session.version, agenda });
   await signSession(prisma, actor, done.id, { version: done.version });
 }
 
-async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, supervisorId: string | null) {
+async function seedCourse(
+  prisma: PrismaClient,
+  actor: Actor,
+  demo: DemoCourse,
+  supervisorId: string | null,
+  calendar: DemoCalendar,
+) {
   const client = await createClient(prisma, actor, {
     displayName: demo.displayName,
     yearOfBirth: demo.yearOfBirth,
     referralReason: demo.referralReason,
     workingDiagnosis: demo.workingDiagnosis,
   });
-  const startDate = addDays(todayIso(), -7 * demo.startedWeeksAgo);
+  const startDate = addDays(calendar.today, -7 * demo.startedWeeksAgo);
   let course = await createCourse(prisma, actor, client.id, {
     format: demo.format,
     lineage: demo.lineage,
@@ -410,7 +426,7 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
   });
   for (const person of demo.people) await addPerson(prisma, actor, client.id, { ...person, ...blankPerson });
   for (const event of demo.events) {
-    const occurredOn = addDays(todayIso(), -7 * event.weeksAgo);
+    const occurredOn = addDays(calendar.today, -7 * event.weeksAgo);
     await addLifeEvent(prisma, actor, client.id, {
       occurredOn,
       kind: event.kind,
@@ -441,6 +457,8 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
     frequency: "weekly",
     sessionMinutes: demo.format === "ipt_a" ? 45 : 50,
     startDate,
+    weekday: weekdayOf(startDate),
+    startTime: "10:30",
     terminationLead: 2,
     missedSessionPolicy: "A missed session is offered again the same week where possible.",
     agreedOn: startDate,
@@ -461,7 +479,7 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
     if (demo.raiseEnding && number === course.terminationStartNumber) {
       course = await raiseTermination(prisma, actor, course.id, { version: course.version });
     }
-    await holdSession(prisma, actor, course, number, demo.scores?.[number], supervisorId);
+    await holdSession(prisma, actor, course, number, demo.scores?.[number], supervisorId, calendar);
     if (demo.resolveRiskAt === number) await resolveDemoRisks(prisma, actor, course.id);
     course = await getCourseDetail(prisma, actor, course.id, { audit: false });
   }
@@ -479,7 +497,7 @@ async function seedCourse(prisma: PrismaClient, actor: Actor, demo: DemoCourse, 
     await completeCourse(prisma, actor, course.id, {
       version: course.version,
       outcome: "completed",
-      endedOn: todayIso(),
+      endedOn: calendar.today,
     });
   }
 }
@@ -491,6 +509,8 @@ const blankPerson = { positives: "", negatives: "", expectations: "", changesNea
  * alone, so running it again changes nothing. Returns the number of clients added.
  */
 export async function seedDemoCaseloads(prisma: PrismaClient): Promise<number> {
+  const timeZone = await getServiceTimeZone(prisma);
+  const calendar: DemoCalendar = { today: todayIn(timeZone, new Date()), timeZone };
   let added = 0;
   for (const [key, courses] of Object.entries(caseloads)) {
     const therapist = await prisma.user.findUnique({
@@ -499,11 +519,7 @@ export async function seedDemoCaseloads(prisma: PrismaClient): Promise<number> {
     });
     if (!therapist) continue;
     if ((await prisma.client.count({ where: { therapistId: therapist.id } })) > 0) continue;
-    const actor: Actor = {
-      userId: therapist.id,
-      role: "therapist",
-      audit: { actorId: therapist.id, ip: null, requestId: "demo-seed" },
-    };
+    const actor = demoActor(therapist.id, "therapist");
     // The supervisor a safety follow-up says was informed, and who reviews fidelity: the therapist's first, by name.
     const supervision = await prisma.supervisionAssignment.findFirst({
       where: { therapistId: therapist.id },
@@ -511,7 +527,7 @@ export async function seedDemoCaseloads(prisma: PrismaClient): Promise<number> {
       orderBy: { supervisor: { name: "asc" } },
     });
     for (const demo of courses) {
-      await seedCourse(prisma, actor, demo, supervision?.supervisorId ?? null);
+      await seedCourse(prisma, actor, demo, supervision?.supervisorId ?? null, calendar);
       added += 1;
     }
   }

@@ -7,15 +7,10 @@ import type { Actor } from "../clinical/access";
 import { addAmendment } from "../clinical/sessions/sessions-service";
 import type { PrismaClient } from "../db/prisma";
 import { coSign } from "../review/cosign-service";
+import { demoActor } from "./demo-accounts";
 import { openThread, replyToThread, resolveThread } from "../review/threads-service";
 
 export type DemoReviewStory = "reviewed_and_cosigned" | "change_requested";
-
-const supervisorActor = (supervisorId: string): Actor => ({
-  userId: supervisorId,
-  role: "supervisor",
-  audit: { actorId: supervisorId, ip: null, requestId: "demo-seed" },
-});
 
 export async function seedDemoReview(
   prisma: PrismaClient,
@@ -24,7 +19,7 @@ export async function seedDemoReview(
   course: CourseDetail,
   story: DemoReviewStory,
 ) {
-  const supervisor = supervisorActor(supervisorId);
+  const supervisor = demoActor(supervisorId, "supervisor");
   const signed = course.sessions.filter((s) => s.status === "held" && s.signed);
   const session = signed[signed.length - 1];
   if (!session) return;

@@ -1,9 +1,11 @@
-// The organisation's settings, for admins: the measurement settings and the supervision settings, read
+// The organisation's settings, for admins: the measurement, supervision and service settings, read
 // (with the documented defaults beside them) and saved together with optimistic concurrency. Version 0
 // means the defaults have never been saved: the first save creates the one row (id 1); later saves must
 // name the version they read.
 import {
+  canonicalTimeZone,
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
   type MeasurementSettingsResponse,
   type UpdateMeasurementSettingsRequest,
@@ -36,6 +38,8 @@ async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<Me
     defaults: defaultMeasurementSettings,
     supervision: stored.supervision,
     supervisionDefaults: defaultSupervisionSettings,
+    service: stored.service,
+    serviceDefaults: defaultServiceSettings,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     updatedBy,
@@ -48,13 +52,14 @@ export async function getSettings(prisma: PrismaClient, audit: AuditContext) {
   return toResponse(prisma, stored);
 }
 
-/** The keys whose values differ, supervision ones as `supervision.<key>`: the audit row names them. */
+/** The keys whose values differ, the others as `supervision.<key>` or `service.<key>`: the audit row names them. */
 function changedKeys(before: StoredMeasurementSettings, after: UpdateMeasurementSettingsRequest) {
   const differing = <T extends object>(was: T, now: T) =>
     (Object.keys(now) as (keyof T & string)[]).filter((key) => was[key] !== now[key]);
   return [
     ...differing(before.settings, after.settings),
     ...differing(before.supervision, after.supervision).map((key) => `supervision.${key}`),
+    ...differing(before.service, after.service).map((key) => `service.${key}`),
   ];
 }
 
@@ -63,6 +68,9 @@ export async function updateSettings(
   audit: AuditContext,
   request: UpdateMeasurementSettingsRequest,
 ): Promise<MeasurementSettingsResponse> {
+  // Stored in the runtime's own spelling ("australia/sydney" → "Australia/Sydney"); the schema has
+  // already refused names that are not zones.
+  const service = { timeZone: canonicalTimeZone(request.service.timeZone) ?? request.service.timeZone };
   try {
     return await prisma.$transaction(async (tx) => {
       const before = await getMeasurementSettings(tx);
@@ -70,6 +78,7 @@ export async function updateSettings(
       const data = {
         measurement: request.settings,
         supervision: request.supervision,
+        timeZone: service.timeZone,
         updatedById: audit.actorId,
       };
       if (request.version === 0) {
@@ -85,7 +94,7 @@ export async function updateSettings(
       await recordAudit(tx, audit, {
         action: "settings.updated",
         ...ENTITY,
-        details: { fields: changedKeys(before, request) },
+        details: { fields: changedKeys(before, { ...request, service }) },
       });
       return toResponse(tx, await getMeasurementSettings(tx));
     });

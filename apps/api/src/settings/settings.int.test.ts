@@ -1,11 +1,13 @@
-// Organisation settings (measurement and supervision): admins read and save them with optimistic
+// Organisation settings (measurement, supervision and the service's time zone): admins read and save them with optimistic
 // versions; every other role is refused; bad input names the field and changes nothing; every read and
 // save is audited.
 import {
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingsResponse,
   type MeasurementSettings,
+  type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
@@ -24,8 +26,11 @@ const save = (
   version: number,
   settings: Partial<MeasurementSettings> & object,
   supervision: SupervisionSettings = defaultSupervisionSettings,
-) => admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings }, supervision });
+  service: ServiceSettings = defaultServiceSettings,
+) =>
+  admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings }, supervision, service });
 const supervision = defaultSupervisionSettings;
+const service = defaultServiceSettings;
 
 describe("measurement settings", () => {
   // The tests below run in order on one database: the first sees the defaults, never saved.
@@ -36,6 +41,8 @@ describe("measurement settings", () => {
       defaults: defaultMeasurementSettings,
       supervision: { coSignBeforeMiddle: false },
       supervisionDefaults: { coSignBeforeMiddle: false },
+      service: { timeZone: "Europe/London" },
+      serviceDefaults: { timeZone: "Europe/London" },
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -51,11 +58,21 @@ describe("measurement settings", () => {
   it("bad input answers 400 naming each field, and changes nothing", async () => {
     const cases: [object, string[]][] = [
       [
-        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 0 }, supervision },
+        {
+          version: 0,
+          settings: { ...defaultMeasurementSettings, measureEverySessions: 0 },
+          supervision,
+          service,
+        },
         ["body.settings.measureEverySessions"],
       ],
       [
-        { version: 0, settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 }, supervision },
+        {
+          version: 0,
+          settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 },
+          supervision,
+          service,
+        },
         ["body.settings.measureEverySessions"],
       ],
       [
@@ -67,6 +84,7 @@ describe("measurement settings", () => {
             noShowsInARow: "2",
           },
           supervision,
+          service,
         },
         ["body.settings.earlyReviewMinReductionPercent", "body.settings.noShowsInARow"],
       ],
@@ -75,20 +93,44 @@ describe("measurement settings", () => {
           version: 0,
           settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined },
           supervision,
+          service,
         },
         ["body.settings.deteriorationPhq9Points"],
       ],
-      [{ version: -1, settings: defaultMeasurementSettings, supervision }, ["body.version"]],
-      [{ settings: defaultMeasurementSettings, supervision }, ["body.version"]],
+      [{ version: -1, settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
+      [{ settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision: { coSignBeforeMiddle: "yes" } },
+        {
+          version: 0,
+          settings: defaultMeasurementSettings,
+          supervision: { coSignBeforeMiddle: "yes" },
+          service,
+        },
         ["body.supervision.coSignBeforeMiddle"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision: {} },
+        { version: 0, settings: defaultMeasurementSettings, supervision: {}, service },
         ["body.supervision.coSignBeforeMiddle"],
       ],
-      [{ version: 0, settings: defaultMeasurementSettings }, ["body.supervision"]],
+      [{ version: 0, settings: defaultMeasurementSettings, service }, ["body.supervision"]],
+      [{ version: 0, settings: defaultMeasurementSettings, supervision }, ["body.service"]],
+      [
+        {
+          version: 0,
+          settings: defaultMeasurementSettings,
+          supervision,
+          service: { timeZone: "Mars/Olympus" },
+        },
+        ["body.service.timeZone"],
+      ],
+      [
+        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "+05:00" } },
+        ["body.service.timeZone"],
+      ],
+      [
+        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "" } },
+        ["body.service.timeZone"],
+      ],
     ];
     for (const [payload, fields] of cases) {
       const error = expectApiError(await admin.put(URL, payload), 400, "validation_failed");
@@ -138,6 +180,7 @@ describe("measurement settings", () => {
         version,
         settings: { ...defaultMeasurementSettings, measureEverySessions: every },
         supervision,
+        service,
       });
     const answers = await Promise.all([body(admin, 2), body(other, 3)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
@@ -150,7 +193,12 @@ describe("measurement settings", () => {
   it("saving the defaults back records only the fields that changed", async () => {
     const current = await read();
     const body = ok(
-      await admin.put(URL, { version: current.version, settings: defaultMeasurementSettings, supervision }),
+      await admin.put(URL, {
+        version: current.version,
+        settings: defaultMeasurementSettings,
+        supervision,
+        service,
+      }),
       measurementSettingsResponse,
     );
     expect(body.settings).toEqual(defaultMeasurementSettings);
@@ -183,6 +231,30 @@ describe("measurement settings", () => {
     expect((await read()).supervision).toEqual(defaultSupervisionSettings);
   });
 
+  it("the service's time zone is saved in its canonical spelling, audited by name, and read by every user", async () => {
+    const current = await read();
+    const body = ok(
+      await save(current.version, current.settings, current.supervision, { timeZone: "australia/sydney" }),
+      measurementSettingsResponse,
+    );
+    expect(body).toMatchObject({
+      version: current.version + 1,
+      service: { timeZone: "Australia/Sydney" },
+      serviceDefaults: { timeZone: "Europe/London" },
+    });
+    const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
+    expect(last.details).toEqual({ fields: ["service.timeZone"] });
+    // Every signed-in user learns the zone with their session, to work out "today" in it.
+    const therapist = await signedInAs(app, prisma, "therapist");
+    expect((await therapist.get("/api/auth/session")).json()).toMatchObject({ timeZone: "Australia/Sydney" });
+
+    // A zone the runtime no longer knows (saved under older time-zone data) reads as the default.
+    await prisma.organisationSettings.update({ where: { id: 1 }, data: { timeZone: "Mars/Olympus" } });
+    expect((await read()).service).toEqual(defaultServiceSettings);
+    ok(await save(body.version, current.settings, current.supervision), measurementSettingsResponse);
+    expect((await therapist.get("/api/auth/session")).json()).toMatchObject({ timeZone: "Europe/London" });
+  });
+
   it("a row saved before the supervision settings existed reads them as the defaults", async () => {
     const before = await prisma.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
     await prisma.organisationSettings.update({ where: { id: 1 }, data: { supervision: {} } });
@@ -206,7 +278,7 @@ describe("measurement settings", () => {
       expectApiError(await other.get(URL), 403, "forbidden");
       const { version } = await read();
       expectApiError(
-        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision }),
+        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision, service }),
         403,
         "forbidden",
       );

@@ -133,6 +133,7 @@ describe("the supervisor's open risk flags", () => {
       userId: supervisor.id,
       role: "supervisor",
       audit: { actorId: supervisor.id, ip: null, requestId: "test" },
+      now: new Date(),
     };
     const counting = new PrismaClient({
       adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }),

@@ -4,9 +4,12 @@
 import {
   clientDetail,
   courseDetail,
+  endpointPath,
+  endpoints,
   inventoryPerson,
   lifeEvent,
   sessionDetail,
+  weekdayOf,
   type ClientDetail,
   type ContractRequest,
   type CourseDetail,
@@ -85,7 +88,7 @@ export const asSession = (response: LightMyRequestResponse, status = 200): Sessi
   ok(response, sessionDetail, status);
 
 export async function newClient(who: Clinician, overrides: Partial<CreateClientRequest> = {}) {
-  const response = await who.post("/api/clients", {
+  const response = await who.post(endpointPath(endpoints.clients.create), {
     displayName: "Client A",
     referralReason: "Low mood since moving city",
     workingDiagnosis: "Major depressive episode",
@@ -99,11 +102,11 @@ export async function newCourse(
   clientId: string,
   body: CreateCourseRequest = { format: "standard", lineage: "weissman" },
 ) {
-  return asCourse(await who.post(`/api/clients/${clientId}/courses`, body), 201);
+  return asCourse(await who.post(endpointPath(endpoints.courses.start, { clientId }), body), 201);
 }
 
 export async function addPerson(who: Clinician, clientId: string, label = "Partner") {
-  const response = await who.post(`/api/clients/${clientId}/inventory/people`, {
+  const response = await who.post(endpointPath(endpoints.inventory.addPerson, { clientId }), {
     label,
     relationship: "partner",
     ring: "inner",
@@ -117,7 +120,7 @@ export async function addLifeEvent(
   kind: "death" | "dispute" | "transition" | "other",
   occurredOn = "2025-06-01",
 ) {
-  const response = await who.post(`/api/clients/${clientId}/inventory/events`, {
+  const response = await who.post(endpointPath(endpoints.inventory.addLifeEvent, { clientId }), {
     occurredOn,
     kind,
     description: "An event",
@@ -125,18 +128,26 @@ export async function addLifeEvent(
   return ok(response, lifeEvent, 201);
 }
 
-/** A contract body: 12 weekly sessions of 50 minutes from Monday 2026-01-05, ending raised 2 before the end. */
-export const contract = (version: number, overrides: Partial<ContractRequest> = {}): ContractRequest => ({
-  version,
-  plannedSessions: 12,
-  frequency: "weekly",
-  sessionMinutes: 50,
-  startDate: "2026-01-05",
-  terminationLead: 2,
-  missedSessionPolicy: "A missed session is not replaced unless agreed in advance.",
-  agreedOn: "2026-01-05",
-  ...overrides,
-});
+/**
+ * A contract body: 12 weekly sessions of 50 minutes at 09:00 from Monday 2026-01-05 (on the start
+ * date's weekday unless `weekday` is given), ending raised 2 before the end.
+ */
+export const contract = (version: number, overrides: Partial<ContractRequest> = {}): ContractRequest => {
+  const startDate = overrides.startDate ?? "2026-01-05";
+  return {
+    version,
+    plannedSessions: 12,
+    frequency: "weekly",
+    sessionMinutes: 50,
+    startDate,
+    weekday: weekdayOf(startDate),
+    startTime: "09:00",
+    terminationLead: 2,
+    missedSessionPolicy: "A missed session is not replaced unless agreed in advance.",
+    agreedOn: "2026-01-05",
+    ...overrides,
+  };
+};
 
 type Step = (who: Clinician, course: CourseDetail, terms?: Partial<ContractRequest>) => Promise<CourseDetail>;
 
@@ -144,14 +155,14 @@ type Step = (who: Clinician, course: CourseDetail, terms?: Partial<ContractReque
 export const initialSteps = {
   diagnosis_named: async (who, course) =>
     asCourse(
-      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+      await who.patch(endpointPath(endpoints.courses.updateInitialTasks, { courseId: course.id }), {
         version: course.version,
         diagnosisNamed: true,
       }),
     ),
   sick_role: async (who, course) =>
     asCourse(
-      await who.patch(`/api/courses/${course.id}/initial-tasks`, {
+      await who.patch(endpointPath(endpoints.courses.updateInitialTasks, { courseId: course.id }), {
         version: course.version,
         sickRoleGiven: true,
       }),
@@ -162,21 +173,26 @@ export const initialSteps = {
   },
   problem_area: async (who, course) =>
     asCourse(
-      await who.put(`/api/courses/${course.id}/problem-area`, {
+      await who.put(endpointPath(endpoints.courses.setProblemArea, { courseId: course.id }), {
         version: course.version,
         primaryArea: "role_transition",
       }),
     ),
   formulation_agreed: async (who, course) =>
     asCourse(
-      await who.put(`/api/courses/${course.id}/formulation`, {
+      await who.put(endpointPath(endpoints.courses.setFormulation, { courseId: course.id }), {
         version: course.version,
         formulation: "The depression began with the move and the loss of the old role.",
         agreedOn: "2026-01-12",
       }),
     ),
   contract: async (who, course, terms = {}) =>
-    asCourse(await who.put(`/api/courses/${course.id}/contract`, contract(course.version, terms))),
+    asCourse(
+      await who.put(
+        endpointPath(endpoints.courses.setContract, { courseId: course.id }),
+        contract(course.version, terms),
+      ),
+    ),
 } satisfies Record<string, Step>;
 
 export type InitialStep = keyof typeof initialSteps;
@@ -191,7 +207,7 @@ export async function completeSteps(
 ) {
   let current = course;
   for (const step of steps) current = await initialSteps[step](who, current, terms);
-  return asCourse(await who.get(`/api/courses/${course.id}`));
+  return asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId: course.id })));
 }
 
 export interface CourseOptions {
@@ -225,7 +241,11 @@ export async function courseFor(who: Clinician, options: CourseOptions = {}): Pr
     ...(options.terminationLead === undefined ? {} : { terminationLead: options.terminationLead }),
   });
   if (phase !== "middle") return course;
-  return asCourse(await who.post(`/api/courses/${course.id}/middle-phase`, { version: course.version }));
+  return asCourse(
+    await who.post(endpointPath(endpoints.courses.beginMiddlePhase, { courseId: course.id }), {
+      version: course.version,
+    }),
+  );
 }
 
 /** A new therapist, signed in, with a new client and a course set up as `options` say. */
@@ -254,9 +274,14 @@ export async function holdSessions(
   numbers: number[],
 ): Promise<CourseDetail> {
   for (const number of numbers) {
-    const course = asCourse(await who.get(`/api/courses/${courseId}`));
+    const course = asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId })));
     const session = sessionNumbered(course, number);
-    asSession(await who.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" }));
+    asSession(
+      await who.patch(endpointPath(endpoints.sessions.update, { sessionId: session.id }), {
+        version: session.version,
+        status: "held",
+      }),
+    );
   }
-  return asCourse(await who.get(`/api/courses/${courseId}`));
+  return asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId })));
 }

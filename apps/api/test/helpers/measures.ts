@@ -3,6 +3,8 @@
 // admin through the admin API. Imported by tests only.
 import {
   courseMeasures,
+  endpointPath,
+  endpoints,
   recordMeasureResponse,
   riskFlagDetail,
   type CourseDetail,
@@ -31,7 +33,7 @@ export function phq9(total: number, item9 = 0): number[] {
 export const gad7 = (total: number): number[] => spread(7, total);
 
 export const recordMeasure = (who: Clinician, courseId: string, body: object) =>
-  who.post(`/api/courses/${courseId}/measures`, body);
+  who.post(endpointPath(endpoints.measures.record, { courseId }), body);
 
 /** Records a score and returns the 201 body (fails the test otherwise). */
 export async function recorded(
@@ -51,7 +53,7 @@ export const recordGad7 = (who: Clinician, courseId: string, sessionId: string, 
   recorded(who, courseId, { sessionId, instrument: "gad7", items: gad7(total) });
 
 export async function measuresOf(who: Clinician, courseId: string): Promise<CourseMeasures> {
-  return ok(await who.get(`/api/courses/${courseId}/measures`), courseMeasures);
+  return ok(await who.get(endpointPath(endpoints.measures.get, { courseId })), courseMeasures);
 }
 
 /** Gives the session numbered `number` this status (unless it has it already) and returns its record. */
@@ -62,9 +64,14 @@ async function markSession(
   status: "held" | "no_show",
 ): Promise<SessionDetail> {
   const { id } = sessionNumbered(course, number);
-  const session = asSession(await who.get(`/api/sessions/${id}`));
+  const session = asSession(await who.get(endpointPath(endpoints.sessions.get, { sessionId: id })));
   if (session.status === status) return session;
-  return asSession(await who.patch(`/api/sessions/${id}`, { version: session.version, status }));
+  return asSession(
+    await who.patch(endpointPath(endpoints.sessions.update, { sessionId: id }), {
+      version: session.version,
+      status,
+    }),
+  );
 }
 
 /**
@@ -90,7 +97,7 @@ export const followUpBody = (overrides: Partial<SafetyFollowUpRequest> = {}): Sa
 });
 
 export const recordFollowUp = (who: Clinician, riskFlagId: string, body: object = followUpBody()) =>
-  who.post(`/api/risk-flags/${riskFlagId}/follow-ups`, body);
+  who.post(endpointPath(endpoints.measures.recordFollowUp, { riskFlagId }), body);
 
 export async function followedUp(who: Clinician, riskFlagId: string, body: object = followUpBody()) {
   return ok(await recordFollowUp(who, riskFlagId, body), riskFlagDetail, 201);
@@ -100,7 +107,10 @@ export async function followedUp(who: Clinician, riskFlagId: string, body: objec
 export async function supervisorOf(app: App, prisma: PrismaClient, therapist: { id: string }) {
   const admin = await signedInAs(app, prisma, "admin");
   const supervisor = await signedInAs(app, prisma, "supervisor");
-  const link = `/api/admin/users/${therapist.id}/supervisors/${supervisor.id}`;
+  const link = endpointPath(endpoints.users.assignSupervisor, {
+    userId: therapist.id,
+    supervisorId: supervisor.id,
+  });
   const assigned = await admin.call("PUT", link);
   if (assigned.statusCode !== 200) throw new Error(`assignment failed: ${assigned.body}`);
   return {

@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL for a test run: TEST_DATABASE_URL's server when set, otherwise an
-// embedded cluster in a temporary folder on a free port, deleted when the run ends.
+// embedded cluster in a temporary folder on a free port, deleted when the run ends (so it skips
+// the disk work of crash safety).
 import { chmod, mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -40,7 +41,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   // mkdtemp makes a 0700 folder; PostgreSQL runs as the `postgres` user when we are root.
   await chmod(parent, 0o755);
   const dataDir = path.join(parent, "data");
-  return startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  return startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, durable: false });
 }
 
 export async function adminQuery(url: string, sql: string): Promise<void> {

@@ -245,14 +245,19 @@ export const MATRIX: MatrixRow[] = [
   row("GET|HEAD /api/admin/audit-events", ADMIN),
   row("GET|HEAD /api/admin/settings/measurement", ADMIN),
   row("PUT /api/admin/settings/measurement", ADMIN, {
-    call: () => ({ body: { version: 0, settings: {}, supervision: {} } }),
+    call: () => ({ body: { version: 0, settings: {}, supervision: {}, service: {} } }),
     prepare: async (ctx) => {
       const current = ok(
         await admin(ctx).get("/api/admin/settings/measurement"),
         measurementSettingsResponse,
       );
       return {
-        body: { version: current.version, settings: current.settings, supervision: current.supervision },
+        body: {
+          version: current.version,
+          settings: current.settings,
+          supervision: current.supervision,
+          service: current.service,
+        },
       };
     },
   }),

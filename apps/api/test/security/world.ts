@@ -4,6 +4,8 @@
 // co-signature), an admin, a therapist whose account was deactivated after signing in, and an
 // account to sign in as. Every actor keeps one session for the whole file.
 import {
+  endpointPath,
+  endpoints,
   fidelityItemKeys,
   fidelityRating,
   lifeEvent,
@@ -171,9 +173,12 @@ export const fidelityScoresOf = (value: number) =>
 
 /** Marks a planned session held (its date is in the past) and returns its record. */
 async function hold(who: Clinician, sessionId: string): Promise<SessionDetail> {
-  const session = asSession(await who.get(`/api/sessions/${sessionId}`));
+  const session = asSession(await who.get(endpointPath(endpoints.sessions.get, { sessionId })));
   return asSession(
-    await who.patch(`/api/sessions/${sessionId}`, { version: session.version, status: "held" }),
+    await who.patch(endpointPath(endpoints.sessions.update, { sessionId }), {
+      version: session.version,
+      status: "held",
+    }),
   );
 }
 
@@ -184,7 +189,10 @@ async function buildTenant(
   supervisor: Account,
   tag: string,
 ): Promise<Tenant> {
-  const link = await admin.call("PUT", `/api/admin/users/${therapist.id}/supervisors/${supervisor.id}`);
+  const link = await admin.call(
+    "PUT",
+    endpointPath(endpoints.users.assignSupervisor, { userId: therapist.id, supervisorId: supervisor.id }),
+  );
   if (link.statusCode !== 200) throw new Error(`assignment failed: ${link.body}`);
   const t = clinicianOf(app, therapist);
   const s = clinicianOf(app, supervisor);
@@ -199,7 +207,7 @@ async function buildTenant(
   const client = await newClient(t, { displayName: secrets.clientName, referralReason: secrets.referral });
   const person = await addPerson(t, client.id, secrets.personLabel);
   const event = ok(
-    await t.post(`/api/clients/${client.id}/inventory/events`, {
+    await t.post(endpointPath(endpoints.inventory.addLifeEvent, { clientId: client.id }), {
       occurredOn: "2025-06-01",
       kind: "transition",
       description: secrets.eventText,
@@ -210,15 +218,22 @@ async function buildTenant(
   const course = await courseFor(t, { client, phase: "middle" });
   const first = await hold(t, sessionNumbered(course, 1).id);
   const written = asSession(
-    await t.patch(`/api/sessions/${first.id}`, { version: first.version, notes: secrets.notes }),
+    await t.patch(endpointPath(endpoints.sessions.update, { sessionId: first.id }), {
+      version: first.version,
+      notes: secrets.notes,
+    }),
   );
   const { score, riskFlag } = await recordPhq9(t, course.id, first.id, 15, 1);
   await followedUp(t, riskFlag!.id);
-  asSession(await t.post(`/api/sessions/${first.id}/sign`, { version: written.version }));
+  asSession(
+    await t.post(endpointPath(endpoints.sessions.sign, { sessionId: first.id }), {
+      version: written.version,
+    }),
+  );
   const second = await hold(t, sessionNumbered(course, 2).id);
 
   const thread = ok(
-    await s.post(`/api/courses/${course.id}/review-threads`, {
+    await s.post(endpointPath(endpoints.review.openThread, { courseId: course.id }), {
       target: "plan",
       kind: "comment",
       body: secrets.threadText,
@@ -227,10 +242,13 @@ async function buildTenant(
     201,
   );
   ok(
-    await s.put(`/api/sessions/${first.id}/fidelity`, { version: 0, scores: fidelityScoresOf(4) }),
+    await s.put(endpointPath(endpoints.fidelity.saveRating, { sessionId: first.id }), {
+      version: 0,
+      scores: fidelityScoresOf(4),
+    }),
     fidelityRating,
   );
-  const coSigned = await s.post(`/api/courses/${course.id}/cosignatures`, {
+  const coSigned = await s.post(endpointPath(endpoints.review.coSign, { courseId: course.id }), {
     target: "session",
     sessionId: first.id,
   });
@@ -267,7 +285,9 @@ export async function buildWorld(app: App, prisma: PrismaClient): Promise<World>
 
   // The deactivated therapist signed in and had a client; then an admin deactivated the account.
   const deactivatedClient = await newClient(clinicianOf(app, accounts.deactivated));
-  const deactivated = await admin.post(`/api/admin/users/${accounts.deactivated.id}/deactivate`);
+  const deactivated = await admin.post(
+    endpointPath(endpoints.users.deactivate, { userId: accounts.deactivated.id }),
+  );
   if (deactivated.statusCode !== 200) throw new Error(`deactivation failed: ${deactivated.body}`);
 
   const ownerClinician = clinicianOf(app, accounts.owner);
@@ -302,7 +322,9 @@ export async function freshSignedSession(world: World) {
   const { courseId, session } = await world.freshHeldSession();
   const owner = world.as("owner");
   const signed = asSession(
-    await owner.post(`/api/sessions/${session.id}/sign`, { version: session.version }),
+    await owner.post(endpointPath(endpoints.sessions.sign, { sessionId: session.id }), {
+      version: session.version,
+    }),
   );
   return { courseId, session: signed };
 }
@@ -317,7 +339,7 @@ export async function freshFollowedUpFlag(world: World) {
 
 /** The owner's course as the owner reads it now. */
 export const courseNow = async (world: World, courseId: string) =>
-  asCourse(await world.as("owner").get(`/api/courses/${courseId}`));
+  asCourse(await world.as("owner").get(endpointPath(endpoints.courses.get, { courseId })));
 
 /** What an actor must never see: the records (ids and text) of tenants they have no part in. */
 export function forbiddenTextFor(world: World, actor: ActorName, url: string): string[] {
@@ -334,7 +356,7 @@ export function forbiddenTextFor(world: World, actor: ActorName, url: string): s
       return of(world.owner, true);
     // The audit log names records by id (never their content): an admin reads ids there only.
     case "admin": {
-      const ids = !url.startsWith("/api/admin/audit-events");
+      const ids = !url.startsWith(endpointPath(endpoints.audit.list));
       return [...of(world.owner, ids), ...of(world.other, ids)];
     }
     default:

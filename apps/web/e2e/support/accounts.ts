@@ -1,5 +1,6 @@
 // Accounts for specs that start after onboarding: the admin creates the account through the API,
 // and the new user sets their own password, exactly as the admin-onboards-therapist spec does by hand.
+import { endpointPath, endpoints } from "@ipt/shared";
 import { request } from "@playwright/test";
 
 export interface Account {
@@ -12,7 +13,7 @@ async function signedInContext(baseURL: string, account: { email: string; passwo
   const context = await request.newContext({ baseURL });
   // Only the credentials: sign-in refuses unknown keys.
   const { email, password } = account;
-  const response = await context.post("/api/auth/login", { data: { email, password } });
+  const response = await context.post(endpointPath(endpoints.auth.login), { data: { email, password } });
   if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { context, headers: { "x-csrf-token": csrfToken } };
@@ -25,14 +26,17 @@ export async function createReadyAccount(
   account: { name: string; email: string; role: "therapist" | "supervisor" },
 ): Promise<Account> {
   const asAdmin = await signedInContext(baseURL, admin);
-  const created = await asAdmin.context.post("/api/admin/users", { data: account, headers: asAdmin.headers });
+  const created = await asAdmin.context.post(endpointPath(endpoints.users.create), {
+    data: account,
+    headers: asAdmin.headers,
+  });
   if (created.status() !== 201) throw new Error(`creating ${account.email} failed: ${created.status()}`);
   const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
   await asAdmin.context.dispose();
 
   const password = `${account.role}-password-e2e-1`;
   const asUser = await signedInContext(baseURL, { email: account.email, password: temporaryPassword });
-  const changed = await asUser.context.post("/api/auth/password", {
+  const changed = await asUser.context.post(endpointPath(endpoints.auth.changePassword), {
     data: { currentPassword: temporaryPassword, newPassword: password },
     headers: asUser.headers,
   });
@@ -50,16 +54,19 @@ export async function assignSupervisor(
 ) {
   const asAdmin = await signedInContext(baseURL, admin);
   const idOf = async (email: string) => {
-    const found = await asAdmin.context.get(`/api/admin/users?q=${encodeURIComponent(email)}`);
+    const found = await asAdmin.context.get(endpointPath(endpoints.users.list, {}, { q: email }));
     const { items } = (await found.json()) as { items: { id: string; email: string }[] };
     const user = items.find((item) => item.email === email);
     if (!user) throw new Error(`no account ${email}`);
     return user.id;
   };
   const [therapistId, supervisorId] = [await idOf(therapist.email), await idOf(supervisor.email)];
-  const assigned = await asAdmin.context.put(`/api/admin/users/${therapistId}/supervisors/${supervisorId}`, {
-    headers: asAdmin.headers,
-  });
+  const assigned = await asAdmin.context.put(
+    endpointPath(endpoints.users.assignSupervisor, { userId: therapistId, supervisorId }),
+    {
+      headers: asAdmin.headers,
+    },
+  );
   if (!assigned.ok()) throw new Error(`assigning the supervisor failed: ${assigned.status()}`);
   await asAdmin.context.dispose();
 }

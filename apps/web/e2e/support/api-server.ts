@@ -34,7 +34,7 @@ async function adminQuery(url: string, sql: string) {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);
@@ -58,8 +58,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-async function waitUntilReady(url: string, child: ChildProcess) {
-  for (let attempt = 0; attempt < 150; attempt++) {
+export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 30_000) {
+  for (let attempt = 0; attempt < timeoutMs / 200; attempt++) {
     if (child.exitCode !== null) throw new Error("the API server exited during start-up");
     try {
       const response = await fetch(`${url}/api/health/ready`);
@@ -69,7 +69,7 @@ async function waitUntilReady(url: string, child: ChildProcess) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error("the API server did not become ready in 30 s");
+  throw new Error(`the API server did not become ready in ${timeoutMs / 1000} s`);
 }
 
 export async function startApiServer(admin: {

@@ -1,5 +1,6 @@
 // Steps every browser story shares: signing in through the login page, and dates relative to today.
 import { expect, type Page } from "@playwright/test";
+import { addDays, DEFAULT_TIME_ZONE, todayIn } from "@ipt/shared";
 
 /** Signs in through the form and waits until the app has left the login page. */
 export async function signIn(page: Page, account: { email: string; password: string }) {
@@ -27,7 +28,7 @@ export function trackRequests(page: Page) {
   };
 }
 
-/** The ISO date `weeks` weeks before today. */
+/** The date `weeks` weeks before today in the service's zone (the test servers keep the default). */
 export function weeksAgo(weeks: number): string {
-  return new Date(Date.now() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayIn(DEFAULT_TIME_ZONE, new Date()), -7 * weeks);
 }

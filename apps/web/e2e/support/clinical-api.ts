@@ -1,37 +1,36 @@
 // Clinical set-up through the API, for specs whose story starts in the middle of a course: the same
 // requests the set-up pages send, made as the therapist, so the browser part stays on what is tested.
-import { request, type APIRequestContext } from "@playwright/test";
+import {
+  endpointKey,
+  endpointPath,
+  endpoints,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointPathArgs,
+  type EndpointResponse,
+  weekdayOf,
+} from "@ipt/shared";
+import { request } from "@playwright/test";
 import type { Account } from "./accounts";
 
+/** The input may be left out when the endpoint needs none. */
+type InputArgument<E extends Endpoint> =
+  object extends EndpointInput<E> ? [input?: EndpointInput<E>] : [input: EndpointInput<E>];
+
 export interface AccountApi {
-  post(url: string, data: object): Promise<unknown>;
-  put(url: string, data: object): Promise<unknown>;
-  patch(url: string, data: object): Promise<unknown>;
-  get(url: string): Promise<unknown>;
+  /** Calls an endpoint of the shared table as the account; throws unless it answers 2xx. */
+  call<E extends Endpoint>(endpoint: E, ...[input]: InputArgument<E>): Promise<EndpointResponse<E>>;
   dispose(): Promise<void>;
-}
-
-interface CourseView {
-  id: string;
-  version: number;
-  sessions: { id: string; number: number | null; version: number }[];
-}
-
-async function expectOk(context: APIRequestContext, method: string, url: string, data?: object) {
-  const response = await context.fetch(url, { method, ...(data ? { data } : {}) });
-  if (!response.ok())
-    throw new Error(`${method} ${url} failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as unknown;
 }
 
 /** The API as `account` (a therapist, or an admin for settings), signed in with their own password. */
 export async function apiAs(baseURL: string, account: Account): Promise<AccountApi> {
   const login = await request.newContext({ baseURL });
-  const response = await login.post("/api/auth/login", {
+  const response = await login.post(endpointPath(endpoints.auth.login), {
     data: { email: account.email, password: account.password },
   });
   if (!response.ok()) throw new Error(`sign-in as ${account.email} failed: ${response.status()}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const { csrfToken } = endpoints.auth.login.response.parse(await response.json());
   const state = await login.storageState();
   await login.dispose();
   const context = await request.newContext({
@@ -40,10 +39,20 @@ export async function apiAs(baseURL: string, account: Account): Promise<AccountA
     extraHTTPHeaders: { "x-csrf-token": csrfToken },
   });
   return {
-    get: (url) => expectOk(context, "GET", url),
-    post: (url, data) => expectOk(context, "POST", url, data),
-    put: (url, data) => expectOk(context, "PUT", url, data),
-    patch: (url, data) => expectOk(context, "PATCH", url, data),
+    async call<E extends Endpoint>(endpoint: E, ...[input]: InputArgument<E>) {
+      // Read in their widest shape: the signature already tied the input to E.
+      const { params, query, body } = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
+      const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
+      const answer = await context.fetch(url, {
+        method: endpoint.method,
+        ...(body === undefined ? {} : { data: body }),
+      });
+      if (!answer.ok()) {
+        throw new Error(`${endpointKey(endpoint)} failed: ${answer.status()} ${await answer.text()}`);
+      }
+      if (endpoint.status === 204) return undefined as EndpointResponse<E>;
+      return endpoint.response.parse(await answer.json()) as EndpointResponse<E>;
+    },
     dispose: () => context.dispose(),
   };
 }
@@ -53,62 +62,85 @@ export async function apiAs(baseURL: string, account: Account): Promise<AccountA
  * and the plan generated (the course is still in the initial phase). All text is invented.
  */
 export async function clientWithCourse(api: AccountApi, displayName: string, startDate: string) {
-  const client = (await api.post("/api/clients", {
-    displayName,
-    referralReason: "Invented: low mood after a change of job.",
-    workingDiagnosis: "Major depressive episode, moderate",
-  })) as { id: string };
-  let course = (await api.post(`/api/clients/${client.id}/courses`, {
-    format: "standard",
-    lineage: "weissman",
-    startDate,
-  })) as CourseView;
-  course = (await api.patch(`/api/courses/${course.id}/initial-tasks`, {
-    version: course.version,
-    diagnosisNamed: true,
-    sickRoleGiven: true,
-  })) as CourseView;
-  await api.post(`/api/clients/${client.id}/inventory/people`, {
-    label: "Manager (invented)",
-    relationship: "manager",
-    ring: "middle",
+  const client = await api.call(endpoints.clients.create, {
+    body: {
+      displayName,
+      referralReason: "Invented: low mood after a change of job.",
+      workingDiagnosis: "Major depressive episode, moderate",
+    },
   });
-  course = (await api.put(`/api/courses/${course.id}/problem-area`, {
-    version: course.version,
-    primaryArea: "role_transition",
-  })) as CourseView;
-  course = (await api.put(`/api/courses/${course.id}/formulation`, {
-    version: course.version,
-    formulation: "Invented: the depression began with the new role at work.",
-    agreedOn: startDate,
-  })) as CourseView;
-  course = (await api.put(`/api/courses/${course.id}/contract`, {
-    version: course.version,
-    plannedSessions: 12,
-    frequency: "weekly",
-    sessionMinutes: 50,
-    startDate,
-    terminationLead: 2,
-    missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
-    agreedOn: startDate,
-  })) as CourseView;
-  return { clientId: client.id, courseId: course.id };
+  const clientId = client.id;
+  let course = await api.call(endpoints.courses.start, {
+    params: { clientId },
+    body: { format: "standard", lineage: "weissman", startDate },
+  });
+  const courseId = course.id;
+  course = await api.call(endpoints.courses.updateInitialTasks, {
+    params: { courseId },
+    body: { version: course.version, diagnosisNamed: true, sickRoleGiven: true },
+  });
+  await api.call(endpoints.inventory.addPerson, {
+    params: { clientId },
+    body: { label: "Manager (invented)", relationship: "manager", ring: "middle" },
+  });
+  course = await api.call(endpoints.courses.setProblemArea, {
+    params: { courseId },
+    body: { version: course.version, primaryArea: "role_transition" },
+  });
+  course = await api.call(endpoints.courses.setFormulation, {
+    params: { courseId },
+    body: {
+      version: course.version,
+      formulation: "Invented: the depression began with the new role at work.",
+      agreedOn: startDate,
+    },
+  });
+  await api.call(endpoints.courses.setContract, {
+    params: { courseId },
+    body: {
+      version: course.version,
+      plannedSessions: 12,
+      frequency: "weekly",
+      sessionMinutes: 50,
+      startDate,
+      weekday: weekdayOf(startDate),
+      startTime: "09:00",
+      terminationLead: 2,
+      missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
+      agreedOn: startDate,
+    },
+  });
+  return { clientId, courseId };
+}
+
+/** The session numbered `number` of a course, as read now. */
+async function sessionNumbered(api: AccountApi, courseId: string, number: number) {
+  const course = await api.call(endpoints.courses.get, { params: { courseId } });
+  const session = course.sessions.find((s) => s.number === number);
+  if (!session) throw new Error(`no session ${number}`);
+  return session;
 }
 
 /** Marks session `number` held and records a PHQ-9 there through the API. */
 export async function heldWithPhq9(api: AccountApi, courseId: string, number: number, items: number[]) {
-  const course = (await api.get(`/api/courses/${courseId}`)) as CourseView;
-  const session = course.sessions.find((s) => s.number === number);
-  if (!session) throw new Error(`no session ${number}`);
-  await api.patch(`/api/sessions/${session.id}`, { version: session.version, status: "held" });
-  await api.post(`/api/courses/${courseId}/measures`, { sessionId: session.id, instrument: "phq9", items });
+  const session = await sessionNumbered(api, courseId, number);
+  const sessionId = session.id;
+  await api.call(endpoints.sessions.update, {
+    params: { sessionId },
+    body: { version: session.version, status: "held" },
+  });
+  await api.call(endpoints.measures.record, {
+    params: { courseId },
+    body: { sessionId, instrument: "phq9", items },
+  });
 }
 
 /** Signs session `number` (held or no-show) through the API. */
 export async function signSession(api: AccountApi, courseId: string, number: number) {
-  const course = (await api.get(`/api/courses/${courseId}`)) as CourseView;
-  const session = course.sessions.find((s) => s.number === number);
-  if (!session) throw new Error(`no session ${number}`);
-  await api.post(`/api/sessions/${session.id}/sign`, { version: session.version });
+  const session = await sessionNumbered(api, courseId, number);
+  await api.call(endpoints.sessions.sign, {
+    params: { sessionId: session.id },
+    body: { version: session.version },
+  });
   return session.id;
 }

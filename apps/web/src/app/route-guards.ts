@@ -2,7 +2,13 @@
 // role is checked at the start of each page's loader, before that page fetches anything.
 import type { Role, SessionResponse } from "@ipt/shared";
 import type { QueryClient } from "@tanstack/react-query";
-import { createContext, redirect, type LoaderFunction, type MiddlewareFunction } from "react-router";
+import {
+  createContext,
+  redirect,
+  redirectDocument,
+  type LoaderFunction,
+  type MiddlewareFunction,
+} from "react-router";
 import { paths } from "../config/paths";
 import { sessionQueryOptions } from "../features/auth/api/get-session";
 
@@ -20,7 +26,10 @@ export class RouteStatusError extends Error {
 /** The signed-in session, for loaders below the signed-in layout. */
 export const sessionContext = createContext<SessionResponse>();
 
-/** Signed in (else to /login?next=…), and sent to change a temporary password first. */
+/**
+ * Signed in (else to /login?next=…, a page of its own that the browser loads as a new document), and
+ * sent to change a temporary password first.
+ */
 export function requireSession(queryClient: QueryClient): MiddlewareFunction {
   return async ({ request, context }) => {
     const url = new URL(request.url);
@@ -34,7 +43,7 @@ export function requireSession(queryClient: QueryClient): MiddlewareFunction {
         // The session ended while the app was open: forget what the last user saw.
         queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKey[0] });
       }
-      return redirect(paths.auth.login.getHref(next, { sessionEnded: wasSignedIn }));
+      return redirectDocument(paths.auth.login.getHref(next, { sessionEnded: wasSignedIn }));
     }
     if (session.user.mustChangePassword && url.pathname !== paths.auth.changePassword.path) {
       return redirect(paths.auth.changePassword.getHref());

@@ -25,7 +25,6 @@ import {
   supervisionRiskFlagsLoader,
 } from "./routes/clinical-loaders";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
-import { LoginRoute, loginLoader } from "./routes/login";
 import { courseMeasuresLoader } from "./routes/measures-loaders";
 import { NotFoundRoute } from "./routes/not-found";
 import { supervisionCourseLoader, supervisionSessionLoader } from "./routes/supervision-loaders";
@@ -44,11 +43,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       errorElement: <RootErrorPage />,
       hydrateFallbackElement: <InitialLoading />,
       children: [
-        {
-          path: paths.auth.login.path,
-          loader: loginLoader(queryClient),
-          element: <LoginRoute />,
-        },
         {
           // Everything below needs a session (and a password of the user's own choosing).
           middleware: [requireSession(queryClient)],
@@ -271,6 +265,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
+/** Until the first page's loaders are done; index.html shows the same markup before the scripts run. */
 function InitialLoading() {
   return (
     <main id="main" className="main main--loading">

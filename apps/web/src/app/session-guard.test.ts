@@ -17,6 +17,7 @@ const session: SessionResponse = {
   csrfToken: "token",
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
+  timeZone: "Europe/London",
 };
 
 const unauthenticated = () =>
@@ -39,8 +40,9 @@ function setUp(options: { signedIn: boolean; serverSession: SessionResponse | nu
     state: { location: { pathname, search: search ? `?${search}` : "", hash: "" } },
     navigate,
   } as unknown as DataRouter;
-  const guard = createSessionGuard(queryClient, () => router);
-  return { guard, navigate, queryClient, sessionKey, fetch };
+  const goToSignIn = vi.fn();
+  const guard = createSessionGuard(queryClient, () => router, goToSignIn);
+  return { guard, navigate, goToSignIn, queryClient, sessionKey, fetch };
 }
 
 const expired = new ApiError({ status: 401, code: "unauthenticated", message: "Sign in." });
@@ -51,11 +53,11 @@ afterEach(() => {
 
 describe("session guard", () => {
   it("sends a user whose session ended to sign in, with the page to come back to", async () => {
-    const { guard, navigate, queryClient, sessionKey } = setUp({ signedIn: true, serverSession: null });
+    const { guard, goToSignIn, queryClient, sessionKey } = setUp({ signedIn: true, serverSession: null });
     await guard.verifySession();
-    expect(navigate).toHaveBeenCalledWith("/login?next=%2Fadmin%2Faudit%3Fpage%3D2&reason=session-ended", {
-      replace: true,
-    });
+    expect(goToSignIn).toHaveBeenCalledExactlyOnceWith(
+      "/login?next=%2Fadmin%2Faudit%3Fpage%3D2&reason=session-ended",
+    );
     expect(queryClient.getQueryData(sessionKey)).toBeNull();
     // Nothing from the previous session stays in memory.
     expect(queryClient.getQueryData(["users", "list", {}])).toBeUndefined();
@@ -63,17 +65,25 @@ describe("session guard", () => {
 
   it("stays put when a 401 was about something else and the session is still alive", async () => {
     // e.g. a wrong current password answered with 401: the server still knows the session.
-    const { guard, navigate, fetch } = setUp({ signedIn: true, serverSession: session });
+    const { guard, navigate, goToSignIn, fetch } = setUp({ signedIn: true, serverSession: session });
     await guard.verifySession();
     expect(fetch).toHaveBeenCalledOnce();
     expect(navigate).not.toHaveBeenCalled();
+    expect(goToSignIn).not.toHaveBeenCalled();
   });
 
-  it("ignores a 401 from the sign-in form itself (nobody was signed in)", async () => {
-    const { guard, navigate } = setUp({ signedIn: false, serverSession: null });
+  it("ignores a 401 while nobody is signed in", async () => {
+    const { guard, goToSignIn, fetch } = setUp({ signedIn: false, serverSession: null });
     guard.onApiError(expired);
     await guard.verifySession();
-    expect(navigate).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(goToSignIn).not.toHaveBeenCalled();
+  });
+
+  it("leaves for the sign-in page once, however many requests find the session gone", async () => {
+    const { guard, goToSignIn } = setUp({ signedIn: true, serverSession: null });
+    await Promise.all([guard.verifySession(), guard.verifySession(), guard.sessionEnded()]);
+    expect(goToSignIn).toHaveBeenCalledOnce();
   });
 
   it("sends a user who must change their password to the change-password page", async () => {
@@ -86,11 +96,12 @@ describe("session guard", () => {
   });
 
   it("signs out to the plain sign-in page, without a way back", async () => {
-    const { guard, navigate, queryClient, sessionKey } = setUp({ signedIn: true, serverSession: null });
+    const { guard, goToSignIn, queryClient, sessionKey } = setUp({ signedIn: true, serverSession: null });
     const logout = vi.fn(async () => undefined);
     await guard.signOut(logout);
     expect(logout).toHaveBeenCalledOnce();
-    expect(navigate).toHaveBeenCalledWith("/login", { replace: true });
+    expect(goToSignIn).toHaveBeenCalledExactlyOnceWith("/login");
     expect(queryClient.getQueryData(sessionKey)).toBeNull();
+    expect(queryClient.getQueryData(["users", "list", {}])).toBeUndefined();
   });
 });

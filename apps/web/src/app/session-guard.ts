@@ -18,27 +18,30 @@ export interface SessionGuard {
   signOut: (logout: () => Promise<unknown>) => Promise<void>;
 }
 
-export function createSessionGuard(queryClient: QueryClient, getRouter: () => DataRouter): SessionGuard {
+/** The sign-in page is a document of its own (login.html): leaving for it unloads the app and its data. */
+const openSignInPage = (href: string) => window.location.replace(href);
+
+export function createSessionGuard(
+  queryClient: QueryClient,
+  getRouter: () => DataRouter,
+  goToSignIn: (href: string) => void = openSignInPage,
+): SessionGuard {
   const sessionKey = sessionQueryOptions().queryKey;
-  let signingOut = false;
+  /** Set for good once the app leaves for the sign-in page: the document is about to be unloaded. */
   let leaving = false;
 
-  const forgetAccountData = () =>
+  function leaveForSignIn(href: string) {
+    queryClient.setQueryData(sessionKey, null);
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    goToSignIn(href);
+  }
 
   async function sessionEnded() {
-    const router = getRouter();
-    const { pathname, search, hash } = router.state.location;
-    if (signingOut || leaving || pathname === paths.auth.login.path) return;
+    if (leaving) return;
     leaving = true;
-    try {
-      queryClient.setQueryData(sessionKey, null);
-      const next = pathname === paths.home.path ? null : `${pathname}${search}${hash}`;
-      await router.navigate(paths.auth.login.getHref(next, { sessionEnded: true }), { replace: true });
-      forgetAccountData();
-    } finally {
-      leaving = false;
-    }
+    const { pathname, search, hash } = getRouter().state.location;
+    const next = pathname === paths.home.path ? null : `${pathname}${search}${hash}`;
+    leaveForSignIn(paths.auth.login.getHref(next, { sessionEnded: true }));
   }
 
   async function verifySession() {
@@ -61,16 +64,10 @@ export function createSessionGuard(queryClient: QueryClient, getRouter: () => Da
   }
 
   async function signOut(logout: () => Promise<unknown>) {
-    if (signingOut) return;
-    signingOut = true;
-    try {
-      await logout().catch(() => undefined); // an expired session is signed out anyway
-      queryClient.setQueryData(sessionKey, null);
-      await getRouter().navigate(paths.auth.login.getHref(), { replace: true });
-      forgetAccountData();
-    } finally {
-      signingOut = false;
-    }
+    if (leaving) return;
+    leaving = true;
+    await logout().catch(() => undefined); // an expired session is signed out anyway
+    leaveForSignIn(paths.auth.login.getHref());
   }
 
   function onApiError(error: unknown) {

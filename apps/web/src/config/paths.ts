@@ -1,6 +1,12 @@
 // Every link in the app is built here, so a route's URL is written exactly once.
-import type { CaseloadQuery, CockpitQuery, ListAuditEventsQuery, ListUsersQuery, Role } from "@ipt/shared";
-import { toQueryString } from "../lib/api-client";
+import {
+  queryString,
+  type CaseloadQuery,
+  type CockpitQuery,
+  type ListAuditEventsQuery,
+  type ListUsersQuery,
+  type Role,
+} from "@ipt/shared";
 
 type AccountsSearch = Partial<Pick<ListUsersQuery, "q" | "role" | "active" | "page">>;
 type AuditSearch = Partial<Pick<ListAuditEventsQuery, "actorId" | "action" | "from" | "to" | "page">>;
@@ -41,7 +47,7 @@ export const paths = {
       path: "/login",
       /** `next`: where to go after signing in. `sessionEnded`: say why they are here. */
       getHref: (next?: string | null, options: { sessionEnded?: boolean } = {}) =>
-        `/login${toQueryString({ next, reason: options.sessionEnded ? "session-ended" : undefined })}`,
+        `/login${queryString({ next, reason: options.sessionEnded ? "session-ended" : undefined })}`,
     },
     changePassword: {
       path: "/change-password",
@@ -51,7 +57,7 @@ export const paths = {
   therapist: {
     caseload: {
       path: "/caseload",
-      getHref: (search: CaseloadSearch = {}) => `/caseload${toQueryString(withoutFirstPage(search))}`,
+      getHref: (search: CaseloadSearch = {}) => `/caseload${queryString(withoutFirstPage(search))}`,
     },
     /** Set-up step 1: the client and the course's format (creates both). */
     newClient: {
@@ -117,7 +123,7 @@ export const paths = {
     /** The cockpit: each supervisee at a glance, and their active clients, most urgent first. */
     cockpit: {
       path: "/supervision",
-      getHref: (search: CockpitSearch = {}) => `/supervision${toQueryString(withoutFirstPage(search))}`,
+      getHref: (search: CockpitSearch = {}) => `/supervision${queryString(withoutFirstPage(search))}`,
     },
     /** Open risk flags among the supervisees' clients. */
     riskFlags: {
@@ -142,7 +148,7 @@ export const paths = {
     },
     accounts: {
       path: "/admin/accounts",
-      getHref: (search: AccountsSearch = {}) => `/admin/accounts${toQueryString(withoutFirstPage(search))}`,
+      getHref: (search: AccountsSearch = {}) => `/admin/accounts${queryString(withoutFirstPage(search))}`,
     },
     account: {
       path: "/admin/accounts/:userId",
@@ -154,7 +160,7 @@ export const paths = {
     },
     audit: {
       path: "/admin/audit",
-      getHref: (search: AuditSearch = {}) => `/admin/audit${toQueryString(withoutFirstPage(search))}`,
+      getHref: (search: AuditSearch = {}) => `/admin/audit${queryString(withoutFirstPage(search))}`,
     },
   },
 } as const;

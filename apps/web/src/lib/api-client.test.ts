@@ -1,14 +1,11 @@
-import { CSRF_HEADER, IDEMPOTENCY_KEY_HEADER, sessionResponse } from "@ipt/shared";
+import { CSRF_HEADER, endpoints, IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import {
   ApiError,
   apiRequest,
-  apiRequestNoContent,
   configureApiClient,
   NetworkError,
   parseApiError,
-  toQueryString,
   UnexpectedResponseError,
 } from "./api-client";
 
@@ -23,6 +20,7 @@ const session = {
   csrfToken: "token-123",
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
+  timeZone: "Europe/London",
 };
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -46,8 +44,9 @@ function sentHeaders(fetch: ReturnType<typeof stubFetch>): Headers {
   return new Headers(init?.headers);
 }
 
+// Back to the defaults: test files share a worker's modules (isolate: false in vitest.config.ts).
 afterEach(() => {
-  configureApiClient({ getCsrfToken: () => undefined });
+  configureApiClient({ getCsrfToken: () => undefined, fetch: (...args) => globalThis.fetch(...args) });
 });
 
 describe("parseApiError", () => {
@@ -89,84 +88,100 @@ describe("parseApiError", () => {
 });
 
 describe("apiRequest", () => {
-  it("sends same-origin credentials and parses the body with the schema", async () => {
+  const clientId = "0b9d5c1e-7f44-4f0a-9a55-3c2d1e0f8a21";
+
+  it("sends same-origin credentials and parses the body with the endpoint's schema", async () => {
     const fetch = stubFetch(jsonResponse(200, session));
-    const result = await apiRequest("/api/auth/session", sessionResponse);
+    const result = await apiRequest(endpoints.auth.session);
     expect(result.user.name).toBe("Tess Therapist");
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/auth/session");
+    expect(fetch.mock.calls[0]?.[1]?.method).toBe("GET");
     expect(fetch.mock.calls[0]?.[1]?.credentials).toBe("same-origin");
+  });
+
+  it("builds the URL from the endpoint's path and params", async () => {
+    const fetch = stubFetch(jsonResponse(200, {}));
+    await expect(apiRequest(endpoints.clients.get, { params: { clientId: "a/b" } })).rejects.toBeInstanceOf(
+      UnexpectedResponseError,
+    );
+    expect(fetch.mock.calls[0]?.[0]).toBe("/api/clients/a%2Fb");
   });
 
   it("sends the CSRF token on unsafe methods only", async () => {
     configureApiClient({ getCsrfToken: () => "token-123" });
 
     const post = stubFetch(jsonResponse(200, session));
-    await apiRequest("/api/auth/password", sessionResponse, { method: "POST", body: { a: 1 } });
+    const body = { currentPassword: "old-password-1", newPassword: "a-new-password-2" };
+    await apiRequest(endpoints.auth.changePassword, { body });
+    expect(post.mock.calls[0]?.[1]?.method).toBe("POST");
     expect(sentHeaders(post).get(CSRF_HEADER)).toBe("token-123");
     expect(sentHeaders(post).get("Content-Type")).toBe("application/json");
-    expect(post.mock.calls[0]?.[1]?.body).toBe('{"a":1}');
+    expect(post.mock.calls[0]?.[1]?.body).toBe(JSON.stringify(body));
 
-    const del = stubFetch(jsonResponse(200, session));
-    await apiRequest("/api/x", sessionResponse, { method: "DELETE" });
+    const del = stubFetch(new Response(null, { status: 204 }));
+    await apiRequest(endpoints.inventory.removePerson, {
+      params: { clientId, personId: clientId },
+      query: { version: 2 },
+    });
+    expect(del.mock.calls[0]?.[1]?.method).toBe("DELETE");
     expect(sentHeaders(del).get(CSRF_HEADER)).toBe("token-123");
     // No body, no JSON content type (an empty JSON body is a 400 on the server).
     expect(sentHeaders(del).get("Content-Type")).toBeNull();
 
     const get = stubFetch(jsonResponse(200, session));
-    await apiRequest("/api/auth/session", sessionResponse);
+    await apiRequest(endpoints.auth.session);
     expect(sentHeaders(get).get(CSRF_HEADER)).toBeNull();
   });
 
   it("sends an Idempotency-Key only when the write names one", async () => {
-    const keyed = stubFetch(jsonResponse(200, session));
-    await apiRequest("/api/x", sessionResponse, { method: "POST", body: {}, idempotencyKey: "key-1" });
+    const body = { displayName: "Client A", referralReason: "Invented" };
+    const keyed = stubFetch(jsonResponse(201, {}));
+    await apiRequest(endpoints.clients.create, { body, idempotencyKey: "key-1" }).catch(() => undefined);
     expect(sentHeaders(keyed).get(IDEMPOTENCY_KEY_HEADER)).toBe("key-1");
 
-    const plain = stubFetch(jsonResponse(200, session));
-    await apiRequest("/api/x", sessionResponse, { method: "POST", body: {} });
+    const plain = stubFetch(jsonResponse(201, {}));
+    await apiRequest(endpoints.clients.create, { body }).catch(() => undefined);
     expect(sentHeaders(plain).get(IDEMPOTENCY_KEY_HEADER)).toBeNull();
   });
 
   it("adds query parameters, leaving out empty ones", async () => {
-    const fetch = stubFetch(jsonResponse(200, { ok: true }));
-    await apiRequest("/api/admin/users", z.object({ ok: z.boolean() }), {
-      query: { q: "smith", role: undefined, active: "", page: 2 },
-    });
+    const fetch = stubFetch(jsonResponse(200, { items: [], total: 0, page: 2, pageSize: 25 }));
+    await apiRequest(endpoints.users.list, { query: { q: "smith", role: undefined, active: null, page: 2 } });
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/admin/users?q=smith&page=2");
   });
 
   it("throws ApiError with the server's details for an error status", async () => {
     stubFetch(jsonResponse(409, { error: { code: "conflict", message: "That email is already in use." } }));
-    const failure = apiRequest("/api/admin/users", sessionResponse, { method: "POST", body: {} });
+    const failure = apiRequest(endpoints.users.create, {
+      body: { email: "a@example.org", name: "A", role: "therapist" },
+    });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 409, code: "conflict" });
   });
 
   it("refuses a success body that does not match the contract", async () => {
     stubFetch(jsonResponse(200, { user: { name: "no id" } }));
-    await expect(apiRequest("/api/auth/session", sessionResponse)).rejects.toBeInstanceOf(
-      UnexpectedResponseError,
-    );
+    await expect(apiRequest(endpoints.auth.session)).rejects.toBeInstanceOf(UnexpectedResponseError);
   });
 
   it("reports a request that got no answer as a NetworkError", async () => {
     stubFetch(new TypeError("Failed to fetch"));
-    await expect(apiRequest("/api/auth/session", sessionResponse)).rejects.toBeInstanceOf(NetworkError);
+    await expect(apiRequest(endpoints.auth.session)).rejects.toBeInstanceOf(NetworkError);
   });
 
-  it("accepts 204 No Content where no body is expected", async () => {
+  it("answers nothing for a 204 endpoint", async () => {
     stubFetch(new Response(null, { status: 204 }));
-    await expect(apiRequestNoContent("/api/auth/logout", { method: "POST" })).resolves.toBe(undefined);
-  });
-});
-
-describe("toQueryString", () => {
-  it("is empty when nothing is set", () => {
-    expect(toQueryString({ a: undefined, b: null, c: "" })).toBe("");
-    expect(toQueryString(undefined)).toBe("");
+    await expect(apiRequest(endpoints.auth.logout)).resolves.toBe(undefined);
   });
 
-  it("encodes values", () => {
-    expect(toQueryString({ next: "/admin/accounts?q=a b" })).toBe("?next=%2Fadmin%2Faccounts%3Fq%3Da+b");
+  it("types what each endpoint takes", () => {
+    stubFetch(jsonResponse(200, session));
+    // @ts-expect-error -- the client's id is required
+    void apiRequest(endpoints.clients.get).catch(() => undefined);
+    // @ts-expect-error -- a new client needs a body
+    void apiRequest(endpoints.clients.create, {}).catch(() => undefined);
+    // @ts-expect-error -- only idempotent writes take a key
+    void apiRequest(endpoints.auth.session, { idempotencyKey: "k" }).catch(() => undefined);
+    expect(true).toBe(true);
   });
 });

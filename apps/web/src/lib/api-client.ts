@@ -1,11 +1,17 @@
-// The one way the web talks to the API: same-origin JSON with the session cookie, the CSRF header
-// on unsafe methods, success bodies parsed with the shared zod schema and failures turned into
-// `ApiError`. Transport only: no UI, no navigation (the app decides what an error means).
+// The one way the web talks to the API: an endpoint of the shared table (packages/shared/src/api)
+// called same-origin with the session cookie, the CSRF header on unsafe methods, success bodies
+// parsed with the endpoint's response schema and failures turned into `ApiError`. Transport only:
+// no UI, no navigation (the app decides what an error means).
 import {
   apiErrorBody,
   CSRF_HEADER,
+  endpointPath,
   IDEMPOTENCY_KEY_HEADER,
   plainErrorCodeByStatus,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointPathArgs,
+  type EndpointResponse,
   type ErrorCode,
   type FieldError,
 } from "@ipt/shared";
@@ -81,31 +87,29 @@ export function parseApiError(status: number, body: unknown): ApiError {
   });
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-/** Builds `?a=1&b=2`, leaving out empty values so URLs stay short and defaults stay implicit. */
-export function toQueryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = Endpoint["method"];
 const unsafeMethods: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export interface RequestOptions {
-  method?: Method;
-  query?: Record<string, QueryValue>;
+/** What a call of `endpoint` takes: its params, query and body (typed from its contract), and more. */
+export type ApiRequestOptions<E extends Endpoint> = EndpointInput<E> &
+  (E extends { headers: z.ZodType }
+    ? {
+        /** Sent as the Idempotency-Key header: a retry of the same write with it is answered, not repeated. */
+        idempotencyKey?: string;
+      }
+    : { idempotencyKey?: never }) & { signal?: AbortSignal };
+
+interface WideOptions {
+  params?: unknown;
+  query?: unknown;
   body?: unknown;
-  signal?: AbortSignal;
-  /** Sent as the Idempotency-Key header: a retry of the same write with it is answered, not repeated. */
-  idempotencyKey?: string;
+  signal?: AbortSignal | undefined;
+  idempotencyKey?: string | undefined;
 }
+
+/** The options may be left out when the endpoint needs none. */
+type OptionsArgument<E extends Endpoint> =
+  object extends ApiRequestOptions<E> ? [options?: ApiRequestOptions<E>] : [options: ApiRequestOptions<E>];
 
 interface ApiClientConfig {
   /** Returns the CSRF token of the current session, if any. */
@@ -140,48 +144,45 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const method = options.method ?? "GET";
+/**
+ * Calls an endpoint of the shared table: `apiRequest(endpoints.clients.get, { params: { clientId } })`.
+ * The success body is parsed with the endpoint's response schema; a 204 endpoint answers nothing.
+ */
+export async function apiRequest<E extends Endpoint>(
+  endpoint: E,
+  ...[options = {} as ApiRequestOptions<E>]: OptionsArgument<E>
+): Promise<EndpointResponse<E>> {
+  const { method } = endpoint;
+  // Inside, the options are read in their widest shape: the signature above already tied them to E.
+  const { params, query, body, signal, idempotencyKey } = options as WideOptions;
   const headers = new Headers({ Accept: "application/json" });
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (body !== undefined) headers.set("Content-Type", "application/json");
   if (unsafeMethods.has(method)) {
     const token = config.getCsrfToken();
     if (token) headers.set(CSRF_HEADER, token);
   }
-  if (options.idempotencyKey) headers.set(IDEMPOTENCY_KEY_HEADER, options.idempotencyKey);
+  if (idempotencyKey) headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
 
   let response: Response;
   try {
-    response = await config.fetch(`${path}${toQueryString(options.query)}`, {
+    // params and query were typed against the endpoint by this function's signature.
+    const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
+    response = await config.fetch(url, {
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     throw new NetworkError({ cause: error });
   }
   lastResponseAt = Date.now();
 
   if (!response.ok) throw parseApiError(response.status, await readJson(response));
-  return response;
-}
-
-/** A request whose success body is parsed with `schema`. */
-export async function apiRequest<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<z.output<S>> {
-  const response = await send(path, options);
-  const parsed = schema.safeParse(await readJson(response));
+  if (endpoint.status === 204) return undefined as EndpointResponse<E>;
+  const parsed = endpoint.response.safeParse(await readJson(response));
   if (!parsed.success) throw new UnexpectedResponseError(response.status, { cause: parsed.error });
-  return parsed.data;
-}
-
-/** A request that answers 204 No Content (or whose body we do not need). */
-export async function apiRequestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
-  await send(path, options);
+  return parsed.data as EndpointResponse<E>;
 }

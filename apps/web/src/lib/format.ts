@@ -25,10 +25,12 @@ export function formatCalendarDate(isoDate: string): string {
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Today's date where the user is, as "YYYY-MM-DD" (the default for "agreed on" dates). */
-export function todayIsoDate(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * When a session is, as every screen shows it: "Mon, 2 Mar 2026, 09:30". The date and time are the
+ * service's own (its time zone), shown as stored, never converted to the browser's zone.
+ */
+export function formatSessionWhen(session: { plannedDate: string; startTime: string }): string {
+  return `${formatCalendarDate(session.plannedDate)}, ${session.startTime}`;
 }
 
 /** "Showing 26–50 of 112" style range for a page of results. */

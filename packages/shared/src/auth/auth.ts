@@ -26,6 +26,8 @@ export const sessionResponse = z.object({
   csrfToken: z.string(),
   idleTimeoutSeconds: z.number().int(),
   absoluteExpiresAt: z.iso.datetime(),
+  /** The service's IANA time zone: the web works out "today" in it, never in the browser's zone. */
+  timeZone: z.string(),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 

@@ -1,6 +1,7 @@
 // Clients and their interpersonal inventory: the wire shapes for the API and the web.
 import { z } from "zod";
 import { pageQuery, paginated } from "../common/pagination";
+import { timeOfDay } from "../dates/schemas";
 import { flag } from "../ipt";
 import { measureSummary } from "../measures/results";
 import {
@@ -17,6 +18,17 @@ export const entityId = z.uuid("Must be an id.");
 /** Optimistic concurrency: the version the client last read; a stale one gets 409. */
 export const version = z.int("Must be a whole number.").min(1, "Must be 1 or more.");
 export const isoDate = z.iso.date("Use a date like 2026-01-31.");
+
+/**
+ * When a session is: its date and time of day in the service's time zone, its length, and the
+ * instant it starts (UTC). Spread into every shape that carries a session's date.
+ */
+export const sessionWhen = {
+  plannedDate: isoDate,
+  startTime: timeOfDay,
+  durationMinutes: z.int(),
+  startsAt: z.iso.datetime(),
+};
 
 const text = (max: number, empty = "This field is required.") => z.string().trim().min(1, empty).max(max);
 /** Free text that may be left blank. */
@@ -97,7 +109,7 @@ export const caseloadEntry = z.object({
       plannedSessions: z.int(),
     })
     .nullable(),
-  nextSession: z.object({ number: z.int(), plannedDate: isoDate, phase: sessionPhase }).nullable(),
+  nextSession: z.object({ number: z.int(), ...sessionWhen, phase: sessionPhase }).nullable(),
   /** Latest scores, change from baseline and outcome status of the current course. */
   measures: measureSummary.nullable(),
   /** Risk and measurement alerts first, then course flags. */

@@ -16,7 +16,8 @@ import {
   sessionPhase,
   sessionStatus,
 } from "../ipt/vocabulary";
-import { entityId, isoDate, version } from "./clients";
+import { isoWeekday, timeOfDay } from "../dates/schemas";
+import { entityId, isoDate, sessionWhen, version } from "./clients";
 
 export const courseParams = z.object({ courseId: entityId });
 
@@ -25,7 +26,7 @@ const reason = z.string().trim().min(1, "Give a reason.").max(1000);
 export const createCourseRequest = z.strictObject({
   format: courseFormat,
   lineage,
-  /** Defaults to today; the contract can move it. */
+  /** Defaults to the next working day (Monday to Friday) in the service's zone; the contract can move it. */
   startDate: isoDate.optional(),
 });
 export type CreateCourseRequest = z.infer<typeof createCourseRequest>;
@@ -61,7 +62,11 @@ export const contractRequest = z.strictObject({
   plannedSessions: z.int("Enter a whole number of sessions."),
   frequency,
   sessionMinutes: z.int("Enter minutes as a whole number."),
+  /** The first session is on the first `weekday` on or after this date. */
   startDate: isoDate,
+  /** The day of the week and time of day (service's time zone) the sessions are held. */
+  weekday: isoWeekday,
+  startTime: timeOfDay,
   terminationLead: z
     .int()
     .min(2, "Start termination 2 to 4 sessions before the end.")
@@ -95,7 +100,13 @@ export type CompleteCourseRequest = z.infer<typeof completeCourseRequest>;
 
 // --- Plan edits: each re-flows numbers, phases and agendas and is recorded in the plan history ---
 
-export const addSessionRequest = z.strictObject({ version, plannedDate: isoDate.optional() });
+export const addSessionRequest = z.strictObject({
+  version,
+  /** Defaults to the contract's weekday one interval after the last session. */
+  plannedDate: isoDate.optional(),
+  /** Defaults to the contract's time of day. */
+  startTime: timeOfDay.optional(),
+});
 export type AddSessionRequest = z.infer<typeof addSessionRequest>;
 
 export const dropSessionRequest = z.strictObject({ version, sessionId: entityId, reason });
@@ -114,6 +125,8 @@ export const rescheduleSessionRequest = z.strictObject({
   version,
   sessionId: entityId,
   plannedDate: isoDate,
+  /** The new time of day; the session keeps its own when left out. */
+  startTime: timeOfDay.optional(),
   /** Move every later planned session by the same number of days. */
   moveLater: z.boolean().default(false),
 });
@@ -122,7 +135,7 @@ export type RescheduleSessionRequest = z.input<typeof rescheduleSessionRequest>;
 export const sessionSummary = z.object({
   id: z.uuid(),
   number: z.int().nullable(),
-  plannedDate: isoDate,
+  ...sessionWhen,
   phase: sessionPhase.nullable(),
   slot: z.string().nullable(),
   status: sessionStatus,
@@ -165,6 +178,9 @@ export const courseDetail = z.object({
   frequency,
   startDate: isoDate,
   sessionMinutes: z.int(),
+  /** The contract's day of the week (1 = Monday) and time of day of the sessions. */
+  sessionWeekday: isoWeekday,
+  sessionTime: timeOfDay,
   terminationLead: z.int(),
   /** The session number at which termination starts and the ending must be raised. */
   terminationStartNumber: z.int(),
@@ -203,7 +219,7 @@ export const courseDetail = z.object({
   sessions: z.array(sessionSummary),
   /** The next planned session, with the focus the last held session set for it. */
   nextSession: z
-    .object({ id: z.uuid(), number: z.int(), plannedDate: isoDate, phase: sessionPhase, focus: z.string() })
+    .object({ id: z.uuid(), number: z.int(), ...sessionWhen, phase: sessionPhase, focus: z.string() })
     .nullable(),
   problemAreaChanges: z.array(problemAreaChange),
   planChanges: z.array(planChange),

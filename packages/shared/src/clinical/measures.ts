@@ -15,6 +15,7 @@ import {
   sessionStatus,
   technique,
 } from "../ipt/vocabulary";
+import { serviceSettings } from "../dates/service-settings";
 import { bandRef, courseOutcomeResult, duePoint, measureChange, measureSummary } from "../measures/results";
 import { measurementSettings } from "../measures/settings";
 import { supervisionSettings } from "../supervision/settings";
@@ -276,6 +277,8 @@ export const measurementSettingsResponse = z.object({
   defaults: measurementSettings,
   supervision: supervisionSettings,
   supervisionDefaults: supervisionSettings,
+  service: serviceSettings,
+  serviceDefaults: serviceSettings,
   /** 0 while the defaults have never been changed. */
   version: z.int(),
   updatedAt: z.iso.datetime().nullable(),
@@ -289,5 +292,6 @@ export const updateMeasurementSettingsRequest = z.strictObject({
   // Closed like the body itself: an unknown setting is refused, not dropped.
   settings: z.strictObject(measurementSettings.shape),
   supervision: z.strictObject(supervisionSettings.shape),
+  service: z.strictObject(serviceSettings.shape),
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

@@ -12,7 +12,7 @@ import {
   sessionStatus,
   technique,
 } from "../ipt/vocabulary";
-import { entityId, isoDate, version } from "./clients";
+import { entityId, sessionWhen, version } from "./clients";
 import { measureScore, riskFlagDetail } from "./measures";
 
 export const sessionParams = z.object({ sessionId: entityId });
@@ -65,7 +65,7 @@ export const sessionDetail = z.object({
     sensitivityModifier: z.boolean(),
   }),
   number: z.int().nullable(),
-  plannedDate: isoDate,
+  ...sessionWhen,
   phase: sessionPhase.nullable(),
   slot: z.string().nullable(),
   status: sessionStatus,

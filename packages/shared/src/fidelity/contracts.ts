@@ -1,6 +1,6 @@
 // Wire shapes of fidelity ratings (self and supervisor) with their averages and the review sample.
 import { z } from "zod";
-import { version } from "../clinical/clients";
+import { sessionWhen, version } from "../clinical/clients";
 import { sessionStatus } from "../ipt/vocabulary";
 import { personRef } from "../users/users";
 import { fidelityItemKey, fidelityScores } from "./fidelity";
@@ -33,7 +33,7 @@ export type FidelityRating = z.infer<typeof fidelityRating>;
 export const sessionFidelity = z.object({
   sessionId: z.uuid(),
   number: z.int().nullable(),
-  plannedDate: z.iso.date(),
+  ...sessionWhen,
   status: sessionStatus,
   selfRating: fidelityRating.nullable(),
   supervisorRatings: z.array(fidelityRating),

@@ -5,7 +5,6 @@ export * from "./formats";
 export * from "./templates";
 export * from "./guidance";
 export * from "./plan-error";
-export * from "./dates";
 export * from "./agenda";
 export * from "./plan";
 export * from "./rules";

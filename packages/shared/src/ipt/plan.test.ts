@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { agendaFor } from "./agenda";
-import { nextSessionDate, sessionDates } from "./dates";
 import { PlanRuleError } from "./plan-error";
-import { generatePlan, phaseFor, slotFor, terminationStartNumber, type GeneratePlanInput } from "./plan";
+import {
+  generatePlan,
+  nextSessionDate,
+  phaseFor,
+  sessionDates,
+  slotFor,
+  terminationStartNumber,
+  type GeneratePlanInput,
+} from "./plan";
 import { sourceTags } from "./sources";
 import { agendaItem } from "./templates";
 import {
@@ -19,6 +26,9 @@ const base: GeneratePlanInput = {
   lineage: "weissman",
   total: 12,
   startDate: "2026-03-02",
+  weekday: 1,
+  startTime: "09:30",
+  durationMinutes: 50,
   frequency: "weekly",
   lead: 2,
   primaryArea: null,
@@ -122,15 +132,40 @@ describe("session dates", () => {
     expect(sessionDates("2026-03-23", 3, "weekly")).toEqual(["2026-03-23", "2026-03-30", "2026-04-06"]);
   });
 
-  it("appends one interval after the last date", () => {
-    expect(nextSessionDate("2026-01-27", "weekly")).toBe("2026-02-03");
-    expect(nextSessionDate("2026-12-25", "fortnightly")).toBe("2027-01-08");
+  it("appends one interval after the last date, on the contract's weekday", () => {
+    expect(nextSessionDate("2026-01-27", "weekly", 2)).toBe("2026-02-03"); // Tuesday → Tuesday
+    expect(nextSessionDate("2026-12-25", "fortnightly", 5)).toBe("2027-01-08"); // Friday → Friday
+  });
+
+  it("brings a session appended after a moved one back to the contract's weekday", () => {
+    // The last session moved from Monday 2 March to Wednesday 4 March; the contract says Mondays.
+    expect(nextSessionDate("2026-03-04", "weekly", 1)).toBe("2026-03-09");
+    expect(nextSessionDate("2026-03-04", "fortnightly", 1)).toBe("2026-03-16");
+    // Moved earlier, to Friday 27 February: the next Monday after it.
+    expect(nextSessionDate("2026-02-27", "weekly", 1)).toBe("2026-03-02");
   });
 
   it("rejects dates that are not real calendar dates", () => {
     expectPlanError(() => sessionDates("2026-02-30", 2, "weekly"), "startDate", /real date/);
     expectPlanError(() => sessionDates("02/03/2026", 2, "weekly"), "startDate", /real date/);
-    expectPlanError(() => nextSessionDate("2026-13-01", "weekly"), "plannedDate", /real date/);
+    expectPlanError(() => nextSessionDate("2026-13-01", "weekly", 1), "plannedDate", /real date/);
+  });
+});
+
+describe("the contract's weekday and time", () => {
+  it("puts every generated session on the weekday at the time, with the session length", () => {
+    const plan = generatePlan({ ...base, startDate: "2026-03-02", weekday: 4, startTime: "16:15" });
+    // Monday 2 March is not a Thursday: the first session is Thursday 5 March.
+    expect(plan[0]).toMatchObject({ plannedDate: "2026-03-05", startTime: "16:15", durationMinutes: 50 });
+    expect(plan.map((s) => s.plannedDate).slice(0, 3)).toEqual(["2026-03-05", "2026-03-12", "2026-03-19"]);
+    expect(new Set(plan.map((s) => s.startTime))).toEqual(new Set(["16:15"]));
+    expect(plan.every((s) => new Date(`${s.plannedDate}T00:00:00Z`).getUTCDay() === 4)).toBe(true);
+  });
+
+  it("starts on the start date itself when it falls on the weekday", () => {
+    const plan = generatePlan({ ...base, startDate: "2026-03-02", weekday: 1, durationMinutes: 45 });
+    expect(plan[0]).toMatchObject({ plannedDate: "2026-03-02", startTime: "09:30", durationMinutes: 45 });
+    expect(plan.at(-1)?.plannedDate).toBe(expectedDate("2026-03-02", 11 * 7));
   });
 });
 
@@ -165,7 +200,7 @@ describe.each(formatTotals)("generatePlan: %s with %i sessions", (format, total)
     for (const lead of [2, 3, 4]) {
       for (const area of areaCases(lineage)) {
         for (const sensitivity of lineage === "stuart" ? [false, true] : [false]) {
-          const startDate = "2026-01-05";
+          const startDate = "2026-01-05"; // a Monday
           const frequency = lead === 3 ? "fortnightly" : "weekly";
           const plan = generatePlan({
             ...base,
@@ -383,5 +418,6 @@ describe("generatePlan bounds", () => {
   it("rejects a fractional total and an invalid start date", () => {
     expectPlanError(() => generatePlan({ ...base, total: 12.5 }), "total", /12–16/);
     expectPlanError(() => generatePlan({ ...base, startDate: "2026-02-29" }), "startDate", /real date/);
+    expectPlanError(() => generatePlan({ ...base, startTime: "9:30" }), "startTime", /time like 09:30/);
   });
 });

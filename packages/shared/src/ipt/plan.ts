@@ -1,6 +1,14 @@
 // Session numbering, phases and slots for a course, the initial plan, and the re-flow after plan edits.
+import {
+  addDays,
+  isCalendarDate,
+  isTimeOfDay,
+  onOrAfterWeekday,
+  type CalendarDate,
+  type IsoWeekday,
+  type TimeOfDay,
+} from "../dates";
 import { agendaFor } from "./agenda";
-import { assertIsoDate, sessionDates } from "./dates";
 import { formatPresets, TERMINATION_LEAD } from "./formats";
 import { PlanRuleError } from "./plan-error";
 import type { AgendaItem, SessionSlot } from "./templates";
@@ -13,6 +21,36 @@ import type {
   SessionPhase,
   SessionStatus,
 } from "./vocabulary";
+
+const frequencyDays: Record<Frequency, number> = { weekly: 7, fortnightly: 14 };
+
+/** A new course's sessions start at this time of day until the contract says otherwise. */
+export const DEFAULT_SESSION_TIME: TimeOfDay = "09:00";
+
+/** Throws PlanRuleError naming `field` unless `date` is a real calendar date. */
+function assertCalendarDate(date: string, field: string): void {
+  if (!isCalendarDate(date))
+    throw new PlanRuleError(field, `Use a real date like 2026-01-31 (got "${date}").`);
+}
+
+/** `count` dates from `startDate`, one interval apart (weekly 7 days, fortnightly 14). */
+export function sessionDates(startDate: CalendarDate, count: number, frequency: Frequency): CalendarDate[] {
+  assertCalendarDate(startDate, "startDate");
+  return Array.from({ length: count }, (_, index) => addDays(startDate, index * frequencyDays[frequency]));
+}
+
+/**
+ * The date for a session appended after `lastDate`: the contract's weekday one interval on (a week,
+ * or two), or the first such weekday after `lastDate` when that was moved off the weekday.
+ */
+export function nextSessionDate(
+  lastDate: CalendarDate,
+  frequency: Frequency,
+  weekday: IsoWeekday,
+): CalendarDate {
+  assertCalendarDate(lastDate, "plannedDate");
+  return onOrAfterWeekday(addDays(lastDate, frequencyDays[frequency] - 6), weekday);
+}
 
 /** The session where termination starts and the ending is raised explicitly [S4]. */
 export function terminationStartNumber(total: number, lead: number): number {
@@ -79,12 +117,19 @@ export interface CourseContext {
 
 export interface GeneratePlanInput extends CourseContext {
   total: number;
-  startDate: string;
+  /** The first session is on the first `weekday` on or after this date. */
+  startDate: CalendarDate;
+  /** The contract's day of the week and time of day (in the service's zone), and session length. */
+  weekday: IsoWeekday;
+  startTime: TimeOfDay;
+  durationMinutes: number;
 }
 
 export interface PlannedSession {
   number: number;
-  plannedDate: string;
+  plannedDate: CalendarDate;
+  startTime: TimeOfDay;
+  durationMinutes: number;
   phase: SessionPhase;
   slot: SessionSlot;
   agenda: AgendaItem[];
@@ -95,14 +140,20 @@ function agendaAt(context: CourseContext, slot: SessionSlot, number: number, tot
 }
 
 export function generatePlan(input: GeneratePlanInput): PlannedSession[] {
-  const { format, total, lead, startDate, frequency } = input;
+  const { format, total, lead, startDate, frequency, weekday, startTime, durationMinutes } = input;
   assertCourseShape(format, total, lead, "total");
-  return sessionDates(startDate, total, frequency).map((plannedDate, index) => {
+  assertCalendarDate(startDate, "startDate");
+  if (!isTimeOfDay(startTime))
+    throw new PlanRuleError("startTime", `Use a time like 09:30 (got "${startTime}").`);
+  const first = onOrAfterWeekday(startDate, weekday);
+  return sessionDates(first, total, frequency).map((plannedDate, index) => {
     const number = index + 1;
     const slot = slotFor(number, total, format, lead);
     return {
       number,
       plannedDate,
+      startTime,
+      durationMinutes,
       phase: phaseFor(number, total, format, lead),
       slot,
       agenda: agendaAt(input, slot, number, total),
@@ -113,8 +164,10 @@ export function generatePlan(input: GeneratePlanInput): PlannedSession[] {
 export interface ReflowSession {
   id: string;
   status: SessionStatus;
-  plannedDate: string;
-  /** Tie-break for sessions on the same date: creation order. */
+  plannedDate: CalendarDate;
+  /** Orders sessions on the same date. */
+  startTime: TimeOfDay;
+  /** Tie-break for sessions at the same date and time: creation order. */
   createdOrder: number;
   /** The stored values before this re-flow, so `changed` can be worked out; null when not yet numbered. */
   number: number | null;
@@ -137,8 +190,15 @@ export interface ReflowedSession {
   changed: boolean;
 }
 
-const byDateThenCreation = (a: ReflowSession, b: ReflowSession) =>
-  a.plannedDate.localeCompare(b.plannedDate) || a.createdOrder - b.createdOrder || a.id.localeCompare(b.id);
+/** Plan order: by date, then time of day, then creation. */
+export const inPlanOrder = (
+  a: Pick<ReflowSession, "plannedDate" | "startTime" | "createdOrder" | "id">,
+  b: Pick<ReflowSession, "plannedDate" | "startTime" | "createdOrder" | "id">,
+) =>
+  a.plannedDate.localeCompare(b.plannedDate) ||
+  a.startTime.localeCompare(b.startTime) ||
+  a.createdOrder - b.createdOrder ||
+  a.id.localeCompare(b.id);
 
 function sameAgenda(a: AgendaItem[], b: AgendaItem[]): boolean {
   return (
@@ -162,13 +222,13 @@ const templateKeys = (agenda: AgendaItem[]) => agenda.map((item) => item.key).jo
 /**
  * Renumbers a course after a session is added, dropped, cancelled or rescheduled. Cancelled sessions lose
  * their number and phase and are otherwise left alone; every other session is numbered by date, then by
- * creation order. Planned sessions whose template changed get the new template, keeping custom items
+ * time of day, then by creation order. Planned sessions whose template changed get the new template, keeping custom items
  * after it; held and no-show sessions keep their agenda. Output is in date order, cancelled ones included.
  */
 export function reflowPlan(input: ReflowInput): ReflowedSession[] {
   const { format, lead } = input;
-  input.sessions.forEach((session) => assertIsoDate(session.plannedDate, "plannedDate"));
-  const ordered = [...input.sessions].sort(byDateThenCreation);
+  input.sessions.forEach((session) => assertCalendarDate(session.plannedDate, "plannedDate"));
+  const ordered = [...input.sessions].sort(inPlanOrder);
   const total = ordered.filter((session) => session.status !== "cancelled").length;
   assertCourseShape(format, total, lead, "sessions");
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { nextSessionDate } from "./dates";
 import { PlanRuleError } from "./plan-error";
 import {
   generatePlan,
+  nextSessionDate,
   reflowPlan,
   type GeneratePlanInput,
   type ReflowInput,
@@ -16,6 +16,9 @@ const course: GeneratePlanInput = {
   lineage: "weissman",
   total: 12,
   startDate: "2026-03-02",
+  weekday: 1,
+  startTime: "09:00",
+  durationMinutes: 50,
   frequency: "weekly",
   lead: 2,
   primaryArea: "role_transition",
@@ -37,6 +40,7 @@ function storedCourse(input: GeneratePlanInput, held = 0): ReflowSession[] {
     id: `s${session.number}`,
     status: session.number <= held ? "held" : "planned",
     plannedDate: session.plannedDate,
+    startTime: session.startTime,
     createdOrder: session.number,
     number: session.number,
     phase: session.phase,
@@ -46,7 +50,14 @@ function storedCourse(input: GeneratePlanInput, held = 0): ReflowSession[] {
 }
 
 function reflowInput(input: GeneratePlanInput, sessions: ReflowSession[]): ReflowInput {
-  const { total: _total, startDate: _startDate, ...context } = input;
+  const {
+    total: _total,
+    startDate: _startDate,
+    weekday: _weekday,
+    startTime: _startTime,
+    durationMinutes: _durationMinutes,
+    ...context
+  } = input;
   return { ...context, sessions };
 }
 
@@ -56,7 +67,8 @@ function appended(sessions: ReflowSession[], id: string): ReflowSession {
   return {
     id,
     status: "planned",
-    plannedDate: nextSessionDate(last.plannedDate, "weekly"),
+    plannedDate: nextSessionDate(last.plannedDate, "weekly", 1),
+    startTime: "09:00",
     createdOrder: sessions.length + 1,
     number: null,
     phase: null,
@@ -255,7 +267,18 @@ describe("reflowPlan", () => {
     expect(byId(result, "s10").agenda.map((item) => item.key)).toContain("middle.area.role_transition.roles");
   });
 
-  it("orders sessions on the same date by creation order", () => {
+  it("orders sessions on the same date by time of day, whatever their creation order", () => {
+    const sessions = storedCourse(course, 3);
+    // s7 moves to s6's date, earlier in the day: it comes first although created later.
+    sessions[6] = { ...sessions[6]!, plannedDate: sessions[5]!.plannedDate, startTime: "08:00" };
+    const result = reflowPlan(reflowInput(course, sessions));
+    expect([byId(result, "s7").number, byId(result, "s6").number]).toEqual([6, 7]);
+    sessions[6] = { ...sessions[6], startTime: "17:30" };
+    const later = reflowPlan(reflowInput(course, sessions));
+    expect([byId(later, "s6").number, byId(later, "s7").number]).toEqual([6, 7]);
+  });
+
+  it("orders sessions on the same date and time by creation order", () => {
     const sessions = storedCourse(course, 3);
     sessions[6] = { ...sessions[6]!, plannedDate: sessions[5]!.plannedDate, createdOrder: 20 };
     sessions[5] = { ...sessions[5]!, createdOrder: 21 };

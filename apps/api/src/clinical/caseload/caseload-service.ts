@@ -7,10 +7,11 @@ import type { CaseloadEntry, CaseloadQuery, CaseloadResponse, LifeEventKind } fr
 import { recordAudit } from "../../audit/audit-log";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
-import { toIsoDate } from "../clients/dates";
 import { flagCourseSelect, flagsOf, nextPlanned } from "../courses/course-flags";
 import { live } from "../live";
+import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
+import { getServiceTimeZone } from "../measures/settings-read";
 
 /** Prisma's `contains` is a LIKE pattern and does not escape (prisma/prisma#19506): search literally. */
 const literalLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
@@ -25,7 +26,7 @@ const sessionSelect = {
   courseId: true,
   number: true,
   status: true,
-  plannedDate: true,
+  ...sessionWhenSelect,
   phase: true,
 } satisfies Prisma.TherapySessionSelect;
 
@@ -55,12 +56,13 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
   const courseOf = new Map<string, (typeof courses)[number]>();
   for (const course of courses) if (!courseOf.has(course.clientId)) courseOf.set(course.clientId, course);
   const courseIds = [...courseOf.values()].map((course) => course.id);
-  const [sessions, measureState] = await Promise.all([
+  const [sessions, measureState, timeZone] = await Promise.all([
     prisma.therapySession.findMany({
       where: { courseId: { in: courseIds }, ...live },
       select: sessionSelect,
     }),
     loadMeasureState(prisma, courseIds),
+    getServiceTimeZone(prisma),
   ]);
 
   const sessionsOf = groupBy(sessions, (session) => session.courseId);
@@ -84,7 +86,7 @@ async function caseloadEntries(prisma: PrismaClient, clients: ClientRow[]): Prom
       },
       nextSession:
         next && next.phase
-          ? { number: next.number, plannedDate: toIsoDate(next.plannedDate), phase: next.phase }
+          ? { number: next.number, ...sessionWhen(next, timeZone), phase: next.phase }
           : null,
       measures: measures.summary,
       flags: mergeFlags(measures.flags, flagsOf(course, courseSessions, kinds)),

@@ -1,10 +1,10 @@
 // A therapist's clients: create, read and edit. Ownership goes through ../access (404 otherwise);
 // every read and write is audited with ids and field names only.
+import { fromDateColumn } from "@ipt/shared";
 import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ipt/shared";
 import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
-import { toIsoDate } from "./dates";
 
 const courseSummarySelect = {
   id: true,
@@ -37,7 +37,7 @@ function toClientDetail(row: ClientDetailRow): ClientDetail {
     workingDiagnosis: row.workingDiagnosis ?? "",
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    courses: row.courses.map((course) => ({ ...course, startDate: toIsoDate(course.startDate) })),
+    courses: row.courses.map((course) => ({ ...course, startDate: fromDateColumn(course.startDate) })),
   };
 }
 

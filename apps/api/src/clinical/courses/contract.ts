@@ -1,20 +1,21 @@
-// The treatment contract: number, frequency and length of sessions, start date, when termination
-// starts and the missed-session policy. Agreeing it (re)generates the whole session plan in the same
+// The treatment contract: number, frequency and length of sessions, start date, the weekday and time
+// of day of the sessions (in the service's time zone), when termination starts and the missed-session
+// policy. Agreeing it (re)generates the whole session plan in the same
 // transaction, which is only allowed before any session has been held, missed or signed: the planned
 // sessions it replaces are removed (soft delete), and the new ones are created after them.
 import {
+  type ContractRequest,
+  type CourseDetail,
+  type FieldError,
   formatPresets,
   generatePlan,
   PlanRuleError,
   TEMPLATE_VERSION,
-  type ContractRequest,
-  type CourseDetail,
-  type FieldError,
+  toDateColumn,
 } from "@ipt/shared";
 import type { PrismaClient } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
-import { fromIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
 import { courseForWrite } from "../plan/course-write";
@@ -24,6 +25,7 @@ const requestFieldOf: Record<string, string> = {
   total: "body.plannedSessions",
   lead: "body.terminationLead",
   startDate: "body.startDate",
+  startTime: "body.startTime",
 };
 
 export const PLAN_STARTED_MESSAGE = "The plan has started; add, drop or reschedule sessions instead.";
@@ -84,6 +86,9 @@ export async function setContract(
         sensitivity: course.sensitivityModifier,
         total: request.plannedSessions,
         startDate: request.startDate,
+        weekday: request.weekday,
+        startTime: request.startTime,
+        durationMinutes: request.sessionMinutes,
       });
     } catch (error) {
       if (error instanceof PlanRuleError) {
@@ -92,16 +97,20 @@ export async function setContract(
       throw error;
     }
 
+    const firstDate = plan[0]?.plannedDate ?? request.startDate;
     await tx.course.update({
       where: { id: courseId },
       data: {
         plannedSessions: request.plannedSessions,
         frequency: request.frequency,
         sessionMinutes: request.sessionMinutes,
-        startDate: fromIsoDate(request.startDate),
+        // The first session's date: the start date, or the first contract weekday after it.
+        startDate: toDateColumn(firstDate),
+        sessionWeekday: request.weekday,
+        sessionTime: request.startTime,
         terminationLead: request.terminationLead,
         missedSessionPolicy: request.missedSessionPolicy,
-        contractAgreedOn: fromIsoDate(request.agreedOn),
+        contractAgreedOn: toDateColumn(request.agreedOn),
         templateVersion: TEMPLATE_VERSION,
       },
     });
@@ -117,7 +126,9 @@ export async function setContract(
         courseId,
         number: session.number,
         createdOrder: after + session.number,
-        plannedDate: fromIsoDate(session.plannedDate),
+        plannedDate: toDateColumn(session.plannedDate),
+        startTime: session.startTime,
+        durationMinutes: session.durationMinutes,
         phase: session.phase,
         slot: session.slot,
         agenda: session.agenda,
@@ -128,7 +139,7 @@ export async function setContract(
         courseId,
         changedById: actor.userId,
         kind: "generated",
-        summary: `Plan of ${plan.length} ${request.frequency} sessions from ${request.startDate}`,
+        summary: `Plan of ${plan.length} ${request.frequency} sessions from ${firstDate} at ${request.startTime}`,
       },
     });
     // An agreed contract means the client is in treatment (again, for a maintenance course).
@@ -142,6 +153,8 @@ export async function setContract(
         "frequency",
         "sessionMinutes",
         "startDate",
+        "sessionWeekday",
+        "sessionTime",
         "terminationLead",
         "missedSessionPolicy",
         "contractAgreedOn",

@@ -2,21 +2,25 @@
 // (risk and measurement alerts first), the measures summary, the plan and its history. Every course
 // endpoint answers with this; writes pass { audit: false } so one request leaves one audit row.
 import {
+  type CourseDetail,
+  fromDateColumn,
+  fromNullableDateColumn,
   initialPhaseGaps,
+  isoWeekday,
+  type LifeEventKind,
   problemAreaWarnings,
   terminationStartNumber,
-  type CourseDetail,
-  type LifeEventKind,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import { type Prisma, type Db } from "../../db/prisma";
 import { coSignGaps, gateCoSignaturesSelect } from "../../review/cosign-service";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../access";
-import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
+import { getServiceTimeZone } from "../measures/settings-read";
 import { agendaOf } from "../sessions/session-detail";
 import { flagsOf, nextPlanned } from "./course-flags";
+import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 
 const courseDetailSelect = {
   id: true,
@@ -28,6 +32,8 @@ const courseDetailSelect = {
   frequency: true,
   startDate: true,
   sessionMinutes: true,
+  sessionWeekday: true,
+  sessionTime: true,
   terminationLead: true,
   diagnosisNamed: true,
   sickRoleGiven: true,
@@ -66,7 +72,7 @@ const courseDetailSelect = {
     select: {
       id: true,
       number: true,
-      plannedDate: true,
+      ...sessionWhenSelect,
       phase: true,
       slot: true,
       status: true,
@@ -75,7 +81,7 @@ const courseDetailSelect = {
       nextFocus: true,
       version: true,
     },
-    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+    orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
   },
   problemAreaChanges: {
     select: {
@@ -144,6 +150,7 @@ export async function getCourseDetail(
     null,
   );
   const next = nextPlanned(sessions);
+  const timeZone = await getServiceTimeZone(db);
 
   return {
     id: course.id,
@@ -159,8 +166,10 @@ export async function getCourseDetail(
     phase: course.phase,
     plannedSessions: course.plannedSessions,
     frequency: course.frequency,
-    startDate: toIsoDate(course.startDate),
+    startDate: fromDateColumn(course.startDate),
     sessionMinutes: course.sessionMinutes,
+    sessionWeekday: isoWeekday.parse(course.sessionWeekday),
+    sessionTime: course.sessionTime,
     terminationLead: course.terminationLead,
     terminationStartNumber: terminationStartNumber(course.plannedSessions, course.terminationLead),
     diagnosisNamed: course.diagnosisNamed,
@@ -170,8 +179,8 @@ export async function getCourseDetail(
     disputeStage: course.disputeStage,
     sensitivityModifier: course.sensitivityModifier,
     formulation: course.formulation,
-    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
-    contractAgreedOn: isoDateOrNull(course.contractAgreedOn),
+    formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
+    contractAgreedOn: fromNullableDateColumn(course.contractAgreedOn),
     missedSessionPolicy: course.missedSessionPolicy,
     templateVersion: course.templateVersion,
     middleStartedAt: course.middleStartedAt?.toISOString() ?? null,
@@ -185,7 +194,7 @@ export async function getCourseDetail(
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,
-    endedOn: isoDateOrNull(course.endedOn),
+    endedOn: fromNullableDateColumn(course.endedOn),
     version: course.version,
     initialPhaseGaps: gaps,
     warnings: problemAreaWarnings({
@@ -203,7 +212,7 @@ export async function getCourseDetail(
       return {
         id: s.id,
         number: s.number,
-        plannedDate: toIsoDate(s.plannedDate),
+        ...sessionWhen(s, timeZone),
         phase: s.phase,
         slot: s.slot,
         status: s.status,
@@ -218,7 +227,7 @@ export async function getCourseDetail(
         ? {
             id: next.id,
             number: next.number,
-            plannedDate: toIsoDate(next.plannedDate),
+            ...sessionWhen(next, timeZone),
             phase: next.phase,
             focus: lastHeld?.nextFocus ?? "",
           }
@@ -258,7 +267,7 @@ export function initialPhaseGapsOf(
     inventoryPeople,
     primaryArea: course.primaryArea,
     disputeStage: course.disputeStage,
-    formulationAgreedOn: isoDateOrNull(course.formulationAgreedOn),
+    formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
     formulation: course.formulation,
     contractAgreed: course.contractAgreedOn !== null,
   });

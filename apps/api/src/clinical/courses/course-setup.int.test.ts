@@ -1,4 +1,12 @@
-import { agendaItem, courseDetail, TEMPLATE_VERSION, type CourseDetail } from "@ipt/shared";
+import {
+  agendaItem,
+  type CourseDetail,
+  courseDetail,
+  DEFAULT_TIME_ZONE,
+  nextWorkingDay,
+  TEMPLATE_VERSION,
+  todayIn,
+} from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
@@ -14,7 +22,6 @@ import {
   signedInAs,
   type Clinician,
 } from "../../../test/helpers/clinical";
-import { todayIso } from "../clients/dates";
 
 const { app, prisma } = await createTestApp();
 
@@ -24,7 +31,7 @@ const problemArea = (who: Clinician, course: CourseDetail, body: Record<string, 
 const storedAgenda = z.array(agendaItem);
 
 describe("opening a course", () => {
-  it("opens the first course with the format's defaults, starting today, with every initial task open", async () => {
+  it("opens the first course with the format's defaults, starting the next working day, with every initial task open", async () => {
     const therapist = await signedInAs(app, prisma);
     const client = await newClient(therapist);
 
@@ -43,7 +50,8 @@ describe("opening a course", () => {
       phase: "initial",
       plannedSessions: 12,
       sessionMinutes: 50,
-      startDate: todayIso(),
+      startDate: nextWorkingDay(todayIn(DEFAULT_TIME_ZONE, new Date())),
+      sessionTime: "09:00",
       version: 1,
       sessions: [],
       nextSession: null,
@@ -389,7 +397,10 @@ describe("the contract and the plan", () => {
       focus: "",
     });
     expect(updated.planChanges).toEqual([
-      expect.objectContaining({ kind: "generated", summary: `Plan of ${n} weekly sessions from 2026-01-05` }),
+      expect.objectContaining({
+        kind: "generated",
+        summary: `Plan of ${n} weekly sessions from 2026-01-05 at 09:00`,
+      }),
     ]);
     const rows = await prisma.therapySession.findMany({
       where: { courseId: course.id },
@@ -482,8 +493,8 @@ describe("the contract and the plan", () => {
     expect(await prisma.therapySession.count({ where: live })).toBe(14);
     expect(await prisma.therapySession.count({ where: { courseId: course.id } })).toBe(26);
     expect(second.planChanges.map((c) => c.summary)).toEqual([
-      "Plan of 14 fortnightly sessions from 2026-02-02",
-      "Plan of 12 weekly sessions from 2026-01-05",
+      "Plan of 14 fortnightly sessions from 2026-02-02 at 09:00",
+      "Plan of 12 weekly sessions from 2026-01-05 at 09:00",
     ]);
 
     await prisma.therapySession.updateMany({

@@ -3,26 +3,30 @@
 // write then locks the course, checks its version and is audited in the same transaction.
 import {
   agendaFor,
-  formatPresets,
-  problemAreaErrors,
   type AgendaItem,
   type CourseDetail,
   type CreateCourseRequest,
+  DEFAULT_SESSION_TIME,
+  formatPresets,
   type FormulationRequest,
   type InitialTasksRequest,
+  nextWorkingDay,
+  problemAreaErrors,
   type problemAreaRequest,
+  toDateColumn,
+  weekdayOf,
 } from "@ipt/shared";
 import type { z } from "zod";
 import { Prisma, type PrismaClient, type Tx } from "../../db/prisma";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedClient, ownedCourse, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
-import { fromIsoDate, todayIso } from "../clients/dates";
 import { live } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
 import { required } from "../../errors/required";
+import { serviceToday } from "../../settings/service-time";
 
 export async function createCourse(
   prisma: PrismaClient,
@@ -45,6 +49,8 @@ export async function createCourse(
         );
       }
       const sequence = (last?.sequence ?? 0) + 1;
+      // The first session defaults to the next working day in the service's zone, never today.
+      const startDate = request.startDate ?? nextWorkingDay(await serviceToday(tx, actor.now));
       const { id } = await tx.course.create({
         data: {
           clientId,
@@ -53,7 +59,9 @@ export async function createCourse(
           lineage: request.lineage,
           plannedSessions: preset.defaultSessions,
           sessionMinutes: preset.defaultSessionMinutes,
-          startDate: fromIsoDate(request.startDate ?? todayIso()),
+          startDate: toDateColumn(startDate),
+          sessionWeekday: weekdayOf(startDate),
+          sessionTime: DEFAULT_SESSION_TIME,
         },
         select: { id: true },
       });
@@ -102,7 +110,7 @@ export async function setFormulation(
       where: { id: courseId },
       data: {
         formulation: request.formulation,
-        formulationAgreedOn: request.agreedOn ? fromIsoDate(request.agreedOn) : null,
+        formulationAgreedOn: request.agreedOn ? toDateColumn(request.agreedOn) : null,
       },
     });
     await auditClinical(tx, actor, "course.formulation_set", "course", courseId, {

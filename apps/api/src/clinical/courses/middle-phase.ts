@@ -39,7 +39,7 @@ export async function startMiddlePhase(
       }
       await tx.course.update({
         where: { id: courseId },
-        data: { phase: "middle", middleStartedAt: new Date() },
+        data: { phase: "middle", middleStartedAt: actor.now },
       });
       await auditClinical(tx, actor, "course.middle_phase_started", "course", courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });

@@ -1,6 +1,7 @@
 // The interpersonal inventory of one client: people on the closeness circle and the timeline of
 // life events. Ownership of the client is checked first (404 otherwise); a person or event that is
 // not the client's answers 404 too. Writes are versioned and audited with ids and field names only.
+import { fromDateColumn, toDateColumn } from "@ipt/shared";
 import type {
   CreateLifeEventRequest,
   InventoryPerson,
@@ -15,7 +16,6 @@ import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { invalid, notFound } from "../../errors/app-error";
 import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
-import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 
 const personSelect = {
@@ -45,7 +45,7 @@ type LifeEventRow = Prisma.LifeEventGetPayload<{ select: typeof lifeEventSelect 
 /** An event that named a since-removed person stays on the timeline without the person. */
 const toLifeEvent = ({ person, ...row }: LifeEventRow): LifeEvent => ({
   ...row,
-  occurredOn: toIsoDate(row.occurredOn),
+  occurredOn: fromDateColumn(row.occurredOn),
   personId: person && person.deletedAt === null ? person.id : null,
 });
 
@@ -168,7 +168,7 @@ export async function addLifeEvent(
     const event = await tx.lifeEvent.create({
       data: {
         clientId,
-        occurredOn: fromIsoDate(request.occurredOn),
+        occurredOn: toDateColumn(request.occurredOn),
         kind: request.kind,
         description: request.description,
         personId: request.personId ?? null,
@@ -196,7 +196,7 @@ export async function updateLifeEvent(
       where: { id: eventId, clientId, version, ...live },
       data: {
         ...changes,
-        ...(occurredOn ? { occurredOn: fromIsoDate(occurredOn) } : {}),
+        ...(occurredOn ? { occurredOn: toDateColumn(occurredOn) } : {}),
         version: { increment: 1 },
       },
     });

@@ -1,9 +1,8 @@
 // Scores and risk flags as the API returns them: the columns each read selects and the mapping to the
 // shared wire shapes. Used by the measures view, the writes and the session record.
-import { bandOf, type MeasureScore, type RiskFlagDetail } from "@ipt/shared";
+import { bandOf, fromDateColumn, type MeasureScore, type RiskFlagDetail } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
-import { toIsoDate } from "../clients/dates";
 
 export const scoreSelect = {
   id: true,
@@ -78,7 +77,7 @@ export function toMeasureScore(row: ScoreRow, sessionNumber: number | null, curr
     total: row.total,
     band: { key: band.key, label: band.label },
     difficulty: row.difficulty,
-    administeredOn: toIsoDate(row.administeredOn),
+    administeredOn: fromDateColumn(row.administeredOn),
     enteredAt: row.enteredAt.toISOString(),
     enteredBy: row.enteredBy,
     correctsId: row.correctsId,

@@ -3,24 +3,25 @@
 // itself with the shared scoring (the web form's total is only a preview). A PHQ-9 whose item 9 is
 // above 0 raises a risk flag in the same transaction [S25l].
 import {
-  ITEM_COUNTS,
-  raisesRiskFlag,
-  riskItemAnswer,
-  scoreItems,
   type CorrectMeasureRequest,
   type CourseMeasures,
+  fromDateColumn,
   type Instrument,
+  ITEM_COUNTS,
+  raisesRiskFlag,
   type RecordMeasureRequest,
   type RecordMeasureResponse,
   type RiskFlagDetail,
+  riskItemAnswer,
+  scoreItems,
   type SessionStatus,
+  toDateColumn,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { conflict, invalid, invalidFields } from "../../errors/app-error";
 import { auditClinical, denied, ownedCourse, readableClientWhere, ruleUnmet, type Actor } from "../access";
-import { fromIsoDate, todayIso, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { courseMeasuresOf } from "./measure-state";
@@ -36,6 +37,7 @@ import {
 } from "./measure-wire";
 import { getMeasurementSettings } from "./settings-read";
 import { required } from "../../errors/required";
+import { serviceToday } from "../../settings/service-time";
 
 const statusWords: Record<SessionStatus, string> = {
   planned: "still planned",
@@ -122,10 +124,14 @@ export async function recordMeasure(
             total: required(request.total, "the HAM-D-17 total (recordMeasureRequest requires it)"),
           }
         : scoreForm(request.instrument, request.items ?? []);
-    const administeredOn = request.administeredOn ?? toIsoDate(session.plannedDate);
-    const startDate = toIsoDate(course.startDate);
-    if (administeredOn > todayIso()) {
-      throw invalid("body.administeredOn", "The date the form was filled in cannot be in the future.");
+    const administeredOn = request.administeredOn ?? fromDateColumn(session.plannedDate);
+    const startDate = fromDateColumn(course.startDate);
+    const today = await serviceToday(tx, actor.now);
+    if (administeredOn > today) {
+      throw invalid(
+        "body.administeredOn",
+        `The date the form was filled in cannot be in the future (today is ${today}).`,
+      );
     }
     if (administeredOn < startDate) {
       throw invalid(
@@ -153,7 +159,7 @@ export async function recordMeasure(
         items: scored.items,
         total: scored.total,
         difficulty: request.instrument === "hamd17" ? null : (request.difficulty ?? null),
-        administeredOn: fromIsoDate(administeredOn),
+        administeredOn: toDateColumn(administeredOn),
         enteredById: actor.userId,
       },
       select: scoreSelect,
@@ -320,7 +326,10 @@ export async function getCourseMeasures(
     format: course.format,
     phase: course.phase,
     plannedSessions: course.plannedSessions,
-    sessions: course.sessions.map((session) => ({ ...session, plannedDate: toIsoDate(session.plannedDate) })),
+    sessions: course.sessions.map((session) => ({
+      ...session,
+      plannedDate: fromDateColumn(session.plannedDate),
+    })),
     scores: scores.map((score) =>
       toMeasureScore(score, numberOf.get(score.sessionId) ?? null, !corrected.has(score.id)),
     ),

@@ -1,7 +1,7 @@
 // Recording and correcting PHQ-9, GAD-7 and HAM-D-17 scores against a real PostgreSQL: the API
 // totals the forms, refuses anything incomplete without storing it, keeps every original (the
 // database itself refuses UPDATE), and only the client's therapist writes.
-import { courseMeasures, recordMeasureResponse } from "@ipt/shared";
+import { courseMeasures, DEFAULT_TIME_ZONE, recordMeasureResponse, todayIn } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
@@ -25,7 +25,6 @@ import {
   recorded,
   supervisorOf,
 } from "../../../test/helpers/measures";
-import { todayIso } from "../clients/dates";
 
 const { app, prisma } = await createTestApp();
 
@@ -234,7 +233,7 @@ describe("recording a score", () => {
       201,
     );
     expect(score.administeredOn).toBe("2026-01-13");
-    expect(score.administeredOn <= todayIso()).toBe(true);
+    expect(score.administeredOn <= todayIn(DEFAULT_TIME_ZONE, new Date())).toBe(true);
   });
 
   it("a completed course takes no new scores (409)", async () => {

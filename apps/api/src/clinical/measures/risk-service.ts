@@ -2,13 +2,14 @@
 // plan, supervisor informed, when) and resolution with a reason. Only the client's therapist writes.
 // A flag stays open until resolved, also after the course has ended; resolving needs a follow-up.
 // Every change is audited with ids only [S25l][S25m].
+import { fromDateColumn, toZoned } from "@ipt/shared";
 import type { ResolveRiskFlagRequest, RiskFlagDetail, SafetyFollowUpRequest } from "@ipt/shared";
 import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
 import { assertVersion, auditClinical, denied, ruleUnmet, staleVersion, type Actor } from "../access";
-import { toIsoDate } from "../clients/dates";
 import { lockCourse } from "../plan/course-write";
 import { riskFlagSelect, toRiskFlagDetail } from "./measure-wire";
+import { getServiceTimeZone } from "./settings-read";
 
 /** Clock drift allowed between the clinician's device and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -51,9 +52,6 @@ async function writeRiskFlag(
   });
 }
 
-/** The date part of an ISO date-time as written, i.e. the day in the writer's own time zone. */
-const localDateOf = (isoDateTime: string) => isoDateTime.slice(0, 10);
-
 export async function recordFollowUp(
   prisma: PrismaClient,
   actor: Actor,
@@ -73,10 +71,12 @@ export async function recordFollowUp(
 
     const fields: { field: string; message: string }[] = [];
     const followedUpAt = new Date(request.followedUpAt);
-    const answeredOn = toIsoDate(flag.score.administeredOn);
-    if (followedUpAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+    const answeredOn = fromDateColumn(flag.score.administeredOn);
+    // The follow-up's day on the service's calendar, whatever offset the time was written with.
+    const followedUpOn = toZoned(followedUpAt, await getServiceTimeZone(tx)).date;
+    if (followedUpAt.getTime() > actor.now.getTime() + CLOCK_SKEW_MS) {
       fields.push({ field: "body.followedUpAt", message: "The follow-up cannot be in the future." });
-    } else if (localDateOf(request.followedUpAt) < answeredOn) {
+    } else if (followedUpOn < answeredOn) {
       fields.push({
         field: "body.followedUpAt",
         message: `The form was filled in on ${answeredOn}: the follow-up is on that day or later.`,
@@ -144,7 +144,7 @@ export async function resolveRiskFlag(
     const { count } = await tx.riskFlag.updateMany({
       where: { id: riskFlagId, version: request.version, resolvedAt: null },
       data: {
-        resolvedAt: new Date(),
+        resolvedAt: actor.now,
         resolvedById: actor.userId,
         resolutionReason: request.reason,
         version: { increment: 1 },

@@ -223,6 +223,10 @@ describe("the safety follow-up", () => {
     expect(await refused(followUpBody({ followedUpAt: "2026-01-04T23:00:00+00:00" }))).toEqual([
       "body.followedUpAt",
     ]);
+    // Written as 5 January in UTC+2, but 22:30 on 4 January in the service's zone (Europe/London).
+    expect(await refused(followUpBody({ followedUpAt: "2026-01-05T00:30:00+02:00" }))).toEqual([
+      "body.followedUpAt",
+    ]);
     expect(await refused({ ...followUpBody(), riskAssessed: false })).toEqual(["body.riskAssessed"]);
     expect(await refused({ ...followUpBody(), actionsTaken: "  " })).toEqual(["body.actionsTaken"]);
     expect(await refused(followUpBody({ supervisorInformed: true, supervisorId: stranger.id }))).toEqual([
@@ -237,8 +241,8 @@ describe("the safety follow-up", () => {
     expect(await prisma.safetyFollowUp.count({ where: { riskFlagId: riskFlag!.id } })).toBe(0);
     expect((await prisma.riskFlag.findUniqueOrThrow({ where: { id: riskFlag!.id } })).version).toBe(1);
 
-    // The day the form was filled in, in the clinician's own time zone, is accepted.
-    await followedUp(therapist, riskFlag!.id, followUpBody({ followedUpAt: "2026-01-05T00:30:00+02:00" }));
+    // The day the form was filled in on the service's calendar is accepted, whatever the offset written.
+    await followedUp(therapist, riskFlag!.id, followUpBody({ followedUpAt: "2026-01-04T23:30:00-05:00" }));
   });
 
   it("the database itself refuses to rewrite a follow-up", async () => {

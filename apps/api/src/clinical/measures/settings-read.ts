@@ -1,13 +1,16 @@
-// The organisation's settings: measurement (alert thresholds and the measurement cadence) and
-// supervision (co-signing before the middle phase). One row, id 1; until an admin saves it the
-// documented defaults apply (version 0). The admin write side lives in ../../settings; everything that
-// computes flags, schedules or the middle-phase gate reads through here.
+// The organisation's settings: measurement (alert thresholds and the measurement cadence), supervision
+// (co-signing before the middle phase) and the service's time zone. One row, id 1; until an admin saves
+// it the documented defaults apply (version 0). The admin write side lives in ../../settings; everything
+// that computes flags, schedules, the middle-phase gate or "today" reads through here.
 import {
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
+  isTimeZone,
   measurementSettings,
   supervisionSettings,
   type MeasurementSettings,
+  type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
 import type { z } from "zod";
@@ -18,6 +21,7 @@ export const SETTINGS_ROW_ID = 1;
 export interface StoredMeasurementSettings {
   settings: MeasurementSettings;
   supervision: SupervisionSettings;
+  service: ServiceSettings;
   /** 0 while the defaults have never been saved. */
   version: number;
   updatedAt: Date | null;
@@ -28,12 +32,20 @@ export interface StoredMeasurementSettings {
 export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementSettings> {
   const row = await db.organisationSettings.findUnique({
     where: { id: SETTINGS_ROW_ID },
-    select: { measurement: true, supervision: true, version: true, updatedAt: true, updatedById: true },
+    select: {
+      measurement: true,
+      supervision: true,
+      timeZone: true,
+      version: true,
+      updatedAt: true,
+      updatedById: true,
+    },
   });
   if (!row) {
     return {
       settings: defaultMeasurementSettings,
       supervision: defaultSupervisionSettings,
+      service: defaultServiceSettings,
       version: 0,
       updatedAt: null,
       updatedById: null,
@@ -42,6 +54,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
   return {
     settings: completed(measurementSettings, defaultMeasurementSettings, row.measurement),
     supervision: completed(supervisionSettings, defaultSupervisionSettings, row.supervision),
+    service: { timeZone: knownTimeZone(row.timeZone) },
     version: row.version,
     updatedAt: row.updatedAt,
     updatedById: row.updatedById,
@@ -58,6 +71,18 @@ export async function getSupervisionSettings(db: Db): Promise<SupervisionSetting
     ? completed(supervisionSettings, defaultSupervisionSettings, row.supervision)
     : defaultSupervisionSettings;
 }
+
+/** The service's time zone: one narrow read for every clinical "today". */
+export async function getServiceTimeZone(db: Db): Promise<string> {
+  const row = await db.organisationSettings.findUnique({
+    where: { id: SETTINGS_ROW_ID },
+    select: { timeZone: true },
+  });
+  return row ? knownTimeZone(row.timeZone) : defaultServiceSettings.timeZone;
+}
+
+/** A zone this runtime's time-zone data no longer knows (it was valid when saved) falls back to the default. */
+const knownTimeZone = (stored: string) => (isTimeZone(stored) ? stored : defaultServiceSettings.timeZone);
 
 /**
  * A stored value that no longer parses (say, a field added since it was saved, or `{}` before the

@@ -7,24 +7,25 @@
 // body.sessionId / body.plannedDate; a course without an agreed contract or already completed, 409.
 import {
   addDays,
-  nextSessionDate,
   type AddSessionRequest,
   type AuditAction,
   type CancelSessionRequest,
   type CourseDetail,
   type DropSessionRequest,
-  type RescheduleSessionRequest,
+  nextSessionDate,
   type ReflowedSession,
+  type RescheduleSessionRequest,
+  daysBetween,
+  inPlanOrder,
 } from "@ipt/shared";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
-import { fromIsoDate } from "../clients/dates";
 import { getCourseDetail } from "../courses/course-detail";
 import { courseForWrite, withRefusalAudit } from "./course-write";
 import {
   assertNotBeforeRecorded,
-  byDateThenCreation,
+  contractWeekday,
   lastCountedDate,
   loadPlan,
   newSession,
@@ -87,7 +88,8 @@ async function editPlan(
 }
 
 const sessionsWord = (total: number) => `${total} ${total === 1 ? "session" : "sessions"}`;
-const labelOf = (session: WorkingSession) => `Session ${session.number ?? "?"} on ${session.plannedDate}`;
+const labelOf = (session: WorkingSession) =>
+  `Session ${session.number ?? "?"} on ${session.plannedDate} at ${session.startTime}`;
 
 export function addSession(
   prisma: PrismaClient,
@@ -96,14 +98,16 @@ export function addSession(
   request: AddSessionRequest,
 ): Promise<CourseDetail> {
   return editPlan(prisma, actor, courseId, request.version, "plan.session_added", (plan) => {
-    const plannedDate = request.plannedDate ?? nextSessionDate(lastCountedDate(plan), plan.course.frequency);
+    const plannedDate =
+      request.plannedDate ??
+      nextSessionDate(lastCountedDate(plan), plan.course.frequency, contractWeekday(plan));
     assertNotBeforeRecorded(plan, plannedDate);
-    const added = newSession(plan, plannedDate);
+    const added = newSession(plan, plannedDate, request.startTime);
     return {
       action: "plan.session_added",
       kind: "session_added",
       summary: (after, total) =>
-        `Session ${after.get(added.id)?.number ?? "?"} added on ${plannedDate}; the plan now has ${sessionsWord(total)}`,
+        `Session ${after.get(added.id)?.number ?? "?"} added on ${plannedDate} at ${added.startTime}; the plan now has ${sessionsWord(total)}`,
       details: (total) => ({ sessionId: added.id, plannedSessions: total }),
     };
   });
@@ -140,14 +144,14 @@ export function cancelSession(
     session.status = "cancelled";
     session.cancelReason = request.reason;
     const replacement = request.replace
-      ? newSession(plan, nextSessionDate(lastCountedDate(plan), plan.course.frequency))
+      ? newSession(plan, nextSessionDate(lastCountedDate(plan), plan.course.frequency, contractWeekday(plan)))
       : null;
     return {
       action: "plan.session_cancelled",
       kind: "session_cancelled",
       summary: (_after, total) =>
         replacement
-          ? `${label} cancelled (${request.reason}); replacement session added on ${replacement.plannedDate}`
+          ? `${label} cancelled (${request.reason}); replacement session added on ${replacement.plannedDate} at ${replacement.startTime}`
           : `${label} cancelled (${request.reason}); the plan now has ${sessionsWord(total)}`,
       details: (total) => ({
         sessionId: session.id,
@@ -168,16 +172,22 @@ export function rescheduleSession(
     const session = plannedSessionOf(plan, request.sessionId);
     const from = session.plannedDate;
     const to = request.plannedDate;
-    if (to === from) throw invalid("body.plannedDate", `This session is already planned for ${from}.`);
+    const toTime = request.startTime ?? session.startTime;
+    if (to === from && toTime === session.startTime) {
+      throw invalid("body.plannedDate", `This session is already planned for ${from} at ${toTime}.`);
+    }
     assertNotBeforeRecorded(plan, to);
-    const days = Math.round((fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / 86_400_000);
-    const later = request.moveLater
-      ? plan.sessions.filter(
-          (s) => s.id !== session.id && s.status === "planned" && byDateThenCreation(s, session) > 0,
-        )
-      : [];
+    const days = daysBetween(from, to);
+    // Later sessions keep their own times; only their dates move (and only when the date changes).
+    const later =
+      request.moveLater && days !== 0
+        ? plan.sessions.filter(
+            (s) => s.id !== session.id && s.status === "planned" && inPlanOrder(s, session) > 0,
+          )
+        : [];
     const label = labelOf(session);
     session.plannedDate = to;
+    session.startTime = toTime;
     for (const s of later) s.plannedDate = addDays(s.plannedDate, days);
     const moved = later.length
       ? `; ${sessionsWord(later.length).replace("session", "later session")} moved by ${days} ${Math.abs(days) === 1 ? "day" : "days"}`
@@ -185,7 +195,7 @@ export function rescheduleSession(
     return {
       action: "plan.session_rescheduled",
       kind: "session_rescheduled",
-      summary: () => `${label} moved to ${to}${moved}`,
+      summary: () => `${label} moved to ${to} at ${toTime}${moved}`,
       details: () => ({ sessionId: session.id, movedLater: later.length }),
     };
   });

@@ -82,7 +82,7 @@ describe("adding a session", () => {
     expect(change).toMatchObject({
       kind: "session_added",
       changedById: therapist.id,
-      summary: "Session 13 added on 2026-03-30; the plan now has 13 sessions",
+      summary: "Session 13 added on 2026-03-30 at 09:00; the plan now has 13 sessions",
     });
     expect(after.planChanges[0]?.summary).toBe(change?.summary);
     const [event] = await auditRows(prisma, { entityId: course.id, action: "plan.session_added" });
@@ -101,7 +101,9 @@ describe("adding a session", () => {
       [6, "2026-02-04", "middle", "middle", "planned"],
       [7, "2026-02-09", "middle", "middle", "planned"],
     ]);
-    expect(after.planChanges[0]?.summary).toBe("Session 6 added on 2026-02-04; the plan now has 13 sessions");
+    expect(after.planChanges[0]?.summary).toBe(
+      "Session 6 added on 2026-02-04 at 09:00; the plan now has 13 sessions",
+    );
   });
 
   it("is refused above 16 sessions for standard IPT: 422 naming plannedSessions, nothing changed", async () => {
@@ -183,7 +185,7 @@ describe("dropping a session", () => {
     expect(after.sessions.map((s) => s.id)).not.toContain(seven.id);
     expect(after.planChanges[0]).toMatchObject({
       kind: "session_dropped",
-      summary: "Session 7 on 2026-02-16 dropped (Client moving house); the plan now has 12 sessions",
+      summary: "Session 7 on 2026-02-16 at 09:00 dropped (Client moving house); the plan now has 12 sessions",
     });
     const [event] = await auditRows(prisma, { entityId: course.id, action: "plan.session_dropped" });
     expect(event?.details).toEqual({ sessionId: seven.id, plannedSessions: 12 });
@@ -279,7 +281,7 @@ describe("cancelling a session", () => {
       phase: null,
     });
     expect(after.planChanges[0]?.summary).toBe(
-      "Session 5 on 2026-02-02 cancelled (client unwell); the plan now has 12 sessions",
+      "Session 5 on 2026-02-02 at 09:00 cancelled (client unwell); the plan now has 12 sessions",
     );
     const [event] = await auditRows(prisma, { entityId: course.id, action: "plan.session_cancelled" });
     expect(event).toMatchObject({ actorId: therapist.id });
@@ -316,7 +318,7 @@ describe("cancelling a session", () => {
       [12, "termination", "final"],
     ]);
     expect(after.planChanges[0]?.summary).toBe(
-      "Session 5 on 2026-02-02 cancelled (client unwell); replacement session added on 2026-03-30",
+      "Session 5 on 2026-02-02 at 09:00 cancelled (client unwell); replacement session added on 2026-03-30 at 09:00",
     );
     const replacement = sessionNumbered(after, 12);
     const [event] = await auditRows(prisma, { entityId: course.id, action: "plan.session_cancelled" });
@@ -403,7 +405,7 @@ describe("rescheduling a session", () => {
     expect(sessionNumbered(after, 5).id).toBe(five.id);
     expect(after.planChanges[0]).toMatchObject({
       kind: "session_rescheduled",
-      summary: "Session 5 on 2026-02-02 moved to 2026-02-04",
+      summary: "Session 5 on 2026-02-02 at 09:00 moved to 2026-02-04 at 09:00",
     });
     const [event] = await auditRows(prisma, { entityId: course.id, action: "plan.session_rescheduled" });
     expect(event?.details).toEqual({ sessionId: five.id, movedLater: 0 });
@@ -458,7 +460,7 @@ describe("rescheduling a session", () => {
       [12, "2026-03-30"],
     ]);
     expect(after.planChanges[0]?.summary).toBe(
-      "Session 8 on 2026-02-23 moved to 2026-03-02; 4 later sessions moved by 7 days",
+      "Session 8 on 2026-02-23 at 09:00 moved to 2026-03-02 at 09:00; 4 later sessions moved by 7 days",
     );
   });
 

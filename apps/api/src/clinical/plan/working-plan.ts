@@ -1,18 +1,21 @@
 // The plan as an edit works on it: the course's sessions loaded into memory, changed there, re-flowed
 // through the ipt module (numbers, phases, slots, agendas) and written back. Used by plan-service.ts.
 import {
-  PlanRuleError,
-  reflowPlan,
   type AgendaItem,
+  fromDateColumn,
+  inPlanOrder,
+  isoWeekday,
+  PlanRuleError,
   type ReflowedSession,
+  reflowPlan,
   type SessionPhase,
   type SessionStatus,
+  toDateColumn,
 } from "@ipt/shared";
 import { randomUUID } from "node:crypto";
 import { type Tx } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { ruleUnmet } from "../access";
-import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live, removal } from "../live";
 import { agendaOf } from "../sessions/session-detail";
 import type { CourseRow } from "./course-write";
@@ -23,6 +26,9 @@ export interface WorkingSession {
   id: string;
   status: SessionStatus;
   plannedDate: string;
+  /** "HH:MM" in the service's time zone. */
+  startTime: string;
+  durationMinutes: number;
   createdOrder: number;
   number: number | null;
   phase: SessionPhase | null;
@@ -32,8 +38,8 @@ export interface WorkingSession {
   signed: boolean;
   /** The stored version; null for a session this edit creates. */
   version: number | null;
-  /** The stored date and status, to tell what the edit changed. */
-  stored: { plannedDate: string; status: SessionStatus } | null;
+  /** The stored date, time and status, to tell what the edit changed. */
+  stored: { plannedDate: string; startTime: string; status: SessionStatus } | null;
 }
 
 export interface Plan {
@@ -45,13 +51,13 @@ export interface Plan {
 
 const counted = (session: WorkingSession) => session.status !== "cancelled";
 
-export const byDateThenCreation = (a: WorkingSession, b: WorkingSession) =>
-  a.plannedDate.localeCompare(b.plannedDate) || a.createdOrder - b.createdOrder;
+/** The contract's weekday, for sessions appended to the plan. */
+export const contractWeekday = (plan: Plan) => isoWeekday.parse(plan.course.sessionWeekday);
 
 export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
   const rows = await tx.therapySession.findMany({
     where: { courseId: course.id, ...live },
-    orderBy: [{ plannedDate: "asc" }, { createdOrder: "asc" }],
+    orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
   });
   // Over removed rows too: (courseId, createdOrder) is unique, and a removed row keeps its order.
   const last = await tx.therapySession.aggregate({
@@ -64,7 +70,9 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
     sessions: rows.map((row) => ({
       id: row.id,
       status: row.status,
-      plannedDate: toIsoDate(row.plannedDate),
+      plannedDate: fromDateColumn(row.plannedDate),
+      startTime: row.startTime,
+      durationMinutes: row.durationMinutes,
       createdOrder: row.createdOrder,
       number: row.number,
       phase: row.phase,
@@ -73,7 +81,7 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
       cancelReason: row.cancelReason,
       signed: row.signedAt !== null,
       version: row.version,
-      stored: { plannedDate: toIsoDate(row.plannedDate), status: row.status },
+      stored: { plannedDate: fromDateColumn(row.plannedDate), startTime: row.startTime, status: row.status },
     })),
   };
 }
@@ -112,17 +120,24 @@ export function assertNotBeforeRecorded(plan: Plan, date: string) {
 
 /** The last counted (not cancelled) session's date, in plan order. */
 export function lastCountedDate(plan: Plan): string {
-  const last = plan.sessions.filter(counted).sort(byDateThenCreation).at(-1);
-  return last ? last.plannedDate : toIsoDate(plan.course.startDate);
+  const last = plan.sessions.filter(counted).sort(inPlanOrder).at(-1);
+  return last ? last.plannedDate : fromDateColumn(plan.course.startDate);
 }
 
-export function newSession(plan: Plan, plannedDate: string): WorkingSession {
+/** A new planned session on the date, at the time (the contract's by default), of the contract's length. */
+export function newSession(
+  plan: Plan,
+  plannedDate: string,
+  startTime: string = plan.course.sessionTime,
+): WorkingSession {
   plan.lastCreatedOrder += 1;
   const createdOrder = plan.lastCreatedOrder;
   const session: WorkingSession = {
     id: randomUUID(),
     status: "planned",
     plannedDate,
+    startTime,
+    durationMinutes: plan.course.sessionMinutes,
     createdOrder,
     number: null,
     phase: null,
@@ -152,6 +167,7 @@ export function reflow(plan: Plan): ReflowedSession[] {
         id: s.id,
         status: s.status,
         plannedDate: s.plannedDate,
+        startTime: s.startTime,
         createdOrder: s.createdOrder,
         number: s.number,
         phase: s.phase,
@@ -191,7 +207,9 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       phase: next.phase,
       slot: next.slot,
       agenda: next.agenda,
-      plannedDate: fromIsoDate(next.plannedDate),
+      plannedDate: toDateColumn(next.plannedDate),
+      startTime: session.startTime,
+      durationMinutes: session.durationMinutes,
     };
     if (!session.stored || session.version === null) {
       await tx.therapySession.create({
@@ -200,7 +218,9 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       continue;
     }
     const statusChanged = session.status !== session.stored.status;
-    if (!next.changed && !statusChanged && next.plannedDate === session.stored.plannedDate) continue;
+    const moved =
+      next.plannedDate !== session.stored.plannedDate || session.startTime !== session.stored.startTime;
+    if (!next.changed && !statusChanged && !moved) continue;
     // The course lock keeps session writes out, so the version still matches; it is checked anyway.
     const { count } = await tx.therapySession.updateMany({
       where: { id: session.id, version: session.version },

@@ -6,8 +6,9 @@ import { personSelect } from "../../db/person-select";
 import { type Prisma, type Db } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor } from "../access";
-import { toIsoDate } from "../clients/dates";
+import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { live } from "../live";
+import { getServiceTimeZone } from "../measures/settings-read";
 import {
   correctedIds,
   riskFlagOrder,
@@ -21,7 +22,7 @@ import {
 export const sessionDetailSelect = {
   id: true,
   number: true,
-  plannedDate: true,
+  ...sessionWhenSelect,
   phase: true,
   slot: true,
   status: true,
@@ -69,7 +70,7 @@ export function agendaOf(value: Prisma.JsonValue): AgendaItem[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function toSessionDetail(row: SessionRow): SessionDetail {
+export function toSessionDetail(row: SessionRow, timeZone: string): SessionDetail {
   const { course } = row;
   const corrected = correctedIds(row.measureScores);
   return {
@@ -87,7 +88,7 @@ export function toSessionDetail(row: SessionRow): SessionDetail {
       sensitivityModifier: course.sensitivityModifier,
     },
     number: row.number,
-    plannedDate: toIsoDate(row.plannedDate),
+    ...sessionWhen(row, timeZone),
     phase: row.phase,
     slot: row.slot,
     status: row.status,
@@ -122,7 +123,7 @@ export async function loadSessionDetail(db: Db, sessionId: string): Promise<Sess
     select: sessionDetailSelect,
   });
   if (!row) throw notFound("The session");
-  return toSessionDetail(row);
+  return toSessionDetail(row, await getServiceTimeZone(db));
 }
 
 /**
@@ -138,5 +139,5 @@ export async function findReadableSessionDetail(
     where: { id: sessionId, ...live, course: { client: readableClientWhere(actor) } },
     select: sessionDetailSelect,
   });
-  return row ? toSessionDetail(row) : null;
+  return row ? toSessionDetail(row, await getServiceTimeZone(db)) : null;
 }

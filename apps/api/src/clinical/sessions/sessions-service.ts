@@ -1,5 +1,6 @@
 // Session records: read, edit while unsigned, sign (locks the record), and append amendments.
 // Each write locks the course row first (see ../plan/course-write), so every check sees the latest state.
+import { fromDateColumn } from "@ipt/shared";
 import type {
   AgendaItem,
   AmendmentRequest,
@@ -19,11 +20,11 @@ import {
   staleVersion,
   type Actor,
 } from "../access";
-import { todayIso, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service";
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
+import { serviceToday } from "../../settings/service-time";
 
 export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendment instead.";
 
@@ -96,8 +97,9 @@ export async function updateSession(
     if (session.status === "cancelled") {
       throw conflict("A cancelled session cannot be edited. Plan a new session instead.");
     }
-    const plannedDate = toIsoDate(session.plannedDate);
-    if ((request.status === "held" || request.status === "no_show") && todayIso() < plannedDate) {
+    const plannedDate = fromDateColumn(session.plannedDate);
+    const recording = request.status === "held" || request.status === "no_show";
+    if (recording && (await serviceToday(tx, actor.now)) < plannedDate) {
       throw invalidFields([
         {
           field: "body.status",
@@ -162,7 +164,7 @@ export async function signSession(
     }
     const { count } = await tx.therapySession.updateMany({
       where: { id: sessionId, version: request.version, ...live },
-      data: { signedAt: new Date(), signedById: actor.userId, version: { increment: 1 } },
+      data: { signedAt: actor.now, signedById: actor.userId, version: { increment: 1 } },
     });
     await assertVersion(count, "This session");
     await auditClinical(tx, actor, "session.signed", "therapy_session", sessionId, {

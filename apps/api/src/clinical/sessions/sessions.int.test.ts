@@ -1,4 +1,4 @@
-import { addDays, type AgendaItem } from "@ipt/shared";
+import { addDays, type AgendaItem, DEFAULT_TIME_ZONE, todayIn } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
@@ -9,7 +9,6 @@ import {
   therapistWithCourse,
   type Clinician,
 } from "../../../test/helpers/clinical";
-import { todayIso } from "../clients/dates";
 
 const { app, prisma } = await createTestApp();
 
@@ -159,8 +158,8 @@ describe("editing a session", () => {
     expect(row.agenda).toEqual(session.agenda);
   });
 
-  it("held or no-show only on or after the session's date (server UTC date): 400 naming body.status", async () => {
-    const today = todayIso();
+  it("held or no-show only on or after the session's date (in the service's time zone): 400 naming body.status", async () => {
+    const today = todayIn(DEFAULT_TIME_ZONE, new Date());
     const { therapist, course } = await therapistWithCourse(app, prisma, { startDate: today });
     const first = sessionNumbered(course, 1);
     const second = sessionNumbered(course, 2);

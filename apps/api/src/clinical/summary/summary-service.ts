@@ -4,18 +4,19 @@
 // running gets the same summary so far (its phase says it is provisional).
 import {
   bandOf,
-  courseOutcomeOf,
-  instruments,
-  techniques,
   type BandRef,
+  courseOutcomeOf,
   type EndOfTreatmentSummary,
+  fromDateColumn,
+  fromNullableDateColumn,
   type Instrument,
+  instruments,
   type Technique,
+  techniques,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma, PrismaClient } from "../../db/prisma";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../access";
-import { isoDateOrNull, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { seriesOf } from "../measures/measure-state";
 import { correctedIds } from "../measures/measure-wire";
@@ -96,7 +97,7 @@ export async function getEndOfTreatmentSummary(
     course.sessions.filter((s) => s.status === status).length;
   const heldDates = course.sessions
     .filter((s) => s.status === "held")
-    .map((s) => toIsoDate(s.plannedDate))
+    .map((s) => fromDateColumn(s.plannedDate))
     .sort();
   // Current scores only (a corrected original stays on record but no longer counts).
   const corrected = correctedIds(course.measureScores);
@@ -122,8 +123,8 @@ export async function getEndOfTreatmentSummary(
       lineage: course.lineage,
       phase: course.phase,
       plannedSessions: course.plannedSessions,
-      startDate: toIsoDate(course.startDate),
-      endedOn: isoDateOrNull(course.endedOn),
+      startDate: fromDateColumn(course.startDate),
+      endedOn: fromNullableDateColumn(course.endedOn),
       outcome: course.outcome,
       outcomeReason: course.outcomeReason,
       primaryArea: course.primaryArea,

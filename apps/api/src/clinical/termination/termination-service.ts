@@ -1,5 +1,6 @@
 // The ending of a course: raising it explicitly, the termination checklist, and completion or
 // discontinuation. Each step is versioned on the course and audited in the same transaction.
+import { fromDateColumn, toDateColumn } from "@ipt/shared";
 import type {
   CompleteCourseRequest,
   CourseDetail,
@@ -10,9 +11,9 @@ import type { PrismaClient } from "../../db/prisma";
 import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { getCourseDetail } from "../courses/course-detail";
-import { fromIsoDate, toIsoDate } from "../clients/dates";
 import { live } from "../live";
 import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
+import { serviceToday } from "../../settings/service-time";
 
 export const DISCONTINUED_REASON = "Course discontinued";
 
@@ -40,7 +41,7 @@ export async function raiseTermination(
       }
       await tx.course.update({
         where: { id: courseId },
-        data: { phase: "termination", terminationRaisedAt: new Date() },
+        data: { phase: "termination", terminationRaisedAt: actor.now },
       });
       await auditClinical(tx, actor, "course.termination_raised", "course", courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });
@@ -132,10 +133,14 @@ export async function completeCourse(
   return withRefusalAudit(prisma, actor, courseId, "course_completed", () =>
     prisma.$transaction(async (tx) => {
       const course = await courseForWrite(tx, courseId, request.version);
-      if (request.endedOn < toIsoDate(course.startDate)) {
+      const today = await serviceToday(tx, actor.now);
+      if (request.endedOn > today) {
+        throw invalid("body.endedOn", `The course cannot end in the future (today is ${today}).`);
+      }
+      if (request.endedOn < fromDateColumn(course.startDate)) {
         throw invalid(
           "body.endedOn",
-          `The course started on ${toIsoDate(course.startDate)}: it cannot end before that.`,
+          `The course started on ${fromDateColumn(course.startDate)}: it cannot end before that.`,
         );
       }
       let cancelled = 0;
@@ -163,7 +168,7 @@ export async function completeCourse(
           phase: "completed",
           outcome: request.outcome,
           outcomeReason: reason,
-          endedOn: fromIsoDate(request.endedOn),
+          endedOn: toDateColumn(request.endedOn),
         },
       });
       await tx.client.update({

@@ -1,21 +1,21 @@
 // The signed-in therapist's own supervisors (GET /api/me/supervisors).
-import { ownSupervisorsResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../clinical/access";
 import { listOwnSupervisors } from "../../users/own-supervisors";
+import { defineRoute } from "../define-route";
 import { inputErrors } from "../responses";
 
 export const ownSupervisorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
-  app.get(
-    "/supervisors",
+  defineRoute(
+    app,
+    endpoints.account.supervisors,
     {
       config: { policy: "therapist" },
-      schema: {
-        tags: ["account"],
-        summary: "Your current supervisors (active accounts assigned to you)",
-        response: { 200: ownSupervisorsResponse, ...inputErrors },
-      },
+      tags: ["account"],
+      summary: "Your current supervisors (active accounts assigned to you)",
+      errors: inputErrors,
     },
     async (request) => listOwnSupervisors(prisma, actorOf(request).userId),
   );

@@ -1,20 +1,19 @@
-import { listAuditEventsQuery, listAuditEventsResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { listAuditEvents } from "../../audit/audit-query";
+import { defineRoute } from "../define-route";
 import { inputErrors } from "../responses";
 
 export const adminAuditRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
-  app.get(
-    "/",
+  defineRoute(
+    app,
+    endpoints.audit.list,
     {
       config: { policy: "admin" },
-      schema: {
-        tags: ["admin: audit"],
-        summary: "Browse the audit log, newest first",
-        querystring: listAuditEventsQuery,
-        response: { 200: listAuditEventsResponse, ...inputErrors },
-      },
+      tags: ["admin: audit"],
+      summary: "Browse the audit log, newest first",
+      errors: inputErrors,
     },
     async (request) => listAuditEvents(prisma, request.query),
   );

@@ -1,26 +1,27 @@
-import { livenessResponse, readinessResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../errors/app-error";
 import { answerEvenUnderPressure } from "../../plugins/overload";
+import { defineRoute } from "../define-route";
 
 export const healthRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
-  app.get(
-    "/live",
+  defineRoute(
+    app,
+    endpoints.health.live,
     {
       // Answers even while load is shed: an overloaded process is alive and must not be restarted.
       config: { policy: "public", pressureHandler: answerEvenUnderPressure },
-      schema: { tags: ["health"], summary: "The process is up", response: { 200: livenessResponse } },
+      tags: ["health"],
+      summary: "The process is up",
     },
     async () => ({ status: "ok" as const }),
   );
 
-  app.get(
-    "/ready",
-    {
-      config: { policy: "public" },
-      schema: { tags: ["health"], summary: "The database answers", response: { 200: readinessResponse } },
-    },
+  defineRoute(
+    app,
+    endpoints.health.ready,
+    { config: { policy: "public" }, tags: ["health"], summary: "The database answers" },
     async (request) => {
       try {
         await prisma.$queryRaw`SELECT 1`;

@@ -1,5 +1,5 @@
 // Test-only: the test app logs (with the production logger options, at debug level) to one file per
-// test file in the run's log directory, and the tests note every secret they handle (passwords,
+// test worker in the run's log directory, and the tests note every secret they handle (passwords,
 // session tokens) beside it. global-setup.ts scans all of it when the run ends.
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -14,7 +14,8 @@ declare module "vitest" {
   }
 }
 
-// Modules are isolated per test file, so this names one file's output.
+// One name per loaded copy of this module: a worker's files share it (isolate: false), so it names
+// one worker's output.
 const fileId = `${process.pid}-${randomBytes(6).toString("hex")}`;
 const fileIn = (extension: string) => path.join(inject("logScan").dir, `${fileId}.${extension}`);
 

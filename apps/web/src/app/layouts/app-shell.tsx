@@ -7,6 +7,7 @@ import { homePathForRole, paths } from "../../config/paths";
 import { useAttention } from "../../features/attention/api/get-attention";
 import { useSession } from "../../features/auth/api/get-session";
 import { useLogout } from "../../features/auth/api/logout";
+import { ServiceTimeZoneProvider } from "../../lib/service-time-zone";
 import { useSessionGuard } from "../session-guard";
 import { SessionTimeout } from "./session-timeout";
 
@@ -29,7 +30,7 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
     ],
     admin: [
       { label: "Accounts", href: paths.admin.accounts.getHref() },
-      { label: "Measurement settings", href: paths.admin.settings.getHref() },
+      { label: "Organisation settings", href: paths.admin.settings.getHref() },
       { label: "Audit log", href: paths.admin.audit.getHref() },
     ],
   };
@@ -164,7 +165,9 @@ export function AppShell() {
       </header>
       <main id="main" tabIndex={-1} className="main">
         {flash ? <SuccessMessage>{flash}</SuccessMessage> : null}
-        <Outlet />
+        <ServiceTimeZoneProvider value={session?.timeZone ?? null}>
+          <Outlet />
+        </ServiceTimeZoneProvider>
       </main>
       {session ? <SessionTimeout session={session} guard={guard} onSignOut={signOut} /> : null}
     </div>

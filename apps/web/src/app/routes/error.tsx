@@ -83,7 +83,8 @@ function ErrorContent() {
         ) : null}
         <li>
           {sessionEnded ? (
-            <Link to={paths.auth.login.getHref()}>Sign in</Link>
+            // The sign-in page is a document of its own, not a route of this router.
+            <a href={paths.auth.login.getHref()}>Sign in</a>
           ) : (
             <Link to={paths.home.getHref()}>Go to your home page</Link>
           )}

@@ -1,31 +1,23 @@
 import type { CockpitResponse, TherapistSummariesResponse } from "@ipt/shared";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { renderToStaticMarkup } from "react-dom/server";
-import { MemoryRouter } from "react-router";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { paths } from "../../config/paths";
 import { cockpitQueryOptions } from "../../features/supervision/api/get-cockpit";
 import { therapistSummariesQueryOptions } from "../../features/supervision/api/get-therapist-summaries";
 import { supervisionRiskFlagsQueryOptions } from "../../features/supervision/api/list-risk-flags";
 import { nonResponseRow, riskRow, summaryOf, THERAPIST_A } from "../../features/supervision/test-fixtures";
-import { elements, textOf } from "../../test/static-render";
+import { createTestQueryClient, renderWithProviders } from "../../test/render";
 import { cockpitParamsFromSearch } from "./clinical-loaders";
 import { SupervisionCockpitRoute } from "./supervision-cockpit";
 
 /** The page at `url` as its loader leaves it: every query already answered. */
 function renderPage(url: string, data: { summaries: TherapistSummariesResponse; cockpit: CockpitResponse }) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const queryClient = createTestQueryClient();
   const params = cockpitParamsFromSearch(new URL(url, "http://localhost").searchParams);
   queryClient.setQueryData(supervisionRiskFlagsQueryOptions().queryKey, { items: [] });
   queryClient.setQueryData(therapistSummariesQueryOptions().queryKey, data.summaries);
   queryClient.setQueryData(cockpitQueryOptions(params).queryKey, data.cockpit);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[url]}>
-        <SupervisionCockpitRoute />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<SupervisionCockpitRoute />, { route: url, queryClient });
 }
 
 const page = (items: CockpitResponse["items"]): CockpitResponse => ({
@@ -35,40 +27,45 @@ const page = (items: CockpitResponse["items"]): CockpitResponse => ({
   pageSize: 25,
 });
 
+const headings = (level: number) =>
+  screen.queryAllByRole("heading", { level }).map((heading) => heading.textContent);
+
 describe("supervisor's cockpit page", () => {
   it("shows the supervisees at a glance, then their clients most urgent first", () => {
-    const html = renderPage("/supervision", {
+    renderPage("/supervision", {
       summaries: { items: [summaryOf({})] },
       cockpit: page([riskRow, nonResponseRow]),
     });
-    expect(elements(html, "h1").map((h) => h.text)).toEqual(["Supervision"]);
-    expect(elements(html, "h2").map((h) => h.text)).toEqual(["Supervisees", "Clients"]);
-    expect(elements(html, "caption").map((c) => c.text)).toEqual([
+    expect(headings(1)).toEqual(["Supervision"]);
+    expect(headings(2)).toEqual(["Supervisees", "Clients"]);
+    expect(screen.getAllByRole("table").map((table) => table.querySelector("caption")?.textContent)).toEqual([
       "Supervisees at a glance",
       "Active clients of your supervisees, most urgent first",
     ]);
-    expect(textOf(html)).toContain("Showing 1–2 of 2");
+    expect(screen.getByText("Showing 1–2 of 2")).toBeTruthy();
   });
 
   it("says when no supervisee is assigned, without a clients section", () => {
-    const html = renderPage("/supervision", { summaries: { items: [] }, cockpit: page([]) });
-    expect(textOf(html)).toContain("No supervisees are assigned to you yet.");
-    expect(elements(html, "h2").map((h) => h.text)).toEqual(["Supervisees"]);
-    expect(elements(html, "form")).toHaveLength(0);
+    renderPage("/supervision", { summaries: { items: [] }, cockpit: page([]) });
+    expect(screen.getByText("No supervisees are assigned to you yet.")).toBeTruthy();
+    expect(headings(2)).toEqual(["Supervisees"]);
+    expect(screen.queryByRole("search")).toBeNull();
   });
 
   it("says when no client matches the filters, and keeps the filters applied", () => {
     const url = paths.supervision.cockpit.getHref({ therapistId: THERAPIST_A.id, flag: "risk" });
-    const html = renderPage(url, { summaries: { items: [summaryOf({})] }, cockpit: page([]) });
-    expect(textOf(html)).toContain("No active clients match these filters.");
-    expect(elements(html, "table")).toHaveLength(1);
-    expect(html).toContain('aria-current="true"');
-    expect(html).toMatch(/<option value="risk" selected="">Open risk flag<\/option>/);
+    renderPage(url, { summaries: { items: [summaryOf({})] }, cockpit: page([]) });
+    expect(screen.getByText("No active clients match these filters.")).toBeTruthy();
+    const table = screen.getByRole("table");
+    expect(within(table).getByRole("link", { current: true }).textContent).toBe(THERAPIST_A.name);
+    const show = screen.getByRole<HTMLSelectElement>("combobox", { name: "Show" });
+    expect(show.selectedOptions[0]?.textContent).toBe("Open risk flag");
+    expect(show.value).toBe("risk");
   });
 
   it("says when the supervisees have no active clients at all", () => {
-    const html = renderPage("/supervision", { summaries: { items: [summaryOf({})] }, cockpit: page([]) });
-    expect(textOf(html)).toContain("Your supervisees have no active clients.");
+    renderPage("/supervision", { summaries: { items: [summaryOf({})] }, cockpit: page([]) });
+    expect(screen.getByText("Your supervisees have no active clients.")).toBeTruthy();
   });
 
   it("keeps the filters in the address, without page 1 or empty values", () => {

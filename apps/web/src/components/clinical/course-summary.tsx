@@ -1,5 +1,5 @@
 import { formatPresets, lineagePresets, type CourseDetail } from "@ipt/shared";
-import { formatCalendarDate } from "../../lib/format";
+import { formatCalendarDate, formatSessionWhen } from "../../lib/format";
 import { SummaryRow } from "../summary-row";
 import { FocusRows } from "./focus-rows";
 import { courseOutcomeLabels, frequencyLabels, nextStepLabels } from "./labels";
@@ -8,6 +8,8 @@ const notYet = <span className="muted">Not recorded yet</span>;
 
 const dateOrNotYet = (date: string | null) =>
   date ? <time dateTime={date}>{formatCalendarDate(date)}</time> : notYet;
+
+const weekdayPlurals = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
 
 // A course's contract, focus and outcome as read on the course page, the printable plan and a
 // supervisor's review.
@@ -19,10 +21,15 @@ export function ContractSummary({ course }: { course: CourseDetail }) {
       <SummaryRow term="Format">{formatPresets[course.format].label}</SummaryRow>
       <SummaryRow term="Manual lineage">{lineagePresets[course.lineage].label}</SummaryRow>
       <SummaryRow term="Sessions">
-        {course.plannedSessions} sessions, {frequencyLabels[course.frequency].toLowerCase()},{" "}
-        {course.sessionMinutes} minutes each
+        {course.plannedSessions} sessions, {frequencyLabels[course.frequency].toLowerCase()} on{" "}
+        {weekdayPlurals[course.sessionWeekday - 1]} at {course.sessionTime}, {course.sessionMinutes} minutes
+        each
       </SummaryRow>
-      <SummaryRow term="First session">{dateOrNotYet(course.startDate)}</SummaryRow>
+      <SummaryRow term="First session">
+        <time dateTime={course.startDate}>
+          {formatSessionWhen({ plannedDate: course.startDate, startTime: course.sessionTime })}
+        </time>
+      </SummaryRow>
       <SummaryRow term="Termination">
         Starts at session {course.terminationStartNumber}, {course.terminationLead} sessions before the end
         {course.terminationRaisedAt ? "; the ending has been raised" : "; the ending is not raised yet"}

@@ -1,7 +1,7 @@
 import { phaseLabelFor, type Lineage, type SessionSummary } from "@ipt/shared";
 import { Link } from "react-router";
-import { formatCalendarDate } from "../../lib/format";
 import { sessionStatusLabels } from "./labels";
+import { SessionWhen } from "./session-when";
 
 /** "Session 4", or "Cancelled session" (a cancelled session has no number). */
 export const sessionRowTitle = (session: Pick<SessionSummary, "number">) =>
@@ -12,7 +12,7 @@ export function SessionColumnHeadings() {
   return (
     <>
       <th scope="col">Session</th>
-      <th scope="col">Date</th>
+      <th scope="col">Date and time</th>
       <th scope="col">Phase</th>
       <th scope="col">Status</th>
       <th scope="col">Signed</th>
@@ -21,7 +21,7 @@ export function SessionColumnHeadings() {
   );
 }
 
-/** The cells under SessionColumnHeadings: the session (linking to `href`), date, phase, status, signed, agenda. */
+/** The cells under SessionColumnHeadings: the session (linking to `href`), date and time, phase, status, signed, agenda. */
 export function SessionRowCells({
   session,
   lineage,
@@ -37,7 +37,7 @@ export function SessionRowCells({
         <Link to={href}>{sessionRowTitle(session)}</Link>
       </th>
       <td className="cell--nowrap">
-        <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
+        <SessionWhen session={session} />
       </td>
       <td>{session.phase ? phaseLabelFor(session.phase, lineage) : "None"}</td>
       <td>

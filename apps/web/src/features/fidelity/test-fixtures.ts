@@ -9,6 +9,7 @@ import {
   type FidelityScores,
   type SessionFidelity,
 } from "@ipt/shared";
+import { sessionWhenOn } from "../../test/session-when";
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 export const COURSE_ID = uuid(1);
@@ -48,7 +49,7 @@ export function sessionFidelity(number: number, extra: Partial<SessionFidelity> 
   return {
     sessionId: sessionIdOf(number),
     number,
-    plannedDate: `2026-09-${String(number).padStart(2, "0")}`,
+    ...sessionWhenOn(`2026-09-${String(number).padStart(2, "0")}`),
     status: "held",
     selfRating: null,
     supervisorRatings: [],

@@ -19,22 +19,22 @@ function LastSaved({ current }: { current: MeasurementSettingsResponse }) {
   );
 }
 
-/** The organisation's thresholds for the measurement schedule and alerts (admin only). */
+/** The organisation's settings (admin only): the service's time zone, measurement thresholds, supervision rules. */
 export function MeasurementSettingsRoute() {
   const settings = useMeasurementSettings();
   return (
     <div className="page">
-      <PageHeading>Measurement settings</PageHeading>
+      <PageHeading>Organisation settings</PageHeading>
       <p className="section__intro">
-        When PHQ-9 and GAD-7 are due and when a course is flagged, for every course. The defaults are
-        recommended starting points, not a published standard. The outcome definitions (response, remission,
-        recovery) are fixed and are not settings.
+        The service's time zone, when PHQ-9 and GAD-7 are due and when a course is flagged, for every course.
+        The defaults are recommended starting points, not a published standard. The outcome definitions
+        (response, remission, recovery) are fixed and are not settings.
       </p>
       {settings.isPending || settings.isError ? (
         <QueryFallback
           query={settings}
           loading="Loading the settings…"
-          errorTitle="The measurement settings could not be loaded."
+          errorTitle="The organisation settings could not be loaded."
         />
       ) : (
         <>

@@ -1,11 +1,11 @@
-import { attentionResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getAttention(signal?: AbortSignal) {
-  return apiRequest("/api/attention", attentionResponse, { signal });
+  return apiRequest(endpoints.attention.list, { signal });
 }
 
 /** What waits for the therapist changes on many pages (and by supervisors): read again on each visit. */

@@ -1,21 +1,25 @@
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { attention, COURSE_ID, SESSION_ID, SUPERVISOR, uuid } from "../test-fixtures";
 import { AttentionList } from "./attention-list";
 
-/** Each group's heading with its entries' link texts and addresses. */
-function groupsOf(html: string) {
-  return elements(html, "section").map((section) => ({
-    heading: elements(section.inner, "h2")[0]?.text,
-    links: elements(section.inner, "a").map((link) => [link.text, link.attrs.href]),
+/** Each group (a region named by its heading) with its entries' link texts and addresses. */
+function groups() {
+  return screen.getAllByRole("region").map((region) => ({
+    heading: within(region).getByRole("heading", { level: 2 }).textContent,
+    links: within(region)
+      .getAllByRole("link")
+      .map((link) => [link.textContent, link.getAttribute("href")]),
   }));
 }
 
 describe("the attention list", () => {
   it("says when nothing waits", () => {
-    const html = renderHtml(<AttentionList items={[]} />);
-    expect(textOf(html)).toBe("Nothing needs your attention.");
-    expect(elements(html, "h2")).toEqual([]);
+    const { container } = renderWithProviders(<AttentionList items={[]} />);
+    expect(textOf(container)).toBe("Nothing needs your attention.");
+    expect(screen.queryAllByRole("heading")).toEqual([]);
   });
 
   it("groups by kind in order, leaving out empty groups, each entry linking to where it is dealt with", () => {
@@ -36,8 +40,8 @@ describe("the attention list", () => {
       }),
       attention("unsigned_session", { sessionId: uuid(103), sessionNumber: 3 }),
     ];
-    const html = renderHtml(<AttentionList items={items} />);
-    expect(groupsOf(html)).toEqual([
+    renderWithProviders(<AttentionList items={items} />);
+    expect(groups()).toEqual([
       {
         heading: "Risk follow-ups",
         links: [
@@ -57,24 +61,28 @@ describe("the attention list", () => {
   });
 
   it("says what it is, from whom and since when", () => {
-    const html = renderHtml(
+    renderWithProviders(
       <AttentionList
         items={[attention("comment", { target: "plan", threadId: uuid(503), from: SUPERVISOR })]}
       />,
     );
-    expect(groupsOf(html)[0]?.heading).toBe("Comments awaiting your reply");
-    const entry = elements(html, "li")[0];
-    expect(entry?.text).toMatch(/^Client A, plan Comment from Sam Okafor\. Waiting since 10 Sept 2026 ?\.$/);
-    expect(elements(entry?.inner ?? "", "time")[0]?.attrs.dateTime).toBe("2026-09-10T10:00:00.000Z");
+    expect(groups()[0]?.heading).toBe("Comments awaiting your reply");
+    const entry = screen.getByRole("listitem");
+    expect(textOf(entry)).toMatch(
+      /^Client A, plan Comment from Sam Okafor\. Waiting since 10 Sept 2026 ?\.$/,
+    );
+    expect(entry.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 
-  it("gives each group heading its own id", () => {
-    const html = renderHtml(
+  it("gives each group heading its own id, so each region is named by its own heading", () => {
+    renderWithProviders(
       <AttentionList
         items={[attention("risk_follow_up"), attention("unsigned_session", { sessionId: SESSION_ID })]}
       />,
     );
-    const ids = elements(html, "h2").map((h2) => h2.attrs.id);
+    const ids = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.id);
     expect(new Set(ids).size).toBe(2);
+    expect(screen.getByRole("region", { name: "Risk follow-ups" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Sessions to sign" })).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { listAuditEventsResponse, type ListAuditEventsQuery } from "@ipt/shared";
+import { endpoints, type ListAuditEventsQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -6,7 +6,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export type ListAuditEventsParams = Partial<ListAuditEventsQuery>;
 
 export function listAuditEvents(params: ListAuditEventsParams, signal?: AbortSignal) {
-  return apiRequest("/api/admin/audit-events", listAuditEventsResponse, { query: params, signal });
+  return apiRequest(endpoints.audit.list, { query: params, signal });
 }
 
 export const listAuditEventsQueryOptions = (params: ListAuditEventsParams = {}) =>

@@ -1,10 +1,10 @@
-import { sessionResponse, type ChangePasswordRequest } from "@ipt/shared";
+import { endpoints, type ChangePasswordRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { sessionQueryOptions } from "./get-session";
 
 export function changePassword(body: ChangePasswordRequest) {
-  return apiRequest("/api/auth/password", sessionResponse, { method: "POST", body });
+  return apiRequest(endpoints.auth.changePassword, { body });
 }
 
 export function useChangePassword() {

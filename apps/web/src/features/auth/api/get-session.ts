@@ -1,4 +1,4 @@
-import { sessionResponse, type SessionResponse } from "@ipt/shared";
+import { endpoints, type SessionResponse } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest, isApiError } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -6,7 +6,7 @@ import { queryKeys } from "../../../lib/query-keys";
 /** The signed-in session, or null when nobody is signed in (or the session has ended). */
 export async function getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
   try {
-    return await apiRequest("/api/auth/session", sessionResponse, { signal });
+    return await apiRequest(endpoints.auth.session, { signal });
   } catch (error) {
     if (isApiError(error, "unauthenticated")) return null;
     throw error;

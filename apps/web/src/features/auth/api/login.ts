@@ -1,20 +1,10 @@
-import { sessionResponse, type LoginRequest } from "@ipt/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { endpoints, type LoginRequest } from "@ipt/shared";
 import { apiRequest } from "../../../lib/api-client";
-import { sessionQueryOptions } from "./get-session";
 
+/**
+ * Signs in. Only the sign-in page calls it, and it then opens the app as a new document, so there is
+ * no query cache to update (and none from a previous account to clear).
+ */
 export function login(body: LoginRequest) {
-  return apiRequest("/api/auth/login", sessionResponse, { method: "POST", body });
-}
-
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    onSuccess: (session) => {
-      // Nothing cached for a previous account may survive into this one.
-      queryClient.removeQueries();
-      queryClient.setQueryData(sessionQueryOptions().queryKey, session);
-    },
-  });
+  return apiRequest(endpoints.auth.login, { body });
 }

@@ -1,8 +1,9 @@
+import { endpoints } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
-import { apiRequestNoContent } from "../../../lib/api-client";
+import { apiRequest } from "../../../lib/api-client";
 
 export function logout() {
-  return apiRequestNoContent("/api/auth/logout", { method: "POST" });
+  return apiRequest(endpoints.auth.logout);
 }
 
 /** Clearing local state and leaving the page is the app's job (see app/session-guard.ts). */

@@ -1,6 +1,7 @@
 import { changePasswordRequest, PASSWORD_MIN_LENGTH, type SessionResponse } from "@ipt/shared";
 import { useRef, useState, type SubmitEvent } from "react";
 import { FormAlert, SubmitButton, TextField, useFocusFirstError } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import {
   formErrorsFromError,
   formErrorsFromZod,
@@ -10,7 +11,8 @@ import {
 import { useChangePassword } from "../api/change-password";
 import { formText } from "../../../lib/form-data";
 
-const fieldNames = ["currentPassword", "newPassword", "confirmPassword"] as const;
+/** The request's fields, and the confirmation only the form asks for. */
+const fieldNames = [...fieldNamesOf(changePasswordRequest), "confirmPassword"];
 
 export function ChangePasswordForm({ onChanged }: { onChanged: (session: SessionResponse) => void }) {
   const changePassword = useChangePassword();

@@ -1,26 +1,28 @@
 import { loginRequest, type SessionResponse } from "@ipt/shared";
 import { useRef, useState, type SubmitEvent } from "react";
 import { FormAlert, SubmitButton, TextField, useFocusFirstError } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import {
   formErrorsFromError,
   formErrorsFromZod,
   noFormErrors,
   type FormErrors,
 } from "../../../lib/form-errors";
-import { useLogin } from "../api/login";
+import { login } from "../api/login";
 import { formText } from "../../../lib/form-data";
 
-const fieldNames = ["email", "password"] as const;
+const fieldNames = fieldNamesOf(loginRequest);
 
+/** The sign-in form. `onSignedIn` leaves the page, so the form stays busy after a success. */
 export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
-  const login = useLogin();
+  const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   useFocusFirstError(formRef, errors);
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (login.isPending) return;
+    if (pending) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     const parsed = loginRequest.safeParse({
@@ -32,14 +34,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionRespons
       return;
     }
     setErrors(noFormErrors);
-    login.mutate(parsed.data, {
-      onSuccess: onSignedIn,
-      onError: (error) => {
-        const password = form.elements.namedItem("password");
-        if (password instanceof HTMLInputElement) password.value = "";
-        setErrors(formErrorsFromError(error, fieldNames));
-      },
-    });
+    setPending(true);
+    let session: SessionResponse;
+    try {
+      session = await login(parsed.data);
+    } catch (error) {
+      const password = form.elements.namedItem("password");
+      if (password instanceof HTMLInputElement) password.value = "";
+      setErrors(formErrorsFromError(error, fieldNames));
+      setPending(false);
+      return;
+    }
+    onSignedIn(session);
   }
 
   return (
@@ -63,7 +69,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionRespons
         required
         error={errors.fields.password}
       />
-      <SubmitButton pending={login.isPending} pendingLabel="Signing in…">
+      <SubmitButton pending={pending} pendingLabel="Signing in…">
         Sign in
       </SubmitButton>
     </form>

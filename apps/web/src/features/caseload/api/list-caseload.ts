@@ -1,4 +1,4 @@
-import { caseloadResponse, type CaseloadQuery } from "@ipt/shared";
+import { endpoints, type CaseloadQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
@@ -7,7 +7,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export type CaseloadParams = Partial<CaseloadQuery>;
 
 export function listCaseload(params: CaseloadParams, signal?: AbortSignal) {
-  return apiRequest("/api/clients", caseloadResponse, { query: params, signal });
+  return apiRequest(endpoints.caseload.list, { query: params, signal });
 }
 
 /** Work on other pages changes the caseload, so it is read again whenever it opens. */

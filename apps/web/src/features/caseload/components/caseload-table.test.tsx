@@ -1,6 +1,9 @@
 import { caseloadEntry, type CaseloadEntry } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { rowsByHeader, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
+import { sessionWhenOn } from "../../../test/session-when";
 import { CaseloadTable } from "./caseload-table";
 
 const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
@@ -15,7 +18,7 @@ const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
       sessionsHeld: 8,
       plannedSessions: 12,
     },
-    nextSession: { number: 9, plannedDate: "2026-03-02", phase: "middle" },
+    nextSession: { number: 9, ...sessionWhenOn("2026-03-02", "14:30"), phase: "middle" },
     measures: {
       latestPhq9: { total: 10, sessionNumber: 8, band: { key: "moderate", label: "Moderate" } },
       latestGad7: { total: 6, sessionNumber: 8, band: { key: "mild", label: "Mild" } },
@@ -33,19 +36,19 @@ const entry = (overrides: Partial<CaseloadEntry>): CaseloadEntry =>
   });
 
 function rowsOf(entries: CaseloadEntry[]) {
-  const html = renderHtml(<CaseloadTable entries={entries} />);
-  const headers = elements(elements(html, "thead")[0]?.inner ?? "", "th").map((th) => th.text);
-  const rows = elements(elements(html, "tbody")[0]?.inner ?? "", "tr").map((row) => {
-    const cells = [...row.inner.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => cell[0]);
-    return Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""]));
-  });
-  return { headers, rows };
+  renderWithProviders(<CaseloadTable entries={entries} />);
+  return rowsByHeader(screen.getByRole("table", { name: "Clients" }));
 }
 
 describe("caseload measure columns", () => {
   it("puts the flags right after the client, then the phase, the next session and the measures", () => {
-    const { headers } = rowsOf([entry({})]);
-    expect(headers).toEqual([
+    renderWithProviders(<CaseloadTable entries={[entry({})]} />);
+    const table = screen.getByRole("table", { name: "Clients" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((header) => header.textContent),
+    ).toEqual([
       "Client",
       "Flags",
       "Phase",
@@ -57,19 +60,30 @@ describe("caseload measure columns", () => {
     ]);
   });
 
+  it("shows the next session's date and time of day, marked up with the instant it starts", () => {
+    const cell = rowsOf([entry({})])[0]!["Next session"]!;
+    expect(textOf(cell)).toContain("Mon, 2 Mar 2026, 14:30");
+    expect(cell.querySelector("time")?.getAttribute("datetime")).toBe("2026-03-02T14:30:00.000Z");
+  });
+
+  it("shows the phase with the sessions held so far", () => {
+    const [row] = rowsOf([entry({})]);
+    expect(textOf(row?.Phase)).toBe("Middle phase 8 of 12 held");
+  });
+
   it("shows score, band and session, the change with its percentage, and the outcome status", () => {
-    const [row] = rowsOf([entry({})]).rows;
-    expect(textOf(row?.["Latest PHQ-9"] ?? "")).toBe("10 Moderate Session 8");
-    expect(textOf(row?.["Change from baseline"] ?? "")).toBe("−8 (44.4% lower)");
-    expect(textOf(row?.Outcome ?? "")).toBe("Partial response");
+    const [row] = rowsOf([entry({})]);
+    expect(textOf(row?.["Latest PHQ-9"])).toBe("10 Moderate Session 8");
+    expect(textOf(row?.["Change from baseline"])).toBe("−8 (44.4% lower)");
+    expect(textOf(row?.Outcome)).toBe("Partial response");
   });
 
   it("shows the red risk flag first, in red and in words", () => {
-    const [row] = rowsOf([entry({})]).rows;
-    const badges = elements(row?.Flags ?? "", "li");
-    expect(badges[0]?.inner).toContain("badge--flag-red");
-    expect(badges[0]?.text).toBe("Urgent: PHQ-9 item 9");
-    expect(badges[1]?.text).toBe("Review: Ending not raised");
+    const [row] = rowsOf([entry({})]);
+    const badges = within(row?.Flags as HTMLElement).getAllByRole("listitem");
+    expect(badges[0]?.querySelector(".badge--flag-red")).not.toBeNull();
+    expect(textOf(badges[0])).toBe("Urgent: PHQ-9 item 9");
+    expect(textOf(badges[1])).toBe("Review: Ending not raised");
   });
 
   it("says what is missing when there are no scores, one score, or no course", () => {
@@ -91,6 +105,7 @@ describe("caseload measure columns", () => {
         flags: [],
       }),
       entry({
+        id: "0b6f9a52-3c1e-4d7a-8f2b-5e4c3d2a1b03",
         measures: {
           latestPhq9: null,
           latestGad7: null,
@@ -102,13 +117,19 @@ describe("caseload measure columns", () => {
         },
         flags: [],
       }),
-      entry({ course: null, nextSession: null, measures: null, flags: [] }),
-    ]).rows;
-    expect(textOf(baselineOnly?.["Change from baseline"] ?? "")).toBe("Baseline only");
-    expect(textOf(noScores?.["Latest PHQ-9"] ?? "")).toBe("None");
-    expect(textOf(noScores?.Outcome ?? "")).toBe("No scores yet");
-    expect(textOf(noCourse?.["Latest PHQ-9"] ?? "")).toBe("None");
-    expect(textOf(noCourse?.Outcome ?? "")).toBe("None");
-    expect(textOf(noCourse?.Flags ?? "")).toBe("None");
+      entry({
+        id: "0b6f9a52-3c1e-4d7a-8f2b-5e4c3d2a1b04",
+        course: null,
+        nextSession: null,
+        measures: null,
+        flags: [],
+      }),
+    ]);
+    expect(textOf(baselineOnly?.["Change from baseline"])).toBe("Baseline only");
+    expect(textOf(noScores?.["Latest PHQ-9"])).toBe("None");
+    expect(textOf(noScores?.Outcome)).toBe("No scores yet");
+    expect(textOf(noCourse?.["Latest PHQ-9"])).toBe("None");
+    expect(textOf(noCourse?.Outcome)).toBe("None");
+    expect(textOf(noCourse?.Flags)).toBe("None");
   });
 });

@@ -5,7 +5,7 @@ import { clientStatusLabels, coursePhaseLabels } from "../../../components/clini
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
 import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 
 function ClientCell({ entry }: { entry: CaseloadEntry }) {
   if (!entry.course) {
@@ -41,9 +41,7 @@ function NextSessionCell({ entry }: { entry: CaseloadEntry }) {
   if (!entry.nextSession) return <span className="cell__note">None planned</span>;
   return (
     <>
-      <time dateTime={entry.nextSession.plannedDate}>
-        {formatCalendarDate(entry.nextSession.plannedDate)}
-      </time>
+      <SessionWhen session={entry.nextSession} />
       <span className="cell__note">Session {entry.nextSession.number}</span>
     </>
   );

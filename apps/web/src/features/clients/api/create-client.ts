@@ -1,4 +1,4 @@
-import { clientDetail, type CreateClientRequest } from "@ipt/shared";
+import { endpoints, type CreateClientRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshCaseload, storeClient } from "./cache";
@@ -8,7 +8,7 @@ import { refreshCaseload, storeClient } from "./cache";
  * should the request be sent again, the server answers it instead of adding the client twice.
  */
 export function createClient(body: CreateClientRequest, idempotencyKey: string = crypto.randomUUID()) {
-  return apiRequest("/api/clients", clientDetail, { method: "POST", body, idempotencyKey });
+  return apiRequest(endpoints.clients.create, { body, idempotencyKey });
 }
 
 export function useCreateClient() {

@@ -1,11 +1,11 @@
-import { clientDetail } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getClient(clientId: string, signal?: AbortSignal) {
-  return apiRequest(`/api/clients/${encodeURIComponent(clientId)}`, clientDetail, { signal });
+  return apiRequest(endpoints.clients.get, { params: { clientId }, signal });
 }
 
 /** Work on the client's courses changes their list and the client's status: read again on each visit. */

@@ -1,14 +1,11 @@
-import { courseDetail, type CreateCourseRequest } from "@ipt/shared";
+import { endpoints, type CreateCourseRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshCaseload, refreshClient } from "./cache";
 
 /** Opens a new course for the client; answers with the course. */
 export function startCourse({ clientId, body }: { clientId: string; body: CreateCourseRequest }) {
-  return apiRequest(`/api/clients/${encodeURIComponent(clientId)}/courses`, courseDetail, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.courses.start, { params: { clientId }, body });
 }
 
 export function useStartCourse() {

@@ -1,10 +1,10 @@
-import { clientDetail, type UpdateClientRequest } from "@ipt/shared";
+import { endpoints, type UpdateClientRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshCaseload, storeClient } from "./cache";
 
 export function updateClient({ clientId, body }: { clientId: string; body: UpdateClientRequest }) {
-  return apiRequest(`/api/clients/${encodeURIComponent(clientId)}`, clientDetail, { method: "PATCH", body });
+  return apiRequest(endpoints.clients.update, { params: { clientId }, body });
 }
 
 export function useUpdateClient() {

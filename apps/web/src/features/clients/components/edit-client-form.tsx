@@ -3,13 +3,14 @@ import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useUpdateClient } from "../api/update-client";
 import { clientChanges } from "./client-record";
 
-const fieldNames = ["displayName", "yearOfBirth", "referralReason", "workingDiagnosis"];
+const fieldNames = fieldNamesOf(updateClientRequest);
 
 /**
  * Edits the client's details, sending only what changed with the version the form was opened

@@ -2,6 +2,7 @@ import { createClientRequest, createCourseRequest, type ClientDetail } from "@ip
 import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -10,7 +11,8 @@ import { useStartCourse } from "../api/start-course";
 import { yearFrom } from "./client-record";
 import { CourseFormatFields, courseFormatMessages } from "./course-format-fields";
 
-const fieldNames = ["displayName", "yearOfBirth", "referralReason", "workingDiagnosis", "format", "lineage"];
+/** The client's fields, then the course's (it starts on the date its contract names). */
+const fieldNames = [...fieldNamesOf(createClientRequest), ...fieldNamesOf(createCourseRequest, "startDate")];
 
 /**
  * Step 1 of setting up a course: the client, then the course's format and manual lineage. Creates

@@ -2,6 +2,7 @@ import { createCourseRequest, type CourseDetail } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { SubmitButton } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -9,7 +10,8 @@ import { useStartCourse } from "../api/start-course";
 import type { NewCourseOffer } from "./client-record";
 import { CourseFormatFields, courseFormatMessages } from "./course-format-fields";
 
-const fieldNames = ["format", "lineage"];
+/** It starts on the date its contract names. */
+const fieldNames = fieldNamesOf(createCourseRequest, "startDate");
 
 /**
  * Opens another course for an existing client: the format and manual lineage, as in set-up step 1.

@@ -40,7 +40,8 @@ export function WorkingDiagnosisForm({
           setStatus("Working diagnosis saved.");
           onSaved();
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["workingDiagnosis"])),
+        onError: (error) =>
+          setErrors(writeErrorsFromError(error, [updateClientRequest.keyof().enum.workingDiagnosis])),
       },
     );
   }

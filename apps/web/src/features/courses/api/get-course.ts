@@ -1,15 +1,11 @@
-import { courseDetail } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export function coursePath(courseId: string, suffix = ""): string {
-  return `/api/courses/${encodeURIComponent(courseId)}${suffix}`;
-}
-
 export function getCourse(courseId: string, signal?: AbortSignal) {
-  return apiRequest(coursePath(courseId), courseDetail, { signal });
+  return apiRequest(endpoints.courses.get, { params: { courseId }, signal });
 }
 
 /** Sessions recorded on their own pages change the course, so it is read again whenever a page opens. */

@@ -1,11 +1,10 @@
-import { courseDetail, type InitialTasksRequest } from "@ipt/shared";
+import { endpoints, type InitialTasksRequest } from "@ipt/shared";
 import { apiRequest } from "../../../lib/api-client";
 import { useCourseMutation, type CourseWrite } from "./cache";
-import { coursePath } from "./get-course";
 
 /** "Diagnosis named with the client" and "Sick role given". */
 export function updateInitialTasks({ courseId, body }: CourseWrite<InitialTasksRequest>) {
-  return apiRequest(coursePath(courseId, "/initial-tasks"), courseDetail, { method: "PATCH", body });
+  return apiRequest(endpoints.courses.updateInitialTasks, { params: { courseId }, body });
 }
 
 export const useUpdateInitialTasks = () => useCourseMutation(updateInitialTasks);

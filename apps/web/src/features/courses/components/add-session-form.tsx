@@ -2,13 +2,18 @@ import { addSessionRequest, type CourseDetail } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { SubmitButton, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useAddSession } from "../api/add-session";
 import { useReloadCourse } from "../api/get-course";
 
-/** Appends a session to the plan; without a date it comes one interval after the last. */
+/**
+ * Appends a session to the plan; without a date it comes on the contract's weekday one interval
+ * after the last, at the time given (the contract's by default).
+ */
 export function AddSessionForm({
   course,
   onDone,
@@ -17,6 +22,7 @@ export function AddSessionForm({
   onDone: (message: string) => void;
 }) {
   const addSession = useAddSession();
+  const timeZone = useServiceTimeZone();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
 
@@ -27,6 +33,7 @@ export function AddSessionForm({
     const parsed = addSessionRequest.safeParse({
       version: course.version,
       plannedDate: formText(new FormData(form), "plannedDate") || undefined,
+      startTime: formText(new FormData(form), "startTime"),
     });
     if (!parsed.success) {
       setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
@@ -40,7 +47,7 @@ export function AddSessionForm({
           form.reset();
           onDone(`A session has been added. The course now has ${updated.plannedSessions} sessions.`);
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["plannedDate"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(addSessionRequest))),
       },
     );
   }
@@ -52,8 +59,17 @@ export function AddSessionForm({
         name="plannedDate"
         type="date"
         label="Date (optional)"
-        hint="Left empty, the session comes one interval after the last one."
+        hint="Left empty, the session comes on the contract's weekday, one interval after the last one."
         error={errors.fields.plannedDate}
+      />
+      <TextField
+        name="startTime"
+        type="time"
+        label="Time"
+        hint={`In the service's time zone (${timeZone}).`}
+        defaultValue={course.sessionTime}
+        required
+        error={errors.fields.startTime}
       />
       <SubmitButton pending={addSession.isPending} pendingLabel="Adding…">
         Add a session

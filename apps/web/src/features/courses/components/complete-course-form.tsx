@@ -3,14 +3,15 @@ import { useState, type SubmitEvent } from "react";
 import { courseOutcomeLabels } from "../../../components/clinical/labels";
 import { ChoiceGroup, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { todayIsoDate } from "../../../lib/format";
+import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useCompleteCourse } from "../api/complete-course";
 import { useReloadCourse } from "../api/get-course";
 
-const fieldNames = ["outcome", "reason", "endedOn"];
+const fieldNames = fieldNamesOf(completeCourseRequest);
 
 const outcomeOptions = courseOutcomes.map((outcome) => ({
   value: outcome,
@@ -24,6 +25,7 @@ const outcomeOptions = courseOutcomes.map((outcome) => ({
 /** Ends the course. The server refuses (and lists why) while something the ending needs is missing. */
 export function CompleteCourseForm({ course }: { course: CourseDetail }) {
   const completeCourse = useCompleteCourse();
+  const today = useServiceToday();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const [outcome, setOutcome] = useState<string>("");
@@ -77,7 +79,7 @@ export function CompleteCourseForm({ course }: { course: CourseDetail }) {
         name="endedOn"
         type="date"
         label="End date"
-        defaultValue={todayIsoDate()}
+        defaultValue={today}
         required
         fieldClassName="field--short"
         error={errors.fields.endedOn}

@@ -16,23 +16,19 @@ import {
   TextField,
 } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { todayIsoDate } from "../../../lib/format";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
+import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
 import { useSetContract } from "../api/set-contract";
 import { frequencyLabels } from "./labels";
 
-const fieldNames = [
-  "plannedSessions",
-  "frequency",
-  "sessionMinutes",
-  "startDate",
-  "terminationLead",
-  "missedSessionPolicy",
-  "agreedOn",
-];
+const fieldNames = fieldNamesOf(contractRequest);
+
+const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 const frequencyOptions = frequencies.map((frequency) => ({
   value: frequency,
@@ -74,6 +70,8 @@ function checkNumber(
  */
 export function ContractForm({ course, onSaved }: { course: CourseDetail; onSaved: () => void }) {
   const setContract = useSetContract();
+  const today = useServiceToday();
+  const timeZone = useServiceTimeZone();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
   const preset = formatPresets[course.format];
@@ -90,6 +88,8 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
       frequency: formText(data, "frequency"),
       sessionMinutes: wholeNumber(formText(data, "sessionMinutes")),
       startDate: formText(data, "startDate"),
+      weekday: wholeNumber(formText(data, "weekday")),
+      startTime: formText(data, "startTime"),
       terminationLead: wholeNumber(formText(data, "terminationLead")),
       missedSessionPolicy: formText(data, "missedSessionPolicy"),
       agreedOn: formText(data, "agreedOn"),
@@ -106,6 +106,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
     });
     if (!values.frequency) fields.frequency = "Choose how often the sessions are.";
     if (!values.startDate) fields.startDate = "Enter the date of the first session.";
+    if (!values.startTime) fields.startTime = "Enter the time of the sessions.";
     if (!values.agreedOn) fields.agreedOn = "Enter the date the contract was agreed.";
     if (!parsed.success || Object.keys(fields).length > 0) {
       setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
@@ -166,10 +167,35 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="startDate"
         type="date"
         label="Date of the first session"
+        hint="If it is not on the day of the week below, the first session is the next such day."
         defaultValue={course.startDate}
         required
         fieldClassName="field--short"
         error={errors.fields.startDate}
+      />
+      <SelectField
+        name="weekday"
+        label="Day of the week"
+        hint="Every session is planned on this day."
+        defaultValue={String(course.sessionWeekday)}
+        fieldClassName="field--short"
+        error={errors.fields.weekday}
+      >
+        {weekdayNames.map((name, index) => (
+          <option key={name} value={index + 1}>
+            {name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="startTime"
+        type="time"
+        label="Time of the sessions"
+        hint={`In the service's time zone (${timeZone}). A single session can be moved later.`}
+        defaultValue={course.sessionTime}
+        required
+        fieldClassName="field--short"
+        error={errors.fields.startTime}
       />
       <SelectField
         name="terminationLead"
@@ -204,7 +230,7 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         name="agreedOn"
         type="date"
         label="Contract agreed on"
-        defaultValue={course.contractAgreedOn ?? todayIsoDate()}
+        defaultValue={course.contractAgreedOn ?? today}
         required
         fieldClassName="field--short"
         error={errors.fields.agreedOn}

@@ -10,7 +10,7 @@ import { Link } from "react-router";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { formatChange } from "../../../components/clinical/measure-text";
 import { NextAction, RecordHeader, type RecordFact } from "../../../components/record-header";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 import { courseNextAction } from "./next-action";
 
 function focusText(course: CourseDetail): string {
@@ -61,7 +61,7 @@ export function courseFacts(course: CourseDetail): RecordFact[] {
       value: next ? (
         <>
           Session {next.number},{" "}
-          <time dateTime={next.plannedDate}>{formatCalendarDate(next.plannedDate)}</time>
+          <SessionWhen session={next} />
         </>
       ) : (
         "None planned"

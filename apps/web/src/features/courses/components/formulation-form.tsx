@@ -4,6 +4,7 @@ import { SourceTags } from "../../../components/clinical/source-tags";
 import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -39,7 +40,7 @@ export function FormulationForm({ course }: { course: CourseDetail }) {
       {
         onSuccess: (saved) =>
           setStatus(saved.formulationAgreedOn ? "Formulation saved." : "Formulation saved as a draft."),
-        onError: (error) => setErrors(writeErrorsFromError(error, ["formulation", "agreedOn"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(formulationRequest))),
       },
     );
   }

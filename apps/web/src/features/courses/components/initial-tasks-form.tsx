@@ -4,6 +4,7 @@ import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, SubmitButton } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { writeErrorsFromError, noWriteErrors } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
 import { useUpdateInitialTasks } from "../api/update-initial-tasks";
@@ -30,7 +31,7 @@ export function InitialTasksForm({ course }: { course: CourseDetail }) {
       { courseId: course.id, body },
       {
         onSuccess: () => setStatus("Initial tasks saved."),
-        onError: (error) => setErrors(writeErrorsFromError(error, ["diagnosisNamed", "sickRoleGiven"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(initialTasksRequest))),
       },
     );
   }

@@ -1,6 +1,8 @@
 import { nonResponseSuggestions, type Flag, type MeasureSummary } from "@ipt/shared";
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { definitionOf, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { MeasuresSection, splitFlags } from "./measures-section";
 
 const flag = (code: Flag["code"], severity: Flag["severity"]): Flag => ({
@@ -38,25 +40,29 @@ describe("course page measures", () => {
   });
 
   it("shows latest scores with bands, the change, the outcome and open risk flags", () => {
-    const text = textOf(renderHtml(<MeasuresSection courseId="c1" measures={measures} flags={[]} />));
-    expect(text).toContain("Latest PHQ-9 14 (Moderate), session 8");
-    expect(text).toContain("Latest GAD-7 No scores yet");
-    expect(text).toContain("PHQ-9 change from baseline −2 (12.5% lower)");
-    expect(text).toContain("Outcome No response yet");
-    expect(text).toContain("Open risk flags 1 open");
-    expect(text).not.toContain(nonResponseSuggestions[0]?.text ?? "?");
+    const { container } = renderWithProviders(
+      <MeasuresSection courseId="c1" measures={measures} flags={[]} />,
+    );
+    expect(definitionOf(container, "Latest PHQ-9")).toBe("14 (Moderate), session 8");
+    expect(definitionOf(container, "Latest GAD-7")).toBe("No scores yet");
+    expect(definitionOf(container, "PHQ-9 change from baseline")).toBe("−2 (12.5% lower)");
+    expect(definitionOf(container, "Outcome")).toBe("No response yet");
+    expect(definitionOf(container, "Open risk flags")).toBe("1 open");
+    expect(screen.queryByText(nonResponseSuggestions[0]?.text ?? "?", { exact: false })).toBeNull();
   });
 
   it("gives the sources' suggestions, with their sources, when the course is not on track", () => {
-    const html = renderHtml(
+    const { container } = renderWithProviders(
       <MeasuresSection courseId="c1" measures={measures} flags={[flag("early_non_response", "amber")]} />,
     );
-    for (const suggestion of nonResponseSuggestions) expect(textOf(html)).toContain(suggestion.text);
-    expect(textOf(html)).toContain("Review: Early non-response");
-    expect(elements(html, "a").map((link) => link.text)).toEqual([
+    for (const suggestion of nonResponseSuggestions) expect(textOf(container)).toContain(suggestion.text);
+    expect(textOf(container)).toContain("Review: Early non-response");
+    expect(screen.getAllByRole("link").map((link) => link.textContent)).toEqual([
       "Scores and trend",
       "End-of-treatment summary",
     ]);
-    expect(html).toContain('href="/courses/c1/summary"');
+    expect(screen.getByRole("link", { name: "End-of-treatment summary" }).getAttribute("href")).toBe(
+      "/courses/c1/summary",
+    );
   });
 });

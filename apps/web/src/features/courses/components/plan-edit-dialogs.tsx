@@ -10,9 +10,11 @@ import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
 import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
-import { formatCalendarDate } from "../../../lib/format";
+import { formatSessionWhen } from "../../../lib/format";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 import { useCancelSession } from "../api/cancel-session";
 import type { CourseWrite } from "../api/cache";
@@ -31,7 +33,7 @@ interface DialogProps {
 }
 
 const sessionName = (session: SessionSummary) =>
-  `${session.number === null ? "the session" : `session ${session.number}`} of ${formatCalendarDate(session.plannedDate)}`;
+  `${session.number === null ? "the session" : `session ${session.number}`} of ${formatSessionWhen(session)}`;
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
@@ -121,16 +123,23 @@ function PlanEditForm<S extends z.ZodType>({
 function RescheduleDialog(props: DialogProps) {
   const { session } = props;
   const reschedule = useRescheduleSession();
+  const timeZone = useServiceTimeZone();
   return (
     <PlanEditForm
       {...props}
       write={reschedule}
       schema={rescheduleSessionRequest}
-      values={(data) => ({ plannedDate: formText(data, "plannedDate"), moveLater: data.has("moveLater") })}
-      fieldNames={["plannedDate", "moveLater"]}
+      values={(data) => ({
+        plannedDate: formText(data, "plannedDate"),
+        startTime: formText(data, "startTime"),
+        moveLater: data.has("moveLater"),
+      })}
+      fieldNames={fieldNamesOf(rescheduleSessionRequest, "sessionId")}
       doneMessage={(body) =>
-        `${capitalised(sessionName(session))} has been moved to ${formatCalendarDate(body.plannedDate)}` +
-        (body.moveLater ? ", and later sessions with it." : ".")
+        `${capitalised(sessionName(session))} has been moved to ${formatSessionWhen({
+          plannedDate: body.plannedDate,
+          startTime: body.startTime ?? session.startTime,
+        })}` + (body.moveLater ? ", and later sessions with it." : ".")
       }
       title={`Reschedule ${sessionName(session)}`}
       submitLabel="Reschedule session"
@@ -146,10 +155,20 @@ function RescheduleDialog(props: DialogProps) {
             required
             error={errors.fields.plannedDate}
           />
+          <TextField
+            name="startTime"
+            type="time"
+            label="New time"
+            hint={`In the service's time zone (${timeZone}).`}
+            defaultValue={session.startTime}
+            required
+            fieldClassName="field--short"
+            error={errors.fields.startTime}
+          />
           <CheckboxField
             name="moveLater"
             label="Move later sessions too"
-            hint="Every later planned session moves by the same number of days."
+            hint="Every later planned session moves by the same number of days, keeping its time."
           />
         </>
       )}
@@ -179,7 +198,7 @@ function CancelDialog(props: DialogProps) {
       write={cancel}
       schema={cancelSessionRequest}
       values={(data) => ({ reason: formText(data, "reason"), replace: data.has("replace") })}
-      fieldNames={["reason", "replace"]}
+      fieldNames={fieldNamesOf(cancelSessionRequest, "sessionId")}
       doneMessage={(body) =>
         body.replace
           ? `${capitalised(sessionName(session))} has been cancelled and a replacement added at the end.`
@@ -214,7 +233,7 @@ function DropDialog(props: DialogProps) {
       write={drop}
       schema={dropSessionRequest}
       values={(data) => ({ reason: formText(data, "reason") })}
-      fieldNames={["reason"]}
+      fieldNames={fieldNamesOf(dropSessionRequest, "sessionId")}
       doneMessage={() => `${capitalised(sessionName(session))} has been dropped from the plan.`}
       title={`Drop ${sessionName(session)} from the plan?`}
       submitLabel="Drop session"

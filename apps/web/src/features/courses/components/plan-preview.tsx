@@ -1,6 +1,6 @@
 import { phaseLabelFor, type CourseDetail } from "@ipt/shared";
 import type { ReactNode } from "react";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 
 /**
  * The planned sessions in date order, each with its phase and its agenda (`agendaOf`), for the
@@ -25,8 +25,7 @@ export function PlanPreview({
       {sessions.map((session) => (
         <li key={session.id} className="plan-preview__session">
           <h3 className="plan-preview__title">
-            Session {session.number}:{" "}
-            <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>
+            Session {session.number}: <SessionWhen session={session} />
           </h3>
           <p className="plan-preview__phase">
             {session.phase ? phaseLabelFor(session.phase, course.lineage) : "No phase"}

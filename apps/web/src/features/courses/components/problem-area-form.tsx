@@ -20,6 +20,7 @@ import {
 } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -28,7 +29,7 @@ import { useSetProblemArea } from "../api/set-problem-area";
 import { AreaDescription, areaLabel } from "./area-text";
 import { CourseWarnings } from "./course-warnings";
 
-const fieldNames = ["primaryArea", "secondaryArea", "disputeStage", "sensitivityModifier", "reason"];
+const fieldNames = fieldNamesOf(problemAreaRequest);
 
 const stageOptions = disputeStages.map((stage) => {
   const guidance = disputeStageGuidance[stage];

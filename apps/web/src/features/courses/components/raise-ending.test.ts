@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { endingReminder } from "./raise-ending";
+import { sessionWhenOn } from "../../../test/session-when";
 
 const course = (next: number | null, start = 10) => ({
   terminationStartNumber: start,
   nextSession:
     next === null
       ? null
-      : { id: "s", number: next, plannedDate: "2026-03-02", phase: "middle" as const, focus: "" },
+      : { id: "s", number: next, ...sessionWhenOn("2026-03-02"), phase: "middle" as const, focus: "" },
 });
 
 describe("endingReminder", () => {

@@ -4,6 +4,7 @@ import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -11,7 +12,7 @@ import { useReloadCourse } from "../api/get-course";
 import { useUpdateTerminationChecklist } from "../api/update-termination-checklist";
 import { nextStepLabels } from "./labels";
 
-const fieldNames = ["progressReviewed", "gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep"];
+const fieldNames = fieldNamesOf(terminationChecklistRequest);
 const nextStepOptions = nextSteps.map((step) => ({ value: step, label: nextStepLabels[step] }));
 
 /** The sources behind each checklist item, from the termination guidance. */

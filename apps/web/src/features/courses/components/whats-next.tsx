@@ -1,7 +1,7 @@
 import { phaseLabelFor, type CourseDetail } from "@ipt/shared";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 
 /** The next planned session: when, which, its phase and the focus the last session set for it. */
 export function WhatsNext({ course }: { course: CourseDetail }) {
@@ -20,9 +20,9 @@ export function WhatsNext({ course }: { course: CourseDetail }) {
         </dd>
       </div>
       <div className="summary__row">
-        <dt>Date</dt>
+        <dt>Date and time</dt>
         <dd>
-          <time dateTime={next.plannedDate}>{formatCalendarDate(next.plannedDate)}</time>
+          <SessionWhen session={next} />
         </dd>
       </div>
       <div className="summary__row">

@@ -1,11 +1,11 @@
-import { courseFidelity } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getCourseFidelity(courseId: string, signal?: AbortSignal) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/fidelity`, courseFidelity, { signal });
+  return apiRequest(endpoints.fidelity.get, { params: { courseId }, signal });
 }
 
 /** Ratings are saved on the session pages (by the therapist and by supervisors), so they are read again when a page opens. */

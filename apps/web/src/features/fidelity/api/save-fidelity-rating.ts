@@ -1,4 +1,4 @@
-import { fidelityRating, type FidelityRatingRequest } from "@ipt/shared";
+import { endpoints, type FidelityRatingRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -12,10 +12,7 @@ export interface SaveFidelityRating {
 
 /** Saves the signed-in rater's own rating of a held session (version 0 creates it). */
 export function saveFidelityRating({ sessionId, body }: SaveFidelityRating) {
-  return apiRequest(`/api/sessions/${encodeURIComponent(sessionId)}/fidelity`, fidelityRating, {
-    method: "PUT",
-    body,
-  });
+  return apiRequest(endpoints.fidelity.saveRating, { params: { sessionId }, body });
 }
 
 /**

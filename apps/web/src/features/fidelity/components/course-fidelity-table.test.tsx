@@ -1,6 +1,7 @@
 import { fidelityPassSources, reviewSampleSources } from "@ipt/shared";
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { textOf } from "../../../test/queries";
 import {
   fidelityOf,
   OTHER_SUPERVISOR,
@@ -32,21 +33,27 @@ const fidelity = fidelityOf(
   { averages: { self: 4.11, supervisor: 2.75 } },
 );
 
-function rows(html: string) {
-  const body = elements(html, "tbody")[0]?.inner ?? "";
-  return elements(body, "tr").map((row) => ({
-    className: row.attrs.class,
-    header: elements(row.inner, "th")[0]?.text,
-    cells: elements(row.inner, "td").map((cell) => cell.text),
-  }));
+const CAPTION = "Fidelity ratings by session";
+
+/** Renders the table; each body row as its class, its row header and its cells' text. */
+function rowsOf(value = fidelity) {
+  render(<CourseFidelityTable fidelity={value} />);
+  const table = screen.getByRole("table", { name: CAPTION });
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => ({
+      className: row.getAttribute("class") ?? undefined,
+      header: textOf(within(row).getByRole("rowheader")),
+      cells: within(row).getAllByRole("cell").map(textOf),
+    }));
 }
 
 describe("CourseFidelityTable", () => {
-  const html = renderHtml(<CourseFidelityTable fidelity={fidelity} />);
-
   it("is a table captioned by what it shows, with a column per fact", () => {
-    expect(elements(html, "caption")[0]?.text).toBe("Fidelity ratings by session");
-    expect(elements(elements(html, "thead")[0]?.inner ?? "", "th").map((th) => th.text)).toEqual([
+    render(<CourseFidelityTable fidelity={fidelity} />);
+    const table = screen.getByRole("table", { name: CAPTION });
+    expect(within(table).getAllByRole("columnheader").map(textOf)).toEqual([
       "Session",
       "Sampled for review",
       "Self-rating average",
@@ -57,7 +64,7 @@ describe("CourseFidelityTable", () => {
   });
 
   it("says which sessions are sampled and reviewed in words, and highlights the sampled rows", () => {
-    const table = rows(html);
+    const table = rowsOf();
     expect(table.map((row) => [row.cells[0], row.cells[3]])).toEqual([
       ["Yes", "No"],
       ["Yes", "Yes"],
@@ -70,31 +77,34 @@ describe("CourseFidelityTable", () => {
       "row--sampled",
       undefined,
     ]);
-    expect(table[2]?.header).toMatch(/^Session 3 Thu, 3 Sept 2026 ?, planned$/);
+    expect(table[2]?.header).toMatch(/^Session 3 Thu, 3 Sept 2026, 09:00 ?, planned$/);
   });
 
   it("gives the sample's source (UK Level B)", () => {
-    expect(textOf(html)).toContain("UK Level B standard");
-    for (const tag of reviewSampleSources) expect(textOf(html)).toContain(`[${tag}]`);
+    const { container } = render(<CourseFidelityTable fidelity={fidelity} />);
+    expect(textOf(container)).toContain("UK Level B standard");
+    for (const tag of reviewSampleSources) expect(textOf(container)).toContain(`[${tag}]`);
   });
 
   it("shows each session's averages, or Not rated", () => {
-    const session2 = rows(html)[1];
+    const table = rowsOf();
+    const session2 = table[1];
     // Self: seven items 4, one 5, one 3.
     expect(session2?.cells[1]).toBe("4.0");
     expect(session2?.cells[2]).toBe("2.75");
-    expect(rows(html)[0]?.cells.slice(1, 3)).toEqual(["Not rated", "Not rated"]);
+    expect(table[0]?.cells.slice(1, 3)).toEqual(["Not rated", "Not rated"]);
   });
 
   it("lists each item 2 or more apart with both scores, by the item's text", () => {
-    expect(rows(html)[1]?.cells[4]).toBe(
+    const table = rowsOf();
+    expect(table[1]?.cells[4]).toBe(
       "The interpersonal inventory was completed. Self 5 · Supervisor 3 Risk was reviewed. Self 3 · Supervisor 1",
     );
-    expect(rows(html)[3]?.cells[4]).toBe("None");
+    expect(table[3]?.cells[4]).toBe("None");
   });
 
   it("compares the course's averages with the pass mark of 3.0, with its sources", () => {
-    const text = textOf(html);
+    const text = textOf(render(<CourseFidelityTable fidelity={fidelity} />).container);
     expect(text).toContain("Self-rating average for the course 4.11, at or above the pass mark of 3.0");
     expect(text).toContain("Supervisor average for the course 2.75, below the pass mark of 3.0");
     for (const tag of fidelityPassSources) expect(text).toContain(`[${tag}]`);
@@ -110,7 +120,7 @@ describe("CourseFidelityTable", () => {
         reviewed: true,
       }),
     ]);
-    const [row] = rows(renderHtml(<CourseFidelityTable fidelity={two} />));
+    const [row] = rowsOf(two);
     expect(row?.cells[2]).toBe(`2.75 (${SUPERVISOR.name}) 5.0 (${OTHER_SUPERVISOR.name})`);
     expect(row?.cells[4]).toBe(
       `The interpersonal inventory was completed. Self 5 · Supervisor 3 (${SUPERVISOR.name})`,
@@ -118,8 +128,8 @@ describe("CourseFidelityTable", () => {
   });
 
   it("says when there is nothing to rate yet", () => {
-    const empty = renderHtml(<CourseFidelityTable fidelity={fidelityOf([])} />);
-    expect(elements(empty, "table")).toEqual([]);
+    const empty = render(<CourseFidelityTable fidelity={fidelityOf([])} />).container;
+    expect(screen.queryByRole("table")).toBeNull();
     expect(textOf(empty)).toContain("The course has no sessions to rate yet.");
     expect(textOf(empty)).toContain("Self-rating average for the course Not rated");
   });

@@ -10,7 +10,7 @@ import {
 import { sessionStatusLabels } from "../../../components/clinical/labels";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { SummaryRow } from "../../../components/summary-row";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 import { DisagreementList } from "./fidelity-rating-view";
 import { averageAgainstPassMark, disagreementsOf, formatAverage } from "./fidelity-text";
 import "./fidelity.css";
@@ -41,8 +41,7 @@ function FidelityRow({ session, withNames }: { session: SessionFidelity; withNam
       <th scope="row">
         {session.number === null ? "Cancelled session" : `Session ${session.number}`}
         <span className="cell__note">
-          <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>,{" "}
-          {sessionStatusLabels[session.status].toLowerCase()}
+          <SessionWhen session={session} />, {sessionStatusLabels[session.status].toLowerCase()}
         </span>
       </th>
       <td>{session.sampled ? <span className="badge badge--sampled">Yes</span> : "No"}</td>

@@ -9,6 +9,7 @@ import {
   type FidelityRating,
   type FidelityRatingRequest,
 } from "@ipt/shared";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 
@@ -27,7 +28,10 @@ export const scoreChoices = ["1", "2", "3", "4", "5"] as const;
 export const scoreFieldName = (key: FidelityItemKey) => `scores.${key}`;
 
 /** Every field of the form, in order, so server field errors land on them. */
-export const fidelityFieldNames: readonly string[] = [...fidelityItemKeys.map(scoreFieldName), "comment"];
+export const fidelityFieldNames: readonly string[] = [
+  ...fidelityItemKeys.map(scoreFieldName),
+  ...fieldNamesOf(fidelityRatingRequest, "scores"),
+];
 
 const UNANSWERED = "Choose a rating from 1 to 5, or Not applicable.";
 

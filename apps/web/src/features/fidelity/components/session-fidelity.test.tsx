@@ -1,5 +1,7 @@
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf, voidElements } from "../../../test/static-render";
+import { textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import {
   fidelityOf,
   OTHER_SUPERVISOR,
@@ -24,67 +26,66 @@ const entry = sessionFidelity(2, {
   ],
 });
 
-function render(viewerRole: "self" | "supervisor", viewerId: string, session = entry) {
-  return renderHtml(
-    <SessionFidelityContent
-      fidelity={fidelityOf([session], { viewerRole })}
-      sessionId={sessionIdOf(2)}
-      viewerId={viewerId}
-      headingId="fidelity-heading"
-    />,
+function renderContent(viewerRole: "self" | "supervisor", viewerId: string, session = entry) {
+  return renderWithProviders(
+    <>
+      <h2 id="fidelity-heading">Fidelity</h2>
+      <SessionFidelityContent
+        fidelity={fidelityOf([session], { viewerRole })}
+        sessionId={sessionIdOf(2)}
+        viewerId={viewerId}
+        headingId="fidelity-heading"
+      />
+    </>,
   );
 }
 
-/** The other side's ratings, beside the form (the last part of the content). */
-function asideOf(html: string) {
-  const inner = html.slice(html.indexOf('class="fidelity-aside"'));
-  return { inner, text: textOf(inner) };
-}
-
 /** The score checked on each item of the form, in order. */
-const checkedScores = (html: string) =>
-  voidElements(html, "input")
-    .filter((input) => "checked" in input)
-    .map((input) => input.value);
+const checkedScores = () =>
+  screen
+    .queryAllByRole<HTMLInputElement>("radio")
+    .filter((radio) => radio.checked)
+    .map((radio) => radio.value);
+
+/** The other side's ratings, beside the form, are the only parts with h3 headings. */
+const asideHeadings = () =>
+  screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent);
 
 describe("a session's fidelity ratings", () => {
   it("gives a supervisor their own rating to change, beside the therapist's self-rating and the differences", () => {
-    const html = render("supervisor", SUPERVISOR.id);
-    expect(checkedScores(html)).toEqual(["3", "3", "3", "3", "3", "3", "3", "3", "4"]);
-    const aside = asideOf(html);
-    expect(elements(aside.inner, "h3").map((h3) => h3.text)).toEqual([
-      "Therapist’s self-rating",
-      "Items rated 2 or more apart",
-    ]);
-    expect(aside.text).toContain("Invented: my view.");
+    renderContent("supervisor", SUPERVISOR.id);
+    expect(checkedScores()).toEqual(["3", "3", "3", "3", "3", "3", "3", "3", "4"]);
+    expect(asideHeadings()).toEqual(["Therapist’s self-rating", "Items rated 2 or more apart"]);
+    expect(screen.getByText("Invented: my view.")).toBeTruthy();
     // Only this supervisor's differences: not the other supervisor's on risk.
-    expect(elements(aside.inner, "li").map((li) => li.text)).toEqual([
+    expect(screen.getAllByRole("listitem").map(textOf)).toEqual([
       "The interpersonal inventory was completed. Self 5 · Supervisor 3",
     ]);
     // The self-rating is read, not edited: the only fields are the supervisor's own form.
-    expect(elements(html, "form")).toHaveLength(1);
+    expect(screen.getAllByRole("form")).toHaveLength(1);
+    expect(screen.getByRole("form", { name: "Fidelity" })).toBeTruthy();
   });
 
   it("starts a supervisor who has not rated from an empty form", () => {
-    const html = render("supervisor", uuidOfNobody);
-    expect(checkedScores(html)).toEqual([]);
+    renderContent("supervisor", uuidOfNobody);
+    expect(screen.getAllByRole("radio").length).toBeGreaterThan(0);
+    expect(checkedScores()).toEqual([]);
   });
 
   it("gives the therapist their self-rating to change and each supervisor's rating to read", () => {
-    const html = render("self", THERAPIST.id);
-    expect(checkedScores(html)).toEqual(["5", "5", "5", "5", "5", "5", "5", "5", "4"]);
-    const aside = asideOf(html);
-    expect(elements(aside.inner, "h3").map((h3) => h3.text)).toEqual([
+    renderContent("self", THERAPIST.id);
+    expect(checkedScores()).toEqual(["5", "5", "5", "5", "5", "5", "5", "5", "4"]);
+    expect(asideHeadings()).toEqual([
       `Supervisor’s rating: ${SUPERVISOR.name}`,
       `Supervisor’s rating: ${OTHER_SUPERVISOR.name}`,
     ]);
-    expect(aside.text).toContain("Risk was reviewed. Self 4 · Supervisor 1");
+    expect(screen.getAllByRole("listitem").map(textOf)).toContain("Risk was reviewed. Self 4 · Supervisor 1");
   });
 
   it("offers no form for a session that was not held", () => {
-    const html = render("self", THERAPIST.id, sessionFidelity(2, { status: "no_show" }));
-    expect(elements(html, "form")).toEqual([]);
-    expect(textOf(html)).toBe("Only a held session can be rated.");
+    const { container } = renderContent("self", THERAPIST.id, sessionFidelity(2, { status: "no_show" }));
+    expect(screen.queryByRole("form")).toBeNull();
+    expect(textOf(container)).toBe("Fidelity Only a held session can be rated.");
   });
 });
 

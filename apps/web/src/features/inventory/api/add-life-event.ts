@@ -1,11 +1,10 @@
-import { lifeEvent, type CreateLifeEventRequest } from "@ipt/shared";
+import { endpoints, type CreateLifeEventRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 export function addLifeEvent({ clientId, body }: { clientId: string; body: CreateLifeEventRequest }) {
-  return apiRequest(inventoryPath(clientId, "/events"), lifeEvent, { method: "POST", body });
+  return apiRequest(endpoints.inventory.addLifeEvent, { params: { clientId }, body });
 }
 
 export function useAddLifeEvent(clientId: string) {

@@ -1,11 +1,10 @@
-import { inventoryPerson, type CreatePersonRequest } from "@ipt/shared";
+import { endpoints, type CreatePersonRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 export function addPerson({ clientId, body }: { clientId: string; body: CreatePersonRequest }) {
-  return apiRequest(inventoryPath(clientId, "/people"), inventoryPerson, { method: "POST", body });
+  return apiRequest(endpoints.inventory.addPerson, { params: { clientId }, body });
 }
 
 export function useAddPerson(clientId: string) {

@@ -1,14 +1,10 @@
-import { inventoryResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export function inventoryPath(clientId: string, suffix = ""): string {
-  return `/api/clients/${encodeURIComponent(clientId)}/inventory${suffix}`;
-}
-
 export function getInventory(clientId: string, signal?: AbortSignal) {
-  return apiRequest(inventoryPath(clientId), inventoryResponse, { signal });
+  return apiRequest(endpoints.inventory.get, { params: { clientId }, signal });
 }
 
 export const getInventoryQueryOptions = (clientId: string) =>

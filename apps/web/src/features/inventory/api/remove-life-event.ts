@@ -1,7 +1,7 @@
+import { endpoints } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequestNoContent, isApiError } from "../../../lib/api-client";
+import { apiRequest, isApiError } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 /** `version`: the one last read; a stale one is refused (409). */
 export function removeLifeEvent({
@@ -13,8 +13,8 @@ export function removeLifeEvent({
   eventId: string;
   version: number;
 }) {
-  return apiRequestNoContent(inventoryPath(clientId, `/events/${encodeURIComponent(eventId)}`), {
-    method: "DELETE",
+  return apiRequest(endpoints.inventory.removeLifeEvent, {
+    params: { clientId, eventId },
     query: { version },
   });
 }

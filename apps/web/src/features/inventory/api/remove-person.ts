@@ -1,7 +1,7 @@
+import { endpoints } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequestNoContent, isApiError } from "../../../lib/api-client";
+import { apiRequest, isApiError } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 /** `version`: the one last read; a stale one is refused (409). */
 export function removePerson({
@@ -13,10 +13,7 @@ export function removePerson({
   personId: string;
   version: number;
 }) {
-  return apiRequestNoContent(inventoryPath(clientId, `/people/${encodeURIComponent(personId)}`), {
-    method: "DELETE",
-    query: { version },
-  });
+  return apiRequest(endpoints.inventory.removePerson, { params: { clientId, personId }, query: { version } });
 }
 
 export function useRemovePerson(clientId: string) {

@@ -1,8 +1,7 @@
-import { lifeEvent, type UpdateLifeEventRequest } from "@ipt/shared";
+import { endpoints, type UpdateLifeEventRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 export function updateLifeEvent({
   clientId,
@@ -13,10 +12,7 @@ export function updateLifeEvent({
   eventId: string;
   body: UpdateLifeEventRequest;
 }) {
-  return apiRequest(inventoryPath(clientId, `/events/${encodeURIComponent(eventId)}`), lifeEvent, {
-    method: "PATCH",
-    body,
-  });
+  return apiRequest(endpoints.inventory.updateLifeEvent, { params: { clientId, eventId }, body });
 }
 
 export function useUpdateLifeEvent(clientId: string) {

@@ -1,8 +1,7 @@
-import { inventoryPerson, type UpdatePersonRequest } from "@ipt/shared";
+import { endpoints, type UpdatePersonRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshInventory } from "./cache";
-import { inventoryPath } from "./get-inventory";
 
 export function updatePerson({
   clientId,
@@ -13,10 +12,7 @@ export function updatePerson({
   personId: string;
   body: UpdatePersonRequest;
 }) {
-  return apiRequest(inventoryPath(clientId, `/people/${encodeURIComponent(personId)}`), inventoryPerson, {
-    method: "PATCH",
-    body,
-  });
+  return apiRequest(endpoints.inventory.updatePerson, { params: { clientId, personId }, body });
 }
 
 export function useUpdatePerson(clientId: string) {

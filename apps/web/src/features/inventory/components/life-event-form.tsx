@@ -7,6 +7,7 @@ import {
 } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import type { FormErrors } from "../../../lib/form-errors";
 import { useAddLifeEvent } from "../api/add-life-event";
@@ -14,7 +15,7 @@ import { useUpdateLifeEvent } from "../api/update-life-event";
 import { EntryForm, useEntryForm } from "./entry-form";
 import { lifeEventKindLabels } from "./labels";
 
-const fieldNames = ["occurredOn", "kind", "description", "personId"];
+const fieldNames = fieldNamesOf(createLifeEventRequest);
 const kindOptions = lifeEventKinds.map((kind) => ({ value: kind, label: lifeEventKindLabels[kind] }));
 
 /** Adds a dated life event to the timeline, or edits one (`event`). */

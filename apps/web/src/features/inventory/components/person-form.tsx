@@ -7,6 +7,7 @@ import {
 } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { ChoiceGroup, TextAreaField, TextField } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { useAddPerson } from "../api/add-person";
 import { useUpdatePerson } from "../api/update-person";
@@ -21,7 +22,7 @@ const textFields = [
   { name: "support", label: "Support this person gives" },
 ] as const;
 
-const fieldNames = ["label", "relationship", "ring", ...textFields.map((field) => field.name)];
+const fieldNames = fieldNamesOf(createPersonRequest);
 
 const ringOptions = closenessRings.map((ring) => ({
   value: ring,

@@ -1,4 +1,4 @@
-import { recordMeasureResponse, type CorrectMeasureRequest } from "@ipt/shared";
+import { endpoints, type CorrectMeasureRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterMeasureWrite } from "./cache";
@@ -11,10 +11,7 @@ export interface CorrectMeasureInput {
 
 /** Records a corrected score; the original stays on record, marked as corrected. */
 export function correctMeasure({ measureId, body }: CorrectMeasureInput) {
-  return apiRequest(`/api/measures/${encodeURIComponent(measureId)}/corrections`, recordMeasureResponse, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.measures.correct, { params: { measureId }, body });
 }
 
 export function useCorrectMeasure() {

@@ -1,15 +1,11 @@
-import { courseMeasures } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export function courseMeasuresPath(courseId: string): string {
-  return `/api/courses/${encodeURIComponent(courseId)}/measures`;
-}
-
 export function getCourseMeasures(courseId: string, signal?: AbortSignal) {
-  return apiRequest(courseMeasuresPath(courseId), courseMeasures, { signal });
+  return apiRequest(endpoints.measures.get, { params: { courseId }, signal });
 }
 
 /** Scores are recorded on session pages, so the course's measures are read again whenever the page opens. */

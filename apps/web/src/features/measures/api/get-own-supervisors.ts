@@ -1,4 +1,4 @@
-import { ownSupervisorsResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -7,7 +7,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export function useOwnSupervisors(enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.me.supervisors,
-    queryFn: ({ signal }) => apiRequest("/api/me/supervisors", ownSupervisorsResponse, { signal }),
+    queryFn: ({ signal }) => apiRequest(endpoints.account.supervisors, { signal }),
     enabled,
     staleTime: 5 * 60_000,
   });

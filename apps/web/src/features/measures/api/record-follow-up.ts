@@ -1,4 +1,4 @@
-import { riskFlagDetail, type SafetyFollowUpRequest } from "@ipt/shared";
+import { endpoints, type SafetyFollowUpRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterMeasureWrite } from "./cache";
@@ -10,10 +10,7 @@ export interface RecordFollowUpInput {
 
 /** Records the safety follow-up of a risk flag; the flag stays open until it is resolved. */
 export function recordFollowUp({ riskFlagId, body }: RecordFollowUpInput) {
-  return apiRequest(`/api/risk-flags/${encodeURIComponent(riskFlagId)}/follow-ups`, riskFlagDetail, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.measures.recordFollowUp, { params: { riskFlagId }, body });
 }
 
 export function useRecordFollowUp() {

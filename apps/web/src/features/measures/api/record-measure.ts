@@ -1,4 +1,4 @@
-import { recordMeasureResponse, type RecordMeasureRequest } from "@ipt/shared";
+import { endpoints, type RecordMeasureRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterMeasureWrite } from "./cache";
@@ -16,11 +16,7 @@ export function recordMeasure(
   { courseId, body }: RecordMeasureInput,
   idempotencyKey: string = crypto.randomUUID(),
 ) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/measures`, recordMeasureResponse, {
-    method: "POST",
-    body,
-    idempotencyKey,
-  });
+  return apiRequest(endpoints.measures.record, { params: { courseId }, body, idempotencyKey });
 }
 
 export function useRecordMeasure() {

@@ -1,4 +1,4 @@
-import { riskFlagDetail, type ResolveRiskFlagRequest } from "@ipt/shared";
+import { endpoints, type ResolveRiskFlagRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterMeasureWrite } from "./cache";
@@ -10,10 +10,7 @@ export interface ResolveRiskFlagInput {
 
 /** Closes a followed-up risk flag with the clinician's reason. */
 export function resolveRiskFlag({ riskFlagId, body }: ResolveRiskFlagInput) {
-  return apiRequest(`/api/risk-flags/${encodeURIComponent(riskFlagId)}/resolve`, riskFlagDetail, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.measures.resolveRiskFlag, { params: { riskFlagId }, body });
 }
 
 export function useResolveRiskFlag() {

@@ -45,11 +45,12 @@ export const itemFieldName = (index: number) => `items.${index}`;
 
 /** Every field of the form, in order, so server field errors land on them. */
 export function entryFieldNames(instrument: Instrument): string[] {
-  if (!isItemInstrument(instrument)) return ["total", "reason"];
+  const { total, difficulty, reason } = correctMeasureRequest.keyof().enum;
+  if (!isItemInstrument(instrument)) return [total, reason];
   return [
     ...Array.from({ length: ITEM_COUNTS[instrument] }, (_, index) => itemFieldName(index)),
-    "difficulty",
-    "reason",
+    difficulty,
+    reason,
   ];
 }
 

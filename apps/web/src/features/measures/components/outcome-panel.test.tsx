@@ -1,6 +1,7 @@
 import { courseOutcomeOf, GAD7_CASENESS_NOTE } from "@ipt/shared";
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { textOf } from "../../../test/queries";
 import { indicatorResult } from "../../../components/clinical/outcome-indicators";
 import { OutcomePanel, reductionText } from "./outcome-panel";
 
@@ -19,24 +20,29 @@ const outcome = courseOutcomeOf({
 });
 
 describe("OutcomePanel", () => {
-  const html = renderHtml(<OutcomePanel outcome={outcome} />);
-  const rows = (caption: string) => {
-    const table = elements(html, "table").find((candidate) => candidate.text.startsWith(caption));
-    return elements(table?.inner ?? "", "tr").slice(1);
-  };
+  const renderPanel = () => render(<OutcomePanel outcome={outcome} />);
+  /** The body rows of the table named `caption`, as text. */
+  const rows = (caption: string) =>
+    within(screen.getByRole("table", { name: caption }))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => ({ text: textOf(row) }));
 
   it("says the status in its own words", () => {
+    renderPanel();
     expect(outcome.statusLabel).toBe("Response");
-    expect(elements(html, "strong").map((strong) => strong.text)).toContain("Response");
+    expect(textOf(screen.getByText("Status:", { exact: false }))).toBe("Status: Response");
   });
 
   it("shows baseline → latest with the change and the reduction", () => {
+    renderPanel();
     const phq9 = rows("Change from baseline")[0];
     expect(phq9?.text).toBe("PHQ-9 16 session 1 5 session 8 −11 68.8% lower");
     expect(rows("Change from baseline")).toHaveLength(2);
   });
 
   it("lists every published definition with its result, why, and its sources", () => {
+    renderPanel();
     const definitions = rows("Published outcome definitions");
     expect(definitions).toHaveLength(outcome.indicators.length);
     for (const [index, indicator] of outcome.indicators.entries()) {
@@ -48,10 +54,11 @@ describe("OutcomePanel", () => {
   });
 
   it("keeps NHS Talking Therapies GAD-7 caseness (8) apart from the screening cut-off (10)", () => {
+    const { container } = renderPanel();
     const gad7 = rows("Published outcome definitions").find((row) => row.text.startsWith("GAD-7 caseness"));
     expect(gad7?.text).toContain("≥ 8; not the screening cut-off of 10");
     expect(gad7?.text).toContain("Met");
-    expect(textOf(html)).toContain(GAD7_CASENESS_NOTE.text);
+    expect(textOf(container)).toContain(GAD7_CASENESS_NOTE.text);
   });
 
   it("explains when the percentage rules do not apply", () => {
@@ -63,10 +70,11 @@ describe("OutcomePanel", () => {
       gad7: [],
       hamd17: [],
     });
-    const lowHtml = renderHtml(<OutcomePanel outcome={low} />);
-    expect(textOf(lowHtml)).toContain("apply only when baseline PHQ-9 is 10 or more");
-    expect(textOf(lowHtml)).toContain("Not applicable");
-    expect(textOf(html)).not.toContain("apply only when baseline PHQ-9 is 10 or more");
+    const { container, rerender } = render(<OutcomePanel outcome={low} />);
+    expect(textOf(container)).toContain("apply only when baseline PHQ-9 is 10 or more");
+    expect(textOf(container)).toContain("Not applicable");
+    rerender(<OutcomePanel outcome={outcome} />);
+    expect(textOf(container)).not.toContain("apply only when baseline PHQ-9 is 10 or more");
   });
 });
 

@@ -3,6 +3,7 @@ import { useState, type SubmitEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
 import { TextAreaField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useResolveRiskFlag } from "../api/resolve-risk-flag";
@@ -43,7 +44,7 @@ export function ResolveRiskFlagDialog({
     try {
       onSaved(await resolve.mutateAsync({ riskFlagId: flag.id, body: parsed.data }));
     } catch (error) {
-      setErrors(writeErrorsFromError(error, ["reason"]));
+      setErrors(writeErrorsFromError(error, fieldNamesOf(resolveRiskFlagRequest)));
     }
   }
 

@@ -1,7 +1,9 @@
 import { ITEM9_FOLLOW_UP } from "@ipt/shared";
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { definitionOf, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { followUp, riskFlag } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { orderRiskFlags, RiskFlagPanel, riskFlagState, riskFlagStateText } from "./risk-flag-panel";
 
 const needsFollowUp = riskFlag();
@@ -19,8 +21,8 @@ const resolved = riskFlag({
   raisedAt: "2026-08-01T10:00:00.000Z",
 });
 
-function render(flag = needsFollowUp, canWrite = true, allowResolve = true) {
-  return renderHtml(
+function renderPanel(flag = needsFollowUp, canWrite = true, allowResolve = true) {
+  return renderWithProviders(
     <RiskFlagPanel
       flag={flag}
       canWrite={canWrite}
@@ -31,7 +33,13 @@ function render(flag = needsFollowUp, canWrite = true, allowResolve = true) {
   );
 }
 
-const buttons = (html: string) => elements(html, "button").map((button) => button.text);
+/** The panel's buttons, after rendering `flag` alone. */
+function buttonsFor(...args: Parameters<typeof renderPanel>) {
+  const { unmount } = renderPanel(...args);
+  const texts = screen.queryAllByRole("button").map(textOf);
+  unmount();
+  return texts;
+}
 
 describe("a risk flag's state", () => {
   it("is said in words", () => {
@@ -54,34 +62,40 @@ describe("a risk flag's state", () => {
 
 describe("RiskFlagPanel", () => {
   it("is an alert while a follow-up is needed, saying the answer and that signing waits for it", () => {
-    const html = render();
-    const section = elements(html, "section")[0];
-    expect(section?.attrs.role).toBe("alert");
-    expect(elements(html, "h3")[0]?.text).toBe("! Risk flag: PHQ-9 item 9");
-    const text = textOf(html);
+    const { container } = renderPanel();
+    const alert = screen.getByRole("alert");
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("! Risk flag: PHQ-9 item 9");
+    expect(alert.getAttribute("aria-labelledby")).toBe(screen.getByRole("heading", { level: 3 }).id);
+    const text = textOf(container);
     expect(text).toContain("was answered 1 Several days");
     expect(text).toContain("A safety follow-up is required before the session can be signed.");
     expect(text).toContain(ITEM9_FOLLOW_UP.text);
-    expect(buttons(html)).toEqual(["Record safety follow-up"]);
+    expect(screen.getAllByRole("button").map(textOf)).toEqual(["Record safety follow-up"]);
   });
 
   it("lists the follow-ups and offers to resolve once one is recorded", () => {
-    const html = render(followedUp);
-    expect(elements(html, "section")[0]?.attrs.role).toBeUndefined();
-    const text = textOf(html);
-    expect(text).toContain("Follow-up recorded — flag open until resolved");
-    expect(text).toContain("Current risk level (clinician’s judgement) Low");
-    expect(text).toContain("Safety plan Made a safety plan");
-    expect(text).toContain("Supervisor informed Yes");
-    expect(buttons(html)).toEqual(["Record safety follow-up", "Resolve risk flag"]);
-    expect(buttons(render(followedUp, true, false))).toEqual(["Record safety follow-up"]);
+    const { container } = renderPanel(followedUp);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByRole("region", { name: "Risk flag: PHQ-9 item 9" })).toBeTruthy();
+    expect(screen.getByText("Follow-up recorded — flag open until resolved")).toBeTruthy();
+    expect(definitionOf(container, "Current risk level (clinician’s judgement)")).toBe("Low");
+    expect(definitionOf(container, "Safety plan")).toBe("Made a safety plan");
+    expect(definitionOf(container, "Supervisor informed")).toBe("Yes");
+    expect(screen.getAllByRole("button").map(textOf)).toEqual([
+      "Record safety follow-up",
+      "Resolve risk flag",
+    ]);
+  });
+
+  it("offers no Resolve where resolving is not allowed", () => {
+    expect(buttonsFor(followedUp, true, false)).toEqual(["Record safety follow-up"]);
   });
 
   it("shows no write buttons to a reader, nor on a resolved flag", () => {
-    expect(buttons(render(needsFollowUp, false))).toEqual([]);
-    expect(buttons(render(followedUp, false))).toEqual([]);
-    const html = render(resolved);
-    expect(buttons(html)).toEqual([]);
-    expect(textOf(html)).toContain("Resolved on");
+    expect(buttonsFor(needsFollowUp, false)).toEqual([]);
+    expect(buttonsFor(followedUp, false)).toEqual([]);
+    renderPanel(resolved);
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    expect(screen.getByText(/^Resolved on/)).toBeTruthy();
   });
 });

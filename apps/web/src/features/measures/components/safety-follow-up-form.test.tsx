@@ -1,5 +1,11 @@
+import { ownSupervisorsResponse, riskFlagDetail } from "@ipt/shared";
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, labelFor, renderHtml, voidElements } from "../../../test/static-render";
+import { apiError, json, stubFetch } from "../../../test/fetch-stub";
+import { expectFieldError, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
+import { followUp, riskFlag } from "../test-fixtures";
+import { RiskFlagList } from "./risk-flag-panel";
 import {
   emptyFollowUp,
   followUpBody,
@@ -96,36 +102,38 @@ describe("followUpBody: the follow-up form's checks", () => {
 });
 
 describe("SafetyFollowUpFields", () => {
-  const html = renderHtml(
-    <SafetyFollowUpFields
-      values={emptyFollowUp(NOW)}
-      errors={{}}
-      onChange={() => undefined}
-      now={NOW}
-      supervisors={[SUPERVISOR]}
-    />,
-  );
-  const inputs = voidElements(html, "input");
-  const labelOf = (name: string) => labelFor(html, inputs.find((input) => input.name === name)?.id ?? "");
+  const renderFields = (patch: Partial<FollowUpValues> = {}, errors: Record<string, string> = {}) =>
+    render(
+      <SafetyFollowUpFields
+        values={{ ...emptyFollowUp(NOW), ...patch }}
+        errors={errors}
+        onChange={() => undefined}
+        now={NOW}
+        supervisors={[SUPERVISOR]}
+      />,
+    );
 
   it("has the fields of a safety follow-up, by their labels", () => {
-    expect(labelOf("riskAssessed")).toBe("Risk assessed");
-    expect(labelOf("supervisorInformed")).toBe("Supervisor informed");
-    expect(labelOf("followedUpAt")).toBe("When");
-    expect(inputs.find((input) => input.name === "followedUpAt")).toMatchObject({
-      type: "datetime-local",
-      value: "2026-11-26T14:05",
-      max: "2026-11-26T14:05",
-    });
-    const textarea = elements(html, "textarea")[0];
-    expect(labelFor(html, textarea?.attrs.id ?? "")).toBe("Actions taken");
+    renderFields();
+    expect(screen.getByRole("checkbox", { name: "Risk assessed" })).toBeTruthy();
+    expect(screen.getByRole("checkbox", { name: "Supervisor informed" })).toBeTruthy();
+    const when = screen.getByLabelText<HTMLInputElement>("When");
+    expect([when.type, when.value, when.max]).toEqual([
+      "datetime-local",
+      "2026-11-26T14:05",
+      "2026-11-26T14:05",
+    ]);
+    expect(screen.getByRole("textbox", { name: "Actions taken" })).toBeTruthy();
   });
 
   it("asks for the risk level as the clinician's judgement, and what was done with the safety plan", () => {
-    const groups = elements(html, "fieldset").map((fieldset) => ({
-      legend: elements(fieldset.inner, "legend")[0]?.text,
-      text: fieldset.text,
-      options: voidElements(fieldset.inner, "input").map((input) => labelFor(fieldset.inner, input.id ?? "")),
+    renderFields();
+    const groups = screen.getAllByRole("group").map((group) => ({
+      legend: textOf(group.querySelector("legend")),
+      text: textOf(group),
+      options: within(group)
+        .getAllByRole<HTMLInputElement>("radio")
+        .map((radio) => radio.labels?.[0]?.textContent),
     }));
     expect(groups.map((group) => group.legend)).toEqual(["Current risk level", "Safety plan"]);
     expect(groups[0]?.options).toEqual(["Low", "Moderate", "High"]);
@@ -134,36 +142,156 @@ describe("SafetyFollowUpFields", () => {
   });
 
   it("offers the therapist's supervisors once a supervisor was informed", () => {
-    expect(elements(html, "select")).toHaveLength(0);
-    const informed = renderHtml(
-      <SafetyFollowUpFields
-        values={{ ...emptyFollowUp(NOW), supervisorInformed: true }}
-        errors={{}}
-        onChange={() => undefined}
-        now={NOW}
-        supervisors={[SUPERVISOR]}
-      />,
-    );
-    const [select] = elements(informed, "select");
-    expect(labelFor(informed, select?.attrs.id ?? "")).toBe("Which supervisor");
-    expect(elements(select?.inner ?? "", "option").map((option) => option.text)).toEqual([
-      "Not named",
-      "Sam Okafor",
-    ]);
+    const { unmount } = renderFields();
+    expect(screen.queryByRole("combobox")).toBeNull();
+    unmount();
+    renderFields({ supervisorInformed: true });
+    const select = screen.getByRole("combobox", { name: "Which supervisor" });
+    expect(within(select).getAllByRole("option").map(textOf)).toEqual(["Not named", "Sam Okafor"]);
   });
 
   it("shows an error at the risk-assessed box", () => {
-    const withError = renderHtml(
-      <SafetyFollowUpFields
-        values={emptyFollowUp(NOW)}
-        errors={{ riskAssessed: "Assess the risk before recording the follow-up." }}
-        onChange={() => undefined}
-        now={NOW}
-        supervisors={[]}
-      />,
+    renderFields({}, { riskAssessed: "Assess the risk before recording the follow-up." });
+    expectFieldError(
+      screen.getByRole("checkbox", { name: "Risk assessed" }),
+      "Assess the risk before recording the follow-up.",
     );
-    const box = voidElements(withError, "input").find((input) => input.name === "riskAssessed");
-    expect(box?.["aria-invalid"]).toBe("true");
-    expect(withError).toContain("Assess the risk before recording the follow-up.");
+  });
+});
+
+describe("recording a safety follow-up", () => {
+  const flag = riskFlag();
+  const FOLLOW_UPS = `/api/risk-flags/${flag.id}/follow-ups`;
+
+  async function openDialog() {
+    const view = renderWithProviders(<RiskFlagList flags={[flag]} canWrite allowResolve />);
+    await view.user.click(screen.getByRole("button", { name: "Record safety follow-up" }));
+    return { ...view, dialog: screen.getByRole("dialog", { name: "Record safety follow-up" }) };
+  }
+
+  it("names every missing answer in the summary and at its field, and sends nothing", async () => {
+    const api = stubFetch().on(
+      "GET /api/me/supervisors",
+      json(ownSupervisorsResponse, { items: [SUPERVISOR] }),
+    );
+    const { user, dialog } = await openDialog();
+    await user.click(within(dialog).getByRole("button", { name: "Save safety follow-up" }));
+    const summary = within(dialog).getByRole("alert");
+    expect(within(summary).getAllByRole("button").map(textOf)).toEqual([
+      "Assess the risk before recording the follow-up.",
+      "Choose the current risk level.",
+      "Describe the actions taken.",
+      "Say whether you reviewed the safety plan or made one.",
+    ]);
+    expectFieldError(
+      within(dialog).getByRole("checkbox", { name: "Risk assessed" }),
+      "Assess the risk before recording the follow-up.",
+    );
+    expectFieldError(
+      within(dialog).getByRole("group", { name: "Current risk level" }),
+      "Choose the current risk level.",
+    );
+    expectFieldError(
+      within(dialog).getByRole("textbox", { name: "Actions taken" }),
+      "Describe the actions taken.",
+    );
+    expectFieldError(
+      within(dialog).getByRole("group", { name: "Safety plan" }),
+      "Say whether you reviewed the safety plan or made one.",
+    );
+    expect(api.sent(`POST ${FOLLOW_UPS}`)).toEqual([]);
+  });
+
+  it("sends the follow-up, naming the supervisor informed, and says it is saved", async () => {
+    const api = stubFetch()
+      .on("GET /api/me/supervisors", json(ownSupervisorsResponse, { items: [SUPERVISOR] }))
+      .on(`POST ${FOLLOW_UPS}`, json(riskFlagDetail, { ...flag, followUps: [followUp()], version: 2 }, 201));
+    const { user, dialog } = await openDialog();
+    await user.click(within(dialog).getByRole("checkbox", { name: "Risk assessed" }));
+    await user.click(within(dialog).getByRole("radio", { name: "Moderate" }));
+    await user.type(
+      within(dialog).getByRole("textbox", { name: "Actions taken" }),
+      "Invented: asked about plans.",
+    );
+    await user.click(within(dialog).getByRole("radio", { name: "Reviewed the existing safety plan" }));
+    await user.click(within(dialog).getByRole("checkbox", { name: "Supervisor informed" }));
+    await user.selectOptions(
+      await within(dialog).findByRole("combobox", { name: "Which supervisor" }),
+      "Sam Okafor",
+    );
+    const when = within(dialog).getByLabelText("When");
+    await user.clear(when);
+    await user.type(when, "2026-09-01T13:30");
+    await user.click(within(dialog).getByRole("button", { name: "Save safety follow-up" }));
+
+    expect(
+      await screen.findByText("Safety follow-up saved. The flag stays open until it is resolved."),
+    ).toBeTruthy();
+    expect(api.sent(`POST ${FOLLOW_UPS}`)[0]?.body).toEqual({
+      riskAssessed: true,
+      riskLevel: "moderate",
+      actionsTaken: "Invented: asked about plans.",
+      safetyPlan: "reviewed",
+      supervisorInformed: true,
+      supervisorId: SUPERVISOR.id,
+      followedUpAt: new Date(2026, 8, 1, 13, 30).toISOString(),
+    });
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("resolving a risk flag", () => {
+  const flag = riskFlag({ followUps: [followUp()], version: 2 });
+  const RESOLVE = `/api/risk-flags/${flag.id}/resolve`;
+
+  async function openDialog() {
+    const view = renderWithProviders(<RiskFlagList flags={[flag]} canWrite allowResolve />);
+    await view.user.click(screen.getByRole("button", { name: "Resolve risk flag" }));
+    return { ...view, dialog: screen.getByRole("dialog", { name: "Resolve risk flag" }) };
+  }
+
+  it("asks for a reason, in the summary and at the field, and sends nothing without one", async () => {
+    const api = stubFetch();
+    const { user, dialog } = await openDialog();
+    await user.click(within(dialog).getByRole("button", { name: "Resolve the flag" }));
+    const reason = within(dialog).getByRole("textbox", { name: "Reason for resolving" });
+    expect(textOf(within(dialog).getByRole("alert"))).toBe("There is a problem. Give a reason.");
+    expectFieldError(reason, "Give a reason.");
+    expect(document.activeElement).toBe(reason);
+    expect(api.requests).toEqual([]);
+  });
+
+  it("resolves with the reason and the version read, and says so", async () => {
+    const api = stubFetch().on(
+      `POST ${RESOLVE}`,
+      json(riskFlagDetail, {
+        ...flag,
+        resolvedAt: "2026-09-20T09:00:00.000Z",
+        resolvedBy: { id: SUPERVISOR.id, name: "Tess Marlowe", email: "tess@example.org" },
+        resolutionReason: "Invented: no current risk.",
+        version: 3,
+      }),
+    );
+    const { user, dialog } = await openDialog();
+    await user.type(
+      within(dialog).getByRole("textbox", { name: "Reason for resolving" }),
+      "Invented: no current risk.",
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Resolve the flag" }));
+    expect(await screen.findByText("The risk flag has been resolved.")).toBeTruthy();
+    expect(api.sent(`POST ${RESOLVE}`)[0]?.body).toEqual({
+      version: 2,
+      reason: "Invented: no current risk.",
+    });
+  });
+
+  it("explains a flag changed elsewhere, keeping the dialog open", async () => {
+    stubFetch().on(`POST ${RESOLVE}`, apiError(409, "conflict", "The flag was changed by someone else."));
+    const { user, dialog } = await openDialog();
+    await user.type(within(dialog).getByRole("textbox", { name: "Reason for resolving" }), "Invented.");
+    await user.click(within(dialog).getByRole("button", { name: "Resolve the flag" }));
+    const alert = await within(dialog).findByRole("alert");
+    expect(textOf(alert)).toContain("The flag was changed by someone else.");
+    expect(screen.getByRole("dialog", { name: "Resolve risk flag" })).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import {
   type SafetyFollowUpRequest,
   type SafetyPlanAction,
 } from "@ipt/shared";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
 
@@ -21,15 +22,7 @@ export interface FollowUpValues {
   followedUpAt: string;
 }
 
-export const followUpFieldNames = [
-  "riskAssessed",
-  "riskLevel",
-  "actionsTaken",
-  "safetyPlan",
-  "supervisorInformed",
-  "supervisorId",
-  "followedUpAt",
-];
+export const followUpFieldNames = fieldNamesOf(safetyFollowUpRequest);
 
 /** A time as a datetime-local input shows it (local time, to the minute). */
 export function toLocalInput(date: Date): string {

@@ -1,8 +1,10 @@
 import type { Flag } from "@ipt/shared";
 import { nonResponseSuggestions } from "@ipt/shared";
-import { describe, expect, it } from "vitest";
+import { render, screen, within } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { textOf } from "../../../test/queries";
 import { score } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { AlertsPanel, bySeverity } from "./alerts-panel";
 import { correctionNotes, ScoreHistory } from "./score-history";
 
@@ -15,25 +17,30 @@ const correction = score(2, "phq9", 2, 15, {
 const scores = [score(3, "phq9", 1, 16), original, correction];
 
 describe("ScoreHistory", () => {
-  it("keeps corrected originals, marked, with Correct only for current scores", () => {
-    const html = renderHtml(<ScoreHistory scores={scores} canWrite onCorrect={() => undefined} />);
-    const rows = elements(html, "tr").slice(1);
+  it("keeps corrected originals, marked, with Correct only for current scores", async () => {
+    const onCorrect = vi.fn();
+    render(<ScoreHistory scores={scores} canWrite onCorrect={onCorrect} />);
+    const table = screen.getByRole("table", { name: "All scores, with corrections" });
+    const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(3);
-    expect(rows[1]?.text).toMatch(
+    expect(textOf(rows[1])).toMatch(
       /^Session 2 PHQ-9 14 .* Superseded Corrected on .+ — Item 3 was entered as 0\.$/,
     );
-    expect(rows[2]?.text).toMatch(
+    expect(textOf(rows[2])).toMatch(
       /Current Correction of an earlier score — Item 3 was entered as 0\. Correct/,
     );
-    expect(elements(html, "button").map((button) => button.text)).toEqual([
+    expect(screen.getAllByRole("button").map(textOf)).toEqual([
       "Correct the PHQ-9 score of session 1",
       "Correct the PHQ-9 score of session 2",
     ]);
+    await userEvent.click(screen.getByRole("button", { name: "Correct the PHQ-9 score of session 2" }));
+    expect(onCorrect).toHaveBeenCalledWith(correction);
   });
 
   it("has no Correct buttons for a reader", () => {
-    const html = renderHtml(<ScoreHistory scores={scores} canWrite={false} onCorrect={() => undefined} />);
-    expect(elements(html, "button")).toHaveLength(0);
+    render(<ScoreHistory scores={scores} canWrite={false} onCorrect={() => undefined} />);
+    expect(screen.getAllByRole("row")).toHaveLength(4);
+    expect(screen.queryAllByRole("button")).toHaveLength(0);
   });
 
   it("words a chain of corrections", () => {
@@ -61,11 +68,12 @@ describe("AlertsPanel", () => {
   });
 
   it("adds the sources' suggestions when the course is not on track", () => {
-    const html = renderHtml(<AlertsPanel flags={[flag("not_on_track", "amber")]} />);
-    for (const suggestion of nonResponseSuggestions) expect(textOf(html)).toContain(suggestion.text);
-    expect(textOf(html)).toContain("Invented message for not_on_track.");
-    const plain = renderHtml(<AlertsPanel flags={[flag("measures_overdue", "amber")]} />);
-    expect(textOf(plain)).not.toContain(nonResponseSuggestions[0]?.text ?? "missing");
-    expect(textOf(renderHtml(<AlertsPanel flags={[]} />))).toBe("No alerts.");
+    const { container, rerender } = render(<AlertsPanel flags={[flag("not_on_track", "amber")]} />);
+    for (const suggestion of nonResponseSuggestions) expect(textOf(container)).toContain(suggestion.text);
+    expect(screen.getByText("Invented message for not_on_track.", { exact: false })).toBeTruthy();
+    rerender(<AlertsPanel flags={[flag("measures_overdue", "amber")]} />);
+    expect(textOf(container)).not.toContain(nonResponseSuggestions[0]?.text ?? "missing");
+    rerender(<AlertsPanel flags={[]} />);
+    expect(textOf(container)).toBe("No alerts.");
   });
 });

@@ -1,8 +1,11 @@
 import type { SessionDetail } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { COURSE_ID, riskFlag, score, sessionIdOf } from "../test-fixtures";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
 import { recordingBlockedReason, SessionMeasures } from "./session-measures";
+import { sessionWhenOn } from "../../../test/session-when";
 
 function session(patch: Partial<SessionDetail> = {}): SessionDetail {
   return {
@@ -20,7 +23,7 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
       sensitivityModifier: false,
     },
     number: 1,
-    plannedDate: "2026-09-01",
+    ...sessionWhenOn("2026-09-01"),
     phase: "initial",
     slot: "initial-1",
     status: "held",
@@ -41,23 +44,24 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
   };
 }
 
-const render = (value: SessionDetail) =>
-  renderHtml(<SessionMeasures session={value} headingId="measures-heading" />);
-const buttons = (html: string) => elements(html, "button").map((button) => button.text);
+const renderMeasures = (value: SessionDetail) =>
+  renderWithProviders(<SessionMeasures session={value} headingId="measures-heading" />);
+const buttons = () => screen.queryAllByRole("button").map(textOf);
 
 describe("SessionMeasures", () => {
   it("offers each measure at a held session, and links to the course's trend", () => {
-    const html = render(session());
-    expect(buttons(html)).toEqual(["Record PHQ-9", "Record GAD-7", "Record HAM-D-17 total"]);
-    const link = elements(html, "a").find((a) => a.text === "Scores and trend for this course");
-    expect(link?.attrs.href).toBe(`/courses/${COURSE_ID}/measures`);
-    expect(textOf(html)).toContain("No scores recorded at this session.");
+    renderMeasures(session());
+    expect(buttons()).toEqual(["Record PHQ-9", "Record GAD-7", "Record HAM-D-17 total"]);
+    expect(screen.getByRole("link", { name: "Scores and trend for this course" }).getAttribute("href")).toBe(
+      `/courses/${COURSE_ID}/measures`,
+    );
+    expect(screen.getByText("No scores recorded at this session.")).toBeTruthy();
   });
 
   it("explains why nothing can be recorded before the session is held", () => {
-    const html = render(session({ status: "planned" }));
-    expect(buttons(html)).toEqual([]);
-    expect(textOf(html)).toContain("Mark the session as held to record scores.");
+    renderMeasures(session({ status: "planned" }));
+    expect(buttons()).toEqual([]);
+    expect(screen.getByText("Mark the session as held to record scores.")).toBeTruthy();
     expect(recordingBlockedReason(session({ status: "no_show" }))).toBe(
       "Mark the session as held to record scores.",
     );
@@ -69,22 +73,22 @@ describe("SessionMeasures", () => {
   });
 
   it("lists the scores recorded here, each with Correct, and offers only the measures not yet recorded", () => {
-    const html = render(session({ scores: [score(1, "phq9", 1, 16), score(2, "gad7", 1, 12)] }));
-    const table = elements(html, "table")[0];
-    expect(elements(table?.inner ?? "", "caption")[0]?.text).toBe("Scores recorded at this session");
-    const rows = elements(table?.inner ?? "", "tr").slice(1);
-    expect(rows.map((row) => row.text)).toEqual([
+    renderMeasures(session({ scores: [score(1, "phq9", 1, 16), score(2, "gad7", 1, 12)] }));
+    const table = screen.getByRole("table", { name: "Scores recorded at this session" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map(textOf)).toEqual([
       "PHQ-9 16 Moderately severe Entered by Tess Marlowe Correct the PHQ-9 score",
       "GAD-7 12 Moderate Entered by Tess Marlowe Correct the GAD-7 score",
     ]);
-    expect(buttons(html).filter((text) => text.startsWith("Record"))).toEqual(["Record HAM-D-17 total"]);
+    expect(screen.getByRole("button", { name: "Correct the PHQ-9 score" })).toBeTruthy();
+    expect(buttons().filter((text) => text.startsWith("Record"))).toEqual(["Record HAM-D-17 total"]);
   });
 
   it("shows a risk flag raised here, before the scores", () => {
-    const html = render(session({ scores: [score(1, "phq9", 1, 16)], riskFlags: [riskFlag()] }));
-    expect(html.indexOf("Risk flag: PHQ-9 item 9")).toBeLessThan(
-      html.indexOf("Scores recorded at this session"),
-    );
-    expect(buttons(html)).toContain("Record safety follow-up");
+    renderMeasures(session({ scores: [score(1, "phq9", 1, 16)], riskFlags: [riskFlag()] }));
+    const flag = screen.getAllByText(/Risk flag: PHQ-9 item 9/)[0] as HTMLElement;
+    const scores = screen.getByRole("table", { name: "Scores recorded at this session" });
+    expect(flag.compareDocumentPosition(scores) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(buttons()).toContain("Record safety follow-up");
   });
 });

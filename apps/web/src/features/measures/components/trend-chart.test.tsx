@@ -1,6 +1,7 @@
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { textOf } from "../../../test/queries";
 import { courseWith, riskFlag, score } from "../test-fixtures";
-import { elements, renderHtml } from "../../../test/static-render";
 import { TrendChart } from "./trend-chart";
 import { phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
 
@@ -75,36 +76,32 @@ describe("trend data", () => {
 });
 
 describe("TrendChart", () => {
-  const html = renderHtml(<TrendChart measures={responding} />);
+  const summary =
+    "PHQ-9 from 16 at session 1 to 5 at session 8. GAD-7 from 12 at session 1 to 6 at session 8. " +
+    "Marked: Item 9 at session 1.";
 
   it("is a figure with a caption, whose chart is one image named by its summary", () => {
-    const figure = elements(html, "figure")[0];
-    expect(figure).toBeDefined();
-    expect(elements(figure?.inner ?? "", "figcaption")[0]?.text).toMatch(
-      /^PHQ-9 \(solid line, filled dots\)/,
-    );
-    const image = elements(figure?.inner ?? "", "div").find((div) => div.attrs.role === "img");
-    expect(image?.attrs["aria-label"]).toBe(
-      "PHQ-9 from 16 at session 1 to 5 at session 8. GAD-7 from 12 at session 1 to 6 at session 8. " +
-        "Marked: Item 9 at session 1.",
-    );
+    render(<TrendChart measures={responding} />);
+    const figure = screen.getByRole("figure");
+    expect(textOf(figure.querySelector("figcaption"))).toMatch(/^PHQ-9 \(solid line, filled dots\)/);
+    expect(within(figure).getByRole("img", { name: summary })).toBeTruthy();
   });
 
   it("is followed by the same data as a table", () => {
-    const table = elements(html, "table")[0];
-    expect(elements(table?.inner ?? "", "caption")[0]?.text).toBe("PHQ-9 and GAD-7 by session");
-    const rows = elements(table?.inner ?? "", "tr");
+    render(<TrendChart measures={responding} />);
+    const table = screen.getByRole("table", { name: "PHQ-9 and GAD-7 by session" });
+    const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(5);
-    expect(rows[0]?.text).toBe("Session Date PHQ-9 (0–27) GAD-7 (0–21)");
-    expect(rows[1]?.text).toMatch(/^Session 1 .* 16 Moderately severe 12 Moderate$/);
-    expect(rows[2]?.text).toMatch(/^Session 2 .* 15 Moderately severe Not recorded$/);
-    expect(elements(table?.inner ?? "", "th").filter((th) => th.attrs.scope === "row")).toHaveLength(4);
+    expect(textOf(rows[0])).toBe("Session Date PHQ-9 (0–27) GAD-7 (0–21)");
+    expect(textOf(rows[1])).toMatch(/^Session 1 .* 16 Moderately severe 12 Moderate$/);
+    expect(textOf(rows[2])).toMatch(/^Session 2 .* 15 Moderately severe Not recorded$/);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(4);
   });
 
   it("says so when there are no scores, with no empty chart", () => {
-    const empty = renderHtml(<TrendChart measures={courseWith([])} />);
-    expect(empty).toContain("No scores recorded yet.");
-    expect(elements(empty, "figure")).toHaveLength(0);
-    expect(elements(empty, "table")).toHaveLength(0);
+    render(<TrendChart measures={courseWith([])} />);
+    expect(screen.getByText("No scores recorded yet.")).toBeTruthy();
+    expect(screen.queryByRole("figure")).toBeNull();
+    expect(screen.queryByRole("table")).toBeNull();
   });
 });

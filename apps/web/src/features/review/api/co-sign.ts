@@ -1,4 +1,4 @@
-import { courseCoSignsResponse, type CoSignRequest } from "@ipt/shared";
+import { endpoints, type CoSignRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { refreshRecordQueries } from "../../../lib/record-queries";
@@ -11,10 +11,7 @@ export interface CoSign {
 
 /** A supervisor co-signs the formulation, the plan or a session as recorded now. */
 export function coSign({ courseId, body }: CoSign) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/cosignatures`, courseCoSignsResponse, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.review.coSign, { params: { courseId }, body });
 }
 
 /**

@@ -1,13 +1,11 @@
-import { courseCoSignsResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getCourseCoSigns(courseId: string, signal?: AbortSignal) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/cosignatures`, courseCoSignsResponse, {
-    signal,
-  });
+  return apiRequest(endpoints.review.coSigns, { params: { courseId }, signal });
 }
 
 /** One request per course and page: every co-sign panel on the page (formulation, plan, a session) shares it. */

@@ -1,4 +1,4 @@
-import { reviewThreadsResponse, type ReviewTarget } from "@ipt/shared";
+import { endpoints, type ReviewTarget } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
@@ -13,7 +13,8 @@ export interface ThreadScope {
 }
 
 export function listReviewThreads({ courseId, target, sessionId }: ThreadScope, signal?: AbortSignal) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/review-threads`, reviewThreadsResponse, {
+  return apiRequest(endpoints.review.listThreads, {
+    params: { courseId },
     query: { target, sessionId: target === "session" ? sessionId : undefined },
     signal,
   });

@@ -1,4 +1,4 @@
-import { reviewThread, type OpenReviewThreadRequest } from "@ipt/shared";
+import { endpoints, type OpenReviewThreadRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterThreadWrite } from "./cache";
@@ -10,10 +10,7 @@ export interface OpenReviewThread {
 
 /** Opens a comment (anyone on the course) or a change request (supervisors only). */
 export function openReviewThread({ courseId, body }: OpenReviewThread) {
-  return apiRequest(`/api/courses/${encodeURIComponent(courseId)}/review-threads`, reviewThread, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.review.openThread, { params: { courseId }, body });
 }
 
 export function useOpenReviewThread() {

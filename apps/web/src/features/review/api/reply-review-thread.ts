@@ -1,4 +1,4 @@
-import { reviewThread, type ReviewReplyRequest } from "@ipt/shared";
+import { endpoints, type ReviewReplyRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterThreadWrite } from "./cache";
@@ -10,10 +10,7 @@ export interface ReplyReviewThread {
 
 /** Adds a message to an open thread; answers with the whole thread. */
 export function replyReviewThread({ threadId, body }: ReplyReviewThread) {
-  return apiRequest(`/api/review-threads/${encodeURIComponent(threadId)}/messages`, reviewThread, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.review.replyToThread, { params: { threadId }, body });
 }
 
 export function useReplyReviewThread() {

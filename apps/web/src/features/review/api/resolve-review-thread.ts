@@ -1,4 +1,4 @@
-import { reviewThread, type ResolveReviewThreadRequest } from "@ipt/shared";
+import { endpoints, type ResolveReviewThreadRequest } from "@ipt/shared";
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { useRefreshAfterThreadWrite } from "./cache";
@@ -10,10 +10,7 @@ export interface ResolveReviewThread {
 
 /** The course's therapist closes a thread, saying what changed; names the version they read. */
 export function resolveReviewThread({ threadId, body }: ResolveReviewThread) {
-  return apiRequest(`/api/review-threads/${encodeURIComponent(threadId)}/resolve`, reviewThread, {
-    method: "POST",
-    body,
-  });
+  return apiRequest(endpoints.review.resolveThread, { params: { threadId }, body });
 }
 
 export function useResolveReviewThread() {

@@ -1,7 +1,10 @@
 import { courseCoSignsResponse, coSignStatus, type CoSignStatus, type ReviewTarget } from "@ipt/shared";
-import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
-import { CoSignStatusView, statusOf } from "./cosign-status";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { apiError, json, stubFetch } from "../../../test/fetch-stub";
+import { expectFieldError, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
+import { CoSignStatusPanel, CoSignStatusView, statusOf } from "./cosign-status";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const COURSE_ID = uuid(1);
@@ -31,20 +34,24 @@ const latest = {
   createdAt: "2026-09-10T10:00:00.000Z",
 } as const;
 
-function render({
-  target = "formulation",
-  value = status(),
-  requiredBeforeMiddle = false,
-  canCoSign = false,
-  sessionNumber = null,
-}: {
+interface Options {
   target?: ReviewTarget;
   value?: CoSignStatus | null;
   requiredBeforeMiddle?: boolean;
   canCoSign?: boolean;
   sessionNumber?: number | null;
-}) {
-  return renderHtml(
+  onReload?: () => Promise<unknown>;
+}
+
+function view({
+  target = "formulation",
+  value = status(),
+  requiredBeforeMiddle = false,
+  canCoSign = false,
+  sessionNumber = null,
+  onReload = () => Promise.resolve(),
+}: Options) {
+  return (
     <CoSignStatusView
       courseId={COURSE_ID}
       target={target}
@@ -52,78 +59,171 @@ function render({
       sessionNumber={sessionNumber}
       requiredBeforeMiddle={requiredBeforeMiddle}
       canCoSign={canCoSign}
-      onReload={() => Promise.resolve()}
-    />,
+      onReload={onReload}
+    />
   );
 }
 
-const buttons = (html: string) => elements(html, "button").map((button) => button.text);
-const labels = (html: string) => elements(html, "label").map((label) => label.text);
+const renderView = (options: Options) => renderWithProviders(view(options));
+
+/** The text of the view rendered alone. */
+function textFor(options: Options) {
+  const { container, unmount } = renderView(options);
+  const text = textOf(container);
+  unmount();
+  return text;
+}
+
+/** The buttons of the view rendered alone. */
+function buttonsFor(options: Options) {
+  const { unmount } = renderView(options);
+  const texts = screen.queryAllByRole("button").map(textOf);
+  unmount();
+  return texts;
+}
 
 describe("co-sign status", () => {
   it("says when nothing has been co-signed", () => {
-    expect(textOf(render({}))).toContain("Not co-signed");
+    expect(textFor({})).toContain("Not co-signed");
   });
 
   it("names the supervisor, the date and their note once co-signed", () => {
-    const html = render({ value: status({ state: "cosigned", latest }) });
-    const text = textOf(html);
+    const { container } = renderView({ value: status({ state: "cosigned", latest }) });
+    const text = textOf(container);
     expect(text).toContain("Co-signed by Sam Okafor on 10 Sept 2026");
-    expect(html).toContain("<q>Invented: the formulation fits the history.</q>");
+    expect(screen.getByText("Invented: the formulation fits the history.").tagName).toBe("Q");
     expect(text).not.toContain("Changed since");
   });
 
   it("says the record changed after the co-signature", () => {
-    const html = render({ value: status({ state: "changed_since", latest: { ...latest, note: "" } }) });
-    expect(textOf(html)).toContain("Changed since co-signed by Sam Okafor on 10 Sept 2026");
-    expect(textOf(html)).not.toContain("Note:");
-    expect(html).toContain('<time dateTime="2026-09-10T10:00:00.000Z">');
+    const { container } = renderView({
+      value: status({ state: "changed_since", latest: { ...latest, note: "" } }),
+    });
+    expect(textOf(container)).toContain("Changed since co-signed by Sam Okafor on 10 Sept 2026");
+    expect(textOf(container)).not.toContain("Note:");
+    expect(container.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 
   it("explains why it cannot be co-signed yet, and offers no co-sign then", () => {
     const blocker = "A change request on the formulation is still open.";
-    const html = render({ value: status({ blocker, openChangeRequests: 1 }), canCoSign: true });
-    expect(textOf(html)).toContain(blocker);
-    expect(buttons(html)).not.toContain("Co-sign formulation");
+    renderView({ value: status({ blocker, openChangeRequests: 1 }), canCoSign: true });
+    expect(screen.getByText(blocker)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Co-sign formulation" })).toBeNull();
   });
 
   it("offers supervisors a note and a button naming what they co-sign", () => {
-    const formulation = render({ canCoSign: true });
-    expect(labels(formulation)).toEqual(["Co-sign note (optional)"]);
-    expect(buttons(formulation)).toEqual(["Co-sign formulation"]);
-    expect(buttons(render({ target: "plan", value: status({}, "plan"), canCoSign: true }))).toEqual([
+    const { unmount } = renderView({ canCoSign: true });
+    expect(
+      screen.getAllByRole("textbox").map((box) => (box as HTMLTextAreaElement).labels[0]?.textContent),
+    ).toEqual(["Co-sign note (optional)"]);
+    expect(screen.getAllByRole("button").map(textOf)).toEqual(["Co-sign formulation"]);
+    unmount();
+    expect(buttonsFor({ target: "plan", value: status({}, "plan"), canCoSign: true })).toEqual([
       "Co-sign plan",
     ]);
-    const changed = render({
-      target: "session",
-      value: status({ state: "changed_since", latest }, "session"),
-      canCoSign: true,
-    });
-    expect(buttons(changed)).toEqual(["Co-sign session"]);
+    expect(
+      buttonsFor({
+        target: "session",
+        value: status({ state: "changed_since", latest }, "session"),
+        canCoSign: true,
+      }),
+    ).toEqual(["Co-sign session"]);
   });
 
   it("shows therapists the status only, and supervisors no second co-sign of what they signed", () => {
-    const therapist = render({});
-    expect(buttons(therapist)).toEqual([]);
-    expect(therapist).not.toContain("<textarea");
-    expect(buttons(render({ value: status({ state: "cosigned", latest }), canCoSign: true }))).toEqual([]);
+    const { unmount } = renderView({});
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    expect(screen.queryAllByRole("textbox")).toEqual([]);
+    unmount();
+    expect(buttonsFor({ value: status({ state: "cosigned", latest }), canCoSign: true })).toEqual([]);
   });
 
   it("notes the organisation's rule on the formulation and plan, never on a session", () => {
     const rule = "Required before the middle phase.";
-    expect(textOf(render({ requiredBeforeMiddle: true }))).toContain(rule);
+    expect(textFor({ requiredBeforeMiddle: true })).toContain(rule);
+    expect(textFor({ target: "plan", value: status({}, "plan"), requiredBeforeMiddle: true })).toContain(
+      rule,
+    );
+    expect(textFor({ requiredBeforeMiddle: false })).not.toContain(rule);
     expect(
-      textOf(render({ target: "plan", value: status({}, "plan"), requiredBeforeMiddle: true })),
-    ).toContain(rule);
-    expect(textOf(render({ requiredBeforeMiddle: false }))).not.toContain(rule);
-    const session = render({ target: "session", value: status({}, "session"), requiredBeforeMiddle: true });
-    expect(textOf(session)).not.toContain(rule);
+      textFor({ target: "session", value: status({}, "session"), requiredBeforeMiddle: true }),
+    ).not.toContain(rule);
   });
 
   it("says a session not held yet can be co-signed later, with no controls", () => {
-    const html = render({ target: "session", value: null, sessionNumber: 4, canCoSign: true });
-    expect(textOf(html)).toContain("Not co-signed Session 4 can be co-signed once it has been held.");
-    expect(buttons(html)).toEqual([]);
+    const { container } = renderView({ target: "session", value: null, sessionNumber: 4, canCoSign: true });
+    expect(textOf(container)).toContain("Not co-signed Session 4 can be co-signed once it has been held.");
+    expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+});
+
+describe("co-signing", () => {
+  it("sends the co-signature with its note, then says it is co-signed in place of the form", async () => {
+    // The server's co-sign states, as the GET reads them and the POST changes them.
+    let states = courseCoSignsResponse.parse({
+      requiredBeforeMiddle: false,
+      formulation: status(),
+      plan: status({}, "plan"),
+      sessions: [status({}, "session")],
+    });
+    const cosignatures = `/api/courses/${COURSE_ID}/cosignatures`;
+    const api = stubFetch()
+      .on(`GET ${cosignatures}`, () => json(courseCoSignsResponse, states))
+      .on(`POST ${cosignatures}`, () => {
+        states = {
+          ...states,
+          sessions: [
+            status(
+              { state: "cosigned", latest: { ...latest, target: "session", sessionId: SESSION_ID } },
+              "session",
+            ),
+          ],
+        };
+        return json(courseCoSignsResponse, states, 201);
+      });
+    const { user } = renderWithProviders(
+      <CoSignStatusPanel
+        courseId={COURSE_ID}
+        target="session"
+        sessionId={SESSION_ID}
+        viewerRole="supervisor"
+      />,
+    );
+    await user.type(
+      await screen.findByRole("textbox", { name: "Co-sign note (optional)" }),
+      " Invented: agreed. ",
+    );
+    await user.click(screen.getByRole("button", { name: "Co-sign session" }));
+    expect(await screen.findByText("Co-signed.")).toBeTruthy();
+    expect(api.sent(`POST ${cosignatures}`).map((request) => request.body)).toEqual([
+      { target: "session", sessionId: SESSION_ID, note: "Invented: agreed." },
+    ]);
+    expect(screen.queryByRole("button", { name: "Co-sign session" })).toBeNull();
+    expect(textOf(document.body)).toContain("Co-signed by Sam Okafor on 10 Sept 2026");
+  });
+
+  it("shows the server's refusal of the note next to it, and an already co-signed record as changed elsewhere", async () => {
+    const onReload = vi.fn(() => Promise.resolve());
+    let answer = apiError(400, "validation_failed", "Check the note.", [
+      { field: "body.note", message: "Keep the note under 2,000 characters." },
+    ]);
+    stubFetch().on(`POST /api/courses/${COURSE_ID}/cosignatures`, () => answer);
+    const { user } = renderView({ canCoSign: true, onReload });
+    await user.type(screen.getByRole("textbox", { name: "Co-sign note (optional)" }), "Invented.");
+    await user.click(screen.getByRole("button", { name: "Co-sign formulation" }));
+    expect(textOf(await screen.findByRole("alert"))).toContain("Check the note.");
+    expectFieldError(
+      screen.getByRole("textbox", { name: "Co-sign note (optional)" }),
+      "Keep the note under 2,000 characters.",
+    );
+
+    answer = apiError(409, "conflict", "The formulation is already co-signed.");
+    await user.click(screen.getByRole("button", { name: "Co-sign formulation" }));
+    const alert = await screen.findByText("Changed elsewhere: reload before trying again.");
+    await user.click(
+      within(alert.closest("[role=alert]") as HTMLElement).getByRole("button", { name: "Reload" }),
+    );
+    expect(onReload).toHaveBeenCalled();
   });
 });
 

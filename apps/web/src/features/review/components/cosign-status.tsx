@@ -79,7 +79,7 @@ export function CoSignForm({
       await coSign.mutateAsync({ courseId, body: parsed.data });
     } catch (error) {
       onFailed();
-      setErrors(writeErrorsFromError(error, ["note"]));
+      setErrors(writeErrorsFromError(error, [coSignRequest.keyof().enum.note]));
     }
   }
 

@@ -55,7 +55,8 @@ export function NewThreadForm({
           form.reset();
           setStatus(sentMessages[kind]);
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["body"])),
+        onError: (error) =>
+          setErrors(writeErrorsFromError(error, [openReviewThreadRequest.keyof().enum.body])),
       },
     );
   }

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { formatDateTime } from "../../../lib/format";
@@ -55,7 +56,7 @@ function ReplyForm({ thread, onReload }: { thread: ReviewThread; onReload: () =>
           form.reset();
           setStatus("Reply sent.");
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["body"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(reviewReplyRequest))),
       },
     );
   }
@@ -118,7 +119,7 @@ export function ResolveForm({
       await resolve.mutateAsync({ threadId: thread.id, body: parsed.data });
       onResolved();
     } catch (error) {
-      setErrors(writeErrorsFromError(error, ["resolution"]));
+      setErrors(writeErrorsFromError(error, fieldNamesOf(resolveReviewThreadRequest)));
     }
   }
 

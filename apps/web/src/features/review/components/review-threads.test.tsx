@@ -1,6 +1,9 @@
-import type { ReviewAuthorRole, ReviewThread } from "@ipt/shared";
-import { describe, expect, it } from "vitest";
-import { elements, labelFor, renderHtml, textOf } from "../../../test/static-render";
+import { reviewThread, type ReviewAuthorRole, type ReviewThread } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { apiError, json, stubFetch } from "../../../test/fetch-stub";
+import { expectFieldError, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { COURSE_ID, SESSION_ID, SUPERVISOR, THERAPIST, thread } from "../test-fixtures";
 import { ResolveForm } from "./review-thread";
 import { ReviewThreadsView } from "./review-threads";
@@ -8,8 +11,8 @@ import { ReviewThreadsView } from "./review-threads";
 const scope = { courseId: COURSE_ID, target: "session" as const, sessionId: SESSION_ID };
 const reload = () => Promise.resolve();
 
-function render(threads: ReviewThread[], viewerRole: ReviewAuthorRole, headingLevel: 3 | 4 = 3) {
-  return renderHtml(
+function renderThreads(threads: ReviewThread[], viewerRole: ReviewAuthorRole, headingLevel: 3 | 4 = 3) {
+  return renderWithProviders(
     <ReviewThreadsView
       scope={scope}
       threads={threads}
@@ -20,11 +23,11 @@ function render(threads: ReviewThread[], viewerRole: ReviewAuthorRole, headingLe
   );
 }
 
-const buttons = (html: string) => elements(html, "button").map((button) => button.text);
+const buttons = () => screen.getAllByRole("button").map(textOf);
 
-/** Each textarea's label, in order. */
-const textareaLabels = (html: string) =>
-  elements(html, "textarea").map((textarea) => labelFor(html, textarea.attrs.id ?? ""));
+/** Each text box's label, in order. */
+const textboxLabels = () =>
+  screen.getAllByRole<HTMLTextAreaElement>("textbox").map((box) => box.labels[0]?.textContent);
 
 const changeRequest = thread(1, {
   kind: "change_request",
@@ -55,41 +58,41 @@ const resolved = thread(2, {
 
 describe("review threads", () => {
   it("says when there are no comments yet, and offers a new comment", () => {
-    const html = render([], "therapist");
-    expect(textOf(html)).toContain("No comments yet.");
-    expect(textareaLabels(html)).toEqual(["New comment"]);
-    expect(elements(html, "article")).toEqual([]);
+    renderThreads([], "therapist");
+    expect(screen.getByText("No comments yet.")).toBeTruthy();
+    expect(textboxLabels()).toEqual(["New comment"]);
+    expect(screen.queryAllByRole("article")).toEqual([]);
   });
 
   it("gives a supervisor both ways to start a thread, and a reply but no resolve on an open one", () => {
-    const html = render([changeRequest], "supervisor");
-    expect(textareaLabels(html)).toEqual(["Reply", "New comment"]);
-    expect(buttons(html)).toEqual(["Send reply", "Add comment", "Request changes"]);
+    renderThreads([changeRequest], "supervisor");
+    expect(textboxLabels()).toEqual(["Reply", "New comment"]);
+    expect(buttons()).toEqual(["Send reply", "Add comment", "Request changes"]);
   });
 
   it("gives the therapist comments only, and a reply and Mark resolved on an open thread", () => {
-    const html = render([changeRequest], "therapist");
-    expect(textareaLabels(html)).toEqual(["Reply", "New comment"]);
-    expect(buttons(html)).toEqual(["Send reply", "Mark resolved", "Add comment"]);
+    renderThreads([changeRequest], "therapist");
+    expect(textboxLabels()).toEqual(["Reply", "New comment"]);
+    expect(buttons()).toEqual(["Send reply", "Mark resolved", "Add comment"]);
   });
 
   it("heads each thread with its kind at the level asked for, with its status in words", () => {
-    const html = render([changeRequest, resolved], "therapist", 4);
-    const articles = elements(html, "article");
-    expect(articles.map((article) => elements(article.inner, "h4")[0]?.text)).toEqual([
-      "Change request",
-      "Comment",
-    ]);
-    expect(articles[0]?.text).toContain("Open");
-    expect(articles[1]?.text).toContain("Resolved");
+    renderThreads([changeRequest, resolved], "therapist", 4);
+    const articles = screen.getAllByRole("article");
+    expect(articles.map((article) => within(article).getByRole("heading", { level: 4 }).textContent)).toEqual(
+      ["Change request", "Comment"],
+    );
+    expect(textOf(articles[0])).toContain("Open");
+    expect(textOf(articles[1])).toContain("Resolved");
     // Each article is named by its own heading.
-    const headingIds = articles.map((article) => article.attrs["aria-labelledby"]);
-    expect(new Set(headingIds).size).toBe(2);
+    expect(screen.getByRole("article", { name: "Change request" })).toBe(articles[0]);
+    expect(screen.getByRole("article", { name: "Comment" })).toBe(articles[1]);
   });
 
   it("shows messages oldest first with author, role, date and text", () => {
-    const [article] = elements(render([changeRequest], "supervisor"), "article");
-    const messages = elements(article?.inner ?? "", "li").map((li) => li.text);
+    renderThreads([changeRequest], "supervisor");
+    const article = screen.getByRole("article");
+    const messages = within(article).getAllByRole("listitem").map(textOf);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(
       /^Sam Okafor \(supervisor\), 10 Sept 2026, \d\d:00 Invented: please add the incident\.$/,
@@ -97,32 +100,142 @@ describe("review threads", () => {
     expect(messages[1]).toMatch(
       /^Tess Marlowe \(therapist\), 11 Sept 2026, \d\d:30 Invented: added as an amendment\.$/,
     );
-    expect(elements(article?.inner ?? "", "time")[0]?.attrs.dateTime).toBe("2026-09-10T10:00:00.000Z");
+    expect(article.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 
   it("shows who resolved a thread, when and what changed, with no reply or resolve left", () => {
-    const html = render([resolved], "therapist");
-    const [article] = elements(html, "article");
-    expect(article?.text).toMatch(/Resolved by Tess Marlowe on 12 Sept 2026, \d\d:00/);
-    expect(article?.text).toContain("Invented: incident added.");
-    expect(elements(article?.inner ?? "", "textarea")).toEqual([]);
-    expect(elements(article?.inner ?? "", "button")).toEqual([]);
+    renderThreads([resolved], "therapist");
+    const article = screen.getByRole("article");
+    expect(textOf(article)).toMatch(/Resolved by Tess Marlowe on 12 Sept 2026, \d\d:00/);
+    expect(textOf(article)).toContain("Invented: incident added.");
+    expect(within(article).queryAllByRole("textbox")).toEqual([]);
+    expect(within(article).queryAllByRole("button")).toEqual([]);
   });
 
   it("gives every field its own id, even with several threads on the page", () => {
-    const html = render([changeRequest, thread(3)], "therapist");
-    const ids = elements(html, "textarea").map((textarea) => textarea.attrs.id);
+    renderThreads([changeRequest, thread(3)], "therapist");
+    const ids = screen.getAllByRole("textbox").map((box) => box.id);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
   });
 });
 
+describe("starting a thread", () => {
+  it("refuses an empty comment, saying so in the summary and next to the field, and sends nothing", async () => {
+    const api = stubFetch();
+    const { user } = renderThreads([], "supervisor");
+    await user.click(screen.getByRole("button", { name: "Add comment" }));
+    expect(textOf(screen.getByRole("alert"))).toBe("There is a problem. Write a message.");
+    const box = screen.getByRole("textbox", { name: "New comment" });
+    expectFieldError(box, "Write a message.");
+    expect(document.activeElement).toBe(box);
+    expect(api.requests).toEqual([]);
+  });
+
+  it("sends a supervisor's change request with the session it is about, then clears the box", async () => {
+    const opened = thread(4, { kind: "change_request" });
+    const api = stubFetch().on(
+      `POST /api/courses/${COURSE_ID}/review-threads`,
+      json(reviewThread, opened, 201),
+    );
+    const { user } = renderThreads([], "supervisor");
+    const box = screen.getByRole("textbox", { name: "New comment" });
+    await user.type(box, "  Invented: add the incident.  ");
+    await user.click(screen.getByRole("button", { name: "Request changes" }));
+    expect(await screen.findByText("Change request sent.")).toBeTruthy();
+    const [request] = api.sent(`POST /api/courses/${COURSE_ID}/review-threads`);
+    expect(request?.body).toEqual({
+      target: "session",
+      sessionId: SESSION_ID,
+      kind: "change_request",
+      body: "Invented: add the incident.",
+    });
+    expect(box).toHaveProperty("value", "");
+  });
+
+  it("shows the server's refusal next to the field", async () => {
+    stubFetch().on(
+      `POST /api/courses/${COURSE_ID}/review-threads`,
+      apiError(400, "validation_failed", "Check the highlighted fields.", [
+        { field: "body.body", message: "This message is too long." },
+      ]),
+    );
+    const { user } = renderThreads([], "therapist");
+    await user.type(screen.getByRole("textbox", { name: "New comment" }), "Invented.");
+    await user.click(screen.getByRole("button", { name: "Add comment" }));
+    expect(textOf(await screen.findByRole("alert"))).toContain("Check the highlighted fields.");
+    expectFieldError(screen.getByRole("textbox", { name: "New comment" }), "This message is too long.");
+  });
+});
+
+describe("replying to a thread", () => {
+  it("refuses an empty reply next to the field, and sends nothing", async () => {
+    const api = stubFetch();
+    const { user } = renderThreads([changeRequest], "therapist");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+    expect(textOf(screen.getByRole("alert"))).toBe("There is a problem. Write a message.");
+    expectFieldError(screen.getByRole("textbox", { name: "Reply" }), "Write a message.");
+    expect(api.requests).toEqual([]);
+  });
+
+  it("sends the reply to the thread and says it was sent", async () => {
+    const api = stubFetch().on(
+      `POST /api/review-threads/${changeRequest.id}/messages`,
+      json(reviewThread, changeRequest),
+    );
+    const { user } = renderThreads([changeRequest], "therapist");
+    await user.type(screen.getByRole("textbox", { name: "Reply" }), "Invented: done.");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+    expect(await screen.findByText("Reply sent.")).toBeTruthy();
+    expect(api.sent(`POST /api/review-threads/${changeRequest.id}/messages`)[0]?.body).toEqual({
+      body: "Invented: done.",
+    });
+  });
+});
+
 describe("resolving a thread", () => {
   it("asks what changed (optional) and confirms, or cancels", () => {
-    const html = renderHtml(
+    renderWithProviders(
       <ResolveForm thread={changeRequest} onCancel={() => {}} onResolved={() => {}} onReload={reload} />,
     );
-    expect(textareaLabels(html)).toEqual(["What changed (optional)"]);
-    expect(buttons(html)).toEqual(["Confirm resolved", "Cancel"]);
+    expect(textboxLabels()).toEqual(["What changed (optional)"]);
+    expect(buttons()).toEqual(["Confirm resolved", "Cancel"]);
+  });
+
+  it("sends what changed with the version read, and reports it resolved", async () => {
+    const onResolved = vi.fn();
+    const api = stubFetch().on(
+      `POST /api/review-threads/${changeRequest.id}/resolve`,
+      json(reviewThread, { ...changeRequest, status: "resolved", version: 2 }),
+    );
+    const { user } = renderWithProviders(
+      <ResolveForm thread={changeRequest} onCancel={() => {}} onResolved={onResolved} onReload={reload} />,
+    );
+    await user.type(screen.getByRole("textbox", { name: "What changed (optional)" }), "Invented: amended.");
+    await user.click(screen.getByRole("button", { name: "Confirm resolved" }));
+    await vi.waitFor(() => expect(onResolved).toHaveBeenCalledOnce());
+    expect(api.sent(`POST /api/review-threads/${changeRequest.id}/resolve`)[0]?.body).toEqual({
+      version: changeRequest.version,
+      resolution: "Invented: amended.",
+    });
+  });
+
+  it("explains a thread that changed meanwhile and offers a reload, without resolving", async () => {
+    const onResolved = vi.fn();
+    const onReload = vi.fn(() => Promise.resolve());
+    stubFetch().on(
+      `POST /api/review-threads/${changeRequest.id}/resolve`,
+      apiError(409, "conflict", "Someone replied since you opened this thread."),
+    );
+    const { user } = renderWithProviders(
+      <ResolveForm thread={changeRequest} onCancel={() => {}} onResolved={onResolved} onReload={onReload} />,
+    );
+    await user.click(screen.getByRole("button", { name: "Confirm resolved" }));
+    const alert = await screen.findByRole("alert");
+    expect(textOf(alert)).toContain("Changed elsewhere: reload before trying again.");
+    expect(textOf(alert)).toContain("Someone replied since you opened this thread.");
+    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    expect(onReload).toHaveBeenCalledOnce();
+    expect(onResolved).not.toHaveBeenCalled();
   });
 });

@@ -1,15 +1,11 @@
-import { sessionDetail } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export function sessionPath(sessionId: string, suffix = ""): string {
-  return `/api/sessions/${encodeURIComponent(sessionId)}${suffix}`;
-}
-
 export function getSession(sessionId: string, signal?: AbortSignal) {
-  return apiRequest(sessionPath(sessionId), sessionDetail, { signal });
+  return apiRequest(endpoints.sessions.get, { params: { sessionId }, signal });
 }
 
 /** Plan edits on the course page renumber and move sessions, so a session is read again when it opens. */

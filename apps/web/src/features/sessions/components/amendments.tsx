@@ -3,6 +3,7 @@ import { useState, type SubmitEvent } from "react";
 import { SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
@@ -38,7 +39,7 @@ export function AmendmentForm({ session }: { session: SessionDetail }) {
           form.reset();
           setStatus("Amendment added.");
         },
-        onError: (error) => setErrors(writeErrorsFromError(error, ["reason", "text"])),
+        onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(amendmentRequest))),
       },
     );
   }

@@ -13,6 +13,7 @@ import { ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/fo
 import { LiveStatus } from "../../../components/states";
 import { paths } from "../../../config/paths";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
+import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadSession } from "../api/get-session";
@@ -21,7 +22,7 @@ import { useUpdateSession } from "../api/update-session";
 import { AgendaEditor } from "./agenda-editor";
 import { draftChanges, draftFrom, type EditableStatus, type SessionDraft } from "./session-draft";
 
-const fieldNames = ["status", "agenda", "techniques", "incident", "notes", "betweenSessionWork", "nextFocus"];
+const fieldNames = fieldNamesOf(updateSessionRequest);
 
 const statusOptions: { value: EditableStatus; label: string }[] = [
   { value: "held", label: "Held" },

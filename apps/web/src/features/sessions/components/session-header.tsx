@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { sessionStatusLabels } from "../../../components/clinical/labels";
 import { sessionTitle } from "../../../components/clinical/session-record";
 import { RecordHeader, type RecordFact } from "../../../components/record-header";
-import { formatCalendarDate } from "../../../lib/format";
+import { SessionWhen } from "../../../components/clinical/session-when";
 
 /** Risk flags raised at this session that are still open, and how many still lack a safety follow-up. */
 export function openRiskAt(session: Pick<SessionDetail, "riskFlags">) {
@@ -34,8 +34,12 @@ export function sessionFacts(session: SessionDetail, courseOpenRisk?: number): R
         ]
       : []),
     {
-      term: "Date",
-      value: <time dateTime={session.plannedDate}>{formatCalendarDate(session.plannedDate)}</time>,
+      term: "Date and time",
+      value: (
+        <>
+          <SessionWhen session={session} /> ({session.durationMinutes} minutes)
+        </>
+      ),
     },
     { term: "Phase", value: session.phase ? phaseLabelFor(session.phase, session.course.lineage) : "None" },
     {

@@ -1,5 +1,5 @@
 import {
-  measurementSettingsResponse,
+  endpoints,
   type MeasurementSettingsResponse,
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
@@ -7,14 +7,12 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-const SETTINGS_PATH = "/api/admin/settings/measurement";
-
 export function getMeasurementSettings(signal?: AbortSignal) {
-  return apiRequest(SETTINGS_PATH, measurementSettingsResponse, { signal });
+  return apiRequest(endpoints.settings.measurement, { signal });
 }
 
 export function updateMeasurementSettings(body: UpdateMeasurementSettingsRequest) {
-  return apiRequest(SETTINGS_PATH, measurementSettingsResponse, { method: "PUT", body });
+  return apiRequest(endpoints.settings.updateMeasurement, { body });
 }
 
 export const measurementSettingsQueryOptions = () =>

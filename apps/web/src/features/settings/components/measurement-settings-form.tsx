@@ -2,11 +2,18 @@ import {
   measurementSettingFields,
   supervisionSettingFields,
   type MeasurementSettingsResponse,
+  type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
-import { CheckboxField, FieldErrorMessage, SubmitButton, TextField } from "../../../components/form-fields";
+import {
+  CheckboxField,
+  FieldErrorMessage,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
@@ -21,11 +28,46 @@ import {
   settingsWriteErrors,
   supervisionDefaultText,
   supervisionFieldName,
+  timeZoneFieldName,
+  timeZoneOptions,
   toFormValues,
   type SettingKey,
   type SettingsFormValues,
   type SupervisionKey,
 } from "./settings-form-state";
+
+/** The "Service" group: the time zone every clinical "today" and every session time is in. */
+export function ServiceFields({
+  values,
+  defaults,
+  errors,
+  onChange,
+}: {
+  values: ServiceSettings;
+  defaults: ServiceSettings;
+  errors: WriteErrors;
+  onChange: (timeZone: string) => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend fieldset__legend--large">Service</legend>
+      <SelectField
+        name={timeZoneFieldName}
+        label="Time zone of the service"
+        hint={`Which day "today" is for due dates, the checks that a date is not in the future and the default dates in forms, and the zone session times are in, wherever a user's device is. Default: ${defaults.timeZone}.`}
+        value={values.timeZone}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        error={errors.fields[timeZoneFieldName]}
+      >
+        {timeZoneOptions(values.timeZone).map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
+  );
+}
 
 /** The inputs, one per setting, each with its help, default and sources. Split out for tests. */
 export function SettingsFields({
@@ -113,7 +155,7 @@ export function SupervisionFields({
 }
 
 /**
- * The organisation's measurement thresholds and supervision rules. "Restore defaults" fills in the
+ * The organisation's time zone, measurement thresholds and supervision rules. "Restore defaults" fills in the
  * documented defaults, which still need saving; a save made elsewhere since this was read is refused
  * (reload first).
  */
@@ -123,10 +165,16 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   const { formRef, errors, setErrors } = useWriteErrors();
   const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(current.settings));
   const [supervision, setSupervision] = useState<SupervisionSettings>(current.supervision);
+  const [service, setService] = useState<ServiceSettings>(current.service);
   const [status, setStatus] = useState<string | null>(null);
 
   function change(key: SettingKey, value: string) {
     setValues((previous) => ({ ...previous, [key]: value }));
+    setStatus(null);
+  }
+
+  function chooseTimeZone(timeZone: string) {
+    setService({ timeZone });
     setStatus(null);
   }
 
@@ -141,6 +189,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     if (latest) {
       setValues(toFormValues(latest.settings));
       setSupervision(latest.supervision);
+      setService(latest.service);
     }
     setErrors(noWriteErrors);
   }
@@ -148,6 +197,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   function fillDefaults() {
     setValues(restoreDefaults(current.defaults));
     setSupervision(current.supervisionDefaults);
+    setService(current.serviceDefaults);
     setErrors(noWriteErrors);
     setStatus("The defaults are filled in. Save settings to use them.");
   }
@@ -156,7 +206,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
-    const parsed = parseSettingsForm(values, supervision, current.version);
+    const parsed = parseSettingsForm(values, supervision, service, current.version);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -166,6 +216,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
       onSuccess: (saved) => {
         setValues(toFormValues(saved.settings));
         setSupervision(saved.supervision);
+        setService(saved.service);
         setStatus("Settings saved.");
       },
       onError: (error) => setErrors(settingsWriteErrors(error)),
@@ -175,6 +226,12 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   return (
     <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
       <WriteErrorSummary errors={errors} onReload={reloadLatest} />
+      <ServiceFields
+        values={service}
+        defaults={current.serviceDefaults}
+        errors={errors}
+        onChange={chooseTimeZone}
+      />
       <SettingsFields values={values} defaults={current.defaults} errors={errors} onChange={change} />
       <SupervisionFields
         values={supervision}

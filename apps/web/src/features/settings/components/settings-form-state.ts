@@ -1,13 +1,15 @@
 // The settings form's values and checks, apart from the form so they can be tested: measurement
-// inputs hold text and a save sends whole numbers; supervision settings are checkboxes. Both are
-// checked with the shared schema first and saved together.
+// inputs hold text and a save sends whole numbers; supervision settings are checkboxes; the service's
+// time zone is a choice of IANA zone. All are checked with the shared schema first and saved together.
 import {
   measurementSettingFields,
   measurementSettings,
-  supervisionSettingFields,
+  serviceSettings,
+  supervisionSettings,
   updateMeasurementSettingsRequest,
   type MeasurementSettingField,
   type MeasurementSettings,
+  type ServiceSettings,
   type SupervisionSettings,
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
@@ -24,11 +26,24 @@ export const fieldName = (key: SettingKey) => `settings.${key}`;
 /** The checkbox's name, matching the API's field path `body.supervision.<key>`. */
 export const supervisionFieldName = (key: SupervisionKey) => `supervision.${key}`;
 
-/** Every input's name, in the order the form shows them. */
+/** The time zone's input name, matching the API's field path `body.service.timeZone`. */
+export const timeZoneFieldName = `service.${serviceSettings.keyof().enum.timeZone}`;
+
+/** Every input's name, from the schemas the settings are saved with, in the form's order. */
 export const settingsFieldNames = [
-  ...measurementSettingFields.map((field) => fieldName(field.key)),
-  ...supervisionSettingFields.map((field) => supervisionFieldName(field.key)),
+  timeZoneFieldName,
+  ...measurementSettings.keyof().options.map(fieldName),
+  ...supervisionSettings.keyof().options.map(supervisionFieldName),
 ];
+
+/**
+ * The zones to choose from: this browser's IANA list, with the saved zone kept even if this browser
+ * does not list it (a list is never allowed to change a saved setting silently).
+ */
+export function timeZoneOptions(saved: string): string[] {
+  const known = Intl.supportedValuesOf("timeZone");
+  return known.includes(saved) ? known : [saved, ...known];
+}
 
 export function toFormValues(settings: MeasurementSettings): SettingsFormValues {
   const entries = measurementSettingFields.map((field) => [field.key, String(settings[field.key])] as const);
@@ -53,12 +68,13 @@ export type ParsedSettingsForm =
 export function parseSettingsForm(
   values: SettingsFormValues,
   supervision: SupervisionSettings,
+  service: ServiceSettings,
   version: number,
 ): ParsedSettingsForm {
   const settings = Object.fromEntries(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
   );
-  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings, supervision });
+  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings, supervision, service });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };
 }

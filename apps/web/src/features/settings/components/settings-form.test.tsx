@@ -1,16 +1,34 @@
 import {
   defaultMeasurementSettings,
+  defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingFields,
+  measurementSettingsResponse,
   supervisionSettingFields,
   type MeasurementSettings,
+  type MeasurementSettingsResponse,
 } from "@ipt/shared";
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client";
 import { noWriteErrors } from "../../../lib/write-errors";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
-import { SettingsFields, SupervisionFields } from "./measurement-settings-form";
-import { parseSettingsForm, restoreDefaults, settingsWriteErrors, toFormValues } from "./settings-form-state";
+import { json, stubFetch } from "../../../test/fetch-stub";
+import { expectFieldError, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
+import {
+  MeasurementSettingsForm,
+  ServiceFields,
+  SettingsFields,
+  SupervisionFields,
+} from "./measurement-settings-form";
+import {
+  fieldLabel,
+  parseSettingsForm,
+  restoreDefaults,
+  settingsWriteErrors,
+  timeZoneOptions,
+  toFormValues,
+} from "./settings-form-state";
 
 const saved: MeasurementSettings = {
   ...defaultMeasurementSettings,
@@ -19,17 +37,59 @@ const saved: MeasurementSettings = {
 };
 
 describe("measurement settings form", () => {
-  it("sends whole numbers and the supervision settings with the version it was read at", () => {
+  it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, 3);
+    const service = { timeZone: "Australia/Sydney" };
+    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, 3);
     expect(parsed).toEqual({
       ok: true,
       body: {
         version: 3,
         settings: { ...saved, earlyReviewSession: 6 },
         supervision: { coSignBeforeMiddle: true },
+        service,
       },
     });
+  });
+
+  it("refuses a time zone the shared schema does not know, at its field", () => {
+    const parsed = parseSettingsForm(
+      toFormValues(saved),
+      defaultSupervisionSettings,
+      { timeZone: "Mars/Olympus" },
+      0,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.fields).toEqual({
+      "service.timeZone": "Choose a time zone from the list, like Europe/London.",
+    });
+  });
+
+  it("offers the browser's IANA zones and keeps a saved zone the browser does not list", () => {
+    expect(timeZoneOptions("Europe/London")).toContain("Australia/Sydney");
+    expect(timeZoneOptions("Europe/London").filter((zone) => zone === "Europe/London")).toHaveLength(1);
+    expect(timeZoneOptions("Etc/Unlisted")[0]).toBe("Etc/Unlisted");
+  });
+
+  it("shows the time zone under Service, with its help and default, and marks it when refused", () => {
+    const errors = {
+      ...noWriteErrors,
+      fields: { "service.timeZone": "Choose a time zone from the list, like Europe/London." },
+    };
+    render(
+      <ServiceFields
+        values={{ timeZone: "Australia/Sydney" }}
+        defaults={defaultServiceSettings}
+        errors={errors}
+        onChange={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("group", { name: "Service" })).toBeTruthy();
+    const zone = screen.getByRole<HTMLSelectElement>("combobox", { name: "Time zone of the service" });
+    expect(zone.value).toBe("Australia/Sydney");
+    expect(textOf(document.body)).toContain("Default: Europe/London.");
+    expectFieldError(zone, "Choose a time zone from the list, like Europe/London.");
   });
 
   it("names each field it refuses, with the shared message, and sends nothing", () => {
@@ -39,7 +99,7 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, 0);
+    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, 0);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({
@@ -102,7 +162,7 @@ describe("measurement settings form", () => {
       ...noWriteErrors,
       fields: { "settings.noShowsInARow": "Enter a whole number from 2 to 6." },
     };
-    const html = renderHtml(
+    const { container } = render(
       <SettingsFields
         values={toFormValues(saved)}
         defaults={defaultMeasurementSettings}
@@ -110,22 +170,26 @@ describe("measurement settings form", () => {
         onChange={() => undefined}
       />,
     );
-    const fields = elements(html, "label").map((label) => label.text);
-    expect(fields).toHaveLength(measurementSettingFields.length);
-    expect(fields).toContain("Amber at the early review if PHQ-9 has fallen by less than (%)");
-    expect(textOf(html)).toContain("Default: 20%. Sources: [MBC-default]");
-    expect(textOf(html)).toContain("Default: session 4.");
-    const inputs = [...html.matchAll(/<input[^>]*>/g)].map((match) => match[0]);
-    const noShows = inputs.find((input) => input.includes('name="settings.noShowsInARow"')) ?? "";
-    expect(noShows).toContain('aria-invalid="true"');
-    expect(noShows).toContain('value="3"');
-    expect(noShows).toMatch(/min="2"[^>]*max="6"|max="6"[^>]*min="2"/);
-    expect(textOf(html)).toContain("Error: Enter a whole number from 2 to 6.");
-    expect(inputs.filter((input) => input.includes("aria-invalid"))).toHaveLength(1);
+    const fields = screen.getAllByRole<HTMLInputElement>("spinbutton");
+    expect(fields.map((field) => field.labels?.[0]?.textContent)).toHaveLength(
+      measurementSettingFields.length,
+    );
+    expect(
+      screen.getByRole("spinbutton", {
+        name: "Amber at the early review if PHQ-9 has fallen by less than (%)",
+      }),
+    ).toBeTruthy();
+    expect(textOf(container)).toContain("Default: 20%. Sources: [MBC-default]");
+    expect(textOf(container)).toContain("Default: session 4.");
+    const noShows = fields.find((field) => field.name === "settings.noShowsInARow") as HTMLInputElement;
+    expectFieldError(noShows, "Enter a whole number from 2 to 6.");
+    expect(noShows.value).toBe("3");
+    expect([noShows.min, noShows.max]).toEqual(["2", "6"]);
+    expect(fields.filter((field) => field.hasAttribute("aria-invalid"))).toHaveLength(1);
   });
 
   it("groups the supervision settings under Supervision, each a checkbox with help, default and sources", () => {
-    const html = renderHtml(
+    render(
       <SupervisionFields
         values={{ coSignBeforeMiddle: true }}
         defaults={defaultSupervisionSettings}
@@ -133,23 +197,24 @@ describe("measurement settings form", () => {
         onChange={() => undefined}
       />,
     );
-    expect(elements(html, "legend").map((legend) => legend.text)).toEqual(["Supervision"]);
-    expect(elements(html, "label").map((label) => label.text)).toEqual(
+    const group = screen.getByRole("group", { name: "Supervision" });
+    const checkboxes = within(group).getAllByRole<HTMLInputElement>("checkbox");
+    expect(checkboxes.map((box) => box.labels?.[0]?.textContent)).toEqual(
       supervisionSettingFields.map((field) => field.label),
     );
-    const checkboxes = [...html.matchAll(/<input[^>]*>/g)].map((match) => match[0]);
-    expect(checkboxes).toHaveLength(supervisionSettingFields.length);
-    expect(checkboxes[0]).toContain('type="checkbox"');
-    expect(checkboxes[0]).toContain('name="supervision.coSignBeforeMiddle"');
-    expect(checkboxes[0]).toContain('checked=""');
-    expect(checkboxes[0]).toMatch(/aria-describedby="[^"]+"/);
-    expect(textOf(html)).toContain("makes that review a gate.");
-    expect(textOf(html)).toContain("Default: off. Sources: [S12b] [S26g]");
+    expect(checkboxes[0]?.name).toBe("supervision.coSignBeforeMiddle");
+    expect(checkboxes[0]?.checked).toBe(true);
+    const description = screen
+      .getByRole("checkbox", { name: supervisionSettingFields[0]?.label })
+      .getAttribute("aria-describedby");
+    expect(description).toBeTruthy();
+    expect(textOf(group)).toContain("makes that review a gate.");
+    expect(textOf(group)).toContain("Default: off. Sources: [S12b] [S26g]");
   });
 
   it("marks a supervision setting the server refused", () => {
     const errors = { ...noWriteErrors, fields: { "supervision.coSignBeforeMiddle": "Choose yes or no." } };
-    const html = renderHtml(
+    render(
       <SupervisionFields
         values={defaultSupervisionSettings}
         defaults={defaultSupervisionSettings}
@@ -157,8 +222,79 @@ describe("measurement settings form", () => {
         onChange={() => undefined}
       />,
     );
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).not.toContain('checked=""');
-    expect(textOf(html)).toContain("Error: Choose yes or no.");
+    const [checkbox] = screen.getAllByRole<HTMLInputElement>("checkbox");
+    expectFieldError(checkbox as HTMLInputElement, "Choose yes or no.");
+    expect(checkbox?.checked).toBe(false);
+  });
+});
+
+describe("saving the measurement settings", () => {
+  const SETTINGS = "/api/admin/settings/measurement";
+  const current: MeasurementSettingsResponse = measurementSettingsResponse.parse({
+    settings: saved,
+    defaults: defaultMeasurementSettings,
+    supervision: defaultSupervisionSettings,
+    supervisionDefaults: defaultSupervisionSettings,
+    service: { timeZone: "Australia/Sydney" },
+    serviceDefaults: defaultServiceSettings,
+    version: 3,
+    updatedAt: "2026-09-01T10:00:00.000Z",
+    updatedBy: null,
+  });
+  const field = (key: keyof MeasurementSettings) => {
+    const setting = measurementSettingFields.find((entry) => entry.key === key);
+    return screen.getByRole("spinbutton", { name: setting ? fieldLabel(setting) : key });
+  };
+
+  it("refuses what the API would, in the summary and next to each field, and sends nothing", async () => {
+    const api = stubFetch();
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    await user.clear(field("measureEverySessions"));
+    await user.clear(field("noShowsInARow"));
+    await user.type(field("noShowsInARow"), "9");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    const summary = screen.getByRole("alert");
+    expect(within(summary).getAllByRole("button").map(textOf)).toEqual([
+      "Enter a whole number of sessions from 1 to 8.",
+      "Enter a whole number from 2 to 6.",
+    ]);
+    expectFieldError(field("measureEverySessions"), "Enter a whole number of sessions from 1 to 8.");
+    expectFieldError(field("noShowsInARow"), "Enter a whole number from 2 to 6.");
+    expect(document.activeElement).toBe(field("measureEverySessions"));
+    expect(api.requests).toEqual([]);
+  });
+
+  it("saves the changed settings and the supervision rule with the version read, and says so", async () => {
+    const api = stubFetch().on(`PUT ${SETTINGS}`, (request) => {
+      const body = request.body as {
+        settings: MeasurementSettings;
+        supervision: typeof defaultSupervisionSettings;
+      };
+      return json(measurementSettingsResponse, {
+        ...current,
+        settings: body.settings,
+        supervision: body.supervision,
+        version: 4,
+      });
+    });
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    await user.clear(field("earlyReviewSession"));
+    await user.type(field("earlyReviewSession"), "6");
+    await user.click(screen.getByRole("checkbox", { name: supervisionSettingFields[0]?.label }));
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Settings saved.")).toBeTruthy();
+    expect(api.sent(`PUT ${SETTINGS}`)[0]?.body).toEqual({
+      version: 3,
+      settings: { ...saved, earlyReviewSession: 6 },
+      supervision: { ...defaultSupervisionSettings, coSignBeforeMiddle: true },
+      service: { timeZone: "Australia/Sydney" },
+    });
+  });
+
+  it("fills in the defaults on Restore defaults, to be saved", async () => {
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    await user.click(screen.getByRole("button", { name: "Restore defaults" }));
+    expect(field("noShowsInARow")).toHaveProperty("value", String(defaultMeasurementSettings.noShowsInARow));
+    expect(screen.getByText("The defaults are filled in. Save settings to use them.")).toBeTruthy();
   });
 });

@@ -1,6 +1,8 @@
 import { endOfTreatmentSummary, type EndOfTreatmentSummary } from "@ipt/shared";
-import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { SummaryDocument } from "./summary-document";
 
 const id = (n: number) => `5a1d7c3e-2b4f-4e6a-9c8d-7f6e5d4c3b${String(n).padStart(2, "0")}`;
@@ -84,18 +86,25 @@ const fixture = (overrides: Partial<EndOfTreatmentSummary> = {}): EndOfTreatment
     ...overrides,
   });
 
-const rowOf = (html: string, name: string) =>
-  elements(html, "tr")
-    .map((row) => row.text)
+/** The text of the first table row that starts with `name`. */
+const rowOf = (name: string) =>
+  screen
+    .getAllByRole("row")
+    .map(textOf)
     .find((text) => text.startsWith(name)) ?? "";
 
+const renderSummary = (summary = fixture()) => renderWithProviders(<SummaryDocument summary={summary} />);
+
 describe("end-of-treatment summary", () => {
-  it("has its heading, a Print button and no provisional note once the course has ended", () => {
-    const html = renderHtml(<SummaryDocument summary={fixture()} />);
-    expect(elements(html, "h1")[0]?.text).toBe("End-of-treatment summary");
-    expect(elements(html, "button").map((button) => button.text)).toEqual(["Print"]);
-    expect(textOf(html)).not.toContain("Provisional");
-    expect(elements(html, "h2").map((h2) => h2.text)).toEqual([
+  it("has its heading, a Print button that prints, and no provisional note once the course has ended", async () => {
+    // happy-dom has no print dialog: stand one in to see the button asks for it.
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    const { container, user } = renderSummary();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("End-of-treatment summary");
+    expect(screen.getAllByRole("button").map(textOf)).toEqual(["Print"]);
+    expect(textOf(container)).not.toContain("Provisional");
+    expect(screen.getAllByRole("heading", { level: 2 }).map(textOf)).toEqual([
       "Course",
       "Problem area and formulation",
       "Work done",
@@ -105,10 +114,12 @@ describe("end-of-treatment summary", () => {
       "Risk flags",
       "Sources",
     ]);
+    await user.click(screen.getByRole("button", { name: "Print" }));
+    expect(print).toHaveBeenCalledOnce();
   });
 
   it("gives client, therapist, dates, attendance, focus and work done", () => {
-    const text = textOf(renderHtml(<SummaryDocument summary={fixture()} />));
+    const text = textOf(renderSummary().container);
     expect(text).toContain("Client Client B (invented)");
     expect(text).toContain("Therapist Dr Invented Therapist");
     expect(text).toContain("Ended Mon, 30 Mar 2026 (completed)");
@@ -119,19 +130,19 @@ describe("end-of-treatment summary", () => {
   });
 
   it("shows baseline and final scores with bands, and each outcome definition with its result and sources", () => {
-    const html = renderHtml(<SummaryDocument summary={fixture()} />);
-    expect(rowOf(html, "PHQ-9")).toBe(
+    const { container } = renderSummary();
+    expect(rowOf("PHQ-9")).toBe(
       "PHQ-9 18 (Moderately severe) Session 1 7 (Mild) Session 12 −11 (61.1% lower) 4",
     );
-    expect(rowOf(html, "HAM-D-17 ")).toBe("HAM-D-17 Not recorded Not recorded — 0");
-    expect(textOf(html)).toContain("Outcome status Response");
-    expect(rowOf(html, "Response")).toBe("Response Sources: [HEDIS] Met PHQ-9 18 → 7 (61.1% lower).");
-    expect(rowOf(html, "Remission")).toContain("Not met");
-    expect(rowOf(html, "HAM-D-17 remission")).toContain("Not applicable");
+    expect(rowOf("HAM-D-17 ")).toBe("HAM-D-17 Not recorded Not recorded — 0");
+    expect(textOf(container)).toContain("Outcome status Response");
+    expect(rowOf("Response")).toBe("Response Sources: [HEDIS] Met PHQ-9 18 → 7 (61.1% lower).");
+    expect(rowOf("Remission")).toContain("Not met");
+    expect(rowOf("HAM-D-17 remission")).toContain("Not applicable");
   });
 
   it("gives the ending checklist, relapse plan, next step and risk flags", () => {
-    const text = textOf(renderHtml(<SummaryDocument summary={fixture()} />));
+    const text = textOf(renderSummary().container);
     expect(text).toContain("Progress reviewed Yes");
     expect(text).toContain("Feelings about ending discussed No");
     expect(text).toContain("Warning signs and relapse plan Invented relapse plan.");
@@ -142,9 +153,9 @@ describe("end-of-treatment summary", () => {
   it("is marked provisional while the course is running, and shows open risk flags as urgent", () => {
     const running = fixture({ riskFlags: { raised: 2, open: 1 } });
     running.course = { ...running.course, phase: "middle", endedOn: null, outcome: null };
-    const html = renderHtml(<SummaryDocument summary={running} />);
-    expect(textOf(html)).toContain("Provisional: this course has not ended.");
-    expect(textOf(html)).toContain("Still open ! Urgent: 1 open");
-    expect(html).toContain("text-risk");
+    const { container } = renderSummary(running);
+    expect(textOf(container)).toContain("Provisional: this course has not ended.");
+    expect(textOf(container)).toContain("Still open ! Urgent: 1 open");
+    expect(screen.getByText("Urgent: 1 open").classList.contains("text-risk")).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { cockpitResponse, type CockpitQuery } from "@ipt/shared";
+import { endpoints, type CockpitQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { CLINICAL_RECORD_STALE_MS } from "../../../config/app";
 import { apiRequest } from "../../../lib/api-client";
@@ -7,7 +7,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export type CockpitParams = Partial<CockpitQuery>;
 
 export function getCockpit(params: CockpitParams, signal?: AbortSignal) {
-  return apiRequest("/api/supervision/cockpit", cockpitResponse, { query: params, signal });
+  return apiRequest(endpoints.supervision.cockpit, { query: params, signal });
 }
 
 /** The supervisees' work changes the cockpit from other accounts, so it is read again whenever it opens. */

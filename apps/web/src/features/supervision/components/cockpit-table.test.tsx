@@ -1,29 +1,31 @@
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { rowsByHeader, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { nonResponseRow, quietRow, riskRow } from "../test-fixtures";
 import { CockpitTable, overdueItems } from "./cockpit-table";
 
 type Rows = Parameters<typeof CockpitTable>[0]["rows"];
 
+const CAPTION = "Active clients of your supervisees, most urgent first";
+
 function tableOf(items: Rows) {
-  const html = renderHtml(<CockpitTable rows={items} />);
-  const headers = elements(elements(html, "thead")[0]?.inner ?? "", "th").map((th) => th.text);
-  const bodyRows = [...(elements(html, "tbody")[0]?.inner ?? "").matchAll(/<tr\b([^>]*)>([\s\S]*?)<\/tr>/g)];
-  const rows = bodyRows.map((row) => {
-    const cells = [...(row[2] ?? "").matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => cell[0]);
-    return {
-      rowAttrs: row[1] ?? "",
-      cell: Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""])),
-    };
-  });
-  return { html, headers, rows };
+  const { unmount } = renderWithProviders(<CockpitTable rows={items} />);
+  const table = screen.getByRole("table", { name: CAPTION });
+  const cells = rowsByHeader(table);
+  const rows = within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row, index) => ({ row, cell: cells[index] as Record<string, HTMLElement> }));
+  return { table, rows, unmount };
 }
+
+const listed = (cell: HTMLElement | undefined) => within(cell as HTMLElement).getAllByRole("listitem");
 
 describe("supervisor's cockpit table", () => {
   it("has a caption, scoped column headers in order, and one row header per client", () => {
-    const { html, headers } = tableOf([riskRow]);
-    expect(elements(html, "caption")[0]?.text).toBe("Active clients of your supervisees, most urgent first");
-    expect(headers).toEqual([
+    const { table } = tableOf([riskRow]);
+    expect(within(table).getAllByRole("columnheader").map(textOf)).toEqual([
       "Client",
       "Therapist",
       "Phase",
@@ -35,12 +37,17 @@ describe("supervisor's cockpit table", () => {
       "Overdue",
       "Last activity",
     ]);
-    expect(html.match(/<th scope="col">/g)).toHaveLength(10);
-    expect(html.match(/<th scope="row">/g)).toHaveLength(1);
+    expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(10);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(1);
   });
 
   it("keeps the urgency order the API gives (it never re-sorts)", () => {
-    const clients = (items: Rows) => tableOf(items).rows.map((row) => textOf(row.cell.Client ?? ""));
+    const clients = (items: Rows) => {
+      const { rows, unmount } = tableOf(items);
+      const texts = rows.map(({ cell }) => textOf(cell.Client));
+      unmount();
+      return texts;
+    };
     expect(clients([riskRow, nonResponseRow, quietRow])).toEqual([
       "Review Client 1 (invented) Standard IPT",
       "Review Client 2 (invented) Brief IPT (IPT-B)",
@@ -51,14 +58,14 @@ describe("supervisor's cockpit table", () => {
 
   it("shows an open risk flag first, in red and in words, and marks the row", () => {
     const [risk, nonResponse] = tableOf([riskRow, nonResponseRow]).rows;
-    const badges = elements(risk?.cell.Flags ?? "", "li");
-    expect(badges[0]?.inner).toContain("badge--flag-red");
-    expect(badges[0]?.text).toBe("Urgent: PHQ-9 item 9");
-    expect(badges[1]?.text).toBe("Review: Measures due");
-    expect(risk?.rowAttrs).toContain("row--risk");
-    expect(nonResponse?.rowAttrs).not.toContain("row--risk");
-    expect(nonResponse?.cell.Flags).not.toContain("badge--flag-red");
-    expect(elements(nonResponse?.cell.Flags ?? "", "li").map((li) => li.text)).toEqual([
+    const badges = listed(risk?.cell.Flags);
+    expect(badges[0]?.querySelector(".badge--flag-red")).not.toBeNull();
+    expect(textOf(badges[0])).toBe("Urgent: PHQ-9 item 9");
+    expect(textOf(badges[1])).toBe("Review: Measures due");
+    expect(risk?.row.classList.contains("row--risk")).toBe(true);
+    expect(nonResponse?.row.classList.contains("row--risk")).toBe(false);
+    expect(nonResponse?.cell.Flags?.querySelector(".badge--flag-red")).toBeNull();
+    expect(listed(nonResponse?.cell.Flags).map(textOf)).toEqual([
       "Review: Early non-response",
       "Review: Ending not raised",
     ]);
@@ -66,15 +73,12 @@ describe("supervisor's cockpit table", () => {
 
   it("lists what is overdue in words", () => {
     const [risk, nonResponse, quiet] = tableOf([riskRow, nonResponseRow, quietRow]).rows;
-    expect(elements(risk?.cell.Overdue ?? "", "li").map((li) => li.text)).toEqual([
-      "Measures overdue",
-      "2 unsigned sessions",
-    ]);
-    expect(elements(nonResponse?.cell.Overdue ?? "", "li").map((li) => li.text)).toEqual([
+    expect(listed(risk?.cell.Overdue).map(textOf)).toEqual(["Measures overdue", "2 unsigned sessions"]);
+    expect(listed(nonResponse?.cell.Overdue).map(textOf)).toEqual([
       "1 unsigned session",
       "Ending not raised",
     ]);
-    expect(textOf(quiet?.cell.Overdue ?? "")).toBe("None");
+    expect(textOf(quiet?.cell.Overdue)).toBe("None");
     expect(overdueItems({ measures: true, unsignedSessions: 3, terminationNotRaised: true })).toEqual([
       "Measures overdue",
       "3 unsigned sessions",
@@ -84,33 +88,31 @@ describe("supervisor's cockpit table", () => {
 
   it("shows where the course stands: therapist, phase, session n of N, PHQ-9, change, outcome, last activity", () => {
     const [risk, , quiet] = tableOf([riskRow, nonResponseRow, quietRow]).rows;
-    expect(textOf(risk?.cell.Therapist ?? "")).toBe("Therapist B (invented)");
-    expect(textOf(risk?.cell.Phase ?? "")).toBe("Middle phase");
-    expect(textOf(risk?.cell.Session ?? "")).toBe("5 of 12");
-    expect(textOf(risk?.cell["Latest PHQ-9"] ?? "")).toBe(
+    expect(textOf(risk?.cell.Therapist)).toBe("Therapist B (invented)");
+    expect(textOf(risk?.cell.Phase)).toBe("Middle phase");
+    expect(textOf(risk?.cell.Session)).toBe("5 of 12");
+    expect(textOf(risk?.cell["Latest PHQ-9"])).toBe(
       "18 Moderately severe Session 4 Scores and risk for Client 1 (invented)",
     );
-    expect(textOf(risk?.cell["Change from baseline"] ?? "")).toBe("+2 (12.5% higher)");
-    expect(textOf(risk?.cell.Outcome ?? "")).toBe("No response");
-    expect(risk?.cell["Last activity"]).toContain('dateTime="2026-03-02T10:00:00.000Z"');
-    expect(textOf(risk?.cell["Last activity"] ?? "")).toMatch(/2026/);
+    expect(textOf(risk?.cell["Change from baseline"])).toBe("+2 (12.5% higher)");
+    expect(textOf(risk?.cell.Outcome)).toBe("No response");
+    expect(risk?.cell["Last activity"]?.querySelector("time")?.dateTime).toBe("2026-03-02T10:00:00.000Z");
+    expect(textOf(risk?.cell["Last activity"])).toMatch(/2026/);
 
-    expect(textOf(quiet?.cell.Phase ?? "")).toBe("Initial phase");
-    expect(textOf(quiet?.cell.Session ?? "")).toBe("0 of 16");
-    expect(textOf(quiet?.cell["Latest PHQ-9"] ?? "")).toBe("None Scores and risk for Client 3 (invented)");
-    expect(textOf(quiet?.cell["Change from baseline"] ?? "")).toBe("None");
-    expect(textOf(quiet?.cell.Outcome ?? "")).toBe("No scores yet");
-    expect(textOf(quiet?.cell.Flags ?? "")).toBe("None");
-    expect(textOf(quiet?.cell["Last activity"] ?? "")).toBe("None yet");
+    expect(textOf(quiet?.cell.Phase)).toBe("Initial phase");
+    expect(textOf(quiet?.cell.Session)).toBe("0 of 16");
+    expect(textOf(quiet?.cell["Latest PHQ-9"])).toBe("None Scores and risk for Client 3 (invented)");
+    expect(textOf(quiet?.cell["Change from baseline"])).toBe("None");
+    expect(textOf(quiet?.cell.Outcome)).toBe("No scores yet");
+    expect(textOf(quiet?.cell.Flags)).toBe("None");
+    expect(textOf(quiet?.cell["Last activity"])).toBe("None yet");
   });
 
   it("links the client to the read-only review and the scores to the measures page", () => {
-    const [risk] = tableOf([riskRow]).rows;
-    const links = elements(risk?.cell.Client ?? "", "a");
-    expect(links[0]?.attrs.href).toBe(`/supervision/courses/${riskRow.course.id}`);
-    expect(links[0]?.text).toBe("Review Client 1 (invented)");
-    const measures = elements(risk?.cell["Latest PHQ-9"] ?? "", "a");
-    expect(measures[0]?.attrs.href).toBe(`/courses/${riskRow.course.id}/measures`);
-    expect(measures[0]?.text).toBe("Scores and risk for Client 1 (invented)");
+    tableOf([riskRow]);
+    const review = screen.getByRole("link", { name: "Review Client 1 (invented)" });
+    expect(review.getAttribute("href")).toBe(`/supervision/courses/${riskRow.course.id}`);
+    const measures = screen.getByRole("link", { name: "Scores and risk for Client 1 (invented)" });
+    expect(measures.getAttribute("href")).toBe(`/courses/${riskRow.course.id}/measures`);
   });
 });

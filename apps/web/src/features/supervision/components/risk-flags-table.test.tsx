@@ -1,6 +1,8 @@
 import { supervisionRiskFlagsResponse } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf } from "../../../test/static-render";
+import { textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { openFlagsText } from "./open-flags-notice";
 import { RiskFlagsTable } from "./risk-flags-table";
 
@@ -21,20 +23,29 @@ const { items } = supervisionRiskFlagsResponse.parse({
 
 describe("supervisor's open risk flags", () => {
   it("says plainly when there are none (no empty table)", () => {
-    const html = renderHtml(<RiskFlagsTable flags={[]} />);
-    expect(elements(html, "table")).toHaveLength(0);
-    expect(textOf(html)).toBe("No open risk flags among your supervisees' clients.");
+    const { container } = renderWithProviders(<RiskFlagsTable flags={[]} />);
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(textOf(container)).toBe("No open risk flags among your supervisees' clients.");
   });
 
   it("lists each flag with client, therapist, session, the item 9 answer in words and a link to its scores", () => {
-    const html = renderHtml(<RiskFlagsTable flags={items} />);
-    const [row] = elements(elements(html, "tbody")[0]?.inner ?? "", "tr");
-    expect(row?.text).toMatch(
-      /^Client C \(invented\) Therapist T Session 3 \d.+2026 ! Urgent: 2: More than half the days Not recorded Scores and risk for Client C \(invented\)$/,
-    );
-    expect(row?.inner).toContain("badge--flag-red");
-    expect(row?.inner).toContain('href="/courses/7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e02/measures"');
-    expect(elements(html, "caption")[0]?.text).toBe("Open risk flags, oldest first");
+    renderWithProviders(<RiskFlagsTable flags={items} />);
+    const table = screen.getByRole("table", { name: "Open risk flags, oldest first" });
+    const [, row] = within(table).getAllByRole("row");
+    const cells = within(row as HTMLElement).getAllByRole("cell");
+    expect(within(row as HTMLElement).getByRole("rowheader").textContent).toBe("Client C (invented)");
+    expect(cells.map(textOf).slice(0, 4)).toEqual([
+      "Therapist T",
+      expect.stringMatching(/^Session 3 \d.+2026$/),
+      "! Urgent: 2: More than half the days",
+      "Not recorded",
+    ]);
+    expect(row?.querySelector(".badge--flag-red")).not.toBeNull();
+    expect(
+      within(row as HTMLElement)
+        .getByRole("link", { name: "Scores and risk for Client C (invented)" })
+        .getAttribute("href"),
+    ).toBe("/courses/7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e02/measures");
   });
 
   it("counts open flags for the supervisees page notice", () => {

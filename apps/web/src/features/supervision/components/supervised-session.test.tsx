@@ -1,42 +1,48 @@
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml, textOf, voidElements } from "../../../test/static-render";
+import { definitionOf, textOf } from "../../../test/queries";
+import { renderWithProviders } from "../../../test/render";
 import { session } from "../test-fixtures";
 import { SupervisedSession } from "./supervised-session";
 
-const noControls = (html: string) => {
-  expect(elements(html, "button")).toEqual([]);
-  expect(elements(html, "form")).toEqual([]);
-  expect(voidElements(html, "input")).toEqual([]);
-  expect(elements(html, "textarea")).toEqual([]);
-};
+function expectNoControls() {
+  expect(screen.queryAllByRole("button")).toEqual([]);
+  expect(screen.queryAllByRole("textbox")).toEqual([]);
+  expect(screen.queryAllByRole("checkbox")).toEqual([]);
+  expect(screen.queryAllByRole("radio")).toEqual([]);
+  expect(document.querySelector("form")).toBeNull();
+}
 
 describe("SupervisedSession (a supervisor's read-only session record)", () => {
   it("shows the whole signed record and its amendments, with nothing to edit", () => {
-    const html = renderHtml(<SupervisedSession session={session()} />);
-    noControls(html);
-    const text = textOf(html);
-    expect(text).toContain("Signed by Tess Marlowe on");
-    expect(text).toContain("Done: Review the inventory.");
-    expect(text).toContain("Not done: Agree the time limit.");
-    expect(text).toContain("Techniques used Clarification");
-    expect(text).toContain("Interpersonal incident worked on Invented: an argument with a flatmate.");
-    expect(text).toContain("Notes Invented: engaged well.");
-    expect(text).toContain("Between-session work Invented: call a friend.");
-    expect(text).toContain("Focus for next time Invented: the new job.");
-    expect(text).toContain("Reason: Invented: wrong date in the notes.");
+    const { container } = renderWithProviders(<SupervisedSession session={session()} />);
+    expectNoControls();
+    expect(screen.getByText(/^Signed by Tess Marlowe on/)).toBeTruthy();
+    const agenda = screen.getAllByRole("listitem").map(textOf);
+    expect(agenda).toContainEqual(expect.stringContaining("Done: Review the inventory."));
+    expect(agenda).toContainEqual(expect.stringContaining("Not done: Agree the time limit."));
+    expect(definitionOf(container, "Techniques used")).toBe("Clarification");
+    expect(definitionOf(container, "Interpersonal incident worked on")).toBe(
+      "Invented: an argument with a flatmate.",
+    );
+    expect(definitionOf(container, "Notes")).toBe("Invented: engaged well.");
+    expect(definitionOf(container, "Between-session work")).toBe("Invented: call a friend.");
+    expect(definitionOf(container, "Focus for next time")).toBe("Invented: the new job.");
+    expect(screen.getByRole("heading", { name: "Amendments" })).toBeTruthy();
+    expect(screen.getByText("Reason: Invented: wrong date in the notes.")).toBeTruthy();
   });
 
   it("says when a record is not signed yet, without amendments", () => {
-    const html = renderHtml(
+    renderWithProviders(
       <SupervisedSession session={session({ signedAt: null, signedBy: null, amendments: [] })} />,
     );
-    noControls(html);
-    expect(textOf(html)).toContain("Not signed yet");
-    expect(elements(html, "h3").map((h3) => h3.text)).not.toContain("Amendments");
+    expectNoControls();
+    expect(screen.getByText(/^Not signed yet/)).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Amendments" })).toBeNull();
   });
 
   it("shows a cancelled session's reason and planned agenda", () => {
-    const html = renderHtml(
+    renderWithProviders(
       <SupervisedSession
         session={session({
           status: "cancelled",
@@ -48,8 +54,8 @@ describe("SupervisedSession (a supervisor's read-only session record)", () => {
         })}
       />,
     );
-    noControls(html);
-    expect(textOf(html)).toContain("This session was cancelled: Invented: illness.");
-    expect(textOf(html)).toContain("Agenda as planned");
+    expectNoControls();
+    expect(screen.getByText("This session was cancelled: Invented: illness.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Agenda as planned" })).toBeTruthy();
   });
 });

@@ -1,12 +1,12 @@
-import { adminUser } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { storeChangedUser } from "./cache";
-import { supervisionPath, type SupervisionLink } from "./supervision-link";
+import { supervisionParams, type SupervisionLink } from "./supervision-link";
 
 /** Answers with the therapist, whose supervisors list reflects the change. */
 export function assignSupervisor(link: SupervisionLink) {
-  return apiRequest(supervisionPath(link), adminUser, { method: "PUT" });
+  return apiRequest(endpoints.users.assignSupervisor, { params: supervisionParams(link) });
 }
 
 export function useAssignSupervisor() {

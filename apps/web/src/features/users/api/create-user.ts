@@ -1,10 +1,10 @@
-import { temporaryPasswordResponse, type CreateUserRequest } from "@ipt/shared";
+import { endpoints, type CreateUserRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { storeChangedUser } from "./cache";
 
 export function createUser(body: CreateUserRequest) {
-  return apiRequest("/api/admin/users", temporaryPasswordResponse, { method: "POST", body });
+  return apiRequest(endpoints.users.create, { body });
 }
 
 export function useCreateUser() {

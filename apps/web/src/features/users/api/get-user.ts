@@ -1,10 +1,10 @@
-import { adminUser } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getUser(userId: string, signal?: AbortSignal) {
-  return apiRequest(`/api/admin/users/${encodeURIComponent(userId)}`, adminUser, { signal });
+  return apiRequest(endpoints.users.get, { params: { userId }, signal });
 }
 
 export const getUserQueryOptions = (userId: string) =>

@@ -1,4 +1,4 @@
-import { listUsersResponse, type ListUsersQuery } from "@ipt/shared";
+import { endpoints, type ListUsersQuery } from "@ipt/shared";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -6,7 +6,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export type ListUsersParams = Partial<ListUsersQuery>;
 
 export function listUsers(params: ListUsersParams, signal?: AbortSignal) {
-  return apiRequest("/api/admin/users", listUsersResponse, { query: params, signal });
+  return apiRequest(endpoints.users.list, { query: params, signal });
 }
 
 /**

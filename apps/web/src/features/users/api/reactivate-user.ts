@@ -1,12 +1,10 @@
-import { adminUser } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { storeChangedUser } from "./cache";
 
 export function reactivateUser(userId: string) {
-  return apiRequest(`/api/admin/users/${encodeURIComponent(userId)}/reactivate`, adminUser, {
-    method: "POST",
-  });
+  return apiRequest(endpoints.users.reactivate, { params: { userId } });
 }
 
 export function useReactivateUser() {

@@ -1,14 +1,10 @@
-import { temporaryPasswordResponse } from "@ipt/shared";
+import { endpoints } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { storeChangedUser } from "./cache";
 
 export function resetPassword(userId: string) {
-  return apiRequest(
-    `/api/admin/users/${encodeURIComponent(userId)}/reset-password`,
-    temporaryPasswordResponse,
-    { method: "POST" },
-  );
+  return apiRequest(endpoints.users.resetPassword, { params: { userId } });
 }
 
 export function useResetPassword() {

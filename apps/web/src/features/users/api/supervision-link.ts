@@ -1,9 +1,15 @@
-/** A therapist–supervisor pair, addressed by `/api/admin/users/:userId/supervisors/:supervisorId`. */
+import type { EndpointParams, endpoints } from "@ipt/shared";
+
+/** A therapist–supervisor pair. */
 export interface SupervisionLink {
   therapistId: string;
   supervisorId: string;
 }
 
-export function supervisionPath({ therapistId, supervisorId }: SupervisionLink): string {
-  return `/api/admin/users/${encodeURIComponent(therapistId)}/supervisors/${encodeURIComponent(supervisorId)}`;
+/** The pair as the assignment endpoints address it: the therapist's account, then the supervisor. */
+export function supervisionParams({
+  therapistId,
+  supervisorId,
+}: SupervisionLink): EndpointParams<typeof endpoints.users.assignSupervisor> {
+  return { userId: therapistId, supervisorId };
 }

@@ -1,13 +1,10 @@
-import { adminUser, type UpdateUserRequest } from "@ipt/shared";
+import { endpoints, type UpdateUserRequest } from "@ipt/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { storeChangedUser } from "./cache";
 
 export function updateUser({ userId, body }: { userId: string; body: UpdateUserRequest }) {
-  return apiRequest(`/api/admin/users/${encodeURIComponent(userId)}`, adminUser, {
-    method: "PATCH",
-    body,
-  });
+  return apiRequest(endpoints.users.update, { params: { userId }, body });
 }
 
 export function useUpdateUser() {

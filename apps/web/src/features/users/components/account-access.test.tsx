@@ -1,7 +1,9 @@
 // The admin's account page offers "End all sessions" (behind a confirmation) and says what it did.
-import type { AdminUser } from "@ipt/shared";
+import { endSessionsResponse, type AdminUser } from "@ipt/shared";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { elements, renderHtml } from "../../../test/static-render";
+import { json, stubFetch } from "../../../test/fetch-stub";
+import { renderWithProviders } from "../../../test/render";
 import { AccountAccess, sessionsEndedMessage } from "./account-access";
 
 const user: AdminUser = {
@@ -18,11 +20,26 @@ const user: AdminUser = {
 };
 
 describe("ending an account's sessions", () => {
-  it("is a button of its own next to deactivation and password reset", () => {
-    const buttons = elements(renderHtml(<AccountAccess user={user} />), "button").map((b) => b.text);
-    // The page's own buttons come first; the (closed) confirmation dialogs follow.
-    expect(buttons.slice(0, 3)).toEqual(["Deactivate account", "Reset password", "End all sessions"]);
-    expect(buttons.filter((text) => text === "End all sessions")).toHaveLength(2);
+  it("is a button of its own next to deactivation and password reset, behind a confirmation", async () => {
+    const api = stubFetch().on(
+      `POST /api/admin/users/${user.id}/end-sessions`,
+      json(endSessionsResponse, { endedSessions: 3 }),
+    );
+    const { user: person } = renderWithProviders(<AccountAccess user={user} />);
+    expect(screen.getAllByRole("button").map((button) => button.textContent)).toEqual([
+      "Deactivate account",
+      "Reset password",
+      "End all sessions",
+    ]);
+
+    await person.click(screen.getByRole("button", { name: "End all sessions" }));
+    const dialog = screen.getByRole("dialog", { name: "End all sessions of Tess Marlowe?" });
+    expect(api.requests).toHaveLength(0);
+    await person.click(within(dialog).getByRole("button", { name: "End all sessions" }));
+
+    expect(await screen.findByText("3 sessions have been ended.")).toBeTruthy();
+    expect(api.sent(`POST /api/admin/users/${user.id}/end-sessions`)).toHaveLength(1);
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 
   it("reports how many sessions ended", () => {

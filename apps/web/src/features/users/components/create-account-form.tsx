@@ -7,6 +7,7 @@ import {
   TextField,
   useFocusFirstError,
 } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
 import {
   formErrorsFromError,
   formErrorsFromZod,
@@ -18,7 +19,7 @@ import { RoleOptions } from "./role-options";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 import { formText } from "../../../lib/form-data";
 
-const fieldNames = ["name", "email", "role"] as const;
+const fieldNames = fieldNamesOf(createUserRequest);
 
 export function CreateAccountForm() {
   const createUser = useCreateUser();

@@ -8,6 +8,7 @@ import {
   useFocusFirstError,
 } from "../../../components/form-fields";
 import { SuccessMessage } from "../../../components/states";
+import { fieldNamesOf } from "../../../lib/field-names";
 import {
   formErrorsFromError,
   formErrorsFromZod,
@@ -18,7 +19,7 @@ import { useUpdateUser } from "../api/update-user";
 import { RoleOptions } from "./role-options";
 import { formText } from "../../../lib/form-data";
 
-const fieldNames = ["name", "role"] as const;
+const fieldNames = fieldNamesOf(updateUserRequest);
 
 /** Edits name and role; sends only what changed. */
 export function EditAccountForm({ user }: { user: AdminUser }) {

@@ -60,8 +60,7 @@ export function courseFacts(course: CourseDetail): RecordFact[] {
       term: "Next session",
       value: next ? (
         <>
-          Session {next.number},{" "}
-          <SessionWhen session={next} />
+          Session {next.number}, <SessionWhen session={next} />
         </>
       ) : (
         "None planned"

@@ -160,7 +160,9 @@ describe("dropping a session", () => {
 });
 
 describe("beginning the middle phase", () => {
-  const gaps = [{ item: "formulation_agreed" as const, message: "Agree the formulation.", sources: ["S10a"] }];
+  const gaps = [
+    { item: "formulation_agreed" as const, message: "Agree the formulation.", sources: ["S10a"] },
+  ];
   const withGaps = courseOf({ phase: "initial", middleStartedAt: null, initialPhaseGaps: gaps });
   const ready = courseOf({ phase: "initial", middleStartedAt: null, initialPhaseGaps: [] });
 

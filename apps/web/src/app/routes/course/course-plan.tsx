@@ -1,6 +1,4 @@
-import { Link } from "react-router";
 import { Section } from "../../../components/section";
-import { paths } from "../../../config/paths";
 import { PlanSection } from "../../../features/courses/components/plan-section";
 import { useCourseOfLayout } from "./course-layout";
 
@@ -10,9 +8,6 @@ export function CoursePlanRoute() {
   return (
     <Section focusable id="sessions-heading" title="Sessions">
       <PlanSection course={course} headingId="sessions-heading" />
-      <p>
-        <Link to={paths.therapist.coursePrint.getHref(course.id)}>Printable plan</Link>
-      </p>
     </Section>
   );
 }

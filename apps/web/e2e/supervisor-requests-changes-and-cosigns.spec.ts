@@ -89,17 +89,22 @@ test("a supervisor requests a change to a session, the therapist amends and reso
     .first()
     .click();
   await expect(therapistPage.getByRole("heading", { level: 1, name: /Session 1/ })).toBeVisible();
+  const sections = therapistPage.getByRole("navigation", { name: "Session sections" });
+  await expect(sections.getByRole("link", { name: "Supervision" })).toHaveAttribute("aria-current", "page");
   const therapistReview = therapistPage.getByRole("region", { name: "Supervision review" });
   const therapistRequest = therapistReview.getByRole("article").filter({ hasText: "Change request" });
   await expect(therapistRequest).toContainText("please add the interpersonal incident");
   await checkAccessibility(therapistPage);
 
+  // The amendment is added to the record, on its own tab; the reply back on the Supervision tab.
+  await sections.getByRole("link", { name: "Record" }).click();
   await therapistPage.getByLabel("Reason for the amendment").fill("Invented: supervisor's request.");
   await therapistPage
     .getByLabel("Amendment", { exact: true })
     .fill("Invented: the argument with the manager on Monday; mood lower the two days after.");
   await therapistPage.getByRole("button", { name: "Add amendment" }).click();
   await expect(therapistPage.getByText("Amendment added.")).toBeVisible();
+  await sections.getByRole("link", { name: "Supervision" }).click();
 
   await therapistRequest.getByLabel("Reply").fill("Invented: added as an amendment.");
   await therapistRequest.getByRole("button", { name: "Send reply" }).click();

@@ -56,7 +56,9 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
   // The read-only review of the calm client's course and its first session.
   await clients.getByRole("link", { name: "Review Client E2E-S1" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Client E2E-S1" })).toBeVisible();
-  await expect(page.getByText("Read only: you are reviewing as a supervisor.")).toBeVisible();
+  await expect(
+    page.getByText("Read only: you are reviewing as a supervisor a course seen by Tess Marlowe."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Begin the middle phase" })).toHaveCount(0);
   await checkAccessibility(page);
   await page
@@ -76,10 +78,14 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
   const therapistContext = await browser.newContext({ baseURL: server.url });
   const therapistPage = await therapistContext.newPage();
   await signIn(therapistPage, therapist);
-  await therapistPage.goto(`/courses/${calm.courseId}`);
+  await therapistPage.goto(`/courses/${calm.courseId}/plan`);
   await therapistPage
     .getByRole("table", { name: "Sessions of the course" })
     .getByRole("link", { name: "Session 1", exact: true })
+    .click();
+  await therapistPage
+    .getByRole("navigation", { name: "Session sections" })
+    .getByRole("link", { name: "Supervision" })
     .click();
   await expect(therapistPage.getByRole("heading", { name: "Your fidelity self-rating" })).toBeVisible();
   await rate(therapistPage, "4", { "The time limit": "5" });

@@ -13,6 +13,15 @@ const CLIENT = "Client E2E-M1";
 /** PHQ-9 answers for items 1–9; item 9 ("better off dead or hurting yourself") last. */
 const BASELINE = [2, 2, 2, 2, 2, 2, 2, 1, 1]; // 16, moderately severe, item 9 = 1
 
+/** Opens one section of the session page by its tab. */
+async function openSessionSection(page: Page, name: "Record" | "Measures") {
+  const tab = page
+    .getByRole("navigation", { name: "Session sections" })
+    .getByRole("link", { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute("aria-current", "page");
+}
+
 async function answerPhq9(page: Page, answers: number[]) {
   const form = page.getByRole("form", { name: /PHQ-9/ });
   for (const [index, value] of answers.entries()) {
@@ -37,8 +46,8 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   await signIn(page, therapist);
   await expect(page).toHaveURL(/\/caseload/);
 
-  // Session 1: held, then the baseline PHQ-9.
-  await page.goto(`/courses/${courseId}`);
+  // Session 1: held, then the baseline PHQ-9 on the session's Measures tab.
+  await page.goto(`/courses/${courseId}/plan`);
   await page
     .getByRole("table", { name: "Sessions of the course" })
     .getByRole("link", { name: "Session 1", exact: true })
@@ -48,6 +57,7 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByText("Session saved.")).toBeVisible();
 
+  await openSessionSection(page, "Measures");
   await page.getByRole("button", { name: "Record PHQ-9" }).click();
   const form = await answerPhq9(page, BASELINE.slice(0, 8));
   // The total is never guessed while an item is unanswered, and the caution about item 9 is always there.
@@ -68,6 +78,9 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   const flag = page.getByRole("alert").filter({ hasText: "Risk flag: PHQ-9 item 9" });
   await expect(flag).toBeVisible();
   await checkAccessibility(page);
+  // The header says so on every tab, and the next action leads back to the flag.
+  await expect(page.getByRole("link", { name: "Go to the risk flag" })).toBeVisible();
+  await openSessionSection(page, "Record");
   await page.getByRole("button", { name: "Sign and lock" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Sign and lock" }).click();
   await expect(
@@ -76,6 +89,7 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   await expect(page.getByText("The session has been signed and locked.")).toHaveCount(0);
   if (await page.getByRole("dialog").isVisible()) await page.keyboard.press("Escape");
 
+  await page.getByRole("link", { name: "Go to the risk flag" }).click();
   await page.getByRole("button", { name: "Record safety follow-up" }).click();
   await page.getByLabel("Risk assessed").check();
   await page
@@ -88,7 +102,9 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   await checkAccessibility(page);
   await page.getByRole("button", { name: "Save safety follow-up" }).click();
   await expect(page.getByText(/Follow-up recorded/).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the risk flag" })).toHaveCount(0);
 
+  await openSessionSection(page, "Record");
   await page.getByRole("button", { name: "Sign and lock" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Sign and lock" }).click();
   await expect(page.getByText("The session has been signed and locked.")).toBeVisible();
@@ -108,7 +124,8 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
 
   // The course's measures page: the chart, the same data as a table, the outcome.
   await page.goto(`/courses/${courseId}/measures`);
-  await expect(page.getByRole("heading", { level: 1, name: "Measures and outcomes" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(CLIENT);
+  await expect(page.getByRole("heading", { level: 2, name: "Trend" })).toBeVisible();
   await expect(page.getByRole("img", { name: /PHQ-9 from 16 at session 1 to 5 at session 8/ })).toBeVisible();
   const table = page.getByRole("table", { name: "PHQ-9 and GAD-7 by session" });
   await expect(table.getByRole("row")).toHaveCount(5); // header + sessions 1, 2, 4, 8
@@ -159,7 +176,8 @@ test("the therapist's supervisor sees the open risk flag in red and reads the me
   await checkAccessibility(page);
 
   await row.getByRole("link", { name: "Scores and risk for Client E2E-M2" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Measures and outcomes" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Client E2E-M2");
+  await expect(page.getByRole("heading", { level: 2, name: "Trend" })).toBeVisible();
   await expect(page.getByText("Read only: you are viewing as a supervisor.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Risk flag: PHQ-9 item 9" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Resolve risk flag" })).toHaveCount(0);

@@ -12,8 +12,20 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 const sessionsTable = (page: Page) => page.getByRole("table", { name: "Sessions of the course" });
 
+/** Opens one section of the course page by its tab. */
+async function openSection(page: Page, name: "Overview" | "Plan" | "History") {
+  await page
+    .getByRole("navigation", { name: "Course sections" })
+    .getByRole("link", { name, exact: true })
+    .click();
+  await expect(
+    page.getByRole("navigation", { name: "Course sections" }).getByRole("link", { name, exact: true }),
+  ).toHaveAttribute("aria-current", "page");
+}
+
 /** From the course page: opens session `number`, records it as held, and signs it. */
 async function holdAndSign(page: Page, number: number, check: (page: Page) => Promise<void>) {
+  await openSection(page, "Plan");
   await sessionsTable(page)
     .getByRole("link", { name: `Session ${number}`, exact: true })
     .click();
@@ -130,12 +142,14 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await checkAccessibility(page);
   await page.getByRole("link", { name: "Open the course page" }).click();
 
-  // The course page: 12 sessions planned, in the initial phase.
+  // The course page: in the initial phase, 12 sessions planned on its Plan tab.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CLIENT);
-  await expect(sessionsTable(page).getByRole("link", { name: /^Session \d+$/ })).toHaveCount(12);
   await expect(
     page.getByRole("list", { name: "Course phases" }).locator('[aria-current="step"]'),
   ).toContainText("Initial");
+  await checkAccessibility(page);
+  await openSection(page, "Plan");
+  await expect(sessionsTable(page).getByRole("link", { name: /^Session \d+$/ })).toHaveCount(12);
   await checkAccessibility(page);
 
   // The initial phase: three sessions, then the middle phase begins.
@@ -153,6 +167,7 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   ).toContainText("Middle");
 
   // Session 5 is cancelled; a replacement goes at the end, so the course keeps 12 sessions.
+  await openSection(page, "Plan");
   await page.getByRole("button", { name: "Cancel session 5" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Reason").fill("Client unwell (invented)");
@@ -163,7 +178,9 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await expect(sessionsTable(page).getByRole("row", { name: /Cancelled/ })).toHaveCount(1);
   await expect(sessionsTable(page).getByRole("link", { name: /^Session \d+$/ })).toHaveCount(12);
   // The plan history records the change with its reason.
+  await openSection(page, "History");
   await expect(page.getByText(/cancelled \(Client unwell \(invented\)\)/)).toBeVisible();
+  await openSection(page, "Plan");
 
   // Session 6 moves to a later time the same day; the table shows the new time.
   await page.getByRole("button", { name: "Reschedule session 6" }).click();

@@ -20,3 +20,5 @@ export * from "./review";
 export * from "./attention/attention";
 export * from "./api/endpoint";
 export * from "./api/endpoints";
+// The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.
+export { authEndpoints } from "./auth/endpoints";

@@ -58,6 +58,16 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
+/** Adds the demo accounts and their invented caseloads to a worker's database (as `pnpm db:seed --force`). */
+export function seedDemoData(server: ApiServer): Promise<void> {
+  return run(["src/cli/seed.ts", "--force"], {
+    ...process.env,
+    NODE_ENV: "test",
+    DATABASE_URL: server.databaseUrl,
+    MIGRATE_ON_START: "false",
+  });
+}
+
 export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 30_000) {
   for (let attempt = 0; attempt < timeoutMs / 200; attempt++) {
     if (child.exitCode !== null) throw new Error("the API server exited during start-up");
@@ -93,6 +103,10 @@ export async function startApiServer(admin: {
     // Every sign-in of a worker's specs comes from 127.0.0.1; the per-IP limit (10 a minute by
     // default) has its own integration tests and would otherwise throttle the set-up of accounts.
     LOGIN_RATE_LIMIT_MAX: "200",
+    // No load shedding (0 switches each check off): the browser tests check pages, not the 503
+    // (overload.int.test.ts does), and on a busy 2-core machine the loop lags without overload.
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
+    OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: "0",
   };
   await run(["src/cli/create-admin.ts"], {
     ...env,

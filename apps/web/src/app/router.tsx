@@ -104,9 +104,52 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: lazyPage(async () => (await import("./routes/course-setup/plan-step")).PlanStepRoute),
                 },
                 {
+                  // The course's frame (header, next action, section tabs) around each section.
                   path: paths.therapist.course.path,
-                  loader: forRoles(["therapist"], courseLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/course")).CourseRoute),
+                  loader: forRoles(["therapist", "supervisor"], courseLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/course/course-layout")).CourseLayout),
+                  children: [
+                    {
+                      index: true,
+                      // A supervisor's view of a course is the review section.
+                      loader: (args, handlerContext) =>
+                        args.context.get(sessionContext).user.role === "supervisor"
+                          ? redirect(paths.supervision.course.getHref(args.params.courseId ?? ""))
+                          : forRoles(["therapist"])(args, handlerContext),
+                      lazy: lazyPage(
+                        async () => (await import("./routes/course/course-overview")).CourseOverviewRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.courseSection.plan.path,
+                      loader: forRoles(["therapist"]),
+                      lazy: lazyPage(
+                        async () => (await import("./routes/course/course-plan")).CoursePlanRoute,
+                      ),
+                    },
+                    {
+                      path: paths.clinical.courseMeasures.path,
+                      loader: forRoles(["therapist", "supervisor"], courseMeasuresLoader(queryClient)),
+                      lazy: lazyPage(
+                        async () => (await import("./routes/course/course-measures")).CourseMeasuresRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.courseSection.formulation.path,
+                      loader: forRoles(["therapist"]),
+                      lazy: lazyPage(
+                        async () =>
+                          (await import("./routes/course/course-formulation")).CourseFormulationRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.courseSection.history.path,
+                      loader: forRoles(["therapist"]),
+                      lazy: lazyPage(
+                        async () => (await import("./routes/course/course-history")).CourseHistoryRoute,
+                      ),
+                    },
+                  ],
                 },
                 {
                   path: paths.therapist.coursePrint.path,
@@ -114,19 +157,42 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: lazyPage(async () => (await import("./routes/course-print")).CoursePrintRoute),
                 },
                 {
+                  // The session's frame (header, next action, section tabs) around each section.
                   path: paths.therapist.session.path,
                   loader: forRoles(["therapist"], sessionLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/session")).SessionRoute),
+                  lazy: lazyPage(async () => (await import("./routes/session/session-layout")).SessionLayout),
+                  children: [
+                    {
+                      index: true,
+                      lazy: lazyPage(
+                        async () => (await import("./routes/session/session-record")).SessionRecordRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.sessionSection.measures.path,
+                      lazy: lazyPage(
+                        async () => (await import("./routes/session/session-measures")).SessionMeasuresRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.sessionSection.guidance.path,
+                      lazy: lazyPage(
+                        async () => (await import("./routes/session/session-guidance")).SessionGuidanceRoute,
+                      ),
+                    },
+                    {
+                      path: paths.therapist.sessionSection.supervision.path,
+                      lazy: lazyPage(
+                        async () =>
+                          (await import("./routes/session/session-supervision")).SessionSupervisionRoute,
+                      ),
+                    },
+                  ],
                 },
                 {
                   path: paths.therapist.attention.path,
                   loader: forRoles(["therapist"], attentionLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/attention")).AttentionRoute),
-                },
-                {
-                  path: paths.clinical.courseMeasures.path,
-                  loader: forRoles(["therapist", "supervisor"], courseMeasuresLoader(queryClient)),
-                  lazy: lazyPage(async () => (await import("./routes/course-measures")).CourseMeasuresRoute),
                 },
                 {
                   path: paths.clinical.courseSummary.path,

@@ -1,4 +1,4 @@
-import { useRef, useState, type SubmitEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode, type SubmitEvent } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import { formText } from "../lib/form-data";
@@ -6,26 +6,39 @@ import { formErrorsFromZod, noFormErrors, type FormErrors } from "../lib/form-er
 import { useFocusFirstError } from "./form-fields";
 
 /**
- * The search form above a list whose URL holds the applied filters. Every field is read trimmed,
- * an empty one as "any"; `schema` checks them before `onApply` gets the values. `children` are
- * the fields, given the field errors.
+ * The filter bar above a list whose URL holds the applied filters: one compact row on a wide
+ * screen; on a phone the search stays in view and the other filters open with a "Filters" button,
+ * so the list starts on the first screen. Every field is read trimmed, an empty one as "any";
+ * `schema` checks them before `onApply` gets the values. `search` and `children` render the
+ * fields, given the field errors; `activeCount` is how many of the `children` filters are applied.
  */
 export function FilterForm<S extends z.ZodType>({
   label,
   schema,
   clearHref,
   onApply,
+  activeCount,
+  applied,
+  search,
   children,
 }: {
   label: string;
   schema: S;
   clearHref: string;
   onApply: (values: z.output<S>) => void;
+  activeCount: number;
+  /** Whether any filter (search included) is applied: only then is there something to clear. */
+  applied: boolean;
+  search?: (fieldErrors: FormErrors["fields"]) => ReactNode;
   children: (fieldErrors: FormErrors["fields"]) => ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const moreId = useId();
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [moreShown, setMoreShown] = useState(false);
   useFocusFirstError(formRef, errors);
+  // A filter with an error is never hidden.
+  const moreOpen = moreShown || Object.keys(errors.fields).length > 0;
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,14 +65,28 @@ export function FilterForm<S extends z.ZodType>({
       noValidate
       onSubmit={handleSubmit}
     >
-      {children(errors.fields)}
+      {search ? <div className="filters__search">{search(errors.fields)}</div> : null}
+      <button
+        type="button"
+        className="button button--secondary filters__toggle"
+        aria-expanded={moreOpen}
+        aria-controls={moreId}
+        onClick={() => setMoreShown(!moreOpen)}
+      >
+        Filters{activeCount > 0 ? ` (${activeCount} applied)` : ""}
+      </button>
+      <div id={moreId} className={`filters__more${moreOpen ? " filters__more--open" : ""}`}>
+        {children(errors.fields)}
+      </div>
       <div className="filters__actions">
         <button type="submit" className="button">
           Apply filters
         </button>
-        <Link to={clearHref} className="button button--link">
-          Clear filters
-        </Link>
+        {applied ? (
+          <Link to={clearHref} className="button button--link">
+            Clear filters
+          </Link>
+        ) : null}
       </div>
     </form>
   );

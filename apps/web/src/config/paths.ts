@@ -20,6 +20,18 @@ const setupStep = (step: string) => ({
     `/clients/${encodeURIComponent(clientId)}/courses/${encodeURIComponent(courseId)}/setup/${step}`,
 });
 
+/** A section (tab) of the course page, with its own URL. */
+const courseSection = (section: string) => ({
+  path: `/courses/:courseId/${section}`,
+  getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/${section}`,
+});
+
+/** A section (tab) of the session page, with its own URL. */
+const sessionSection = (section: string) => ({
+  path: `/sessions/:sessionId/${section}`,
+  getHref: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/${section}`,
+});
+
 /** Leave page 1 out of URLs: it is the default. */
 function withoutFirstPage<T extends { page?: number }>(search: T): T {
   return search.page === 1 ? { ...search, page: undefined } : search;
@@ -63,17 +75,29 @@ export const paths = {
       formulation: setupStep("formulation"),
       plan: setupStep("plan"),
     },
+    /** The course's overview; its other sections are `courseSection`s, and the measures page. */
     course: {
       path: "/courses/:courseId",
       getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}`,
+    },
+    courseSection: {
+      plan: courseSection("plan"),
+      formulation: courseSection("formulation"),
+      history: courseSection("history"),
     },
     coursePrint: {
       path: "/courses/:courseId/print",
       getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/print`,
     },
+    /** The session's record; its other sections are `sessionSection`s. */
     session: {
       path: "/sessions/:sessionId",
       getHref: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
+    },
+    sessionSection: {
+      measures: sessionSection("measures"),
+      guidance: sessionSection("guidance"),
+      supervision: sessionSection("supervision"),
     },
     /** What waits for the therapist: risk follow-ups, supervisors' requests and comments, signing. */
     attention: {

@@ -272,6 +272,8 @@ export const flag = z.object({
   code: z.enum(flagCodes),
   severity: flagSeverity,
   message: z.string(),
+  /** Where a list has room for a few words only: exactly what is wrong (e.g. "GAD-7 not recorded at session 1"). */
+  summary: z.string().optional(),
   sources,
 });
 export type Flag = z.infer<typeof flag>;

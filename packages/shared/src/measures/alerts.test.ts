@@ -341,6 +341,15 @@ describe("measures_overdue", () => {
       expect(found.sources).toContain("S12b");
     }
   });
+
+  it("says in a few words exactly what is missing, for lists with room for a badge only", () => {
+    expect(flagOf({ planned: 12, held: 1, phq9: { 1: 12 } }, "measures_overdue")?.summary).toBe(
+      "GAD-7 not recorded at session 1",
+    );
+    expect(
+      flagOf({ planned: 12, held: 4, phq9: { 1: 12 }, gad7: { 1: 8 } }, "measures_overdue")?.summary,
+    ).toBe("PHQ-9 and GAD-7 not recorded at session 4");
+  });
 });
 
 describe("no_shows_in_a_row", () => {

@@ -166,10 +166,18 @@ function overdueFlag(input: MeasureFlagInput): MeasureFlag | null {
       `(${why.join(", ")}) and ${names.length === 1 ? "has" : "have"} not been recorded.`
     );
   });
+  // Only the latest point reached can be overdue (earlier ones are missed), so this names one session.
+  const [first] = overdue;
+  const missing = first
+    ? [first.phq9 === "overdue" ? "PHQ-9" : null, first.gad7 === "overdue" ? "GAD-7" : null].filter(
+        (name): name is string => name !== null,
+      )
+    : [];
   return {
     code: "measures_overdue",
     severity: "amber",
     message: sentences.join(" "),
+    summary: `${listOf(missing)} not recorded at session ${first?.sessionNumber ?? ""}`,
     sources: ["S12b", "MBC-default"],
   };
 }

@@ -1,9 +1,10 @@
 import { roleLabels, type Role } from "@ipt/shared";
-import { useEffect, type MouseEvent } from "react";
+import { useEffect, useId, useState, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { SuccessMessage } from "../../components/states";
 import { APP_NAME } from "../../config/app";
 import { homePathForRole, paths } from "../../config/paths";
+import { useAttention } from "../../features/attention/api/get-attention";
 import { useSession } from "../../features/auth/api/get-session";
 import { useLogout } from "../../features/auth/api/logout";
 import { ServiceTimeZoneProvider } from "../../lib/service-time-zone";
@@ -13,13 +14,15 @@ import { SessionTimeout } from "./session-timeout";
 interface NavItem {
   label: string;
   href: string;
+  /** A count shown beside the label (what waits for the user). */
+  count?: number | undefined;
 }
 
-function navItemsFor(role: Role): NavItem[] {
+function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
     therapist: [
       { label: "Caseload", href: paths.therapist.caseload.getHref() },
-      { label: "Needs attention", href: paths.therapist.attention.getHref() },
+      { label: "Needs attention", href: paths.therapist.attention.getHref(), count: attentionCount },
     ],
     supervisor: [
       { label: "Supervision", href: paths.supervision.cockpit.getHref() },
@@ -31,7 +34,24 @@ function navItemsFor(role: Role): NavItem[] {
       { label: "Audit log", href: paths.admin.audit.getHref() },
     ],
   };
-  return [...byRole[role], { label: "Change password", href: paths.auth.changePassword.getHref() }];
+  return byRole[role];
+}
+
+/** The therapist's attention count for the navigation (read only for therapists). */
+function useAttentionCount(role: Role | undefined): number | undefined {
+  const attention = useAttention({ enabled: role === "therapist" });
+  return role === "therapist" ? attention.data?.items.length : undefined;
+}
+
+function NavCount({ count }: { count: number | undefined }) {
+  if (count === undefined || count === 0) return null;
+  return (
+    <span className="nav-count">
+      <span className="visually-hidden">: </span>
+      {count}
+      <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
+    </span>
+  );
 }
 
 /** A one-off message carried in history state, e.g. after changing the password. */
@@ -57,6 +77,11 @@ export function AppShell() {
   const user = session?.user;
   const forced = user?.mustChangePassword ?? false;
   const flash = (location.state as FlashState | null)?.flash;
+  const attentionCount = useAttentionCount(user?.role);
+  const menuId = useId();
+  // A phone's menu is open on the page it was opened on: going anywhere closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.pathname;
 
   // The session can end while a page is open (seen when it is re-checked, e.g. on window focus).
   useEffect(() => {
@@ -87,36 +112,56 @@ export function AppShell() {
             </Link>
           )}
           {user ? (
-            <div className="site-header__account">
-              <p className="site-header__user">
-                <span className="visually-hidden">Signed in as </span>
-                <span className="site-header__user-name">{user.name}</span>{" "}
-                <span className="site-header__role">{roleLabels[user.role]}</span>
-              </p>
+            <>
               <button
                 type="button"
-                className="button button--on-dark"
-                aria-disabled={logout.isPending || undefined}
-                onClick={signOut}
+                className="site-header__menu-button"
+                aria-expanded={menuOpen}
+                aria-controls={menuId}
+                onClick={() => setMenuOpenAt(menuOpen ? null : location.pathname)}
               >
-                {logout.isPending ? "Signing out…" : "Sign out"}
+                Menu
+                <NavCount count={attentionCount} />
               </button>
-            </div>
+              <div id={menuId} className={`site-menu${menuOpen ? " site-menu--open" : ""}`}>
+                {!forced ? (
+                  <nav className="site-nav" aria-label="Main">
+                    <ul className="site-nav__list">
+                      {navItemsFor(user.role, attentionCount).map((item) => (
+                        <li key={item.href}>
+                          <NavLink to={item.href} className="site-nav__link">
+                            {item.label}
+                            <NavCount count={item.count} />
+                          </NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                ) : null}
+                <div className="site-header__account">
+                  <p className="site-header__user">
+                    <span className="visually-hidden">Signed in as </span>
+                    <span className="site-header__user-name">{user.name}</span>{" "}
+                    <span className="site-header__role">{roleLabels[user.role]}</span>
+                  </p>
+                  {!forced ? (
+                    <NavLink to={paths.auth.changePassword.getHref()} className="site-header__link">
+                      Change password
+                    </NavLink>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button button--on-dark button--small"
+                    aria-disabled={logout.isPending || undefined}
+                    onClick={signOut}
+                  >
+                    {logout.isPending ? "Signing out…" : "Sign out"}
+                  </button>
+                </div>
+              </div>
+            </>
           ) : null}
         </div>
-        {user && !forced ? (
-          <nav className="site-nav" aria-label="Main">
-            <ul className="site-nav__list">
-              {navItemsFor(user.role).map((item) => (
-                <li key={item.href}>
-                  <NavLink to={item.href} className="site-nav__link">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
       </header>
       <main id="main" tabIndex={-1} className="main">
         {flash ? <SuccessMessage>{flash}</SuccessMessage> : null}

@@ -2,7 +2,6 @@ import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { PageFallback } from "../../components/page-fallback";
 import { sessionTitle } from "../../components/clinical/session-record";
-import { PageHeading } from "../../components/page-heading";
 import { Section } from "../../components/section";
 import { paths } from "../../config/paths";
 import { useSession as useSignedInSession } from "../../features/auth/api/get-session";
@@ -11,6 +10,7 @@ import { SessionScores } from "../../features/measures/components/session-measur
 import { SessionFidelityPanel } from "../../features/fidelity/components/session-fidelity";
 import { SupervisedSession } from "../../features/supervision/components/supervised-session";
 import { useSession } from "../../features/sessions/api/get-session";
+import { SessionHeader } from "../../features/sessions/components/session-header";
 import { ReviewPanel } from "./review-panel";
 
 const supervision = { label: "Supervision", href: paths.supervision.cockpit.getHref() };
@@ -47,7 +47,7 @@ export function SupervisionSessionRoute() {
           { label: title },
         ]}
       />
-      <PageHeading title={`${title}: ${data.course.clientName} (review)`}>{title}</PageHeading>
+      <SessionHeader session={data} />
       <p className="notice">Read only: you are reviewing as a supervisor.</p>
       <SupervisedSession session={data} />
       <ReviewPanel courseId={data.course.id} session={data} />

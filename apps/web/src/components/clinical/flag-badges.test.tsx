@@ -11,13 +11,19 @@ const flags: Flag[] = [
 ];
 
 describe("flag badges", () => {
-  it("says each flag's severity in words, not by colour alone, in the order given", () => {
+  it("says each flag's severity in words, not by colour alone, briefly, in the order given", () => {
     render(<FlagBadges flags={flags} />);
     expect(screen.getAllByRole("listitem").map(textOf)).toEqual([
-      "! Urgent: PHQ-9 item 9 answered above 0",
-      "! Review: Measures overdue",
-      "! Check: Two problem areas",
+      "Urgent: PHQ-9 item 9",
+      "Review: Measures due",
+      "Check: Two areas",
     ]);
+  });
+
+  it("says the flag's own summary when the API gives one", () => {
+    const summarised: Flag = { ...flags[1]!, summary: "GAD-7 not recorded at session 1" };
+    render(<FlagBadges flags={[summarised]} />);
+    expect(textOf(screen.getByRole("listitem"))).toBe("Review: GAD-7 not recorded at session 1");
   });
 
   it("styles red flags red and keeps the order the API gives, even when red comes later", () => {
@@ -26,8 +32,9 @@ describe("flag badges", () => {
     expect(items[0]?.querySelector(".badge--flag-notice")).not.toBeNull();
     expect(items[2]?.querySelector(".badge--flag-red")).not.toBeNull();
     expect(textOf(items[2])).toContain("Urgent:");
-    // The message stays available as the badge's tooltip.
-    expect(within(items[2] as HTMLElement).getByTitle("Item 9 above 0 at session 3.")).toBeTruthy();
+    // The full label and message stay available as the badge's tooltip.
+    const title = "PHQ-9 item 9 answered above 0. Item 9 above 0 at session 3.";
+    expect(within(items[2] as HTMLElement).getByTitle(title)).toBeTruthy();
   });
 
   it("says None when there are no flags", () => {

@@ -52,6 +52,21 @@ export const flagLabels: Record<Flag["code"], string> = {
   deficits_with_other_events: "Deficits despite life events",
 };
 
+/** The same, short enough for a badge in a table cell (the full label is its tooltip). */
+export const flagShortLabels: Record<Flag["code"], string> = {
+  risk_item9: "PHQ-9 item 9",
+  reliable_deterioration: "Deteriorating",
+  not_on_track: "Not on track",
+  early_non_response: "Early non-response",
+  measures_overdue: "Measures due",
+  no_shows_in_a_row: "No-shows",
+  termination_not_raised: "Ending not raised",
+  initial_phase_overdue: "Initial phase long",
+  secondary_area: "Two areas",
+  grief_without_death: "Grief, no death",
+  deficits_with_other_events: "Deficits, events",
+};
+
 /**
  * Said before each flag's label, so its seriousness never rests on colour alone (red: act now;
  * amber: review soon; notice: worth a look — see `flagSeverities` in @ipt/shared).

@@ -1,44 +1,13 @@
-import { phaseLabelFor, techniqueGuidance, type SessionDetail } from "@ipt/shared";
+import { techniqueGuidance, type SessionDetail } from "@ipt/shared";
 import { formatDateTime } from "../../lib/format";
-import { SessionWhen } from "./session-when";
 import { SummaryRow } from "../summary-row";
 import { AgendaList } from "./agenda-list";
-import { sessionStatusLabels } from "./labels";
 
 /** "Session 4 of 12", or "Cancelled session" (a cancelled session loses its number). */
 export function sessionTitle(session: Pick<SessionDetail, "number" | "course">): string {
   return session.number === null
     ? "Cancelled session"
     : `Session ${session.number} of ${session.course.plannedSessions}`;
-}
-
-/** Client, date, phase and status (signed or not) of a session. */
-export function SessionFacts({ session }: { session: SessionDetail }) {
-  return (
-    <dl className="facts">
-      <div className="facts__item">
-        <dt>Client</dt>
-        <dd>{session.course.clientName}</dd>
-      </div>
-      <div className="facts__item">
-        <dt>Date and time</dt>
-        <dd>
-          <SessionWhen session={session} /> ({session.durationMinutes} minutes)
-        </dd>
-      </div>
-      <div className="facts__item">
-        <dt>Phase</dt>
-        <dd>{session.phase ? phaseLabelFor(session.phase, session.course.lineage) : "None"}</dd>
-      </div>
-      <div className="facts__item">
-        <dt>Status</dt>
-        <dd>
-          {sessionStatusLabels[session.status]}
-          {session.signedAt ? ", signed" : ", not signed"}
-        </dd>
-      </div>
-    </dl>
-  );
 }
 
 const textOrNone = (text: string) =>

@@ -1,5 +1,6 @@
 import { phaseLabelFor, type Lineage, type SessionSummary } from "@ipt/shared";
 import { Link } from "react-router";
+import type { Column } from "../data-table";
 import { sessionStatusLabels } from "./labels";
 import { SessionWhen } from "./session-when";
 
@@ -7,48 +8,47 @@ import { SessionWhen } from "./session-when";
 export const sessionRowTitle = (session: Pick<SessionSummary, "number">) =>
   session.number === null ? "Cancelled session" : `Session ${session.number}`;
 
-/** The column headings every table of a course's sessions starts with (therapist and review). */
-export function SessionColumnHeadings() {
-  return (
-    <>
-      <th scope="col">Session</th>
-      <th scope="col">Date and time</th>
-      <th scope="col">Phase</th>
-      <th scope="col">Status</th>
-      <th scope="col">Signed</th>
-      <th scope="col">Agenda done</th>
-    </>
-  );
-}
-
-/** The cells under SessionColumnHeadings: the session (linking to `href`), date and time, phase, status, signed, agenda. */
-export function SessionRowCells({
-  session,
-  lineage,
-  href,
-}: {
-  session: SessionSummary;
-  lineage: Lineage;
-  href: string;
-}) {
-  return (
-    <>
-      <th scope="row">
-        <Link to={href}>{sessionRowTitle(session)}</Link>
-      </th>
-      <td className="cell--nowrap">
-        <SessionWhen session={session} />
-      </td>
-      <td>{session.phase ? phaseLabelFor(session.phase, lineage) : "None"}</td>
-      <td>
+/**
+ * The columns every table of a course's sessions starts with (therapist and review): the session
+ * (linking to `hrefOf(session)`), its date and time and status stay columns at every width; phase,
+ * signature and agenda fold into the first cell on a narrow screen.
+ */
+export function sessionColumns(lineage: Lineage, hrefOf: (session: SessionSummary) => string) {
+  const columns: Column<SessionSummary>[] = [
+    {
+      key: "session",
+      header: "Session",
+      cell: (session) => <Link to={hrefOf(session)}>{sessionRowTitle(session)}</Link>,
+    },
+    { key: "when", header: "Date and time", cell: (session) => <SessionWhen session={session} /> },
+    {
+      key: "status",
+      header: "Status",
+      cell: (session) => (
         <span className={`badge badge--session-${session.status}`}>
           {sessionStatusLabels[session.status]}
         </span>
-      </td>
-      <td>{session.signed ? "Signed" : "Not signed"}</td>
-      <td className="cell--nowrap">
-        {session.agendaDone} of {session.agendaTotal}
-      </td>
-    </>
-  );
+      ),
+    },
+    {
+      key: "phase",
+      header: "Phase",
+      priority: 2,
+      cell: (session) => (session.phase ? phaseLabelFor(session.phase, lineage) : "None"),
+    },
+    {
+      key: "signed",
+      header: "Signed",
+      priority: 2,
+      cell: (session) => (session.signed ? "Signed" : "Not signed"),
+    },
+    {
+      key: "agenda",
+      header: "Agenda done",
+      priority: 3,
+      numeric: true,
+      cell: (session) => `${session.agendaDone} of ${session.agendaTotal}`,
+    },
+  ];
+  return columns;
 }

@@ -16,6 +16,7 @@ export const attentionQueryOptions = () =>
     staleTime: CLINICAL_RECORD_STALE_MS,
   });
 
-export function useAttention() {
-  return useQuery(attentionQueryOptions());
+/** `enabled: false` for users who have no attention list (the navigation asks only for therapists). */
+export function useAttention({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...attentionQueryOptions(), enabled });
 }

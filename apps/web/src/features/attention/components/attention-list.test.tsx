@@ -45,7 +45,7 @@ describe("the attention list", () => {
       {
         heading: "Risk follow-ups",
         links: [
-          ["Client A, session 2", `/sessions/${SESSION_ID}`],
+          ["Client A, session 2", `/sessions/${SESSION_ID}/measures`],
           ["Client B", `/courses/${COURSE_ID}`],
         ],
       },
@@ -53,7 +53,7 @@ describe("the attention list", () => {
         heading: "Change requests",
         links: [
           ["Client A, formulation", `/courses/${COURSE_ID}`],
-          ["Client A, session 2", `/sessions/${SESSION_ID}`],
+          ["Client A, session 2", `/sessions/${SESSION_ID}/supervision`],
         ],
       },
       { heading: "Sessions to sign", links: [["Client A, session 3", `/sessions/${uuid(103)}`]] },

@@ -15,12 +15,23 @@ const kindPhrases: Record<AttentionKind, string> = {
   unsigned_session: "Held, not signed",
 };
 
-/** Where the item is dealt with: the session's page when it is about a session, else the course's. */
+/**
+ * Where the item is dealt with: the session's tab for it when it is about a session (the risk flag
+ * on Measures, a supervisor's note on Supervision, signing on the record), else the course's page.
+ */
 export function attentionHref(item: AttentionItem): string {
   const aboutCourse = item.target === "formulation" || item.target === "plan";
-  return item.sessionId && !aboutCourse
-    ? paths.therapist.session.getHref(item.sessionId)
-    : paths.therapist.course.getHref(item.courseId);
+  if (!item.sessionId || aboutCourse) return paths.therapist.course.getHref(item.courseId);
+  const section = paths.therapist.sessionSection;
+  switch (item.kind) {
+    case "risk_follow_up":
+      return section.measures.getHref(item.sessionId);
+    case "change_request":
+    case "comment":
+      return section.supervision.getHref(item.sessionId);
+    case "unsigned_session":
+      return paths.therapist.session.getHref(item.sessionId);
+  }
 }
 
 /** "Client A, session 3", "Client A, formulation"… */

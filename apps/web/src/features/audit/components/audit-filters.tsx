@@ -34,6 +34,8 @@ export function AuditFilters({
       schema={filterSchema}
       clearHref={paths.admin.audit.getHref()}
       onApply={onApply}
+      applied={[values.actorId, values.action, values.from, values.to].some(Boolean)}
+      activeCount={[values.actorId, values.action, values.from, values.to].filter(Boolean).length}
     >
       {(fieldErrors) => (
         <>
@@ -43,7 +45,6 @@ export function AuditFilters({
               label="Actor"
               defaultValue={values.actorId ?? ""}
               error={fieldErrors.actorId}
-              fieldClassName="filters__wide"
             >
               <option value="">Anyone</option>
               {actorKnown ? null : <option value={values.actorId}>Account {values.actorId}</option>}
@@ -62,7 +63,6 @@ export function AuditFilters({
               autoComplete="off"
               spellCheck={false}
               error={fieldErrors.actorId}
-              fieldClassName="filters__wide"
             />
           )}
           <SelectField

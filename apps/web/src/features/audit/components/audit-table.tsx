@@ -1,6 +1,6 @@
 import type { AuditEvent } from "@ipt/shared";
 import { Link } from "react-router";
-import { TableWrap } from "../../../components/table-wrap";
+import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
 import { formatDateTime } from "../../../lib/format";
 import { auditActionLabel, auditOutcomeLabels } from "./action-labels";
@@ -50,6 +50,50 @@ function RecordCell({ event, accountNames }: { event: AuditEvent; accountNames: 
 /** Account id → name, for showing which account a record is (ids the map lacks stay ids). */
 export type AccountNames = ReadonlyMap<string, string>;
 
+/** When and who stay columns at every width; what was done follows; the rest fold on a phone. */
+function auditColumns(accountNames: AccountNames): Column<AuditEvent>[] {
+  return [
+    {
+      key: "when",
+      header: "When",
+      cell: (event) => <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>,
+    },
+    { key: "actor", header: "Actor", cell: (event) => <ActorCell event={event} /> },
+    {
+      key: "action",
+      header: "Action",
+      cell: (event) => (
+        <>
+          {auditActionLabel(event.action)}
+          <span className="cell__note mono">{event.action}</span>
+        </>
+      ),
+    },
+    {
+      key: "outcome",
+      header: "Outcome",
+      priority: 2,
+      cell: (event) => (
+        <span className={`badge badge--${event.outcome}`}>
+          {auditOutcomeLabels[event.outcome] ?? event.outcome}
+        </span>
+      ),
+    },
+    {
+      key: "record",
+      header: "Record",
+      priority: 2,
+      cell: (event) => <RecordCell event={event} accountNames={accountNames} />,
+    },
+    {
+      key: "ip",
+      header: "From IP",
+      priority: 3,
+      cell: (event) => <span className="mono">{event.ip ?? "Unknown"}</span>,
+    },
+  ];
+}
+
 export function AuditTable({
   events,
   accountNames = new Map(),
@@ -57,47 +101,12 @@ export function AuditTable({
   events: AuditEvent[];
   accountNames?: AccountNames;
 }) {
-  const caption = "Audit events";
   return (
-    <TableWrap label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">From IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td className="cell--nowrap">
-                <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-              </td>
-              <td>
-                <ActorCell event={event} />
-              </td>
-              <td>
-                {auditActionLabel(event.action)}
-                <span className="cell__note mono">{event.action}</span>
-              </td>
-              <td>
-                <RecordCell event={event} accountNames={accountNames} />
-              </td>
-              <td>
-                <span className={`badge badge--${event.outcome}`}>
-                  {auditOutcomeLabels[event.outcome] ?? event.outcome}
-                </span>
-              </td>
-              <td className="mono">{event.ip ?? "Unknown"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="Audit events"
+      columns={auditColumns(accountNames)}
+      rows={events}
+      rowKey={(event) => event.id}
+    />
   );
 }

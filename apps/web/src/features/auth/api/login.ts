@@ -1,4 +1,6 @@
-import { endpoints, type LoginRequest } from "@ipt/shared";
+// The auth area alone, not the whole `endpoints` table: the sign-in page (login.html) loads this
+// file, and the table would bring every area's schemas with it (docs/decisions/013).
+import { authEndpoints, type LoginRequest } from "@ipt/shared";
 import { apiRequest } from "../../../lib/api-client";
 
 /**
@@ -6,5 +8,5 @@ import { apiRequest } from "../../../lib/api-client";
  * no query cache to update (and none from a previous account to clear).
  */
 export function login(body: LoginRequest) {
-  return apiRequest(endpoints.auth.login, { body });
+  return apiRequest(authEndpoints.login, { body });
 }

@@ -22,20 +22,23 @@ export function CaseloadFilters({
       schema={filterSchema}
       clearHref={paths.therapist.caseload.getHref()}
       onApply={onApply}
+      applied={[values.q, values.status, values.phase, values.flagged].some(Boolean)}
+      activeCount={[values.status, values.phase, values.flagged].filter(Boolean).length}
+      search={(fieldErrors) => (
+        <TextField
+          name="q"
+          type="search"
+          label="Search by name or code"
+          defaultValue={values.q ?? ""}
+          maxLength={80}
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldErrors.q}
+        />
+      )}
     >
-      {(fieldErrors) => (
+      {() => (
         <>
-          <TextField
-            name="q"
-            type="search"
-            label="Search by name or code"
-            defaultValue={values.q ?? ""}
-            maxLength={80}
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldErrors.q}
-            fieldClassName="filters__wide"
-          />
           <SelectField name="status" label="Status" defaultValue={values.status ?? ""}>
             <option value="">Any status</option>
             {clientStatuses.map((status) => (

@@ -41,7 +41,7 @@ function rowsOf(entries: CaseloadEntry[]) {
 }
 
 describe("caseload measure columns", () => {
-  it("adds the latest PHQ-9, the change from baseline and the outcome before the flags", () => {
+  it("puts the flags right after the client, then the phase, the next session and the measures", () => {
     renderWithProviders(<CaseloadTable entries={[entry({})]} />);
     const table = screen.getByRole("table", { name: "Clients" });
     expect(
@@ -50,21 +50,25 @@ describe("caseload measure columns", () => {
         .map((header) => header.textContent),
     ).toEqual([
       "Client",
-      "Status",
+      "Flags",
       "Phase",
-      "Sessions held",
-      "Next planned session",
+      "Next session",
       "Latest PHQ-9",
       "Change from baseline",
       "Outcome",
-      "Flags",
+      "Status",
     ]);
   });
 
   it("shows the next session's date and time of day, marked up with the instant it starts", () => {
-    const cell = rowsOf([entry({})])[0]!["Next planned session"]!;
+    const cell = rowsOf([entry({})])[0]!["Next session"]!;
     expect(textOf(cell)).toContain("Mon, 2 Mar 2026, 14:30");
     expect(cell.querySelector("time")?.getAttribute("datetime")).toBe("2026-03-02T14:30:00.000Z");
+  });
+
+  it("shows the phase with the sessions held so far", () => {
+    const [row] = rowsOf([entry({})]);
+    expect(textOf(row?.Phase)).toBe("Middle phase 8 of 12 held");
   });
 
   it("shows score, band and session, the change with its percentage, and the outcome status", () => {
@@ -78,8 +82,8 @@ describe("caseload measure columns", () => {
     const [row] = rowsOf([entry({})]);
     const badges = within(row?.Flags as HTMLElement).getAllByRole("listitem");
     expect(badges[0]?.querySelector(".badge--flag-red")).not.toBeNull();
-    expect(textOf(badges[0])).toBe("! Urgent: PHQ-9 item 9 answered above 0");
-    expect(textOf(badges[1])).toBe("! Review: Ending not raised");
+    expect(textOf(badges[0])).toBe("Urgent: PHQ-9 item 9");
+    expect(textOf(badges[1])).toBe("Review: Ending not raised");
   });
 
   it("says what is missing when there are no scores, one score, or no course", () => {

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
-import { TableWrap } from "../../../components/table-wrap";
+import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
 import { SessionWhen } from "../../../components/clinical/session-when";
 
@@ -24,67 +24,71 @@ function ClientCell({ entry }: { entry: CaseloadEntry }) {
   );
 }
 
-export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
-  const caption = "Clients";
+/** Where the course stands: its phase and how many sessions are held. */
+function ProgressCell({ entry }: { entry: CaseloadEntry }) {
+  if (!entry.course) return <span className="cell__note">Not started</span>;
   return (
-    <TableWrap label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Status</th>
-            <th scope="col">Phase</th>
-            <th scope="col">Sessions held</th>
-            <th scope="col">Next planned session</th>
-            <th scope="col">Latest PHQ-9</th>
-            <th scope="col">Change from baseline</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Flags</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">
-                <ClientCell entry={entry} />
-              </th>
-              <td>
-                <span className="badge">{clientStatusLabels[entry.status]}</span>
-              </td>
-              <td>{entry.course ? coursePhaseLabels[entry.course.phase] : "Not started"}</td>
-              <td className="cell--nowrap">
-                {entry.course ? `${entry.course.sessionsHeld} of ${entry.course.plannedSessions}` : "None"}
-              </td>
-              <td>
-                {entry.nextSession ? (
-                  <>
-                    <SessionWhen session={entry.nextSession} />
-                    <span className="cell__note">
-                      Session {entry.nextSession.number},{" "}
-                      {coursePhaseLabels[entry.nextSession.phase].toLowerCase()}
-                    </span>
-                  </>
-                ) : (
-                  <span className="cell__note">None planned</span>
-                )}
-              </td>
-              <td>
-                <LatestPhq9Cell measures={entry.measures} />
-              </td>
-              <td>
-                <Phq9ChangeCell measures={entry.measures} />
-              </td>
-              <td>
-                {entry.measures ? entry.measures.statusLabel : <span className="cell__note">None</span>}
-              </td>
-              <td>
-                <FlagBadges flags={entry.flags} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <>
+      {coursePhaseLabels[entry.course.phase]}
+      <span className="cell__note">
+        {entry.course.sessionsHeld} of {entry.course.plannedSessions} held
+      </span>
+    </>
+  );
+}
+
+function NextSessionCell({ entry }: { entry: CaseloadEntry }) {
+  if (!entry.nextSession) return <span className="cell__note">None planned</span>;
+  return (
+    <>
+      <SessionWhen session={entry.nextSession} />
+      <span className="cell__note">Session {entry.nextSession.number}</span>
+    </>
+  );
+}
+
+/** Risk comes right after the client's name, and stays a column at every width. */
+const columns: Column<CaseloadEntry>[] = [
+  { key: "client", header: "Client", cell: (entry) => <ClientCell entry={entry} /> },
+  { key: "flags", header: "Flags", cell: (entry) => <FlagBadges flags={entry.flags} /> },
+  { key: "progress", header: "Phase", cell: (entry) => <ProgressCell entry={entry} /> },
+  { key: "next", header: "Next session", priority: 2, cell: (entry) => <NextSessionCell entry={entry} /> },
+  {
+    key: "phq9",
+    header: "Latest PHQ-9",
+    priority: 2,
+    cell: (entry) => <LatestPhq9Cell measures={entry.measures} />,
+  },
+  {
+    key: "change",
+    header: "Change from baseline",
+    priority: 3,
+    cell: (entry) => <Phq9ChangeCell measures={entry.measures} />,
+  },
+  {
+    key: "outcome",
+    header: "Outcome",
+    priority: 3,
+    cell: (entry) => (entry.measures ? entry.measures.statusLabel : <span className="cell__note">None</span>),
+  },
+  {
+    key: "status",
+    header: "Status",
+    priority: 3,
+    cell: (entry) => <span className="badge">{clientStatusLabels[entry.status]}</span>,
+  },
+];
+
+const hasRisk = (entry: CaseloadEntry) => entry.flags.some((flag) => flag.severity === "red");
+
+export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
+  return (
+    <DataTable
+      caption="Clients"
+      columns={columns}
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      rowClassName={(entry) => (hasRisk(entry) ? "row--risk" : undefined)}
+    />
   );
 }

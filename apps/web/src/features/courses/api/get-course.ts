@@ -16,8 +16,8 @@ export const getCourseQueryOptions = (courseId: string) =>
     staleTime: CLINICAL_RECORD_STALE_MS,
   });
 
-export function useCourse(courseId: string) {
-  return useQuery(getCourseQueryOptions(courseId));
+export function useCourse(courseId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...getCourseQueryOptions(courseId), enabled });
 }
 
 /** Drops the cached course and reads it again (after "changed elsewhere"). */

@@ -53,12 +53,15 @@ export function MiddlePhaseGate({ course }: { course: CourseDetail }) {
           ) : (
             <p>Every initial-phase task is recorded. The middle phase can begin.</p>
           )}
-          <form ref={formRef} noValidate onSubmit={handleSubmit}>
-            <WriteErrorSummary errors={errors} onReload={reload} />
-            <SubmitButton pending={beginMiddle.isPending} pendingLabel="Beginning the middle phase…">
-              Begin the middle phase
-            </SubmitButton>
-          </form>
+          {/* The button appears once nothing is missing (the server still decides). */}
+          {course.initialPhaseGaps.length === 0 || errors.missing.length > 0 ? (
+            <form ref={formRef} noValidate onSubmit={handleSubmit}>
+              <WriteErrorSummary errors={errors} onReload={reload} />
+              <SubmitButton pending={beginMiddle.isPending} pendingLabel="Beginning the middle phase…">
+                Begin the middle phase
+              </SubmitButton>
+            </form>
+          ) : null}
         </>
       ) : null}
     </div>

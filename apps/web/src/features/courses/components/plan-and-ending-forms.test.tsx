@@ -160,13 +160,19 @@ describe("dropping a session", () => {
 });
 
 describe("beginning the middle phase", () => {
-  const initial = courseOf({
-    phase: "initial",
-    middleStartedAt: null,
-    initialPhaseGaps: [{ item: "formulation_agreed", message: "Agree the formulation.", sources: ["S10a"] }],
+  const gaps = [
+    { item: "formulation_agreed" as const, message: "Agree the formulation.", sources: ["S10a"] },
+  ];
+  const withGaps = courseOf({ phase: "initial", middleStartedAt: null, initialPhaseGaps: gaps });
+  const ready = courseOf({ phase: "initial", middleStartedAt: null, initialPhaseGaps: [] });
+
+  it("lists what is still missing and offers no button until nothing is", () => {
+    renderWithProviders(<MiddlePhaseGate course={withGaps} />);
+    expect(screen.getByText("Agree the formulation.", { exact: false })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Begin the middle phase" })).toBeNull();
   });
 
-  it("lists what the server says is still missing, in place of the course's own list", async () => {
+  it("lists what the server says is still missing when it refuses", async () => {
     const api = stubFetch().on(
       `POST ${COURSE}/middle-phase`,
       apiError(422, "rule_unmet", "The middle phase cannot begin yet.", [
@@ -174,16 +180,16 @@ describe("beginning the middle phase", () => {
         { field: "contract", message: "The contract is agreed." },
       ]),
     );
-    const { user } = renderWithProviders(<MiddlePhaseGate course={initial} />);
-    expect(screen.getByText("Agree the formulation.", { exact: false })).toBeTruthy();
+    const { user } = renderWithProviders(<MiddlePhaseGate course={ready} />);
+    expect(screen.getByText("Every initial-phase task is recorded.", { exact: false })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Begin the middle phase" }));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getAllByRole("listitem").map(textOf)).toEqual([
       "The client has agreed the formulation.",
       "The contract is agreed.",
     ]);
-    expect(screen.queryByText("Agree the formulation.", { exact: false })).toBeNull();
-    expect(api.sent(`POST ${COURSE}/middle-phase`)[0]?.body).toEqual({ version: initial.version });
+    expect(screen.queryByText("Every initial-phase task is recorded.", { exact: false })).toBeNull();
+    expect(api.sent(`POST ${COURSE}/middle-phase`)[0]?.body).toEqual({ version: ready.version });
   });
 });
 

@@ -1,10 +1,6 @@
 import type { CourseDetail, SessionSummary } from "@ipt/shared";
-import {
-  SessionColumnHeadings,
-  SessionRowCells,
-  sessionRowTitle,
-} from "../../../components/clinical/session-rows";
-import { TableWrap } from "../../../components/table-wrap";
+import { sessionColumns, sessionRowTitle } from "../../../components/clinical/session-rows";
+import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
 import type { PlanEdit } from "./plan-edit-dialogs";
 
@@ -49,38 +45,30 @@ export function SessionsTable({
   course: CourseDetail;
   onEdit?: (session: SessionSummary, edit: PlanEdit) => void;
 }) {
-  const caption = "Sessions of the course";
+  const columns: Column<SessionSummary>[] = [
+    ...sessionColumns(course.lineage, (session) => paths.therapist.session.getHref(session.id)),
+    ...(onEdit
+      ? [
+          {
+            key: "edit",
+            header: "Change the plan",
+            priority: 2 as const,
+            cell: (session: SessionSummary) =>
+              isEditable(session) ? (
+                <EditButtons session={session} onEdit={(edit) => onEdit(session, edit)} />
+              ) : (
+                <span className="cell__note">No changes</span>
+              ),
+          },
+        ]
+      : []),
+  ];
   return (
-    <TableWrap label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <SessionColumnHeadings />
-            {onEdit ? <th scope="col">Change the plan</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {course.sessions.map((session) => (
-            <tr key={session.id}>
-              <SessionRowCells
-                session={session}
-                lineage={course.lineage}
-                href={paths.therapist.session.getHref(session.id)}
-              />
-              {onEdit ? (
-                <td>
-                  {isEditable(session) ? (
-                    <EditButtons session={session} onEdit={(edit) => onEdit(session, edit)} />
-                  ) : (
-                    <span className="cell__note">No changes</span>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="Sessions of the course"
+      columns={columns}
+      rows={course.sessions}
+      rowKey={(session) => session.id}
+    />
   );
 }

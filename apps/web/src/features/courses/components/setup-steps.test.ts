@@ -1,6 +1,6 @@
 import type { RuleGap } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
-import { setupSteps } from "./setup-steps";
+import { nextSetupStep, setupSteps } from "./setup-steps";
 
 const gap = (item: RuleGap["item"]): RuleGap => ({ item, message: item, sources: [] });
 
@@ -11,7 +11,10 @@ const course = {
   initialPhaseGaps: [gap("sick_role"), gap("problem_area"), gap("formulation_agreed"), gap("contract")],
   primaryArea: null,
   contractAgreedOn: null,
+  sessions: [] as unknown[],
 };
+
+const plannedSession = { id: "session-1" };
 
 describe("setupSteps", () => {
   it("before the course exists, only the first step is open", () => {
@@ -43,14 +46,30 @@ describe("setupSteps", () => {
     expect(steps.map((step) => step.status)).toEqual(["done", "done", "upcoming", "done", "current"]);
   });
 
-  it("the plan step is done once the middle phase has begun", () => {
+  it("the plan step is done as soon as the plan is saved, still in the initial phase", () => {
     const steps = setupSteps("inventory", {
       ...course,
-      phase: "middle",
-      initialPhaseGaps: [],
+      initialPhaseGaps: [gap("sick_role")],
       primaryArea: "grief",
       contractAgreedOn: "2026-01-05",
+      sessions: [plannedSession],
     });
     expect(steps.map((step) => step.status)).toEqual(["done", "current", "done", "done", "done"]);
+  });
+
+  it("names the first step not yet saved as the next one, and none once all are saved", () => {
+    expect(nextSetupStep(course)).toEqual({
+      label: "Set-up: interpersonal inventory",
+      href: "/clients/client-1/courses/course-1/setup/inventory",
+    });
+    const saved = {
+      ...course,
+      initialPhaseGaps: [gap("sick_role")],
+      primaryArea: "grief" as const,
+      contractAgreedOn: "2026-01-05",
+    };
+    expect(nextSetupStep(saved)?.label).toBe("Set-up: interpersonal inventory");
+    expect(nextSetupStep({ ...saved, initialPhaseGaps: [] })?.label).toBe("Set-up: session plan");
+    expect(nextSetupStep({ ...saved, initialPhaseGaps: [], sessions: [plannedSession] })).toBeNull();
   });
 });

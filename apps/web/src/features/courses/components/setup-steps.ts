@@ -7,7 +7,7 @@ export type SetupStepKey = "client" | "inventory" | "problemArea" | "formulation
 type SetupCourse = Pick<
   CourseDetail,
   "id" | "client" | "phase" | "initialPhaseGaps" | "primaryArea" | "contractAgreedOn"
->;
+> & { sessions: readonly unknown[] };
 
 const labels: Record<SetupStepKey, string> = {
   client: "Client and course format",
@@ -32,7 +32,8 @@ function isDone(step: SetupStepKey, course: SetupCourse | null): boolean {
     case "formulation":
       return !missing.has("formulation_agreed") && course.contractAgreedOn !== null;
     case "plan":
-      return course.phase !== "initial";
+      // Done once the plan is saved: its sessions exist.
+      return course.sessions.length > 0;
   }
 }
 
@@ -53,4 +54,13 @@ export function setupSteps(current: SetupStepKey, course: SetupCourse | null): S
 
 export function setupStepLabel(step: SetupStepKey): string {
   return labels[step];
+}
+
+/** The first set-up step not yet saved, with its page; null once the whole set-up is saved. */
+export function nextSetupStep(course: SetupCourse): { label: string; href: string } | null {
+  for (const step of order) {
+    const href = hrefFor(step, course);
+    if (href && !isDone(step, course)) return { label: `Set-up: ${labels[step].toLowerCase()}`, href };
+  }
+  return null;
 }

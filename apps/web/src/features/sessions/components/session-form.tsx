@@ -6,10 +6,12 @@ import {
   type Technique,
 } from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
+import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
+import { paths } from "../../../config/paths";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
@@ -166,10 +168,15 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
       {unsaved ? <p className="muted">You have unsaved changes.</p> : null}
       {followUpNeeded ? (
         <p className="notice notice--error">
-          Signing needs a safety follow-up first: record it under the risk flag in Measures above.
+          Signing needs a safety follow-up first: record it under the risk flag in{" "}
+          <Link to={paths.therapist.sessionSection.measures.getHref(session.id)}>Measures</Link>.
         </p>
       ) : null}
-      <div className="button-row">
+      {/* Kept in view at the bottom of the screen while the record is being written. */}
+      <div className="action-bar" role="group" aria-labelledby="sign-heading">
+        <h3 id="sign-heading" tabIndex={-1} className="visually-hidden">
+          Save or sign the record
+        </h3>
         <SubmitButton pending={updateSession.isPending && !confirmingSign} pendingLabel="Saving…">
           Save session
         </SubmitButton>

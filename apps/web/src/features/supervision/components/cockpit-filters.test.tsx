@@ -39,8 +39,9 @@ describe("cockpit filters", () => {
         selected: "All",
       },
     ]);
-    expect(screen.getAllByRole("button").map(textOf)).toEqual(["Apply filters"]);
-    expect(screen.getByRole("link", { name: "Clear filters" }).getAttribute("href")).toBe("/supervision");
+    // On a phone the filters other than search fold behind this button (CSS); nothing is applied yet.
+    expect(screen.getAllByRole("button").map(textOf)).toEqual(["Filters", "Apply filters"]);
+    expect(screen.queryByRole("link", { name: "Clear filters" })).toBeNull();
   });
 
   it("shows the applied filters, keeping a chosen therapist while the supervisees are not known", () => {

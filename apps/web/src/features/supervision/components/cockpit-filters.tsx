@@ -41,6 +41,8 @@ export function CockpitFilters({
       schema={filterSchema}
       clearHref={paths.supervision.cockpit.getHref()}
       onApply={onApply}
+      applied={[values.therapistId, values.phase, values.flag].some(Boolean)}
+      activeCount={[values.therapistId, values.phase, values.flag].filter(Boolean).length}
     >
       {(fieldErrors) => (
         <>
@@ -49,7 +51,6 @@ export function CockpitFilters({
             label="Therapist"
             defaultValue={values.therapistId ?? ""}
             error={fieldErrors.therapistId}
-            fieldClassName="filters__wide"
           >
             <option value="">All supervisees</option>
             {therapistKnown ? null : <option value={values.therapistId}>The chosen therapist</option>}

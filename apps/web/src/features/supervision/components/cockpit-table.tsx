@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { LatestPhq9Cell, Phq9ChangeCell } from "../../../components/clinical/measure-cells";
-import { TableWrap } from "../../../components/table-wrap";
+import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
 import { formatDate } from "../../../lib/format";
 
@@ -30,75 +30,78 @@ function OverdueCell({ overdue }: { overdue: CockpitRow["overdue"] }) {
   );
 }
 
+function ClientCell({ row }: { row: CockpitRow }) {
+  return (
+    <>
+      <Link className="link--box" to={paths.supervision.course.getHref(row.course.id)}>
+        <span className="visually-hidden">Review </span>
+        {row.client.displayName}
+      </Link>
+      <span className="cell__note">{formatPresets[row.course.format].label}</span>
+    </>
+  );
+}
+
+function LatestScoreCell({ row }: { row: CockpitRow }) {
+  return (
+    <>
+      <LatestPhq9Cell measures={row.measures} />
+      <span className="cell__note">
+        <Link to={paths.clinical.courseMeasures.getHref(row.course.id)}>
+          Scores and risk<span className="visually-hidden"> for {row.client.displayName}</span>
+        </Link>
+      </span>
+    </>
+  );
+}
+
+/** Who the row is and what is urgent stay columns at every width; the rest fold into the first cell. */
+const columns: Column<CockpitRow>[] = [
+  { key: "client", header: "Client", cell: (row) => <ClientCell row={row} /> },
+  { key: "flags", header: "Flags", cell: (row) => <FlagBadges flags={row.flags} /> },
+  { key: "phase", header: "Phase", cell: (row) => coursePhaseLabels[row.course.phase] },
+  {
+    key: "session",
+    header: "Session",
+    priority: 2,
+    cell: (row) => `${row.course.sessionsHeld} of ${row.course.plannedSessions}`,
+  },
+  { key: "therapist", header: "Therapist", priority: 2, cell: (row) => row.therapist.name },
+  { key: "overdue", header: "Overdue", priority: 2, cell: (row) => <OverdueCell overdue={row.overdue} /> },
+  { key: "phq9", header: "Latest PHQ-9", priority: 2, cell: (row) => <LatestScoreCell row={row} /> },
+  {
+    key: "change",
+    header: "Change from baseline",
+    priority: 3,
+    cell: (row) => <Phq9ChangeCell measures={row.measures} />,
+  },
+  { key: "outcome", header: "Outcome", priority: 3, cell: (row) => row.measures.statusLabel },
+  {
+    key: "activity",
+    header: "Last activity",
+    priority: 3,
+    cell: (row) =>
+      row.lastActivityAt ? (
+        <time dateTime={row.lastActivityAt}>{formatDate(row.lastActivityAt)}</time>
+      ) : (
+        <span className="cell__note">None yet</span>
+      ),
+  },
+];
+
 /**
  * The supervisees' active clients in the order the API gives (most urgent first: open risk, then
  * non-response, then overdue items). A row with an open risk flag is marked at its start as well as
  * by its red "Urgent" badge, so colour never stands alone.
  */
 export function CockpitTable({ rows }: { rows: readonly CockpitRow[] }) {
-  const caption = "Active clients of your supervisees, most urgent first";
   return (
-    <TableWrap label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Therapist</th>
-            <th scope="col">Phase</th>
-            <th scope="col">Session</th>
-            <th scope="col">Latest PHQ-9</th>
-            <th scope="col">Change from baseline</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Flags</th>
-            <th scope="col">Overdue</th>
-            <th scope="col">Last activity</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.course.id} className={row.risk ? "row--risk" : undefined}>
-              <th scope="row">
-                <Link className="link--box" to={paths.supervision.course.getHref(row.course.id)}>
-                  <span className="visually-hidden">Review </span>
-                  {row.client.displayName}
-                </Link>
-                <span className="cell__note">{formatPresets[row.course.format].label}</span>
-              </th>
-              <td>{row.therapist.name}</td>
-              <td>{coursePhaseLabels[row.course.phase]}</td>
-              <td className="cell--nowrap">
-                {row.course.sessionsHeld} of {row.course.plannedSessions}
-              </td>
-              <td>
-                <LatestPhq9Cell measures={row.measures} />
-                <span className="cell__note">
-                  <Link to={paths.clinical.courseMeasures.getHref(row.course.id)}>
-                    Scores and risk<span className="visually-hidden"> for {row.client.displayName}</span>
-                  </Link>
-                </span>
-              </td>
-              <td>
-                <Phq9ChangeCell measures={row.measures} />
-              </td>
-              <td>{row.measures.statusLabel}</td>
-              <td>
-                <FlagBadges flags={row.flags} />
-              </td>
-              <td>
-                <OverdueCell overdue={row.overdue} />
-              </td>
-              <td>
-                {row.lastActivityAt ? (
-                  <time dateTime={row.lastActivityAt}>{formatDate(row.lastActivityAt)}</time>
-                ) : (
-                  <span className="cell__note">None yet</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="Active clients of your supervisees, most urgent first"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.course.id}
+      rowClassName={(row) => (row.risk ? "row--risk" : undefined)}
+    />
   );
 }

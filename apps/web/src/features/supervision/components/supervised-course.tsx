@@ -1,10 +1,10 @@
-import { TableWrap } from "../../../components/table-wrap";
-import { phaseLabelFor, reviewSample, type CourseDetail } from "@ipt/shared";
+import { phaseLabelFor, reviewSample, type CourseDetail, type SessionSummary } from "@ipt/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ContractSummary, FocusSummary, OutcomeSummary } from "../../../components/clinical/course-summary";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
-import { SessionColumnHeadings, SessionRowCells } from "../../../components/clinical/session-rows";
+import { sessionColumns } from "../../../components/clinical/session-rows";
+import { DataTable, type Column } from "../../../components/data-table";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { MeasureSummaryList } from "../../../components/clinical/measure-summary";
 import { Section } from "../../../components/section";
@@ -16,34 +16,24 @@ import "./supervision.css";
 export function SupervisedSessionsTable({ course }: { course: CourseDetail }) {
   // The same choice the API makes for the fidelity table (shared, deterministic, nothing stored).
   const sampled = new Set(reviewSample(course.id, course.sessions));
+  const columns: Column<SessionSummary>[] = [
+    ...sessionColumns(course.lineage, (session) => paths.supervision.session.getHref(session.id)),
+    {
+      key: "review",
+      header: "Review",
+      priority: 2,
+      cell: (session) =>
+        sampled.has(session.id) ? <span className="badge badge--sampled">Proposed for review</span> : null,
+    },
+  ];
   return (
-    <TableWrap label="Sessions of the course">
-      <table className="table">
-        <caption>Sessions of the course</caption>
-        <thead>
-          <tr>
-            <SessionColumnHeadings />
-            <th scope="col">Review</th>
-          </tr>
-        </thead>
-        <tbody>
-          {course.sessions.map((session) => (
-            <tr key={session.id} className={sampled.has(session.id) ? "row--sampled" : undefined}>
-              <SessionRowCells
-                session={session}
-                lineage={course.lineage}
-                href={paths.supervision.session.getHref(session.id)}
-              />
-              <td>
-                {sampled.has(session.id) ? (
-                  <span className="badge badge--sampled">Proposed for review</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="Sessions of the course"
+      columns={columns}
+      rows={course.sessions}
+      rowKey={(session) => session.id}
+      rowClassName={(session) => (sampled.has(session.id) ? "row--sampled" : undefined)}
+    />
   );
 }
 

@@ -2,18 +2,16 @@ import type { SessionDetail } from "@ipt/shared";
 import {
   AmendmentsList,
   CancelledSession,
-  SessionFacts,
   SessionRecordView,
 } from "../../../components/clinical/session-record";
 
 /**
- * A session record as a supervisor reviews it, read only: where it stands, the agenda with what
+ * A session record as a supervisor reviews it, read only (the page header says where it stands): the agenda with what
  * was done, what the therapist wrote, who signed it, and the amendments since.
  */
 export function SupervisedSession({ session }: { session: SessionDetail }) {
   return (
     <>
-      <SessionFacts session={session} />
       <section className="section" aria-labelledby="record-heading">
         <h2 id="record-heading" className="section__title">
           Session record

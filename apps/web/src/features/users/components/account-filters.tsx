@@ -21,20 +21,23 @@ export function AccountFilters({
       schema={filterSchema}
       clearHref={paths.admin.accounts.getHref()}
       onApply={onApply}
+      applied={[values.q, values.role, values.active].some(Boolean)}
+      activeCount={[values.role, values.active].filter(Boolean).length}
+      search={(fieldErrors) => (
+        <TextField
+          name="q"
+          type="search"
+          label="Search by name or email"
+          defaultValue={values.q ?? ""}
+          maxLength={120}
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldErrors.q}
+        />
+      )}
     >
-      {(fieldErrors) => (
+      {() => (
         <>
-          <TextField
-            name="q"
-            type="search"
-            label="Search by name or email"
-            defaultValue={values.q ?? ""}
-            maxLength={120}
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldErrors.q}
-            fieldClassName="filters__wide"
-          />
           <SelectField name="role" label="Role" defaultValue={values.role ?? ""}>
             <option value="">All roles</option>
             {roles.map((role) => (

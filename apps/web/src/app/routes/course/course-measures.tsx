@@ -1,0 +1,119 @@
+import type { CourseMeasures, MeasureScore } from "@ipt/shared";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { Section } from "../../../components/section";
+import { LiveStatus, QueryFallback } from "../../../components/states";
+import { paths } from "../../../config/paths";
+import {
+  useCourseMeasures,
+  useReloadCourseMeasures,
+} from "../../../features/measures/api/get-course-measures";
+import { AlertsPanel } from "../../../features/measures/components/alerts-panel";
+import { CorrectScoreDialog } from "../../../features/measures/components/correct-score-dialog";
+import { correctionSavedMessage } from "../../../features/measures/components/labels";
+import { OutcomePanel } from "../../../features/measures/components/outcome-panel";
+import { RiskFlagList } from "../../../features/measures/components/risk-flag-panel";
+import { ScheduleTable } from "../../../features/measures/components/schedule-table";
+import { ScoreHistory } from "../../../features/measures/components/score-history";
+import { TrendChart } from "../../../features/measures/components/trend-chart";
+
+function MeasuresContent({ measures }: { measures: CourseMeasures }) {
+  const reload = useReloadCourseMeasures(measures.courseId);
+  const [correcting, setCorrecting] = useState<MeasureScore | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const { canWrite } = measures;
+  const openFlags = measures.riskFlags.filter((flag) => !flag.resolvedAt).length;
+
+  return (
+    <>
+      <LiveStatus message={status} />
+      <Section focusable id="alerts-heading" title="Alerts">
+        <AlertsPanel flags={measures.flags} />
+      </Section>
+
+      <Section focusable id="risk-heading" title="Risk flags">
+        {measures.riskFlags.length === 0 ? (
+          <p className="muted">No risk flags raised in this course.</p>
+        ) : (
+          <>
+            <p className="section__intro">
+              {openFlags === 0 ? "No open risk flags." : `${openFlags} open.`} A flag stays open until a
+              clinician resolves it with a reason.
+            </p>
+            <RiskFlagList flags={measures.riskFlags} canWrite={canWrite} allowResolve onReload={reload} />
+          </>
+        )}
+      </Section>
+
+      <Section focusable id="outcome-heading" title="Outcome">
+        <OutcomePanel outcome={measures.outcome} />
+      </Section>
+
+      <Section focusable id="trend-heading" title="Trend">
+        <TrendChart measures={measures} />
+      </Section>
+
+      <Section focusable id="schedule-heading" title="Measurement schedule">
+        <ScheduleTable schedule={measures.schedule} settings={measures.settings} />
+      </Section>
+
+      <Section focusable id="scores-heading" title="All scores">
+        <p className="section__intro">
+          Scores are recorded on each held session’s page. A correction is added as a new score; the original
+          stays on record.
+        </p>
+        <ScoreHistory
+          scores={measures.scores}
+          canWrite={canWrite}
+          onCorrect={(score) => {
+            setStatus(null);
+            setCorrecting(score);
+          }}
+        />
+        {canWrite ? (
+          <CorrectScoreDialog
+            score={correcting}
+            courseId={measures.courseId}
+            onReload={reload}
+            onClose={() => setCorrecting(null)}
+            onSaved={(result) => {
+              setCorrecting(null);
+              setStatus(correctionSavedMessage(result));
+            }}
+          />
+        ) : null}
+      </Section>
+    </>
+  );
+}
+
+/**
+ * The course's Measures section: scores, trend, outcome, schedule, alerts and risk flags; read only
+ * for supervisors. The course layout around it names the course.
+ */
+export function CourseMeasuresRoute() {
+  const { courseId = "" } = useParams();
+  const measures = useCourseMeasures(courseId);
+
+  if (measures.isPending || measures.isError) {
+    return (
+      <QueryFallback
+        query={measures}
+        loading="Loading the measures…"
+        errorTitle="The measures could not be loaded."
+      />
+    );
+  }
+
+  const data = measures.data;
+  return (
+    <>
+      <p className="section__intro">
+        Seen by {data.therapist.name}.{" "}
+        <Link to={paths.clinical.courseSummary.getHref(data.courseId)}>End-of-treatment summary</Link>
+      </p>
+      {data.canWrite ? null : <p className="notice">Read only: you are viewing as a supervisor.</p>}
+      <MeasuresContent measures={data} />
+    </>
+  );
+}

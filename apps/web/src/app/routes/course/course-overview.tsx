@@ -1,0 +1,105 @@
+import type { CourseDetail } from "@ipt/shared";
+import { Link } from "react-router";
+import { OutcomeSummary } from "../../../components/clinical/course-summary";
+import { FlagNotices } from "../../../components/clinical/flag-badges";
+import { Section } from "../../../components/section";
+import { paths } from "../../../config/paths";
+import { CompleteCourseForm } from "../../../features/courses/components/complete-course-form";
+import { CourseWarnings } from "../../../features/courses/components/course-warnings";
+import { MeasuresSection, splitFlags } from "../../../features/courses/components/measures-section";
+import { MiddlePhaseGate } from "../../../features/courses/components/middle-phase-gate";
+import { PhaseTimeline } from "../../../features/courses/components/phase-timeline";
+import { RaiseEnding } from "../../../features/courses/components/raise-ending";
+import { setupStepLabel } from "../../../features/courses/components/setup-steps";
+import { TerminationChecklistForm } from "../../../features/courses/components/termination-checklist-form";
+import { WhatsNext } from "../../../features/courses/components/whats-next";
+import { ReviewPanel } from "../review-panel";
+import { useCourseOfLayout } from "./course-layout";
+
+function SetupLinks({ course }: { course: CourseDetail }) {
+  const steps = ["inventory", "problemArea", "formulation", "plan"] as const;
+  return (
+    <ul className="link-list">
+      {steps.map((step) => (
+        <li key={step}>
+          <Link to={paths.therapist.courseSetup[step].getHref(course.client.id, course.id)}>
+            {setupStepLabel(step)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const phaseTitles: Record<CourseDetail["phase"], string> = {
+  initial: "Initial phase",
+  middle: "Middle phase",
+  termination: "Termination",
+  completed: "Outcome",
+};
+
+/** What the current phase asks for, and nothing that belongs to another phase. */
+function PhaseWork({ course }: { course: CourseDetail }) {
+  switch (course.phase) {
+    case "initial":
+      return (
+        <>
+          <SetupLinks course={course} />
+          <MiddlePhaseGate course={course} />
+        </>
+      );
+    case "middle":
+      return <RaiseEnding course={course} />;
+    case "termination":
+      return (
+        <>
+          <TerminationChecklistForm key={course.id} course={course} />
+          <h3 className="section__subtitle">Complete the course</h3>
+          <CompleteCourseForm key={`complete-${course.id}`} course={course} />
+        </>
+      );
+    case "completed":
+      return <OutcomeSummary course={course} />;
+  }
+}
+
+/** The course at a glance: what is urgent, where it stands, the current phase's work, the measures. */
+export function CourseOverviewRoute() {
+  const course = useCourseOfLayout();
+  const flagCodes = new Set<string>(course.flags.map((flag) => flag.code));
+  // Red flags (risk first) lead the page; other measurement alerts are in the Measures section.
+  const flags = splitFlags(course.flags);
+  const endsEarly = course.phase === "initial" || course.phase === "middle";
+  return (
+    <>
+      <FlagNotices flags={flags.top} />
+      {/* Problem-area warnings are also flags; show each point once. */}
+      <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
+      <PhaseTimeline course={course} />
+
+      <Section focusable id="phase-heading" title={phaseTitles[course.phase]}>
+        <PhaseWork course={course} />
+      </Section>
+
+      <Section focusable id="next-heading" title="Next session">
+        <WhatsNext course={course} />
+      </Section>
+
+      <Section focusable id="measures-heading" title="Measures">
+        <MeasuresSection courseId={course.id} measures={course.measures} flags={flags.measures} />
+      </Section>
+
+      <ReviewPanel courseId={course.id} />
+
+      {endsEarly ? (
+        <details className="disclosure">
+          <summary>End the course early</summary>
+          <p className="section__intro">
+            When the course stops before its planned end, for example because the client stopped attending.
+          </p>
+          <CompleteCourseForm key={`early-${course.id}`} course={course} />
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { Section } from "../../../components/section";
+import { useReloadSession } from "../../../features/sessions/api/get-session";
+import { SessionMeasures } from "../../../features/measures/components/session-measures";
+import { useSessionOfLayout } from "./session-layout";
+
+/** Scores recorded at this session and the risk flags raised here (which must be followed up before signing). */
+export function SessionMeasuresRoute() {
+  const session = useSessionOfLayout();
+  const reload = useReloadSession(session.id);
+  return (
+    <Section focusable id="measures-heading" title="Measures">
+      <SessionMeasures session={session} headingId="measures-heading" onReload={reload} />
+    </Section>
+  );
+}

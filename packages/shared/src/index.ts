@@ -18,5 +18,6 @@ export * from "./supervision";
 export * from "./fidelity";
 export * from "./review";
 export * from "./attention/attention";
+export * from "./calendar/calendar";
 export * from "./api/endpoint";
 export * from "./api/endpoints";

@@ -77,12 +77,22 @@ describe("calendar feed events", () => {
       session({ plannedDate: "2026-03-23" }),
       session({ id: "7b2f0c2e-1111-4222-8333-944455556666", number: 8, plannedDate: "2026-03-30" }),
     ]);
-    expect(before).toMatchObject({ start: "2026-03-23T09:30:00.000Z", end: "2026-03-23T10:20:00.000Z", startIsUtc: true });
-    expect(after).toMatchObject({ start: "2026-03-30T08:30:00.000Z", end: "2026-03-30T09:20:00.000Z", startIsUtc: true });
+    expect(before).toMatchObject({
+      start: "2026-03-23T09:30:00.000Z",
+      end: "2026-03-23T10:20:00.000Z",
+      startIsUtc: true,
+    });
+    expect(after).toMatchObject({
+      start: "2026-03-30T08:30:00.000Z",
+      end: "2026-03-30T09:20:00.000Z",
+      startIsUtc: true,
+    });
   });
 
   it("use the zone of the service, not of the server", () => {
-    const [event] = feed([session({ startTime: "18:00", durationMinutes: 60 })], { timeZone: "America/New_York" });
+    const [event] = feed([session({ startTime: "18:00", durationMinutes: 60 })], {
+      timeZone: "America/New_York",
+    });
     // New York is on EDT (UTC−4) from 8 March 2026.
     expect(event).toMatchObject({ start: "2026-03-23T22:00:00.000Z", end: "2026-03-23T23:00:00.000Z" });
   });
@@ -101,9 +111,10 @@ describe("calendar feed events", () => {
   });
 
   it("mark held sessions and planned ones as confirmed", () => {
-    const statuses = feed([session(), session({ id: "7b2f0c2e-1111-4222-8333-944455556666", status: "held" })]).map(
-      (event) => event.status,
-    );
+    const statuses = feed([
+      session(),
+      session({ id: "7b2f0c2e-1111-4222-8333-944455556666", status: "held" }),
+    ]).map((event) => event.status);
     expect(statuses).toEqual(["CONFIRMED", "CONFIRMED"]);
   });
 

@@ -29,7 +29,8 @@ export interface FeedOptions {
   now: Date;
 }
 
-const UID_DOMAIN = "ipt-session-planner";
+/** Neutral on purpose: a calendar shared with others must not say what kind of sessions these are. */
+const UID_DOMAIN = "session-planner";
 
 /** A stable UID that is not the session's id (which stays inside the app). */
 export function sessionUid(sessionId: string): string {
@@ -54,8 +55,8 @@ export function eventSummary(session: FeedSession, includeClientCode: boolean): 
 
 export function calendarDocument(sessions: readonly FeedSession[], options: FeedOptions): string {
   const calendar = ical({
-    name: "IPT sessions",
-    prodId: { company: "IPT Session Planner", product: "Calendar feed", language: "EN" },
+    name: "Planned sessions",
+    prodId: { company: "Session Planner", product: "Calendar feed", language: "EN" },
   });
   for (const session of sessions) {
     const start = fromZoned(session.plannedDate, session.startTime, options.timeZone);

@@ -28,7 +28,11 @@ export const FEED_PAST_DAYS = 90;
 
 const feedSelect = { includeClientCode: true, createdAt: true, lastFetchedAt: true } as const;
 
-function feedOf(row: { includeClientCode: boolean; createdAt: Date; lastFetchedAt: Date | null }): CalendarFeed {
+function feedOf(row: {
+  includeClientCode: boolean;
+  createdAt: Date;
+  lastFetchedAt: Date | null;
+}): CalendarFeed {
   return {
     includeClientCode: row.includeClientCode,
     createdAt: row.createdAt.toISOString(),
@@ -39,7 +43,10 @@ function feedOf(row: { includeClientCode: boolean; createdAt: Date; lastFetchedA
 /** The same answer as an unmatched URL (app.ts), so a token's existence cannot be probed. */
 const noFeed = () => new AppError("not_found", "Nothing is here.");
 
-export async function getCalendarFeed(prisma: PrismaClient, actor: Actor): Promise<CalendarFeedStatusResponse> {
+export async function getCalendarFeed(
+  prisma: PrismaClient,
+  actor: Actor,
+): Promise<CalendarFeedStatusResponse> {
   const row = await prisma.calendarFeed.findUnique({ where: { userId: actor.userId }, select: feedSelect });
   return { feed: row ? feedOf(row) : null };
 }
@@ -58,7 +65,10 @@ export async function createCalendarFeed(
     lastFetchedAt: null,
   };
   const row = await prisma.$transaction(async (tx) => {
-    const replaced = await tx.calendarFeed.findUnique({ where: { userId: actor.userId }, select: { userId: true } });
+    const replaced = await tx.calendarFeed.findUnique({
+      where: { userId: actor.userId },
+      select: { userId: true },
+    });
     const saved = await tx.calendarFeed.upsert({
       where: { userId: actor.userId },
       create: { userId: actor.userId, ...data },
@@ -141,12 +151,16 @@ export async function fetchCalendarFeed(
       data: { lastFetchedAt: now },
     });
     if (count === 0) throw noFeed();
-    await recordAudit(tx, { ...audit, actorId: feed.userId }, {
-      action: "calendar_feed.fetched",
-      entityType: "calendar_feed",
-      entityId: feed.userId,
-      details: { events: sessions.length },
-    });
+    await recordAudit(
+      tx,
+      { ...audit, actorId: feed.userId },
+      {
+        action: "calendar_feed.fetched",
+        entityType: "calendar_feed",
+        entityId: feed.userId,
+        details: { events: sessions.length },
+      },
+    );
   });
   return calendarDocument(sessions, { timeZone, includeClientCode: feed.includeClientCode, now });
 }

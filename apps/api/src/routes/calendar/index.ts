@@ -35,7 +35,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { p
     {
       config: { policy: "therapist" },
       tags: ["calendar"],
-      summary: "Create your calendar feed, or replace it (the old URL stops at once); the URL is shown only now",
+      summary:
+        "Create your calendar feed, or replace it (the old URL stops at once); the URL is shown only now",
       errors: errorResponses(400, 401, 403),
     },
     async (request) => createCalendarFeed(prisma, actorOf(request), request.body),
@@ -71,12 +72,12 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { p
         request.auditContext(),
         request.requestedAt,
       );
-      return reply
-        .code(200)
+      // The string is sent as it is: only JSON answers go through a serializer.
+      reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("cache-control", "private, no-store")
-        .header("content-disposition", 'attachment; filename="ipt-sessions.ics"')
-        .send(document);
+        .header("content-disposition", 'attachment; filename="sessions.ics"');
+      return document;
     },
   );
 };

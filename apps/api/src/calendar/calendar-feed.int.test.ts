@@ -57,7 +57,7 @@ async function createFeed(therapist: Clinician, includeClientCode = false) {
 const fetchFeed = (path: string) => app.inject({ method: "GET", url: path });
 
 function eventsOf(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   return calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
     return {
@@ -225,9 +225,8 @@ describe("revoking and re-creating", () => {
     );
     for (const answer of answers) {
       expect(answer.statusCode, answer.body).toBe(404);
-      const { requestId: _unknownId, ...expected } = (unknown.json() as { error: { requestId: string } })
-        .error;
-      const { requestId: _answerId, ...got } = (answer.json() as { error: { requestId: string } }).error;
+      const { requestId: _unknownId, ...expected } = unknown.json<{ error: { requestId: string } }>().error;
+      const { requestId: _answerId, ...got } = answer.json<{ error: { requestId: string } }>().error;
       expect(got).toEqual(expected);
       expect(answer.headers["content-type"]).toBe(unknown.headers["content-type"]);
     }

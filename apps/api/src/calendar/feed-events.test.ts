@@ -22,7 +22,7 @@ const session = (overrides: Partial<FeedSession> = {}): FeedSession => ({
 
 /** The events as ical.js reads them. */
 function parse(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   return calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
     return {

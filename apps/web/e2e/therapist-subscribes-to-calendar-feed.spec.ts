@@ -27,7 +27,7 @@ test("a therapist creates a calendar feed, downloads it, replaces its URL and re
 
   await page.getByRole("button", { name: "Create calendar feed" }).click();
   await expect(page.getByRole("heading", { name: "Your calendar feed URL" })).toBeFocused();
-  const firstUrl = await page.getByLabel("Feed URL").inputValue();
+  const firstUrl = await page.getByRole("textbox", { name: "Feed URL" }).inputValue();
   expect(firstUrl).toMatch(FEED_URL);
   await expect(page.getByText("Not fetched yet")).toBeVisible();
   await checkAccessibility(page);
@@ -45,14 +45,14 @@ test("a therapist creates a calendar feed, downloads it, replaces its URL and re
   // The page shows the fetch, never the URL again.
   await page.reload();
   await expect(page.getByText("Not fetched yet")).toBeHidden();
-  await expect(page.getByLabel("Feed URL")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Feed URL" })).toHaveCount(0);
 
   // A new URL: the old one stops at once.
   await page.getByRole("button", { name: "Create a new URL" }).click();
   const replace = page.getByRole("dialog", { name: "Create a new calendar feed URL?" });
   await checkAccessibility(page);
   await replace.getByRole("button", { name: "Create new URL" }).click();
-  const secondUrl = await page.getByLabel("Feed URL").inputValue();
+  const secondUrl = await page.getByRole("textbox", { name: "Feed URL" }).inputValue();
   expect(secondUrl).toMatch(FEED_URL);
   expect(secondUrl).not.toBe(firstUrl);
   expect((await page.request.get(firstUrl)).status()).toBe(404);

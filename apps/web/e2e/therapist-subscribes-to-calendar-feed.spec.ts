@@ -36,7 +36,7 @@ test("a therapist creates a calendar feed, downloads it, replaces its URL and re
   await page.getByRole("link", { name: "Download the feed now (.ics)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("sessions.ics");
-  const ics = await readFile((await download.path())!, "utf8");
+  const ics = await readFile(await download.path(), "utf8");
   expect(ics).toContain("BEGIN:VCALENDAR");
   expect(ics).toMatch(/SUMMARY:Session 1\/12\r\n/);
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(12);

@@ -30,6 +30,7 @@ import { adminUserRoutes } from "./routes/admin/users";
 import { ownSupervisorRoutes } from "./routes/account/supervisors";
 import { authRoutes } from "./routes/auth";
 import { attentionRoutes } from "./routes/attention";
+import { calendarRoutes } from "./routes/calendar";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
 import { measureRoutes } from "./routes/clinical/measures";
@@ -145,6 +146,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   await app.register(reviewThreadRoutes, context);
   await app.register(coSignRoutes, context);
   await app.register(attentionRoutes, context);
+  await app.register(calendarRoutes, context);
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

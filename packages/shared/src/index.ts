@@ -18,6 +18,7 @@ export * from "./supervision";
 export * from "./fidelity";
 export * from "./review";
 export * from "./attention/attention";
+export * from "./calendar/calendar";
 export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.

@@ -143,6 +143,7 @@ describe("schema.prisma and the migrations", () => {
       // The comparison saw the whole model, not an empty catalog.
       expect(schemaCatalog.tables).toEqual([
         "table_name=audit_events",
+        "table_name=calendar_feeds",
         "table_name=clients",
         "table_name=cosignatures",
         "table_name=courses",

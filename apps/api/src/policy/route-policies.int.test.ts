@@ -23,6 +23,9 @@ const PUBLIC_ROUTES = [
   "HEAD /api/health/ready",
   // Signing in.
   "POST /api/auth/login",
+  // A calendar feed, for calendar apps: the secret token in the path is the key (rate-limited, audited).
+  "GET /api/calendar/feeds/:token",
+  "HEAD /api/calendar/feeds/:token",
   // API documentation (@fastify/swagger-ui).
   "GET /api/docs",
   "HEAD /api/docs",

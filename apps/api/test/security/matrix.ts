@@ -4,12 +4,15 @@
 // `prepare`, which runs only for actors expected to succeed. Public docs and web-app files are not
 // listed: `isPublicAssetRoute` covers them, and the suite checks that anyone may fetch them.
 import {
+  CALENDAR_FEED_PATH_PREFIX,
+  createdCalendarFeedResponse,
   CSRF_HEADER,
   measurementSettingsResponse,
   reviewThread,
   temporaryPasswordResponse,
 } from "@ipt/shared";
 import type { LightMyRequestResponse } from "fastify";
+import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
 import { addPerson, asCourse, contract, courseFor, newClient, newCourse, ok } from "../helpers/clinical";
 import { followUpBody, gad7, recorded } from "../helpers/measures";
@@ -130,6 +133,18 @@ async function openedCourse(ctx: CallContext) {
     lineage: "weissman",
     startDate: "2026-01-05",
   });
+}
+
+/** A new calendar feed of the owner: its token (noted for the log scan). */
+async function freshCalendarFeedToken(ctx: CallContext) {
+  const created = ok(
+    await ctx.world.as("owner").post("/api/calendar/feed", {}),
+    createdCalendarFeedResponse,
+    201,
+  );
+  const token = created.path.slice(CALENDAR_FEED_PATH_PREFIX.length);
+  noteSecret(token);
+  return token;
 }
 
 async function freshUser(ctx: CallContext, role: "therapist" | "supervisor" = "therapist") {
@@ -265,6 +280,13 @@ export const MATRIX: MatrixRow[] = [
   // The therapist's account, caseload and attention list.
   row("GET|HEAD /api/me/supervisors", THERAPISTS),
   row("GET|HEAD /api/attention", THERAPISTS),
+  // The therapist's own calendar feed; the feed itself is public, keyed by its secret token.
+  row("GET|HEAD /api/calendar/feed", THERAPISTS),
+  row("POST /api/calendar/feed", THERAPISTS, { call: () => ({ body: { includeClientCode: false } }) }),
+  row("DELETE /api/calendar/feed", THERAPISTS),
+  row("GET|HEAD /api/calendar/feeds/:token", PUBLIC, {
+    prepare: async (ctx) => ({ params: { token: await freshCalendarFeedToken(ctx) } }),
+  }),
   row("GET|HEAD /api/clients", THERAPISTS),
   row("POST /api/clients", THERAPISTS, {
     call: () => ({ body: { displayName: "Matrix New Client", referralReason: "Matrix referral" } }),

@@ -12,6 +12,7 @@ import {
   measurementSettingsLoader,
 } from "./routes/admin/admin-loaders";
 import { attentionLoader } from "./routes/attention-loader";
+import { calendarFeedLoader } from "./routes/calendar-feed-loader";
 import { ChangePasswordRoute } from "./routes/change-password";
 import {
   caseloadLoader,
@@ -188,6 +189,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       ),
                     },
                   ],
+                },
+                {
+                  path: paths.therapist.calendarFeed.path,
+                  loader: forRoles(["therapist"], calendarFeedLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/calendar-feed")).CalendarFeedRoute),
                 },
                 {
                   path: paths.therapist.attention.path,

@@ -104,6 +104,11 @@ export const paths = {
       path: "/attention",
       getHref: () => "/attention",
     },
+    /** The therapist's private calendar feed of their sessions: create, copy, revoke. */
+    calendarFeed: {
+      path: "/calendar-feed",
+      getHref: () => "/calendar-feed",
+    },
   },
   /** Pages the client's therapist and the therapist's supervisors both read. */
   clinical: {

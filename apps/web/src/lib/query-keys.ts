@@ -45,6 +45,9 @@ export const queryKeys = {
   attention: {
     all: ["attention"] as const,
   },
+  calendar: {
+    feed: ["calendar", "feed"] as const,
+  },
   supervision: {
     all: ["supervision"] as const,
     cockpit: (params: Params<CockpitQuery>) => ["supervision", "cockpit", params] as const,

@@ -3,6 +3,7 @@
 import { attentionEndpoints } from "../attention/endpoints";
 import { auditEndpoints } from "../audit/endpoints";
 import { authEndpoints } from "../auth/endpoints";
+import { calendarEndpoints } from "../calendar/endpoints";
 import { caseloadEndpoints, clientEndpoints, inventoryEndpoints } from "../clinical/client-endpoints";
 import { courseEndpoints } from "../clinical/course-endpoints";
 import { measureEndpoints, settingsEndpoints, summaryEndpoints } from "../clinical/measure-endpoints";
@@ -32,6 +33,7 @@ export const endpoints = {
   fidelity: fidelityEndpoints,
   review: reviewEndpoints,
   attention: attentionEndpoints,
+  calendar: calendarEndpoints,
 };
 
 /** Every endpoint once, in the order of the table. */

@@ -69,6 +69,9 @@ export const auditActions = [
   "cosigns.viewed",
   "cosign.recorded",
   "attention.viewed",
+  "calendar_feed.created",
+  "calendar_feed.revoked",
+  "calendar_feed.fetched",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -227,6 +227,8 @@ export async function savePlan(tx: Tx, plan: Plan, reflowed: ReflowedSession[], 
       data: {
         ...fields,
         ...(statusChanged ? { status: session.status, cancelReason: session.cancelReason } : {}),
+        // Calendar feeds tell subscribers a session moved or was cancelled by a higher SEQUENCE.
+        ...(statusChanged || moved ? { scheduleSequence: { increment: 1 } } : {}),
         version: { increment: 1 },
       },
     });

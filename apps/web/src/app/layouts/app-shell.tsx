@@ -23,6 +23,7 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
     therapist: [
       { label: "Caseload", href: paths.therapist.caseload.getHref() },
       { label: "Needs attention", href: paths.therapist.attention.getHref(), count: attentionCount },
+      { label: "Calendar feed", href: paths.therapist.calendarFeed.getHref() },
     ],
     supervisor: [
       { label: "Supervision", href: paths.supervision.cockpit.getHref() },

@@ -67,6 +67,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "cosigns.viewed": "Co-signatures viewed",
   "cosign.recorded": "Co-signed by a supervisor",
   "attention.viewed": "Attention list viewed",
+  "calendar_feed.created": "Calendar feed created",
+  "calendar_feed.revoked": "Calendar feed revoked",
+  "calendar_feed.fetched": "Calendar feed fetched",
 };
 
 function isKnownAction(action: string): action is AuditAction {

@@ -18,5 +18,6 @@ export * from "./supervision";
 export * from "./fidelity";
 export * from "./review";
 export * from "./attention/attention";
+export * from "./safety";
 export * from "./api/endpoint";
 export * from "./api/endpoints";

@@ -124,7 +124,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   // The organisation settings row: an admin saves the measurement settings as read.
   const adminAccount = required(accounts.admins[0], "the admin account");
   const admin = await ApiSession.signIn(api.url, adminAccount.email, adminAccount.password);
-  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown }>(
+  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown; safety: unknown }>(
     await admin.get(endpointPath(endpoints.settings.measurement)),
     "reading the settings",
   );
@@ -134,6 +134,7 @@ await runScenario("backup-drill", async ({ figure, check }) => {
       settings: settings.settings,
       supervision: settings.supervision,
       service: settings.service,
+      safety: settings.safety,
     }),
     "saving the settings",
   );

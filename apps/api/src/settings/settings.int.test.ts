@@ -3,10 +3,12 @@
 // save is audited.
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingsResponse,
   type MeasurementSettings,
+  type SafetySettings,
   type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
@@ -27,10 +29,18 @@ const save = (
   settings: Partial<MeasurementSettings> & object,
   supervision: SupervisionSettings = defaultSupervisionSettings,
   service: ServiceSettings = defaultServiceSettings,
+  safety: SafetySettings = defaultSafetySettings,
 ) =>
-  admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings }, supervision, service });
+  admin.put(URL, {
+    version,
+    settings: { ...defaultMeasurementSettings, ...settings },
+    supervision,
+    service,
+    safety,
+  });
 const supervision = defaultSupervisionSettings;
 const service = defaultServiceSettings;
+const safety = defaultSafetySettings;
 
 describe("measurement settings", () => {
   // The tests below run in order on one database: the first sees the defaults, never saved.
@@ -97,8 +107,8 @@ describe("measurement settings", () => {
         },
         ["body.settings.deteriorationPhq9Points"],
       ],
-      [{ version: -1, settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
-      [{ settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
+      [{ version: -1, settings: defaultMeasurementSettings, supervision, service, safety }, ["body.version"]],
+      [{ settings: defaultMeasurementSettings, supervision, service, safety }, ["body.version"]],
       [
         {
           version: 0,
@@ -109,10 +119,10 @@ describe("measurement settings", () => {
         ["body.supervision.coSignBeforeMiddle"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision: {}, service },
+        { version: 0, settings: defaultMeasurementSettings, supervision: {}, service, safety },
         ["body.supervision.coSignBeforeMiddle"],
       ],
-      [{ version: 0, settings: defaultMeasurementSettings, service }, ["body.supervision"]],
+      [{ version: 0, settings: defaultMeasurementSettings, service, safety }, ["body.supervision"]],
       [{ version: 0, settings: defaultMeasurementSettings, supervision }, ["body.service"]],
       [
         {
@@ -124,11 +134,17 @@ describe("measurement settings", () => {
         ["body.service.timeZone"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "+05:00" } },
+        {
+          version: 0,
+          settings: defaultMeasurementSettings,
+          supervision,
+          service: { timeZone: "+05:00" },
+          safety,
+        },
         ["body.service.timeZone"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "" } },
+        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "" }, safety },
         ["body.service.timeZone"],
       ],
     ];
@@ -278,7 +294,7 @@ describe("measurement settings", () => {
       expectApiError(await other.get(URL), 403, "forbidden");
       const { version } = await read();
       expectApiError(
-        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision, service }),
+        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision, service, safety }),
         403,
         "forbidden",
       );

@@ -53,6 +53,8 @@ describe("measurement settings", () => {
       supervisionDefaults: { coSignBeforeMiddle: false },
       service: { timeZone: "Europe/London" },
       serviceDefaults: { timeZone: "Europe/London" },
+      safety: { escalateAfterDays: 7 },
+      safetyDefaults: { escalateAfterDays: 7 },
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -73,6 +75,7 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, measureEverySessions: 0 },
           supervision,
           service,
+          safety,
         },
         ["body.settings.measureEverySessions"],
       ],
@@ -82,6 +85,7 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 },
           supervision,
           service,
+          safety,
         },
         ["body.settings.measureEverySessions"],
       ],
@@ -95,6 +99,7 @@ describe("measurement settings", () => {
           },
           supervision,
           service,
+          safety,
         },
         ["body.settings.earlyReviewMinReductionPercent", "body.settings.noShowsInARow"],
       ],
@@ -104,6 +109,7 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined },
           supervision,
           service,
+          safety,
         },
         ["body.settings.deteriorationPhq9Points"],
       ],
@@ -115,6 +121,7 @@ describe("measurement settings", () => {
           settings: defaultMeasurementSettings,
           supervision: { coSignBeforeMiddle: "yes" },
           service,
+          safety,
         },
         ["body.supervision.coSignBeforeMiddle"],
       ],
@@ -197,6 +204,7 @@ describe("measurement settings", () => {
         settings: { ...defaultMeasurementSettings, measureEverySessions: every },
         supervision,
         service,
+        safety,
       });
     const answers = await Promise.all([body(admin, 2), body(other, 3)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
@@ -214,6 +222,7 @@ describe("measurement settings", () => {
         settings: defaultMeasurementSettings,
         supervision,
         service,
+        safety,
       }),
       measurementSettingsResponse,
     );
@@ -245,6 +254,34 @@ describe("measurement settings", () => {
 
     ok(await save(body.version, current.settings), measurementSettingsResponse);
     expect((await read()).supervision).toEqual(defaultSupervisionSettings);
+  });
+
+  it("the safety setting is saved with the others, audited by name, and refused out of range naming the field", async () => {
+    const current = await read();
+    for (const escalateAfterDays of [0, 91, 2.5]) {
+      const error = expectApiError(
+        await save(current.version, current.settings, current.supervision, current.service, {
+          escalateAfterDays,
+        }),
+        400,
+        "validation_failed",
+      );
+      expect(fieldNames(error)).toEqual(["body.safety.escalateAfterDays"]);
+    }
+    expect((await read()).version).toBe(current.version);
+    const body = ok(
+      await save(current.version, current.settings, current.supervision, current.service, {
+        escalateAfterDays: 14,
+      }),
+      measurementSettingsResponse,
+    );
+    expect(body).toMatchObject({ safety: { escalateAfterDays: 14 }, safetyDefaults: defaultSafetySettings });
+    const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
+    expect(last.details).toEqual({ fields: ["safety.escalateAfterDays"] });
+    ok(
+      await save(body.version, current.settings, current.supervision, current.service),
+      measurementSettingsResponse,
+    );
   });
 
   it("the service's time zone is saved in its canonical spelling, audited by name, and read by every user", async () => {

@@ -21,7 +21,12 @@ import { followedUp, heldSession, recordPhq9, supervisorOf } from "../../test/he
 const { app, prisma, databaseUrl } = await createTestApp();
 const URL = "/api/supervision/risk-flags";
 
-const notEscalated = { reasons: [], awaitingAcknowledgement: false, acknowledgedAt: null, acknowledgedBy: null };
+const notEscalated = {
+  reasons: [],
+  awaitingAcknowledgement: false,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+};
 
 const listOf = async (who: Clinician) => ok(await who.get(URL), supervisionRiskFlagsResponse).items;
 

@@ -40,7 +40,7 @@ describe("measurement settings form", () => {
   it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
     const service = { timeZone: "Australia/Sydney" };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, 3);
+    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, { escalateAfterDays: "10" }, 3);
     expect(parsed).toEqual({
       ok: true,
       body: {
@@ -48,6 +48,7 @@ describe("measurement settings form", () => {
         settings: { ...saved, earlyReviewSession: 6 },
         supervision: { coSignBeforeMiddle: true },
         service,
+        safety: { escalateAfterDays: 10 },
       },
     });
   });
@@ -57,6 +58,7 @@ describe("measurement settings form", () => {
       toFormValues(saved),
       defaultSupervisionSettings,
       { timeZone: "Mars/Olympus" },
+      { escalateAfterDays: "7" },
       0,
     );
     expect(parsed.ok).toBe(false);
@@ -99,13 +101,14 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, 0);
+    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, { escalateAfterDays: "0" }, 0);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({
       "settings.measureEverySessions": "Enter a whole number of sessions from 1 to 8.",
       "settings.deteriorationPhq9Points": "Enter a whole number of points from 1 to 27.",
       "settings.noShowsInARow": "Enter a whole number from 2 to 6.",
+      "safety.escalateAfterDays": "Must be at least 1 day.",
     });
   });
 

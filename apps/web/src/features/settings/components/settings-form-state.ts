@@ -78,7 +78,13 @@ export function parseSettingsForm(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
   );
   const safety = fromSafetyFormValues(safetyValues);
-  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings, supervision, service, safety });
+  const parsed = updateMeasurementSettingsRequest.safeParse({
+    version,
+    settings,
+    supervision,
+    service,
+    safety,
+  });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };
 }

@@ -40,7 +40,13 @@ describe("measurement settings form", () => {
   it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
     const service = { timeZone: "Australia/Sydney" };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, { escalateAfterDays: "10" }, 3);
+    const parsed = parseSettingsForm(
+      values,
+      { coSignBeforeMiddle: true },
+      service,
+      { escalateAfterDays: "10" },
+      3,
+    );
     expect(parsed).toEqual({
       ok: true,
       body: {
@@ -101,7 +107,13 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, { escalateAfterDays: "0" }, 0);
+    const parsed = parseSettingsForm(
+      values,
+      defaultSupervisionSettings,
+      defaultServiceSettings,
+      { escalateAfterDays: "0" },
+      0,
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({

@@ -1,9 +1,11 @@
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingFields,
   measurementSettingsResponse,
+  safetySettingFields,
   supervisionSettingFields,
   type MeasurementSettings,
   type MeasurementSettingsResponse,
@@ -252,6 +254,8 @@ describe("saving the measurement settings", () => {
     supervisionDefaults: defaultSupervisionSettings,
     service: { timeZone: "Australia/Sydney" },
     serviceDefaults: defaultServiceSettings,
+    safety: { escalateAfterDays: 10 },
+    safetyDefaults: defaultSafetySettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,
@@ -303,7 +307,27 @@ describe("saving the measurement settings", () => {
       settings: { ...saved, earlyReviewSession: 6 },
       supervision: { ...defaultSupervisionSettings, coSignBeforeMiddle: true },
       service: { timeZone: "Australia/Sydney" },
+      safety: { escalateAfterDays: 10 },
     });
+  });
+
+  it("saves the safety group's escalation days, and refuses 0 at its field", async () => {
+    const api = stubFetch().on(`PUT ${SETTINGS}`, (request) => {
+      const body = request.body as { safety: { escalateAfterDays: number } };
+      return json(measurementSettingsResponse, { ...current, safety: body.safety, version: 4 });
+    });
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    const days = screen.getByRole("spinbutton", { name: safetySettingFields[0]?.label });
+    await user.clear(days);
+    await user.type(days, "0");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expectFieldError(days, "Must be at least 1 day.");
+    expect(api.requests).toEqual([]);
+    await user.clear(days);
+    await user.type(days, "14");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Settings saved.")).toBeTruthy();
+    expect(api.sent(`PUT ${SETTINGS}`)[0]?.body).toMatchObject({ safety: { escalateAfterDays: 14 } });
   });
 
   it("fills in the defaults on Restore defaults, to be saved", async () => {

@@ -130,13 +130,15 @@ describe("measurement settings", () => {
         ["body.supervision.coSignBeforeMiddle"],
       ],
       [{ version: 0, settings: defaultMeasurementSettings, service, safety }, ["body.supervision"]],
-      [{ version: 0, settings: defaultMeasurementSettings, supervision }, ["body.service"]],
+      [{ version: 0, settings: defaultMeasurementSettings, supervision, safety }, ["body.service"]],
+      [{ version: 0, settings: defaultMeasurementSettings, supervision, service }, ["body.safety"]],
       [
         {
           version: 0,
           settings: defaultMeasurementSettings,
           supervision,
           service: { timeZone: "Mars/Olympus" },
+          safety,
         },
         ["body.service.timeZone"],
       ],

@@ -203,6 +203,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
           settings: current.settings,
           supervision: { coSignBeforeMiddle: false },
           service: current.service,
+          safety: current.safety,
         },
       });
     }

@@ -19,6 +19,7 @@ export * from "./fidelity";
 export * from "./review";
 export * from "./attention/attention";
 export * from "./calendar/calendar";
+export * from "./safety";
 export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.

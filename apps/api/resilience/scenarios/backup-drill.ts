@@ -124,16 +124,20 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   // The organisation settings row: an admin saves the measurement settings as read.
   const adminAccount = required(accounts.admins[0], "the admin account");
   const admin = await ApiSession.signIn(api.url, adminAccount.email, adminAccount.password);
-  const settings = expectOk<{ version: number; settings: unknown; supervision: unknown; service: unknown }>(
-    await admin.get(endpointPath(endpoints.settings.measurement)),
-    "reading the settings",
-  );
+  const settings = expectOk<{
+    version: number;
+    settings: unknown;
+    supervision: unknown;
+    service: unknown;
+    safety: unknown;
+  }>(await admin.get(endpointPath(endpoints.settings.measurement)), "reading the settings");
   expectOk(
     await admin.put(endpointPath(endpoints.settings.updateMeasurement), {
       version: settings.version,
       settings: settings.settings,
       supervision: settings.supervision,
       service: settings.service,
+      safety: settings.safety,
     }),
     "saving the settings",
   );

@@ -51,7 +51,7 @@ export const policies = {
     description: "The session's therapist (self-rating) or a supervisor assigned to that therapist",
     decide: signedInWithRole("therapist", "supervisor"),
   },
-  /** A supervisor's views across their supervisees' clients. */
+  /** A supervisor's views across their supervisees' clients, and acknowledging a risk flag escalated to them. */
   supervisor: {
     description: "Supervisors (their supervisees' clients)",
     decide: signedInWithRole("supervisor"),

@@ -31,6 +31,7 @@ async function requireCoSign(on: boolean) {
       settings: current.settings,
       supervision: { coSignBeforeMiddle: on },
       service: current.service,
+      safety: current.safety,
     }),
     measurementSettingsResponse,
   );

@@ -152,6 +152,7 @@ const CONTENDERS: Contender[] = [
       settings: settingsFor(i),
       supervision: { coSignBeforeMiddle: i % 2 === 0 },
       service: { timeZone: i % 2 === 0 ? "Europe/London" : "Australia/Sydney" },
+      safety: { escalateAfterDays: i + 1 },
     }),
     stored: async () => {
       const row = await prisma.organisationSettings.findUnique({ where: { id: 1 } });
@@ -160,6 +161,7 @@ const CONTENDERS: Contender[] = [
           settings: row?.measurement,
           supervision: row?.supervision,
           service: row ? { timeZone: row.timeZone } : undefined,
+          safety: row?.safety,
         },
         version: row?.version ?? 0,
       };

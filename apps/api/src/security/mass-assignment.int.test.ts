@@ -119,6 +119,7 @@ describe("mass assignment", () => {
     ["PUT /api/admin/settings/measurement", "settings"],
     ["PUT /api/admin/settings/measurement", "supervision"],
     ["PUT /api/admin/settings/measurement", "service"],
+    ["PUT /api/admin/settings/measurement", "safety"],
   ])("a nested unknown key is refused too: %s %s", async (key, nested) => {
     const row = MATRIX.find((candidate) => routeKeys(candidate.route).includes(key))!;
     const ctx = { world, actor: "admin" as const, account: world.accounts.admin };

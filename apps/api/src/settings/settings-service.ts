@@ -1,10 +1,11 @@
-// The organisation's settings, for admins: the measurement, supervision and service settings, read
+// The organisation's settings, for admins: the measurement, supervision, safety and service settings, read
 // (with the documented defaults beside them) and saved together with optimistic concurrency. Version 0
 // means the defaults have never been saved: the first save creates the one row (id 1); later saves must
 // name the version they read.
 import {
   canonicalTimeZone,
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   type MeasurementSettingsResponse,
@@ -38,6 +39,8 @@ async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<Me
     defaults: defaultMeasurementSettings,
     supervision: stored.supervision,
     supervisionDefaults: defaultSupervisionSettings,
+    safety: stored.safety,
+    safetyDefaults: defaultSafetySettings,
     service: stored.service,
     serviceDefaults: defaultServiceSettings,
     version: stored.version,
@@ -52,13 +55,14 @@ export async function getSettings(prisma: PrismaClient, audit: AuditContext) {
   return toResponse(prisma, stored);
 }
 
-/** The keys whose values differ, the others as `supervision.<key>` or `service.<key>`: the audit row names them. */
+/** The keys whose values differ, the others as `<group>.<key>`: the audit row names them. */
 function changedKeys(before: StoredMeasurementSettings, after: UpdateMeasurementSettingsRequest) {
   const differing = <T extends object>(was: T, now: T) =>
     (Object.keys(now) as (keyof T & string)[]).filter((key) => was[key] !== now[key]);
   return [
     ...differing(before.settings, after.settings),
     ...differing(before.supervision, after.supervision).map((key) => `supervision.${key}`),
+    ...differing(before.safety, after.safety).map((key) => `safety.${key}`),
     ...differing(before.service, after.service).map((key) => `service.${key}`),
   ];
 }
@@ -78,6 +82,7 @@ export async function updateSettings(
       const data = {
         measurement: request.settings,
         supervision: request.supervision,
+        safety: request.safety,
         timeZone: service.timeZone,
         updatedById: audit.actorId,
       };

@@ -3,10 +3,12 @@
 // save is audited.
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingsResponse,
   type MeasurementSettings,
+  type SafetySettings,
   type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
@@ -27,10 +29,18 @@ const save = (
   settings: Partial<MeasurementSettings> & object,
   supervision: SupervisionSettings = defaultSupervisionSettings,
   service: ServiceSettings = defaultServiceSettings,
+  safety: SafetySettings = defaultSafetySettings,
 ) =>
-  admin.put(URL, { version, settings: { ...defaultMeasurementSettings, ...settings }, supervision, service });
+  admin.put(URL, {
+    version,
+    settings: { ...defaultMeasurementSettings, ...settings },
+    supervision,
+    service,
+    safety,
+  });
 const supervision = defaultSupervisionSettings;
 const service = defaultServiceSettings;
+const safety = defaultSafetySettings;
 
 describe("measurement settings", () => {
   // The tests below run in order on one database: the first sees the defaults, never saved.
@@ -43,6 +53,8 @@ describe("measurement settings", () => {
       supervisionDefaults: { coSignBeforeMiddle: false },
       service: { timeZone: "Europe/London" },
       serviceDefaults: { timeZone: "Europe/London" },
+      safety: { escalateAfterDays: 7 },
+      safetyDefaults: { escalateAfterDays: 7 },
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -63,6 +75,7 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, measureEverySessions: 0 },
           supervision,
           service,
+          safety,
         },
         ["body.settings.measureEverySessions"],
       ],
@@ -72,6 +85,7 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, measureEverySessions: 2.5 },
           supervision,
           service,
+          safety,
         },
         ["body.settings.measureEverySessions"],
       ],
@@ -85,6 +99,7 @@ describe("measurement settings", () => {
           },
           supervision,
           service,
+          safety,
         },
         ["body.settings.earlyReviewMinReductionPercent", "body.settings.noShowsInARow"],
       ],
@@ -94,41 +109,51 @@ describe("measurement settings", () => {
           settings: { ...defaultMeasurementSettings, deteriorationPhq9Points: undefined },
           supervision,
           service,
+          safety,
         },
         ["body.settings.deteriorationPhq9Points"],
       ],
-      [{ version: -1, settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
-      [{ settings: defaultMeasurementSettings, supervision, service }, ["body.version"]],
+      [{ version: -1, settings: defaultMeasurementSettings, supervision, service, safety }, ["body.version"]],
+      [{ settings: defaultMeasurementSettings, supervision, service, safety }, ["body.version"]],
       [
         {
           version: 0,
           settings: defaultMeasurementSettings,
           supervision: { coSignBeforeMiddle: "yes" },
           service,
+          safety,
         },
         ["body.supervision.coSignBeforeMiddle"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision: {}, service },
+        { version: 0, settings: defaultMeasurementSettings, supervision: {}, service, safety },
         ["body.supervision.coSignBeforeMiddle"],
       ],
-      [{ version: 0, settings: defaultMeasurementSettings, service }, ["body.supervision"]],
-      [{ version: 0, settings: defaultMeasurementSettings, supervision }, ["body.service"]],
+      [{ version: 0, settings: defaultMeasurementSettings, service, safety }, ["body.supervision"]],
+      [{ version: 0, settings: defaultMeasurementSettings, supervision, safety }, ["body.service"]],
+      [{ version: 0, settings: defaultMeasurementSettings, supervision, service }, ["body.safety"]],
       [
         {
           version: 0,
           settings: defaultMeasurementSettings,
           supervision,
           service: { timeZone: "Mars/Olympus" },
+          safety,
         },
         ["body.service.timeZone"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "+05:00" } },
+        {
+          version: 0,
+          settings: defaultMeasurementSettings,
+          supervision,
+          service: { timeZone: "+05:00" },
+          safety,
+        },
         ["body.service.timeZone"],
       ],
       [
-        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "" } },
+        { version: 0, settings: defaultMeasurementSettings, supervision, service: { timeZone: "" }, safety },
         ["body.service.timeZone"],
       ],
     ];
@@ -181,6 +206,7 @@ describe("measurement settings", () => {
         settings: { ...defaultMeasurementSettings, measureEverySessions: every },
         supervision,
         service,
+        safety,
       });
     const answers = await Promise.all([body(admin, 2), body(other, 3)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
@@ -198,6 +224,7 @@ describe("measurement settings", () => {
         settings: defaultMeasurementSettings,
         supervision,
         service,
+        safety,
       }),
       measurementSettingsResponse,
     );
@@ -229,6 +256,34 @@ describe("measurement settings", () => {
 
     ok(await save(body.version, current.settings), measurementSettingsResponse);
     expect((await read()).supervision).toEqual(defaultSupervisionSettings);
+  });
+
+  it("the safety setting is saved with the others, audited by name, and refused out of range naming the field", async () => {
+    const current = await read();
+    for (const escalateAfterDays of [0, 91, 2.5]) {
+      const error = expectApiError(
+        await save(current.version, current.settings, current.supervision, current.service, {
+          escalateAfterDays,
+        }),
+        400,
+        "validation_failed",
+      );
+      expect(fieldNames(error)).toEqual(["body.safety.escalateAfterDays"]);
+    }
+    expect((await read()).version).toBe(current.version);
+    const body = ok(
+      await save(current.version, current.settings, current.supervision, current.service, {
+        escalateAfterDays: 14,
+      }),
+      measurementSettingsResponse,
+    );
+    expect(body).toMatchObject({ safety: { escalateAfterDays: 14 }, safetyDefaults: defaultSafetySettings });
+    const last = (await auditRows(prisma, { action: "settings.updated" })).at(-1)!;
+    expect(last.details).toEqual({ fields: ["safety.escalateAfterDays"] });
+    ok(
+      await save(body.version, current.settings, current.supervision, current.service),
+      measurementSettingsResponse,
+    );
   });
 
   it("the service's time zone is saved in its canonical spelling, audited by name, and read by every user", async () => {
@@ -278,7 +333,7 @@ describe("measurement settings", () => {
       expectApiError(await other.get(URL), 403, "forbidden");
       const { version } = await read();
       expectApiError(
-        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision, service }),
+        await other.put(URL, { version, settings: defaultMeasurementSettings, supervision, service, safety }),
         403,
         "forbidden",
       );

@@ -3,6 +3,7 @@
 // may not date it tomorrow. Real PostgreSQL; the clock is set per test.
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultSupervisionSettings,
   measurementSettingsResponse,
   sessionDetail,
@@ -33,6 +34,7 @@ async function setTimeZone(timeZone: string) {
       settings: defaultMeasurementSettings,
       supervision: defaultSupervisionSettings,
       service: { timeZone },
+      safety: defaultSafetySettings,
     }),
     measurementSettingsResponse,
   );

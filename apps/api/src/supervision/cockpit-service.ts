@@ -25,6 +25,7 @@ import { flagCourseSelect, flagsOf } from "../clinical/courses/course-flags";
 import { courseMeasureFlags, measureSummaryOf, mergeFlags } from "../clinical/measures/measure-state";
 import { getMeasurementSettings } from "../clinical/measures/settings-read";
 import { loadCourseFacts } from "./course-facts";
+import { countAwaitingAcknowledgement } from "./risk-flags-service";
 import { required } from "../errors/required";
 
 export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
@@ -213,10 +214,17 @@ export async function getCockpit(
     .sort(byUrgency);
   const skip = (query.page - 1) * query.pageSize;
   const items = matching.slice(skip, skip + query.pageSize).map((entry) => entry.row());
+  const riskFlagsAwaitingAcknowledgement = await countAwaitingAcknowledgement(prisma, actor);
 
   await recordAudit(prisma, actor.audit, {
     action: "cockpit.viewed",
     details: { count: items.length, ...(therapistId ? { therapistId } : {}) },
   });
-  return { items, total: matching.length, page: query.page, pageSize: query.pageSize };
+  return {
+    items,
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    riskFlagsAwaitingAcknowledgement,
+  };
 }

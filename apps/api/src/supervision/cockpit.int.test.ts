@@ -265,7 +265,13 @@ describe("the supervisor's cockpit", () => {
 describe("who sees the cockpit", () => {
   it("a supervisor with no assignment sees an empty cockpit; another supervisor's supervisees never appear", async () => {
     const stranger = await signedInAs(app, prisma, "supervisor");
-    expect(await cockpitOf(stranger)).toEqual({ items: [], total: 0, page: 1, pageSize: 25 });
+    expect(await cockpitOf(stranger)).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 25,
+      riskFlagsAwaitingAcknowledgement: 0,
+    });
     const [row] = await prisma.auditEvent.findMany({
       where: { actorId: stranger.id, action: "cockpit.viewed" },
     });

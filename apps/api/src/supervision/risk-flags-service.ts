@@ -1,17 +1,22 @@
-// The supervisor's list of open risk flags across their supervisees' clients. The assignment is read
-// on every request (readableClientWhere), so removing it ends visibility at once. One query for the
-// flags — with the session number, course, client, therapist and whether any follow-up exists joined
-// in (relationJoins) — and one audit row, whatever the number of flags.
-import type { SupervisionRiskFlagsResponse } from "@ipt/shared";
+// The supervisor's open risk flags across their supervisees' clients, and the acknowledgement of a
+// flag that escalated to them (shared safety/escalation.ts). The assignment is read on every request
+// (readableClientWhere), so removing it ends visibility at once. One query for the flags — with the
+// session number, course, client, therapist and follow-ups joined in (relationJoins) — and one audit
+// row, whatever the number of flags.
+import type { SupervisionRiskFlag, SupervisionRiskFlagsResponse } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
 import { personSelect } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
-import { readableClientWhere, type Actor } from "../clinical/access";
+import { conflict } from "../errors/app-error";
+import { auditClinical, denied, readableClientWhere, type Actor } from "../clinical/access";
+import { lockCourse } from "../clinical/plan/course-write";
+import { getEscalationContext, type EscalationContext } from "../clinical/measures/settings-read";
+import { escalationFlagSelect, escalationFollowUpSelect, toRiskEscalation } from "../safety/escalation-wire";
 
 const riskFlagSelect = {
   id: true,
-  raisedAt: true,
   itemValue: true,
+  ...escalationFlagSelect,
   session: { select: { number: true } },
   course: {
     select: {
@@ -19,35 +24,98 @@ const riskFlagSelect = {
       client: { select: { id: true, displayName: true, therapist: { select: personSelect } } },
     },
   },
-  // One row is enough to know a follow-up exists; no relation count (Prisma scans the whole child table).
-  followUps: { select: { id: true }, take: 1 },
+  // A flag has a handful of follow-ups at most: the escalation reads each one's level.
+  followUps: { select: escalationFollowUpSelect },
 } satisfies Prisma.RiskFlagSelect;
+
+type RiskFlagRow = Prisma.RiskFlagGetPayload<{ select: typeof riskFlagSelect }>;
+
+function toSupervisionRiskFlag(row: RiskFlagRow, context: EscalationContext): SupervisionRiskFlag {
+  return {
+    riskFlagId: row.id,
+    raisedAt: row.raisedAt.toISOString(),
+    itemValue: row.itemValue,
+    sessionNumber: row.session.number,
+    followUpRecorded: row.followUps.length > 0,
+    courseId: row.course.id,
+    client: { id: row.course.client.id, displayName: row.course.client.displayName },
+    therapist: row.course.client.therapist,
+    escalation: toRiskEscalation(row, context),
+  };
+}
+
+/** The open flags the supervisor may read, each with its escalation, in the list's order. */
+async function openRiskFlags(prisma: PrismaClient, actor: Actor): Promise<SupervisionRiskFlag[]> {
+  const [rows, context] = await Promise.all([
+    prisma.riskFlag.findMany({
+      where: { resolvedAt: null, course: { client: readableClientWhere(actor) } },
+      select: riskFlagSelect,
+      // Oldest first: the flag that has waited longest is the first to look at.
+      orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
+    }),
+    getEscalationContext(prisma, actor.now),
+  ]);
+  const items = rows.map((row) => toSupervisionRiskFlag(row, context));
+  // Those awaiting the supervisor's acknowledgement first (a stable sort keeps the oldest first).
+  const awaiting = (item: SupervisionRiskFlag) => (item.escalation.awaitingAcknowledgement ? 0 : 1);
+  return items.sort((a, b) => awaiting(a) - awaiting(b));
+}
 
 export async function listOpenRiskFlags(
   prisma: PrismaClient,
   actor: Actor,
 ): Promise<SupervisionRiskFlagsResponse> {
-  const rows = await prisma.riskFlag.findMany({
-    where: { resolvedAt: null, course: { client: readableClientWhere(actor) } },
-    select: riskFlagSelect,
-    // Oldest first: the flag that has waited longest is the first to look at.
-    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
-  });
+  const items = await openRiskFlags(prisma, actor);
   await recordAudit(prisma, actor.audit, {
     action: "risk_flags.viewed",
     entityType: "risk_flag",
-    details: { count: rows.length },
+    details: { count: items.length },
   });
   return {
-    items: rows.map((row) => ({
-      riskFlagId: row.id,
-      raisedAt: row.raisedAt.toISOString(),
-      itemValue: row.itemValue,
-      sessionNumber: row.session.number,
-      followUpRecorded: row.followUps.length > 0,
-      courseId: row.course.id,
-      client: { id: row.course.client.id, displayName: row.course.client.displayName },
-      therapist: row.course.client.therapist,
-    })),
+    items,
+    awaitingAcknowledgement: items.filter((item) => item.escalation.awaitingAcknowledgement).length,
   };
+}
+
+/** How many open flags of the supervisor's supervisees await their acknowledgement (the cockpit's top). */
+export async function countAwaitingAcknowledgement(prisma: PrismaClient, actor: Actor): Promise<number> {
+  const items = await openRiskFlags(prisma, actor);
+  return items.filter((item) => item.escalation.awaitingAcknowledgement).length;
+}
+
+/**
+ * One of the client's supervisors acknowledges an escalated flag: the therapist may then resolve it.
+ * 404 when the flag is not theirs to read; 409 when it is resolved or has nothing awaiting
+ * acknowledgement. The flag's version moves on, so a resolve made against the old view is stale.
+ * Audited with ids only.
+ */
+export async function acknowledgeRiskFlag(
+  prisma: PrismaClient,
+  actor: Actor,
+  riskFlagId: string,
+): Promise<SupervisionRiskFlag> {
+  const readable = await prisma.riskFlag.findFirst({
+    where: { id: riskFlagId, course: { client: readableClientWhere(actor) } },
+    select: { courseId: true },
+  });
+  if (!readable) throw await denied(prisma, actor, "risk_flag", riskFlagId, "The risk flag");
+  return prisma.$transaction(async (tx) => {
+    await lockCourse(tx, readable.courseId);
+    const context = await getEscalationContext(tx, actor.now);
+    const flag = await tx.riskFlag.findUniqueOrThrow({ where: { id: riskFlagId }, select: riskFlagSelect });
+    if (flag.resolvedAt) throw conflict("This risk flag is resolved: there is nothing to acknowledge.");
+    if (!toRiskEscalation(flag, context).awaitingAcknowledgement) {
+      throw conflict("This risk flag has no escalation awaiting acknowledgement.");
+    }
+    await tx.riskFlag.update({
+      where: { id: riskFlagId },
+      data: { acknowledgedAt: actor.now, acknowledgedById: actor.userId, version: { increment: 1 } },
+    });
+    await auditClinical(tx, actor, "risk_flag.acknowledged", "risk_flag", riskFlagId);
+    const updated = await tx.riskFlag.findUniqueOrThrow({
+      where: { id: riskFlagId },
+      select: riskFlagSelect,
+    });
+    return toSupervisionRiskFlag(updated, context);
+  });
 }

@@ -21,6 +21,13 @@ import { followedUp, heldSession, recordPhq9, supervisorOf } from "../../test/he
 const { app, prisma, databaseUrl } = await createTestApp();
 const URL = "/api/supervision/risk-flags";
 
+const notEscalated = {
+  reasons: [],
+  awaitingAcknowledgement: false,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+};
+
 const listOf = async (who: Clinician) => ok(await who.get(URL), supervisionRiskFlagsResponse).items;
 
 /** A therapist's client whose PHQ-9 item 9 was answered `item9` at session `number`. */
@@ -63,6 +70,7 @@ describe("the supervisor's open risk flags", () => {
         courseId: first.course.id,
         client: { id: first.course.client.id, displayName: "Client A" },
         therapist: { id: first.therapist.id, name: first.therapist.name, email: first.therapist.email },
+        escalation: notEscalated,
       },
       {
         riskFlagId: second.riskFlag.id,
@@ -73,6 +81,7 @@ describe("the supervisor's open risk flags", () => {
         courseId: second.course.id,
         client: { id: second.course.client.id, displayName: "Client B" },
         therapist: { id: first.therapist.id, name: first.therapist.name, email: first.therapist.email },
+        escalation: notEscalated,
       },
     ]);
     const rows = await auditRows(prisma, { action: "risk_flags.viewed" });

@@ -19,6 +19,7 @@ import { followUpBody, gad7, recorded } from "../helpers/measures";
 import {
   courseNow,
   fidelityScoresOf,
+  freshEscalatedFlag,
   freshFollowedUpFlag,
   freshSignedSession,
   type Account,
@@ -260,7 +261,7 @@ export const MATRIX: MatrixRow[] = [
   row("GET|HEAD /api/admin/audit-events", ADMIN),
   row("GET|HEAD /api/admin/settings/measurement", ADMIN),
   row("PUT /api/admin/settings/measurement", ADMIN, {
-    call: () => ({ body: { version: 0, settings: {}, supervision: {}, service: {} } }),
+    call: () => ({ body: { version: 0, settings: {}, supervision: {}, service: {}, safety: {} } }),
     prepare: async (ctx) => {
       const current = ok(
         await admin(ctx).get("/api/admin/settings/measurement"),
@@ -272,6 +273,7 @@ export const MATRIX: MatrixRow[] = [
           settings: current.settings,
           supervision: current.supervision,
           service: current.service,
+          safety: current.safety,
         },
       };
     },
@@ -526,6 +528,17 @@ export const MATRIX: MatrixRow[] = [
 
   // Supervision.
   row("GET|HEAD /api/supervision/risk-flags", SUPERVISORS),
+  // The owner's supervisor acknowledges an escalated flag; another supervisor gets the 404 of a missing record.
+  row(
+    "POST /api/supervision/risk-flags/:riskFlagId/acknowledgement",
+    {
+      ...SUPERVISORS,
+      otherSupervisor: 404,
+    },
+    {
+      prepare: async (ctx) => ({ params: { riskFlagId: (await freshEscalatedFlag(ctx.world)).id } }),
+    },
+  ),
   row("GET|HEAD /api/supervision/therapists", SUPERVISORS),
   // Filtered to the owner: another supervisor asking about a therapist not assigned to them gets 404.
   row(

@@ -29,7 +29,7 @@ import {
   type Clinician,
   type Method,
 } from "../helpers/clinical";
-import { followedUp, recordPhq9 } from "../helpers/measures";
+import { followedUp, followUpBody, recordPhq9 } from "../helpers/measures";
 
 export const ACTORS = [
   "anonymous",
@@ -335,6 +335,14 @@ export async function freshFollowedUpFlag(world: World) {
   const owner = world.as("owner");
   const { riskFlag } = await recordPhq9(owner, courseId, session.id, 12, 1);
   return followedUp(owner, riskFlag!.id);
+}
+
+/** A fresh risk flag of the owner's whose follow-up judged the risk high: it awaits a supervisor's acknowledgement. */
+export async function freshEscalatedFlag(world: World) {
+  const { courseId, session } = await world.freshHeldSession();
+  const owner = world.as("owner");
+  const { riskFlag } = await recordPhq9(owner, courseId, session.id, 12, 2);
+  return followedUp(owner, riskFlag!.id, followUpBody({ riskLevel: "high" }));
 }
 
 /** The owner's course as the owner reads it now. */

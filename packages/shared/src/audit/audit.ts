@@ -54,6 +54,7 @@ export const auditActions = [
   "risk_flag.raised",
   "risk_flag.follow_up_recorded",
   "risk_flag.resolved",
+  "risk_flag.acknowledged",
   "risk_flags.viewed",
   "course.summary_viewed",
   "settings.viewed",

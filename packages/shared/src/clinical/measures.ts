@@ -19,6 +19,8 @@ import { serviceSettings } from "../dates/service-settings";
 import { bandRef, courseOutcomeResult, duePoint, measureChange, measureSummary } from "../measures/results";
 import { measurementSettings } from "../measures/settings";
 import { supervisionSettings } from "../supervision/settings";
+import { riskEscalation } from "../safety/escalation";
+import { safetySettings } from "../safety/settings";
 import {
   difficultyLevel,
   HAMD17_MAX,
@@ -168,6 +170,8 @@ export const riskFlagDetail = z.object({
   resolutionReason: z.string().nullable(),
   version: z.int(),
   followUps: z.array(safetyFollowUp),
+  /** Whether it escalated to the supervisors, and who acknowledged it when (safety/escalation.ts). */
+  escalation: riskEscalation,
 });
 export type RiskFlagDetail = z.infer<typeof riskFlagDetail>;
 
@@ -267,9 +271,15 @@ export const supervisionRiskFlag = z.object({
   courseId: z.uuid(),
   client: z.object({ id: z.uuid(), displayName: z.string() }),
   therapist: personRef,
+  escalation: riskEscalation,
 });
 export type SupervisionRiskFlag = z.infer<typeof supervisionRiskFlag>;
-export const supervisionRiskFlagsResponse = z.object({ items: z.array(supervisionRiskFlag) });
+/** Flags awaiting a supervisor's acknowledgement first, then the oldest first. */
+export const supervisionRiskFlagsResponse = z.object({
+  items: z.array(supervisionRiskFlag),
+  /** How many of them await an acknowledgement: the count the supervisor's pages show at the top. */
+  awaitingAcknowledgement: z.int(),
+});
 export type SupervisionRiskFlagsResponse = z.infer<typeof supervisionRiskFlagsResponse>;
 
 export const measurementSettingsResponse = z.object({
@@ -279,6 +289,8 @@ export const measurementSettingsResponse = z.object({
   supervisionDefaults: supervisionSettings,
   service: serviceSettings,
   serviceDefaults: serviceSettings,
+  safety: safetySettings,
+  safetyDefaults: safetySettings,
   /** 0 while the defaults have never been changed. */
   version: z.int(),
   updatedAt: z.iso.datetime().nullable(),
@@ -293,5 +305,6 @@ export const updateMeasurementSettingsRequest = z.strictObject({
   settings: z.strictObject(measurementSettings.shape),
   supervision: z.strictObject(supervisionSettings.shape),
   service: z.strictObject(serviceSettings.shape),
+  safety: z.strictObject(safetySettings.shape),
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

@@ -46,7 +46,13 @@ export const cockpitRow = z.object({
 });
 export type CockpitRow = z.infer<typeof cockpitRow>;
 /** Sorted by urgency: unresolved risk first, then non-response, then overdue items, then the rest. */
-export const cockpitResponse = paginated(cockpitRow);
+export const cockpitResponse = paginated(cockpitRow).extend({
+  /**
+   * Risk flags of the supervisor's supervisees awaiting their acknowledgement (safety/escalation.ts):
+   * shown at the top of the cockpit whatever the page or filter.
+   */
+  riskFlagsAwaitingAcknowledgement: z.int(),
+});
 export type CockpitResponse = z.infer<typeof cockpitResponse>;
 
 /** One supervisee at a glance. Shares are over courses whose percentage rules apply (baseline PHQ-9 ≥ 10) with a later PHQ-9. */

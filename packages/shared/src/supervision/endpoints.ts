@@ -1,5 +1,5 @@
-import { defineEndpoint } from "../api/endpoint";
-import { supervisionRiskFlagsResponse } from "../clinical/measures";
+import { defineEndpoint, noBody } from "../api/endpoint";
+import { riskFlagParams, supervisionRiskFlag, supervisionRiskFlagsResponse } from "../clinical/measures";
 import { cockpitQuery, cockpitResponse, therapistSummariesResponse } from "./contracts";
 
 export const supervisionEndpoints = {
@@ -18,5 +18,13 @@ export const supervisionEndpoints = {
     method: "GET",
     path: "/api/supervision/risk-flags",
     response: supervisionRiskFlagsResponse,
+  }),
+  /** One of the client's supervisors acknowledges the flag's escalation (audited with ids only). */
+  acknowledgeRiskFlag: defineEndpoint({
+    method: "POST",
+    path: "/api/supervision/risk-flags/:riskFlagId/acknowledgement",
+    params: riskFlagParams,
+    body: noBody,
+    response: supervisionRiskFlag,
   }),
 };

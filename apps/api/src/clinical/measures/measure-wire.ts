@@ -3,6 +3,8 @@
 import { bandOf, fromDateColumn, type MeasureScore, type RiskFlagDetail } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
+import { toRiskEscalation } from "../../safety/escalation-wire";
+import type { EscalationContext } from "./settings-read";
 
 export const scoreSelect = {
   id: true,
@@ -31,6 +33,8 @@ export const riskFlagSelect = {
   resolvedAt: true,
   resolvedBy: { select: personSelect },
   resolutionReason: true,
+  acknowledgedAt: true,
+  acknowledgedBy: { select: personSelect },
   version: true,
   followUps: {
     select: {
@@ -86,7 +90,11 @@ export function toMeasureScore(row: ScoreRow, sessionNumber: number | null, curr
   };
 }
 
-export function toRiskFlagDetail(row: RiskFlagRow, sessionNumber: number | null): RiskFlagDetail {
+export function toRiskFlagDetail(
+  row: RiskFlagRow,
+  sessionNumber: number | null,
+  context: EscalationContext,
+): RiskFlagDetail {
   return {
     id: row.id,
     courseId: row.courseId,
@@ -111,5 +119,6 @@ export function toRiskFlagDetail(row: RiskFlagRow, sessionNumber: number | null)
       recordedBy: followUp.recordedBy,
       createdAt: followUp.createdAt.toISOString(),
     })),
+    escalation: toRiskEscalation(row, context),
   };
 }

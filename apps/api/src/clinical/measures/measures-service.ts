@@ -35,7 +35,7 @@ import {
   toRiskFlagDetail,
   type ScoreRow,
 } from "./measure-wire";
-import { getMeasurementSettings } from "./settings-read";
+import { getEscalationContext, getMeasurementSettings } from "./settings-read";
 import { required } from "../../errors/required";
 import { serviceToday } from "../../settings/service-time";
 
@@ -83,7 +83,7 @@ async function raiseRiskFlag(
     scoreId: score.id,
     sessionId: score.sessionId,
   });
-  return toRiskFlagDetail(row, sessionNumber);
+  return toRiskFlagDetail(row, sessionNumber, await getEscalationContext(tx, actor.now));
 }
 
 export async function recordMeasure(
@@ -305,7 +305,8 @@ export async function getCourseMeasures(
     select: riskFlagSelect,
     orderBy: riskFlagOrder,
   });
-  const { settings } = await getMeasurementSettings(prisma);
+  const { settings, safety, service } = await getMeasurementSettings(prisma);
+  const escalationContext = { settings: safety, timeZone: service.timeZone, now: actor.now };
   await auditClinical(prisma, actor, "measures.viewed", "course", course.id);
 
   const numberOf = new Map(course.sessions.map((session) => [session.id, session.number]));
@@ -337,7 +338,9 @@ export async function getCourseMeasures(
     outcome: result.outcome,
     schedule: result.schedule,
     flags: result.flags,
-    riskFlags: riskFlags.map((flag) => toRiskFlagDetail(flag, numberOf.get(flag.sessionId) ?? null)),
+    riskFlags: riskFlags.map((flag) =>
+      toRiskFlagDetail(flag, numberOf.get(flag.sessionId) ?? null, escalationContext),
+    ),
     settings,
     canWrite: course.client.therapist.id === actor.userId,
   };

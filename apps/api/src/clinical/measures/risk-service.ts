@@ -1,6 +1,7 @@
 // Risk flags raised by PHQ-9 item 9: the safety follow-up (risk assessed, its level, actions, safety
 // plan, supervisor informed, when) and resolution with a reason. Only the client's therapist writes.
-// A flag stays open until resolved, also after the course has ended; resolving needs a follow-up.
+// A flag stays open until resolved, also after the course has ended; resolving needs a follow-up and,
+// when the flag escalated to the supervisors (../../safety), a supervisor's acknowledgement.
 // Every change is audited with ids only [S25l][S25m].
 import { fromDateColumn, toZoned } from "@ipt/shared";
 import type { ResolveRiskFlagRequest, RiskFlagDetail, SafetyFollowUpRequest } from "@ipt/shared";
@@ -8,13 +9,20 @@ import { type PrismaClient, type Db, type Tx } from "../../db/prisma";
 import { conflict, invalidFields } from "../../errors/app-error";
 import { assertVersion, auditClinical, denied, ruleUnmet, staleVersion, type Actor } from "../access";
 import { lockCourse } from "../plan/course-write";
+import {
+  escalationFlagSelect,
+  escalationFollowUpSelect,
+  toRiskEscalation,
+} from "../../safety/escalation-wire";
 import { riskFlagSelect, toRiskFlagDetail } from "./measure-wire";
-import { getServiceTimeZone } from "./settings-read";
+import { getEscalationContext, getServiceTimeZone } from "./settings-read";
 
 /** Clock drift allowed between the clinician's device and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 export const FOLLOW_UP_NEEDED = "Record the safety follow-up for the PHQ-9 item 9 answer first.";
+export const ACKNOWLEDGEMENT_NEEDED =
+  "This risk flag escalated to the client's supervisors: one of them must acknowledge it first.";
 
 /** The flag if its client belongs to the actor; otherwise a 404 (audited as denied). */
 async function ownedRiskFlag(db: Db, actor: Actor, riskFlagId: string) {
@@ -26,12 +34,12 @@ async function ownedRiskFlag(db: Db, actor: Actor, riskFlagId: string) {
   return flag;
 }
 
-async function loadRiskFlag(tx: Tx, riskFlagId: string): Promise<RiskFlagDetail> {
+async function loadRiskFlag(tx: Tx, riskFlagId: string, now: Date): Promise<RiskFlagDetail> {
   const row = await tx.riskFlag.findUniqueOrThrow({
     where: { id: riskFlagId },
     select: { ...riskFlagSelect, session: { select: { number: true } } },
   });
-  return toRiskFlagDetail(row, row.session.number);
+  return toRiskFlagDetail(row, row.session.number, await getEscalationContext(tx, now));
 }
 
 /**
@@ -48,7 +56,7 @@ async function writeRiskFlag(
   return prisma.$transaction(async (tx) => {
     await lockCourse(tx, owned.courseId);
     await write(tx);
-    return loadRiskFlag(tx, riskFlagId);
+    return loadRiskFlag(tx, riskFlagId, actor.now);
   });
 }
 
@@ -131,14 +139,26 @@ export async function resolveRiskFlag(
   return writeRiskFlag(prisma, actor, riskFlagId, async (tx) => {
     const flag = await tx.riskFlag.findUniqueOrThrow({
       where: { id: riskFlagId },
-      select: { resolvedAt: true, version: true },
+      select: {
+        ...escalationFlagSelect,
+        version: true,
+        followUps: { select: escalationFollowUpSelect },
+      },
     });
     if (flag.resolvedAt) throw conflict("This risk flag is already resolved.");
     if (flag.version !== request.version) throw staleVersion("This risk flag");
-    const followUps = await tx.safetyFollowUp.count({ where: { riskFlagId } });
+    const followUps = flag.followUps.length;
     if (followUps === 0) {
       throw ruleUnmet("A risk flag is resolved only after its safety follow-up is recorded.", [
         { item: "safety_follow_up", message: FOLLOW_UP_NEEDED },
+      ]);
+    }
+    // An escalated flag is resolved only after a supervisor has acknowledged it [S25l][S25m]
+    // (the acknowledgement gate is a synthesis: shared safety/escalation.ts).
+    const escalation = toRiskEscalation(flag, await getEscalationContext(tx, actor.now));
+    if (escalation.awaitingAcknowledgement) {
+      throw ruleUnmet("A risk flag that escalated is resolved only after a supervisor acknowledges it.", [
+        { item: "supervisor_acknowledgement", message: ACKNOWLEDGEMENT_NEEDED },
       ]);
     }
     const { count } = await tx.riskFlag.updateMany({

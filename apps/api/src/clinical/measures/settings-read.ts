@@ -1,15 +1,19 @@
 // The organisation's settings: measurement (alert thresholds and the measurement cadence), supervision
-// (co-signing before the middle phase) and the service's time zone. One row, id 1; until an admin saves
+// (co-signing before the middle phase), safety (the risk-flag escalation deadline) and the service's
+// time zone. One row, id 1; until an admin saves
 // it the documented defaults apply (version 0). The admin write side lives in ../../settings; everything
 // that computes flags, schedules, the middle-phase gate or "today" reads through here.
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   isTimeZone,
   measurementSettings,
+  safetySettings,
   supervisionSettings,
   type MeasurementSettings,
+  type SafetySettings,
   type ServiceSettings,
   type SupervisionSettings,
 } from "@ipt/shared";
@@ -21,6 +25,7 @@ export const SETTINGS_ROW_ID = 1;
 export interface StoredMeasurementSettings {
   settings: MeasurementSettings;
   supervision: SupervisionSettings;
+  safety: SafetySettings;
   service: ServiceSettings;
   /** 0 while the defaults have never been saved. */
   version: number;
@@ -35,6 +40,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
     select: {
       measurement: true,
       supervision: true,
+      safety: true,
       timeZone: true,
       version: true,
       updatedAt: true,
@@ -45,6 +51,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
     return {
       settings: defaultMeasurementSettings,
       supervision: defaultSupervisionSettings,
+      safety: defaultSafetySettings,
       service: defaultServiceSettings,
       version: 0,
       updatedAt: null,
@@ -54,6 +61,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
   return {
     settings: completed(measurementSettings, defaultMeasurementSettings, row.measurement),
     supervision: completed(supervisionSettings, defaultSupervisionSettings, row.supervision),
+    safety: completed(safetySettings, defaultSafetySettings, row.safety),
     service: { timeZone: knownTimeZone(row.timeZone) },
     version: row.version,
     updatedAt: row.updatedAt,
@@ -79,6 +87,26 @@ export async function getServiceTimeZone(db: Db): Promise<string> {
     select: { timeZone: true },
   });
   return row ? knownTimeZone(row.timeZone) : defaultServiceSettings.timeZone;
+}
+
+/** What every risk flag's escalation is computed with (shared safety/escalation.ts): one narrow read. */
+export interface EscalationContext {
+  settings: SafetySettings;
+  timeZone: string;
+  now: Date;
+}
+
+export async function getEscalationContext(db: Db, now: Date): Promise<EscalationContext> {
+  const row = await db.organisationSettings.findUnique({
+    where: { id: SETTINGS_ROW_ID },
+    select: { safety: true, timeZone: true },
+  });
+  if (!row) return { settings: defaultSafetySettings, timeZone: defaultServiceSettings.timeZone, now };
+  return {
+    settings: completed(safetySettings, defaultSafetySettings, row.safety),
+    timeZone: knownTimeZone(row.timeZone),
+    now,
+  };
 }
 
 /** A zone this runtime's time-zone data no longer knows (it was valid when saved) falls back to the default. */

@@ -3,6 +3,7 @@
 // by time. Real PostgreSQL through the API.
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultSupervisionSettings,
   measurementSettingsResponse,
 } from "@ipt/shared";
@@ -85,6 +86,7 @@ describe("the contract's weekday and time", () => {
         settings: defaultMeasurementSettings,
         supervision: defaultSupervisionSettings,
         service: { timeZone },
+        safety: defaultSafetySettings,
       });
     ok(await service("Australia/Sydney", version), measurementSettingsResponse);
     try {

@@ -8,7 +8,7 @@ import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor } from "../access";
 import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { live } from "../live";
-import { getServiceTimeZone } from "../measures/settings-read";
+import { getEscalationContext, type EscalationContext } from "../measures/settings-read";
 import {
   correctedIds,
   riskFlagOrder,
@@ -70,7 +70,7 @@ export function agendaOf(value: Prisma.JsonValue): AgendaItem[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function toSessionDetail(row: SessionRow, timeZone: string): SessionDetail {
+export function toSessionDetail(row: SessionRow, context: EscalationContext): SessionDetail {
   const { course } = row;
   const corrected = correctedIds(row.measureScores);
   return {
@@ -88,7 +88,7 @@ export function toSessionDetail(row: SessionRow, timeZone: string): SessionDetai
       sensitivityModifier: course.sensitivityModifier,
     },
     number: row.number,
-    ...sessionWhen(row, timeZone),
+    ...sessionWhen(row, context.timeZone),
     phase: row.phase,
     slot: row.slot,
     status: row.status,
@@ -112,18 +112,18 @@ export function toSessionDetail(row: SessionRow, timeZone: string): SessionDetai
     scores: row.measureScores
       .filter((score) => !corrected.has(score.id))
       .map((score) => toMeasureScore(score, row.number, true)),
-    riskFlags: row.riskFlags.map((flag) => toRiskFlagDetail(flag, row.number)),
+    riskFlags: row.riskFlags.map((flag) => toRiskFlagDetail(flag, row.number, context)),
   };
 }
 
 /** Loads a session the caller has already checked the actor may reach. */
-export async function loadSessionDetail(db: Db, sessionId: string): Promise<SessionDetail> {
+export async function loadSessionDetail(db: Db, sessionId: string, now: Date): Promise<SessionDetail> {
   const row = await db.therapySession.findUnique({
     where: { id: sessionId, ...live },
     select: sessionDetailSelect,
   });
   if (!row) throw notFound("The session");
-  return toSessionDetail(row, await getServiceTimeZone(db));
+  return toSessionDetail(row, await getEscalationContext(db, now));
 }
 
 /**
@@ -139,5 +139,5 @@ export async function findReadableSessionDetail(
     where: { id: sessionId, ...live, course: { client: readableClientWhere(actor) } },
     select: sessionDetailSelect,
   });
-  return row ? toSessionDetail(row, await getServiceTimeZone(db)) : null;
+  return row ? toSessionDetail(row, await getEscalationContext(db, actor.now)) : null;
 }

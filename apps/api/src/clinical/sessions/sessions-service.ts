@@ -129,7 +129,7 @@ export async function updateSession(
       fields: Object.keys(changes),
       ...(statusChanged ? { from: session.status, to: request.status } : {}),
     });
-    return loadSessionDetail(tx, sessionId);
+    return loadSessionDetail(tx, sessionId, actor.now);
   });
 }
 
@@ -170,7 +170,7 @@ export async function signSession(
     await auditClinical(tx, actor, "session.signed", "therapy_session", sessionId, {
       status: session.status,
     });
-    return loadSessionDetail(tx, sessionId);
+    return loadSessionDetail(tx, sessionId, actor.now);
   });
 }
 
@@ -197,6 +197,6 @@ export async function addAmendment(
     await auditClinical(tx, actor, "session.amended", "therapy_session", sessionId, {
       amendmentId: amendment.id,
     });
-    return loadSessionDetail(tx, sessionId);
+    return loadSessionDetail(tx, sessionId, actor.now);
   });
 }

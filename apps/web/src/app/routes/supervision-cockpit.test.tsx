@@ -14,7 +14,10 @@ import { SupervisionCockpitRoute } from "./supervision-cockpit";
 function renderPage(url: string, data: { summaries: TherapistSummariesResponse; cockpit: CockpitResponse }) {
   const queryClient = createTestQueryClient();
   const params = cockpitParamsFromSearch(new URL(url, "http://localhost").searchParams);
-  queryClient.setQueryData(supervisionRiskFlagsQueryOptions().queryKey, { items: [] });
+  queryClient.setQueryData(supervisionRiskFlagsQueryOptions().queryKey, {
+    items: [],
+    awaitingAcknowledgement: 0,
+  });
   queryClient.setQueryData(therapistSummariesQueryOptions().queryKey, data.summaries);
   queryClient.setQueryData(cockpitQueryOptions(params).queryKey, data.cockpit);
   return renderWithProviders(<SupervisionCockpitRoute />, { route: url, queryClient });
@@ -25,6 +28,7 @@ const page = (items: CockpitResponse["items"]): CockpitResponse => ({
   total: items.length,
   page: 1,
   pageSize: 25,
+  riskFlagsAwaitingAcknowledgement: 0,
 });
 
 const headings = (level: number) =>

@@ -82,6 +82,7 @@ export function riskFlag(extra: Partial<RiskFlagDetail> = {}): RiskFlagDetail {
     resolutionReason: null,
     version: 1,
     followUps: [],
+    escalation: { reasons: [], awaitingAcknowledgement: false, acknowledgedAt: null, acknowledgedBy: null },
     ...extra,
   };
 }

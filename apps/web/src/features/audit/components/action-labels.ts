@@ -52,6 +52,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "risk_flag.raised": "Risk flag raised",
   "risk_flag.follow_up_recorded": "Safety follow-up recorded",
   "risk_flag.resolved": "Risk flag resolved",
+  "risk_flag.acknowledged": "Risk flag acknowledged by a supervisor",
   "risk_flags.viewed": "Open risk flags viewed",
   "course.summary_viewed": "End-of-treatment summary viewed",
   "settings.viewed": "Settings viewed",

@@ -98,4 +98,42 @@ describe("RiskFlagPanel", () => {
     expect(screen.queryAllByRole("button")).toEqual([]);
     expect(screen.getByText(/^Resolved on/)).toBeTruthy();
   });
+
+  it("an escalated flag says why and offers no Resolve until a supervisor has acknowledged it", () => {
+    const escalated = riskFlag({
+      ...followedUp,
+      followUps: [followUp({ riskLevel: "high" })],
+      escalation: {
+        reasons: [{ code: "high_risk", since: "2026-09-01T11:05:00.000Z" }],
+        awaitingAcknowledgement: true,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      },
+    });
+    expect(buttonsFor(escalated)).toEqual(["Record safety follow-up"]);
+    renderPanel(escalated);
+    expect(screen.getByText("The follow-up judged the risk high.", { exact: false })).toBeTruthy();
+    expect(screen.getByText(/^Awaiting a supervisor’s acknowledgement/)).toBeTruthy();
+  });
+
+  it("names the supervisor who acknowledged the flag and when, and offers Resolve again", () => {
+    const acknowledged = riskFlag({
+      ...followedUp,
+      escalation: {
+        reasons: [{ code: "high_risk", since: "2026-09-01T11:05:00.000Z" }],
+        awaitingAcknowledgement: false,
+        acknowledgedAt: "2026-09-01T12:00:00.000Z",
+        acknowledgedBy: {
+          id: "6f1c1f8e-2f57-4c8a-9d3e-0d1f6c3b9a11",
+          name: "Sam Supervisor",
+          email: "s@example.org",
+        },
+      },
+    });
+    expect(buttonsFor(acknowledged)).toEqual(["Record safety follow-up", "Resolve risk flag"]);
+    renderPanel(acknowledged);
+    expect(textOf(screen.getByText(/^Acknowledged by Sam Supervisor on/))).toMatch(
+      /^Acknowledged by Sam Supervisor on .*2026.*\.$/,
+    );
+  });
 });

@@ -11,6 +11,7 @@ import { LiveStatus } from "../../../components/states";
 import { formatDateTime } from "../../../lib/format";
 import { item9AnswerLabel, riskLevelLabels, safetyPlanLabels, sessionLabel } from "./labels";
 import { ResolveRiskFlagDialog } from "./resolve-risk-flag-dialog";
+import { RiskEscalationNote } from "./risk-escalation-note";
 import { SafetyFollowUpDialog } from "./safety-follow-up-form";
 import "./measures.css";
 
@@ -127,6 +128,7 @@ export function RiskFlagPanel({
           <SourceTags tags={ITEM9_FOLLOW_UP.sources} />
         </p>
       ) : null}
+      <RiskEscalationNote escalation={flag.escalation} />
       {flag.followUps.length > 0 ? (
         <>
           <h4 className="risk-flag__subtitle">
@@ -152,7 +154,7 @@ export function RiskFlagPanel({
           >
             Record safety follow-up
           </button>
-          {allowResolve && state === "open" ? (
+          {allowResolve && state === "open" && !flag.escalation.awaitingAcknowledgement ? (
             <button type="button" className="button button--secondary" onClick={() => onResolve(flag)}>
               Resolve risk flag
             </button>

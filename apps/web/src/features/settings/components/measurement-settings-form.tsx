@@ -18,6 +18,7 @@ import { LiveStatus } from "../../../components/states";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
 import { useReloadMeasurementSettings, useUpdateMeasurementSettings } from "../api/measurement-settings";
+import { SafetyFields, toSafetyFormValues, type SafetyFormValues, type SafetyKey } from "./safety-fields";
 import {
   defaultText,
   fieldLabel,
@@ -155,7 +156,7 @@ export function SupervisionFields({
 }
 
 /**
- * The organisation's time zone, measurement thresholds and supervision rules. "Restore defaults" fills in the
+ * The organisation's time zone, measurement thresholds, supervision rules and safety escalation. "Restore defaults" fills in the
  * documented defaults, which still need saving; a save made elsewhere since this was read is refused
  * (reload first).
  */
@@ -166,6 +167,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(current.settings));
   const [supervision, setSupervision] = useState<SupervisionSettings>(current.supervision);
   const [service, setService] = useState<ServiceSettings>(current.service);
+  const [safety, setSafety] = useState<SafetyFormValues>(() => toSafetyFormValues(current.safety));
   const [status, setStatus] = useState<string | null>(null);
 
   function change(key: SettingKey, value: string) {
@@ -175,6 +177,11 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
 
   function chooseTimeZone(timeZone: string) {
     setService({ timeZone });
+    setStatus(null);
+  }
+
+  function changeSafety(key: SafetyKey, value: string) {
+    setSafety((previous) => ({ ...previous, [key]: value }));
     setStatus(null);
   }
 
@@ -190,6 +197,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
       setValues(toFormValues(latest.settings));
       setSupervision(latest.supervision);
       setService(latest.service);
+      setSafety(toSafetyFormValues(latest.safety));
     }
     setErrors(noWriteErrors);
   }
@@ -198,6 +206,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     setValues(restoreDefaults(current.defaults));
     setSupervision(current.supervisionDefaults);
     setService(current.serviceDefaults);
+    setSafety(toSafetyFormValues(current.safetyDefaults));
     setErrors(noWriteErrors);
     setStatus("The defaults are filled in. Save settings to use them.");
   }
@@ -206,7 +215,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
-    const parsed = parseSettingsForm(values, supervision, service, current.version);
+    const parsed = parseSettingsForm(values, supervision, service, safety, current.version);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -217,6 +226,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         setValues(toFormValues(saved.settings));
         setSupervision(saved.supervision);
         setService(saved.service);
+        setSafety(toSafetyFormValues(saved.safety));
         setStatus("Settings saved.");
       },
       onError: (error) => setErrors(settingsWriteErrors(error)),
@@ -238,6 +248,12 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         defaults={current.supervisionDefaults}
         errors={errors}
         onChange={toggle}
+      />
+      <SafetyFields
+        values={safety}
+        defaults={current.safetyDefaults}
+        errors={errors}
+        onChange={changeSafety}
       />
       <div className="button-row">
         <SubmitButton pending={update.isPending} pendingLabel="Saving…">

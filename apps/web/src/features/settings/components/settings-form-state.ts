@@ -1,6 +1,6 @@
 // The settings form's values and checks, apart from the form so they can be tested: measurement
 // inputs hold text and a save sends whole numbers; supervision settings are checkboxes; the service's
-// time zone is a choice of IANA zone. All are checked with the shared schema first and saved together.
+// time zone is a choice of IANA zone; the safety inputs (safety-fields.tsx) hold text like the measurement ones. All are checked with the shared schema first and saved together.
 import {
   measurementSettingFields,
   measurementSettings,
@@ -14,6 +14,7 @@ import {
   type UpdateMeasurementSettingsRequest,
 } from "@ipt/shared";
 import { formErrorsFromZod } from "../../../lib/form-errors";
+import { fromSafetyFormValues, safetyFieldNames, type SafetyFormValues } from "./safety-fields";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 
 export type SettingKey = keyof MeasurementSettings;
@@ -34,6 +35,7 @@ export const settingsFieldNames = [
   timeZoneFieldName,
   ...measurementSettings.keyof().options.map(fieldName),
   ...supervisionSettings.keyof().options.map(supervisionFieldName),
+  ...safetyFieldNames,
 ];
 
 /**
@@ -69,12 +71,20 @@ export function parseSettingsForm(
   values: SettingsFormValues,
   supervision: SupervisionSettings,
   service: ServiceSettings,
+  safetyValues: SafetyFormValues,
   version: number,
 ): ParsedSettingsForm {
   const settings = Object.fromEntries(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
   );
-  const parsed = updateMeasurementSettingsRequest.safeParse({ version, settings, supervision, service });
+  const safety = fromSafetyFormValues(safetyValues);
+  const parsed = updateMeasurementSettingsRequest.safeParse({
+    version,
+    settings,
+    supervision,
+    service,
+    safety,
+  });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };
 }

@@ -1,9 +1,11 @@
 import {
   defaultMeasurementSettings,
+  defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   measurementSettingFields,
   measurementSettingsResponse,
+  safetySettingFields,
   supervisionSettingFields,
   type MeasurementSettings,
   type MeasurementSettingsResponse,
@@ -40,7 +42,13 @@ describe("measurement settings form", () => {
   it("sends whole numbers, the supervision settings and the time zone with the version it was read at", () => {
     const values = { ...toFormValues(saved), earlyReviewSession: " 6 " };
     const service = { timeZone: "Australia/Sydney" };
-    const parsed = parseSettingsForm(values, { coSignBeforeMiddle: true }, service, 3);
+    const parsed = parseSettingsForm(
+      values,
+      { coSignBeforeMiddle: true },
+      service,
+      { escalateAfterDays: "10" },
+      3,
+    );
     expect(parsed).toEqual({
       ok: true,
       body: {
@@ -48,6 +56,7 @@ describe("measurement settings form", () => {
         settings: { ...saved, earlyReviewSession: 6 },
         supervision: { coSignBeforeMiddle: true },
         service,
+        safety: { escalateAfterDays: 10 },
       },
     });
   });
@@ -57,6 +66,7 @@ describe("measurement settings form", () => {
       toFormValues(saved),
       defaultSupervisionSettings,
       { timeZone: "Mars/Olympus" },
+      { escalateAfterDays: "7" },
       0,
     );
     expect(parsed.ok).toBe(false);
@@ -99,13 +109,20 @@ describe("measurement settings form", () => {
       deteriorationPhq9Points: "6.5",
       noShowsInARow: "9",
     };
-    const parsed = parseSettingsForm(values, defaultSupervisionSettings, defaultServiceSettings, 0);
+    const parsed = parseSettingsForm(
+      values,
+      defaultSupervisionSettings,
+      defaultServiceSettings,
+      { escalateAfterDays: "0" },
+      0,
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.fields).toEqual({
       "settings.measureEverySessions": "Enter a whole number of sessions from 1 to 8.",
       "settings.deteriorationPhq9Points": "Enter a whole number of points from 1 to 27.",
       "settings.noShowsInARow": "Enter a whole number from 2 to 6.",
+      "safety.escalateAfterDays": "Must be at least 1 day.",
     });
   });
 
@@ -237,6 +254,8 @@ describe("saving the measurement settings", () => {
     supervisionDefaults: defaultSupervisionSettings,
     service: { timeZone: "Australia/Sydney" },
     serviceDefaults: defaultServiceSettings,
+    safety: { escalateAfterDays: 10 },
+    safetyDefaults: defaultSafetySettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,
@@ -288,7 +307,27 @@ describe("saving the measurement settings", () => {
       settings: { ...saved, earlyReviewSession: 6 },
       supervision: { ...defaultSupervisionSettings, coSignBeforeMiddle: true },
       service: { timeZone: "Australia/Sydney" },
+      safety: { escalateAfterDays: 10 },
     });
+  });
+
+  it("saves the safety group's escalation days, and refuses 0 at its field", async () => {
+    const api = stubFetch().on(`PUT ${SETTINGS}`, (request) => {
+      const body = request.body as { safety: { escalateAfterDays: number } };
+      return json(measurementSettingsResponse, { ...current, safety: body.safety, version: 4 });
+    });
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    const days = screen.getByRole("spinbutton", { name: safetySettingFields[0]?.label });
+    await user.clear(days);
+    await user.type(days, "0");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expectFieldError(days, "Must be at least 1 day.");
+    expect(api.requests).toEqual([]);
+    await user.clear(days);
+    await user.type(days, "14");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Settings saved.")).toBeTruthy();
+    expect(api.sent(`PUT ${SETTINGS}`)[0]?.body).toMatchObject({ safety: { escalateAfterDays: 14 } });
   });
 
   it("fills in the defaults on Restore defaults, to be saved", async () => {

@@ -8,8 +8,16 @@ export function openFlagsText(count: number): string {
   return `${count} open risk flag${count === 1 ? "" : "s"} among your supervisees' clients.`;
 }
 
+/** "1 risk flag awaits your acknowledgement", "2 risk flags await your acknowledgement". */
+export function awaitingAcknowledgementText(count: number): string {
+  return count === 1
+    ? "1 risk flag awaits your acknowledgement."
+    : `${count} risk flags await your acknowledgement.`;
+}
+
 /**
- * A red notice on the supervisor's home page while any supervisee's client has an open risk flag;
+ * A red notice on the supervisor's home page (the cockpit's top) while any supervisee's client has an
+ * open risk flag, led by how many await the supervisor's acknowledgement;
  * nothing while loading or when there are none. A failure is shown: silence would read as "none".
  */
 export function OpenRiskFlagsNotice() {
@@ -24,11 +32,19 @@ export function OpenRiskFlagsNotice() {
     );
   }
   const count = flags.data?.items.length ?? 0;
+  const awaiting = flags.data?.awaitingAcknowledgement ?? 0;
   if (count === 0) return null;
   return (
     <div className="notice notice--risk">
-      <p className="notice__title">
-        <span aria-hidden="true">! </span>Urgent: {openFlagsText(count)}
+      {awaiting > 0 ? (
+        <p className="notice__title">
+          <span aria-hidden="true">! </span>Urgent: {awaitingAcknowledgementText(awaiting)}
+        </p>
+      ) : null}
+      <p className={awaiting > 0 ? undefined : "notice__title"}>
+        {awaiting > 0 ? null : <span aria-hidden="true">! </span>}
+        {awaiting > 0 ? null : "Urgent: "}
+        {openFlagsText(count)}
       </p>
       <p>
         <Link to={paths.supervision.riskFlags.getHref()}>Review open risk flags</Link>

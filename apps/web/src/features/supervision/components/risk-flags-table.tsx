@@ -4,6 +4,7 @@ import { EmptyState } from "../../../components/states";
 import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
 import { formatDate } from "../../../lib/format";
+import { AcknowledgeCell } from "./acknowledge-cell";
 
 export const NO_OPEN_FLAGS = "No open risk flags among your supervisees' clients.";
 
@@ -14,12 +15,13 @@ export function itemAnswerText(value: number): string {
 }
 
 /**
- * The open risk flags of the supervisees' clients, oldest first (as the API gives them). Every row
- * is urgent, so each says so in words as well as in red.
+ * The open risk flags of the supervisees' clients, those awaiting the supervisor's acknowledgement
+ * first, then oldest first (as the API gives them). Every row is urgent, so each says so in words as
+ * well as in red.
  */
 export function RiskFlagsTable({ flags }: { flags: readonly SupervisionRiskFlag[] }) {
   if (flags.length === 0) return <EmptyState title={NO_OPEN_FLAGS} />;
-  const caption = "Open risk flags, oldest first";
+  const caption = "Open risk flags, those awaiting your acknowledgement first";
   return (
     <TableWrap label={caption}>
       <table className="table">
@@ -31,6 +33,7 @@ export function RiskFlagsTable({ flags }: { flags: readonly SupervisionRiskFlag[
             <th scope="col">Raised</th>
             <th scope="col">PHQ-9 item 9 answer</th>
             <th scope="col">Safety follow-up</th>
+            <th scope="col">Escalation</th>
             <th scope="col">Record</th>
           </tr>
         </thead>
@@ -53,6 +56,9 @@ export function RiskFlagsTable({ flags }: { flags: readonly SupervisionRiskFlag[
               </td>
               <td>
                 {flag.followUpRecorded ? "Recorded" : <strong className="text-risk">Not recorded</strong>}
+              </td>
+              <td>
+                <AcknowledgeCell flag={flag} />
               </td>
               <td>
                 <Link to={paths.clinical.courseMeasures.getHref(flag.courseId)}>

@@ -1,0 +1,47 @@
+// A risk flag's escalation on the wire: the shared rule (safety/escalation.ts) applied to the stored
+// flag, its follow-ups and its latest supervisor acknowledgement.
+import { escalationOf, type PersonRef, type RiskEscalation, type RiskLevel } from "@ipt/shared";
+import { personSelect } from "../db/person-select";
+import type { EscalationContext } from "../clinical/measures/settings-read";
+
+/** The flag's columns the escalation reads (follow-ups: their risk level, supervisor informed, recording). */
+export const escalationFlagSelect = {
+  raisedAt: true,
+  resolvedAt: true,
+  acknowledgedAt: true,
+  acknowledgedBy: { select: personSelect },
+} as const;
+
+export const escalationFollowUpSelect = {
+  riskLevel: true,
+  supervisorInformed: true,
+  createdAt: true,
+} as const;
+
+export interface EscalationRow {
+  raisedAt: Date;
+  resolvedAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: PersonRef | null;
+  followUps: readonly { riskLevel: RiskLevel; supervisorInformed: boolean; createdAt: Date }[];
+}
+
+export function toRiskEscalation(row: EscalationRow, context: EscalationContext): RiskEscalation {
+  const escalation = escalationOf({
+    raisedAt: row.raisedAt,
+    resolvedAt: row.resolvedAt,
+    acknowledgedAt: row.acknowledgedAt,
+    followUps: row.followUps.map((followUp) => ({
+      riskLevel: followUp.riskLevel,
+      supervisorInformed: followUp.supervisorInformed,
+      recordedAt: followUp.createdAt,
+    })),
+    ...context,
+  });
+  return {
+    reasons: escalation.reasons.map((reason) => ({ code: reason.code, since: reason.since.toISOString() })),
+    awaitingAcknowledgement: escalation.awaitingAcknowledgement,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+  };
+}

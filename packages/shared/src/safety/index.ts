@@ -1,0 +1,3 @@
+// Safety pathway: escalation of risk flags to supervisors, their acknowledgement, the safety settings.
+export * from "./escalation";
+export * from "./settings";

@@ -14,7 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "./app-context";
-import type { Config } from "./config/config";
+import { apiDocsArePublic, type Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
@@ -61,9 +61,10 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
     // client cannot pick its own address (and dodge the per-address sign-in limit) by sending one.
     trustProxy: config.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 256 * 1024,
-    // Keep a caller's request id (from a proxy) when it looks like one; otherwise make our own.
+    // Audit rows store the request id, so a client's own id is ignored: only the trusted proxy's is
+    // kept (when it looks like one); otherwise we make our own.
     genReqId: (req) => {
-      const incoming = req.headers["x-request-id"];
+      const incoming = config.TRUST_PROXY ? req.headers["x-request-id"] : undefined;
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
@@ -80,7 +81,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
 
   const routes: RegisteredRoute[] = [];
   app.decorate("registeredRoutes", routes);
-  registerPolicyGuard(app, routes);
+  registerPolicyGuard(app, routes, apiDocsArePublic(config) ? "public" : "signedIn");
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
@@ -125,7 +126,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
     },
     clock,
   };
-  registerAuth(app, prisma, context.timeouts, clock);
+  registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
 
   await app.register(healthRoutes, context);
   await app.register(authRoutes, context);

@@ -1,7 +1,8 @@
 // Sign-in with lockout, and password change. One answer for every failed sign-in, so the reply
 // never tells whether an account exists, is locked or is deactivated.
-import type { ChangePasswordRequest, LoginRequest } from "@ipt/shared";
+import { passwordIdentityProblem, type ChangePasswordRequest, type LoginRequest } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
+import { emailDigest } from "../audit/email-digest";
 import type { PrismaClient } from "../db/prisma";
 import { AppError } from "../errors/app-error";
 import { createLoginSession, destroyLoginSession, type SessionTimeouts } from "./login-sessions";
@@ -33,48 +34,43 @@ export async function login(
   const { email, password } = input.credentials;
   if (input.previousTokenHash) await destroyLoginSession(prisma, input.previousTokenHash);
 
+  // Unknown and known accounts cost the same database work (one read, then one transaction of one
+  // counted UPDATE and one audit insert), so timing does not tell whether an account exists.
   const user = await prisma.user.findUnique({ where: { email } });
-  if (!user) {
-    await verifyAgainstDummy(password);
-    await recordAudit(prisma, input.audit, {
-      action: "auth.login_failed",
-      outcome: "failure",
-      actorLabel: email,
-      details: { reason: "unknown_email" },
-    });
-    throw signInFailed();
-  }
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.passwordHash, password);
+  else await verifyAgainstDummy(password);
+  const locked = user?.lockedUntil != null && user.lockedUntil > now;
+  const failure = !user
+    ? "unknown_email"
+    : locked
+      ? "locked"
+      : !user.active
+        ? "deactivated"
+        : !passwordOk
+          ? "wrong_password"
+          : null;
 
-  const passwordOk = await verifyPassword(user.passwordHash, password);
-  const audit = { ...input.audit, actorId: user.id };
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
-
-  if (locked || !user.active) {
-    await recordAudit(prisma, audit, {
-      action: "auth.login_failed",
-      outcome: "denied",
-      entityType: "user",
-      entityId: user.id,
-      details: { reason: locked ? "locked" : "deactivated" },
-    });
-    throw signInFailed();
-  }
-
-  if (!passwordOk) {
+  if (!user || failure !== null) {
+    const actorLabel = user ? undefined : await emailDigest(prisma, email);
+    const audit = { ...input.audit, actorId: user?.id ?? null };
     await prisma.$transaction(async (tx) => {
-      const updated = await tx.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: { increment: 1 } },
-        select: { failedLoginCount: true },
-      });
+      // The same statement on every failed path; it counts only a wrong password of an open account.
+      const counted = failure === "wrong_password" ? 1 : 0;
+      const [row] = await tx.$queryRaw<{ failed_login_count: number }[]>`
+        UPDATE users SET failed_login_count = failed_login_count + ${counted}
+        WHERE email = ${email} RETURNING failed_login_count`;
       await recordAudit(tx, audit, {
         action: "auth.login_failed",
-        outcome: "failure",
-        entityType: "user",
-        entityId: user.id,
-        details: { reason: "wrong_password", attempt: updated.failedLoginCount },
+        outcome: failure === "wrong_password" || failure === "unknown_email" ? "failure" : "denied",
+        ...(user ? { entityType: "user", entityId: user.id } : {}),
+        ...(actorLabel ? { actorLabel } : {}),
+        details: {
+          reason: failure ?? "unknown_email",
+          ...(failure === "wrong_password" && row ? { attempt: row.failed_login_count } : {}),
+        },
       });
-      if (updated.failedLoginCount >= rules.lockout.threshold) {
+      if (user && failure === "wrong_password" && row && row.failed_login_count >= rules.lockout.threshold) {
         const lockedUntil = new Date(now.getTime() + rules.lockout.lockMs);
         await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } });
         await recordAudit(tx, audit, {
@@ -88,6 +84,7 @@ export async function login(
     });
     throw signInFailed();
   }
+  const audit = { ...input.audit, actorId: user.id };
 
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
@@ -125,6 +122,12 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.request.currentPassword))) {
     throw new AppError("validation_failed", "Some fields are not valid.", [
       { field: "body.currentPassword", message: "The current password is not right." },
+    ]);
+  }
+  const identityProblem = passwordIdentityProblem(input.request.newPassword, user);
+  if (identityProblem) {
+    throw new AppError("validation_failed", "Some fields are not valid.", [
+      { field: "body.newPassword", message: identityProblem },
     ]);
   }
   const passwordHash = await hashPassword(input.request.newPassword);

@@ -55,8 +55,23 @@ const configSchema = z.object({
     .default(15),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get the Secure flag. */
+  /**
+   * Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get the Secure flag, and keep the
+   * proxy's X-Request-Id (audit rows store it). Unset, a client's X-Request-Id is ignored.
+   */
   TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * The origin browsers reach the app at, e.g. https://ipt.example.org: state-changing requests must
+   * come from exactly this scheme, host and port. Unset: the scheme and host the request was sent to.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "Must be an http:// or https:// origin." })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  /** Who may read the OpenAPI document and docs page: anyone (development default) or signed-in users. */
+  API_DOCS_PUBLIC: booleanFlag.optional(),
+  /** Key for the keyed hash (HMAC-SHA-256) of unknown emails in the audit log; at least 32 characters. */
+  AUDIT_HASH_KEY: z.string().min(32, "Use at least 32 characters.").optional(),
   WEB_DIST_DIR: z
     .string()
     .min(1)
@@ -68,6 +83,10 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The API docs are public in development and test, and need a signed-in user in production. */
+export const apiDocsArePublic = (config: Config) =>
+  config.API_DOCS_PUBLIC ?? config.NODE_ENV !== "production";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -69,6 +69,9 @@ export const auditActions = [
   "cosigns.viewed",
   "cosign.recorded",
   "attention.viewed",
+  "audit.viewed",
+  "access.forbidden",
+  "csrf.refused",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -79,7 +82,7 @@ export const auditEvent = z.object({
   id: z.string(),
   occurredAt: z.iso.datetime(),
   actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
-  /** The attempted email when no account matched (failed sign-in). */
+  /** When no account matched a failed sign-in: the keyed hash of the email tried, never the email. */
   actorLabel: z.string().nullable(),
   action: z.string(),
   entityType: z.string().nullable(),

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { email } from "../auth/auth";
 import { role } from "../auth/roles";
 import { pageQuery, paginated } from "../common/pagination";
+import { shortText } from "../common/text";
 
 export const userId = z.uuid("Must be a user id.");
 
 export const personRef = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
-export const userName = z.string().trim().min(1, "Enter a name.").max(120);
+export const userName = shortText(120, "Enter a name.");
 
 export const adminUser = z.object({
   id: z.uuid(),

@@ -67,6 +67,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "cosigns.viewed": "Co-signatures viewed",
   "cosign.recorded": "Co-signed by a supervisor",
   "attention.viewed": "Attention list viewed",
+  "audit.viewed": "Audit log viewed",
+  "access.forbidden": "Refused: role not allowed",
+  "csrf.refused": "Refused: request from another site or without its token",
 };
 
 function isKnownAction(action: string): action is AuditAction {

@@ -119,7 +119,12 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
       idleMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
       absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
     },
-    lockout: { threshold: config.LOGIN_LOCKOUT_THRESHOLD, lockMs: config.LOGIN_LOCKOUT_MINUTES * 60_000 },
+    throttle: {
+      accountFreeFailures: config.LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES,
+      sourceFreeFailures: config.LOGIN_THROTTLE_SOURCE_FREE_FAILURES,
+      baseDelayMs: config.LOGIN_THROTTLE_BASE_SECONDS * 1000,
+      maxDelayMs: config.LOGIN_THROTTLE_MAX_MINUTES * 60_000,
+    },
     loginRateLimit: {
       max: config.LOGIN_RATE_LIMIT_MAX,
       timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -3,12 +3,12 @@
 // Every refusal is still counted (audit_refusal_windows), so none is lost.
 import type { AuditAction } from "@ipt/shared";
 import type { PrismaClient } from "../db/prisma";
-import { recordAudit, type AuditContext } from "./audit-log";
+import { recordAudit, type AuditContext, type AuditEntry } from "./audit-log";
 
 export const REFUSAL_WINDOW_MS = 60_000;
 
 export interface Refusal {
-  action: Extract<AuditAction, "access.forbidden" | "csrf.refused">;
+  action: Extract<AuditAction, "access.forbidden" | "csrf.refused" | "auth.login_throttled">;
   method: string;
   /** The route's pattern (e.g. /api/clients/:clientId), never the URL with its ids or query. */
   route: string;
@@ -23,6 +23,8 @@ export async function recordRefusal(
   context: AuditContext,
   refusal: Refusal,
   now: Date,
+  /** What the refusal was about, e.g. the account a throttled sign-in tried. */
+  subject: Pick<AuditEntry, "entityType" | "entityId" | "actorLabel"> = {},
 ) {
   const windowStart = new Date(Math.floor(now.getTime() / REFUSAL_WINDOW_MS) * REFUSAL_WINDOW_MS);
   const source = sourceOf(context);
@@ -37,6 +39,7 @@ export async function recordRefusal(
     await recordAudit(tx, context, {
       action: refusal.action,
       outcome: "denied",
+      ...subject,
       details: {
         method: refusal.method,
         route: refusal.route,

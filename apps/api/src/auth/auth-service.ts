@@ -1,97 +1,129 @@
-// Sign-in with lockout, and password change. One answer for every failed sign-in, so the reply
-// never tells whether an account exists, is locked or is deactivated.
+// Sign-in with throttling (auth/throttle.ts), and password change. One answer for every failed
+// sign-in, so the reply never tells whether an account exists or is deactivated.
 import { passwordIdentityProblem, type ChangePasswordRequest, type LoginRequest } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { emailDigest } from "../audit/email-digest";
 import type { PrismaClient } from "../db/prisma";
 import { AppError } from "../errors/app-error";
-import { createLoginSession, destroyLoginSession, type SessionTimeouts } from "./login-sessions";
+import { recordRefusal } from "../audit/refusals";
+import { newDeviceToken } from "./known-devices";
+import { createLoginSession, destroyLoginSession, hashToken, type SessionTimeouts } from "./login-sessions";
+import {
+  accountKey,
+  clearFailures,
+  countFailure,
+  deviceKey,
+  heldBackUntil,
+  sourceKey,
+  unknownEmailKey,
+  type ThrottleRules,
+} from "./throttle";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
 
-export interface LockoutRules {
-  threshold: number;
-  lockMs: number;
-}
-
-export const SIGN_IN_FAILED_MESSAGE =
-  "The email or password is not right, or the account is locked for a while after too many attempts.";
+export const SIGN_IN_FAILED_MESSAGE = "The email or password is not right.";
 const signInFailed = () => new AppError("unauthenticated", SIGN_IN_FAILED_MESSAGE);
+
+/** Said while a key is held back: the right password would not be checked either, so say so. */
+function signInSlowed(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const error = new AppError(
+    "rate_limited",
+    `Sign-in is slowed after several failed attempts. Try again in ${seconds} seconds.`,
+  );
+  error.retryAfterSeconds = seconds;
+  return error;
+}
 
 interface LoginInput {
   credentials: LoginRequest;
   /** Token hash of a session the browser already had: destroyed, so every login gets a new id. */
   previousTokenHash: string | null;
+  /** Token hash of the browser's device cookie, if it sent one. */
+  deviceTokenHash: string | null;
   client: { ip: string | null; userAgent: string | null };
   audit: AuditContext;
 }
 
 export async function login(
   prisma: PrismaClient,
-  rules: { timeouts: SessionTimeouts; lockout: LockoutRules },
+  rules: { timeouts: SessionTimeouts; throttle: ThrottleRules },
   input: LoginInput,
   now = new Date(),
 ) {
   const { email, password } = input.credentials;
   if (input.previousTokenHash) await destroyLoginSession(prisma, input.previousTokenHash);
 
-  // Unknown and known accounts cost the same database work (one read, then one transaction of one
-  // counted UPDATE and one audit insert), so timing does not tell whether an account exists.
+  // Unknown and known accounts cost the same database work (the same reads, then one transaction of
+  // the same statements), so timing does not tell whether an account exists.
+  const digest = await emailDigest(prisma, email);
   const user = await prisma.user.findUnique({ where: { email } });
+  const device = input.deviceTokenHash
+    ? await prisma.knownDevice.findUnique({ where: { tokenHash: input.deviceTokenHash } })
+    : null;
+  const knownDevice = user !== null && device?.userId === user.id;
+  // A known device is judged by its own failures; any other browser by the account's and the address's.
+  const keys =
+    knownDevice && input.deviceTokenHash
+      ? [deviceKey(input.deviceTokenHash)]
+      : [user ? accountKey(user.id) : unknownEmailKey(digest), sourceKey(input.client.ip)];
+  const audit = { ...input.audit, actorId: user?.id ?? null };
+
+  const heldUntil = await heldBackUntil(prisma, keys, now);
+  if (heldUntil) {
+    await recordThrottled(prisma, audit, { keys: keys.map((k) => k.kind), userId: user?.id, digest }, now);
+    throw signInSlowed(heldUntil, now);
+  }
+
   let passwordOk = false;
   if (user) passwordOk = await verifyPassword(user.passwordHash, password);
   else await verifyAgainstDummy(password);
-  const locked = user?.lockedUntil != null && user.lockedUntil > now;
   const failure = !user
     ? "unknown_email"
-    : locked
-      ? "locked"
-      : !user.active
-        ? "deactivated"
-        : !passwordOk
-          ? "wrong_password"
-          : null;
+    : !user.active
+      ? "deactivated"
+      : !passwordOk
+        ? "wrong_password"
+        : null;
 
   if (!user || failure !== null) {
-    const actorLabel = user ? undefined : await emailDigest(prisma, email);
-    const audit = { ...input.audit, actorId: user?.id ?? null };
     await prisma.$transaction(async (tx) => {
-      // The same statement on every failed path; it counts only a wrong password of an open account.
-      const counted = failure === "wrong_password" ? 1 : 0;
-      const [row] = await tx.$queryRaw<{ failed_login_count: number }[]>`
-        UPDATE users SET failed_login_count = failed_login_count + ${counted}
-        WHERE email = ${email} RETURNING failed_login_count`;
+      const counted = await countFailure(tx, rules.throttle, keys, now);
+      const slowed = counted.filter((c) => c.blockedUntil !== null).map((c) => c.key.kind);
       await recordAudit(tx, audit, {
         action: "auth.login_failed",
-        outcome: failure === "wrong_password" || failure === "unknown_email" ? "failure" : "denied",
-        ...(user ? { entityType: "user", entityId: user.id } : {}),
-        ...(actorLabel ? { actorLabel } : {}),
+        outcome: failure === "deactivated" ? "denied" : "failure",
+        ...(user ? { entityType: "user", entityId: user.id } : { actorLabel: digest }),
         details: {
           reason: failure ?? "unknown_email",
-          ...(failure === "wrong_password" && row ? { attempt: row.failed_login_count } : {}),
+          failures: Object.fromEntries(counted.map((c) => [c.key.kind, c.failures])),
+          ...(slowed.length > 0 ? { slowed } : {}),
         },
       });
-      if (user && failure === "wrong_password" && row && row.failed_login_count >= rules.lockout.threshold) {
-        const lockedUntil = new Date(now.getTime() + rules.lockout.lockMs);
-        await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } });
-        await recordAudit(tx, audit, {
-          action: "auth.lockout",
-          outcome: "denied",
-          entityType: "user",
-          entityId: user.id,
-          details: { lockedUntil: lockedUntil.toISOString() },
-        });
-      }
     });
     throw signInFailed();
   }
-  const audit = { ...input.audit, actorId: user.id };
 
   return prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await clearFailures(
+      tx,
+      keys.filter((k) => k.kind !== "source"),
+    );
+    const deviceToken = knownDevice ? null : newDeviceToken();
+    if (deviceToken) {
+      await tx.knownDevice.create({ data: { tokenHash: hashToken(deviceToken), userId: user.id } });
+    } else if (input.deviceTokenHash) {
+      await tx.knownDevice.update({ where: { tokenHash: input.deviceTokenHash }, data: { lastSeenAt: now } });
+    }
     const session = await createLoginSession(tx, user.id, rules.timeouts, input.client, now);
-    await recordAudit(tx, audit, { action: "auth.login", entityType: "user", entityId: user.id });
+    await recordAudit(tx, audit, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      details: { knownDevice },
+    });
     return {
       ...session,
+      deviceToken,
       user: {
         id: user.id,
         email: user.email,
@@ -101,6 +133,27 @@ export async function login(
       },
     };
   });
+}
+
+/** Sign-ins refused while held back: audited once a minute per source (see audit/refusals.ts). */
+async function recordThrottled(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  facts: { keys: string[]; userId: string | undefined; digest: string },
+  now: Date,
+) {
+  await recordRefusal(
+    prisma,
+    { ...audit, actorId: null },
+    {
+      action: "auth.login_throttled",
+      method: "POST",
+      route: "/api/auth/login",
+      reason: facts.keys.join(","),
+    },
+    now,
+    facts.userId ? { entityType: "user", entityId: facts.userId } : { actorLabel: facts.digest },
+  );
 }
 
 /**

@@ -141,7 +141,7 @@ describe("sign-in audit", () => {
     expect(events[0]).toMatchObject({
       actorId: therapist.id,
       outcome: "failure",
-      details: { reason: "wrong_password", attempt: 1 },
+      details: { reason: "wrong_password", failures: { account: 1, source: 1 } },
     });
   });
 });

@@ -46,8 +46,13 @@ const configSchema = z.object({
     .min(1)
     .max(7 * 24)
     .default(12),
-  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce
+  /** Sign-in throttling (auth/throttle.ts): failures of one account before delays start. */
+  LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failures from one address before delays start (a clinic may share one address). */
+  LOGIN_THROTTLE_SOURCE_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** The first delay in seconds; each further failure doubles it up to the maximum. */
+  LOGIN_THROTTLE_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  LOGIN_THROTTLE_MAX_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
@@ -70,8 +75,6 @@ const configSchema = z.object({
     .optional(),
   /** Who may read the OpenAPI document and docs page: anyone (development default) or signed-in users. */
   API_DOCS_PUBLIC: booleanFlag.optional(),
-  /** Key for the keyed hash (HMAC-SHA-256) of unknown emails in the audit log; at least 32 characters. */
-  AUDIT_HASH_KEY: z.string().min(32, "Use at least 32 characters.").optional(),
   WEB_DIST_DIR: z
     .string()
     .min(1)

@@ -18,7 +18,8 @@ export const adminUser = z.object({
   role,
   active: z.boolean(),
   mustChangePassword: z.boolean(),
-  lockedUntil: z.iso.datetime().nullable(),
+  /** Sign-in is slowed after failed attempts until then (an admin can lift it), or null. */
+  signInSlowedUntil: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   /** For therapists: who supervises them. */
   supervisors: z.array(personRef),

@@ -46,7 +46,7 @@ export async function heldBackUntil(db: Db, keys: ThrottleKey[], now: Date): Pro
     where: { key: { in: keys.map((k) => k.key) }, blockedUntil: { gt: now } },
     select: { blockedUntil: true },
   });
-  const until = rows.map((row) => row.blockedUntil!.getTime());
+  const until = rows.flatMap((row) => (row.blockedUntil ? [row.blockedUntil.getTime()] : []));
   return until.length > 0 ? new Date(Math.max(...until)) : null;
 }
 

@@ -92,7 +92,12 @@ async function signInSlowedUntil(db: PrismaClient | Tx, userIds: string[], now =
     where: { key: { in: [...keys.keys()] }, blockedUntil: { gt: now } },
     select: { key: true, blockedUntil: true },
   });
-  return new Map(rows.map((row) => [keys.get(row.key)!, row.blockedUntil!]));
+  const slowed = new Map<string, Date>();
+  for (const row of rows) {
+    const userId = keys.get(row.key);
+    if (userId && row.blockedUntil) slowed.set(userId, row.blockedUntil);
+  }
+  return slowed;
 }
 
 async function loadUser(db: PrismaClient | Tx, userId: string): Promise<AdminUser> {

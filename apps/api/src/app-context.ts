@@ -1,12 +1,12 @@
 // What route plugins receive: the database client and the rules derived from configuration.
 import type { SessionTimeouts } from "./auth/login-sessions";
-import type { ThrottleRules } from "./auth/throttle";
+import type { LockoutRules } from "./auth/auth-service";
 import type { PrismaClient } from "./db/prisma";
 
 export interface AppContext {
   prisma: PrismaClient;
   timeouts: SessionTimeouts;
-  throttle: ThrottleRules;
+  lockout: LockoutRules;
   loginRateLimit: { max: number; timeWindowMs: number };
   /** "Now" for session and sign-in rules; tests inject one to cross time limits without waiting. */
   clock: () => Date;

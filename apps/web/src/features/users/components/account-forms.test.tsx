@@ -18,7 +18,7 @@ function account(n: number, patch: Partial<AdminUser> = {}): AdminUser {
     role: "therapist",
     active: true,
     mustChangePassword: false,
-    signInSlowedUntil: null,
+    lockedUntil: null,
     createdAt: "2026-01-05T09:00:00.000Z",
     supervisors: [],
     supervisees: [],

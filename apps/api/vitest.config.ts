@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL (one throwaway database per test file, copied from a migrated template).
 export default defineConfig({
   test: {
+    // A failed run must exit non-zero even after the test cluster's exit hook (see the reporter).
+    reporters: ["default", "./test/exit-code-reporter.ts"],
     projects: [
       {
         extends: true,

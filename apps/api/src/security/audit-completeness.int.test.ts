@@ -65,6 +65,7 @@ const ACTIONS: Record<string, AuditAction> = {
   "POST /api/measures/:measureId/corrections": "measure.corrected",
   "POST /api/risk-flags/:riskFlagId/follow-ups": "risk_flag.follow_up_recorded",
   "POST /api/risk-flags/:riskFlagId/resolve": "risk_flag.resolved",
+  "POST /api/supervision/risk-flags/:riskFlagId/acknowledgement": "risk_flag.acknowledged",
   "GET /api/courses/:courseId/end-of-treatment-summary": "course.summary_viewed",
   "GET /api/supervision/risk-flags": "risk_flags.viewed",
   "GET /api/supervision/therapists": "supervision.summary_viewed",

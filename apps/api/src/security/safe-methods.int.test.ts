@@ -39,6 +39,10 @@ const { therapist: otherTherapist } = await therapistWithCourse(app, prisma);
 const otherSupervisor = await signedInAs(app, prisma, "supervisor");
 const newcomer = await createAccount(prisma, { mustChangePassword: true });
 const newcomerSession = await signIn(app, newcomer.email);
+// The owner's calendar feed: its secret token is the one path parameter that is not a record's id.
+const feed = await owner.post("/api/calendar/feed", { includeClientCode: false });
+expect(feed.statusCode, feed.body).toBe(201);
+const feedToken = feed.json<{ path: string }>().path.split("/").at(-1) ?? "";
 
 /** Each path parameter gets the id of a real record of the owner's. */
 const ids: Record<string, string> = {
@@ -46,6 +50,7 @@ const ids: Record<string, string> = {
   clientId: course.client.id,
   courseId: course.id,
   sessionId: sessionNumbered(course, 1).id,
+  token: feedToken,
   "*": "index.css",
 };
 const urlOf = (url: string) =>
@@ -78,7 +83,8 @@ describe("no GET changes state", () => {
 
   it("every read route, called by every actor, leaves every table as it was", async () => {
     const options: SnapshotOptions = {
-      ignoreColumns: { login_sessions: ["last_seen_at"] },
+      // Reading a feed records when it was last fetched, for its owner to see (like a session's last use).
+      ignoreColumns: { login_sessions: ["last_seen_at"], calendar_feeds: ["last_fetched_at"] },
       upToId: { audit_events: await maxId(prisma, "audit_events") },
     };
     const before = await tableStates(prisma, options);

@@ -1,3 +1,4 @@
+import { CopyOnceField } from "../../../components/copy-once-field";
 import type { CalendarFeed } from "@ipt/shared";
 import { useEffect, useId, useRef, useState } from "react";
 import { CheckboxField, FormAlert } from "../../../components/form-fields";
@@ -7,8 +8,6 @@ import { SummaryRow } from "../../../components/summary-row";
 import { formatDateTime } from "../../../lib/format";
 import { useCreateCalendarFeed, useRevokeCalendarFeed } from "../api/calendar-feed";
 
-type CopyState = "idle" | "copied" | "failed";
-
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
   return error instanceof Error ? error.message : "Something went wrong. Please try again.";
@@ -17,56 +16,18 @@ function errorMessage(error: unknown): string | null {
 /** The feed's secret URL, shown once right after it was made: the server keeps only its hash. */
 function NewFeedUrl({ url }: { url: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copyState, setCopyState] = useState<CopyState>("idle");
   const headingId = useId();
-  const inputId = useId();
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopyState("copied");
-    } catch {
-      inputRef.current?.select();
-      setCopyState("failed");
-    }
-  }
 
   return (
     <section className="notice notice--important temp-password" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="temp-password__title">
         Your calendar feed URL
       </h2>
-      <div className="temp-password__row">
-        <label className="field__label" htmlFor={inputId}>
-          Feed URL
-        </label>
-        <div className="temp-password__value">
-          <input
-            ref={inputRef}
-            id={inputId}
-            className="input input--mono"
-            readOnly
-            value={url}
-            autoComplete="off"
-            spellCheck={false}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <button type="button" className="button button--secondary" onClick={() => void copy()}>
-            Copy URL
-          </button>
-        </div>
-        <p role="status" className="temp-password__copy-status">
-          {copyState === "copied" ? "URL copied to the clipboard." : null}
-          {copyState === "failed"
-            ? "Could not copy automatically. The URL is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it."
-            : null}
-        </p>
-      </div>
+      <CopyOnceField label="Feed URL" value={url} what="URL" />
       <p>
         <strong>This URL is shown only once.</strong> Anyone who has it can see your session times: add it to
         your calendar app as a subscription and do not share it. If it is lost or leaked, create a new one.

@@ -1,12 +1,12 @@
 // What route plugins receive: the database client and the rules derived from configuration.
 import type { SessionTimeouts } from "./auth/login-sessions";
-import type { LockoutRules } from "./auth/auth-service";
+import type { ThrottleRules } from "./auth/throttle";
 import type { PrismaClient } from "./db/prisma";
 
 export interface AppContext {
   prisma: PrismaClient;
   timeouts: SessionTimeouts;
-  lockout: LockoutRules;
+  throttle: ThrottleRules;
   loginRateLimit: { max: number; timeWindowMs: number };
   /** "Now" for session and sign-in rules; tests inject one to cross time limits without waiting. */
   clock: () => Date;

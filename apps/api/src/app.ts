@@ -14,7 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "./app-context";
-import type { Config } from "./config/config";
+import { apiDocsArePublic, type Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
@@ -62,9 +62,10 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
     // client cannot pick its own address (and dodge the per-address sign-in limit) by sending one.
     trustProxy: config.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 256 * 1024,
-    // Keep a caller's request id (from a proxy) when it looks like one; otherwise make our own.
+    // Audit rows store the request id, so a client's own id is ignored: only the trusted proxy's is
+    // kept (when it looks like one); otherwise we make our own.
     genReqId: (req) => {
-      const incoming = req.headers["x-request-id"];
+      const incoming = config.TRUST_PROXY ? req.headers["x-request-id"] : undefined;
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
@@ -81,7 +82,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
 
   const routes: RegisteredRoute[] = [];
   app.decorate("registeredRoutes", routes);
-  registerPolicyGuard(app, routes);
+  registerPolicyGuard(app, routes, apiDocsArePublic(config) ? "public" : "signedIn");
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
@@ -119,14 +120,19 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
       idleMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
       absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
     },
-    lockout: { threshold: config.LOGIN_LOCKOUT_THRESHOLD, lockMs: config.LOGIN_LOCKOUT_MINUTES * 60_000 },
+    throttle: {
+      accountFreeFailures: config.LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES,
+      sourceFreeFailures: config.LOGIN_THROTTLE_SOURCE_FREE_FAILURES,
+      baseDelayMs: config.LOGIN_THROTTLE_BASE_SECONDS * 1000,
+      maxDelayMs: config.LOGIN_THROTTLE_MAX_MINUTES * 60_000,
+    },
     loginRateLimit: {
       max: config.LOGIN_RATE_LIMIT_MAX,
       timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
     clock,
   };
-  registerAuth(app, prisma, context.timeouts, clock);
+  registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
 
   await app.register(healthRoutes, context);
   await app.register(authRoutes, context);

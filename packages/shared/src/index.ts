@@ -1,6 +1,7 @@
 export * from "./errors/api-error";
 export * from "./common/pagination";
 export * from "./common/idempotency";
+export * from "./common/text";
 export * from "./auth/roles";
 export * from "./auth/password";
 export * from "./auth/auth";

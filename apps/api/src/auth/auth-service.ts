@@ -1,100 +1,129 @@
-// Sign-in with lockout, and password change. One answer for every failed sign-in, so the reply
-// never tells whether an account exists, is locked or is deactivated.
-import type { ChangePasswordRequest, LoginRequest } from "@ipt/shared";
+// Sign-in with throttling (auth/throttle.ts), and password change. One answer for every failed
+// sign-in, so the reply never tells whether an account exists or is deactivated.
+import { passwordIdentityProblem, type ChangePasswordRequest, type LoginRequest } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
+import { emailDigest } from "../audit/email-digest";
 import type { PrismaClient } from "../db/prisma";
 import { AppError } from "../errors/app-error";
-import { createLoginSession, destroyLoginSession, type SessionTimeouts } from "./login-sessions";
+import { recordRefusal } from "../audit/refusals";
+import { newDeviceToken } from "./known-devices";
+import { createLoginSession, destroyLoginSession, hashToken, type SessionTimeouts } from "./login-sessions";
+import {
+  accountKey,
+  clearFailures,
+  countFailure,
+  deviceKey,
+  heldBackUntil,
+  sourceKey,
+  unknownEmailKey,
+  type ThrottleRules,
+} from "./throttle";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
 
-export interface LockoutRules {
-  threshold: number;
-  lockMs: number;
-}
-
-export const SIGN_IN_FAILED_MESSAGE =
-  "The email or password is not right, or the account is locked for a while after too many attempts.";
+export const SIGN_IN_FAILED_MESSAGE = "The email or password is not right.";
 const signInFailed = () => new AppError("unauthenticated", SIGN_IN_FAILED_MESSAGE);
+
+/** Said while a key is held back: the right password would not be checked either, so say so. */
+function signInSlowed(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const error = new AppError(
+    "rate_limited",
+    `Sign-in is slowed after several failed attempts. Try again in ${seconds} seconds.`,
+  );
+  error.retryAfterSeconds = seconds;
+  return error;
+}
 
 interface LoginInput {
   credentials: LoginRequest;
   /** Token hash of a session the browser already had: destroyed, so every login gets a new id. */
   previousTokenHash: string | null;
+  /** Token hash of the browser's device cookie, if it sent one. */
+  deviceTokenHash: string | null;
   client: { ip: string | null; userAgent: string | null };
   audit: AuditContext;
 }
 
 export async function login(
   prisma: PrismaClient,
-  rules: { timeouts: SessionTimeouts; lockout: LockoutRules },
+  rules: { timeouts: SessionTimeouts; throttle: ThrottleRules },
   input: LoginInput,
   now = new Date(),
 ) {
   const { email, password } = input.credentials;
   if (input.previousTokenHash) await destroyLoginSession(prisma, input.previousTokenHash);
 
+  // Unknown and known accounts cost the same database work (the same reads, then one transaction of
+  // the same statements), so timing does not tell whether an account exists.
+  const digest = await emailDigest(prisma, email);
   const user = await prisma.user.findUnique({ where: { email } });
-  if (!user) {
-    await verifyAgainstDummy(password);
-    await recordAudit(prisma, input.audit, {
-      action: "auth.login_failed",
-      outcome: "failure",
-      actorLabel: email,
-      details: { reason: "unknown_email" },
-    });
-    throw signInFailed();
+  const device = input.deviceTokenHash
+    ? await prisma.knownDevice.findUnique({ where: { tokenHash: input.deviceTokenHash } })
+    : null;
+  const knownDevice = user !== null && device?.userId === user.id;
+  // A known device is judged by its own failures; any other browser by the account's and the address's.
+  const keys =
+    knownDevice && input.deviceTokenHash
+      ? [deviceKey(input.deviceTokenHash)]
+      : [user ? accountKey(user.id) : unknownEmailKey(digest), sourceKey(input.client.ip)];
+  const audit = { ...input.audit, actorId: user?.id ?? null };
+
+  const heldUntil = await heldBackUntil(prisma, keys, now);
+  if (heldUntil) {
+    await recordThrottled(prisma, audit, { keys: keys.map((k) => k.kind), userId: user?.id, digest }, now);
+    throw signInSlowed(heldUntil, now);
   }
 
-  const passwordOk = await verifyPassword(user.passwordHash, password);
-  const audit = { ...input.audit, actorId: user.id };
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.passwordHash, password);
+  else await verifyAgainstDummy(password);
+  const failure = !user
+    ? "unknown_email"
+    : !user.active
+      ? "deactivated"
+      : !passwordOk
+        ? "wrong_password"
+        : null;
 
-  if (locked || !user.active) {
-    await recordAudit(prisma, audit, {
-      action: "auth.login_failed",
-      outcome: "denied",
-      entityType: "user",
-      entityId: user.id,
-      details: { reason: locked ? "locked" : "deactivated" },
-    });
-    throw signInFailed();
-  }
-
-  if (!passwordOk) {
+  if (!user || failure !== null) {
     await prisma.$transaction(async (tx) => {
-      const updated = await tx.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: { increment: 1 } },
-        select: { failedLoginCount: true },
-      });
+      const counted = await countFailure(tx, rules.throttle, keys, now);
+      const slowed = counted.filter((c) => c.blockedUntil !== null).map((c) => c.key.kind);
       await recordAudit(tx, audit, {
         action: "auth.login_failed",
-        outcome: "failure",
-        entityType: "user",
-        entityId: user.id,
-        details: { reason: "wrong_password", attempt: updated.failedLoginCount },
+        outcome: failure === "deactivated" ? "denied" : "failure",
+        ...(user ? { entityType: "user", entityId: user.id } : { actorLabel: digest }),
+        details: {
+          reason: failure ?? "unknown_email",
+          failures: Object.fromEntries(counted.map((c) => [c.key.kind, c.failures])),
+          ...(slowed.length > 0 ? { slowed } : {}),
+        },
       });
-      if (updated.failedLoginCount >= rules.lockout.threshold) {
-        const lockedUntil = new Date(now.getTime() + rules.lockout.lockMs);
-        await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } });
-        await recordAudit(tx, audit, {
-          action: "auth.lockout",
-          outcome: "denied",
-          entityType: "user",
-          entityId: user.id,
-          details: { lockedUntil: lockedUntil.toISOString() },
-        });
-      }
     });
     throw signInFailed();
   }
 
   return prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await clearFailures(
+      tx,
+      keys.filter((k) => k.kind !== "source"),
+    );
+    const deviceToken = knownDevice ? null : newDeviceToken();
+    if (deviceToken) {
+      await tx.knownDevice.create({ data: { tokenHash: hashToken(deviceToken), userId: user.id } });
+    } else if (input.deviceTokenHash) {
+      await tx.knownDevice.update({ where: { tokenHash: input.deviceTokenHash }, data: { lastSeenAt: now } });
+    }
     const session = await createLoginSession(tx, user.id, rules.timeouts, input.client, now);
-    await recordAudit(tx, audit, { action: "auth.login", entityType: "user", entityId: user.id });
+    await recordAudit(tx, audit, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      details: { knownDevice },
+    });
     return {
       ...session,
+      deviceToken,
       user: {
         id: user.id,
         email: user.email,
@@ -104,6 +133,27 @@ export async function login(
       },
     };
   });
+}
+
+/** Sign-ins refused while held back: audited once a minute per source (see audit/refusals.ts). */
+async function recordThrottled(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  facts: { keys: string[]; userId: string | undefined; digest: string },
+  now: Date,
+) {
+  await recordRefusal(
+    prisma,
+    { ...audit, actorId: null },
+    {
+      action: "auth.login_throttled",
+      method: "POST",
+      route: "/api/auth/login",
+      reason: facts.keys.join(","),
+    },
+    now,
+    facts.userId ? { entityType: "user", entityId: facts.userId } : { actorLabel: facts.digest },
+  );
 }
 
 /**
@@ -125,6 +175,12 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.request.currentPassword))) {
     throw new AppError("validation_failed", "Some fields are not valid.", [
       { field: "body.currentPassword", message: "The current password is not right." },
+    ]);
+  }
+  const identityProblem = passwordIdentityProblem(input.request.newPassword, user);
+  if (identityProblem) {
+    throw new AppError("validation_failed", "Some fields are not valid.", [
+      { field: "body.newPassword", message: identityProblem },
     ]);
   }
   const passwordHash = await hashPassword(input.request.newPassword);

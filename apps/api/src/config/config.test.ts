@@ -7,8 +7,10 @@ describe("configuration", () => {
     expect(config.PORT).toBe(3000);
     expect(config.SESSION_IDLE_TIMEOUT_MINUTES).toBe(30);
     expect(config.SESSION_ABSOLUTE_TIMEOUT_HOURS).toBe(12);
-    expect(config.LOGIN_LOCKOUT_THRESHOLD).toBe(5);
-    expect(config.LOGIN_LOCKOUT_MINUTES).toBe(15);
+    expect(config.LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES).toBe(5);
+    expect(config.LOGIN_THROTTLE_MAX_MINUTES).toBe(15);
+    expect(config.API_DOCS_PUBLIC).toBeUndefined();
+    expect(config.PUBLIC_ORIGIN).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

@@ -46,8 +46,13 @@ const configSchema = z.object({
     .min(1)
     .max(7 * 24)
     .default(12),
-  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce
+  /** Sign-in throttling (auth/throttle.ts): failures of one account before delays start. */
+  LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failures from one address before delays start (a clinic may share one address). */
+  LOGIN_THROTTLE_SOURCE_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** The first delay in seconds; each further failure doubles it up to the maximum. */
+  LOGIN_THROTTLE_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  LOGIN_THROTTLE_MAX_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
@@ -55,8 +60,21 @@ const configSchema = z.object({
     .default(15),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get the Secure flag. */
+  /**
+   * Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get the Secure flag, and keep the
+   * proxy's X-Request-Id (audit rows store it). Unset, a client's X-Request-Id is ignored.
+   */
   TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * The origin browsers reach the app at, e.g. https://ipt.example.org: state-changing requests must
+   * come from exactly this scheme, host and port. Unset: the scheme and host the request was sent to.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "Must be an http:// or https:// origin." })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  /** Who may read the OpenAPI document and docs page: anyone (development default) or signed-in users. */
+  API_DOCS_PUBLIC: booleanFlag.optional(),
   WEB_DIST_DIR: z
     .string()
     .min(1)
@@ -68,6 +86,10 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The API docs are public in development and test, and need a signed-in user in production. */
+export const apiDocsArePublic = (config: Config) =>
+  config.API_DOCS_PUBLIC ?? config.NODE_ENV !== "production";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -143,6 +143,7 @@ describe("schema.prisma and the migrations", () => {
       // The comparison saw the whole model, not an empty catalog.
       expect(schemaCatalog.tables).toEqual([
         "table_name=audit_events",
+        "table_name=audit_refusal_windows",
         "table_name=calendar_feeds",
         "table_name=clients",
         "table_name=cosignatures",
@@ -150,6 +151,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=fidelity_ratings",
         "table_name=idempotency_keys",
         "table_name=inventory_people",
+        "table_name=known_devices",
         "table_name=life_events",
         "table_name=login_sessions",
         "table_name=measure_scores",
@@ -160,7 +162,9 @@ describe("schema.prisma and the migrations", () => {
         "table_name=review_threads",
         "table_name=risk_flags",
         "table_name=safety_follow_ups",
+        "table_name=server_keys",
         "table_name=session_amendments",
+        "table_name=sign_in_throttles",
         "table_name=supervision_assignments",
         "table_name=therapy_sessions",
         "table_name=users",
@@ -203,18 +207,13 @@ describe("the agreement check", () => {
     "notices a changed default, a missing index and a reordered enum",
     async () => {
       const edited = schemaSql
-        .replace(
-          `"failed_login_count" INTEGER NOT NULL DEFAULT 0`,
-          `"failed_login_count" INTEGER NOT NULL DEFAULT 1`,
-        )
+        .replace(`"refusals" INTEGER NOT NULL DEFAULT 1`, `"refusals" INTEGER NOT NULL DEFAULT 2`)
         .replace(/^CREATE INDEX "login_sessions_expires_at_idx".*$/m, "")
         .replace(`('success', 'failure', 'denied')`, `('failure', 'success', 'denied')`);
 
       const diff = catalogDiff(await catalogOf(await databaseFromSql(edited)), migrationsCatalog).join("\n");
 
-      expect(diff).toMatch(
-        /columns: only in schema\.prisma: .*column_name=failed_login_count .*column_default=1/,
-      );
+      expect(diff).toMatch(/columns: only in schema\.prisma: .*column_name=refusals .*column_default=2/);
       expect(diff).toMatch(/indexes: only in migrations: .*login_sessions_expires_at_idx/);
       expect(diff).toMatch(
         /enums: only in schema\.prisma: .*typname=AuditOutcome labels=failure,success,denied/,

@@ -3,6 +3,8 @@ import { statusByErrorCode, type ErrorCode, type FieldError } from "@ipt/shared"
 /** The one error type services throw; the error handler turns it into the shared error body. */
 export class AppError extends Error {
   readonly statusCode: number;
+  /** Sent as Retry-After (429, 503): when the client may try again. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,

@@ -3,6 +3,7 @@ import { CSRF_HEADER } from "@ipt/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { timingSafeEqual } from "node:crypto";
 import type { AuditContext } from "../audit/audit-log";
+import { recordRefusal, type Refusal } from "../audit/refusals";
 import { resolveLoginSession, type ActiveSession, type SessionTimeouts } from "../auth/login-sessions";
 import type { PrismaClient } from "../db/prisma";
 import {
@@ -64,9 +65,14 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** Must be called before any route is registered: routes without a policy are refused. */
-export function registerPolicyGuard(app: FastifyInstance, registered: RegisteredRoute[]) {
+export function registerPolicyGuard(
+  app: FastifyInstance,
+  registered: RegisteredRoute[],
+  /** The OpenAPI document and docs page: "public" in development, "signedIn" in production. */
+  docsPolicy: PolicyName,
+) {
   app.addHook("onRoute", (route) => {
-    const policy = route.config?.policy ?? policyForPluginRoute(route.url);
+    const policy = route.config?.policy ?? policyForPluginRoute(route.url, docsPolicy);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!isPolicyName(policy)) {
       throw new Error(`Route ${methods.join(",")} ${route.url} states no policy; every route must name one.`);
@@ -81,6 +87,8 @@ export function registerAuth(
   prisma: PrismaClient,
   timeouts: SessionTimeouts,
   clock: () => Date,
+  /** PUBLIC_ORIGIN: the one origin state-changing requests may come from (see same-origin.ts). */
+  publicOrigin: string | undefined,
 ) {
   app.decorateRequest("loginSession", null);
   app.decorateRequest("principal", null);
@@ -96,7 +104,10 @@ export function registerAuth(
     const policy = request.routeOptions.config.policy ?? "public";
     const unsafe = UNSAFE_METHODS.has(request.method);
     // No page of another site may change anything, signed in or not (sign-in included: login CSRF).
-    if (unsafe && fromAnotherSite(request)) throw csrfFailed();
+    if (unsafe && fromAnotherSite(request, publicOrigin)) {
+      await refuse(request, "csrf.refused", "other_site");
+      throw csrfFailed();
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token && (request.url.startsWith("/api/") || request.routeOptions.config.readsSession)) {
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
@@ -114,6 +125,7 @@ export function registerAuth(
     if (request.loginSession && policy !== "public" && unsafe) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameToken(sent, request.loginSession.csrfToken)) {
+        await refuse(request, "csrf.refused", "token");
         throw csrfFailed();
       }
     }
@@ -123,6 +135,18 @@ export function registerAuth(
     // Thrown, so the one error handler writes every refusal.
     if (decision === "unauthenticated") throw unauthenticated();
     if (decision === "password_change_required") throw passwordChangeRequired();
+    await refuse(request, "access.forbidden", `policy:${policy}`);
     throw forbidden();
   });
+
+  /** Audits a refusal (aggregated per source and minute, see audit/refusals.ts). */
+  function refuse(request: FastifyRequest, action: Refusal["action"], reason: string) {
+    const route = request.routeOptions.url ?? "(no route)";
+    return recordRefusal(
+      prisma,
+      request.auditContext(),
+      { action, method: request.method, route, reason },
+      request.requestedAt,
+    );
+  }
 }

@@ -57,6 +57,7 @@ export function replyWithError(error: FastifyError | AppError, request: FastifyR
     return sendError(reply, request, 400, "validation_failed", "Some fields are not valid.", fields);
   }
   if (error instanceof AppError) {
+    if (error.retryAfterSeconds !== undefined) reply.header("retry-after", error.retryAfterSeconds);
     // A 503 always says when to try again (under-pressure sets its own before throwing).
     if (error.statusCode === 503 && !reply.hasHeader("retry-after")) {
       reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);

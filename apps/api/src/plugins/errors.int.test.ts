@@ -220,21 +220,12 @@ describe("request ids", () => {
     expect(body.error.requestId).toBe(response.headers["x-request-id"]);
   });
 
-  it("a well-formed request id from a proxy is kept; anything else is replaced", async () => {
-    const kept = await app.inject({
+  it("a request id the client sends is replaced (only a trusted proxy's is kept: request-trust.int.test.ts)", async () => {
+    const replaced = await app.inject({
       method: "GET",
       url: "/api/nothing",
       headers: { "x-request-id": "proxy-req-12345678" },
     });
-    expect(expectApiError(kept, 404, "not_found").requestId).toBe("proxy-req-12345678");
-
-    const replaced = await app.inject({
-      method: "GET",
-      url: "/api/nothing",
-      headers: { "x-request-id": "<script>alert(1)</script>" },
-    });
-    const error = expectApiError(replaced, 404, "not_found");
-    expect(error.requestId).not.toContain("<");
-    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(expectApiError(replaced, 404, "not_found").requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -71,8 +71,8 @@ export function decide(policy: PolicyName, principal: Principal | null): PolicyD
 }
 
 /** Routes that plugins register (API docs, web app files) get their policy here, by prefix. */
-export function policyForPluginRoute(url: string): PolicyName | undefined {
-  if (url === "/api/docs" || url.startsWith("/api/docs/")) return "public";
+export function policyForPluginRoute(url: string, docsPolicy: PolicyName = "public"): PolicyName | undefined {
+  if (url === "/api/docs" || url.startsWith("/api/docs/")) return docsPolicy;
   if (!url.startsWith("/api")) return "public";
   return undefined;
 }

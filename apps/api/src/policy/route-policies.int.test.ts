@@ -142,7 +142,7 @@ describe("route policies", () => {
 describe("the policy guard", () => {
   it("refuses to register an API route that names no policy", async () => {
     const bare = Fastify();
-    registerPolicyGuard(bare, []);
+    registerPolicyGuard(bare, [], "public");
     await expect(async () => {
       bare.get("/api/things", async () => "unguarded");
       await bare.ready();
@@ -152,7 +152,7 @@ describe("the policy guard", () => {
 
   it("refuses a policy name the policy module does not know", async () => {
     const bare = Fastify();
-    registerPolicyGuard(bare, []);
+    registerPolicyGuard(bare, [], "public");
     await expect(async () => {
       bare.get("/api/things", { config: { policy: "everyone" as "public" } }, async () => "unguarded");
       await bare.ready();
@@ -163,7 +163,7 @@ describe("the policy guard", () => {
   it("records a route that names its policy", async () => {
     const bare = Fastify();
     const registered: RegisteredRoute[] = [];
-    registerPolicyGuard(bare, registered);
+    registerPolicyGuard(bare, registered, "public");
     bare.post("/api/things", { config: { policy: "admin" } }, async () => "guarded");
     await bare.ready();
     expect(registered).toEqual([{ method: "POST", url: "/api/things", policy: "admin" }]);

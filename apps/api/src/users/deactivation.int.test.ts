@@ -2,6 +2,7 @@ import { adminUser } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { accountKey } from "../auth/throttle";
 
 const { app, prisma } = await createTestApp();
 
@@ -53,21 +54,20 @@ describe("deactivating an account", () => {
     ]);
   });
 
-  it("reactivation also clears a lockout", async () => {
+  it("reactivation also clears the slowing of the account's sign-in", async () => {
     const { session } = await signedInAdmin();
-    const therapist = await createAccount(prisma);
-    await prisma.user.update({
-      where: { id: therapist.id },
-      data: { active: false, lockedUntil: new Date(Date.now() + 3_600_000), failedLoginCount: 3 },
+    const therapist = await createAccount(prisma, { active: false });
+    const key = accountKey(therapist.id).key;
+    await prisma.signInThrottle.create({
+      data: { key, failures: 7, lastFailureAt: new Date(), blockedUntil: new Date(Date.now() + 3_600_000) },
     });
 
     await post(`/api/admin/users/${therapist.id}/reactivate`, session.headers);
 
     expect(await prisma.user.findUniqueOrThrow({ where: { id: therapist.id } })).toMatchObject({
       active: true,
-      lockedUntil: null,
-      failedLoginCount: 0,
     });
+    expect(await prisma.signInThrottle.count({ where: { key } })).toBe(0);
     await expect(signIn(app, therapist.email)).resolves.toBeDefined();
   });
 

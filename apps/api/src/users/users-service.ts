@@ -9,6 +9,7 @@ import type {
 } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
+import { accountKey, clearFailures } from "../auth/throttle";
 import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
@@ -20,7 +21,6 @@ const adminUserSelect = {
   role: true,
   active: true,
   mustChangePassword: true,
-  lockedUntil: true,
   createdAt: true,
   supervisorsOf: {
     select: { supervisor: { select: personSelect } },
@@ -31,7 +31,7 @@ const adminUserSelect = {
 
 type AdminUserRow = Prisma.UserGetPayload<{ select: typeof adminUserSelect }>;
 
-function toAdminUser(row: AdminUserRow, now = new Date()): AdminUser {
+function toAdminUser(row: AdminUserRow, slowedUntil: Date | undefined): AdminUser {
   return {
     id: row.id,
     email: row.email,
@@ -39,7 +39,7 @@ function toAdminUser(row: AdminUserRow, now = new Date()): AdminUser {
     role: row.role,
     active: row.active,
     mustChangePassword: row.mustChangePassword,
-    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
+    signInSlowedUntil: slowedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     supervisors: row.supervisorsOf.map((a) => a.supervisor),
     supervisees: row.superviseesOf.map((a) => a.therapist),
@@ -73,13 +73,37 @@ export async function listUsers(prisma: PrismaClient, query: ListUsersQuery): Pr
     }),
     prisma.user.count({ where }),
   ]);
-  return { items: rows.map((row) => toAdminUser(row)), total, page: query.page, pageSize: query.pageSize };
+  const slowed = await signInSlowedUntil(
+    prisma,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) => toAdminUser(row, slowed.get(row.id))),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Until when each account's sign-in is held back by its own failures (auth/throttle.ts), if it is. */
+async function signInSlowedUntil(db: PrismaClient | Tx, userIds: string[], now = new Date()) {
+  const keys = new Map(userIds.map((id) => [accountKey(id).key, id]));
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { in: [...keys.keys()] }, blockedUntil: { gt: now } },
+    select: { key: true, blockedUntil: true },
+  });
+  const slowed = new Map<string, Date>();
+  for (const row of rows) {
+    const userId = keys.get(row.key);
+    if (userId && row.blockedUntil) slowed.set(userId, row.blockedUntil);
+  }
+  return slowed;
 }
 
 async function loadUser(db: PrismaClient | Tx, userId: string): Promise<AdminUser> {
   const row = await db.user.findUnique({ where: { id: userId }, select: adminUserSelect });
   if (!row) throw notFound("The account");
-  return toAdminUser(row);
+  return toAdminUser(row, (await signInSlowedUntil(db, [userId])).get(userId));
 }
 
 export const getUser = loadUser;
@@ -191,11 +215,9 @@ export async function setActive(
         "This is the last active administrator: they cannot be deactivated.",
       );
     }
-    await tx.user.update({
-      where: { id: userId },
-      // Reactivation clears any lockout so the person can sign in again at once.
-      data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active },
-    });
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    // Reactivation clears the account's failed sign-ins so the person can sign in again at once.
+    if (active) await clearFailures(tx, [accountKey(userId)]);
     // Deactivation ends every session of that user at once.
     if (!active) await tx.loginSession.deleteMany({ where: { userId } });
     await recordAudit(tx, audit, {
@@ -214,13 +236,37 @@ export async function resetPassword(prisma: PrismaClient, audit: AuditContext, u
     await findForUpdate(tx, userId);
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null },
+      data: { passwordHash, mustChangePassword: true },
     });
+    await clearFailures(tx, [accountKey(userId)]);
     await tx.loginSession.deleteMany({ where: { userId } });
     await recordAudit(tx, audit, { action: "user.password_reset", entityType: "user", entityId: userId });
     return loadUser(tx, userId);
   });
   return { user, temporaryPassword };
+}
+
+/**
+ * Lifts the slowing of an account's sign-in (the person is at the desk, the failures were someone
+ * else's). Audited with when it would have ended; the address's own failures are not touched.
+ */
+export async function unlockSignIn(prisma: PrismaClient, audit: AuditContext, userId: string) {
+  return prisma.$transaction(async (tx) => {
+    await findForUpdate(tx, userId);
+    const key = accountKey(userId);
+    const throttle = await tx.signInThrottle.findUnique({ where: { key: key.key } });
+    await clearFailures(tx, [key]);
+    await recordAudit(tx, audit, {
+      action: "user.sign_in_unlocked",
+      entityType: "user",
+      entityId: userId,
+      details: {
+        failures: throttle?.failures ?? 0,
+        slowedUntil: throttle?.blockedUntil?.toISOString() ?? null,
+      },
+    });
+    return loadUser(tx, userId);
+  });
 }
 
 /** Signs the user out everywhere at once (a lost device, a suspected stolen session). */

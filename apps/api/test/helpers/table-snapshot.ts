@@ -12,6 +12,8 @@ export interface SnapshotOptions {
   ignoreColumns?: Record<string, string[]>;
   /** Tables compared only up to this id: later rows are appended events (audit_events). */
   upToId?: Record<string, bigint>;
+  /** Tables left out altogether (audit_refusal_windows: the counts of audited refusals). */
+  ignoreTables?: string[];
 }
 
 /** Every table of the app's schema, by name. */
@@ -23,6 +25,7 @@ export async function tableStates(
     SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
   const states: Record<string, TableState> = {};
   for (const { name } of tables) {
+    if (options.ignoreTables?.includes(name)) continue;
     const ignored = options.ignoreColumns?.[name] ?? [];
     const upTo = options.upToId?.[name];
     const [state] = await prisma.$queryRawUnsafe<{ rows: number; checksum: string }[]>(

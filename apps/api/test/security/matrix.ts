@@ -242,6 +242,9 @@ export const MATRIX: MatrixRow[] = [
   row("POST /api/admin/users/:userId/reset-password", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),
+  row("POST /api/admin/users/:userId/unlock-sign-in", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
   row("POST /api/admin/users/:userId/end-sessions", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),

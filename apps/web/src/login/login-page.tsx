@@ -32,7 +32,7 @@ export function LoginPage({ next, sessionEnded }: { next: string | null; session
             onSignedIn={(session) => window.location.replace(destinationAfterSignIn(session, next))}
           />
           <p className="muted">
-            Forgotten your password or locked out? Ask an administrator to reset your password.
+            Forgotten your password, or sign-in slowed after failed attempts? Ask an administrator.
           </p>
         </div>
       </main>

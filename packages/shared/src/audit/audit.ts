@@ -6,6 +6,7 @@ export const auditActions = [
   "auth.login",
   "auth.login_failed",
   "auth.lockout",
+  "auth.login_throttled",
   "auth.logout",
   "auth.password_changed",
   "user.created",
@@ -14,6 +15,7 @@ export const auditActions = [
   "user.reactivated",
   "user.password_reset",
   "user.sessions_ended",
+  "user.sign_in_unlocked",
   "supervision.assigned",
   "supervision.removed",
   "caseload.viewed",
@@ -73,6 +75,9 @@ export const auditActions = [
   "calendar_feed.created",
   "calendar_feed.revoked",
   "calendar_feed.fetched",
+  "audit.viewed",
+  "access.forbidden",
+  "csrf.refused",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -83,7 +88,7 @@ export const auditEvent = z.object({
   id: z.string(),
   occurredAt: z.iso.datetime(),
   actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
-  /** The attempted email when no account matched (failed sign-in). */
+  /** When no account matched a failed sign-in: the keyed hash of the email tried, never the email. */
   actorLabel: z.string().nullable(),
   action: z.string(),
   entityType: z.string().nullable(),

@@ -1,6 +1,7 @@
 // Clients and their interpersonal inventory: the wire shapes for the API and the web.
 import { z } from "zod";
 import { pageQuery, paginated } from "../common/pagination";
+import { shortText } from "../common/text";
 import { timeOfDay } from "../dates/schemas";
 import { flag } from "../ipt";
 import { measureSummary } from "../measures/results";
@@ -30,6 +31,7 @@ export const sessionWhen = {
   startsAt: z.iso.datetime(),
 };
 
+/** Free text (notes): format characters stay allowed, emoji sequences need the zero-width joiner. */
 const text = (max: number, empty = "This field is required.") => z.string().trim().min(1, empty).max(max);
 /** Free text that may be left blank. */
 const optionalText = (max: number) => z.string().trim().max(max);
@@ -40,13 +42,13 @@ export const lifeEventParams = z.object({ clientId: entityId, eventId: entityId 
 
 const currentYear = new Date().getUTCFullYear();
 export const clientFields = {
-  displayName: text(80, "Enter a name or code for the client."),
+  displayName: shortText(80, "Enter a name or code for the client."),
   yearOfBirth: z
     .int("Enter a year like 1984.")
     .min(1900, "Enter a year after 1900.")
     .max(currentYear, "The year of birth cannot be in the future."),
   referralReason: text(2000, "Enter the reason for referral."),
-  workingDiagnosis: optionalText(200),
+  workingDiagnosis: shortText(200),
 };
 
 export const createClientRequest = z.strictObject({
@@ -130,8 +132,8 @@ export type CaseloadResponse = z.infer<typeof caseloadResponse>;
 // --- Interpersonal inventory [S10a][S20e][S12b] ---
 
 export const inventoryPersonFields = {
-  label: text(80, "Enter a name or label for this person."),
-  relationship: text(80, "Enter the relationship, e.g. partner or colleague."),
+  label: shortText(80, "Enter a name or label for this person."),
+  relationship: shortText(80, "Enter the relationship, e.g. partner or colleague."),
   ring: closenessRing,
   positives: optionalText(2000),
   negatives: optionalText(2000),
@@ -182,7 +184,7 @@ export type InventoryPerson = z.infer<typeof inventoryPerson>;
 export const createLifeEventRequest = z.strictObject({
   occurredOn: isoDate,
   kind: lifeEventKind,
-  description: text(500, "Describe the event in a few words."),
+  description: shortText(500, "Describe the event in a few words."),
   personId: entityId.nullable().optional(),
 });
 export type CreateLifeEventRequest = z.infer<typeof createLifeEventRequest>;
@@ -191,7 +193,7 @@ export const updateLifeEventRequest = z.strictObject({
   version,
   occurredOn: isoDate.optional(),
   kind: lifeEventKind.optional(),
-  description: text(500, "Describe the event in a few words.").optional(),
+  description: shortText(500, "Describe the event in a few words.").optional(),
   personId: entityId.nullable().optional(),
 });
 export type UpdateLifeEventRequest = z.infer<typeof updateLifeEventRequest>;

@@ -1,6 +1,7 @@
 // One IPT course: set-up, the guarded phase moves, the plan and termination. Wire shapes only;
 // the clinical rules themselves live in ../ipt.
 import { z } from "zod";
+import { shortText } from "../common/text";
 import { personRef } from "../users/users";
 import { flag, ruleGap, warning } from "../ipt";
 import { measureSummary } from "../measures/results";
@@ -21,7 +22,7 @@ import { entityId, isoDate, sessionWhen, version } from "./clients";
 
 export const courseParams = z.object({ courseId: entityId });
 
-const reason = z.string().trim().min(1, "Give a reason.").max(1000);
+const reason = shortText(1000, "Give a reason.");
 
 export const createCourseRequest = z.strictObject({
   format: courseFormat,

@@ -2,6 +2,7 @@
 // view, the end-of-treatment summary and the organisation's measurement settings: wire shapes only.
 // Scoring, outcomes and alerts are computed by ../measures (the API is authoritative).
 import { z } from "zod";
+import { shortText } from "../common/text";
 import { flag } from "../ipt/rules";
 import {
   courseFormat,
@@ -45,7 +46,7 @@ const hamdTotal = z
   .int("Enter the HAM-D-17 total as a whole number.")
   .min(0, `Enter a total from 0 to ${HAMD17_MAX}.`)
   .max(HAMD17_MAX, `Enter a total from 0 to ${HAMD17_MAX}.`);
-const reason = z.string().trim().min(1, "Give a reason.").max(1000);
+const reason = shortText(1000, "Give a reason.");
 
 /** Names each unanswered or extra item, e.g. items.8 "Answer item 9." */
 function checkAnswerCount(count: number, items: (number | null)[] | undefined, ctx: z.RefinementCtx) {

@@ -61,6 +61,13 @@ export const userEndpoints = {
     body: noBody,
     response: temporaryPasswordResponse,
   }),
+  unlockSignIn: defineEndpoint({
+    method: "POST",
+    path: "/api/admin/users/:userId/unlock-sign-in",
+    params: userParams,
+    body: noBody,
+    response: adminUser,
+  }),
   endSessions: defineEndpoint({
     method: "POST",
     path: "/api/admin/users/:userId/end-sessions",

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { email } from "../auth/auth";
 import { role } from "../auth/roles";
 import { pageQuery, paginated } from "../common/pagination";
+import { shortText } from "../common/text";
 
 export const userId = z.uuid("Must be a user id.");
 
 export const personRef = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
-export const userName = z.string().trim().min(1, "Enter a name.").max(120);
+export const userName = shortText(120, "Enter a name.");
 
 export const adminUser = z.object({
   id: z.uuid(),
@@ -17,7 +18,8 @@ export const adminUser = z.object({
   role,
   active: z.boolean(),
   mustChangePassword: z.boolean(),
-  lockedUntil: z.iso.datetime().nullable(),
+  /** Sign-in is slowed after failed attempts until then (an admin can lift it), or null. */
+  signInSlowedUntil: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   /** For therapists: who supervises them. */
   supervisors: z.array(personRef),

@@ -10,6 +10,7 @@ import {
   removeSupervisor,
   resetPassword,
   setActive,
+  unlockSignIn,
   updateUser,
 } from "../../users/users-service";
 import { defineRoute } from "../define-route";
@@ -94,6 +95,18 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       errors: recordErrors,
     },
     async (request) => endSessions(prisma, request.auditContext(), request.params.userId),
+  );
+
+  defineRoute(
+    app,
+    users.unlockSignIn,
+    {
+      config: admin,
+      tags,
+      summary: "Lift the slowing of the account's sign-in after failed attempts",
+      errors: recordErrors,
+    },
+    async (request) => unlockSignIn(prisma, request.auditContext(), request.params.userId),
   );
 
   defineRoute(

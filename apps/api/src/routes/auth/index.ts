@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { changePassword, login, logout } from "../../auth/auth-service";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "../../auth/known-devices";
 import { hashToken } from "../../auth/login-sessions";
 import { unauthenticated } from "../../errors/app-error";
 import { getServiceTimeZone } from "../../clinical/measures/settings-read";
@@ -51,18 +52,26 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     },
     async (request, reply): Promise<SessionResponse> => {
       const token = request.cookies[SESSION_COOKIE];
+      const device = request.cookies[DEVICE_COOKIE];
       const result = await login(
         prisma,
-        { timeouts, lockout: ctx.lockout },
+        { timeouts, throttle: ctx.throttle },
         {
           credentials: request.body,
           previousTokenHash: token ? hashToken(token) : null,
+          deviceTokenHash: device ? hashToken(device) : null,
           client: clientOf(request),
           audit: request.auditContext(),
         },
         ctx.clock(),
       );
       setSessionCookie(reply, result.token, result.expiresAt);
+      if (result.deviceToken) {
+        reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+          ...SESSION_COOKIE_OPTIONS,
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
+      }
       return toSessionResponse(result);
     },
   );

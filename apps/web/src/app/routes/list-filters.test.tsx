@@ -67,7 +67,7 @@ describe("filtering the audit log", () => {
         role: "supervisor",
         active: true,
         mustChangePassword: false,
-        lockedUntil: null,
+        signInSlowedUntil: null,
         createdAt: "2026-01-05T09:00:00.000Z",
         supervisors: [],
         supervisees: [],

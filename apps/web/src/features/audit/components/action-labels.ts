@@ -4,6 +4,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "auth.login": "Signed in",
   "auth.login_failed": "Sign-in failed",
   "auth.lockout": "Sign-in locked after failed attempts",
+  "auth.login_throttled": "Sign-in slowed after failed attempts",
   "auth.logout": "Signed out",
   "auth.password_changed": "Changed own password",
   "user.created": "Account created",
@@ -12,6 +13,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.reactivated": "Account reactivated",
   "user.password_reset": "Password reset by administrator",
   "user.sessions_ended": "Sessions ended by administrator",
+  "user.sign_in_unlocked": "Sign-in slowing lifted by an admin",
   "supervision.assigned": "Supervisor assigned",
   "supervision.removed": "Supervisor removed",
   "caseload.viewed": "Caseload viewed",
@@ -71,6 +73,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "calendar_feed.created": "Calendar feed created",
   "calendar_feed.revoked": "Calendar feed revoked",
   "calendar_feed.fetched": "Calendar feed fetched",
+  "audit.viewed": "Audit log viewed",
+  "access.forbidden": "Refused: role not allowed",
+  "csrf.refused": "Refused: request from another site or without its token",
 };
 
 function isKnownAction(action: string): action is AuditAction {

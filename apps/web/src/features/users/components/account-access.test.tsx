@@ -1,5 +1,5 @@
 // The admin's account page offers "End all sessions" (behind a confirmation) and says what it did.
-import { endSessionsResponse, type AdminUser } from "@ipt/shared";
+import { adminUser, endSessionsResponse, type AdminUser } from "@ipt/shared";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, stubFetch } from "../../../test/fetch-stub";
@@ -13,7 +13,7 @@ const user: AdminUser = {
   role: "therapist",
   active: true,
   mustChangePassword: false,
-  lockedUntil: null,
+  signInSlowedUntil: null,
   createdAt: "2026-01-05T09:00:00.000Z",
   supervisors: [],
   supervisees: [],
@@ -46,5 +46,28 @@ describe("ending an account's sessions", () => {
     expect(sessionsEndedMessage(0)).toBe("There were no open sessions to end.");
     expect(sessionsEndedMessage(1)).toBe("1 session has been ended.");
     expect(sessionsEndedMessage(3)).toBe("3 sessions have been ended.");
+  });
+});
+
+describe("an account whose sign-in is slowed", () => {
+  const slowed: AdminUser = { ...user, signInSlowedUntil: new Date(Date.now() + 600_000).toISOString() };
+
+  it("offers to let them sign in now, sends the unlock once and says it is done", async () => {
+    const api = stubFetch().on(
+      `POST /api/admin/users/${user.id}/unlock-sign-in`,
+      json(adminUser, { ...slowed, signInSlowedUntil: null }),
+    );
+    const { user: person } = renderWithProviders(<AccountAccess user={slowed} />);
+    expect(screen.getByText(/Sign-in for Tess Marlowe is slowed/)).toBeTruthy();
+
+    await person.click(screen.getByRole("button", { name: "Let them sign in now" }));
+
+    expect(await screen.findByText("Sign-in is no longer slowed for this account.")).toBeTruthy();
+    expect(api.sent(`POST /api/admin/users/${user.id}/unlock-sign-in`)).toHaveLength(1);
+  });
+
+  it("offers nothing of the kind when sign-in is not slowed", () => {
+    renderWithProviders(<AccountAccess user={user} />);
+    expect(screen.queryByRole("button", { name: "Let them sign in now" })).toBeNull();
   });
 });

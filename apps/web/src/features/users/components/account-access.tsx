@@ -6,6 +6,8 @@ import { useDeactivateUser } from "../api/deactivate-user";
 import { useEndSessions } from "../api/end-sessions";
 import { useReactivateUser } from "../api/reactivate-user";
 import { useResetPassword } from "../api/reset-password";
+import { useUnlockSignIn } from "../api/unlock-sign-in";
+import { isSignInSlowed } from "./account-status";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 
 type Pending = "deactivate" | "reactivate" | "reset" | "end-sessions" | null;
@@ -20,12 +22,16 @@ export function sessionsEndedMessage(count: number): string {
   return count === 1 ? "1 session has been ended." : `${count} sessions have been ended.`;
 }
 
-/** Deactivate / reactivate, password reset and ending every session, each behind a confirmation. */
+/**
+ * Deactivate / reactivate, password reset and ending every session, each behind a confirmation; and,
+ * while sign-in is slowed after failed attempts, lifting that (no confirmation: it takes nothing away).
+ */
 export function AccountAccess({ user }: { user: AdminUser }) {
   const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
   const resetPassword = useResetPassword();
   const endSessions = useEndSessions();
+  const unlock = useUnlockSignIn();
   const [confirming, setConfirming] = useState<Pending>(null);
   const [done, setDone] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<TemporaryPasswordResponse | null>(null);
@@ -35,6 +41,7 @@ export function AccountAccess({ user }: { user: AdminUser }) {
     reactivate.reset();
     resetPassword.reset();
     endSessions.reset();
+    unlock.reset();
     setDone(null);
     setConfirming(action);
   }
@@ -51,6 +58,29 @@ export function AccountAccess({ user }: { user: AdminUser }) {
           headingLevel={3}
           onDone={() => setTemporary(null)}
         />
+      ) : null}
+
+      {user.active && isSignInSlowed(user) ? (
+        <div className="action-block">
+          <p>
+            Sign-in for {user.name} is slowed after several failed attempts. If you know the attempts were not
+            theirs or they are with you now, let them sign in at once. Their other browsers are not slowed.
+          </p>
+          {unlock.error ? <p role="alert">{errorMessage(unlock.error)}</p> : null}
+          <button
+            type="button"
+            className="button"
+            disabled={unlock.isPending}
+            onClick={() => {
+              setDone(null);
+              unlock.mutate(user.id, {
+                onSuccess: () => setDone("Sign-in is no longer slowed for this account."),
+              });
+            }}
+          >
+            {unlock.isPending ? "Lifting…" : "Let them sign in now"}
+          </button>
+        </div>
       ) : null}
 
       <div className="action-block">

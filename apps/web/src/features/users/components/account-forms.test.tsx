@@ -18,7 +18,7 @@ function account(n: number, patch: Partial<AdminUser> = {}): AdminUser {
     role: "therapist",
     active: true,
     mustChangePassword: false,
-    lockedUntil: null,
+    signInSlowedUntil: null,
     createdAt: "2026-01-05T09:00:00.000Z",
     supervisors: [],
     supervisees: [],

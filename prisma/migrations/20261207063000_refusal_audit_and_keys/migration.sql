@@ -10,6 +10,7 @@ CREATE TABLE "audit_refusal_windows" (
 );
 
 -- Keys the server generates for itself, e.g. the key of the keyed hash of unknown sign-in emails.
+-- The server creates each key on first use, so a database that was only migrated stays empty (restore).
 CREATE TABLE "server_keys" (
     "name" TEXT NOT NULL,
     "key" BYTEA NOT NULL,
@@ -17,7 +18,3 @@ CREATE TABLE "server_keys" (
 
     CONSTRAINT "server_keys_pkey" PRIMARY KEY ("name")
 );
-
--- 32 bytes from gen_random_uuid() (pg_strong_random): 244 random bits, no extension needed.
-INSERT INTO "server_keys" ("name", "key")
-VALUES ('audit_email', decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));

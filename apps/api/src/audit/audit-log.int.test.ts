@@ -2,6 +2,7 @@ import { listAuditEventsResponse } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn, type SignedIn } from "../../test/helpers/app";
+import { emailDigest } from "./email-digest";
 
 const { app, prisma } = await createTestApp();
 
@@ -145,7 +146,7 @@ describe("browsing the audit log", () => {
     expect([...ids].sort((a, b) => (a > b ? -1 : 1))).toEqual(ids);
   });
 
-  it("shows failed sign-ins for unknown emails by the email tried", async () => {
+  it("shows failed sign-ins for unknown emails by the keyed digest of the email, never the email", async () => {
     const { session } = await signedInAdmin();
     const email = `intruder.${Date.now()}@example.test`;
     await app.inject({
@@ -154,10 +155,12 @@ describe("browsing the audit log", () => {
       payload: { email, password: "guess-guess-guess" },
     });
     const failed = await browse(session, { action: "auth.login_failed" });
-    expect(failed.items.find((e) => e.actorLabel === email)).toMatchObject({
+    const digest = await emailDigest(prisma, email);
+    expect(failed.items.find((e) => e.actorLabel === digest)).toMatchObject({
       actor: null,
       outcome: "failure",
     });
+    expect(JSON.stringify(failed)).not.toContain(email);
   });
 
   it.each(["therapist", "supervisor"] as const)("a %s is refused with 403", async (role) => {

@@ -53,22 +53,23 @@ step() {
   return "$status"
 }
 
-# The checks run in two lanes at once, one per core: ESLint (single-threaded, the longest check)
-# with Prettier; and the type check, the web build (for the browser tests) and the unit tests.
-# The second lane prints as it goes; the first lane's output follows when both are done.
-checks() {
+# The checks and the integration tier run in two lanes at once, one per core: ESLint
+# (single-threaded, the longest check) with Prettier; and the type check, the web build (for the
+# browser tests), the unit tests and then the integration tier, which so starts without waiting for
+# ESLint. The second lane prints as it goes; the first lane's output follows when both are done.
+checks_and_integration() {
   (step lint lint pnpm lint) >"$parts/lint.log" 2>&1 &
   lint_pid=$!
   echo "(lint runs alongside on the other core; its output follows at the end of this stage)"
   other=0
   { step other types pnpm typecheck && step other "web build" pnpm --filter @ipt/web build &&
-    step other unit pnpm test:unit; } || other=$?
+    step other unit pnpm test:unit && step other integration pnpm test:int; } || other=$?
   lint=0
   wait "$lint_pid" || lint=$?
   cat "$parts/lint.log"
   detail=" ($(paste -sd, "$parts/lint.times" | sed 's/,/, /g') | $(paste -sd, "$parts/other.times" | sed 's/,/, /g'))"
   if [ "$lint" -ne 0 ] || [ "$other" -ne 0 ]; then
-    current="checks$detail"
+    current="checks and integration$detail"
     return 1
   fi
 }
@@ -76,6 +77,5 @@ checks() {
 detail=""
 stage install pnpm install --frozen-lockfile
 stage "prisma client" pnpm db:generate
-stage checks checks
-stage integration pnpm test:int
+stage "checks and integration" checks_and_integration
 stage e2e pnpm test:e2e

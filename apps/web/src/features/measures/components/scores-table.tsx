@@ -1,5 +1,5 @@
 import { instrumentDefinitions } from "@ipt/shared";
-import { TableWrap } from "../../../components/table-wrap";
+import { DataTable, type Column } from "../../../components/data-table";
 import { formatCalendarDate } from "../../../lib/format";
 import type { TrendCell, TrendRow } from "./trend-data";
 
@@ -12,40 +12,27 @@ function Cell({ cell }: { cell: TrendCell | null }) {
   );
 }
 
+const instrumentColumn = (instrument: "phq9" | "gad7"): Column<TrendRow> => ({
+  key: instrument,
+  header: `${instrumentDefinitions[instrument].name} (${instrumentDefinitions[instrument].min}–${instrumentDefinitions[instrument].max})`,
+  cell: (row) => <Cell cell={row[instrument]} />,
+});
+
+const columns: Column<TrendRow>[] = [
+  { key: "session", header: "Session", cell: (row) => `Session ${row.sessionNumber}` },
+  { key: "date", header: "Date", cell: (row) => formatCalendarDate(row.date) },
+  instrumentColumn("phq9"),
+  instrumentColumn("gad7"),
+];
+
 /** The trend chart's data as a table: one row per session with a current PHQ-9 or GAD-7 score. */
 export function ScoresTable({ rows }: { rows: readonly TrendRow[] }) {
-  const caption = "PHQ-9 and GAD-7 by session";
   return (
-    <TableWrap label={caption}>
-      <table className="table table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Date</th>
-            {(["phq9", "gad7"] as const).map((instrument) => (
-              <th key={instrument} scope="col">
-                {instrumentDefinitions[instrument].name} ({instrumentDefinitions[instrument].min}–
-                {instrumentDefinitions[instrument].max})
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.sessionNumber}>
-              <th scope="row">Session {row.sessionNumber}</th>
-              <td>{formatCalendarDate(row.date)}</td>
-              <td>
-                <Cell cell={row.phq9} />
-              </td>
-              <td>
-                <Cell cell={row.gad7} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="PHQ-9 and GAD-7 by session"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => String(row.sessionNumber)}
+    />
   );
 }

@@ -30,7 +30,7 @@ async function rateAll(page: Page, score: string) {
 
 test("a supervisor requests a change to a session, the therapist amends and resolves it, the supervisor co-signs", async ({
   page,
-  browser,
+  newPage,
   server,
   admin,
   therapist,
@@ -77,8 +77,7 @@ test("a supervisor requests a change to a session, the therapist amends and reso
   await checkAccessibility(page);
 
   // The therapist: "Needs attention" leads to the session; amend the record, reply and resolve.
-  const therapistContext = await browser.newContext({ baseURL: server.url });
-  const therapistPage = await therapistContext.newPage();
+  const therapistPage = await newPage();
   await signIn(therapistPage, therapist);
   await therapistPage.getByRole("link", { name: /Needs attention/ }).click();
   await expect(therapistPage.getByRole("heading", { level: 1, name: "Needs your attention" })).toBeVisible();
@@ -129,12 +128,11 @@ test("a supervisor requests a change to a session, the therapist amends and reso
   await expect(therapistReview).toContainText(/Co-signed by Sam Okafor on/);
   await therapistPage.getByRole("link", { name: /Needs attention/ }).click();
   await expect(therapistPage.getByRole("heading", { level: 2, name: "Change requests" })).toHaveCount(0);
-  await therapistContext.close();
 });
 
 test("with the co-sign rule on, the middle phase waits for the supervisor's co-signature of formulation and plan", async ({
   page,
-  browser,
+  newPage,
   server,
   admin,
   therapist,
@@ -151,7 +149,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
   await api.dispose();
 
   // The admin turns the rule on; the worker's other specs run after this one, so it is turned off again.
-  const adminPage = await (await browser.newContext({ baseURL: server.url })).newPage();
+  const adminPage = await newPage();
   await signIn(adminPage, admin);
   try {
     await adminPage.getByRole("link", { name: "Organisation settings" }).click();
@@ -180,7 +178,7 @@ test("with the co-sign rule on, the middle phase waits for the supervisor's co-s
     await checkAccessibility(page);
 
     // The supervisor co-signs both on the course review.
-    const supervisorPage = await (await browser.newContext({ baseURL: server.url })).newPage();
+    const supervisorPage = await newPage();
     await signIn(supervisorPage, supervisor);
     await supervisorPage.goto(`/supervision/courses/${course.courseId}`);
     const review = supervisorPage.getByRole("region", { name: "Supervision review" });

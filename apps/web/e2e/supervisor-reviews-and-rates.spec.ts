@@ -23,7 +23,7 @@ async function rate(page: Page, score: string, overrides: Record<string, string>
 
 test("a supervisor finds the risk-flagged client first, reviews a session read only and rates it", async ({
   page,
-  browser,
+  newPage,
   server,
   admin,
   therapist,
@@ -75,8 +75,7 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
   await expect(page.getByText("Rating saved.")).toBeVisible();
 
   // The therapist rates the same session higher on the time limit: a difference of 3 is shown.
-  const therapistContext = await browser.newContext({ baseURL: server.url });
-  const therapistPage = await therapistContext.newPage();
+  const therapistPage = await newPage();
   await signIn(therapistPage, therapist);
   await therapistPage.goto(`/courses/${calm.courseId}/plan`);
   await therapistPage
@@ -92,7 +91,6 @@ test("a supervisor finds the risk-flagged client first, reviews a session read o
   await therapistPage.getByRole("button", { name: "Save rating" }).click();
   await expect(therapistPage.getByText("Rating saved.")).toBeVisible();
   await checkAccessibility(therapistPage);
-  await therapistContext.close();
 
   await page.goto(`/supervision/courses/${calm.courseId}`);
   const fidelity = page.getByRole("table", { name: "Fidelity ratings by session" });

@@ -58,10 +58,16 @@ export async function apiAs(baseURL: string, account: Account): Promise<AccountA
 }
 
 /**
- * A client with a standard 12-session weekly course from `startDate`, every initial-phase task done
- * and the plan generated (the course is still in the initial phase). All text is invented.
+ * A client with a standard weekly course (12 sessions unless told) from `startDate`, every
+ * initial-phase task done and the plan generated (the course is still in the initial phase). All
+ * text is invented.
  */
-export async function clientWithCourse(api: AccountApi, displayName: string, startDate: string) {
+export async function clientWithCourse(
+  api: AccountApi,
+  displayName: string,
+  startDate: string,
+  { plannedSessions = 12 }: { plannedSessions?: number } = {},
+) {
   const client = await api.call(endpoints.clients.create, {
     body: {
       displayName,
@@ -99,7 +105,7 @@ export async function clientWithCourse(api: AccountApi, displayName: string, sta
     params: { courseId },
     body: {
       version: course.version,
-      plannedSessions: 12,
+      plannedSessions,
       frequency: "weekly",
       sessionMinutes: 50,
       startDate,

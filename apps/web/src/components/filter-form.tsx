@@ -10,15 +10,16 @@ import { useFocusFirstError } from "./form-fields";
  * screen; on a phone the search stays in view and the other filters open with a "Filters" button,
  * so the list starts on the first screen. Every field is read trimmed, an empty one as "any";
  * `schema` checks them before `onApply` gets the values. `search` and `children` render the
- * fields, given the field errors; `activeCount` is how many of the `children` filters are applied.
+ * fields, given the field errors. `values` are the applied values (from the URL): what is applied
+ * and how many of the `children` filters are on is read from them, never counted by hand.
  */
 export function FilterForm<S extends z.ZodType>({
   label,
   schema,
   clearHref,
   onApply,
-  activeCount,
-  applied,
+  values,
+  searchName,
   search,
   children,
 }: {
@@ -26,13 +27,19 @@ export function FilterForm<S extends z.ZodType>({
   schema: S;
   clearHref: string;
   onApply: (values: z.output<S>) => void;
-  activeCount: number;
-  /** Whether any filter (search included) is applied: only then is there something to clear. */
-  applied: boolean;
+  values: Readonly<Partial<Record<keyof z.output<S> & string, unknown>>>;
+  /** The field `search` renders: it is always in view, so it is not counted as a hidden filter. */
+  searchName?: keyof z.output<S> & string;
   search?: (fieldErrors: FormErrors["fields"]) => ReactNode;
   children: (fieldErrors: FormErrors["fields"]) => ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const appliedNames = Object.entries(values)
+    .filter(([, value]) => value !== undefined && value !== "")
+    .map(([name]) => name);
+  // Something to clear only when a filter (search included) is applied.
+  const applied = appliedNames.length > 0;
+  const activeCount = appliedNames.filter((name) => name !== searchName).length;
   const moreId = useId();
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [moreShown, setMoreShown] = useState(false);

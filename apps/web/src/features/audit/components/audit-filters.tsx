@@ -34,8 +34,7 @@ export function AuditFilters({
       schema={filterSchema}
       clearHref={paths.admin.audit.getHref()}
       onApply={onApply}
-      applied={[values.actorId, values.action, values.from, values.to].some(Boolean)}
-      activeCount={[values.actorId, values.action, values.from, values.to].filter(Boolean).length}
+      values={values}
     >
       {(fieldErrors) => (
         <>

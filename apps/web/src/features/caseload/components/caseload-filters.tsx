@@ -22,8 +22,8 @@ export function CaseloadFilters({
       schema={filterSchema}
       clearHref={paths.therapist.caseload.getHref()}
       onApply={onApply}
-      applied={[values.q, values.status, values.phase, values.flagged].some(Boolean)}
-      activeCount={[values.status, values.phase, values.flagged].filter(Boolean).length}
+      values={values}
+      searchName="q"
       search={(fieldErrors) => (
         <TextField
           name="q"

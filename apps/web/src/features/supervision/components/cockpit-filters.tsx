@@ -41,8 +41,7 @@ export function CockpitFilters({
       schema={filterSchema}
       clearHref={paths.supervision.cockpit.getHref()}
       onApply={onApply}
-      applied={[values.therapistId, values.phase, values.flag].some(Boolean)}
-      activeCount={[values.therapistId, values.phase, values.flag].filter(Boolean).length}
+      values={values}
     >
       {(fieldErrors) => (
         <>

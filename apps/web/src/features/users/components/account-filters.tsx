@@ -21,8 +21,8 @@ export function AccountFilters({
       schema={filterSchema}
       clearHref={paths.admin.accounts.getHref()}
       onApply={onApply}
-      applied={[values.q, values.role, values.active].some(Boolean)}
-      activeCount={[values.role, values.active].filter(Boolean).length}
+      values={values}
+      searchName="q"
       search={(fieldErrors) => (
         <TextField
           name="q"

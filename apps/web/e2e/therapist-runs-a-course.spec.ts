@@ -104,22 +104,19 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await checkAccessibility(page);
   await page.getByRole("link", { name: "Continue to problem area" }).click();
 
-  // 3. The problem area: a role dispute at the impasse stage.
+  // 3. The problem area: a role dispute at the impasse stage; saving moves on.
   await expect(page.getByRole("heading", { level: 1, name: "Problem area" })).toBeVisible();
   await page.getByRole("group", { name: "Primary problem area" }).getByLabel("Role dispute").check();
   await page.getByRole("group", { name: "Stage of the role dispute" }).getByLabel("Impasse").check();
-  await page.getByRole("button", { name: "Save problem area" }).click();
-  await expect(page.getByText("Problem area saved.")).toBeVisible();
   await checkAccessibility(page);
-  await page.getByRole("link", { name: "Continue to formulation and contract" }).click();
+  await page.getByRole("button", { name: "Save and continue" }).click();
 
-  // 4. The formulation and the contract; saving the contract generates the plan.
+  // 4. The formulation and the contract, saved together; saving generates the plan.
   await expect(page.getByRole("heading", { level: 1, name: "Formulation and contract" })).toBeVisible();
   await page
     .getByLabel("Interpersonal formulation")
     .fill("Invented: the depression is linked to a dispute with the partner that has reached an impasse.");
   await page.getByLabel("Client agreed on (optional)").fill(start);
-  await page.getByRole("button", { name: "Save formulation" }).click();
   await page.getByLabel("Number of sessions").fill("12");
   await page.getByRole("group", { name: "How often" }).getByLabel("Weekly").check();
   await page.getByLabel("Session length in minutes").fill("50");
@@ -130,7 +127,7 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await page.getByLabel("What happens after a missed session").fill("It is re-planned at the end.");
   await page.getByLabel("Contract agreed on").fill(start);
   await checkAccessibility(page);
-  await page.getByRole("button", { name: "Save contract and generate the plan" }).click();
+  await page.getByRole("button", { name: "Save formulation and contract, generate the plan" }).click();
 
   // 5. The generated plan.
   await expect(page.getByRole("heading", { level: 1, name: "Session plan" })).toBeVisible();

@@ -29,6 +29,9 @@ export const createCourseRequest = z.strictObject({
   lineage,
   /** Defaults to the next working day (Monday to Friday) in the service's zone; the contract can move it. */
   startDate: isoDate.optional(),
+  /** The initial tasks already done when the course is opened (e.g. at the assessment); default no. */
+  diagnosisNamed: z.boolean().optional(),
+  sickRoleGiven: z.boolean().optional(),
 });
 export type CreateCourseRequest = z.infer<typeof createCourseRequest>;
 

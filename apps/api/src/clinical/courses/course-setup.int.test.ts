@@ -71,6 +71,31 @@ describe("opening a course", () => {
     ]);
   });
 
+  it("records the initial tasks already done when the course is opened, audited by name", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const client = await newClient(therapist);
+    const course = await newCourse(therapist, client.id, {
+      format: "standard",
+      lineage: "weissman",
+      diagnosisNamed: true,
+      sickRoleGiven: true,
+    });
+    expect(course).toMatchObject({ diagnosisNamed: true, sickRoleGiven: true, version: 1 });
+    const events = await auditRows(prisma, { entityId: course.id });
+    expect(events.map((e) => [e.action, e.details])).toEqual([
+      [
+        "course.created",
+        { clientId: client.id, sequence: 1, initialTasks: ["diagnosisNamed", "sickRoleGiven"] },
+      ],
+    ]);
+    const refused = await therapist.post(`/api/clients/${(await newClient(therapist)).id}/courses`, {
+      format: "standard",
+      lineage: "weissman",
+      sickRoleGiven: "yes",
+    });
+    expect(fieldNames(expectApiError(refused, 400, "validation_failed"))).toEqual(["body.sickRoleGiven"]);
+  });
+
   it("takes IPT-A and IPT-B defaults from the format presets", async () => {
     const therapist = await signedInAs(app, prisma);
     const adolescent = await newCourse(therapist, (await newClient(therapist)).id, {

@@ -62,10 +62,18 @@ export async function createCourse(
           startDate: toDateColumn(startDate),
           sessionWeekday: weekdayOf(startDate),
           sessionTime: DEFAULT_SESSION_TIME,
+          diagnosisNamed: request.diagnosisNamed ?? false,
+          sickRoleGiven: request.sickRoleGiven ?? false,
         },
         select: { id: true },
       });
-      await auditClinical(tx, actor, "course.created", "course", id, { clientId, sequence });
+      // Field names only, as for a later change of the initial tasks.
+      const tasksDone = (["diagnosisNamed", "sickRoleGiven"] as const).filter((task) => request[task]);
+      await auditClinical(tx, actor, "course.created", "course", id, {
+        clientId,
+        sequence,
+        ...(tasksDone.length > 0 ? { initialTasks: tasksDone } : {}),
+      });
       return getCourseDetail(tx, actor, id, { audit: false });
     });
   } catch (error) {

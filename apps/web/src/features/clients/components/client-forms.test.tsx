@@ -32,7 +32,7 @@ describe("adding a client (set-up step 1)", () => {
     expect(api.requests).toEqual([]);
   });
 
-  it("creates the client, then its course in the chosen format, and moves on", async () => {
+  it("creates the client, then its course in the chosen format with the initial tasks ticked, and moves on", async () => {
     const onCreated = vi.fn();
     const api = stubFetch()
       .on("POST /api/clients", json(clientDetail, clientOf({ courses: [] }), 201))
@@ -42,6 +42,7 @@ describe("adding a client (set-up step 1)", () => {
     await user.type(screen.getByLabelText("Year of birth (optional)"), "1990");
     await user.type(screen.getByLabelText("Reason for referral"), "Invented: low mood after a move.");
     await user.click(screen.getByRole("radio", { name: formatPresets.ipt_b.label }));
+    await user.click(screen.getByRole("checkbox", { name: "Sick role given" }));
     await user.click(screen.getByRole("button", { name: "Create client and start course" }));
     await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(CLIENT_ID, COURSE_ID));
     const [create] = api.sent("POST /api/clients");
@@ -55,6 +56,8 @@ describe("adding a client (set-up step 1)", () => {
     expect(api.sent(`POST /api/clients/${CLIENT_ID}/courses`)[0]?.body).toEqual({
       format: "ipt_b",
       lineage: "weissman",
+      diagnosisNamed: false,
+      sickRoleGiven: true,
     });
   });
 

@@ -1,6 +1,7 @@
 import { createClientRequest, createCourseRequest, type ClientDetail } from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
-import { SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
+import { SourceTags } from "../../../components/clinical/source-tags";
+import { CheckboxField, SubmitButton, TextAreaField, TextField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
@@ -15,8 +16,9 @@ import { CourseFormatFields, courseFormatMessages } from "./course-format-fields
 const fieldNames = [...fieldNamesOf(createClientRequest), ...fieldNamesOf(createCourseRequest, "startDate")];
 
 /**
- * Step 1 of setting up a course: the client, then the course's format and manual lineage. Creates
- * the client and then the course; if the course fails, a retry does not create the client twice.
+ * Step 1 of setting up a course: the client, then the course's format and manual lineage and the
+ * initial tasks already done. Creates the client and then the course; if the course fails, a retry
+ * does not create the client twice.
  */
 export function NewClientForm({ onCreated }: { onCreated: (clientId: string, courseId: string) => void }) {
   const createClient = useCreateClient();
@@ -41,6 +43,8 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
     const courseFields = createCourseRequest.safeParse({
       format: formText(data, "format") || undefined,
       lineage: formText(data, "lineage") || undefined,
+      diagnosisNamed: data.has("diagnosisNamed"),
+      sickRoleGiven: data.has("sickRoleGiven"),
     });
     if (clientFields?.success === false || !courseFields.success) {
       const fields = {
@@ -110,6 +114,19 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
         />
       </fieldset>
       <CourseFormatFields errors={errors.fields} />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Initial tasks already done</legend>
+        <p className="field__hint">
+          Tick what was done at the assessment; the rest can be ticked at the inventory step.{" "}
+          <SourceTags tags={["S7", "S10a"]} />
+        </p>
+        <CheckboxField name="diagnosisNamed" label="Diagnosis named with the client" />
+        <CheckboxField
+          name="sickRoleGiven"
+          label="Sick role given"
+          hint="Excused from some obligations for now, and expected to work at recovery (IPT-A: the limited sick role)."
+        />
+      </fieldset>
       <SubmitButton pending={pending} pendingLabel="Creating…">
         {client ? "Start the course" : "Create client and start course"}
       </SubmitButton>

@@ -1,12 +1,14 @@
 import {
   contractRequest,
   formatPresets,
+  formulationRequest,
   frequencies,
   TERMINATION_LEAD,
   terminationLeadSources,
   type CourseDetail,
 } from "@ipt/shared";
 import type { SubmitEvent } from "react";
+import { isApiError } from "../../../lib/api-client";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import {
   ChoiceGroup,
@@ -24,9 +26,26 @@ import { useServiceToday } from "../../../lib/service-today";
 import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
 import { useSetContract } from "../api/set-contract";
+import { useSetFormulation } from "../api/set-formulation";
+import { FormulationFields } from "./formulation-form";
 import { frequencyLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(contractRequest);
+
+/** In the set-up's combined form the formulation's date is renamed: the contract has its own. */
+const FORMULATION_AGREED_ON = "formulationAgreedOn";
+const formulationFieldNames = ["formulation", FORMULATION_AGREED_ON];
+const combinedFieldNames = [...formulationFieldNames, ...fieldNames];
+
+/** The formulation's field errors under the combined form's names. */
+function formulationFields(fields: Record<string, string>): Record<string, string> {
+  const { agreedOn, ...rest } = fields;
+  return agreedOn === undefined ? rest : { ...rest, [FORMULATION_AGREED_ON]: agreedOn };
+}
+
+/** A plan for missed sessions to start from; the therapist agrees it with the client or changes it. */
+export const DEFAULT_MISSED_SESSION_POLICY =
+  "A missed session is not replaced unless we agree to; the course still ends on the agreed date.";
 
 const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -67,9 +86,22 @@ function checkNumber(
 /**
  * The treatment contract: number, frequency and length of sessions, the start date, when
  * termination begins and what happens after a missed session. Saving it generates the plan.
+ * `withFormulation` (course set-up) puts the formulation's fields first and saves both with one
+ * button: the formulation, then the contract on the version that returns.
  */
-export function ContractForm({ course, onSaved }: { course: CourseDetail; onSaved: () => void }) {
+export function ContractForm({
+  course,
+  onSaved,
+  withFormulation = false,
+}: {
+  course: CourseDetail;
+  onSaved: () => void;
+  withFormulation?: boolean;
+}) {
   const setContract = useSetContract();
+  const setFormulation = useSetFormulation();
+  const pending = setContract.isPending || setFormulation.isPending;
+  const names = withFormulation ? combinedFieldNames : fieldNames;
   const today = useServiceToday();
   const timeZone = useServiceTimeZone();
   const reload = useReloadCourse(course.id);
@@ -78,10 +110,17 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
   const sessions = allowed(preset.minSessions, preset.maxSessions, "sessions");
   const minutes = allowed(preset.minSessionMinutes, preset.maxSessionMinutes, "minutes");
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (setContract.isPending) return;
+    if (pending) return;
     const data = new FormData(event.currentTarget);
+    const formulation = withFormulation
+      ? formulationRequest.safeParse({
+          version: course.version,
+          formulation: formText(data, "formulation"),
+          agreedOn: formText(data, FORMULATION_AGREED_ON) || null,
+        })
+      : null;
     const values = {
       version: course.version,
       plannedSessions: wholeNumber(formText(data, "plannedSessions")),
@@ -95,7 +134,12 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
       agreedOn: formText(data, "agreedOn"),
     };
     const parsed = contractRequest.safeParse(values);
-    const fields = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;
+    const fields = {
+      ...(formulation?.success === false
+        ? formulationFields(formErrorsFromZod(formulation.error).fields)
+        : {}),
+      ...(parsed.success ? {} : formErrorsFromZod(parsed.error).fields),
+    };
     checkNumber(fields, "plannedSessions", values.plannedSessions, sessions, {
       missing: "Enter the number of sessions.",
       outside: `${preset.label} has ${sessions.text}.`,
@@ -108,20 +152,40 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
     if (!values.startDate) fields.startDate = "Enter the date of the first session.";
     if (!values.startTime) fields.startTime = "Enter the time of the sessions.";
     if (!values.agreedOn) fields.agreedOn = "Enter the date the contract was agreed.";
-    if (!parsed.success || Object.keys(fields).length > 0) {
-      setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, fieldNames) });
+    if (!parsed.success || formulation?.success === false || Object.keys(fields).length > 0) {
+      setErrors({ ...noWriteErrors, fields: inFieldOrder(fields, names) });
       return;
     }
     setErrors(noWriteErrors);
-    setContract.mutate(
-      { courseId: course.id, body: parsed.data },
-      { onSuccess: onSaved, onError: (error) => setErrors(writeErrorsFromError(error, fieldNames)) },
-    );
+    let version = course.version;
+    if (formulation?.success) {
+      try {
+        version = (await setFormulation.mutateAsync({ courseId: course.id, body: formulation.data })).version;
+      } catch (error) {
+        const errors = writeErrorsFromError(error, fieldNamesOf(formulationRequest));
+        // A refused field can only be the formulation's (its date is renamed here).
+        if (isApiError(error, "validation_failed")) errors.fields = formulationFields(errors.fields);
+        setErrors(errors);
+        return;
+      }
+    }
+    try {
+      await setContract.mutateAsync({ courseId: course.id, body: { ...parsed.data, version } });
+      onSaved();
+    } catch (error) {
+      setErrors(writeErrorsFromError(error, fieldNames));
+    }
   }
 
   return (
-    <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
+    <form ref={formRef} className="form form--wide" noValidate onSubmit={(event) => void handleSubmit(event)}>
       <WriteErrorSummary errors={errors} onReload={reload} />
+      {withFormulation ? (
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend fieldset__legend--large">Formulation</legend>
+          <FormulationFields course={course} errors={errors.fields} agreedOnName={FORMULATION_AGREED_ON} />
+        </fieldset>
+      ) : null}
       <TextField
         name="plannedSessions"
         type="number"
@@ -219,8 +283,8 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
       <TextAreaField
         name="missedSessionPolicy"
         label="What happens after a missed session"
-        hint="For example: the session is not replaced; the course still ends on the agreed date."
-        defaultValue={course.missedSessionPolicy ?? ""}
+        hint="A suggested wording to start from: agree it with the client, or change it."
+        defaultValue={course.missedSessionPolicy ?? DEFAULT_MISSED_SESSION_POLICY}
         rows={2}
         maxLength={1000}
         required
@@ -235,8 +299,10 @@ export function ContractForm({ course, onSaved }: { course: CourseDetail; onSave
         fieldClassName="field--short"
         error={errors.fields.agreedOn}
       />
-      <SubmitButton pending={setContract.isPending} pendingLabel="Saving and generating the plan…">
-        Save contract and generate the plan
+      <SubmitButton pending={pending} pendingLabel="Saving and generating the plan…">
+        {withFormulation
+          ? "Save formulation and contract, generate the plan"
+          : "Save contract and generate the plan"}
       </SubmitButton>
     </form>
   );

@@ -48,6 +48,30 @@ export function FormulationForm({ course }: { course: CourseDetail }) {
   return (
     <form ref={formRef} className="form form--wide" noValidate onSubmit={handleSubmit}>
       <WriteErrorSummary errors={errors} onReload={reload} />
+      <FormulationFields course={course} errors={errors.fields} />
+      <SubmitButton pending={setFormulation.isPending} pendingLabel="Saving…">
+        Save formulation
+      </SubmitButton>
+      <LiveStatus message={status} />
+    </form>
+  );
+}
+
+/**
+ * The formulation's two fields; `agreedOnName` renames the date where the form has another
+ * "agreed on" (the course set-up's formulation-and-contract form).
+ */
+export function FormulationFields({
+  course,
+  errors,
+  agreedOnName = "agreedOn",
+}: {
+  course: CourseDetail;
+  errors: Partial<Record<string, string>>;
+  agreedOnName?: string;
+}) {
+  return (
+    <>
       <TextAreaField
         name="formulation"
         label="Interpersonal formulation"
@@ -62,21 +86,17 @@ export function FormulationForm({ course }: { course: CourseDetail }) {
         rows={6}
         maxLength={5000}
         required
-        error={errors.fields.formulation}
+        error={errors.formulation}
       />
       <TextField
-        name="agreedOn"
+        name={agreedOnName}
         type="date"
         label="Client agreed on (optional)"
         hint="Leave empty while the formulation is a draft."
         defaultValue={course.formulationAgreedOn ?? ""}
         fieldClassName="field--short"
-        error={errors.fields.agreedOn}
+        error={errors[agreedOnName]}
       />
-      <SubmitButton pending={setFormulation.isPending} pendingLabel="Saving…">
-        Save formulation
-      </SubmitButton>
-      <LiveStatus message={status} />
-    </form>
+    </>
   );
 }

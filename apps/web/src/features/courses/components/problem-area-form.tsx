@@ -59,8 +59,9 @@ function ruleErrors(errors: ReturnType<typeof problemAreaErrors>): Record<string
 /**
  * The problem area of the formulation: one primary area of the course's lineage, a stage when it is
  * a role dispute, an optional secondary area and, for Stuart & Robertson, the sensitivity modifier.
+ * With `onContinue` (course set-up) saving moves on, unless the saved area has warnings to read.
  */
-export function ProblemAreaForm({ course }: { course: CourseDetail }) {
+export function ProblemAreaForm({ course, onContinue }: { course: CourseDetail; onContinue?: () => void }) {
   const setProblemArea = useSetProblemArea();
   const reload = useReloadCourse(course.id);
   const { formRef, errors, setErrors } = useWriteErrors();
@@ -108,7 +109,10 @@ export function ProblemAreaForm({ course }: { course: CourseDetail }) {
     setProblemArea.mutate(
       { courseId: course.id, body: parsed.data },
       {
-        onSuccess: () => setStatus("Problem area saved."),
+        onSuccess: (saved) => {
+          setStatus("Problem area saved.");
+          if (onContinue && saved.warnings.length === 0) onContinue();
+        },
         onError: (error) => setErrors(writeErrorsFromError(error, fieldNames)),
       },
     );
@@ -189,7 +193,7 @@ export function ProblemAreaForm({ course }: { course: CourseDetail }) {
         />
       ) : null}
       <SubmitButton pending={setProblemArea.isPending} pendingLabel="Saving…">
-        Save problem area
+        {onContinue ? "Save and continue" : "Save problem area"}
       </SubmitButton>
       <LiveStatus message={status} />
       <CourseWarnings warnings={course.warnings} />

@@ -8,7 +8,7 @@ import { COURSE_ID, courseOf } from "../../../test/fixtures";
 import { expectFieldError, textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
 import { areaLabel } from "./area-text";
-import { ContractForm } from "./contract-form";
+import { ContractForm, DEFAULT_MISSED_SESSION_POLICY } from "./contract-form";
 import { FormulationForm } from "./formulation-form";
 import { InitialTasksForm } from "./initial-tasks-form";
 import { ProblemAreaForm } from "./problem-area-form";
@@ -120,6 +120,7 @@ describe("the contract", () => {
     await user.clear(screen.getByLabelText("Number of sessions"));
     await user.type(screen.getByLabelText("Number of sessions"), "30");
     await user.clear(screen.getByLabelText("Session length in minutes"));
+    await user.clear(screen.getByLabelText("What happens after a missed session"));
     await user.click(screen.getByRole("button", { name: "Save contract and generate the plan" }));
     expect(summaryItems()).toEqual([
       expect.stringMatching(/^Standard IPT has \d+ to \d+ sessions\.$/),
@@ -151,6 +152,7 @@ describe("the contract", () => {
       screen.getByLabelText("Start termination this many sessions before the end"),
       "3 sessions",
     );
+    await user.clear(screen.getByLabelText("What happens after a missed session"));
     await user.type(screen.getByLabelText("What happens after a missed session"), "Invented: not replaced.");
     await user.clear(screen.getByLabelText("Contract agreed on"));
     await user.type(screen.getByLabelText("Contract agreed on"), "2026-09-08");
@@ -168,6 +170,74 @@ describe("the contract", () => {
       missedSessionPolicy: "Invented: not replaced.",
       agreedOn: "2026-09-08",
     });
+  });
+});
+
+describe("the set-up's formulation and contract, saved with one button", () => {
+  const button = { name: "Save formulation and contract, generate the plan" };
+
+  it("starts from a suggested plan for missed sessions", () => {
+    renderWithProviders(<ContractForm course={initial} onSaved={() => undefined} withFormulation />);
+    expect((screen.getByLabelText("What happens after a missed session") as HTMLTextAreaElement).value).toBe(
+      DEFAULT_MISSED_SESSION_POLICY,
+    );
+  });
+
+  it("asks for the formulation with the contract's own checks, and sends nothing", async () => {
+    const api = stubFetch();
+    const { user } = renderWithProviders(
+      <ContractForm course={initial} onSaved={() => undefined} withFormulation />,
+    );
+    await user.clear(screen.getByLabelText("Session length in minutes"));
+    await user.click(screen.getByRole("button", button));
+    expect(summaryItems()).toEqual([
+      expect.stringMatching(/formulation/i),
+      "Enter the session length in minutes.",
+    ]);
+    expect(api.requests).toEqual([]);
+  });
+
+  it("saves the formulation, then the contract on the version that came back", async () => {
+    const onSaved = vi.fn();
+    const api = stubFetch()
+      .on(`PUT ${COURSE}/formulation`, saved({ formulation: "Invented: linked to the move." }))
+      .on(`PUT ${COURSE}/contract`, json(courseDetail, { ...initial, version: initial.version + 2 }));
+    const { user } = renderWithProviders(<ContractForm course={initial} onSaved={onSaved} withFormulation />);
+    await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented: linked to the move.");
+    await user.type(screen.getByLabelText("Client agreed on (optional)"), "2026-09-08");
+    await user.click(screen.getByRole("button", button));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(api.sent(`PUT ${COURSE}/formulation`)[0]?.body).toEqual({
+      version: initial.version,
+      formulation: "Invented: linked to the move.",
+      agreedOn: "2026-09-08",
+    });
+    expect(api.sent(`PUT ${COURSE}/contract`)[0]?.body).toMatchObject({
+      version: initial.version + 1,
+      missedSessionPolicy: DEFAULT_MISSED_SESSION_POLICY,
+    });
+  });
+
+  it("shows a refused formulation at its field and does not send the contract", async () => {
+    const api = stubFetch().on(
+      `PUT ${COURSE}/formulation`,
+      apiError(400, "validation_failed", "Check the fields.", [
+        { field: "body.agreedOn", message: "The date cannot be in the future." },
+      ]),
+    );
+    const { user } = renderWithProviders(
+      <ContractForm course={initial} onSaved={() => undefined} withFormulation />,
+    );
+    await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented.");
+    await user.type(screen.getByLabelText("Client agreed on (optional)"), "2030-01-01");
+    await user.click(screen.getByRole("button", button));
+    await vi.waitFor(() =>
+      expectFieldError(
+        screen.getByLabelText("Client agreed on (optional)"),
+        "The date cannot be in the future.",
+      ),
+    );
+    expect(api.sent(`PUT ${COURSE}/contract`)).toEqual([]);
   });
 });
 

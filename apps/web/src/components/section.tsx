@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { SourcesScope } from "./clinical/source-tags";
 
 /**
- * A page section named by its h2. `focusable` lets the heading take focus (e.g. after a link in
- * the page moves to it).
+ * A page section named by its h2, its sources listed once at its end. `focusable` lets the heading
+ * take focus (e.g. after a link in the page moves to it).
  */
 export function Section({
   id,
@@ -20,7 +21,7 @@ export function Section({
       <h2 id={id} className="section__title" tabIndex={focusable ? -1 : undefined}>
         {title}
       </h2>
-      {children}
+      <SourcesScope>{children}</SourcesScope>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useLogout } from "../../features/auth/api/logout";
 import { ServiceTimeZoneProvider } from "../../lib/service-time-zone";
 import { useSessionGuard } from "../session-guard";
 import { SessionTimeout } from "./session-timeout";
+import { SourcesScope } from "../../components/clinical/source-tags";
 
 interface NavItem {
   label: string;
@@ -167,7 +168,10 @@ export function AppShell() {
       <main id="main" tabIndex={-1} className="main">
         {flash ? <SuccessMessage>{flash}</SuccessMessage> : null}
         <ServiceTimeZoneProvider value={session?.timeZone ?? null}>
-          <Outlet />
+          {/* A page's sources are listed once at its end, unless a section or tab lists its own. */}
+          <SourcesScope>
+            <Outlet />
+          </SourcesScope>
         </ServiceTimeZoneProvider>
       </main>
       {session ? <SessionTimeout session={session} guard={guard} onSignOut={signOut} /> : null}

@@ -10,7 +10,7 @@ import { Link, useParams } from "react-router";
 import { AgendaList } from "../../components/clinical/agenda-list";
 import { SessionWhen } from "../../components/clinical/session-when";
 import { ContractSummary, FocusSummary } from "../../components/clinical/course-summary";
-import { SourceKey } from "../../components/clinical/source-tags";
+import { SourceKey, SourcesAtTheText } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
 import { QueryFallback } from "../../components/states";
 import { paths } from "../../config/paths";
@@ -180,49 +180,53 @@ export function CoursePrintRoute() {
     <p className="muted">Loading the agendas…</p>
   );
   return (
-    <div className="page print-page">
-      <p className="back-link no-print">
-        <Link to={paths.therapist.course.getHref(data.id)}>Back to the course</Link>
-      </p>
-      <PageHeading title={`Printable plan: ${data.client.displayName}`}>
-        IPT session plan: {data.client.displayName}
-      </PageHeading>
-      <p className="muted">Printed from the IPT Session Planner on {formatDate(new Date().toISOString())}.</p>
-      <p className="no-print">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print
-        </button>
-      </p>
-      <section className="print-section" aria-labelledby="print-client-heading">
-        <h2 id="print-client-heading">Client</h2>
-        <ClientSummary course={data} />
-      </section>
-      <section className="print-section" aria-labelledby="print-contract-heading">
-        <h2 id="print-contract-heading">Contract</h2>
-        <ContractSummary course={data} />
-      </section>
-      <section className="print-section" aria-labelledby="print-focus-heading">
-        <h2 id="print-focus-heading">Problem area and formulation</h2>
-        <FocusSummary course={data} />
-      </section>
-      <section className="print-section" aria-labelledby="print-phases-heading">
-        <h2 id="print-phases-heading">Phases</h2>
-        {loaded ? <PhasesSection plans={plans} course={data} /> : agendasState}
-      </section>
-      <section className="print-section" aria-labelledby="print-sessions-heading">
-        <h2 id="print-sessions-heading">Sessions</h2>
-        {data.sessions.length === 0 ? (
-          <p className="muted">There is no plan yet: it is generated when the contract is saved.</p>
-        ) : loaded ? (
-          <SessionsList plans={plans} agendaOf={agendaOf} />
-        ) : (
-          agendasState
-        )}
-      </section>
-      <section className="print-section print-section--sources" aria-labelledby="print-sources-heading">
-        <h2 id="print-sources-heading">Sources</h2>
-        <SourceKey tags={tags} />
-      </section>
-    </div>
+    <SourcesAtTheText>
+      <div className="page print-page">
+        <p className="back-link no-print">
+          <Link to={paths.therapist.course.getHref(data.id)}>Back to the course</Link>
+        </p>
+        <PageHeading title={`Printable plan: ${data.client.displayName}`}>
+          IPT session plan: {data.client.displayName}
+        </PageHeading>
+        <p className="muted">
+          Printed from the IPT Session Planner on {formatDate(new Date().toISOString())}.
+        </p>
+        <p className="no-print">
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </p>
+        <section className="print-section" aria-labelledby="print-client-heading">
+          <h2 id="print-client-heading">Client</h2>
+          <ClientSummary course={data} />
+        </section>
+        <section className="print-section" aria-labelledby="print-contract-heading">
+          <h2 id="print-contract-heading">Contract</h2>
+          <ContractSummary course={data} />
+        </section>
+        <section className="print-section" aria-labelledby="print-focus-heading">
+          <h2 id="print-focus-heading">Problem area and formulation</h2>
+          <FocusSummary course={data} />
+        </section>
+        <section className="print-section" aria-labelledby="print-phases-heading">
+          <h2 id="print-phases-heading">Phases</h2>
+          {loaded ? <PhasesSection plans={plans} course={data} /> : agendasState}
+        </section>
+        <section className="print-section" aria-labelledby="print-sessions-heading">
+          <h2 id="print-sessions-heading">Sessions</h2>
+          {data.sessions.length === 0 ? (
+            <p className="muted">There is no plan yet: it is generated when the contract is saved.</p>
+          ) : loaded ? (
+            <SessionsList plans={plans} agendaOf={agendaOf} />
+          ) : (
+            agendasState
+          )}
+        </section>
+        <section className="print-section print-section--sources" aria-labelledby="print-sources-heading">
+          <h2 id="print-sources-heading">Sources</h2>
+          <SourceKey tags={tags} />
+        </section>
+      </div>
+    </SourcesAtTheText>
   );
 }

@@ -1,4 +1,5 @@
 import { useNavigate } from "react-router";
+import { SourcesScope } from "../../components/clinical/source-tags";
 import { Breadcrumbs } from "../../components/breadcrumbs";
 import { PageHeading } from "../../components/page-heading";
 import { StepList } from "../../components/step-list";
@@ -21,11 +22,13 @@ export function NewClientRoute() {
         <h2 id="new-client-heading" className="section__title">
           {setupStepLabel("client")}
         </h2>
-        <NewClientForm
-          onCreated={(clientId, courseId) =>
-            void navigate(paths.therapist.courseSetup.inventory.getHref(clientId, courseId))
-          }
-        />
+        <SourcesScope>
+          <NewClientForm
+            onCreated={(clientId, courseId) =>
+              void navigate(paths.therapist.courseSetup.inventory.getHref(clientId, courseId))
+            }
+          />
+        </SourcesScope>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { CourseDetail } from "@ipt/shared";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { SourcesScope } from "../../../components/clinical/source-tags";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { PageHeading } from "../../../components/page-heading";
 import { QueryFallback } from "../../../components/states";
@@ -66,7 +67,7 @@ export function CourseSetupPage({
       <PageHeading title={`${label}: ${data.client.displayName}`}>{label}</PageHeading>
       <p className="page-subtitle">Course set-up for {data.client.displayName}</p>
       <StepList label="Course set-up steps" steps={setupSteps(step, data)} />
-      {children(data)}
+      <SourcesScope>{children(data)}</SourcesScope>
       {next ? (
         <p className="next-step">
           <Link to={paths.therapist.courseSetup[next].getHref(data.client.id, data.id)} className="button">

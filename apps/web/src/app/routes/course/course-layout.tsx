@@ -2,6 +2,7 @@ import type { CourseDetail, Role } from "@ipt/shared";
 import { Link, Outlet, useOutletContext, useParams } from "react-router";
 import { Breadcrumbs, type Crumb } from "../../../components/breadcrumbs";
 import { PageFallback } from "../../../components/page-fallback";
+import { SourcesScope } from "../../../components/clinical/source-tags";
 import { Tabs, type TabLink } from "../../../components/tabs";
 import { paths } from "../../../config/paths";
 import { useSession } from "../../../features/auth/api/get-session";
@@ -86,7 +87,9 @@ export function CourseLayout() {
         }
       />
       <Tabs label="Course sections" tabs={courseTabs(role, data.id)} />
-      <Outlet context={data} />
+      <SourcesScope>
+        <Outlet context={data} />
+      </SourcesScope>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Breadcrumbs, type Crumb } from "../../../components/breadcrumbs";
 import { sessionTitle } from "../../../components/clinical/session-record";
 import { PageFallback } from "../../../components/page-fallback";
 import { NextAction } from "../../../components/record-header";
+import { SourcesScope } from "../../../components/clinical/source-tags";
 import { Tabs } from "../../../components/tabs";
 import { paths } from "../../../config/paths";
 import { useCourse } from "../../../features/courses/api/get-course";
@@ -84,7 +85,9 @@ export function SessionLayout() {
           { label: "Supervision", href: section.supervision.getHref(data.id) },
         ]}
       />
-      <Outlet context={data} />
+      <SourcesScope>
+        <Outlet context={data} />
+      </SourcesScope>
     </div>
   );
 }

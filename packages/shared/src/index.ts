@@ -21,6 +21,7 @@ export * from "./review";
 export * from "./attention/attention";
 export * from "./calendar/calendar";
 export * from "./safety";
+export * from "./questionnaires";
 export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.

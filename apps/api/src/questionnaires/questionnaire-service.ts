@@ -131,7 +131,8 @@ export async function issueQuestionnaireLink(
     if (questionnaires.identityCheck && course.client.yearOfBirth === null) {
       gaps.push({
         item: "client_year_of_birth",
-        message: "The service asks clients to confirm their year of birth: add it to the client's record first.",
+        message:
+          "The service asks clients to confirm their year of birth: add it to the client's record first.",
       });
     }
     if (gaps.length) throw ruleUnmet("These questionnaires cannot be sent yet.", gaps);
@@ -292,7 +293,10 @@ export async function openQuestionnaire(
   if (!link) throw await refuse(prisma, audit, "opened");
   const settings = await getQuestionnaireSettings(prisma);
   await prisma.$transaction(async (tx) => {
-    await tx.questionnaireLink.updateMany({ where: { id: link.id, openedAt: null }, data: { openedAt: now } });
+    await tx.questionnaireLink.updateMany({
+      where: { id: link.id, openedAt: null },
+      data: { openedAt: now },
+    });
     await recordAudit(tx, audit, {
       action: "questionnaire_link.opened",
       entityType: "questionnaire_link",
@@ -333,7 +337,10 @@ export async function confirmQuestionnaireIdentity(
     });
     const lockNow = counted.identityFailures >= IDENTITY_CHECK_MAX_TRIES;
     if (lockNow) {
-      await tx.questionnaireLink.updateMany({ where: { id: link.id, lockedAt: null }, data: { lockedAt: now } });
+      await tx.questionnaireLink.updateMany({
+        where: { id: link.id, lockedAt: null },
+        data: { lockedAt: now },
+      });
     }
     await recordAudit(tx, audit, {
       action: "questionnaire_link.identity_checked",
@@ -383,7 +390,12 @@ export async function submitQuestionnaire(
 
   // The client has no account: the score is entered in the name of the therapist who sent the link,
   // and the audit rows name no actor.
-  const actor: Actor = { userId: link.createdById, role: "therapist", audit: { ...audit, actorId: null }, now };
+  const actor: Actor = {
+    userId: link.createdById,
+    role: "therapist",
+    audit: { ...audit, actorId: null },
+    now,
+  };
   const results = await prisma
     .$transaction(async (tx) => {
       await lockCourse(tx, link.courseId);

@@ -42,7 +42,13 @@ function publicClient() {
     identity: (token: string, yearOfBirth: unknown) =>
       app.inject({ method: "POST", url: `${base(token)}/identity`, payload: { yearOfBirth }, remoteAddress }),
     submit: (token: string, answers: object, headers: Record<string, string> = {}) =>
-      app.inject({ method: "POST", url: `${base(token)}/answers`, payload: { answers }, remoteAddress, headers }),
+      app.inject({
+        method: "POST",
+        url: `${base(token)}/answers`,
+        payload: { answers },
+        remoteAddress,
+        headers,
+      }),
   };
 }
 
@@ -106,9 +112,15 @@ describe("issuing a link", () => {
 
     const [event] = await auditRows(prisma, { entityId: due.link.id, action: "questionnaire_link.issued" });
     expect(event).toMatchObject({ actorId: therapist.id, entityType: "questionnaire_link" });
-    expect(event?.details).toEqual({ sessionId: sessionNumbered(course, 4).id, instruments: ["phq9", "gad7"] });
+    expect(event?.details).toEqual({
+      sessionId: sessionNumbered(course, 4).id,
+      instruments: ["phq9", "gad7"],
+    });
 
-    const listed = ok(await therapist.get(`/api/courses/${course.id}/questionnaire-links`), questionnaireLinksResponse);
+    const listed = ok(
+      await therapist.get(`/api/courses/${course.id}/questionnaire-links`),
+      questionnaireLinksResponse,
+    );
     expect(listed.links.map((link) => link.id).sort()).toEqual([due.link.id, between.link.id].sort());
     expect(JSON.stringify(listed)).not.toContain(due.token);
   });
@@ -133,7 +145,9 @@ describe("issuing a link", () => {
     );
     expect(fieldNames(bad)).toEqual(["body.instruments.0"]);
     const twice = expectApiError(
-      await therapist.post(`/api/sessions/${session.id}/questionnaire-links`, { instruments: ["phq9", "phq9"] }),
+      await therapist.post(`/api/sessions/${session.id}/questionnaire-links`, {
+        instruments: ["phq9", "phq9"],
+      }),
       400,
       "validation_failed",
     );
@@ -253,7 +267,9 @@ describe("the client's page", () => {
 
 describe("sending the answers", () => {
   it("records the score at the planned session, marked as the client's, and answers thank you", async () => {
-    const { token, course, session, therapist, link } = await courseWithLink({ instruments: ["phq9", "gad7"] });
+    const { token, course, session, therapist, link } = await courseWithLink({
+      instruments: ["phq9", "gad7"],
+    });
     const result = ok(
       await publicClient().submit(token, { phq9: phq9(12), gad7: gad7(9) }),
       submittedQuestionnaireResponse,
@@ -266,14 +282,19 @@ describe("sending the answers", () => {
       ["phq9", 12],
       ["gad7", 9],
     ]);
-    expect(scores.every((score) => score.completedByClientAt !== null && score.enteredBy.id === therapist.id)).toBe(
-      true,
-    );
+    expect(
+      scores.every((score) => score.completedByClientAt !== null && score.enteredBy.id === therapist.id),
+    ).toBe(true);
     expect(scores[0]?.sessionNumber).toBe(2);
     // The session is still planned: the score belongs to it before it is held.
-    expect((await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("planned");
+    expect((await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe(
+      "planned",
+    );
 
-    const [completed] = await auditRows(prisma, { entityId: link.id, action: "questionnaire_link.completed" });
+    const [completed] = await auditRows(prisma, {
+      entityId: link.id,
+      action: "questionnaire_link.completed",
+    });
     expect(completed).toMatchObject({ actorId: null, outcome: "success" });
     expect((completed?.details as { scoreIds: string[] }).scoreIds.sort()).toEqual(
       scores.map((score) => score.id).sort(),
@@ -284,7 +305,10 @@ describe("sending the answers", () => {
 
   it("raises the red risk flag for PHQ-9 item 9 above 0 and answers the crisis text", async () => {
     const { token, course, therapist } = await courseWithLink();
-    const result = ok(await publicClient().submit(token, { phq9: phq9(10, 1) }), submittedQuestionnaireResponse);
+    const result = ok(
+      await publicClient().submit(token, { phq9: phq9(10, 1) }),
+      submittedQuestionnaireResponse,
+    );
     expect(result).toEqual({ next: "crisis", crisisText: DEFAULT_CRISIS_TEXT });
     expect(DEFAULT_CRISIS_TEXT).toMatch(/emergency/);
     expect(DEFAULT_CRISIS_TEXT).toMatch(/not watched around the clock/);
@@ -364,7 +388,10 @@ describe("the year-of-birth check", () => {
     expect(row).toMatchObject({ identityFailures: 5 });
     expect(row.lockedAt).not.toBeNull();
     expect(await prisma.measureScore.count({ where: { courseId: course.id } })).toBe(0);
-    const failures = await auditRows(prisma, { entityId: link.id, action: "questionnaire_link.identity_checked" });
+    const failures = await auditRows(prisma, {
+      entityId: link.id,
+      action: "questionnaire_link.identity_checked",
+    });
     expect(failures.filter((event) => event.outcome === "failure")).toHaveLength(5);
   });
 
@@ -399,7 +426,10 @@ describe("revoking", () => {
     expectApiError(await other.post(`/api/questionnaire-links/${link.id}/revocation`), 404, "not_found");
     expect((await publicClient().open(token)).statusCode).toBe(200);
 
-    const revoked = ok(await therapist.post(`/api/questionnaire-links/${link.id}/revocation`), questionnaireLink);
+    const revoked = ok(
+      await therapist.post(`/api/questionnaire-links/${link.id}/revocation`),
+      questionnaireLink,
+    );
     expect(revoked.status).toBe("revoked");
     expect((await publicClient().open(token)).statusCode).toBe(404);
     const events = await auditRows(prisma, { entityId: link.id, action: "questionnaire_link.revoked" });

@@ -110,7 +110,11 @@ export const submitQuestionnaireRequest = z.strictObject({
         if (!items) continue;
         for (let index = 0; index < ITEM_COUNTS[instrument]; index++) {
           if (items[index] === null || items[index] === undefined) {
-            ctx.addIssue({ code: "custom", path: [instrument, index], message: `Answer question ${index + 1}.` });
+            ctx.addIssue({
+              code: "custom",
+              path: [instrument, index],
+              message: `Answer question ${index + 1}.`,
+            });
           }
         }
       }

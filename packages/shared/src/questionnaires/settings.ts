@@ -5,11 +5,7 @@ import { z } from "zod";
 
 export const questionnaireSettings = z.object({
   /** Shown at the top of the client's page instead of any therapist's or client's name. */
-  serviceName: z
-    .string()
-    .trim()
-    .min(1, "Enter the service's name.")
-    .max(120, "Use at most 120 characters."),
+  serviceName: z.string().trim().min(1, "Enter the service's name.").max(120, "Use at most 120 characters."),
   /** A link stops working this many hours after it was issued. */
   linkLifetimeHours: z
     .int("Must be a whole number of hours.")

@@ -113,7 +113,13 @@ export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app
     },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      return submitQuestionnaire(prisma, request.params.token, request.body, request.auditContext(), request.requestedAt);
+      return submitQuestionnaire(
+        prisma,
+        request.params.token,
+        request.body,
+        request.auditContext(),
+        request.requestedAt,
+      );
     },
   );
 };

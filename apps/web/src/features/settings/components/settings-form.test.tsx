@@ -1,5 +1,6 @@
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
@@ -256,6 +257,8 @@ describe("saving the measurement settings", () => {
     serviceDefaults: defaultServiceSettings,
     safety: { escalateAfterDays: 10 },
     safetyDefaults: defaultSafetySettings,
+    questionnaires: defaultQuestionnaireSettings,
+    questionnairesDefaults: defaultQuestionnaireSettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,

@@ -6,6 +6,7 @@
 // revoked, expired or locked token answers the same 404 with the same body. Audit rows hold ids only.
 import { randomBytes } from "node:crypto";
 import {
+  defaultLinkInstruments,
   IDENTITY_CHECK_MAX_TRIES,
   instrumentDefinitions,
   measurementPoints,
@@ -16,7 +17,6 @@ import {
   type IssueQuestionnaireLinkRequest,
   type LinkStatus,
   type PublicQuestionnaire,
-  type QuestionnaireInstrument,
   type QuestionnaireLink,
   type QuestionnaireLinksResponse,
   type QuestionnaireSettings,
@@ -85,21 +85,6 @@ function toLink(row: LinkRow, now: Date): QuestionnaireLink {
   };
 }
 
-/**
- * The forms the schedule asks for at a session: PHQ-9 and GAD-7 at a measurement point (both are
- * measured together there [S12b]); PHQ-9 alone between points, the weekly monitoring form.
- */
-export function defaultLinkInstruments(
-  sessionNumber: number | null,
-  plannedSessions: number,
-  settings: Parameters<typeof measurementPoints>[1],
-): QuestionnaireInstrument[] {
-  const due =
-    sessionNumber !== null &&
-    measurementPoints(plannedSessions, settings).some((point) => point.sessionNumber === sessionNumber);
-  return due ? ["phq9", "gad7"] : ["phq9"];
-}
-
 export async function issueQuestionnaireLink(
   prisma: PrismaClient,
   actor: Actor,
@@ -137,7 +122,11 @@ export async function issueQuestionnaireLink(
     }
     if (gaps.length) throw ruleUnmet("These questionnaires cannot be sent yet.", gaps);
     const instruments = itemInstruments(
-      request.instruments ?? defaultLinkInstruments(session.number, course.plannedSessions, settings),
+      request.instruments ??
+        defaultLinkInstruments(
+          session.number,
+          measurementPoints(course.plannedSessions, settings).map((point) => point.sessionNumber),
+        ),
     );
     const recorded = await tx.measureScore.findMany({
       where: { sessionId, instrument: { in: instruments } },

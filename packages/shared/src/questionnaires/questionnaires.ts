@@ -15,6 +15,18 @@ export const questionnaireInstrument = z.enum(["phq9", "gad7"]);
 export type QuestionnaireInstrument = z.infer<typeof questionnaireInstrument>;
 export const questionnaireInstrumentOrder: readonly ItemInstrument[] = ["phq9", "gad7"];
 
+/**
+ * The forms a link asks for when the therapist does not choose: PHQ-9 and GAD-7 at a session of the
+ * measurement schedule (both are measured together there [S12b]), PHQ-9 alone between its points (the
+ * weekly monitoring form). `dueSessions` are the schedule's session numbers (measurementPoints).
+ */
+export function defaultLinkInstruments(
+  sessionNumber: number | null,
+  dueSessions: readonly number[],
+): QuestionnaireInstrument[] {
+  return sessionNumber !== null && dueSessions.includes(sessionNumber) ? ["phq9", "gad7"] : ["phq9"];
+}
+
 export const linkStatuses = ["sent", "opened", "completed", "expired", "revoked", "locked"] as const;
 export const linkStatus = z.enum(linkStatuses);
 export type LinkStatus = z.infer<typeof linkStatus>;

@@ -26,3 +26,5 @@ export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.
 export { authEndpoints } from "./auth/endpoints";
+// The client's questionnaire page likewise imports its own endpoints alone.
+export { questionnaireEndpoints } from "./questionnaires/endpoints";

@@ -13,6 +13,7 @@ import {
   submittedQuestionnaireResponse,
   QUESTIONNAIRE_PAGE_PREFIX,
 } from "@ipt/shared";
+import type { LightMyRequestResponse } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
 import { createTestApp } from "../../test/helpers/app";
@@ -87,7 +88,7 @@ afterEach(async () => {
 
 const CLOSED = { code: "not_found", message: "This link cannot be used." };
 /** The error body without its request id (which differs on every answer). */
-function closedBody(response: { json: <T>() => T }) {
+function closedBody(response: LightMyRequestResponse) {
   const { error } = response.json<{ error: { requestId: string } & Record<string, unknown> }>();
   const { requestId, ...rest } = error;
   expect(requestId).toEqual(expect.any(String));
@@ -357,7 +358,7 @@ describe("sending the answers", () => {
       client.submit(token, { phq9: phq9(10, 2) }),
       client.submit(token, { phq9: phq9(3) }),
     ]);
-    expect([first?.statusCode, second?.statusCode].sort()).toEqual([200, 404]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 404]);
     const replay = await client.submit(token, { phq9: phq9(3) });
     expect(replay.statusCode).toBe(404);
     expect(await prisma.measureScore.count({ where: { courseId: course.id } })).toBe(1);

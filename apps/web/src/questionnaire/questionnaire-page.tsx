@@ -9,7 +9,7 @@ import {
   type QuestionnaireInstrument,
   type SubmitQuestionnaireRequest,
 } from "@ipt/shared";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { TextField } from "../components/form-fields";
 import { apiRequest, isApiError, NetworkError } from "../lib/api-client";
 import { clientText as text } from "./text";
@@ -61,7 +61,7 @@ function IdentityStep({ token, onDone }: { token: string; onDone: (view: View) =
   const [error, setError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     const year = Number(value.trim());
@@ -152,7 +152,7 @@ function QuestionsStep({
     );
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     const gaps = forms.flatMap((form) =>
@@ -177,7 +177,10 @@ function QuestionsStep({
     }
   };
 
-  let position = 0;
+  // Each form's first question's place among all the questions ("Question 10 of 16").
+  const offsets = forms.map((_form, index) =>
+    forms.slice(0, index).reduce((sum, earlier) => sum + earlier.items.length, 0),
+  );
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="client-form">
       <p>{text.intro}</p>
@@ -206,7 +209,7 @@ function QuestionsStep({
           )}
         </div>
       ) : null}
-      {forms.map((form) => (
+      {forms.map((form, formIndex) => (
         <section
           key={form.instrument}
           className="client-questionnaire"
@@ -215,7 +218,7 @@ function QuestionsStep({
           <h2 id={`${formId}-${form.instrument}`}>{form.name}</h2>
           <p className="client-questionnaire__stem">{form.stem}</p>
           {form.items.map((item, index) => {
-            position += 1;
+            const position = (offsets[formIndex] ?? 0) + index + 1;
             const isMissing = missing.some(
               (gap) => gap.instrument === form.instrument && gap.number === item.number,
             );
@@ -268,20 +271,21 @@ function QuestionsStep({
 export function QuestionnairePage({ token }: { token: string }) {
   const [view, setView] = useState<View>({ kind: "loading" });
   const [serviceName, setServiceName] = useState<string | null>(null);
+  // The service's name stays in the header once known (the thank-you and crisis pages carry none).
+  const show = (next: View) => {
+    if ("serviceName" in next) setServiceName(next.serviceName);
+    setView(next);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
     apiRequest(questionnaireEndpoints.open, { params: { token }, signal: controller.signal })
-      .then((page) => setView(viewOf(page)))
+      .then((page) => show(viewOf(page)))
       .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setView(failure(caught));
+        if (!controller.signal.aborted) show(failure(caught));
       });
     return () => controller.abort();
   }, [token]);
-
-  useEffect(() => {
-    if ("serviceName" in view) setServiceName(view.serviceName);
-  }, [view]);
 
   useEffect(() => {
     document.title = serviceName ? text.documentTitle(serviceName) : text.pageTitle;
@@ -318,13 +322,13 @@ export function QuestionnairePage({ token }: { token: string }) {
         {view.kind === "identity" ? (
           <>
             <Heading>{text.identityTitle}</Heading>
-            <IdentityStep token={token} onDone={setView} />
+            <IdentityStep token={token} onDone={show} />
           </>
         ) : null}
         {view.kind === "questions" ? (
           <>
             <Heading>{text.pageTitle}</Heading>
-            <QuestionsStep token={token} forms={view.forms} onDone={setView} />
+            <QuestionsStep token={token} forms={view.forms} onDone={show} />
           </>
         ) : null}
         {view.kind === "thanks" ? (

@@ -1,4 +1,5 @@
 import { Section } from "../../../components/section";
+import { useCourseMeasures } from "../../../features/measures/api/get-course-measures";
 import { PlanSection } from "../../../features/courses/components/plan-section";
 import { QuestionnaireLinksPanel } from "../../../features/questionnaires/components/questionnaire-links-panel";
 import { useCourseOfLayout } from "./course-layout";
@@ -9,6 +10,9 @@ import { useCourseOfLayout } from "./course-layout";
  */
 export function CoursePlanRoute() {
   const course = useCourseOfLayout();
+  // The schedule decides which questionnaires are ticked for a session.
+  const measures = useCourseMeasures(course.id);
+  const dueSessions = measures.data?.schedule.map((point) => point.sessionNumber) ?? [];
   return (
     <>
       <Section focusable id="sessions-heading" title="Sessions">
@@ -18,6 +22,7 @@ export function CoursePlanRoute() {
         <QuestionnaireLinksPanel
           courseId={course.id}
           sessions={course.sessions}
+          dueSessions={dueSessions}
           canSend={course.phase !== "completed"}
         />
       </Section>

@@ -1,4 +1,5 @@
 import { Section } from "../../../components/section";
+import { useCourseMeasures } from "../../../features/measures/api/get-course-measures";
 import { useReloadSession } from "../../../features/sessions/api/get-session";
 import { SessionMeasures } from "../../../features/measures/components/session-measures";
 import { QuestionnaireLinksPanel } from "../../../features/questionnaires/components/questionnaire-links-panel";
@@ -11,6 +12,9 @@ import { useSessionOfLayout } from "./session-layout";
 export function SessionMeasuresRoute() {
   const session = useSessionOfLayout();
   const reload = useReloadSession(session.id);
+  // The schedule decides which questionnaires are ticked for a session.
+  const measures = useCourseMeasures(session.course.id);
+  const dueSessions = measures.data?.schedule.map((point) => point.sessionNumber) ?? [];
   return (
     <>
       <Section focusable id="measures-heading" title="Measures">
@@ -21,6 +25,7 @@ export function SessionMeasuresRoute() {
           courseId={session.course.id}
           sessions={[session]}
           fixedSessionId={session.id}
+          dueSessions={dueSessions}
           canSend={session.course.phase !== "completed"}
         />
       </Section>

@@ -5,7 +5,7 @@ import {
   type QuestionnaireInstrument,
   type QuestionnaireLink,
 } from "@ipt/shared";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { CopyOnceField } from "../../../components/copy-once-field";
 import { ChoiceGroup, FormAlert, SelectField, SubmitButton } from "../../../components/form-fields";
@@ -13,7 +13,6 @@ import { LiveStatus, QueryFallback } from "../../../components/states";
 import { TableWrap } from "../../../components/table-wrap";
 import { formatDateTime, formatSessionWhen } from "../../../lib/format";
 import { writeErrorsFromError } from "../../../lib/write-errors";
-import { useCourseMeasures } from "../../measures/api/get-course-measures";
 import {
   useIssueQuestionnaireLink,
   useQuestionnaireLinks,
@@ -147,6 +146,7 @@ export function QuestionnaireLinksPanel({
   sessions,
   fixedSessionId,
   canSend,
+  dueSessions,
 }: {
   courseId: string;
   /** The course's sessions (for the picker and the list's session numbers). */
@@ -155,9 +155,10 @@ export function QuestionnaireLinksPanel({
   fixedSessionId?: string;
   /** False when the course has ended: the list stays, the form goes. */
   canSend: boolean;
+  /** The measurement schedule's session numbers (PHQ-9 and GAD-7 are ticked there); empty while unknown. */
+  dueSessions: readonly number[];
 }) {
   const links = useQuestionnaireLinks(courseId);
-  const measures = useCourseMeasures(courseId);
   const issue = useIssueQuestionnaireLink(courseId);
   const revoke = useRevokeQuestionnaireLink(courseId);
   const sendable = sessions.filter(
@@ -171,10 +172,9 @@ export function QuestionnaireLinksPanel({
   const [choiceError, setChoiceError] = useState<string | undefined>(undefined);
 
   const session = sessions.find((candidate) => candidate.id === sessionId) ?? null;
-  const dueSessions = measures.data?.schedule.map((point) => point.sessionNumber) ?? [];
   const instruments = chosen ?? defaultLinkInstruments(session?.number ?? null, dueSessions);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (issue.isPending || !session) return;
     if (instruments.length === 0) {

@@ -83,7 +83,7 @@ describe("sending questionnaires", () => {
     expect(api.sent(issuePath(uuid(104))).map((request) => request.body)).toEqual([
       { instruments: ["phq9", "gad7"] },
     ]);
-    expect((screen.getByRole("textbox", { name: "Questionnaire link" }) as HTMLInputElement).value).toBe(
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Questionnaire link" }).value).toBe(
       `${window.location.origin}/q/${TOKEN}`,
     );
     expect(await screen.findByRole("img", { name: /QR code of the questionnaire link/ })).toBeTruthy();

@@ -2,7 +2,8 @@
 // tab and gets a personal link (shown once, with a QR code); the client opens it on a phone-sized
 // screen in a browser with no cookies, answers with item 9 = 1 and is shown the crisis text; the
 // therapist's caseload and course show the red risk flag and the score "completed by the client";
-// the used link then shows the closed page. Axe on both sides.
+// the supervisor sees the flag; the used link then shows the closed page. Axe on both sides.
+import { assignSupervisor, createReadyAccount } from "./support/accounts";
 import { apiAs, clientWithCourse } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
 import { signIn, weeksAgo } from "./support/browser";
@@ -15,10 +16,17 @@ test("a client fills in a PHQ-9 on their phone before session 2; item 9 raises t
   page,
   browser,
   server,
+  admin,
   therapist,
   checkAccessibility,
 }) => {
   test.setTimeout(150_000);
+  const supervisor = await createReadyAccount(server.url, admin, {
+    name: "Sam Okafor",
+    email: `supervisor.q.${Date.now()}@clinic.example`,
+    role: "supervisor",
+  });
+  await assignSupervisor(server.url, admin, therapist, supervisor);
   const api = await apiAs(server.url, therapist);
   const { courseId } = await clientWithCourse(api, CLIENT, weeksAgo(1));
   await api.dispose();
@@ -97,6 +105,16 @@ test("a client fills in a PHQ-9 on their phone before session 2; item 9 raises t
       .getByRole("table", { name: "Questionnaires sent to the client" })
       .getByRole("row", { name: /Session 2/ }),
   ).toContainText("Completed by the client");
+
+  // The supervisor sees the open risk flag as for an entered score.
+  const supervisorContext = await browser.newContext();
+  const supervisorPage = await supervisorContext.newPage();
+  await signIn(supervisorPage, supervisor);
+  await expect(supervisorPage.getByText(/Urgent: 1 open risk flag/)).toBeVisible();
+  await supervisorPage.getByRole("link", { name: "Review open risk flags" }).click();
+  await expect(supervisorPage.getByRole("row", { name: new RegExp(CLIENT) })).toBeVisible();
+  await checkAccessibility(supervisorPage);
+  await supervisorContext.close();
 
   // The used link now shows the closed page, and says nothing about why.
   await client.goto(link);

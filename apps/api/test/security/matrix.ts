@@ -80,6 +80,8 @@ export const defaultParams = (world: World): Record<string, string> => ({
   riskFlagId: world.owner.riskFlagId,
   threadId: world.owner.threadId,
   linkId: world.owner.linkId,
+  // Routes keyed by a secret token get a fresh one in `prepare`; this default names nothing.
+  token: "no-such-token",
   userId: world.owner.therapist.id,
   supervisorId: world.owner.supervisor.id,
 });

@@ -304,6 +304,34 @@ describe("sending the answers", () => {
     expect(recorded[0]?.details).toEqual({ instrument: "phq9", sessionId: session.id, byClient: true });
   });
 
+  it("keeps the session in the plan once the client's answers are there: no drop or cancel (409)", async () => {
+    const { token, course, session, therapist } = await courseWithLink();
+    ok(await publicClient().submit(token, { phq9: phq9(8) }), submittedQuestionnaireResponse);
+    const version = (await therapist.get(`/api/courses/${course.id}`)).json<{ version: number }>().version;
+    const dropped = expectApiError(
+      await therapist.post(`/api/courses/${course.id}/plan/drop`, {
+        version,
+        sessionId: session.id,
+        reason: "Invented",
+      }),
+      409,
+      "conflict",
+    );
+    expect(dropped.message).toMatch(/client's answers are recorded at this session/);
+    expectApiError(
+      await therapist.post(`/api/courses/${course.id}/plan/cancel`, {
+        version,
+        sessionId: session.id,
+        reason: "Invented",
+        replace: false,
+      }),
+      409,
+      "conflict",
+    );
+    const live = await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(live).toMatchObject({ status: "planned", deletedAt: null, number: 2 });
+  });
+
   it("raises the red risk flag for PHQ-9 item 9 above 0 and answers the crisis text", async () => {
     const { token, course, therapist } = await courseWithLink();
     const result = ok(

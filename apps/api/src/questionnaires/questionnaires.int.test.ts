@@ -18,6 +18,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
 import { createTestApp } from "../../test/helpers/app";
 import {
+  contract,
   courseFor,
   newClient,
   ok,
@@ -327,6 +328,14 @@ describe("sending the answers", () => {
       }),
       409,
       "conflict",
+    );
+    // Nor may a new contract replace the plan.
+    const course2 = (await therapist.get(`/api/courses/${course.id}`)).json<{ version: number }>();
+    const replaced = await therapist.call("PUT", `/api/courses/${course.id}/contract`, {
+      ...contract(course2.version),
+    });
+    expect(expectApiError(replaced, 409, "conflict").message).toMatch(
+      /client.s answers are already recorded/,
     );
     const live = await prisma.therapySession.findUniqueOrThrow({ where: { id: session.id } });
     expect(live).toMatchObject({ status: "planned", deletedAt: null, number: 2 });

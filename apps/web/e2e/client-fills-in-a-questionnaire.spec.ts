@@ -60,8 +60,11 @@ test("a client fills in a PHQ-9 on their phone before session 2; item 9 raises t
   await expect(client.getByText(CLIENT)).toHaveCount(0);
   await expect(client.getByText(therapist.name)).toHaveCount(0);
   await expect(client.getByText("0 of 9 questions answered")).toBeVisible();
-  // No sideways scroll on the phone.
+  // No sideways scroll on the phone, nor on the narrowest one (320 px).
   expect(await client.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await client.setViewportSize({ width: 320, height: 640 });
+  expect(await client.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await client.setViewportSize({ width: 390, height: 844 });
   await checkAccessibility(client);
 
   // Sending with a question unanswered names it and changes nothing.

@@ -30,7 +30,12 @@ export default defineConfig({
     rolldownOptions: {
       // Two pages: the app, and the sign-in page with only what signing in needs (served at /login,
       // docs/decisions/013).
-      input: { app: page("index.html"), login: page("login.html") },
+      input: {
+        app: page("index.html"),
+        login: page("login.html"),
+        // The client's questionnaire page (/q/<token>): no clinical app, no router (docs/decisions/016).
+        questionnaire: page("questionnaire.html"),
+      },
       output: {
         codeSplitting: {
           groups: [

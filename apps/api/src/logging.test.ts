@@ -1,4 +1,5 @@
-// The calendar feed's token never reaches a log line: not in the request path, a message or an error.
+// Secret tokens never reach a log line (calendar feeds, questionnaire links): not in the request path, a
+// message or an error.
 import pino from "pino";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -36,5 +37,20 @@ describe("calendar feed tokens in logs", () => {
       expect(line).not.toContain(TOKEN);
       expect(line).toContain("/api/calendar/feeds/[redacted]");
     }
+  });
+});
+
+describe("questionnaire link tokens in logs", () => {
+  it("are cut out of the client's page path and the public API's paths", () => {
+    expect(loggedPath(`/q/${TOKEN}`)).toBe("/q/[redacted]");
+    expect(loggedPath(`/api/questionnaires/${TOKEN}`)).toBe("/api/questionnaires/[redacted]");
+    expect(loggedPath(`/api/questionnaires/${TOKEN}/answers`)).toBe("/api/questionnaires/[redacted]/answers");
+  });
+
+  it("are cut out of messages that quote the URL", () => {
+    const { log, lines } = logger();
+    log.warn(`Reply was already sent in "/api/questionnaires/${TOKEN}/identity" (POST)`);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(lines[0]).toContain("/api/questionnaires/[redacted]/identity");
   });
 });

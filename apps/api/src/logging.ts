@@ -1,15 +1,25 @@
 // Pino options: request ids on every line; no cookies, tokens, query strings or bodies, which may
 // carry health information or secrets. A calendar feed's URL is its secret: its token is cut out of
-// the request path and, should a framework message quote the URL, out of every message and error.
-import { CALENDAR_FEED_PATH_PREFIX } from "@ipt/shared";
+// the request path and, should a framework message quote the URL, out of every message and error. So
+// is a questionnaire link's token, in the client's page path and in the public API's.
+import { CALENDAR_FEED_PATH_PREFIX, QUESTIONNAIRE_API_PREFIX, QUESTIONNAIRE_PAGE_PREFIX } from "@ipt/shared";
 import type { FastifyServerOptions } from "fastify";
 
-const FEED_TOKEN = new RegExp(`${CALENDAR_FEED_PATH_PREFIX.replaceAll("/", "\\/")}[^\\s"'?#]+`, "g");
-const REDACTED_FEED = `${CALENDAR_FEED_PATH_PREFIX}[redacted]`;
+/** The paths whose next segment is a secret token. */
+const TOKEN_PREFIXES = [CALENDAR_FEED_PATH_PREFIX, QUESTIONNAIRE_API_PREFIX, QUESTIONNAIRE_PAGE_PREFIX];
+const TOKENS = TOKEN_PREFIXES.map((prefix) => ({
+  prefix,
+  pattern: new RegExp(`${prefix.replaceAll("/", "\\/")}[^\\s"'?#/]+`, "g"),
+  redacted: `${prefix}[redacted]`,
+}));
 
-/** `text` with every calendar feed token replaced. */
+/** `text` with every calendar feed and questionnaire link token replaced. */
 export function withoutFeedTokens(text: string): string {
-  return text.includes(CALENDAR_FEED_PATH_PREFIX) ? text.replace(FEED_TOKEN, REDACTED_FEED) : text;
+  let out = text;
+  for (const { prefix, pattern, redacted } of TOKENS) {
+    if (out.includes(prefix)) out = out.replace(pattern, redacted);
+  }
+  return out;
 }
 
 /** The path to log: no query string, and no calendar feed token. */

@@ -21,7 +21,10 @@ export * from "./review";
 export * from "./attention/attention";
 export * from "./calendar/calendar";
 export * from "./safety";
+export * from "./questionnaires";
 export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.
 export { authEndpoints } from "./auth/endpoints";
+// The client's questionnaire page likewise imports its own endpoints alone.
+export { questionnaireEndpoints } from "./questionnaires/endpoints";

@@ -18,6 +18,7 @@ export function worldHooks(world: World): Hooks {
     measureId: both("measureId"),
     riskFlagId: both("riskFlagId"),
     threadId: both("threadId"),
+    linkId: both("linkId"),
     userId: accounts,
     actorId: accounts,
     supervisorId: [owner.supervisor.id, other.supervisor.id],

@@ -24,7 +24,8 @@ export type ClinicalEntity =
   | "life_event"
   | "measure_score"
   | "risk_flag"
-  | "review_thread";
+  | "review_thread"
+  | "questionnaire_link";
 
 /** Writes one audit row about a clinical record: ids and field names only, never content. */
 export function auditClinical(

@@ -158,6 +158,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=organisation_settings",
         "table_name=plan_changes",
         "table_name=problem_area_changes",
+        "table_name=questionnaire_links",
         "table_name=review_messages",
         "table_name=review_threads",
         "table_name=risk_flags",

@@ -28,5 +28,13 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       ? reply.header("cache-control", "no-store").redirect("/", 303)
       : reply.sendFile("login.html"),
   );
+  // The client's questionnaire page (its own small entry, no clinical app): the token in the path is
+  // read by the page itself. No referrer leaves it, so the token never reaches another site.
+  app.get("/q/:token", { config: { policy: "public" } }, (_request, reply) =>
+    reply
+      .header("cache-control", "no-store")
+      .header("referrer-policy", "no-referrer")
+      .sendFile("questionnaire.html"),
+  );
   return true;
 }

@@ -26,6 +26,14 @@ const PUBLIC_ROUTES = [
   // A calendar feed, for calendar apps: the secret token in the path is the key (rate-limited, audited).
   "GET /api/calendar/feeds/:token",
   "HEAD /api/calendar/feeds/:token",
+  // The client's questionnaire page and its API: the only public clinical routes. The link's secret
+  // token is the key (single use, expiring, rate-limited, audited; docs/decisions/016).
+  "GET /api/questionnaires/:token",
+  "HEAD /api/questionnaires/:token",
+  "POST /api/questionnaires/:token/identity",
+  "POST /api/questionnaires/:token/answers",
+  "GET /q/:token",
+  "HEAD /q/:token",
   // API documentation (@fastify/swagger-ui).
   "GET /api/docs",
   "HEAD /api/docs",
@@ -45,6 +53,8 @@ const PUBLIC_ROUTES = [
   "HEAD /index.html",
   "GET /login.html",
   "HEAD /login.html",
+  "GET /questionnaire.html",
+  "HEAD /questionnaire.html",
   "GET /login",
   "HEAD /login",
   "GET /assets/app-abc123.js",

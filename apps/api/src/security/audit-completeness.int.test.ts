@@ -78,11 +78,14 @@ const ACTIONS: Record<string, AuditAction> = {
   "POST /api/review-threads/:threadId/resolve": "review_thread.resolved",
   "GET /api/courses/:courseId/cosignatures": "cosigns.viewed",
   "POST /api/courses/:courseId/cosignatures": "cosign.recorded",
+  "POST /api/sessions/:sessionId/questionnaire-links": "questionnaire_link.issued",
+  "GET /api/courses/:courseId/questionnaire-links": "questionnaire_link.listed",
+  "POST /api/questionnaire-links/:linkId/revocation": "questionnaire_link.revoked",
 };
 
 /** Routes that read or write clinical records (or lists and views of them). */
 const isClinical = (url: string) =>
-  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention)(\/|$)/.test(
+  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention|questionnaire-links)(\/|$)/.test(
     url,
   );
 

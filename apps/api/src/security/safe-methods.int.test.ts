@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
 import { fakeWebDist } from "../../test/helpers/web-dist";
+import { noteSecret } from "./log-scan/sink";
 import {
   addPerson,
   sessionNumbered,
@@ -44,6 +45,11 @@ const newcomerSession = await signIn(app, newcomer.email);
 const feed = await owner.post("/api/calendar/feed", { includeClientCode: false });
 expect(feed.statusCode, feed.body).toBe(201);
 const feedToken = feed.json<{ path: string }>().path.split("/").at(-1) ?? "";
+// A questionnaire link of the owner's for session 3: the client's page is keyed by its token.
+const link = await owner.post(`/api/sessions/${sessionNumbered(course, 3).id}/questionnaire-links`, {});
+expect(link.statusCode, link.body).toBe(201);
+const linkToken = link.json<{ path: string }>().path.split("/").at(-1) ?? "";
+noteSecret(linkToken);
 
 /** Each path parameter gets the id of a real record of the owner's. */
 const ids: Record<string, string> = {
@@ -56,7 +62,7 @@ const ids: Record<string, string> = {
 };
 const urlOf = (url: string) =>
   url.replace(/:([A-Za-z]+)|\*/g, (match, name: string | undefined) => {
-    const id = ids[name ?? match];
+    const id = name === "token" && url.startsWith("/api/questionnaires/") ? linkToken : ids[name ?? match];
     if (!id) throw new Error(`no id for ${match} in ${url}: add one above`);
     return id;
   });
@@ -85,7 +91,12 @@ describe("no GET changes state", () => {
   it("every read route, called by every actor, leaves every table as it was", async () => {
     const options: SnapshotOptions = {
       // Reading a feed records when it was last fetched, for its owner to see (like a session's last use).
-      ignoreColumns: { login_sessions: ["last_seen_at"], calendar_feeds: ["last_fetched_at"] },
+      // Opening a questionnaire records that the client opened it, for the therapist to see.
+      ignoreColumns: {
+        login_sessions: ["last_seen_at"],
+        calendar_feeds: ["last_fetched_at"],
+        questionnaire_links: ["opened_at"],
+      },
       upToId: { audit_events: await maxId(prisma, "audit_events") },
       ignoreTables: ["audit_refusal_windows"],
     };

@@ -5,6 +5,7 @@
 import {
   canonicalTimeZone,
   defaultMeasurementSettings,
+  defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
@@ -43,6 +44,8 @@ async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<Me
     safetyDefaults: defaultSafetySettings,
     service: stored.service,
     serviceDefaults: defaultServiceSettings,
+    questionnaires: stored.questionnaires,
+    questionnairesDefaults: defaultQuestionnaireSettings,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     updatedBy,
@@ -64,6 +67,9 @@ function changedKeys(before: StoredMeasurementSettings, after: UpdateMeasurement
     ...differing(before.supervision, after.supervision).map((key) => `supervision.${key}`),
     ...differing(before.safety, after.safety).map((key) => `safety.${key}`),
     ...differing(before.service, after.service).map((key) => `service.${key}`),
+    ...(after.questionnaires
+      ? differing(before.questionnaires, after.questionnaires).map((key) => `questionnaires.${key}`)
+      : []),
   ];
 }
 
@@ -83,6 +89,8 @@ export async function updateSettings(
         measurement: request.settings,
         supervision: request.supervision,
         safety: request.safety,
+        // Left out of the request, the stored questionnaire settings stay as they are.
+        ...(request.questionnaires ? { questionnaires: request.questionnaires } : {}),
         timeZone: service.timeZone,
         updatedById: audit.actorId,
       };

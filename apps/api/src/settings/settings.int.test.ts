@@ -3,6 +3,7 @@
 // save is audited.
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
@@ -55,6 +56,8 @@ describe("measurement settings", () => {
       serviceDefaults: { timeZone: "Europe/London" },
       safety: { escalateAfterDays: 7 },
       safetyDefaults: { escalateAfterDays: 7 },
+      questionnaires: defaultQuestionnaireSettings,
+      questionnairesDefaults: defaultQuestionnaireSettings,
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -372,5 +375,57 @@ describe("the settings in use", () => {
 
     ok(await save((await read()).version, {}), measurementSettingsResponse);
     expect(await codes()).not.toContain("measures_overdue");
+  });
+});
+
+describe("questionnaire settings", () => {
+  it("are saved with the others, audited by field name, kept when a save leaves them out, and refused by field when bad", async () => {
+    const before = await read();
+    const questionnaires = {
+      ...defaultQuestionnaireSettings,
+      serviceName: "Riverside Talking Therapies",
+      identityCheck: true,
+    };
+    const saved = ok(
+      await admin.put(URL, {
+        version: before.version,
+        settings: before.settings,
+        supervision: before.supervision,
+        service: before.service,
+        safety: before.safety,
+        questionnaires,
+      }),
+      measurementSettingsResponse,
+    );
+    expect(saved.questionnaires).toEqual(questionnaires);
+    const [event] = (await auditRows(prisma, { action: "settings.updated" })).slice(-1);
+    expect(event?.details).toEqual({
+      fields: ["questionnaires.serviceName", "questionnaires.identityCheck"],
+    });
+
+    // An older client that does not know the group leaves it as it is.
+    const kept = ok(
+      await save(saved.version, saved.settings, saved.supervision, saved.service, saved.safety),
+      measurementSettingsResponse,
+    );
+    expect(kept.questionnaires).toEqual(questionnaires);
+
+    const bad = expectApiError(
+      await admin.put(URL, {
+        version: kept.version,
+        settings: kept.settings,
+        supervision: kept.supervision,
+        service: kept.service,
+        safety: kept.safety,
+        questionnaires: { ...questionnaires, linkLifetimeHours: 0, crisisText: " " },
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(fieldNames(bad)).toEqual([
+      "body.questionnaires.crisisText",
+      "body.questionnaires.linkLifetimeHours",
+    ]);
+    expect((await read()).version).toBe(kept.version);
   });
 });

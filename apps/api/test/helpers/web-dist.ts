@@ -1,6 +1,6 @@
 // A minimal built web app in a temporary folder, so a test app registers the SPA's file routes too
 // (and the policy checks on them run). Like Vite's build: index.html, the sign-in page's own entry
-// (login.html), a hashed asset, and the .br and .gz copies the build writes beside each file.
+// (login.html), the client questionnaire's (questionnaire.html), a hashed asset, and the .br and .gz copies the build writes beside each file.
 // Removed when the test file ends.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,6 +22,7 @@ export async function fakeWebDist(): Promise<string> {
   const files: Record<string, string> = {
     "index.html": "<!doctype html><title>IPT</title>",
     "login.html": "<!doctype html><title>Sign in – IPT</title>",
+    "questionnaire.html": "<!doctype html><title>Questionnaire</title>",
     [FAKE_ASSET.url.slice(1)]: FAKE_ASSET.body,
   };
   for (const [name, body] of Object.entries(files)) {

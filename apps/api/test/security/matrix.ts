@@ -5,8 +5,10 @@
 // listed: `isPublicAssetRoute` covers them, and the suite checks that anyone may fetch them.
 import {
   CALENDAR_FEED_PATH_PREFIX,
+  QUESTIONNAIRE_PAGE_PREFIX,
   createdCalendarFeedResponse,
   CSRF_HEADER,
+  issuedQuestionnaireLinkResponse,
   measurementSettingsResponse,
   reviewThread,
   temporaryPasswordResponse,
@@ -14,7 +16,16 @@ import {
 import type { LightMyRequestResponse } from "fastify";
 import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
-import { addPerson, asCourse, contract, courseFor, newClient, newCourse, ok } from "../helpers/clinical";
+import {
+  addPerson,
+  asCourse,
+  contract,
+  courseFor,
+  newClient,
+  newCourse,
+  ok,
+  sessionNumbered,
+} from "../helpers/clinical";
 import { followUpBody, gad7, recorded } from "../helpers/measures";
 import {
   courseNow,
@@ -68,6 +79,9 @@ export const defaultParams = (world: World): Record<string, string> => ({
   measureId: world.owner.measureId,
   riskFlagId: world.owner.riskFlagId,
   threadId: world.owner.threadId,
+  linkId: world.owner.linkId,
+  // Routes keyed by a secret token get a fresh one in `prepare`; this default names nothing.
+  token: "no-such-token",
   userId: world.owner.therapist.id,
   supervisorId: world.owner.supervisor.id,
 });
@@ -146,6 +160,26 @@ async function freshCalendarFeedToken(ctx: CallContext) {
   const token = created.path.slice(CALENDAR_FEED_PATH_PREFIX.length);
   noteSecret(token);
   return token;
+}
+
+/** A new questionnaire link of the owner (PHQ-9, for a new course's session 2): its id and token. */
+async function freshQuestionnaireLink(ctx: CallContext) {
+  const { course } = await freshPlannedSession(ctx);
+  const issued = ok(
+    await owner(ctx).post(`/api/sessions/${sessionNumbered(course, 2).id}/questionnaire-links`, {
+      instruments: ["phq9"],
+    }),
+    issuedQuestionnaireLinkResponse,
+    201,
+  );
+  const token = issued.path.slice(QUESTIONNAIRE_PAGE_PREFIX.length);
+  noteSecret(token);
+  return { linkId: issued.link.id, token };
+}
+
+/** A new middle-phase course of the owner: its sessions are planned. */
+async function freshPlannedSession(ctx: CallContext) {
+  return { course: await courseFor(owner(ctx), { phase: "middle" }) };
 }
 
 async function freshUser(ctx: CallContext, role: "therapist" | "supervisor" = "therapist") {
@@ -291,6 +325,35 @@ export const MATRIX: MatrixRow[] = [
   row("DELETE /api/calendar/feed", THERAPISTS),
   row("GET|HEAD /api/calendar/feeds/:token", PUBLIC, {
     prepare: async (ctx) => ({ params: { token: await freshCalendarFeedToken(ctx) } }),
+  }),
+  // Client questionnaires: the therapist's links; the client's page is public, keyed by the link's token.
+  row("POST /api/sessions/:sessionId/questionnaire-links", OWNER, {
+    call: () => ({ body: { instruments: ["phq9"] } }),
+    prepare: async (ctx) => {
+      const { course } = await freshPlannedSession(ctx);
+      return { params: { sessionId: sessionNumbered(course, 2).id }, body: { instruments: ["phq9"] } };
+    },
+  }),
+  row("GET|HEAD /api/courses/:courseId/questionnaire-links", OWNER),
+  row("POST /api/questionnaire-links/:linkId/revocation", OWNER, {
+    prepare: async (ctx) => ({ params: { linkId: (await freshQuestionnaireLink(ctx)).linkId } }),
+  }),
+  row("GET|HEAD /api/questionnaires/:token", PUBLIC, {
+    prepare: async (ctx) => ({ params: { token: (await freshQuestionnaireLink(ctx)).token } }),
+  }),
+  row("POST /api/questionnaires/:token/identity", PUBLIC, {
+    call: () => ({ body: { yearOfBirth: 1985 } }),
+    prepare: async (ctx) => ({
+      params: { token: (await freshQuestionnaireLink(ctx)).token },
+      body: { yearOfBirth: 1985 },
+    }),
+  }),
+  row("POST /api/questionnaires/:token/answers", PUBLIC, {
+    call: () => ({ body: { answers: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 0] } } }),
+    prepare: async (ctx) => ({
+      params: { token: (await freshQuestionnaireLink(ctx)).token },
+      body: { answers: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 0] } },
+    }),
   }),
   row("GET|HEAD /api/clients", THERAPISTS),
   row("POST /api/clients", THERAPISTS, {

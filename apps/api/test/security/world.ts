@@ -8,7 +8,9 @@ import {
   endpoints,
   fidelityItemKeys,
   fidelityRating,
+  issuedQuestionnaireLinkResponse,
   lifeEvent,
+  QUESTIONNAIRE_PAGE_PREFIX,
   reviewThread,
   type CourseDetail,
   type SessionDetail,
@@ -16,7 +18,7 @@ import {
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/app";
 import type { PrismaClient } from "../../src/db/prisma";
-import { noteSecretsIn } from "../../src/security/log-scan/sink";
+import { noteSecret, noteSecretsIn } from "../../src/security/log-scan/sink";
 import { createAccount, signIn, type SignedIn } from "../helpers/app";
 import {
   addPerson,
@@ -118,6 +120,8 @@ export interface Tenant {
   measureId: string;
   riskFlagId: string;
   threadId: string;
+  /** A questionnaire link issued for session 3 (planned), never opened. */
+  linkId: string;
 }
 
 export interface World {
@@ -232,6 +236,14 @@ async function buildTenant(
   );
   const second = await hold(t, sessionNumbered(course, 2).id);
 
+  const questionnaireLink = ok(
+    await t.post(endpointPath(endpoints.questionnaires.issue, { sessionId: sessionNumbered(course, 3).id }), {
+      instruments: ["phq9"],
+    }),
+    issuedQuestionnaireLinkResponse,
+    201,
+  );
+  noteSecret(questionnaireLink.path.slice(QUESTIONNAIRE_PAGE_PREFIX.length));
   const thread = ok(
     await s.post(endpointPath(endpoints.review.openThread, { courseId: course.id }), {
       target: "plan",
@@ -266,6 +278,7 @@ async function buildTenant(
     measureId: score.id,
     riskFlagId: riskFlag!.id,
     threadId: thread.id,
+    linkId: questionnaireLink.link.id,
   };
 }
 

@@ -35,6 +35,7 @@ export const queryKeys = {
     summary: (courseId: string) => ["courses", courseId, "summary"] as const,
     fidelity: (courseId: string) => ["courses", courseId, "fidelity"] as const,
     coSignatures: (courseId: string) => ["courses", courseId, "co-signatures"] as const,
+    questionnaireLinks: (courseId: string) => ["courses", courseId, "questionnaire-links"] as const,
     reviewThreads: (courseId: string) => ["courses", courseId, "review-threads"] as const,
     reviewThreadsOf: (courseId: string, target: ReviewTarget, sessionId: string | null) =>
       ["courses", courseId, "review-threads", target, sessionId] as const,

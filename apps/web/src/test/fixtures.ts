@@ -177,6 +177,7 @@ export function clientOf(extra: Partial<ClientDetail> = {}): ClientDetail {
     id: CLIENT_ID,
     displayName: "Client R-7 (invented)",
     yearOfBirth: 1990,
+    email: null,
     referralReason: "Invented: low mood after a move.",
     workingDiagnosis: "Depression",
     status: "active",

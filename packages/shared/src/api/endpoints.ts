@@ -10,6 +10,7 @@ import { measureEndpoints, settingsEndpoints, summaryEndpoints } from "../clinic
 import { sessionEndpoints } from "../clinical/session-endpoints";
 import { fidelityEndpoints } from "../fidelity/endpoints";
 import { healthEndpoints } from "../health/endpoints";
+import { questionnaireEndpoints } from "../questionnaires/endpoints";
 import { reviewEndpoints } from "../review/endpoints";
 import { supervisionEndpoints } from "../supervision/endpoints";
 import { accountEndpoints, userEndpoints } from "../users/endpoints";
@@ -34,6 +35,7 @@ export const endpoints = {
   review: reviewEndpoints,
   attention: attentionEndpoints,
   calendar: calendarEndpoints,
+  questionnaires: questionnaireEndpoints,
 };
 
 /** Every endpoint once, in the order of the table. */

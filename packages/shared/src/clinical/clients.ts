@@ -49,6 +49,13 @@ export const clientFields = {
     .max(currentYear, "The year of birth cannot be in the future."),
   referralReason: text(2000, "Enter the reason for referral."),
   workingDiagnosis: shortText(200),
+  /** Optional, for sending questionnaires; stored trimmed and lower-cased. */
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "Use at most 254 characters.")
+    .pipe(z.email("Enter a valid email address, like name@example.org.")),
 };
 
 export const createClientRequest = z.strictObject({
@@ -56,6 +63,7 @@ export const createClientRequest = z.strictObject({
   yearOfBirth: clientFields.yearOfBirth.nullable().optional(),
   referralReason: clientFields.referralReason,
   workingDiagnosis: clientFields.workingDiagnosis.optional(),
+  email: clientFields.email.nullable().optional(),
 });
 export type CreateClientRequest = z.infer<typeof createClientRequest>;
 
@@ -66,6 +74,7 @@ export const updateClientRequest = z
     yearOfBirth: clientFields.yearOfBirth.nullable().optional(),
     referralReason: clientFields.referralReason.optional(),
     workingDiagnosis: clientFields.workingDiagnosis.optional(),
+    email: clientFields.email.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 1, { message: "Change at least one field." });
 export type UpdateClientRequest = z.infer<typeof updateClientRequest>;
@@ -85,6 +94,8 @@ export const clientDetail = z.object({
   id: z.uuid(),
   displayName: z.string(),
   yearOfBirth: z.int().nullable(),
+  /** The therapist's own record only: supervisors' views never carry it. */
+  email: z.string().nullable(),
   referralReason: z.string(),
   workingDiagnosis: z.string(),
   status: clientStatus,

@@ -22,6 +22,7 @@ import { measurementSettings } from "../measures/settings";
 import { supervisionSettings } from "../supervision/settings";
 import { riskEscalation } from "../safety/escalation";
 import { safetySettings } from "../safety/settings";
+import { questionnaireSettings } from "../questionnaires/settings";
 import {
   difficultyLevel,
   HAMD17_MAX,
@@ -124,6 +125,8 @@ export const measureScore = z.object({
   correctionReason: z.string().nullable(),
   /** False once a correction has replaced it (the original stays on record). */
   current: z.boolean(),
+  /** When the client filled it in themself through a questionnaire link; null when entered by a clinician. */
+  completedByClientAt: z.iso.datetime().nullable(),
 });
 export type MeasureScore = z.infer<typeof measureScore>;
 
@@ -292,6 +295,8 @@ export const measurementSettingsResponse = z.object({
   serviceDefaults: serviceSettings,
   safety: safetySettings,
   safetyDefaults: safetySettings,
+  questionnaires: questionnaireSettings,
+  questionnairesDefaults: questionnaireSettings,
   /** 0 while the defaults have never been changed. */
   version: z.int(),
   updatedAt: z.iso.datetime().nullable(),
@@ -307,5 +312,7 @@ export const updateMeasurementSettingsRequest = z.strictObject({
   supervision: z.strictObject(supervisionSettings.shape),
   service: z.strictObject(serviceSettings.shape),
   safety: z.strictObject(safetySettings.shape),
+  /** Left out, the stored questionnaire settings stay as they are. */
+  questionnaires: z.strictObject(questionnaireSettings.shape).optional(),
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

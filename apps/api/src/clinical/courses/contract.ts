@@ -73,6 +73,12 @@ export async function setContract(
       },
     });
     if (started > 0) throw conflict(PLAN_STARTED_MESSAGE);
+    // The client may have sent answers for a planned session (questionnaires): they keep their session.
+    if ((await tx.measureScore.count({ where: { courseId } })) > 0) {
+      throw conflict(
+        "The client's answers are already recorded at a session of this plan, so the contract cannot replace it.",
+      );
+    }
 
     let plan;
     try {

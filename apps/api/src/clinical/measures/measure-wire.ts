@@ -19,6 +19,7 @@ export const scoreSelect = {
   correctionReason: true,
   enteredAt: true,
   enteredBy: { select: personSelect },
+  completedByClientAt: true,
 } satisfies Prisma.MeasureScoreSelect;
 
 export type ScoreRow = Prisma.MeasureScoreGetPayload<{ select: typeof scoreSelect }>;
@@ -87,6 +88,7 @@ export function toMeasureScore(row: ScoreRow, sessionNumber: number | null, curr
     correctsId: row.correctsId,
     correctionReason: row.correctionReason,
     current,
+    completedByClientAt: row.completedByClientAt?.toISOString() ?? null,
   };
 }
 

@@ -3,7 +3,9 @@
 // itself with the shared scoring (the web form's total is only a preview). A PHQ-9 whose item 9 is
 // above 0 raises a risk flag in the same transaction [S25l].
 import {
+  type CalendarDate,
   type CorrectMeasureRequest,
+  type DifficultyLevel,
   type CourseMeasures,
   fromDateColumn,
   type Instrument,
@@ -46,18 +48,25 @@ const statusWords: Record<SessionStatus, string> = {
   held: "held",
 };
 
-/** Totals a PHQ-9 or GAD-7 form, refusing each unanswered or out-of-range item by name (items.0 is item 1). */
-function scoreForm(instrument: Exclude<Instrument, "hamd17">, items: readonly (number | null)[]) {
+/**
+ * Totals a PHQ-9 or GAD-7 form, refusing each unanswered or out-of-range item by name (items.0 is item
+ * 1; `field` names the answers' place in the request body).
+ */
+export function scoreForm(
+  instrument: Exclude<Instrument, "hamd17">,
+  items: readonly (number | null)[],
+  field = "body.items",
+) {
   const result = scoreItems(instrument, items);
   if (result.ok) return { items: items as number[], total: result.total };
   const count = ITEM_COUNTS[instrument];
   throw invalidFields([
     ...result.missing.map((number) => ({
-      field: `body.items.${number - 1}`,
+      field: `${field}.${number - 1}`,
       message: `Answer item ${number}.`,
     })),
     ...result.invalid.map((number) => ({
-      field: `body.items.${number - 1}`,
+      field: `${field}.${number - 1}`,
       message: number > count ? `This form has ${count} items.` : "Answer with 0, 1, 2 or 3.",
     })),
   ]);
@@ -140,39 +149,72 @@ export async function recordMeasure(
       );
     }
 
-    // One current score per session and instrument (under the course lock, so two entries cannot race).
-    const existing = await tx.measureScore.findFirst({
-      where: { sessionId: request.sessionId, instrument: request.instrument },
-      select: { id: true },
+    return writeScore(tx, actor, {
+      courseId,
+      session: { id: request.sessionId, number: session.number },
+      instrument: request.instrument,
+      items: scored.items,
+      total: scored.total,
+      difficulty: request.instrument === "hamd17" ? null : (request.difficulty ?? null),
+      administeredOn,
+      completedByClientAt: null,
     });
-    if (existing) {
-      throw conflict(
-        "This form is already recorded for this session — correct it instead of recording it again.",
-      );
-    }
-
-    const row = await tx.measureScore.create({
-      data: {
-        courseId,
-        sessionId: request.sessionId,
-        instrument: request.instrument,
-        items: scored.items,
-        total: scored.total,
-        difficulty: request.instrument === "hamd17" ? null : (request.difficulty ?? null),
-        administeredOn: toDateColumn(administeredOn),
-        enteredById: actor.userId,
-      },
-      select: scoreSelect,
-    });
-    await auditClinical(tx, actor, "measure.recorded", "measure_score", row.id, {
-      instrument: row.instrument,
-      sessionId: row.sessionId,
-    });
-    const riskFlag = raisesRiskFlag(row.instrument, row.items)
-      ? await raiseRiskFlag(tx, actor, row, session.number)
-      : null;
-    return { score: toMeasureScore(row, session.number, true), riskFlag };
   });
+}
+
+/** A score ready to store: checked, totalled and dated by the caller, under the course's lock. */
+export interface ScoreToWrite {
+  courseId: string;
+  session: { id: string; number: number | null };
+  instrument: Instrument;
+  items: number[];
+  total: number;
+  difficulty: DifficultyLevel | null;
+  administeredOn: CalendarDate;
+  /** When the client sent it through a questionnaire link; null when a clinician entered it. */
+  completedByClientAt: Date | null;
+}
+
+/**
+ * Stores a new score, audits it and raises the risk flag for a PHQ-9 item 9 above 0: the one way a
+ * score is recorded, whether the therapist entered it or the client sent it (questionnaires). Runs
+ * inside the caller's transaction, which holds the course's lock.
+ */
+export async function writeScore(tx: Tx, actor: Actor, score: ScoreToWrite): Promise<RecordMeasureResponse> {
+  // One current score per session and instrument (under the course lock, so two entries cannot race).
+  const existing = await tx.measureScore.findFirst({
+    where: { sessionId: score.session.id, instrument: score.instrument },
+    select: { id: true },
+  });
+  if (existing) {
+    throw conflict(
+      "This form is already recorded for this session — correct it instead of recording it again.",
+    );
+  }
+
+  const row = await tx.measureScore.create({
+    data: {
+      courseId: score.courseId,
+      sessionId: score.session.id,
+      instrument: score.instrument,
+      items: score.items,
+      total: score.total,
+      difficulty: score.difficulty,
+      administeredOn: toDateColumn(score.administeredOn),
+      enteredById: actor.userId,
+      completedByClientAt: score.completedByClientAt,
+    },
+    select: scoreSelect,
+  });
+  await auditClinical(tx, actor, "measure.recorded", "measure_score", row.id, {
+    instrument: row.instrument,
+    sessionId: row.sessionId,
+    ...(score.completedByClientAt ? { byClient: true } : {}),
+  });
+  const riskFlag = raisesRiskFlag(row.instrument, row.items)
+    ? await raiseRiskFlag(tx, actor, row, score.session.number)
+    : null;
+  return { score: toMeasureScore(row, score.session.number, true), riskFlag };
 }
 
 /** The score if its client belongs to the actor; otherwise a 404 (audited as denied). */

@@ -5,14 +5,17 @@
 // that computes flags, schedules, the middle-phase gate or "today" reads through here.
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   isTimeZone,
   measurementSettings,
+  questionnaireSettings,
   safetySettings,
   supervisionSettings,
   type MeasurementSettings,
+  type QuestionnaireSettings,
   type SafetySettings,
   type ServiceSettings,
   type SupervisionSettings,
@@ -27,6 +30,7 @@ export interface StoredMeasurementSettings {
   supervision: SupervisionSettings;
   safety: SafetySettings;
   service: ServiceSettings;
+  questionnaires: QuestionnaireSettings;
   /** 0 while the defaults have never been saved. */
   version: number;
   updatedAt: Date | null;
@@ -41,6 +45,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
       measurement: true,
       supervision: true,
       safety: true,
+      questionnaires: true,
       timeZone: true,
       version: true,
       updatedAt: true,
@@ -53,6 +58,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
       supervision: defaultSupervisionSettings,
       safety: defaultSafetySettings,
       service: defaultServiceSettings,
+      questionnaires: defaultQuestionnaireSettings,
       version: 0,
       updatedAt: null,
       updatedById: null,
@@ -63,6 +69,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
     supervision: completed(supervisionSettings, defaultSupervisionSettings, row.supervision),
     safety: completed(safetySettings, defaultSafetySettings, row.safety),
     service: { timeZone: knownTimeZone(row.timeZone) },
+    questionnaires: completed(questionnaireSettings, defaultQuestionnaireSettings, row.questionnaires),
     version: row.version,
     updatedAt: row.updatedAt,
     updatedById: row.updatedById,
@@ -78,6 +85,17 @@ export async function getSupervisionSettings(db: Db): Promise<SupervisionSetting
   return row
     ? completed(supervisionSettings, defaultSupervisionSettings, row.supervision)
     : defaultSupervisionSettings;
+}
+
+/** The client-questionnaire settings: one narrow read for the public page and issuing links. */
+export async function getQuestionnaireSettings(db: Db): Promise<QuestionnaireSettings> {
+  const row = await db.organisationSettings.findUnique({
+    where: { id: SETTINGS_ROW_ID },
+    select: { questionnaires: true },
+  });
+  return row
+    ? completed(questionnaireSettings, defaultQuestionnaireSettings, row.questionnaires)
+    : defaultQuestionnaireSettings;
 }
 
 /** The service's time zone: one narrow read for every clinical "today". */

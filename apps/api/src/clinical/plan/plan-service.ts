@@ -30,6 +30,7 @@ import {
   loadPlan,
   newSession,
   plannedSessionOf,
+  assertNoScores,
   reflow,
   savePlan,
   type Plan,
@@ -121,6 +122,7 @@ export function dropSession(
 ): Promise<CourseDetail> {
   return editPlan(prisma, actor, courseId, request.version, "plan.session_dropped", (plan) => {
     const dropped = plannedSessionOf(plan, request.sessionId);
+    assertNoScores(dropped, "dropped");
     return {
       action: "plan.session_dropped",
       kind: "session_dropped",
@@ -140,6 +142,7 @@ export function cancelSession(
 ): Promise<CourseDetail> {
   return editPlan(prisma, actor, courseId, request.version, "plan.session_cancelled", (plan) => {
     const session = plannedSessionOf(plan, request.sessionId);
+    assertNoScores(session, "cancelled");
     const label = labelOf(session);
     session.status = "cancelled";
     session.cancelReason = request.reason;

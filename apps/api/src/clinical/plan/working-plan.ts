@@ -36,6 +36,8 @@ export interface WorkingSession {
   agenda: AgendaItem[];
   cancelReason: string | null;
   signed: boolean;
+  /** Scores are recorded at it (the client's own answers can come before it is held). */
+  scored: boolean;
   /** The stored version; null for a session this edit creates. */
   version: number | null;
   /** The stored date, time and status, to tell what the edit changed. */
@@ -64,6 +66,15 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
     where: { courseId: course.id },
     _max: { createdOrder: true },
   });
+  const scored = new Set(
+    (
+      await tx.measureScore.findMany({
+        where: { courseId: course.id },
+        select: { sessionId: true },
+        distinct: ["sessionId"],
+      })
+    ).map((score) => score.sessionId),
+  );
   return {
     course,
     lastCreatedOrder: last._max.createdOrder ?? 0,
@@ -80,6 +91,7 @@ export async function loadPlan(tx: Tx, course: CourseRow): Promise<Plan> {
       agenda: agendaOf(row.agenda),
       cancelReason: row.cancelReason,
       signed: row.signedAt !== null,
+      scored: scored.has(row.id),
       version: row.version,
       stored: { plannedDate: fromDateColumn(row.plannedDate), startTime: row.startTime, status: row.status },
     })),
@@ -97,6 +109,19 @@ export function plannedSessionOf(plan: Plan, sessionId: string): WorkingSession 
     );
   }
   return session;
+}
+
+/**
+ * A planned session whose scores the client already sent (questionnaires) keeps its place: dropping or
+ * cancelling it would leave the scores without a session number. It can still be moved, or marked
+ * held or no-show.
+ */
+export function assertNoScores(session: WorkingSession, change: "dropped" | "cancelled") {
+  if (session.scored) {
+    throw conflict(
+      `The client's answers are recorded at this session, so it cannot be ${change}: reschedule it, or mark it held or no-show.`,
+    );
+  }
 }
 
 /** The date of the latest held or no-show session: nothing may be planned before it. */
@@ -145,6 +170,7 @@ export function newSession(
     agenda: [],
     cancelReason: null,
     signed: false,
+    scored: false,
     version: null,
     stored: null,
   };

@@ -48,6 +48,7 @@ export function score(
     correctsId: null,
     correctionReason: null,
     current: true,
+    completedByClientAt: null,
     ...extra,
   };
 }

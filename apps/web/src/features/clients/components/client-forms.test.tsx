@@ -19,12 +19,18 @@ describe("adding a client (set-up step 1)", () => {
     const api = stubFetch();
     const { user } = renderWithProviders(<NewClientForm onCreated={() => undefined} />);
     await user.type(screen.getByLabelText("Year of birth (optional)"), "19x4");
+    await user.type(screen.getByLabelText("Email address (optional)"), "not an email");
     await user.click(screen.getByRole("button", { name: "Create client and start course" }));
     expect(summaryItems()).toEqual([
       "Enter a name or code for the client.",
       "Enter a year like 1984.",
       "Enter the reason for referral.",
+      "Enter a valid email address, like name@example.org.",
     ]);
+    expectFieldError(
+      screen.getByLabelText("Email address (optional)"),
+      "Enter a valid email address, like name@example.org.",
+    );
     expectFieldError(screen.getByLabelText("Name or code"), "Enter a name or code for the client.");
     expectFieldError(screen.getByLabelText("Year of birth (optional)"), "Enter a year like 1984.");
     expectFieldError(screen.getByLabelText("Reason for referral"), "Enter the reason for referral.");
@@ -51,6 +57,7 @@ describe("adding a client (set-up step 1)", () => {
       yearOfBirth: 1990,
       referralReason: "Invented: low mood after a move.",
       workingDiagnosis: "",
+      email: null,
     });
     expect(create?.headers.get("Idempotency-Key")).toBeTruthy();
     expect(api.sent(`POST /api/clients/${CLIENT_ID}/courses`)[0]?.body).toEqual({

@@ -7,6 +7,7 @@ const client = {
   yearOfBirth: 1984,
   referralReason: "Low mood since the move.",
   workingDiagnosis: "",
+  email: "jk@example.org",
 };
 
 const unchanged = {
@@ -14,6 +15,7 @@ const unchanged = {
   yearOfBirth: "1984",
   referralReason: "Low mood since the move.",
   workingDiagnosis: "",
+  email: " JK@example.org ",
 };
 
 const course = (
@@ -60,6 +62,14 @@ describe("clientChanges", () => {
     expect(clientChanges(client, { ...unchanged, yearOfBirth: "" })).toEqual({ yearOfBirth: null });
     expect(clientChanges({ ...client, yearOfBirth: null }, { ...unchanged, yearOfBirth: "" })).toEqual({});
     expect(clientChanges(client, { ...unchanged, yearOfBirth: "abc" }).yearOfBirth).toBeNaN();
+  });
+
+  it("sends a changed email address, clears a blank one with null, and ignores case and spaces", () => {
+    expect(clientChanges(client, { ...unchanged, email: "kj@example.org" })).toEqual({
+      email: "kj@example.org",
+    });
+    expect(clientChanges(client, { ...unchanged, email: "  " })).toEqual({ email: null });
+    expect(clientChanges({ ...client, email: null }, { ...unchanged, email: "" })).toEqual({});
   });
 
   it("keeps a field emptied on purpose, so the schema can say it is required", () => {

@@ -8,11 +8,12 @@ export interface ClientFormValues {
   yearOfBirth: string;
   referralReason: string;
   workingDiagnosis: string;
+  email: string;
 }
 
 type EditableClient = Pick<
   ClientDetail,
-  "displayName" | "yearOfBirth" | "referralReason" | "workingDiagnosis"
+  "displayName" | "yearOfBirth" | "referralReason" | "workingDiagnosis" | "email"
 >;
 export type ClientChanges = Omit<UpdateClientRequest, "version">;
 
@@ -36,6 +37,9 @@ export function clientChanges(base: EditableClient, values: ClientFormValues): C
   if (values.workingDiagnosis.trim() !== base.workingDiagnosis) {
     changes.workingDiagnosis = values.workingDiagnosis;
   }
+  // Blank clears it; the server stores it lower-cased, so compare the same way.
+  const email = values.email.trim().toLowerCase() || null;
+  if (email !== base.email) changes.email = email;
   return changes;
 }
 

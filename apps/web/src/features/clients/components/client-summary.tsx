@@ -10,6 +10,7 @@ export function ClientSummary({ client }: { client: ClientDetail }) {
     <dl className="summary">
       <SummaryRow term="Name or code">{client.displayName}</SummaryRow>
       <SummaryRow term="Year of birth">{client.yearOfBirth ?? notRecorded}</SummaryRow>
+      <SummaryRow term="Email address">{client.email ?? notRecorded}</SummaryRow>
       <SummaryRow term="Reason for referral">
         <span className="prewrap">{client.referralReason}</span>
       </SummaryRow>

@@ -41,6 +41,7 @@ export function EditClientForm({
       yearOfBirth: formText(data, "yearOfBirth"),
       referralReason: formText(data, "referralReason"),
       workingDiagnosis: formText(data, "workingDiagnosis"),
+      email: formText(data, "email"),
     });
     if (Object.keys(changes).length === 0) {
       setErrors(noWriteErrors);
@@ -90,6 +91,16 @@ export function EditClientForm({
         maxLength={4}
         fieldClassName="field--short"
         error={errors.fields.yearOfBirth}
+      />
+      <TextField
+        name="email"
+        label="Email address (optional)"
+        hint="Only for sending the client their questionnaires. Supervisors never see it."
+        defaultValue={base.email ?? ""}
+        type="email"
+        autoComplete="off"
+        maxLength={254}
+        error={errors.fields.email}
       />
       <TextAreaField
         name="referralReason"

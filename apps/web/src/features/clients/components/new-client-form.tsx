@@ -39,6 +39,7 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
           yearOfBirth: yearFrom(formText(data, "yearOfBirth")),
           referralReason: formText(data, "referralReason"),
           workingDiagnosis: formText(data, "workingDiagnosis"),
+          email: formText(data, "email").trim() || null,
         });
     const courseFields = createCourseRequest.safeParse({
       format: formText(data, "format") || undefined,
@@ -96,6 +97,15 @@ export function NewClientForm({ onCreated }: { onCreated: (clientId: string, cou
           maxLength={4}
           fieldClassName="field--short"
           error={errors.fields.yearOfBirth}
+        />
+        <TextField
+          name="email"
+          label="Email address (optional)"
+          hint="Only for sending the client their questionnaires. Supervisors never see it."
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          error={errors.fields.email}
         />
         <TextAreaField
           name="referralReason"

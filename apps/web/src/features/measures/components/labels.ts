@@ -65,3 +65,13 @@ export function item9AnswerLabel(value: number): string {
   const option = instrumentDefinitions.phq9.answerOptions.find((candidate) => candidate.value === value);
   return option ? `${option.value} ${option.label}` : String(value);
 }
+
+/** Who gave a score: "Completed by the client" (with when they sent it) or the clinician who entered it. */
+export function scoreSource(score: Pick<MeasureScore, "completedByClientAt" | "enteredBy">): {
+  who: string;
+  at: string | null;
+} {
+  return score.completedByClientAt
+    ? { who: "Completed by the client", at: score.completedByClientAt }
+    : { who: `Entered by ${score.enteredBy.name}`, at: null };
+}

@@ -3,6 +3,7 @@ import { TableWrap } from "../../../components/table-wrap";
 import { formatCalendarDate, formatDateTime } from "../../../lib/format";
 import { CorrectColumnHeader, CorrectScoreButton } from "./correct-score-dialog";
 import { instrumentName, sessionLabel } from "./labels";
+import { ScoreSource } from "./session-measures";
 
 /** How a score stands in its chain of corrections, in words. */
 export function correctionNotes(score: MeasureScore, scores: readonly MeasureScore[]): string[] {
@@ -73,8 +74,14 @@ export function ScoreHistory({
                 </td>
                 <td className="cell--nowrap">{formatCalendarDate(score.administeredOn)}</td>
                 <td>
-                  {score.enteredBy.name}
-                  <span className="cell__note">{formatDateTime(score.enteredAt)}</span>
+                  {score.completedByClientAt ? (
+                    <ScoreSource score={score} />
+                  ) : (
+                    <>
+                      {score.enteredBy.name}
+                      <span className="cell__note">{formatDateTime(score.enteredAt)}</span>
+                    </>
+                  )}
                 </td>
                 <td>
                   {score.current ? "Current" : <strong>Superseded</strong>}

@@ -1,6 +1,6 @@
 import { instrumentDefinitions } from "@ipt/shared";
 import { DataTable, type Column } from "../../../components/data-table";
-import { formatCalendarDate } from "../../../lib/format";
+import { formatCalendarDate, formatDateTime } from "../../../lib/format";
 import type { TrendCell, TrendRow } from "./trend-data";
 
 function Cell({ cell }: { cell: TrendCell | null }) {
@@ -8,6 +8,9 @@ function Cell({ cell }: { cell: TrendCell | null }) {
   return (
     <>
       {cell.total} <span className="cell__note">{cell.band.label}</span>
+      {cell.completedByClientAt ? (
+        <span className="cell__note">Completed by the client {formatDateTime(cell.completedByClientAt)}</span>
+      ) : null}
     </>
   );
 }

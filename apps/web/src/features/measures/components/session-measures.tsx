@@ -4,11 +4,24 @@ import { Link } from "react-router";
 import { LiveStatus } from "../../../components/states";
 import { TableWrap } from "../../../components/table-wrap";
 import { paths } from "../../../config/paths";
+import { formatDateTime } from "../../../lib/format";
 import { CorrectColumnHeader, CorrectScoreButton, CorrectScoreDialog } from "./correct-score-dialog";
-import { correctionSavedMessage, instrumentName, scoreSavedMessage } from "./labels";
+import { correctionSavedMessage, instrumentName, scoreSavedMessage, scoreSource } from "./labels";
 import { MeasureEntryForm, recordLabel } from "./measure-entry-form";
 import { riskFlagHeadingId, RiskFlagList } from "./risk-flag-panel";
 import "./measures.css";
+
+/** "Completed by the client" with the time they sent it, or who entered the score. */
+export function ScoreSource({ score }: { score: Pick<MeasureScore, "completedByClientAt" | "enteredBy"> }) {
+  const { who, at } = scoreSource(score);
+  return at ? (
+    <span className="score-source score-source--client">
+      {who} <span className="cell__note">{formatDateTime(at)}</span>
+    </span>
+  ) : (
+    <span className="muted">{who}</span>
+  );
+}
 
 /** Why no score can be recorded at this session now, or null when one can. */
 export function recordingBlockedReason(session: Pick<SessionDetail, "status" | "course">): string | null {
@@ -56,7 +69,7 @@ export function SessionScores({
                     {score.correctionReason ? `: ${score.correctionReason}` : ""}
                   </>
                 ) : (
-                  <span className="muted">Entered by {score.enteredBy.name}</span>
+                  <ScoreSource score={score} />
                 )}
               </td>
               {onCorrect ? (

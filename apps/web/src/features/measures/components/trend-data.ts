@@ -5,6 +5,8 @@ import type { BandRef, CourseMeasures, Flag, SessionPhase } from "@ipt/shared";
 export interface TrendCell {
   total: number;
   band: BandRef;
+  /** When the client sent it through a questionnaire link; null when a clinician entered it. */
+  completedByClientAt: string | null;
 }
 
 /** One session with a current PHQ-9 or GAD-7 score. */
@@ -28,7 +30,11 @@ export function trendRows(measures: Pick<CourseMeasures, "scores">): TrendRow[] 
       phq9: null,
       gad7: null,
     };
-    row[score.instrument] = { total: score.total, band: score.band };
+    row[score.instrument] = {
+      total: score.total,
+      band: score.band,
+      completedByClientAt: score.completedByClientAt,
+    };
     rows.set(score.sessionNumber, row);
   }
   return [...rows.values()].sort((a, b) => a.sessionNumber - b.sessionNumber);

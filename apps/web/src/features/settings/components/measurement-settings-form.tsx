@@ -20,6 +20,11 @@ import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
 import { useReloadMeasurementSettings, useUpdateMeasurementSettings } from "../api/measurement-settings";
 import { SafetyFields, toSafetyFormValues, type SafetyFormValues, type SafetyKey } from "./safety-fields";
 import {
+  QuestionnaireFields,
+  toQuestionnaireFormValues,
+  type QuestionnaireFormValues,
+} from "./questionnaire-fields";
+import {
   defaultText,
   fieldLabel,
   fieldName,
@@ -168,6 +173,9 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   const [supervision, setSupervision] = useState<SupervisionSettings>(current.supervision);
   const [service, setService] = useState<ServiceSettings>(current.service);
   const [safety, setSafety] = useState<SafetyFormValues>(() => toSafetyFormValues(current.safety));
+  const [questionnaires, setQuestionnaires] = useState<QuestionnaireFormValues>(() =>
+    toQuestionnaireFormValues(current.questionnaires),
+  );
   const [status, setStatus] = useState<string | null>(null);
 
   function change(key: SettingKey, value: string) {
@@ -198,6 +206,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
       setSupervision(latest.supervision);
       setService(latest.service);
       setSafety(toSafetyFormValues(latest.safety));
+      setQuestionnaires(toQuestionnaireFormValues(latest.questionnaires));
     }
     setErrors(noWriteErrors);
   }
@@ -207,6 +216,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     setSupervision(current.supervisionDefaults);
     setService(current.serviceDefaults);
     setSafety(toSafetyFormValues(current.safetyDefaults));
+    setQuestionnaires(toQuestionnaireFormValues(current.questionnairesDefaults));
     setErrors(noWriteErrors);
     setStatus("The defaults are filled in. Save settings to use them.");
   }
@@ -215,7 +225,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
-    const parsed = parseSettingsForm(values, supervision, service, safety, current.version);
+    const parsed = parseSettingsForm(values, supervision, service, safety, current.version, questionnaires);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -227,6 +237,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         setSupervision(saved.supervision);
         setService(saved.service);
         setSafety(toSafetyFormValues(saved.safety));
+        setQuestionnaires(toQuestionnaireFormValues(saved.questionnaires));
         setStatus("Settings saved.");
       },
       onError: (error) => setErrors(settingsWriteErrors(error)),
@@ -254,6 +265,15 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         defaults={current.safetyDefaults}
         errors={errors}
         onChange={changeSafety}
+      />
+      <QuestionnaireFields
+        values={questionnaires}
+        defaults={current.questionnairesDefaults}
+        errors={errors}
+        onChange={(next) => {
+          setQuestionnaires(next);
+          setStatus(null);
+        }}
       />
       <div className="button-row">
         <SubmitButton pending={update.isPending} pendingLabel="Saving…">

@@ -15,6 +15,11 @@ import {
 } from "@ipt/shared";
 import { formErrorsFromZod } from "../../../lib/form-errors";
 import { fromSafetyFormValues, safetyFieldNames, type SafetyFormValues } from "./safety-fields";
+import {
+  fromQuestionnaireFormValues,
+  questionnaireFieldNames,
+  type QuestionnaireFormValues,
+} from "./questionnaire-fields";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 
 export type SettingKey = keyof MeasurementSettings;
@@ -36,6 +41,7 @@ export const settingsFieldNames = [
   ...measurementSettings.keyof().options.map(fieldName),
   ...supervisionSettings.keyof().options.map(supervisionFieldName),
   ...safetyFieldNames,
+  ...questionnaireFieldNames,
 ];
 
 /**
@@ -73,6 +79,7 @@ export function parseSettingsForm(
   service: ServiceSettings,
   safetyValues: SafetyFormValues,
   version: number,
+  questionnaireValues?: QuestionnaireFormValues,
 ): ParsedSettingsForm {
   const settings = Object.fromEntries(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
@@ -84,6 +91,7 @@ export function parseSettingsForm(
     supervision,
     service,
     safety,
+    ...(questionnaireValues ? { questionnaires: fromQuestionnaireFormValues(questionnaireValues) } : {}),
   });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };

@@ -1,5 +1,6 @@
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
@@ -256,6 +257,8 @@ describe("saving the measurement settings", () => {
     serviceDefaults: defaultServiceSettings,
     safety: { escalateAfterDays: 10 },
     safetyDefaults: defaultSafetySettings,
+    questionnaires: defaultQuestionnaireSettings,
+    questionnairesDefaults: defaultQuestionnaireSettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,
@@ -308,6 +311,41 @@ describe("saving the measurement settings", () => {
       supervision: { ...defaultSupervisionSettings, coSignBeforeMiddle: true },
       service: { timeZone: "Australia/Sydney" },
       safety: { escalateAfterDays: 10 },
+      questionnaires: defaultQuestionnaireSettings,
+    });
+  });
+
+  it("saves the client questionnaire group, and refuses an empty service name and 0 hours at their fields", async () => {
+    const api = stubFetch().on(`PUT ${SETTINGS}`, (request) => {
+      const body = request.body as { questionnaires: typeof defaultQuestionnaireSettings };
+      return json(measurementSettingsResponse, {
+        ...current,
+        questionnaires: body.questionnaires,
+        version: 4,
+      });
+    });
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    const name = screen.getByRole("textbox", { name: "Service name shown to clients" });
+    const hours = screen.getByRole("spinbutton", { name: "A questionnaire link works for (hours)" });
+    await user.clear(name);
+    await user.clear(hours);
+    await user.type(hours, "0");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expectFieldError(name, "Enter the service's name.");
+    expectFieldError(hours, "Must be at least 1 hour.");
+    expect(api.requests).toEqual([]);
+
+    await user.type(name, "Riverside Talking Therapies");
+    await user.clear(hours);
+    await user.type(hours, "48");
+    await user.click(screen.getByRole("checkbox", { name: /confirm their year of birth/ }));
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Settings saved.")).toBeTruthy();
+    expect((api.sent(`PUT ${SETTINGS}`)[0]?.body as { questionnaires: object }).questionnaires).toEqual({
+      ...defaultQuestionnaireSettings,
+      serviceName: "Riverside Talking Therapies",
+      linkLifetimeHours: 48,
+      identityCheck: true,
     });
   });
 

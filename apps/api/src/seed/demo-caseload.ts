@@ -401,7 +401,12 @@ async function holdSession(
   });
   if (scores) await recordDemoScores(prisma, actor, course.id, planned, scores, supervisorId, calendar);
   const agenda = session.agenda.map((item) => ({ ...item, done: true }));
-  const done = await updateSession(prisma, actor, session.id, { version: session.version, agenda });
+  // After a risk flag earlier in the course the risk review is ticked too, as signing needs it.
+  const done = await updateSession(prisma, actor, session.id, {
+    version: session.version,
+    agenda,
+    ...(session.riskReview.required ? { riskReviewDone: true } : {}),
+  });
   await signSession(prisma, actor, done.id, { version: done.version });
 }
 

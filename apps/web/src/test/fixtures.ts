@@ -4,6 +4,7 @@
 import {
   clientDetail,
   courseDetail,
+  riskReviewOf,
   sessionDetail,
   sessionResponse,
   type ClientDetail,
@@ -151,6 +152,7 @@ export function sessionOf(extra: Partial<SessionDetail> = {}): SessionDetail {
     betweenSessionWork: "Invented: call a friend.",
     nextFocus: "Invented: the new job.",
     cancelReason: null,
+    riskReview: riskReviewOf({ required: false, done: false, note: "" }),
     signedAt: "2026-09-02T12:00:00.000Z",
     signedBy: THERAPIST,
     version: 4,

@@ -1,3 +1,4 @@
 // Safety pathway: escalation of risk flags to supervisors, their acknowledgement, the safety settings.
 export * from "./escalation";
 export * from "./settings";
+export * from "./risk-review";

@@ -117,6 +117,17 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     nextSession: null,
     problemAreaChanges: [],
     planChanges: [],
+    outreach: {
+      riskRecent: false,
+      twoNoShows: false,
+      since: null,
+      recorded: false,
+      neededToDiscontinue: false,
+      neededToClose: false,
+      sources: ["S25l", "S25m"],
+      synthesisNote: "Invented note.",
+      attempts: [],
+    },
     ...extra,
   });
 }

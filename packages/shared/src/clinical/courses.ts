@@ -1,6 +1,7 @@
 // One IPT course: set-up, the guarded phase moves, the plan and termination. Wire shapes only;
 // the clinical rules themselves live in ../ipt.
 import { z } from "zod";
+import { courseOutreach } from "../safety/outreach";
 import { shortText } from "../common/text";
 import { personRef } from "../users/users";
 import { flag, ruleGap, warning } from "../ipt";
@@ -224,5 +225,7 @@ export const courseDetail = z.object({
     .nullable(),
   problemAreaChanges: z.array(problemAreaChange),
   planChanges: z.array(planChange),
+  /** Recent risk, no-shows and outreach attempts: what closing the course needs first. */
+  outreach: courseOutreach,
 });
 export type CourseDetail = z.infer<typeof courseDetail>;

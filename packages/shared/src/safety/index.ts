@@ -2,3 +2,4 @@
 export * from "./escalation";
 export * from "./settings";
 export * from "./risk-review";
+export * from "./outreach";

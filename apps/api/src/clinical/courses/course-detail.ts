@@ -21,6 +21,7 @@ import { getServiceTimeZone } from "../measures/settings-read";
 import { agendaOf } from "../sessions/session-detail";
 import { flagsOf, nextPlanned } from "./course-flags";
 import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
+import { outreachCourseSelect, toCourseOutreach } from "../../safety/outreach";
 
 const courseDetailSelect = {
   id: true,
@@ -104,6 +105,8 @@ const courseDetailSelect = {
   },
   // For the co-sign gaps (joined into this query, so they cost no extra round trip).
   coSignatures: gateCoSignaturesSelect,
+  // The course's flags and outreach attempts: what closing it needs (safety/outreach).
+  ...outreachCourseSelect,
 } satisfies Prisma.CourseSelect;
 
 /**
@@ -240,6 +243,7 @@ export async function getCourseDetail(
       ...change,
       changedAt: change.changedAt.toISOString(),
     })),
+    outreach: toCourseOutreach(course, sessions, timeZone, actor.now),
   };
 }
 

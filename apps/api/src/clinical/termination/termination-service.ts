@@ -1,6 +1,6 @@
 // The ending of a course: raising it explicitly, the termination checklist, and completion or
 // discontinuation. Each step is versioned on the course and audited in the same transaction.
-import { fromDateColumn, toDateColumn } from "@ipt/shared";
+import { fromDateColumn, outreachGap, toDateColumn } from "@ipt/shared";
 import type {
   CompleteCourseRequest,
   CourseDetail,
@@ -14,6 +14,7 @@ import { getCourseDetail } from "../courses/course-detail";
 import { live } from "../live";
 import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
 import { serviceToday } from "../../settings/service-time";
+import { outreachStateFor } from "../../safety/outreach";
 
 export const DISCONTINUED_REASON = "Course discontinued";
 
@@ -143,8 +144,11 @@ export async function completeCourse(
           `The course started on ${fromDateColumn(course.startDate)}: it cannot end before that.`,
         );
       }
+      // Recent risk: no closing without a recorded outreach attempt (safety/outreach, [S25l][S25m]).
+      const outreach = outreachGap(await outreachStateFor(tx, courseId, actor.now), discontinued);
       let cancelled = 0;
       if (discontinued) {
+        if (outreach) throw ruleUnmet("The course cannot be discontinued yet.", [outreach]);
         ({ count: cancelled } = await tx.therapySession.updateMany({
           where: { courseId, status: "planned", ...live },
           data: {
@@ -159,7 +163,7 @@ export async function completeCourse(
         const plannedLeft = await tx.therapySession.count({
           where: { courseId, status: "planned", ...live },
         });
-        const gaps = completionGaps(course, plannedLeft);
+        const gaps = [...completionGaps(course, plannedLeft), ...(outreach ? [outreach] : [])];
         if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);
       }
       await tx.course.update({

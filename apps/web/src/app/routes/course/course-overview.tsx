@@ -7,6 +7,7 @@ import { paths } from "../../../config/paths";
 import { CompleteCourseForm } from "../../../features/courses/components/complete-course-form";
 import { CourseWarnings } from "../../../features/courses/components/course-warnings";
 import { MeasuresSection, splitFlags } from "../../../features/courses/components/measures-section";
+import { OutreachPanel } from "../../../features/courses/components/outreach-panel";
 import { MiddlePhaseGate } from "../../../features/courses/components/middle-phase-gate";
 import { PhaseTimeline } from "../../../features/courses/components/phase-timeline";
 import { RaiseEnding } from "../../../features/courses/components/raise-ending";
@@ -54,6 +55,9 @@ function PhaseWork({ course }: { course: CourseDetail }) {
       return (
         <>
           <TerminationChecklistForm key={course.id} course={course} />
+          {course.outreach.neededToClose || course.outreach.attempts.length > 0 ? (
+            <OutreachPanel course={course} />
+          ) : null}
           <h3 className="section__subtitle">Complete the course</h3>
           <CompleteCourseForm key={`complete-${course.id}`} course={course} />
         </>
@@ -97,6 +101,9 @@ export function CourseOverviewRoute() {
           <p className="section__intro">
             When the course stops before its planned end, for example because the client stopped attending.
           </p>
+          {course.outreach.riskRecent || course.outreach.attempts.length > 0 ? (
+            <OutreachPanel course={course} />
+          ) : null}
           <CompleteCourseForm key={`early-${course.id}`} course={course} />
         </details>
       ) : null}

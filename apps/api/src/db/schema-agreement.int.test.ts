@@ -171,7 +171,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=therapy_sessions",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(26);
+      expect(schemaCatalog.enums).toHaveLength(27);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

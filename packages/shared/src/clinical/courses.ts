@@ -6,6 +6,7 @@ import { shortText } from "../common/text";
 import { personRef } from "../users/users";
 import { flag, ruleGap, warning } from "../ipt";
 import { measureSummary } from "../measures/results";
+import { nonResponseOffer } from "../measures/completion";
 import {
   courseFormat,
   courseOutcome,
@@ -88,6 +89,10 @@ export const terminationChecklistRequest = z.strictObject({
   feelingsDiscussed: z.boolean().optional(),
   relapsePlan: z.string().trim().max(5000).optional(),
   nextStep: nextStep.nullable().optional(),
+  /** Why no final score was obtained; "" clears it. */
+  noFinalScoreReason: z.string().trim().max(1000, "Keep the reason to 1,000 characters or fewer.").optional(),
+  /** For a course that did not respond: whether further treatment or a referral was offered. */
+  nonResponseOffer: nonResponseOffer.nullable().optional(),
 });
 export type TerminationChecklistRequest = z.infer<typeof terminationChecklistRequest>;
 
@@ -205,6 +210,12 @@ export const courseDetail = z.object({
     feelingsDiscussed: z.boolean(),
     relapsePlan: z.string().nullable(),
     nextStep: nextStep.nullable(),
+    noFinalScoreReason: z.string().nullable(),
+    nonResponseOffer: nonResponseOffer.nullable(),
+    /** A PHQ-9 or HAM-D-17 at the last held session. */
+    finalScoreRecorded: z.boolean(),
+    /** The outcome status is no response, no reliable change or reliable deterioration. */
+    nonResponding: z.boolean(),
   }),
   outcome: courseOutcome.nullable(),
   outcomeReason: z.string().nullable(),

@@ -1,13 +1,20 @@
 // The ending of a course: raising it explicitly, the termination checklist, and completion or
 // discontinuation. Each step is versioned on the course and audited in the same transaction.
-import { fromDateColumn, outreachGap, toDateColumn } from "@ipt/shared";
+import {
+  completionMeasureGaps,
+  fromDateColumn,
+  lastHeldNumberOf,
+  outreachGap,
+  toDateColumn,
+} from "@ipt/shared";
 import type {
   CompleteCourseRequest,
   CourseDetail,
   TerminationChecklistRequest,
   VersionRequest,
 } from "@ipt/shared";
-import type { PrismaClient } from "../../db/prisma";
+import type { PrismaClient, Tx } from "../../db/prisma";
+import { loadMeasureState, measuresFromState } from "../measures/measure-state";
 import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { getCourseDetail } from "../courses/course-detail";
@@ -62,11 +69,14 @@ export async function updateTerminationChecklist(
     if (course.phase !== "termination") {
       throw conflict("The termination checklist is kept once the ending has been raised.");
     }
-    const { version: _version, relapsePlan, ...rest } = request;
+    const { version: _version, relapsePlan, noFinalScoreReason, ...rest } = request;
     const data = {
       ...rest,
-      // A cleared relapse plan is stored as none.
+      // A cleared relapse plan or reason is stored as none.
       ...(relapsePlan !== undefined ? { relapsePlan: relapsePlan === "" ? null : relapsePlan } : {}),
+      ...(noFinalScoreReason !== undefined
+        ? { noFinalScoreReason: noFinalScoreReason === "" ? null : noFinalScoreReason }
+        : {}),
     };
     await tx.course.update({ where: { id: courseId }, data });
     await auditClinical(tx, actor, "course.termination_checklist_updated", "course", courseId, {
@@ -117,6 +127,27 @@ function completionGaps(course: ChecklistState, plannedLeft: number) {
   return gaps;
 }
 
+/** The final score and, for a non-responding course, what was offered (shared measures/completion). */
+async function measureGaps(tx: Tx, course: CourseRow) {
+  const sessions = await tx.therapySession.findMany({
+    where: { courseId: course.id, ...live },
+    select: { id: true, number: true, status: true },
+  });
+  const { series, outcome } = measuresFromState(
+    await loadMeasureState(tx, [course.id]),
+    course.id,
+    course,
+    sessions,
+  );
+  return completionMeasureGaps({
+    series,
+    status: outcome.status,
+    lastHeldNumber: lastHeldNumberOf(sessions),
+    noFinalScoreReason: course.noFinalScoreReason,
+    nonResponseOffer: course.nonResponseOffer,
+  });
+}
+
 /**
  * Ends the course. "completed" needs the termination phase, the whole checklist and no planned
  * sessions left; "discontinued" needs a reason and cancels the planned sessions that remain.
@@ -163,7 +194,11 @@ export async function completeCourse(
         const plannedLeft = await tx.therapySession.count({
           where: { courseId, status: "planned", ...live },
         });
-        const gaps = [...completionGaps(course, plannedLeft), ...(outreach ? [outreach] : [])];
+        const gaps = [
+          ...completionGaps(course, plannedLeft),
+          ...(await measureGaps(tx, course)),
+          ...(outreach ? [outreach] : []),
+        ];
         if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);
       }
       await tx.course.update({

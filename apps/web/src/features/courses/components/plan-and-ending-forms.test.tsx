@@ -231,6 +231,24 @@ describe("the termination checklist", () => {
     });
   });
 
+  it("asks why there is no final score, and what a non-responding course was offered [S3][S16]", async () => {
+    const noResponse = courseOf({
+      phase: "termination",
+      termination: { ...course.termination, finalScoreRecorded: false, nonResponding: true },
+    });
+    const api = stubFetch().on(`PATCH ${COURSE}/termination-checklist`, answered({ phase: "termination" }));
+    const { user } = renderWithProviders(<TerminationChecklistForm course={noResponse} />);
+    await user.type(screen.getByLabelText("Why no final score was obtained"), "Invented: declined.");
+    const offer = screen.getByRole("group", { name: /was further treatment or a referral offered/ });
+    await user.click(within(offer).getByRole("radio", { name: "Referral to another service offered" }));
+    await user.click(screen.getByRole("button", { name: "Save checklist" }));
+    expect(await screen.findByText("Termination checklist saved.")).toBeTruthy();
+    expect(api.sent(`PATCH ${COURSE}/termination-checklist`)[0]?.body).toMatchObject({
+      noFinalScoreReason: "Invented: declined.",
+      nonResponseOffer: "referral_offered",
+    });
+  });
+
   it("puts the server's refusal of the relapse plan next to it", async () => {
     stubFetch().on(
       `PATCH ${COURSE}/termination-checklist`,

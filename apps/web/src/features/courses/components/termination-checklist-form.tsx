@@ -1,4 +1,13 @@
-import { nextSteps, phaseGuidance, terminationChecklistRequest, type CourseDetail } from "@ipt/shared";
+import {
+  FINAL_SCORE_SOURCES,
+  NON_RESPONSE_SOURCES,
+  nextSteps,
+  nonResponseOfferLabels,
+  nonResponseOffers,
+  phaseGuidance,
+  terminationChecklistRequest,
+  type CourseDetail,
+} from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
@@ -14,6 +23,10 @@ import { nextStepLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(terminationChecklistRequest);
 const nextStepOptions = nextSteps.map((step) => ({ value: step, label: nextStepLabels[step] }));
+const offerOptions = nonResponseOffers.map((offer) => ({
+  value: offer,
+  label: nonResponseOfferLabels[offer],
+}));
 
 /** The sources behind each checklist item, from the termination guidance. */
 function sourcesOf(key: string): string[] {
@@ -39,6 +52,9 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
       feelingsDiscussed: data.has("feelingsDiscussed"),
       relapsePlan: formText(data, "relapsePlan"),
       nextStep: formText(data, "nextStep") || null,
+      // Sent only when the form shows them (no final score yet; a non-responding course).
+      ...(data.has("noFinalScoreReason") ? { noFinalScoreReason: formText(data, "noFinalScoreReason") } : {}),
+      ...(checklist.nonResponding ? { nonResponseOffer: formText(data, "nonResponseOffer") || null } : {}),
     });
     if (!parsed.success) {
       setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
@@ -107,6 +123,41 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
         defaultSelected={checklist.nextStep ? [checklist.nextStep] : []}
         error={errors.fields.nextStep}
       />
+      {checklist.finalScoreRecorded ? (
+        <p className="muted">A final score is recorded at the last session.</p>
+      ) : (
+        <TextAreaField
+          name="noFinalScoreReason"
+          label="Why no final score was obtained"
+          hint={
+            <>
+              Completing the course needs a final PHQ-9 or HAM-D-17 at the last session, or this reason. A
+              final-session score is a local synthesis of the sources, not a published standard.{" "}
+              <SourceTags tags={FINAL_SCORE_SOURCES} />
+            </>
+          }
+          defaultValue={checklist.noFinalScoreReason ?? ""}
+          rows={2}
+          maxLength={1000}
+          error={errors.fields.noFinalScoreReason}
+        />
+      )}
+      {checklist.nonResponding ? (
+        <ChoiceGroup
+          type="radio"
+          name="nonResponseOffer"
+          legend="No response: was further treatment or a referral offered?"
+          hint={
+            <>
+              Offer another effective treatment: the treatment failed, not the client.{" "}
+              <SourceTags tags={NON_RESPONSE_SOURCES} />
+            </>
+          }
+          options={offerOptions}
+          defaultSelected={checklist.nonResponseOffer ? [checklist.nonResponseOffer] : []}
+          error={errors.fields.nonResponseOffer}
+        />
+      ) : null}
       <SubmitButton pending={updateChecklist.isPending} pendingLabel="Saving…">
         Save checklist
       </SubmitButton>

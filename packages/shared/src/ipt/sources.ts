@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 /** Bump when template wording or structure changes, so stored agendas can say which version they came from. */
-export const TEMPLATE_VERSION = "2026.11-1";
+export const TEMPLATE_VERSION = "2026.12-1";
 
 export const sourceTagKeys = [
   "S1a",

@@ -216,7 +216,9 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
     .getByLabel("Maintenance offered under a new contract")
     .check();
   // No scores were taken in this story: completing needs the reason no final score was obtained.
-  await page.getByLabel("Why no final score was obtained").fill("Invented: the client declined the questionnaire.");
+  await page
+    .getByLabel("Why no final score was obtained")
+    .fill("Invented: the client declined the questionnaire.");
   await page.getByRole("button", { name: "Save checklist" }).click();
   await expect(page.getByLabel("Progress reviewed")).toBeChecked();
 

@@ -21,8 +21,11 @@ describe("the outreach panel", () => {
     expect(screen.getByText(/record an outreach attempt made on or after 2026-09-03/)).toBeTruthy();
     expect(screen.getByText("No outreach attempts recorded.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Record outreach attempt" }));
-    expectFieldError(screen.getByLabelText("How"), "Choose how the client was contacted.");
-    expectFieldError(screen.getByLabelText("Outcome"), "Choose what came of the attempt.");
+    expectFieldError(
+      screen.getByLabelText("How the client was contacted"),
+      "Choose how the client was contacted.",
+    );
+    expectFieldError(screen.getByLabelText("Outcome of the attempt"), "Choose what came of the attempt.");
     expect(api.requests).toEqual([]);
   });
 
@@ -55,8 +58,8 @@ describe("the outreach panel", () => {
     const when = screen.getByLabelText("When");
     await user.clear(when);
     await user.type(when, "2026-09-04T10:30");
-    await user.selectOptions(screen.getByLabelText("How"), "phone");
-    await user.selectOptions(screen.getByLabelText("Outcome"), "message_left");
+    await user.selectOptions(screen.getByLabelText("How the client was contacted"), "phone");
+    await user.selectOptions(screen.getByLabelText("Outcome of the attempt"), "message_left");
     await user.type(screen.getByLabelText("Note (optional)"), "Invented: voicemail.");
     await user.click(screen.getByRole("button", { name: "Record outreach attempt" }));
     expect(await screen.findByText("Outreach attempt recorded.")).toBeTruthy();

@@ -112,7 +112,12 @@ export function OutreachPanel({ course }: { course: CourseDetail }) {
           max={toLocalInput(new Date())}
           error={errors.fields.attemptedAt}
         />
-        <SelectField name="method" label="How" defaultValue="" error={errors.fields.method}>
+        <SelectField
+          name="method"
+          label="How the client was contacted"
+          defaultValue=""
+          error={errors.fields.method}
+        >
           <option value="">Choose…</option>
           {outreachMethods.map((method) => (
             <option key={method} value={method}>
@@ -120,7 +125,12 @@ export function OutreachPanel({ course }: { course: CourseDetail }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="outcome" label="Outcome" defaultValue="" error={errors.fields.outcome}>
+        <SelectField
+          name="outcome"
+          label="Outcome of the attempt"
+          defaultValue=""
+          error={errors.fields.outcome}
+        >
           <option value="">Choose…</option>
           {outreachOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>

@@ -210,7 +210,10 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await page.getByLabel("Progress reviewed").check();
   await page.getByLabel("Gains credited to the client").check();
   await page.getByLabel("Feelings about ending discussed").check();
-  await page.getByLabel("Warning signs and relapse plan").fill("Invented: early signs and whom to call.");
+  await page.getByLabel("Early warning signs").fill("Invented: waking early, staying in.");
+  await page
+    .getByLabel("What to do and when to come back")
+    .fill("Invented: call the clinic after two weeks.");
   await page
     .getByRole("group", { name: "Next step" })
     .getByLabel("Maintenance offered under a new contract")

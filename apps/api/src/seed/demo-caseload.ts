@@ -496,7 +496,10 @@ async function seedCourse(
       progressReviewed: true,
       gainsCredited: true,
       feelingsDiscussed: true,
-      relapsePlan: "Invented demo relapse plan: early warning signs and whom to contact.",
+      relapseWarningSigns: "Invented demo warning signs: sleeping badly, staying in, dropping contact.",
+      relapseWhatHelped: "Invented demo: talking things through with family and planning the week.",
+      relapsePeople: "Invented demo: a sister; the GP.",
+      relapsePlan: "Invented demo relapse plan: what to do, and come back if the signs last two weeks.",
       nextStep: "maintenance_offered",
     });
     await completeCourse(prisma, actor, course.id, {

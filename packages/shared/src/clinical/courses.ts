@@ -87,7 +87,12 @@ export const terminationChecklistRequest = z.strictObject({
   progressReviewed: z.boolean().optional(),
   gainsCredited: z.boolean().optional(),
   feelingsDiscussed: z.boolean().optional(),
+  /** The relapse-prevention plan: what to do and when to come back; "" clears it. */
   relapsePlan: z.string().trim().max(5000).optional(),
+  /** Early warning signs, what helped, people to contact; "" clears each. */
+  relapseWarningSigns: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
+  relapseWhatHelped: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
+  relapsePeople: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
   nextStep: nextStep.nullable().optional(),
   /** Why no final score was obtained; "" clears it. */
   noFinalScoreReason: z.string().trim().max(1000, "Keep the reason to 1,000 characters or fewer.").optional(),
@@ -208,7 +213,11 @@ export const courseDetail = z.object({
     progressReviewed: z.boolean(),
     gainsCredited: z.boolean(),
     feelingsDiscussed: z.boolean(),
+    /** What to do and when to come back. */
     relapsePlan: z.string().nullable(),
+    relapseWarningSigns: z.string().nullable(),
+    relapseWhatHelped: z.string().nullable(),
+    relapsePeople: z.string().nullable(),
     nextStep: nextStep.nullable(),
     noFinalScoreReason: z.string().nullable(),
     nonResponseOffer: nonResponseOffer.nullable(),

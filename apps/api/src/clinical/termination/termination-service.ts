@@ -69,15 +69,11 @@ export async function updateTerminationChecklist(
     if (course.phase !== "termination") {
       throw conflict("The termination checklist is kept once the ending has been raised.");
     }
-    const { version: _version, relapsePlan, noFinalScoreReason, ...rest } = request;
-    const data = {
-      ...rest,
-      // A cleared relapse plan or reason is stored as none.
-      ...(relapsePlan !== undefined ? { relapsePlan: relapsePlan === "" ? null : relapsePlan } : {}),
-      ...(noFinalScoreReason !== undefined
-        ? { noFinalScoreReason: noFinalScoreReason === "" ? null : noFinalScoreReason }
-        : {}),
-    };
+    const { version: _version, ...rest } = request;
+    // A cleared text (the relapse plan's parts, the reason for no final score) is stored as none.
+    const data = Object.fromEntries(
+      Object.entries(rest).map(([key, value]) => [key, value === "" ? null : value]),
+    ) as Omit<TerminationChecklistRequest, "version">;
     await tx.course.update({ where: { id: courseId }, data });
     await auditClinical(tx, actor, "course.termination_checklist_updated", "course", courseId, {
       fields: Object.keys(request).filter((key) => key !== "version"),
@@ -88,7 +84,13 @@ export async function updateTerminationChecklist(
 
 type ChecklistState = Pick<
   CourseRow,
-  "phase" | "progressReviewed" | "gainsCredited" | "feelingsDiscussed" | "relapsePlan" | "nextStep"
+  | "phase"
+  | "progressReviewed"
+  | "gainsCredited"
+  | "feelingsDiscussed"
+  | "relapseWarningSigns"
+  | "relapsePlan"
+  | "nextStep"
 >;
 
 /** What still stands between a course and its completion, one entry per missing item. */
@@ -109,8 +111,15 @@ function completionGaps(course: ChecklistState, plannedLeft: number) {
   if (!course.feelingsDiscussed) {
     gaps.push({ item: "feelingsDiscussed", message: "Discuss the client's feelings about ending." });
   }
+  // The relapse-prevention plan: warning signs, and what to do and when to come back [S4][S11b].
+  if (!course.relapseWarningSigns?.trim()) {
+    gaps.push({ item: "relapseWarningSigns", message: "Write the early warning signs of the relapse plan." });
+  }
   if (!course.relapsePlan?.trim()) {
-    gaps.push({ item: "relapsePlan", message: "Write the relapse plan: warning signs and when to return." });
+    gaps.push({
+      item: "relapsePlan",
+      message: "Write what to do and when to come back in the relapse plan.",
+    });
   }
   if (!course.nextStep) {
     gaps.push({

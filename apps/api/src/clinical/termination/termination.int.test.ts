@@ -24,7 +24,8 @@ const fullChecklist = {
   progressReviewed: true,
   gainsCredited: true,
   feelingsDiscussed: true,
-  relapsePlan: "Early waking and withdrawing from friends: call the clinic.",
+  relapseWarningSigns: "Early waking and withdrawing from friends.",
+  relapsePlan: "Call the clinic; come back if it lasts two weeks.",
   nextStep: "maintenance_offered",
 };
 
@@ -126,6 +127,9 @@ describe("the termination checklist", () => {
       gainsCredited: false,
       feelingsDiscussed: false,
       relapsePlan: "Call the clinic if sleep goes.",
+      relapseWarningSigns: null,
+      relapseWhatHelped: null,
+      relapsePeople: null,
       nextStep: null,
       noFinalScoreReason: null,
       nonResponseOffer: null,
@@ -189,6 +193,7 @@ describe("completing a course", () => {
       [
         "gainsCredited",
         "feelingsDiscussed",
+        "relapseWarningSigns",
         "relapsePlan",
         "nextStep",
         "plannedSessions",
@@ -206,6 +211,7 @@ describe("completing a course", () => {
       missing: [
         "gainsCredited",
         "feelingsDiscussed",
+        "relapseWarningSigns",
         "relapsePlan",
         "nextStep",
         "plannedSessions",
@@ -271,6 +277,7 @@ describe("completing a course", () => {
       "progressReviewed",
       "gainsCredited",
       "feelingsDiscussed",
+      "relapseWarningSigns",
       "relapsePlan",
       "nextStep",
       "plannedSessions",

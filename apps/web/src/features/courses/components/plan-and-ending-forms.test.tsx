@@ -217,7 +217,12 @@ describe("the termination checklist", () => {
     const { user } = renderWithProviders(<TerminationChecklistForm course={ending} />);
     await user.click(screen.getByRole("checkbox", { name: "Progress reviewed" }));
     await user.click(screen.getByRole("checkbox", { name: "Feelings about ending discussed" }));
-    await user.type(screen.getByLabelText("Warning signs and relapse plan"), "Invented: early waking; call.");
+    await user.type(screen.getByLabelText("Early warning signs"), "Invented: early waking.");
+    await user.type(screen.getByLabelText("People to contact"), "Invented: a sister.");
+    await user.type(
+      screen.getByLabelText("What to do and when to come back"),
+      "Invented: early waking; call.",
+    );
     await user.click(screen.getByRole("radio", { name: "Referral offered" }));
     await user.click(screen.getByRole("button", { name: "Save checklist" }));
     expect(await screen.findByText("Termination checklist saved.")).toBeTruthy();
@@ -226,6 +231,9 @@ describe("the termination checklist", () => {
       progressReviewed: true,
       gainsCredited: false,
       feelingsDiscussed: true,
+      relapseWarningSigns: "Invented: early waking.",
+      relapseWhatHelped: "",
+      relapsePeople: "Invented: a sister.",
       relapsePlan: "Invented: early waking; call.",
       nextStep: "referral_offered",
     });
@@ -260,7 +268,7 @@ describe("the termination checklist", () => {
     await user.click(screen.getByRole("button", { name: "Save checklist" }));
     expect(textOf(await screen.findByRole("alert"))).toContain("Check the checklist.");
     expectFieldError(
-      screen.getByLabelText("Warning signs and relapse plan"),
+      screen.getByLabelText("What to do and when to come back"),
       "Keep the plan under 5,000 characters.",
     );
   });

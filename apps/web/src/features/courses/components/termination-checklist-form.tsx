@@ -9,9 +9,11 @@ import {
   type CourseDetail,
 } from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
+import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
+import { paths } from "../../../config/paths";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
@@ -23,6 +25,24 @@ import { nextStepLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(terminationChecklistRequest);
 const nextStepOptions = nextSteps.map((step) => ({ value: step, label: nextStepLabels[step] }));
+/** The plan's four parts, in the order the handout prints them. */
+const relapseFields = [
+  {
+    name: "relapseWarningSigns",
+    label: "Early warning signs",
+    hint: "Needed to complete the course.",
+    maxLength: 2000,
+  },
+  { name: "relapseWhatHelped", label: "What helped", hint: "Optional.", maxLength: 2000 },
+  { name: "relapsePeople", label: "People to contact", hint: "Optional.", maxLength: 2000 },
+  {
+    name: "relapsePlan",
+    label: "What to do and when to come back",
+    hint: "Needed to complete the course.",
+    maxLength: 5000,
+  },
+] as const;
+
 const offerOptions = nonResponseOffers.map((offer) => ({
   value: offer,
   label: nonResponseOfferLabels[offer],
@@ -50,6 +70,9 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
       progressReviewed: data.has("progressReviewed"),
       gainsCredited: data.has("gainsCredited"),
       feelingsDiscussed: data.has("feelingsDiscussed"),
+      relapseWarningSigns: formText(data, "relapseWarningSigns"),
+      relapseWhatHelped: formText(data, "relapseWhatHelped"),
+      relapsePeople: formText(data, "relapsePeople"),
       relapsePlan: formText(data, "relapsePlan"),
       nextStep: formText(data, "nextStep") || null,
       // Sent only when the form shows them (no final score yet; a non-responding course).
@@ -95,20 +118,26 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
           defaultChecked={checklist.feelingsDiscussed}
         />
       </fieldset>
-      <TextAreaField
-        name="relapsePlan"
-        label="Warning signs and relapse plan"
-        hint={
-          <>
-            Warning signs, what to do, and when to come back.{" "}
-            <SourceTags tags={sourcesOf("termination.relapse")} />
-          </>
-        }
-        defaultValue={checklist.relapsePlan ?? ""}
-        rows={4}
-        maxLength={5000}
-        error={errors.fields.relapsePlan}
-      />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Relapse-prevention plan</legend>
+        <p className="field__hint">
+          Written with the client in plain words; it prints as a one-page handout.{" "}
+          <SourceTags tags={sourcesOf("termination.relapse")} />{" "}
+          <Link to={paths.therapist.courseHandout.getHref(course.id)}>Printable handout for the client</Link>
+        </p>
+        {relapseFields.map((field) => (
+          <TextAreaField
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            defaultValue={checklist[field.name] ?? ""}
+            rows={3}
+            maxLength={field.maxLength}
+            error={errors.fields[field.name]}
+          />
+        ))}
+      </fieldset>
       <ChoiceGroup
         type="radio"
         name="nextStep"

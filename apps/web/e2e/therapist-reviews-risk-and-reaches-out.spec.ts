@@ -1,12 +1,22 @@
 // The safety guards in the browser (decision 017): after a risk flag, the next session carries the risk
 // review and is signed only once it is ticked; discontinuing the course while the flag is open is
-// refused until an outreach attempt (when, how, outcome) is recorded. Axe checks every page on the way.
+// refused until an outreach attempt (when, how, outcome) is recorded; the client's relapse-prevention
+// handout prints. Axe and the sideways-scroll check at 390 and 1366 px run on every new screen.
 import { endpoints, RISK_REVIEW_NEEDED } from "@ipt/shared";
 import { apiAs, clientWithCourse, heldWithPhq9 } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
-import { signIn, weeksAgo } from "./support/browser";
+import type { Page } from "@playwright/test";
+import { expectNoSidewaysScroll, signIn, weeksAgo } from "./support/browser";
 
 const CLIENT = "Client E2E-S1";
+
+/** The page fits a phone's and a clinic laptop's width without sideways scroll. */
+async function fitsEveryWidth(page: Page) {
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNoSidewaysScroll(page);
+  }
+}
 
 test("a therapist reviews risk before signing and reaches out before discontinuing", async ({
   page,
@@ -47,6 +57,7 @@ test("a therapist reviews risk before signing and reaches out before discontinui
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Session 2 of 12");
   const review = page.getByRole("group", { name: "Risk review (needed before signing)" });
   await expect(review).toContainText("not a published standard");
+  await fitsEveryWidth(page);
   await checkAccessibility(page);
 
   // Signing is refused until the review is ticked or answered.
@@ -77,10 +88,17 @@ test("a therapist reviews risk before signing and reaches out before discontinui
   await page.getByRole("button", { name: "Record outreach attempt" }).click();
   await expect(page.getByText("Outreach attempt recorded.")).toBeVisible();
   await expect(page.getByText(/Phone call: Left a message/)).toBeVisible();
+  await fitsEveryWidth(page);
   await checkAccessibility(page);
 
   await page.getByRole("button", { name: "Complete the course" }).click();
   await expect(
     page.getByRole("list", { name: "Course phases" }).locator('[aria-current="step"]'),
   ).toContainText("Completed");
+
+  // The client's relapse-prevention handout stays printable after the course ends.
+  await page.goto(`/courses/${courseId}/relapse-plan`);
+  await expect(page.getByRole("heading", { level: 1, name: "My plan for staying well" })).toBeVisible();
+  await fitsEveryWidth(page);
+  await checkAccessibility(page);
 });

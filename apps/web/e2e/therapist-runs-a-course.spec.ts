@@ -224,6 +224,11 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
     .fill("Invented: the client declined the questionnaire.");
   await page.getByRole("button", { name: "Save checklist" }).click();
   await expect(page.getByLabel("Progress reviewed")).toBeChecked();
+  // The relapse-prevention plan as the client's one-page handout.
+  await page.getByRole("link", { name: "Printable handout for the client" }).click();
+  await expect(page.getByText("Invented: waking early, staying in.")).toBeVisible();
+  await checkAccessibility(page);
+  await page.getByRole("link", { name: "Back to the course" }).click();
 
   await page.getByRole("group", { name: "Outcome" }).getByLabel("Completed").check();
   await page.getByLabel("End date").fill(weeksAgo(0));

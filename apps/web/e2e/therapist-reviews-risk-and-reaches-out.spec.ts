@@ -1,7 +1,7 @@
 // The safety guards in the browser (decision 017): after a risk flag, the next session carries the risk
-// review and is signed only once it is ticked; discontinuing the course while the flag is open is
-// refused until an outreach attempt (when, how, outcome) is recorded; the client's relapse-prevention
-// handout prints. Axe and the sideways-scroll check at 390 and 1366 px run on every new screen.
+// review and is signed only once it is ticked; after two no-shows with the flag open, reaching out leads
+// the course page, and discontinuing is refused until an outreach attempt (when, how, outcome) is
+// recorded; the client's relapse-prevention handout prints. Axe and the sideways-scroll check at 390 and 1366 px run on every new screen.
 import { endpoints, RISK_REVIEW_NEEDED } from "@ipt/shared";
 import { apiAs, clientWithCourse, heldWithPhq9 } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
@@ -50,6 +50,15 @@ test("a therapist reviews risk before signing and reaches out before discontinui
     params: { sessionId: two.id },
     body: { version: two.version, status: "held" },
   });
+  // Sessions 3 and 4 (today) missed: two no-shows in a row while the flag is open.
+  for (const number of [3, 4]) {
+    const session = course.sessions.find((s) => s.number === number);
+    if (!session) throw new Error(`no session ${number}`);
+    await api.call(endpoints.sessions.update, {
+      params: { sessionId: session.id },
+      body: { version: session.version, status: "no_show" },
+    });
+  }
   await api.dispose();
 
   await signIn(page, therapist);
@@ -73,8 +82,10 @@ test("a therapist reviews risk before signing and reaches out before discontinui
 
   // Discontinuing with the flag open needs an outreach attempt first.
   await page.goto(`/courses/${courseId}`);
+  // Two no-shows with the flag open: reaching out leads the course page.
+  await expect(page.getByRole("heading", { level: 2, name: "Reach out to the client" })).toBeVisible();
+  await expect(page.getByText(/The last two sessions were missed while a risk flag is open/)).toBeVisible();
   await page.getByText("End the course early").click();
-  await expect(page.getByText(/record an outreach attempt made on or after/)).toBeVisible();
   await checkAccessibility(page);
   await page.getByRole("group", { name: "Outcome" }).getByLabel("Discontinued").check();
   await page.getByLabel("Reason").fill("Invented: the client stopped attending.");

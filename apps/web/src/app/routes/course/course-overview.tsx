@@ -39,6 +39,10 @@ const phaseTitles: Record<CourseDetail["phase"], string> = {
   completed: "Outcome",
 };
 
+/** Two no-shows in a row with recent risk: reaching out comes before anything else on the page. */
+const outreachFirst = (course: CourseDetail) =>
+  course.phase !== "completed" && course.outreach.riskRecent && course.outreach.twoNoShows;
+
 /** What the current phase asks for, and nothing that belongs to another phase. */
 function PhaseWork({ course }: { course: CourseDetail }) {
   switch (course.phase) {
@@ -55,7 +59,7 @@ function PhaseWork({ course }: { course: CourseDetail }) {
       return (
         <>
           <TerminationChecklistForm key={course.id} course={course} />
-          {course.outreach.neededToClose || course.outreach.attempts.length > 0 ? (
+          {!outreachFirst(course) && course.outreach.attempts.length > 0 ? (
             <OutreachPanel course={course} />
           ) : null}
           <h3 className="section__subtitle">Complete the course</h3>
@@ -81,6 +85,12 @@ export function CourseOverviewRoute() {
       <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
       <PhaseTimeline course={course} />
 
+      {outreachFirst(course) ? (
+        <Section focusable id="reach-out-heading" title="Reach out to the client">
+          <OutreachPanel course={course} />
+        </Section>
+      ) : null}
+
       <Section focusable id="phase-heading" title={phaseTitles[course.phase]}>
         <PhaseWork course={course} />
       </Section>
@@ -101,7 +111,7 @@ export function CourseOverviewRoute() {
           <p className="section__intro">
             When the course stops before its planned end, for example because the client stopped attending.
           </p>
-          {course.outreach.riskRecent || course.outreach.attempts.length > 0 ? (
+          {!outreachFirst(course) && (course.outreach.riskRecent || course.outreach.attempts.length > 0) ? (
             <OutreachPanel course={course} />
           ) : null}
           <CompleteCourseForm key={`early-${course.id}`} course={course} />

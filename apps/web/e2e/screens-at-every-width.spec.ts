@@ -6,7 +6,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { seedDemoData } from "./support/api-server";
 import { apiAs, clientWithCourse, heldWithPhq9 } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
-import { signIn, weeksAgo } from "./support/browser";
+import { expectNoSidewaysScroll, signIn, weeksAgo } from "./support/browser";
 
 const WIDTHS = [
   { name: "phone", width: 390, height: 844 },
@@ -19,15 +19,6 @@ const demoAccount = (key: string) => ({ email: `${key}@demo.ipt-planner.test`, p
 
 /** A PHQ-9 with item 9 answered 1: the red risk flag. */
 const RISKY_PHQ9 = [2, 2, 2, 2, 2, 2, 2, 1, 1];
-
-/** Nothing wider than the window: the page itself never scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(widths.scroll, `page width at ${widths.inner} px`).toBeLessThanOrEqual(widths.inner);
-}
 
 /** The first row of the table names its risk in words, inside the window. */
 async function expectFirstRowFlagInView(page: Page, table: string) {

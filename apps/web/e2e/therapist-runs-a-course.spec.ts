@@ -207,13 +207,25 @@ test("a therapist runs a whole 12-session course, from a new client to a complet
   await page.getByLabel("Progress reviewed").check();
   await page.getByLabel("Gains credited to the client").check();
   await page.getByLabel("Feelings about ending discussed").check();
-  await page.getByLabel("Warning signs and relapse plan").fill("Invented: early signs and whom to call.");
+  await page.getByLabel("Early warning signs").fill("Invented: waking early, staying in.");
+  await page
+    .getByLabel("What to do and when to come back")
+    .fill("Invented: call the clinic after two weeks.");
   await page
     .getByRole("group", { name: "Next step" })
     .getByLabel("Maintenance offered under a new contract")
     .check();
+  // No scores were taken in this story: completing needs the reason no final score was obtained.
+  await page
+    .getByLabel("Why no final score was obtained")
+    .fill("Invented: the client declined the questionnaire.");
   await page.getByRole("button", { name: "Save checklist" }).click();
   await expect(page.getByLabel("Progress reviewed")).toBeChecked();
+  // The relapse-prevention plan as the client's one-page handout.
+  await page.getByRole("link", { name: "Printable handout for the client" }).click();
+  await expect(page.getByText("Invented: waking early, staying in.")).toBeVisible();
+  await checkAccessibility(page);
+  await page.getByRole("link", { name: "Back to the course" }).click();
 
   await page.getByRole("group", { name: "Outcome" }).getByLabel("Completed").check();
   await page.getByLabel("End date").fill(weeksAgo(0));

@@ -56,6 +56,7 @@ const ACTIONS: Record<string, AuditAction> = {
   "POST /api/courses/:courseId/termination": "course.termination_raised",
   "PATCH /api/courses/:courseId/termination-checklist": "course.termination_checklist_updated",
   "POST /api/courses/:courseId/completion": "course.completed",
+  "POST /api/courses/:courseId/outreach-attempts": "course.outreach_recorded",
   "GET /api/sessions/:sessionId": "session.viewed",
   "PATCH /api/sessions/:sessionId": "session.updated",
   "POST /api/sessions/:sessionId/sign": "session.signed",

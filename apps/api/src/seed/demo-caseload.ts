@@ -401,7 +401,12 @@ async function holdSession(
   });
   if (scores) await recordDemoScores(prisma, actor, course.id, planned, scores, supervisorId, calendar);
   const agenda = session.agenda.map((item) => ({ ...item, done: true }));
-  const done = await updateSession(prisma, actor, session.id, { version: session.version, agenda });
+  // After a risk flag earlier in the course the risk review is ticked too, as signing needs it.
+  const done = await updateSession(prisma, actor, session.id, {
+    version: session.version,
+    agenda,
+    ...(session.riskReview.required ? { riskReviewDone: true } : {}),
+  });
   await signSession(prisma, actor, done.id, { version: done.version });
 }
 
@@ -491,7 +496,10 @@ async function seedCourse(
       progressReviewed: true,
       gainsCredited: true,
       feelingsDiscussed: true,
-      relapsePlan: "Invented demo relapse plan: early warning signs and whom to contact.",
+      relapseWarningSigns: "Invented demo warning signs: sleeping badly, staying in, dropping contact.",
+      relapseWhatHelped: "Invented demo: talking things through with family and planning the week.",
+      relapsePeople: "Invented demo: a sister; the GP.",
+      relapsePlan: "Invented demo relapse plan: what to do, and come back if the signs last two weeks.",
       nextStep: "maintenance_offered",
     });
     await completeCourse(prisma, actor, course.id, {

@@ -15,6 +15,7 @@ import {
   ok,
   signedInAs,
   type Clinician,
+  outreachAttempted,
 } from "../../test/helpers/clinical";
 import {
   followedUp,
@@ -41,8 +42,14 @@ const therapist = await signedInAs(app, prisma);
 
 const courseOf = async (who: Clinician, id: string) => asCourse(await who.get(`/api/courses/${id}`));
 
+/** Signs a session, ticking its risk review first when a flag was raised earlier in the course. */
 async function signSession(who: Clinician, sessionId: string) {
-  const session = asSession(await who.get(`/api/sessions/${sessionId}`));
+  let session = asSession(await who.get(`/api/sessions/${sessionId}`));
+  if (session.riskReview.required && !session.riskReview.done) {
+    session = asSession(
+      await who.patch(`/api/sessions/${sessionId}`, { version: session.version, riskReviewDone: true }),
+    );
+  }
   asSession(await who.post(`/api/sessions/${sessionId}/sign`, { version: session.version }));
 }
 
@@ -126,6 +133,8 @@ async function endedCourse() {
   });
   const one = await heldSession(therapist, course, 1);
   await recordPhq9(therapist, course.id, one.id, 10, 1);
+  // Discontinuing with recent risk needs a recorded outreach attempt first (safety/outreach).
+  await outreachAttempted(therapist, course.id);
   const current = await courseOf(therapist, course.id);
   asCourse(
     await therapist.post(`/api/courses/${course.id}/completion`, {

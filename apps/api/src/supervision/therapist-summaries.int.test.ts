@@ -12,6 +12,7 @@ import {
   ok,
   signedInAs,
   type Clinician,
+  outreachAttempted,
 } from "../../test/helpers/clinical";
 import { heldSession, recordGad7, recordPhq9 } from "../../test/helpers/measures";
 
@@ -39,6 +40,8 @@ async function scored(who: Clinician, totals: number[], item9 = 0) {
 }
 
 async function discontinue(who: Clinician, courseId: string) {
+  // Discontinuing with recent risk needs a recorded outreach attempt first (safety/outreach).
+  await outreachAttempted(who, courseId);
   const course = asCourse(await who.get(`/api/courses/${courseId}`));
   asCourse(
     await who.post(`/api/courses/${course.id}/completion`, {

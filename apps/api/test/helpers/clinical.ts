@@ -285,3 +285,16 @@ export async function holdSessions(
   }
   return asCourse(await who.get(endpointPath(endpoints.courses.get, { courseId })));
 }
+
+/** Records an outreach attempt (an hour ago, by phone, no answer) and returns the course. */
+export async function outreachAttempted(who: Clinician, courseId: string, overrides: object = {}) {
+  return asCourse(
+    await who.post(endpointPath(endpoints.courses.recordOutreach, { courseId }), {
+      attemptedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      method: "phone",
+      outcome: "no_answer",
+      ...overrides,
+    }),
+    201,
+  );
+}

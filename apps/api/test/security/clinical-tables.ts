@@ -17,6 +17,7 @@ export const CLINICAL_TABLES = [
   "review_threads",
   "review_messages",
   "cosignatures",
+  "outreach_attempts",
 ] as const;
 
 export const noDeleteTrigger = (table: string) => `${table}_no_delete`;

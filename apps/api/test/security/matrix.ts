@@ -530,6 +530,19 @@ export const MATRIX: MatrixRow[] = [
     },
   }),
 
+  row("POST /api/courses/:courseId/outreach-attempts", OWNER, {
+    call: () => ({
+      body: { attemptedAt: "2026-02-01T10:00:00Z", method: "phone", outcome: "no_answer" },
+    }),
+    prepare: async (ctx) => {
+      const course = await courseFor(owner(ctx));
+      return {
+        params: { courseId: course.id },
+        body: { attemptedAt: "2026-02-01T10:00:00Z", method: "phone", outcome: "no_answer" },
+      };
+    },
+  }),
+
   // Session records.
   row("GET|HEAD /api/sessions/:sessionId", READER),
   row("PATCH /api/sessions/:sessionId", OWNER, {

@@ -182,6 +182,8 @@ async function hold(who: Clinician, sessionId: string): Promise<SessionDetail> {
     await who.patch(endpointPath(endpoints.sessions.update, { sessionId }), {
       version: session.version,
       status: "held",
+      // After a flag earlier in the course the risk review is ticked, so the session can be signed.
+      ...(session.riskReview.required ? { riskReviewDone: true } : {}),
     }),
   );
 }

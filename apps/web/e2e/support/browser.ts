@@ -1,4 +1,5 @@
-// Steps every browser story shares: signing in through the login page, and dates relative to today.
+// Steps every browser story shares: signing in through the login page, dates relative to today, and
+// the check that a page never scrolls sideways.
 import { expect, type Page } from "@playwright/test";
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from "@ipt/shared";
 
@@ -31,4 +32,13 @@ export function trackRequests(page: Page) {
 /** The date `weeks` weeks before today in the service's zone (the test servers keep the default). */
 export function weeksAgo(weeks: number): string {
   return addDays(todayIn(DEFAULT_TIME_ZONE, new Date()), -7 * weeks);
+}
+
+/** Nothing wider than the window: the page itself never scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(widths.scroll, `page width at ${widths.inner} px`).toBeLessThanOrEqual(widths.inner);
 }

@@ -158,6 +158,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: lazyPage(async () => (await import("./routes/course-print")).CoursePrintRoute),
                 },
                 {
+                  path: paths.therapist.courseHandout.path,
+                  loader: forRoles(["therapist"], courseLoader(queryClient)),
+                  lazy: lazyPage(
+                    async () => (await import("./routes/relapse-plan-handout")).RelapsePlanHandoutRoute,
+                  ),
+                },
+                {
                   // The session's frame (header, next action, section tabs) around each section.
                   path: paths.therapist.session.path,
                   loader: forRoles(["therapist"], sessionLoader(queryClient)),

@@ -89,6 +89,11 @@ export const paths = {
       path: "/courses/:courseId/print",
       getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/print`,
     },
+    /** The relapse-prevention plan as a one-page handout for the client. */
+    courseHandout: {
+      path: "/courses/:courseId/relapse-plan",
+      getHref: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/relapse-plan`,
+    },
     /** The session's record; its other sections are `sessionSection`s. */
     session: {
       path: "/sessions/:sessionId",

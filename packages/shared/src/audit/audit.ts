@@ -40,6 +40,7 @@ export const auditActions = [
   "course.termination_raised",
   "course.termination_checklist_updated",
   "course.completed",
+  "course.outreach_recorded",
   "course.rule_refused",
   "plan.generated",
   "plan.session_added",

@@ -17,8 +17,17 @@ import {
   terminationChecklistRequest,
   versionRequest,
 } from "./courses";
+import { outreachAttemptRequest } from "../safety/outreach";
 
 export const courseEndpoints = {
+  recordOutreach: defineEndpoint({
+    method: "POST",
+    path: "/api/courses/:courseId/outreach-attempts",
+    params: courseParams,
+    body: outreachAttemptRequest,
+    response: courseDetail,
+    status: 201,
+  }),
   start: defineEndpoint({
     method: "POST",
     path: "/api/clients/:clientId/courses",

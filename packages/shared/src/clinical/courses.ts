@@ -1,10 +1,12 @@
 // One IPT course: set-up, the guarded phase moves, the plan and termination. Wire shapes only;
 // the clinical rules themselves live in ../ipt.
 import { z } from "zod";
+import { courseOutreach } from "../safety/outreach";
 import { shortText } from "../common/text";
 import { personRef } from "../users/users";
 import { flag, ruleGap, warning } from "../ipt";
 import { measureSummary } from "../measures/results";
+import { nonResponseOffer } from "../measures/completion";
 import {
   courseFormat,
   courseOutcome,
@@ -88,8 +90,17 @@ export const terminationChecklistRequest = z.strictObject({
   progressReviewed: z.boolean().optional(),
   gainsCredited: z.boolean().optional(),
   feelingsDiscussed: z.boolean().optional(),
+  /** The relapse-prevention plan: what to do and when to come back; "" clears it. */
   relapsePlan: z.string().trim().max(5000).optional(),
+  /** Early warning signs, what helped, people to contact; "" clears each. */
+  relapseWarningSigns: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
+  relapseWhatHelped: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
+  relapsePeople: z.string().trim().max(2000, "Keep this to 2,000 characters or fewer.").optional(),
   nextStep: nextStep.nullable().optional(),
+  /** Why no final score was obtained; "" clears it. */
+  noFinalScoreReason: z.string().trim().max(1000, "Keep the reason to 1,000 characters or fewer.").optional(),
+  /** For a course that did not respond: whether further treatment or a referral was offered. */
+  nonResponseOffer: nonResponseOffer.nullable().optional(),
 });
 export type TerminationChecklistRequest = z.infer<typeof terminationChecklistRequest>;
 
@@ -205,8 +216,18 @@ export const courseDetail = z.object({
     progressReviewed: z.boolean(),
     gainsCredited: z.boolean(),
     feelingsDiscussed: z.boolean(),
+    /** What to do and when to come back. */
     relapsePlan: z.string().nullable(),
+    relapseWarningSigns: z.string().nullable(),
+    relapseWhatHelped: z.string().nullable(),
+    relapsePeople: z.string().nullable(),
     nextStep: nextStep.nullable(),
+    noFinalScoreReason: z.string().nullable(),
+    nonResponseOffer: nonResponseOffer.nullable(),
+    /** A PHQ-9 or HAM-D-17 at the last held session. */
+    finalScoreRecorded: z.boolean(),
+    /** The outcome status is no response, no reliable change or reliable deterioration. */
+    nonResponding: z.boolean(),
   }),
   outcome: courseOutcome.nullable(),
   outcomeReason: z.string().nullable(),
@@ -227,5 +248,7 @@ export const courseDetail = z.object({
     .nullable(),
   problemAreaChanges: z.array(problemAreaChange),
   planChanges: z.array(planChange),
+  /** Recent risk, no-shows and outreach attempts: what closing the course needs first. */
+  outreach: courseOutreach,
 });
 export type CourseDetail = z.infer<typeof courseDetail>;

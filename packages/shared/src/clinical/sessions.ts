@@ -14,6 +14,7 @@ import {
 } from "../ipt/vocabulary";
 import { entityId, sessionWhen, version } from "./clients";
 import { measureScore, riskFlagDetail } from "./measures";
+import { riskReview } from "../safety/risk-review";
 
 export const sessionParams = z.object({ sessionId: entityId });
 
@@ -32,6 +33,9 @@ export const updateSessionRequest = z.strictObject({
   notes: note(20000).optional(),
   betweenSessionWork: note(2000).optional(),
   nextFocus: note(1000).optional(),
+  /** The risk review after a risk flag on the course: ticked, or answered in the note. */
+  riskReviewDone: z.boolean().optional(),
+  riskReviewNote: note(2000).optional(),
 });
 export type UpdateSessionRequest = z.infer<typeof updateSessionRequest>;
 
@@ -76,6 +80,8 @@ export const sessionDetail = z.object({
   betweenSessionWork: z.string(),
   nextFocus: z.string(),
   cancelReason: z.string().nullable(),
+  /** The risk review this session carries after a risk flag on the course; signing waits for it. */
+  riskReview,
   signedAt: z.iso.datetime().nullable(),
   signedBy: personRef.nullable(),
   version: z.int(),

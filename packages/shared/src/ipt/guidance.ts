@@ -134,11 +134,8 @@ export const areaGuidance: Record<ProblemArea, AreaGuidance> = {
             text: "Grief and loss: explore what was lost, the relationship with it and the feelings about the loss.",
             sources: ["S11a", "S29a"],
           },
-          {
-            key: "middle.area.grief.reconnect",
-            text: "Grief and loss: look at new or renewed interests and relationships.",
-            sources: ["S1b", "S15b", "S29a"],
-          },
+          // No source at hand gives the re-engagement step for losses other than a death ([S1b][S15b]
+          // speak of a death only), so the Stuart line stops at the loss itself.
         ],
         sources: ["S11a", "S29a"],
       },
@@ -353,17 +350,26 @@ export const areaGuidance: Record<ProblemArea, AreaGuidance> = {
         sources: ["S3", "S29c"],
       },
     ],
-    // The classic strategy list is unconfirmed; these steps rest on the technique and outcome sources.
+    // The classic strategy list (1984 tables) as the deficits sources summarise it [S3][S29c]; its exact
+    // wording is unconfirmed, so it is paraphrased and says so. Role play and the therapeutic
+    // relationship are adult IPT techniques [S1c].
     strategies: [
+      {
+        key: "interpersonal_deficits.strategy.past-relationships",
+        text:
+          "Review past important relationships, good and bad sides, and look for repeated patterns " +
+          "(the classic strategy list; its exact wording is unconfirmed).",
+        sources: ["S3", "S29c"],
+      },
       {
         key: "interpersonal_deficits.strategy.relationship",
         text: "Use the way the client relates to you as information about patterns elsewhere, and give feedback.",
-        sources: ["S1c"],
+        sources: ["S3", "S29c", "S1c"],
       },
       {
-        key: "interpersonal_deficits.strategy.rehearse",
-        text: "Rehearse new contacts in role play.",
-        sources: ["S1c", "S19"],
+        key: "interpersonal_deficits.strategy.social-skills",
+        text: "Practise social skills in role play, for example starting or renewing a contact.",
+        sources: ["S3", "S29c", "S1c"],
       },
       {
         key: "interpersonal_deficits.strategy.alternatives",
@@ -377,7 +383,7 @@ export const areaGuidance: Record<ProblemArea, AreaGuidance> = {
     agendaItems: [
       {
         key: "middle.area.interpersonal_deficits.contacts",
-        text: "Interpersonal deficits: review contacts since the last session and plan one new or renewed contact.",
+        text: "Interpersonal deficits: review contacts since the last session and encourage new or renewed contacts.",
         sources: ["S3", "S29c"],
       },
     ],

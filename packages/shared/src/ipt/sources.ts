@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 /** Bump when template wording or structure changes, so stored agendas can say which version they came from. */
-export const TEMPLATE_VERSION = "2026.11-1";
+export const TEMPLATE_VERSION = "2026.12-1";
 
 export const sourceTagKeys = [
   "S1a",
@@ -64,6 +64,7 @@ export const sourceTagKeys = [
   "PHQ-form",
   "NICE-NG222",
   "Saunders-2019",
+  "Schueller-2015",
   "MBC-default",
 ] as const;
 export const sourceTag = z.enum(sourceTagKeys);
@@ -131,6 +132,8 @@ export const sourceTags: Record<SourceTag, string> = {
   "PHQ-form": "Pfizer PHQ-9 and GAD-7 forms as transcribed, matched against US Core/LOINC item texts, n.d.",
   "NICE-NG222": "NICE NG222, Depression in adults, recommendations 1.9.1–1.9.2, 2022",
   "Saunders-2019": "Saunders et al., trajectories of change in IAPT, J Affect Disord, 2019",
+  "Schueller-2015":
+    "Schueller et al., PHQ-9 cut points that predict response to CBT, Gen Hosp Psychiatry, 2015",
   "MBC-default":
     "This planner's default measurement and alert rules for a 12–16 session IPT course (a synthesis of published sources, not a published standard), n.d.",
 };

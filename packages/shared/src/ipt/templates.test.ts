@@ -145,7 +145,7 @@ const content = walk([staticContent, generatedContent()]);
 
 describe("sources", () => {
   it("has the template version", () => {
-    expect(TEMPLATE_VERSION).toBe("2026.11-1");
+    expect(TEMPLATE_VERSION).toBe("2026.12-1");
   });
 
   it("cites only tags from the source key, and every item cites at least one", () => {
@@ -175,8 +175,8 @@ describe("unconfirmed content stays out", () => {
     /timeline technique/i,
     /adjunctive/i,
     /professional mourner/i,
+    // The 1984 tables' own wording; the paraphrases below are restored with their sources.
     /repetitive patterns/i,
-    /practise social skills/i,
     /reduce social isolation/i,
     /mourn and accept the loss of the old role/i,
     /1[–-]4 \/ 5[–-]8 \/ 9[–-]12/,
@@ -190,6 +190,34 @@ describe("unconfirmed content stays out", () => {
 
   it.each(forbidden)("no template, guidance or rule text matches %s", (pattern) => {
     expect(content.texts.filter((text) => pattern.test(text))).toEqual([]);
+  });
+
+  it.each([
+    {
+      key: "interpersonal_deficits.strategy.past-relationships",
+      text: /look for repeated patterns/,
+      sources: ["S3", "S29c"],
+    },
+    {
+      key: "interpersonal_deficits.strategy.social-skills",
+      text: /Practise social skills in role play/,
+      sources: ["S3", "S29c", "S1c"],
+    },
+  ])("restores the deficits strategy $key with the deficits sources [S3][S29c]", ({ key, text, sources }) => {
+    const strategy = areaGuidance.interpersonal_deficits.strategies.find((s) => s.key === key);
+    expect(strategy?.text).toMatch(text);
+    expect(strategy?.sources).toEqual(sources);
+  });
+
+  it("cites no IPT-A source for adult deficits work, and no death-only source on Stuart's grief-and-loss line", () => {
+    const deficits = areaGuidance.interpersonal_deficits;
+    expect([...deficits.strategies, ...deficits.agendaItems].flatMap((item) => item.sources)).not.toContain(
+      "S19",
+    );
+    const stuart = areaGuidance.grief.lineageVariants.stuart?.agendaItems ?? [];
+    expect(stuart.flatMap((item) => item.sources).filter((tag) => tag === "S1b" || tag === "S15b")).toEqual(
+      [],
+    );
   });
 
   it("checks a substantial body of text", () => {

@@ -255,10 +255,13 @@ const slotTemplates: Record<SessionSlot, SlotTemplateItem[]> = {
     task("warning-signs", "Identify early warning signs of relapse and when to come back.", ["S4", "S11b"]),
   ],
   final: [
-    task("final-rating", "Record a final rating-scale score and compare it with the baseline.", [
-      "S4",
-      "S16",
-    ]),
+    // Measuring at intake and every 4 sessions [S12b]; a termination case compares the last score with
+    // the first [S18]. A final-session score is IPT.md §4a's synthesis, not a published standard.
+    task(
+      "final-rating",
+      "Record a final rating-scale score and compare it with the baseline (the course is completed with one, or with the reason none was obtained).",
+      ["S12b", "S18"],
+    ),
     task("summary", "Summarise the course: the problem area, what changed and what the client did.", [
       "S4",
       "S16",

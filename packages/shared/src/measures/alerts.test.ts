@@ -282,7 +282,10 @@ describe("early_non_response", () => {
   });
 
   it("follows the settings", () => {
-    expect(codes(course({ 1: 20, 4: 17 }, { earlyReviewMinReductionPercent: 10 }))).toEqual([]);
+    // 17 is also the early review's absolute marker [Schueller-2015]: turned off here to test the percentage.
+    expect(
+      codes(course({ 1: 20, 4: 17 }, { earlyReviewMinReductionPercent: 10, earlyReviewHighPhq9: 0 })),
+    ).toEqual([]);
     expect(codes(course({ 1: 20, 3: 19 }, { earlyReviewSession: 3 }))).toEqual(["early_non_response"]);
     expect(codes(course({ 1: 9, 4: 9 }, { percentRulesMinBaselinePhq9: 5 }))).toEqual(["early_non_response"]);
   });
@@ -545,5 +548,82 @@ describe("nonResponseSuggestions", () => {
     expect(texts).toMatch(/formulation/);
     expect(texts).toMatch(/supervision/);
     expect(texts).toMatch(/missed sessions/);
+  });
+});
+
+describe("absolute PHQ-9 markers [Schueller-2015] (a synthesis for IPT, IPT.md §11.3.4)", () => {
+  it.each([
+    {
+      name: "17 at session 4 (on by default), though it fell 23%",
+      phq9: { 1: 22, 4: 17 },
+      held: 4,
+      settings: {},
+      code: "early_non_response",
+    },
+    { name: "16 at session 4", phq9: { 1: 22, 4: 16 }, held: 4, settings: {}, code: null },
+    {
+      name: "17 at session 4 with a baseline below 10 (no percent rule)",
+      phq9: { 1: 8, 4: 17 },
+      held: 4,
+      settings: {},
+      code: "early_non_response",
+    },
+    {
+      name: "17 at session 4, marker off",
+      phq9: { 1: 22, 4: 17 },
+      held: 4,
+      settings: { earlyReviewHighPhq9: 0 },
+      code: null,
+    },
+    {
+      name: "17 at session 3 (before the early review)",
+      phq9: { 1: 22, 3: 17 },
+      held: 3,
+      settings: {},
+      code: null,
+    },
+    {
+      name: "13 at session 9, week-9 marker off (the default)",
+      phq9: { 1: 26, 4: 16, 9: 13 },
+      held: 9,
+      settings: {},
+      code: null,
+    },
+    {
+      name: "13 at session 9, week-9 marker at 13",
+      phq9: { 1: 26, 4: 16, 9: 13 },
+      held: 9,
+      settings: { week9HighPhq9: 13 },
+      code: "not_on_track",
+    },
+    {
+      name: "12 at session 9, week-9 marker at 13",
+      phq9: { 1: 26, 4: 16, 9: 12 },
+      held: 9,
+      settings: { week9HighPhq9: 13 },
+      code: null,
+    },
+    {
+      name: "13 at session 8, week-9 marker at 13",
+      phq9: { 1: 26, 4: 16, 8: 13 },
+      held: 8,
+      settings: { week9HighPhq9: 13 },
+      code: null,
+    },
+  ] as {
+    name: string;
+    phq9: Scores;
+    held: number;
+    settings: Partial<MeasurementSettings>;
+    code: Flag["code"] | null;
+  }[])("$name → $code", ({ phq9, held, settings, code }) => {
+    const found = flags({ planned: 12, held, phq9, gad7: steadyGad(phq9), settings }).filter(
+      (f) => f.code === "early_non_response" || f.code === "not_on_track",
+    );
+    expect(found.map((f) => f.code)).toEqual(code === null ? [] : [code]);
+    for (const f of found) {
+      expect(f.severity).toBe("amber");
+      expect((f as Flag & { sources: string[] }).sources).toContain("Schueller-2015");
+    }
   });
 });

@@ -89,7 +89,34 @@ function percentBaseline(input: MeasureFlagInput): SeriesPoint | null {
   return baseline.total >= input.settings.percentRulesMinBaselinePhq9 ? baseline : null;
 }
 
+/** Session 9: about week 9 of a weekly course, where Schueller 2015's secondary cut (PHQ-9 ≥ 13) sits. */
+export const WEEK9_SESSION = 9;
+
+/**
+ * The optional week-9 marker [Schueller-2015]: the latest PHQ-9, from session 9, at or above the
+ * setting (0 = off). A CBT finding applied to IPT: a synthesis, not a published standard.
+ */
+function week9Marker(input: MeasureFlagInput): MeasureFlag | null {
+  const threshold = input.settings.week9HighPhq9;
+  const latest = input.series.phq9.at(-1);
+  if (threshold === 0 || latest === undefined || latest.sessionNumber < WEEK9_SESSION) return null;
+  if (latest.total < threshold) return null;
+  return {
+    code: "not_on_track",
+    severity: "amber",
+    message:
+      `Not on track (secondary marker): PHQ-9 is ${latest.total} at session ${latest.sessionNumber}, at or above ` +
+      `${threshold} from session ${WEEK9_SESSION} (about week 9 of a weekly course), a cut that predicted ` +
+      "non-response in a CBT study. Review the formulation and problem area in supervision.",
+    sources: ["MBC-default", "Schueller-2015"],
+  };
+}
+
 function notOnTrackFlag(input: MeasureFlagInput): MeasureFlag | null {
+  return percentNotOnTrack(input) ?? week9Marker(input);
+}
+
+function percentNotOnTrack(input: MeasureFlagInput): MeasureFlag | null {
   const baseline = percentBaseline(input);
   if (baseline === null) return null;
   const mid = midCourseSession(input.plannedSessions);
@@ -114,6 +141,34 @@ function notOnTrackFlag(input: MeasureFlagInput): MeasureFlag | null {
 }
 
 function earlyNonResponseFlag(input: MeasureFlagInput): MeasureFlag | null {
+  return earlyPercentFlag(input) ?? earlyHighScoreFlag(input);
+}
+
+/**
+ * The early review's absolute marker (IPT.md §11.3.4 item 4): the latest PHQ-9, from the early review
+ * until mid-course, at or above the setting (default 17, Schueller 2015's week-4 cut; 0 = off). It does
+ * not need a baseline of 10 or more. A CBT finding applied to IPT: a synthesis, not a published standard.
+ */
+function earlyHighScoreFlag(input: MeasureFlagInput): MeasureFlag | null {
+  const { earlyReviewSession, earlyReviewHighPhq9: threshold } = input.settings;
+  const mid = midCourseSession(input.plannedSessions);
+  const latest = input.series.phq9.at(-1);
+  if (threshold === 0 || latest === undefined) return null;
+  if (latest.sessionNumber < earlyReviewSession || latest.sessionNumber >= mid) return null;
+  if (latest.total < threshold) return null;
+  return {
+    code: "early_non_response",
+    severity: "amber",
+    message:
+      `Early non-response: PHQ-9 is ${latest.total} at session ${latest.sessionNumber}, at or above ${threshold} ` +
+      `from the early review (session ${earlyReviewSession}), a week-4 cut that predicted non-response in a CBT ` +
+      "study. Review adherence and missed sessions, life events, other conditions and the fit of the problem " +
+      "area; this prompts a review, not a change of treatment.",
+    sources: ["MBC-default", "Schueller-2015", "NICE-NG222"],
+  };
+}
+
+function earlyPercentFlag(input: MeasureFlagInput): MeasureFlag | null {
   const baseline = percentBaseline(input);
   if (baseline === null) return null;
   const { earlyReviewSession, earlyReviewMinReductionPercent: minimum } = input.settings;

@@ -7,3 +7,4 @@ export * from "./scoring";
 export * from "./outcomes";
 export * from "./schedule";
 export * from "./alerts";
+export * from "./completion";

@@ -357,3 +357,44 @@ describe("courseOutcomeOf: indicators", () => {
     });
   });
 });
+
+describe("a course scored only with HAM-D-17 shows its HAM-D-17 outcome [S25i]", () => {
+  it.each([
+    { name: "no score at all", hamd17: pts(), status: "no_scores", label: "No scores yet" },
+    { name: "baseline only", hamd17: pts([1, 20]), status: "baseline_only", label: "HAM-D-17 baseline only" },
+    {
+      name: "7 or less: remission [S25i]",
+      hamd17: pts([1, 20], [12, 7]),
+      status: "remission",
+      label: "HAM-D-17 remission (7 or less)",
+    },
+    {
+      name: "half or less of baseline: response (a convention)",
+      hamd17: pts([1, 20], [12, 10]),
+      status: "response",
+      label: /HAM-D-17 response .*unconfirmed for HAM-D/,
+    },
+    {
+      name: "under 50% lower: no response yet",
+      hamd17: pts([1, 20], [12, 11]),
+      status: "non_response",
+      label: "HAM-D-17 less than 50% lower (no response yet)",
+    },
+    {
+      name: "worse than baseline",
+      hamd17: pts([1, 14], [12, 18]),
+      status: "non_response",
+      label: /no response yet/,
+    },
+  ] as const)("$name → $status", ({ hamd17, status, label }) => {
+    const outcome = courseOutcomeOf(series({ hamd17: [...hamd17] }));
+    expect(outcome.status).toBe(status);
+    if (typeof label === "string") expect(outcome.statusLabel).toBe(label);
+    else expect(outcome.statusLabel).toMatch(label);
+  });
+
+  it("a PHQ-9 on the course still decides the status", () => {
+    const outcome = courseOutcomeOf(series({ phq9: pts([1, 16], [12, 4]), hamd17: pts([1, 20], [12, 15]) }));
+    expect(outcome).toMatchObject({ status: "remission", statusLabel: outcomeStatusLabels.remission });
+  });
+});

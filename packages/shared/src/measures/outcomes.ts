@@ -366,12 +366,40 @@ function indicatorsOf(
   return out;
 }
 
+/** HAM-D-17 response: 50% or more lower than baseline — a convention, unconfirmed for HAM-D (IPT.md §4b). */
+const HAMD17_RESPONSE_PERCENT = 50;
+
+/** Labels of the statuses a course scored only with HAM-D-17 can have. */
+export const hamd17StatusLabels: Readonly<Partial<Record<OutcomeStatus, string>>> = {
+  baseline_only: "HAM-D-17 baseline only",
+  remission: `HAM-D-17 remission (${D.hamd17RemissionAtMost.value} or less)`,
+  response: "HAM-D-17 response (50% or more lower; a convention, unconfirmed for HAM-D)",
+  non_response: "HAM-D-17 less than 50% lower (no response yet)",
+};
+
+/**
+ * The status of a course scored with HAM-D-17 and no PHQ-9 (a clinician-rated course): remission at 7
+ * or less [S25i]; response at 50% or more lower, by convention; otherwise no response yet.
+ */
+function hamd17StatusOf(hamd17: MeasureChange): OutcomeStatus {
+  if (!followed(hamd17)) return "baseline_only";
+  if (hamd17.latest.total <= D.hamd17RemissionAtMost.value) return "remission";
+  if (
+    hamd17.baseline.total > 0 &&
+    reducedByAtLeast(hamd17.baseline.total, hamd17.latest.total, HAMD17_RESPONSE_PERCENT)
+  ) {
+    return "response";
+  }
+  return "non_response";
+}
+
 function statusOf(
   phq9: MeasureChange | null,
   gad7: MeasureChange | null,
+  hamd17: MeasureChange | null,
   percentRulesApply: boolean,
 ): OutcomeStatus {
-  if (phq9 === null) return "no_scores";
+  if (phq9 === null) return hamd17 === null ? "no_scores" : hamd17StatusOf(hamd17);
   if (!followed(phq9)) return "baseline_only";
   if (
     reliablyDeteriorated(phq9, D.phq9ReliableChange.value) ||
@@ -391,7 +419,8 @@ function statusOf(
 }
 
 /**
- * Where a course stands on its measures. The status uses PHQ-9 (and GAD-7 for reliable deterioration),
+ * Where a course stands on its measures. The status uses PHQ-9 (and GAD-7 for reliable deterioration);
+ * a course scored only with HAM-D-17 takes its status from HAM-D-17 (hamd17StatusOf). For PHQ-9,
  * most serious first: no scores, baseline only, reliable deterioration, then — when baseline PHQ-9 ≥ 10 —
  * remission, response, partial response or no response; otherwise reliable improvement or no reliable change.
  */
@@ -400,10 +429,11 @@ export function courseOutcomeOf(series: ScoreSeries): CourseOutcomeResult {
   const gad7 = measureChangeOf("gad7", series.gad7);
   const hamd17 = measureChangeOf("hamd17", series.hamd17);
   const percentRulesApply = phq9 !== null && phq9.baseline.total >= D.percentRulesMinBaselinePhq9.value;
-  const status = statusOf(phq9, gad7, percentRulesApply);
+  const status = statusOf(phq9, gad7, hamd17, percentRulesApply);
+  const hamd17Only = phq9 === null && hamd17 !== null;
   return {
     status,
-    statusLabel: outcomeStatusLabels[status],
+    statusLabel: (hamd17Only ? hamd17StatusLabels[status] : undefined) ?? outcomeStatusLabels[status],
     percentRulesApply,
     phq9,
     gad7,

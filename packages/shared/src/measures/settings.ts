@@ -19,6 +19,10 @@ export const measurementSettings = z.object({
   earlyReviewSession: whole(2, 12, "Enter a session number from 2 to 12."),
   /** Amber at the early review: PHQ-9 fell by less than this percentage. */
   earlyReviewMinReductionPercent: whole(1, 100, "Enter a percentage from 1 to 100."),
+  /** Amber at the early review when PHQ-9 is at least this (Schueller 2015's week-4 cut, 17); 0 = off. */
+  earlyReviewHighPhq9: whole(0, 27, "Enter a PHQ-9 score from 0 to 27 (0 turns it off)."),
+  /** Not on track from session 9 (about week 9 when weekly) when PHQ-9 is at least this (Schueller's 13); 0 = off. */
+  week9HighPhq9: whole(0, 27, "Enter a PHQ-9 score from 0 to 27 (0 turns it off)."),
   /** Not on track at mid-course: PHQ-9 fell by less than this percentage, on two scores in a row. */
   midCourseMinReductionPercent: whole(1, 100, "Enter a percentage from 1 to 100."),
   /** Percentage rules apply only when baseline PHQ-9 is at least this. */
@@ -34,6 +38,8 @@ export const defaultMeasurementSettings: MeasurementSettings = {
   deteriorationGad7Points: 4,
   earlyReviewSession: 4,
   earlyReviewMinReductionPercent: 20,
+  earlyReviewHighPhq9: 17,
+  week9HighPhq9: 0,
   midCourseMinReductionPercent: 25,
   percentRulesMinBaselinePhq9: 10,
   noShowsInARow: 2,
@@ -43,7 +49,7 @@ export interface MeasurementSettingField {
   key: keyof MeasurementSettings;
   label: string;
   help: string;
-  unit: "sessions" | "points" | "percent" | "session" | "score" | "no-shows";
+  unit: "sessions" | "points" | "percent" | "session" | "score" | "score-or-off" | "no-shows";
   sources: SourceTag[];
 }
 
@@ -83,6 +89,24 @@ export const measurementSettingFields: MeasurementSettingField[] = [
     help: "An early-improvement marker; sensitive but not specific, so it prompts a review, not a change.",
     unit: "percent",
     sources: ["MBC-default"],
+  },
+  {
+    key: "earlyReviewHighPhq9",
+    label: "Amber at the early review if PHQ-9 is at least",
+    help:
+      "A PHQ-9 of 17 or more at week 4 predicted non-response at the end in a CBT study; a synthesis for IPT, " +
+      "not a published standard. 0 turns it off.",
+    unit: "score-or-off",
+    sources: ["MBC-default", "Schueller-2015"],
+  },
+  {
+    key: "week9HighPhq9",
+    label: "Not on track from session 9 if PHQ-9 is at least",
+    help:
+      "An optional secondary marker: a PHQ-9 of 13 or more at week 9 predicted non-response in the same CBT " +
+      "study (session 9 is about week 9 in a weekly course). 0, the default, turns it off; 13 is the study's cut.",
+    unit: "score-or-off",
+    sources: ["MBC-default", "Schueller-2015"],
   },
   {
     key: "midCourseMinReductionPercent",

@@ -1,3 +1,5 @@
 // Safety pathway: escalation of risk flags to supervisors, their acknowledgement, the safety settings.
 export * from "./escalation";
 export * from "./settings";
+export * from "./risk-review";
+export * from "./outreach";

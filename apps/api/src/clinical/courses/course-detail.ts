@@ -5,7 +5,9 @@ import {
   type CourseDetail,
   fromDateColumn,
   fromNullableDateColumn,
+  hasFinalScore,
   initialPhaseGaps,
+  isNonResponding,
   isoWeekday,
   type LifeEventKind,
   problemAreaWarnings,
@@ -21,6 +23,7 @@ import { getServiceTimeZone } from "../measures/settings-read";
 import { agendaOf } from "../sessions/session-detail";
 import { flagsOf, nextPlanned } from "./course-flags";
 import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
+import { outreachCourseSelect, toCourseOutreach } from "../../safety/outreach";
 
 const courseDetailSelect = {
   id: true,
@@ -52,7 +55,12 @@ const courseDetailSelect = {
   gainsCredited: true,
   feelingsDiscussed: true,
   relapsePlan: true,
+  relapseWarningSigns: true,
+  relapseWhatHelped: true,
+  relapsePeople: true,
   nextStep: true,
+  noFinalScoreReason: true,
+  nonResponseOffer: true,
   outcome: true,
   outcomeReason: true,
   endedOn: true,
@@ -104,6 +112,8 @@ const courseDetailSelect = {
   },
   // For the co-sign gaps (joined into this query, so they cost no extra round trip).
   coSignatures: gateCoSignaturesSelect,
+  // The course's flags and outreach attempts: what closing it needs (safety/outreach).
+  ...outreachCourseSelect,
 } satisfies Prisma.CourseSelect;
 
 /**
@@ -190,7 +200,14 @@ export async function getCourseDetail(
       gainsCredited: course.gainsCredited,
       feelingsDiscussed: course.feelingsDiscussed,
       relapsePlan: course.relapsePlan,
+      relapseWarningSigns: course.relapseWarningSigns,
+      relapseWhatHelped: course.relapseWhatHelped,
+      relapsePeople: course.relapsePeople,
       nextStep: course.nextStep,
+      noFinalScoreReason: course.noFinalScoreReason,
+      nonResponseOffer: course.nonResponseOffer,
+      finalScoreRecorded: hasFinalScore(measures.series, lastHeld?.number ?? null),
+      nonResponding: isNonResponding(measures.outcome.status),
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,
@@ -240,6 +257,7 @@ export async function getCourseDetail(
       ...change,
       changedAt: change.changedAt.toISOString(),
     })),
+    outreach: toCourseOutreach(course, sessions, timeZone, actor.now),
   };
 }
 

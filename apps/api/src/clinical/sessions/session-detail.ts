@@ -1,6 +1,6 @@
 // One therapy session as the API returns it: the record, its course's context, its amendments, the
 // scores recorded at it and the risk flags they raised.
-import { agendaItem, type AgendaItem, type SessionDetail } from "@ipt/shared";
+import { agendaItem, riskReviewOf, type AgendaItem, type SessionDetail } from "@ipt/shared";
 import { z } from "zod";
 import { personSelect } from "../../db/person-select";
 import { type Prisma, type Db } from "../../db/prisma";
@@ -8,6 +8,7 @@ import { notFound } from "../../errors/app-error";
 import { readableClientWhere, type Actor } from "../access";
 import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { live } from "../live";
+import { courseFlagSessionsSelect, requiredFor } from "../../safety/risk-review";
 import { getEscalationContext, type EscalationContext } from "../measures/settings-read";
 import {
   correctedIds,
@@ -33,6 +34,9 @@ export const sessionDetailSelect = {
   betweenSessionWork: true,
   nextFocus: true,
   cancelReason: true,
+  createdOrder: true,
+  riskReviewDone: true,
+  riskReviewNote: true,
   signedAt: true,
   signedBy: { select: personSelect },
   version: true,
@@ -48,6 +52,7 @@ export const sessionDetailSelect = {
       primaryArea: true,
       disputeStage: true,
       sensitivityModifier: true,
+      ...courseFlagSessionsSelect,
     },
   },
   amendments: {
@@ -99,6 +104,11 @@ export function toSessionDetail(row: SessionRow, context: EscalationContext): Se
     betweenSessionWork: row.betweenSessionWork,
     nextFocus: row.nextFocus,
     cancelReason: row.cancelReason,
+    riskReview: riskReviewOf({
+      required: requiredFor(row, course.riskFlags),
+      done: row.riskReviewDone,
+      note: row.riskReviewNote,
+    }),
     signedAt: row.signedAt ? row.signedAt.toISOString() : null,
     signedBy: row.signedBy,
     version: row.version,

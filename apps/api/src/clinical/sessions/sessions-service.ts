@@ -1,6 +1,6 @@
 // Session records: read, edit while unsigned, sign (locks the record), and append amendments.
 // Each write locks the course row first (see ../plan/course-write), so every check sees the latest state.
-import { fromDateColumn } from "@ipt/shared";
+import { fromDateColumn, RISK_REVIEW_NEEDED, riskReviewMissing } from "@ipt/shared";
 import type {
   AgendaItem,
   AmendmentRequest,
@@ -25,6 +25,7 @@ import { FOLLOW_UP_NEEDED, flagsWithoutFollowUp } from "../measures/risk-service
 import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
 import { serviceToday } from "../../settings/service-time";
+import { riskReviewRequiredAt } from "../../safety/risk-review";
 
 export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendment instead.";
 
@@ -160,6 +161,19 @@ export async function signSession(
     if ((await flagsWithoutFollowUp(tx, sessionId)).length > 0) {
       throw ruleUnmet("This session cannot be signed until the safety follow-up is recorded.", [
         { item: "safety_follow_up", message: FOLLOW_UP_NEEDED },
+      ]);
+    }
+    // After a risk flag earlier in the course, the risk review is ticked or answered first [S25l][S25m].
+    const reviewRequired = await riskReviewRequiredAt(tx, owned.courseId, session);
+    if (
+      riskReviewMissing({
+        required: reviewRequired,
+        done: session.riskReviewDone,
+        note: session.riskReviewNote,
+      })
+    ) {
+      throw ruleUnmet("This session cannot be signed until the risk review is recorded.", [
+        { item: "risk_review", message: RISK_REVIEW_NEEDED },
       ]);
     }
     const { count } = await tx.therapySession.updateMany({

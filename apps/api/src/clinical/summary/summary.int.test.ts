@@ -83,6 +83,7 @@ async function completedCourse() {
       progressReviewed: true,
       gainsCredited: true,
       feelingsDiscussed: true,
+      relapseWarningSigns: "Early waking and withdrawing from friends.",
       relapsePlan: "Early waking and withdrawing from friends: call the clinic.",
       nextStep: "maintenance_offered",
     }),

@@ -1,19 +1,27 @@
 // The ending of a course: raising it explicitly, the termination checklist, and completion or
 // discontinuation. Each step is versioned on the course and audited in the same transaction.
-import { fromDateColumn, toDateColumn } from "@ipt/shared";
+import {
+  completionMeasureGaps,
+  fromDateColumn,
+  lastHeldNumberOf,
+  outreachGap,
+  toDateColumn,
+} from "@ipt/shared";
 import type {
   CompleteCourseRequest,
   CourseDetail,
   TerminationChecklistRequest,
   VersionRequest,
 } from "@ipt/shared";
-import type { PrismaClient } from "../../db/prisma";
+import type { PrismaClient, Tx } from "../../db/prisma";
+import { loadMeasureState, measuresFromState } from "../measures/measure-state";
 import { conflict, invalid } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { getCourseDetail } from "../courses/course-detail";
 import { live } from "../live";
 import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
 import { serviceToday } from "../../settings/service-time";
+import { outreachStateFor } from "../../safety/outreach";
 
 export const DISCONTINUED_REASON = "Course discontinued";
 
@@ -61,12 +69,11 @@ export async function updateTerminationChecklist(
     if (course.phase !== "termination") {
       throw conflict("The termination checklist is kept once the ending has been raised.");
     }
-    const { version: _version, relapsePlan, ...rest } = request;
-    const data = {
-      ...rest,
-      // A cleared relapse plan is stored as none.
-      ...(relapsePlan !== undefined ? { relapsePlan: relapsePlan === "" ? null : relapsePlan } : {}),
-    };
+    const { version: _version, ...rest } = request;
+    // A cleared text (the relapse plan's parts, the reason for no final score) is stored as none.
+    const data = Object.fromEntries(
+      Object.entries(rest).map(([key, value]) => [key, value === "" ? null : value]),
+    ) as Omit<TerminationChecklistRequest, "version">;
     await tx.course.update({ where: { id: courseId }, data });
     await auditClinical(tx, actor, "course.termination_checklist_updated", "course", courseId, {
       fields: Object.keys(request).filter((key) => key !== "version"),
@@ -77,7 +84,13 @@ export async function updateTerminationChecklist(
 
 type ChecklistState = Pick<
   CourseRow,
-  "phase" | "progressReviewed" | "gainsCredited" | "feelingsDiscussed" | "relapsePlan" | "nextStep"
+  | "phase"
+  | "progressReviewed"
+  | "gainsCredited"
+  | "feelingsDiscussed"
+  | "relapseWarningSigns"
+  | "relapsePlan"
+  | "nextStep"
 >;
 
 /** What still stands between a course and its completion, one entry per missing item. */
@@ -98,8 +111,15 @@ function completionGaps(course: ChecklistState, plannedLeft: number) {
   if (!course.feelingsDiscussed) {
     gaps.push({ item: "feelingsDiscussed", message: "Discuss the client's feelings about ending." });
   }
+  // The relapse-prevention plan: warning signs, and what to do and when to come back [S4][S11b].
+  if (!course.relapseWarningSigns?.trim()) {
+    gaps.push({ item: "relapseWarningSigns", message: "Write the early warning signs of the relapse plan." });
+  }
   if (!course.relapsePlan?.trim()) {
-    gaps.push({ item: "relapsePlan", message: "Write the relapse plan: warning signs and when to return." });
+    gaps.push({
+      item: "relapsePlan",
+      message: "Write what to do and when to come back in the relapse plan.",
+    });
   }
   if (!course.nextStep) {
     gaps.push({
@@ -114,6 +134,27 @@ function completionGaps(course: ChecklistState, plannedLeft: number) {
     });
   }
   return gaps;
+}
+
+/** The final score and, for a non-responding course, what was offered (shared measures/completion). */
+async function measureGaps(tx: Tx, course: CourseRow) {
+  const sessions = await tx.therapySession.findMany({
+    where: { courseId: course.id, ...live },
+    select: { id: true, number: true, status: true },
+  });
+  const { series, outcome } = measuresFromState(
+    await loadMeasureState(tx, [course.id]),
+    course.id,
+    course,
+    sessions,
+  );
+  return completionMeasureGaps({
+    series,
+    status: outcome.status,
+    lastHeldNumber: lastHeldNumberOf(sessions),
+    noFinalScoreReason: course.noFinalScoreReason,
+    nonResponseOffer: course.nonResponseOffer,
+  });
 }
 
 /**
@@ -143,8 +184,11 @@ export async function completeCourse(
           `The course started on ${fromDateColumn(course.startDate)}: it cannot end before that.`,
         );
       }
+      // Recent risk: no closing without a recorded outreach attempt (safety/outreach, [S25l][S25m]).
+      const outreach = outreachGap(await outreachStateFor(tx, courseId, actor.now), discontinued);
       let cancelled = 0;
       if (discontinued) {
+        if (outreach) throw ruleUnmet("The course cannot be discontinued yet.", [outreach]);
         ({ count: cancelled } = await tx.therapySession.updateMany({
           where: { courseId, status: "planned", ...live },
           data: {
@@ -159,7 +203,11 @@ export async function completeCourse(
         const plannedLeft = await tx.therapySession.count({
           where: { courseId, status: "planned", ...live },
         });
-        const gaps = completionGaps(course, plannedLeft);
+        const gaps = [
+          ...completionGaps(course, plannedLeft),
+          ...(await measureGaps(tx, course)),
+          ...(outreach ? [outreach] : []),
+        ];
         if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);
       }
       await tx.course.update({

@@ -2,6 +2,7 @@ import type { Flag } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
+import { recordPhq9 } from "../../../test/helpers/measures";
 import {
   asCourse,
   holdSessions,
@@ -23,7 +24,8 @@ const fullChecklist = {
   progressReviewed: true,
   gainsCredited: true,
   feelingsDiscussed: true,
-  relapsePlan: "Early waking and withdrawing from friends: call the clinic.",
+  relapseWarningSigns: "Early waking and withdrawing from friends.",
+  relapsePlan: "Call the clinic; come back if it lasts two weeks.",
   nextStep: "maintenance_offered",
 };
 
@@ -125,7 +127,14 @@ describe("the termination checklist", () => {
       gainsCredited: false,
       feelingsDiscussed: false,
       relapsePlan: "Call the clinic if sleep goes.",
+      relapseWarningSigns: null,
+      relapseWhatHelped: null,
+      relapsePeople: null,
       nextStep: null,
+      noFinalScoreReason: null,
+      nonResponseOffer: null,
+      finalScoreRecorded: false,
+      nonResponding: false,
     });
     const second = asCourse(
       await checklist(therapist, course.id, {
@@ -181,7 +190,15 @@ describe("completing a course", () => {
     );
     expect(error.message).toBe("The course cannot be completed yet.");
     expect(fieldNames(error)).toEqual(
-      ["gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep", "plannedSessions"].sort(),
+      [
+        "gainsCredited",
+        "feelingsDiscussed",
+        "relapseWarningSigns",
+        "relapsePlan",
+        "nextStep",
+        "plannedSessions",
+        "finalScore",
+      ].sort(),
     );
     expect(error.fields?.find((f) => f.field === "plannedSessions")?.message).toBe(
       "3 planned sessions are not yet recorded as held or no-show, or cancelled.",
@@ -191,7 +208,15 @@ describe("completing a course", () => {
     const [refused] = await auditRows(prisma, { entityId: course.id, action: "course.rule_refused" });
     expect(refused?.details).toEqual({
       rule: "course_completed",
-      missing: ["gainsCredited", "feelingsDiscussed", "relapsePlan", "nextStep", "plannedSessions"],
+      missing: [
+        "gainsCredited",
+        "feelingsDiscussed",
+        "relapseWarningSigns",
+        "relapsePlan",
+        "nextStep",
+        "plannedSessions",
+        "finalScore",
+      ],
     });
 
     const done = asCourse(
@@ -199,6 +224,9 @@ describe("completing a course", () => {
     );
     const held = await holdSessions(therapist, course.id, [10, 11, 12]);
     expect(held.version).toBe(done.version);
+    // The final score, at the last session: remission from a baseline of 16.
+    await recordPhq9(therapist, course.id, sessionNumbered(held, 1).id, 16);
+    await recordPhq9(therapist, course.id, sessionNumbered(held, 12).id, 4);
     const completed = asCourse(
       await complete(therapist, course.id, {
         version: held.version,
@@ -249,9 +277,11 @@ describe("completing a course", () => {
       "progressReviewed",
       "gainsCredited",
       "feelingsDiscussed",
+      "relapseWarningSigns",
       "relapsePlan",
       "nextStep",
       "plannedSessions",
+      "finalScore",
     ]);
   });
 
@@ -370,5 +400,78 @@ describe("discontinuing a course", () => {
     );
     expect((await prisma.therapySession.findUniqueOrThrow({ where: { id: one.id } })).status).toBe("held");
     expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).phase).toBe("middle");
+  });
+});
+
+describe("the completion guard on measures [S12b][S18][S3][S16]", () => {
+  /** A course in termination, checklist done, sessions 1–12 held, PHQ-9 `baseline` at session 1. */
+  async function readyToComplete(baseline: number) {
+    const { therapist, course } = await courseBeforeTheEnding();
+    const raised = asCourse(await raise(therapist, course.id, course.version));
+    asCourse(await checklist(therapist, course.id, { version: raised.version, ...fullChecklist }));
+    const held = await holdSessions(therapist, course.id, [10, 11, 12]);
+    await recordPhq9(therapist, course.id, sessionNumbered(held, 1).id, baseline);
+    return { therapist, course: held };
+  }
+  const current = async (therapist: Clinician, courseId: string) =>
+    asCourse(await therapist.get(`/api/courses/${courseId}`));
+  const completeNow = async (therapist: Clinician, courseId: string) =>
+    complete(therapist, courseId, {
+      version: (await current(therapist, courseId)).version,
+      outcome: "completed",
+      endedOn: "2026-03-23",
+    });
+
+  it("without a final score, completes once the reason none was obtained is recorded", async () => {
+    const { therapist, course } = await readyToComplete(16);
+    const refused = expectApiError(await completeNow(therapist, course.id), 422, "rule_unmet");
+    expect(fieldNames(refused)).toEqual(["finalScore"]);
+    expect(refused.fields?.[0]?.message).toMatch(/write why no final score was obtained/);
+    const before = await current(therapist, course.id);
+    expect(before.termination).toMatchObject({ finalScoreRecorded: false, nonResponding: false });
+    asCourse(
+      await checklist(therapist, course.id, {
+        version: before.version,
+        noFinalScoreReason: "The client declined the questionnaire at the last session.",
+      }),
+    );
+    expect(asCourse(await completeNow(therapist, course.id)).outcome).toBe("completed");
+  });
+
+  it("a non-responding course records whether further treatment or a referral was offered", async () => {
+    const { therapist, course } = await readyToComplete(16);
+    await recordPhq9(therapist, course.id, sessionNumbered(course, 12).id, 15);
+    const before = await current(therapist, course.id);
+    expect(before.measures.status).toBe("non_response");
+    expect(before.termination).toMatchObject({ finalScoreRecorded: true, nonResponding: true });
+    const refused = expectApiError(await completeNow(therapist, course.id), 422, "rule_unmet");
+    expect(fieldNames(refused)).toEqual(["nonResponseOffer"]);
+    const bad = expectApiError(
+      await checklist(therapist, course.id, { version: before.version, nonResponseOffer: "maybe" }),
+      400,
+      "validation_failed",
+    );
+    expect(fieldNames(bad)).toEqual(["body.nonResponseOffer"]);
+    asCourse(
+      await checklist(therapist, course.id, {
+        version: before.version,
+        nonResponseOffer: "referral_offered",
+      }),
+    );
+    const completed = asCourse(await completeNow(therapist, course.id));
+    expect(completed.termination.nonResponseOffer).toBe("referral_offered");
+  });
+
+  it("discontinuing needs neither (the reason for discontinuing says why it ended)", async () => {
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const ended = asCourse(
+      await complete(therapist, course.id, {
+        version: course.version,
+        outcome: "discontinued",
+        reason: "Moved away.",
+        endedOn: "2026-02-01",
+      }),
+    );
+    expect(ended.outcome).toBe("discontinued");
   });
 });

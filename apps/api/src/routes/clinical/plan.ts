@@ -10,6 +10,7 @@ import {
   raiseTermination,
   updateTerminationChecklist,
 } from "../../clinical/termination/termination-service";
+import { recordOutreachAttempt } from "../../safety/outreach-service";
 import { defineRoute } from "../define-route";
 import { ruleErrors, writeErrors } from "../responses";
 
@@ -102,5 +103,18 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prism
       errors: ruleErrors,
     },
     async (request) => completeCourse(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  defineRoute(
+    app,
+    courses.recordOutreach,
+    {
+      config: therapist,
+      tags: endingTags,
+      summary:
+        "Record an outreach attempt (when, how, outcome): closing a course with recent risk needs one first",
+      errors: writeErrors,
+    },
+    async (request) => recordOutreachAttempt(prisma, actorOf(request), request.params.courseId, request.body),
   );
 };

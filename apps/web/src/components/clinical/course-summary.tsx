@@ -60,7 +60,7 @@ export function OutcomeSummary({ course }: { course: CourseDetail }) {
       <SummaryRow term="Next step">
         {course.termination.nextStep ? nextStepLabels[course.termination.nextStep] : notYet}
       </SummaryRow>
-      <SummaryRow term="Relapse plan">
+      <SummaryRow term="Relapse plan: what to do and when to come back">
         {course.termination.relapsePlan?.trim() ? (
           <span className="prewrap">{course.termination.relapsePlan}</span>
         ) : (

@@ -32,6 +32,12 @@ export function SessionRecordView({ session }: { session: SessionDetail }) {
       <h3>Agenda</h3>
       <AgendaList agenda={session.agenda} showDone />
       <dl className="summary">
+        {session.riskReview.required ? (
+          <SummaryRow term="Risk review">
+            {session.riskReview.done ? "Done. " : "Not ticked. "}
+            {session.riskReview.note}
+          </SummaryRow>
+        ) : null}
         <SummaryRow term="Techniques used">
           {session.techniques.length > 0
             ? session.techniques.map((technique) => techniqueGuidance[technique].label).join(", ")

@@ -7,6 +7,7 @@ import { paths } from "../../../config/paths";
 import { CompleteCourseForm } from "../../../features/courses/components/complete-course-form";
 import { CourseWarnings } from "../../../features/courses/components/course-warnings";
 import { MeasuresSection, splitFlags } from "../../../features/courses/components/measures-section";
+import { OutreachPanel } from "../../../features/courses/components/outreach-panel";
 import { MiddlePhaseGate } from "../../../features/courses/components/middle-phase-gate";
 import { PhaseTimeline } from "../../../features/courses/components/phase-timeline";
 import { RaiseEnding } from "../../../features/courses/components/raise-ending";
@@ -38,6 +39,10 @@ const phaseTitles: Record<CourseDetail["phase"], string> = {
   completed: "Outcome",
 };
 
+/** Two no-shows in a row with recent risk: reaching out comes before anything else on the page. */
+const outreachFirst = (course: CourseDetail) =>
+  course.phase !== "completed" && course.outreach.riskRecent && course.outreach.twoNoShows;
+
 /** What the current phase asks for, and nothing that belongs to another phase. */
 function PhaseWork({ course }: { course: CourseDetail }) {
   switch (course.phase) {
@@ -54,6 +59,9 @@ function PhaseWork({ course }: { course: CourseDetail }) {
       return (
         <>
           <TerminationChecklistForm key={course.id} course={course} />
+          {!outreachFirst(course) && course.outreach.attempts.length > 0 ? (
+            <OutreachPanel course={course} />
+          ) : null}
           <h3 className="section__subtitle">Complete the course</h3>
           <CompleteCourseForm key={`complete-${course.id}`} course={course} />
         </>
@@ -77,6 +85,12 @@ export function CourseOverviewRoute() {
       <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
       <PhaseTimeline course={course} />
 
+      {outreachFirst(course) ? (
+        <Section focusable id="reach-out-heading" title="Reach out to the client">
+          <OutreachPanel course={course} />
+        </Section>
+      ) : null}
+
       <Section focusable id="phase-heading" title={phaseTitles[course.phase]}>
         <PhaseWork course={course} />
       </Section>
@@ -97,6 +111,9 @@ export function CourseOverviewRoute() {
           <p className="section__intro">
             When the course stops before its planned end, for example because the client stopped attending.
           </p>
+          {!outreachFirst(course) && (course.outreach.riskRecent || course.outreach.attempts.length > 0) ? (
+            <OutreachPanel course={course} />
+          ) : null}
           <CompleteCourseForm key={`early-${course.id}`} course={course} />
         </details>
       ) : null}

@@ -38,6 +38,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "course.termination_raised": "Ending raised",
   "course.termination_checklist_updated": "Termination checklist changed",
   "course.completed": "Course completed",
+  "course.outreach_recorded": "Outreach attempt recorded",
   "course.rule_refused": "Course change refused by a clinical rule",
   "plan.generated": "Session plan generated",
   "plan.session_added": "Plan: session added",

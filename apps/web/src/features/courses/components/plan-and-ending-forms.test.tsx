@@ -217,7 +217,12 @@ describe("the termination checklist", () => {
     const { user } = renderWithProviders(<TerminationChecklistForm course={ending} />);
     await user.click(screen.getByRole("checkbox", { name: "Progress reviewed" }));
     await user.click(screen.getByRole("checkbox", { name: "Feelings about ending discussed" }));
-    await user.type(screen.getByLabelText("Warning signs and relapse plan"), "Invented: early waking; call.");
+    await user.type(screen.getByLabelText("Early warning signs"), "Invented: early waking.");
+    await user.type(screen.getByLabelText("People to contact"), "Invented: a sister.");
+    await user.type(
+      screen.getByLabelText("What to do and when to come back"),
+      "Invented: early waking; call.",
+    );
     await user.click(screen.getByRole("radio", { name: "Referral offered" }));
     await user.click(screen.getByRole("button", { name: "Save checklist" }));
     expect(await screen.findByText("Termination checklist saved.")).toBeTruthy();
@@ -226,8 +231,29 @@ describe("the termination checklist", () => {
       progressReviewed: true,
       gainsCredited: false,
       feelingsDiscussed: true,
+      relapseWarningSigns: "Invented: early waking.",
+      relapseWhatHelped: "",
+      relapsePeople: "Invented: a sister.",
       relapsePlan: "Invented: early waking; call.",
       nextStep: "referral_offered",
+    });
+  });
+
+  it("asks why there is no final score, and what a non-responding course was offered [S3][S16]", async () => {
+    const noResponse = courseOf({
+      phase: "termination",
+      termination: { ...course.termination, finalScoreRecorded: false, nonResponding: true },
+    });
+    const api = stubFetch().on(`PATCH ${COURSE}/termination-checklist`, answered({ phase: "termination" }));
+    const { user } = renderWithProviders(<TerminationChecklistForm course={noResponse} />);
+    await user.type(screen.getByLabelText("Why no final score was obtained"), "Invented: declined.");
+    const offer = screen.getByRole("group", { name: /was further treatment or a referral offered/ });
+    await user.click(within(offer).getByRole("radio", { name: "Referral to another service offered" }));
+    await user.click(screen.getByRole("button", { name: "Save checklist" }));
+    expect(await screen.findByText("Termination checklist saved.")).toBeTruthy();
+    expect(api.sent(`PATCH ${COURSE}/termination-checklist`)[0]?.body).toMatchObject({
+      noFinalScoreReason: "Invented: declined.",
+      nonResponseOffer: "referral_offered",
     });
   });
 
@@ -242,7 +268,7 @@ describe("the termination checklist", () => {
     await user.click(screen.getByRole("button", { name: "Save checklist" }));
     expect(textOf(await screen.findByRole("alert"))).toContain("Check the checklist.");
     expectFieldError(
-      screen.getByLabelText("Warning signs and relapse plan"),
+      screen.getByLabelText("What to do and when to come back"),
       "Keep the plan under 5,000 characters.",
     );
   });

@@ -1,8 +1,19 @@
-import { nextSteps, phaseGuidance, terminationChecklistRequest, type CourseDetail } from "@ipt/shared";
+import {
+  FINAL_SCORE_SOURCES,
+  NON_RESPONSE_SOURCES,
+  nextSteps,
+  nonResponseOfferLabels,
+  nonResponseOffers,
+  phaseGuidance,
+  terminationChecklistRequest,
+  type CourseDetail,
+} from "@ipt/shared";
 import { useState, type SubmitEvent } from "react";
+import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
+import { paths } from "../../../config/paths";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
@@ -14,6 +25,28 @@ import { nextStepLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(terminationChecklistRequest);
 const nextStepOptions = nextSteps.map((step) => ({ value: step, label: nextStepLabels[step] }));
+/** The plan's four parts, in the order the handout prints them. */
+const relapseFields = [
+  {
+    name: "relapseWarningSigns",
+    label: "Early warning signs",
+    hint: "Needed to complete the course.",
+    maxLength: 2000,
+  },
+  { name: "relapseWhatHelped", label: "What helped", hint: "Optional.", maxLength: 2000 },
+  { name: "relapsePeople", label: "People to contact", hint: "Optional.", maxLength: 2000 },
+  {
+    name: "relapsePlan",
+    label: "What to do and when to come back",
+    hint: "Needed to complete the course.",
+    maxLength: 5000,
+  },
+] as const;
+
+const offerOptions = nonResponseOffers.map((offer) => ({
+  value: offer,
+  label: nonResponseOfferLabels[offer],
+}));
 
 /** The sources behind each checklist item, from the termination guidance. */
 function sourcesOf(key: string): string[] {
@@ -37,8 +70,14 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
       progressReviewed: data.has("progressReviewed"),
       gainsCredited: data.has("gainsCredited"),
       feelingsDiscussed: data.has("feelingsDiscussed"),
+      relapseWarningSigns: formText(data, "relapseWarningSigns"),
+      relapseWhatHelped: formText(data, "relapseWhatHelped"),
+      relapsePeople: formText(data, "relapsePeople"),
       relapsePlan: formText(data, "relapsePlan"),
       nextStep: formText(data, "nextStep") || null,
+      // Sent only when the form shows them (no final score yet; a non-responding course).
+      ...(data.has("noFinalScoreReason") ? { noFinalScoreReason: formText(data, "noFinalScoreReason") } : {}),
+      ...(checklist.nonResponding ? { nonResponseOffer: formText(data, "nonResponseOffer") || null } : {}),
     });
     if (!parsed.success) {
       setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
@@ -79,20 +118,26 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
           defaultChecked={checklist.feelingsDiscussed}
         />
       </fieldset>
-      <TextAreaField
-        name="relapsePlan"
-        label="Warning signs and relapse plan"
-        hint={
-          <>
-            Warning signs, what to do, and when to come back.{" "}
-            <SourceTags tags={sourcesOf("termination.relapse")} />
-          </>
-        }
-        defaultValue={checklist.relapsePlan ?? ""}
-        rows={4}
-        maxLength={5000}
-        error={errors.fields.relapsePlan}
-      />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Relapse-prevention plan</legend>
+        <p className="field__hint">
+          Written with the client in plain words; it prints as a one-page handout.{" "}
+          <SourceTags tags={sourcesOf("termination.relapse")} />{" "}
+          <Link to={paths.therapist.courseHandout.getHref(course.id)}>Printable handout for the client</Link>
+        </p>
+        {relapseFields.map((field) => (
+          <TextAreaField
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            defaultValue={checklist[field.name] ?? ""}
+            rows={3}
+            maxLength={field.maxLength}
+            error={errors.fields[field.name]}
+          />
+        ))}
+      </fieldset>
       <ChoiceGroup
         type="radio"
         name="nextStep"
@@ -107,6 +152,41 @@ export function TerminationChecklistForm({ course }: { course: CourseDetail }) {
         defaultSelected={checklist.nextStep ? [checklist.nextStep] : []}
         error={errors.fields.nextStep}
       />
+      {checklist.finalScoreRecorded ? (
+        <p className="muted">A final score is recorded at the last session.</p>
+      ) : (
+        <TextAreaField
+          name="noFinalScoreReason"
+          label="Why no final score was obtained"
+          hint={
+            <>
+              Completing the course needs a final PHQ-9 or HAM-D-17 at the last session, or this reason. A
+              final-session score is a local synthesis of the sources, not a published standard.{" "}
+              <SourceTags tags={FINAL_SCORE_SOURCES} />
+            </>
+          }
+          defaultValue={checklist.noFinalScoreReason ?? ""}
+          rows={2}
+          maxLength={1000}
+          error={errors.fields.noFinalScoreReason}
+        />
+      )}
+      {checklist.nonResponding ? (
+        <ChoiceGroup
+          type="radio"
+          name="nonResponseOffer"
+          legend="No response: was further treatment or a referral offered?"
+          hint={
+            <>
+              Offer another effective treatment: the treatment failed, not the client.{" "}
+              <SourceTags tags={NON_RESPONSE_SOURCES} />
+            </>
+          }
+          options={offerOptions}
+          defaultSelected={checklist.nonResponseOffer ? [checklist.nonResponseOffer] : []}
+          error={errors.fields.nonResponseOffer}
+        />
+      ) : null}
       <SubmitButton pending={updateChecklist.isPending} pendingLabel="Saving…">
         Save checklist
       </SubmitButton>

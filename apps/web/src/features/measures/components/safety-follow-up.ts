@@ -8,7 +8,10 @@ import {
 } from "@ipt/shared";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formErrorsFromZod } from "../../../lib/form-errors";
+import { localInputToIso, toLocalInput } from "../../../lib/local-datetime";
 import { noWriteErrors, type WriteErrors } from "../../../lib/write-errors";
+
+export { localInputToIso, toLocalInput };
 
 export interface FollowUpValues {
   riskAssessed: boolean;
@@ -24,15 +27,6 @@ export interface FollowUpValues {
 
 export const followUpFieldNames = fieldNamesOf(safetyFollowUpRequest);
 
-/** A time as a datetime-local input shows it (local time, to the minute). */
-export function toLocalInput(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
-}
-
 export function emptyFollowUp(now = new Date()): FollowUpValues {
   return {
     riskAssessed: false,
@@ -43,13 +37,6 @@ export function emptyFollowUp(now = new Date()): FollowUpValues {
     supervisorId: "",
     followedUpAt: toLocalInput(now),
   };
-}
-
-/** "2026-11-26T14:05" (local) → an ISO instant; null when it is not a date and time. */
-export function localInputToIso(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 // A minute's grace: the default is "now" to the minute, and clocks differ a little.

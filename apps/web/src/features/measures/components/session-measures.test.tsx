@@ -1,4 +1,4 @@
-import type { SessionDetail } from "@ipt/shared";
+import { riskReviewOf, type SessionDetail } from "@ipt/shared";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { textOf } from "../../../test/queries";
@@ -34,6 +34,7 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
     betweenSessionWork: "",
     nextFocus: "",
     cancelReason: null,
+    riskReview: riskReviewOf({ required: false, done: false, note: "" }),
     signedAt: null,
     signedBy: null,
     version: 1,

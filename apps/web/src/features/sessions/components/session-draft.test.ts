@@ -18,9 +18,22 @@ const session = {
   notes: "Opened with mood review.",
   betweenSessionWork: "",
   nextFocus: "",
+  riskReview: { required: true, done: false, note: "" },
 } as unknown as SessionDetail;
 
 describe("draftChanges", () => {
+  it("sends the risk review's tick and note when they change", () => {
+    const draft = {
+      ...draftFrom(session),
+      riskReviewDone: true,
+      riskReviewNote: "No thoughts of self-harm.",
+    };
+    expect(draftChanges(session, draft)).toEqual({
+      riskReviewDone: true,
+      riskReviewNote: "No thoughts of self-harm.",
+    });
+  });
+
   it("sends nothing when nothing changed, even if techniques were ticked in another order", () => {
     const draft = { ...draftFrom(session), techniques: ["clarification" as const, "role_play" as const] };
     expect(draftChanges(session, draft)).toEqual({});

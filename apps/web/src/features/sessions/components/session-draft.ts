@@ -12,9 +12,11 @@ export interface SessionDraft {
   notes: string;
   betweenSessionWork: string;
   nextFocus: string;
+  riskReviewDone: boolean;
+  riskReviewNote: string;
 }
 
-const textFields = ["incident", "notes", "betweenSessionWork", "nextFocus"] as const;
+const textFields = ["incident", "notes", "betweenSessionWork", "nextFocus", "riskReviewNote"] as const;
 
 /** The draft for a session that can still be edited (not cancelled). */
 export function draftFrom(session: SessionDetail): SessionDraft {
@@ -26,6 +28,8 @@ export function draftFrom(session: SessionDetail): SessionDraft {
     notes: session.notes,
     betweenSessionWork: session.betweenSessionWork,
     nextFocus: session.nextFocus,
+    riskReviewDone: session.riskReview.done,
+    riskReviewNote: session.riskReview.note,
   };
 }
 
@@ -42,6 +46,7 @@ export function draftChanges(
   if (!sameList(draft.agenda, saved.agenda)) changes.agenda = draft.agenda;
   if (!sameList([...draft.techniques].sort(), [...saved.techniques].sort()))
     changes.techniques = draft.techniques;
+  if (draft.riskReviewDone !== saved.riskReviewDone) changes.riskReviewDone = draft.riskReviewDone;
   for (const field of textFields) {
     if (draft[field] !== saved[field]) changes[field] = draft[field];
   }

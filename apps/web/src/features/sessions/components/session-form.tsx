@@ -9,7 +9,7 @@ import { useState, type SubmitEvent } from "react";
 import { Link } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
+import { CheckboxField, ChoiceGroup, SubmitButton, TextAreaField } from "../../../components/form-fields";
 import { LiveStatus } from "../../../components/states";
 import { paths } from "../../../config/paths";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
@@ -132,6 +132,30 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
         onToggle={(value) => edit({ status: value as EditableStatus })}
         error={errors.fields.status}
       />
+      {session.riskReview.required ? (
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">Risk review (needed before signing)</legend>
+          <p className="field__hint">
+            A risk flag was raised earlier in this course. {session.riskReview.synthesisNote}{" "}
+            <SourceTags tags={session.riskReview.sources} />
+          </p>
+          <CheckboxField
+            name="riskReviewDone"
+            label={session.riskReview.text}
+            checked={draft.riskReviewDone}
+            onChange={(event) => edit({ riskReviewDone: event.currentTarget.checked })}
+          />
+          <TextAreaField
+            name="riskReviewNote"
+            label="What was found (or why it could not be asked, e.g. the client did not attend)"
+            rows={2}
+            maxLength={2000}
+            value={draft.riskReviewNote}
+            onChange={(event) => edit({ riskReviewNote: event.currentTarget.value })}
+            error={errors.fields.riskReviewNote}
+          />
+        </fieldset>
+      ) : null}
       <AgendaEditor
         agenda={draft.agenda}
         onChange={(agenda) => edit({ agenda })}

@@ -1,6 +1,6 @@
 // The session record and its amendments through the DOM: what is refused before sending, the
 // requests sent (save, then sign), and how the server's refusals are explained.
-import { sessionDetail, type SessionDetail } from "@ipt/shared";
+import { RISK_REVIEW_NEEDED, riskReviewOf, sessionDetail, type SessionDetail } from "@ipt/shared";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubFetch } from "../../../test/fetch-stub";
@@ -111,5 +111,44 @@ describe("amending a signed session", () => {
       text: "Invented: it was Tuesday.",
     });
     expect(screen.getByLabelText("Amendment")).toHaveProperty("value", "");
+  });
+});
+
+describe("the risk review after a risk flag [S25l][S25m]", () => {
+  const flagged: SessionDetail = sessionOf({
+    signedAt: null,
+    signedBy: null,
+    amendments: [],
+    riskReview: riskReviewOf({ required: true, done: false, note: "" }),
+  });
+  const FLAGGED = `/api/sessions/${flagged.id}`;
+
+  it("is not shown when no flag was raised earlier in the course", () => {
+    stubFetch();
+    renderWithProviders(<SessionForm session={open} onSigned={() => undefined} />);
+    expect(screen.queryByRole("group", { name: /Risk review/ })).toBeNull();
+  });
+
+  it("is shown with its sources, saved with the session, and the refusal to sign is explained", async () => {
+    const api = stubFetch()
+      .on(`PATCH ${FLAGGED}`, json(sessionDetail, { ...flagged, version: flagged.version + 1 }))
+      .on(
+        `POST ${FLAGGED}/sign`,
+        apiError(422, "rule_unmet", "This session cannot be signed until the risk review is recorded.", [
+          { field: "risk_review", message: RISK_REVIEW_NEEDED },
+        ]),
+      );
+    const { user } = renderWithProviders(<SessionForm session={flagged} onSigned={() => undefined} />);
+    const group = screen.getByRole("group", { name: "Risk review (needed before signing)" });
+    expect(textOf(group)).toContain("S25l");
+    await user.type(within(group).getByLabelText(/What was found/), "Invented: no thoughts of self-harm.");
+    await user.click(screen.getByRole("button", { name: "Sign and lock" }));
+    const dialog = screen.getByRole("dialog", { name: "Sign and lock this session?" });
+    await user.click(within(dialog).getByRole("button", { name: "Sign and lock" }));
+    expect(api.sent(`PATCH ${FLAGGED}`)[0]?.body).toEqual({
+      version: flagged.version,
+      riskReviewNote: "Invented: no thoughts of self-harm.",
+    });
+    expect(textOf(await screen.findByRole("alert"))).toContain(RISK_REVIEW_NEEDED);
   });
 });

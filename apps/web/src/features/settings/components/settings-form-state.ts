@@ -108,6 +108,7 @@ const unitWords: Record<MeasurementSettingField["unit"], string> = {
   percent: "%",
   session: "session number",
   score: "PHQ-9 score",
+  "score-or-off": "PHQ-9 score; 0 = off",
   "no-shows": "no-shows",
 };
 
@@ -122,6 +123,7 @@ const defaultWords: Record<MeasurementSettingField["unit"], (value: number) => s
   percent: (value) => `${value}%`,
   session: (value) => `session ${value}`,
   score: (value) => `a PHQ-9 score of ${value}`,
+  "score-or-off": (value) => (value === 0 ? "off" : `a PHQ-9 score of ${value}`),
   "no-shows": (value) => `${value} no-shows`,
 };
 

@@ -25,6 +25,7 @@ import {
   SupervisionFields,
 } from "./measurement-settings-form";
 import {
+  defaultText,
   fieldLabel,
   parseSettingsForm,
   restoreDefaults,
@@ -169,10 +170,20 @@ describe("measurement settings form", () => {
       deteriorationGad7Points: "4",
       earlyReviewSession: "4",
       earlyReviewMinReductionPercent: "20",
+      earlyReviewHighPhq9: "17",
+      week9HighPhq9: "0",
       midCourseMinReductionPercent: "25",
       percentRulesMinBaselinePhq9: "10",
       noShowsInARow: "2",
     });
+  });
+
+  it("says the PHQ-9 markers are on at 17 and off (0) by default [Schueller-2015]", () => {
+    const early = measurementSettingFields.find((field) => field.key === "earlyReviewHighPhq9");
+    const week9 = measurementSettingFields.find((field) => field.key === "week9HighPhq9");
+    expect(early && defaultText(early, defaultMeasurementSettings)).toBe("Default: a PHQ-9 score of 17.");
+    expect(week9 && defaultText(week9, defaultMeasurementSettings)).toBe("Default: off.");
+    expect(early && fieldLabel(early)).toMatch(/\(PHQ-9 score; 0 = off\)$/);
   });
 
   it("shows each setting with its unit, help, default and sources, and marks a refused one", () => {

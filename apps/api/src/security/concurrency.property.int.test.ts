@@ -5,7 +5,7 @@
 // update, no mix of two edits), and the version went up by exactly one. The database serialises the
 // edits (version-guarded updateMany, course row locks, the settings primary key); nothing in the
 // test orders them.
-import { fromNullableDateColumn, reviewThread } from "@ipt/shared";
+import { defaultMeasurementSettings, fromNullableDateColumn, reviewThread } from "@ipt/shared";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
@@ -197,8 +197,9 @@ function ratingRow() {
   });
 }
 
-/** Valid measurement settings, distinct for each edit in two fields. */
+/** Valid measurement settings (the documented defaults), distinct for each edit in two fields. */
 const settingsFor = (i: number) => ({
+  ...defaultMeasurementSettings,
   measureEverySessions: 4,
   deteriorationPhq9Points: i + 1,
   deteriorationGad7Points: 4,

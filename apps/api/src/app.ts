@@ -39,6 +39,7 @@ import { planRoutes } from "./routes/clinical/plan";
 import { sessionRoutes } from "./routes/clinical/sessions";
 import { summaryRoutes } from "./routes/clinical/summary";
 import { healthRoutes } from "./routes/health";
+import { safetyRoutes } from "./routes/safety";
 import { coSignRoutes } from "./routes/review/cosign";
 import { reviewThreadRoutes } from "./routes/review/threads";
 import { fidelityRoutes } from "./routes/fidelity";
@@ -148,6 +149,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   await app.register(measureRoutes, context);
   await app.register(summaryRoutes, context);
   await app.register(supervisionRiskFlagRoutes, context);
+  await app.register(safetyRoutes, context);
   await app.register(supervisionCockpitRoutes, context);
   await app.register(fidelityRoutes, context);
   await app.register(reviewThreadRoutes, context);

@@ -319,6 +319,8 @@ export const MATRIX: MatrixRow[] = [
   // The therapist's account, caseload and attention list.
   row("GET|HEAD /api/me/supervisors", THERAPISTS),
   row("GET|HEAD /api/attention", THERAPISTS),
+  // The service's crisis steps: an organisation setting every signed-in user may read.
+  row("GET|HEAD /api/safety/crisis-steps", SIGNED_IN),
   // The therapist's own calendar feed; the feed itself is public, keyed by its secret token.
   row("GET|HEAD /api/calendar/feed", THERAPISTS),
   row("POST /api/calendar/feed", THERAPISTS, { call: () => ({ body: { includeClientCode: false } }) }),

@@ -12,6 +12,7 @@ import { fidelityEndpoints } from "../fidelity/endpoints";
 import { healthEndpoints } from "../health/endpoints";
 import { questionnaireEndpoints } from "../questionnaires/endpoints";
 import { reviewEndpoints } from "../review/endpoints";
+import { safetyEndpoints } from "../safety/endpoints";
 import { supervisionEndpoints } from "../supervision/endpoints";
 import { accountEndpoints, userEndpoints } from "../users/endpoints";
 import type { Endpoint } from "./endpoint";
@@ -36,6 +37,7 @@ export const endpoints = {
   attention: attentionEndpoints,
   calendar: calendarEndpoints,
   questionnaires: questionnaireEndpoints,
+  safety: safetyEndpoints,
 };
 
 /** Every endpoint once, in the order of the table. */

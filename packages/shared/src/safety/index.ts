@@ -3,3 +3,4 @@ export * from "./escalation";
 export * from "./settings";
 export * from "./risk-review";
 export * from "./outreach";
+export * from "./crisis-steps";

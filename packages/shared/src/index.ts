@@ -25,3 +25,5 @@ export * from "./api/endpoint";
 export * from "./api/endpoints";
 // The sign-in page imports its area alone, so its bundle leaves the other areas' schemas out.
 export { authEndpoints } from "./auth/endpoints";
+export * from "./fhir/codes";
+export * from "./fhir/fhir";

@@ -8,6 +8,7 @@ import { caseloadEndpoints, clientEndpoints, inventoryEndpoints } from "../clini
 import { courseEndpoints } from "../clinical/course-endpoints";
 import { measureEndpoints, settingsEndpoints, summaryEndpoints } from "../clinical/measure-endpoints";
 import { sessionEndpoints } from "../clinical/session-endpoints";
+import { fhirEndpoints } from "../fhir/endpoints";
 import { fidelityEndpoints } from "../fidelity/endpoints";
 import { healthEndpoints } from "../health/endpoints";
 import { reviewEndpoints } from "../review/endpoints";
@@ -34,6 +35,7 @@ export const endpoints = {
   review: reviewEndpoints,
   attention: attentionEndpoints,
   calendar: calendarEndpoints,
+  fhir: fhirEndpoints,
 };
 
 /** Every endpoint once, in the order of the table. */

@@ -1,0 +1,97 @@
+// Unit tests of the mappings on hand-made courses: the pinned LOINC answers, the validator itself
+// refusing a broken resource, our code checks refusing a wrong answer or a dangling reference, and
+// generated courses of every format and problem area validating.
+import {
+  difficultyAnswers,
+  formatPresets,
+  frequencyAnswers,
+  instrumentCodes,
+  problemAreas,
+  snomedCodes,
+  type CourseFormat,
+  type ProblemArea,
+} from "@ipt/shared";
+import type { Bundle, CarePlan, Observation, Resource } from "@medplum/fhirtypes";
+import { describe, expect, it } from "vitest";
+import { codeProblems } from "./code-checks";
+import { courseBundle } from "./course-bundle";
+import { syntheticCourse } from "../../test/helpers/synthetic-course";
+import { namesMajorDepressiveDisorder } from "./patient-condition";
+import { structureProblems } from "./structure-validation";
+
+const options = { pseudonym: "0123456789abcdef0123456789abcdef", includeIdentifyingDetails: false, timeZone: "Europe/London" };
+const resources = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource as Resource);
+
+describe("code lists", () => {
+  it("pins the PHQ-9 difficulty answers: LA6575-0 is very, LA6574-3 extremely difficult", () => {
+    expect(difficultyAnswers.very).toMatchObject({ code: "LA6575-0", display: "Very difficult" });
+    expect(difficultyAnswers.extremely).toMatchObject({ code: "LA6574-3", display: "Extremely difficult" });
+    expect(difficultyAnswers.not_difficult.code).toBe("LA6572-7");
+    expect(difficultyAnswers.somewhat.code).toBe("LA6573-5");
+  });
+
+  it("has the PHQ-9 panel, items in form order, answers and total", () => {
+    expect(instrumentCodes.phq9.panel.code).toBe("44249-1");
+    expect(instrumentCodes.phq9.items?.map((c) => c.code)).toEqual([
+      "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8",
+    ]);
+    expect(frequencyAnswers.map((c) => c.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
+    expect(instrumentCodes.phq9.total.code).toBe("44261-6");
+    expect(instrumentCodes.gad7.total.code).toBe("70274-6");
+    expect(instrumentCodes.gad7.items).toBeNull();
+    expect(instrumentCodes.hamd17.total.system).toMatch(/\/CodeSystem\/hamd17$/);
+    expect(instrumentCodes.hamd17.total.display).toContain("local code");
+  });
+
+  it("codes major depressive disorder only where the diagnosis names it", () => {
+    expect(namesMajorDepressiveDisorder("Major depressive disorder, single episode, moderate")).toBe(true);
+    expect(namesMajorDepressiveDisorder("Adjustment disorder with depressed mood")).toBe(false);
+    expect(namesMajorDepressiveDisorder("Low mood; major depression ruled out")).toBe(false);
+  });
+});
+
+describe("validation", () => {
+  it("refuses a resource that breaks the R4 definitions, naming the path", () => {
+    const broken = { resourceType: "Observation", code: { text: "x" } } as unknown as Observation;
+    const problems = structureProblems(broken, "entry[0].resource");
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]?.path).toMatch(/^entry\[0\]\.resource/);
+    expect(problems.map((p) => p.path).join(" ")).toContain("status");
+  });
+
+  it("refuses an answer that does not fit its question, and a dangling reference", () => {
+    const bundle = courseBundle(syntheticCourse({ format: "standard", area: "grief" }), options, new Date());
+    const item = resources(bundle).find(
+      (r): r is Observation => r.resourceType === "Observation" && r.code.coding?.[0]?.code === "44250-9",
+    );
+    if (!item) throw new Error("no item observation");
+    item.valueCodeableConcept = { coding: [difficultyAnswers.very] };
+    const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+    if (!plan) throw new Error("no care plan");
+    plan.addresses = [{ reference: "urn:uuid:00000000-0000-4000-8000-000000000000" }];
+    const messages = codeProblems(bundle as never).map((p) => p.message);
+    expect(messages).toContain("LA6575-0 does not answer 44250-9.");
+    expect(messages).toContain("The reference names no entry of this Bundle.");
+  });
+});
+
+describe("generated courses of every format and area", () => {
+  const formats = Object.keys(formatPresets) as CourseFormat[];
+  for (const format of formats) {
+    for (const area of problemAreas as readonly ProblemArea[]) {
+      it(`${format} / ${area} validates`, () => {
+        const bundle = courseBundle(syntheticCourse({ format, area }), options, new Date("2026-03-01T10:00:00Z"));
+        expect(structureProblems(bundle)).toEqual([]);
+        resources(bundle).forEach((resource, index) => {
+          expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+        });
+        expect(codeProblems(bundle as never)).toEqual([]);
+        const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+        expect(plan?.intent).toBe("plan");
+        expect(plan?.activity?.[0]?.detail?.code?.coding).toEqual([snomedCodes.interpersonalPsychotherapy]);
+        expect(plan?.activity).toHaveLength(formatPresets[format].defaultSessions + 1);
+        expect(resources(bundle).filter((r) => r.resourceType === "Goal").length).toBeGreaterThan(0);
+      });
+    }
+  }
+});

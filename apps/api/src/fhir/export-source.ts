@@ -87,7 +87,7 @@ export const exportSourceSelect = {
       enteredById: true,
       enteredAt: true,
     },
-    orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
+    orderBy: [{ enteredAt: "asc" }, { instrument: "asc" }, { id: "asc" }],
   },
   riskFlags: {
     select: {

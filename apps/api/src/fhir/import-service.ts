@@ -1,6 +1,117 @@
-import type { FhirImportRequest, FhirImportResponse } from "@ipt/shared";
-import type { Actor } from "../clinical/access";
+// An admin imports a course Bundle of ours into this instance, assigned to one of its therapists. The
+// Bundle is checked whole first — every resource against the FHIR R4 definitions, our code checks, and
+// the reading back into our model — and refused with every problem's path (400) before anything is
+// written; then the client, course, sessions, scores and risk flags are written in one transaction.
+// Acts of the exporting instance's users (signing a session, entering a score, resolving a flag) are
+// attributed to the assigned therapist; supervisors' co-signatures and acknowledgements are not
+// imported, since they belong to people this instance does not have (docs/decisions/018).
+import { randomUUID } from "node:crypto";
+import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
+import type { BundleEntry, Resource } from "@medplum/fhirtypes";
+import { auditClinical, type Actor } from "../clinical/access";
 import type { PrismaClient } from "../db/prisma";
-export async function importCourse(_p: PrismaClient, _a: Actor, _r: FhirImportRequest): Promise<FhirImportResponse> {
-  throw new Error("not yet");
+import { invalidFields } from "../errors/app-error";
+import { readCourseBundle } from "./bundle-reader";
+import { codeProblems } from "./code-checks";
+import { structureProblems, type FhirProblem } from "./structure-validation";
+
+const refused = (problems: FhirProblem[]) =>
+  invalidFields(
+    problems.map((problem) => ({
+      field: problem.path ? `bundle.${problem.path}` : "bundle",
+      message: problem.message,
+    })),
+  );
+
+const nullableDate = (value: string | null) => (value === null ? null : toDateColumn(value));
+const nullableInstant = (value: string | null) => (value === null ? null : new Date(value));
+
+export async function importCourse(
+  prisma: PrismaClient,
+  actor: Actor,
+  request: FhirImportRequest,
+): Promise<FhirImportResponse> {
+  const therapist = await prisma.user.findFirst({
+    where: { id: request.therapistId, role: "therapist", active: true },
+    select: { id: true },
+  });
+  if (!therapist) {
+    throw invalidFields([{ field: "therapistId", message: "Choose an active therapist of this instance." }]);
+  }
+
+  const entries = (request.bundle.entry ?? []) as BundleEntry[];
+  const problems: FhirProblem[] = [
+    ...entries.flatMap((entry, index) => structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`)),
+    ...codeProblems(request.bundle as never),
+  ];
+  const { course: read, problems: readProblems } = readCourseBundle(entries);
+  problems.push(...readProblems);
+  if (problems.length > 0 || !read) throw refused(problems);
+
+  const clientId = randomUUID();
+  const courseId = randomUUID();
+  const sessionIds = new Map(read.sessions.map((session) => [session.sourceId, randomUUID()]));
+  const scoreIds = new Map(read.scores.map((score) => [score.sourceId, randomUUID()]));
+  const sessionIdOf = (sourceId: string) => sessionIds.get(sourceId) ?? "";
+  const scoreIdOf = (sourceId: string) => scoreIds.get(sourceId) ?? "";
+
+  await prisma.$transaction(async (tx) => {
+    await tx.client.create({ data: { id: clientId, therapistId: therapist.id, ...read.client } });
+    const { course } = read;
+    await tx.course.create({
+      data: {
+        ...course,
+        id: courseId,
+        clientId,
+        startDate: toDateColumn(course.startDate),
+        formulationAgreedOn: nullableDate(course.formulationAgreedOn),
+        contractAgreedOn: nullableDate(course.contractAgreedOn),
+        middleStartedAt: nullableInstant(course.middleStartedAt),
+        terminationRaisedAt: nullableInstant(course.terminationRaisedAt),
+        endedOn: nullableDate(course.endedOn),
+      },
+    });
+    await tx.therapySession.createMany({
+      data: read.sessions.map(({ sourceId, plannedDate, signedAt, ...session }) => ({
+        ...session,
+        id: sessionIdOf(sourceId),
+        courseId,
+        plannedDate: toDateColumn(plannedDate),
+        signedAt: nullableInstant(signedAt),
+        signedById: signedAt ? therapist.id : null,
+      })),
+    });
+    // One by one in export order, so a correction's original is written before it.
+    for (const { sourceId, sessionSourceId, correctsSourceId, administeredOn, enteredAt, ...score } of read.scores) {
+      await tx.measureScore.create({
+        data: {
+          ...score,
+          id: scoreIdOf(sourceId),
+          courseId,
+          sessionId: sessionIdOf(sessionSourceId),
+          correctsId: correctsSourceId ? scoreIdOf(correctsSourceId) : null,
+          administeredOn: toDateColumn(administeredOn),
+          enteredAt: new Date(enteredAt),
+          enteredById: therapist.id,
+        },
+      });
+    }
+    await tx.riskFlag.createMany({
+      data: read.riskFlags.map((flag) => ({
+        courseId,
+        sessionId: sessionIdOf(flag.sessionSourceId),
+        scoreId: scoreIdOf(flag.scoreSourceId),
+        itemValue: flag.itemValue,
+        raisedAt: new Date(flag.raisedAt),
+        resolvedAt: nullableInstant(flag.resolvedAt),
+        resolvedById: flag.resolved ? therapist.id : null,
+        resolutionReason: flag.resolutionReason,
+      })),
+    });
+    await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
+      clientId,
+      therapistId: therapist.id,
+    });
+  });
+  return { clientId, courseId };
 }

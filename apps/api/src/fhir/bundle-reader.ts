@@ -1,0 +1,446 @@
+// The way back: a course Bundle of ours read into the rows of one course, with every problem named by
+// its path ("entry[4].resource.extension…"). The reverse of the mapping modules; it trusts nothing:
+// each value is checked against the same vocabularies the API uses.
+import {
+  agendaItem,
+  clientStatus,
+  courseFormat,
+  courseOutcome,
+  coursePhase,
+  DIFFICULTY_LINK_ID,
+  difficultyAnswers,
+  disputeStage,
+  extensionUrl,
+  frequency,
+  frequencyAnswers,
+  instrumentCodes,
+  instruments,
+  itemLinkId,
+  lineage,
+  nextStep,
+  problemArea,
+  sessionPhase,
+  sessionStatus,
+  technique,
+  TOTAL_LINK_ID,
+  type Instrument,
+} from "@ipt/shared";
+import type {
+  BundleEntry,
+  CarePlan,
+  CarePlanActivity,
+  Condition,
+  Encounter,
+  Extension,
+  Flag,
+  Observation,
+  Patient,
+  Provenance,
+  QuestionnaireResponse,
+  Resource,
+} from "@medplum/fhirtypes";
+import { z } from "zod";
+import type { FhirProblem } from "./structure-validation";
+
+/** What the import writes: the export's source shape, with the exporting instance's ids still in it. */
+export interface ImportedCourse {
+  client: {
+    displayName: string;
+    yearOfBirth: number | null;
+    referralReason: string;
+    workingDiagnosis: string | null;
+    status: z.infer<typeof clientStatus>;
+  };
+  course: {
+    sequence: number;
+    format: z.infer<typeof courseFormat>;
+    lineage: z.infer<typeof lineage>;
+    phase: z.infer<typeof coursePhase>;
+    plannedSessions: number;
+    frequency: z.infer<typeof frequency>;
+    startDate: string;
+    sessionMinutes: number;
+    sessionWeekday: number;
+    sessionTime: string;
+    terminationLead: number;
+    diagnosisNamed: boolean;
+    sickRoleGiven: boolean;
+    primaryArea: z.infer<typeof problemArea> | null;
+    secondaryArea: z.infer<typeof problemArea> | null;
+    disputeStage: z.infer<typeof disputeStage> | null;
+    sensitivityModifier: boolean;
+    formulation: string | null;
+    formulationAgreedOn: string | null;
+    contractAgreedOn: string | null;
+    missedSessionPolicy: string | null;
+    templateVersion: string | null;
+    middleStartedAt: string | null;
+    terminationRaisedAt: string | null;
+    progressReviewed: boolean;
+    gainsCredited: boolean;
+    feelingsDiscussed: boolean;
+    relapsePlan: string | null;
+    nextStep: z.infer<typeof nextStep> | null;
+    outcome: z.infer<typeof courseOutcome> | null;
+    outcomeReason: string | null;
+    endedOn: string | null;
+  };
+  sessions: {
+    sourceId: string;
+    number: number | null;
+    createdOrder: number;
+    plannedDate: string;
+    startTime: string;
+    durationMinutes: number;
+    phase: z.infer<typeof sessionPhase> | null;
+    slot: string | null;
+    status: z.infer<typeof sessionStatus>;
+    agenda: z.infer<typeof agendaItem>[];
+    techniques: z.infer<typeof technique>[];
+    incident: string;
+    notes: string;
+    betweenSessionWork: string;
+    nextFocus: string;
+    cancelReason: string | null;
+    signedAt: string | null;
+  }[];
+  scores: {
+    sourceId: string;
+    sessionSourceId: string;
+    instrument: Instrument;
+    items: number[];
+    total: number;
+    difficulty: keyof typeof difficultyAnswers | null;
+    administeredOn: string;
+    correctsSourceId: string | null;
+    correctionReason: string | null;
+    enteredAt: string;
+  }[];
+  riskFlags: {
+    sessionSourceId: string;
+    scoreSourceId: string;
+    itemValue: number;
+    raisedAt: string;
+    resolvedAt: string | null;
+    resolved: boolean;
+    resolutionReason: string | null;
+  }[];
+}
+
+type Located<T extends Resource> = { resource: T; path: string };
+
+/** Reads our extensions of one element, reporting a missing or mistyped one at its path. */
+class ExtensionReader {
+  constructor(
+    private readonly extensions: Extension[] | undefined,
+    private readonly path: string,
+    private readonly problems: FhirProblem[],
+  ) {}
+
+  private find(name: string): { extension: Extension; path: string } | null {
+    const url = extensionUrl(name);
+    const index = (this.extensions ?? []).findIndex((e) => e.url === url);
+    const extension = this.extensions?.[index];
+    return extension ? { extension, path: `${this.path}.extension[${String(index)}]` } : null;
+  }
+
+  private missing(name: string): null {
+    this.problems.push({ path: `${this.path}.extension`, message: `The extension ${extensionUrl(name)} is missing.` });
+    return null;
+  }
+
+  string(name: string, required: true): string | null;
+  string(name: string, required?: false): string | null;
+  string(name: string, required = false): string | null {
+    const found = this.find(name);
+    if (!found) return required ? this.missing(name) : null;
+    if (typeof found.extension.valueString !== "string") {
+      this.problems.push({ path: `${found.path}.valueString`, message: "A text value is expected here." });
+      return null;
+    }
+    return found.extension.valueString;
+  }
+
+  strings(name: string): string[] {
+    const url = extensionUrl(name);
+    return (this.extensions ?? []).flatMap((e) => (e.url === url && typeof e.valueString === "string" ? [e.valueString] : []));
+  }
+
+  integer(name: string, required = false): number | null {
+    const found = this.find(name);
+    if (!found) return required ? this.missing(name) : null;
+    if (typeof found.extension.valueInteger !== "number") {
+      this.problems.push({ path: `${found.path}.valueInteger`, message: "A whole number is expected here." });
+      return null;
+    }
+    return found.extension.valueInteger;
+  }
+
+  boolean(name: string): boolean {
+    const found = this.find(name);
+    if (!found) return false;
+    if (typeof found.extension.valueBoolean !== "boolean") {
+      this.problems.push({ path: `${found.path}.valueBoolean`, message: "true or false is expected here." });
+      return false;
+    }
+    return found.extension.valueBoolean;
+  }
+
+  date(name: string): string | null {
+    return this.find(name)?.extension.valueDate ?? null;
+  }
+
+  dateTime(name: string): string | null {
+    return this.find(name)?.extension.valueDateTime ?? null;
+  }
+
+  /** A coded value checked against `schema`; a Coding's code or a plain string. */
+  code<S extends z.ZodType>(name: string, schema: S, required = false): z.infer<S> | null {
+    const found = this.find(name);
+    if (!found) return required ? this.missing(name) : null;
+    const value = found.extension.valueCoding?.code ?? found.extension.valueString;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      this.problems.push({ path: found.path, message: `"${String(value)}" is not a known value here.` });
+      return null;
+    }
+    return parsed.data;
+  }
+}
+
+function located<T extends Resource>(entries: BundleEntry[], type: T["resourceType"]): Located<T>[] {
+  return entries.flatMap((entry, index) =>
+    entry.resource?.resourceType === type ? [{ resource: entry.resource as T, path: `entry[${String(index)}].resource` }] : [],
+  );
+}
+
+const dateOnly = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+
+export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCourse | null; problems: FhirProblem[] } {
+  const problems: FhirProblem[] = [];
+  const byUrl = new Map(entries.flatMap((entry) => (entry.fullUrl && entry.resource ? [[entry.fullUrl, entry.resource]] : [])));
+  const one = <T extends Resource>(type: T["resourceType"], required: boolean): Located<T> | null => {
+    const found = located<T>(entries, type);
+    if (found.length > 1) problems.push({ path: found[1]?.path ?? "entry", message: `A course Bundle holds one ${type}.` });
+    if (found.length === 0 && required) problems.push({ path: "entry", message: `A course Bundle needs a ${type}.` });
+    return found[0] ?? null;
+  };
+
+  const patient = one<Patient>("Patient", true);
+  const condition = one<Condition>("Condition", false);
+  const plan = one<CarePlan>("CarePlan", true);
+  if (!patient || !plan) return { course: null, problems };
+
+  const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
+  const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
+  const startDate = dateOnly(plan.resource.period?.start);
+  if (!startDate) problems.push({ path: `${plan.path}.period.start`, message: "The course's start date is missing." });
+
+  const birthYear = patient.resource.birthDate ? Number(patient.resource.birthDate.slice(0, 4)) : null;
+  const client: ImportedCourse["client"] = {
+    displayName: patient.resource.name?.[0]?.text ?? "Imported client",
+    yearOfBirth: birthYear,
+    referralReason: patientExt.string("referral-reason", true) ?? "",
+    workingDiagnosis: condition?.resource.code?.text ?? null,
+    status: patientExt.code("client-status", clientStatus, true) ?? "active",
+  };
+
+  const course: ImportedCourse["course"] = {
+    sequence: planExt.integer("course-sequence", true) ?? 1,
+    format: planExt.code("ipt-format", courseFormat, true) ?? "standard",
+    lineage: planExt.code("ipt-lineage", lineage, true) ?? "weissman",
+    phase: planExt.code("ipt-phase", coursePhase, true) ?? "initial",
+    plannedSessions: planExt.integer("planned-sessions", true) ?? 0,
+    frequency: planExt.code("frequency", frequency, true) ?? "weekly",
+    startDate: startDate ?? "",
+    sessionMinutes: planExt.integer("session-minutes", true) ?? 0,
+    sessionWeekday: planExt.integer("session-weekday", true) ?? 1,
+    sessionTime: planExt.string("session-time", true) ?? "09:00",
+    terminationLead: planExt.integer("termination-lead", true) ?? 2,
+    diagnosisNamed: planExt.boolean("diagnosis-named"),
+    sickRoleGiven: planExt.boolean("sick-role-given"),
+    primaryArea: planExt.code("problem-area-primary", problemArea),
+    secondaryArea: planExt.code("problem-area-secondary", problemArea),
+    disputeStage: planExt.code("dispute-stage", disputeStage),
+    sensitivityModifier: planExt.boolean("sensitivity-modifier"),
+    formulation: planExt.string("formulation"),
+    formulationAgreedOn: planExt.date("formulation-agreed-on"),
+    contractAgreedOn: planExt.date("contract-agreed-on"),
+    missedSessionPolicy: planExt.string("missed-session-policy"),
+    templateVersion: planExt.string("template-version"),
+    middleStartedAt: planExt.dateTime("middle-started-at"),
+    terminationRaisedAt: planExt.dateTime("termination-raised-at"),
+    progressReviewed: planExt.boolean("progress-reviewed"),
+    gainsCredited: planExt.boolean("gains-credited"),
+    feelingsDiscussed: planExt.boolean("feelings-discussed"),
+    relapsePlan: planExt.string("relapse-plan"),
+    nextStep: planExt.code("next-step", nextStep),
+    outcome: planExt.code("outcome", courseOutcome),
+    outcomeReason: planExt.string("outcome-reason"),
+    endedOn: dateOnly(plan.resource.period?.end),
+  };
+
+  // Signatures of session records, by the Encounter they sign.
+  const signedAt = new Map<string, string>();
+  for (const provenance of located<Provenance>(entries, "Provenance")) {
+    const kind = new ExtensionReader(provenance.resource.extension, provenance.path, problems).string("provenance-kind");
+    const target = provenance.resource.target[0]?.reference;
+    if (kind === "session-signature" && target) signedAt.set(target, provenance.resource.recorded);
+  }
+
+  const activities = (plan.resource.activity ?? []).slice(1);
+  const sessions = activities.flatMap((activity: CarePlanActivity, index) => {
+    const path = `${plan.path}.activity[${String(index + 1)}].detail`;
+    const ext = new ExtensionReader(activity.detail?.extension, path, problems);
+    const sourceId = ext.string("session-id", true);
+    const status = ext.code("session-status", sessionStatus, true);
+    const plannedDate = ext.date("session-planned-date");
+    if (!plannedDate) problems.push({ path: `${path}.extension`, message: "The session's planned date is missing." });
+    const encounterUrl = activity.outcomeReference?.[0]?.reference;
+    const linked = encounterUrl ? byUrl.get(encounterUrl) : undefined;
+    const encounter: Encounter | undefined = linked?.resourceType === "Encounter" ? linked : undefined;
+    if (status === "held" && !encounter) {
+      problems.push({ path: `${path.replace(/\.detail$/, "")}.outcomeReference`, message: "A held session needs its Encounter." });
+    }
+    const encounterPath = `entry[${String(entries.findIndex((e) => e.fullUrl === encounterUrl))}].resource`;
+    const record = new ExtensionReader(encounter?.extension, encounterPath, problems);
+    const agendaText = encounter ? record.string("agenda") : null;
+    const agenda = z.array(agendaItem).safeParse(agendaText === null ? [] : safeJson(agendaText));
+    if (!agenda.success) {
+      problems.push({ path: `${encounterPath}.extension`, message: "The session's agenda is not in our agenda format." });
+    }
+    const techniques = record.strings("technique").flatMap((value) => {
+      const parsed = technique.safeParse(value);
+      if (!parsed.success) problems.push({ path: `${encounterPath}.extension`, message: `"${value}" is not a known technique.` });
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (!sourceId || !status || !plannedDate) return [];
+    return [
+      {
+        sourceId,
+        number: ext.integer("session-number"),
+        createdOrder: ext.integer("session-created-order", true) ?? index + 1,
+        plannedDate,
+        startTime: ext.string("session-start-time", true) ?? "09:00",
+        durationMinutes: ext.integer("session-duration-minutes", true) ?? 50,
+        phase: ext.code("session-phase", sessionPhase),
+        slot: ext.string("session-slot"),
+        status,
+        agenda: agenda.success ? agenda.data : [],
+        techniques,
+        incident: record.string("incident") ?? "",
+        notes: record.string("notes") ?? "",
+        betweenSessionWork: record.string("between-session-work") ?? "",
+        nextFocus: record.string("next-focus") ?? "",
+        cancelReason: ext.string("session-cancel-reason"),
+        signedAt: encounterUrl ? (signedAt.get(encounterUrl) ?? null) : null,
+      },
+    ];
+  });
+  const sessionIds = new Set(sessions.map((s) => s.sourceId));
+
+  const responses = new Map(
+    located<QuestionnaireResponse>(entries, "QuestionnaireResponse").map((r) => [
+      new ExtensionReader(r.resource.extension, r.path, problems).string("score-id", true),
+      r,
+    ]),
+  );
+  const scores = located<Observation>(entries, "Observation").flatMap((panel) => {
+    const ext = new ExtensionReader(panel.resource.extension, panel.path, problems);
+    if (!panel.resource.hasMember) return []; // a member of a panel, read through its response
+    const sourceId = ext.string("score-id", true);
+    const sessionSourceId = ext.string("session-id", true);
+    const instrument = instruments.find((name) => instrumentCodes[name].panel.code === panel.resource.code.coding?.[0]?.code);
+    if (!instrument) {
+      problems.push({ path: `${panel.path}.code`, message: "The panel is not one of PHQ-9, GAD-7 or HAM-D-17." });
+      return [];
+    }
+    if (sessionSourceId && !sessionIds.has(sessionSourceId)) {
+      problems.push({ path: `${panel.path}.extension`, message: "The score names a session that is not in the plan." });
+    }
+    const response = sourceId ? responses.get(sourceId) : undefined;
+    if (!response) {
+      problems.push({ path: panel.path, message: "The score's QuestionnaireResponse is missing." });
+      return [];
+    }
+    const answers = response.resource.item ?? [];
+    const answerOf = (linkId: string) => answers.find((item) => item.linkId === linkId)?.answer?.[0];
+    const itemCount = instrument === "phq9" ? 9 : instrument === "gad7" ? 7 : 0;
+    const items: number[] = [];
+    for (let index = 0; index < itemCount; index++) {
+      const code = answerOf(itemLinkId(instrument, index))?.valueCoding?.code;
+      const value = frequencyAnswers.findIndex((answer) => answer.code === code);
+      if (value < 0) {
+        problems.push({ path: `${response.path}.item`, message: `Item ${String(index + 1)} has no valid answer.` });
+      }
+      items.push(value);
+    }
+    const total = answerOf(TOTAL_LINK_ID)?.valueInteger;
+    if (typeof total !== "number") problems.push({ path: `${response.path}.item`, message: "The total is missing." });
+    if (itemCount > 0 && typeof total === "number" && total !== items.reduce((sum, value) => sum + value, 0)) {
+      problems.push({ path: `${response.path}.item`, message: "The total is not the sum of the items." });
+    }
+    const difficultyCode = answerOf(DIFFICULTY_LINK_ID)?.valueCoding?.code;
+    const difficulty =
+      (Object.keys(difficultyAnswers) as (keyof typeof difficultyAnswers)[]).find(
+        (level) => difficultyAnswers[level].code === difficultyCode,
+      ) ?? null;
+    if (difficultyCode && !difficulty) problems.push({ path: `${response.path}.item`, message: "The difficulty answer is not known." });
+    const administeredOn = dateOnly(panel.resource.effectiveDateTime);
+    if (!sourceId || !sessionSourceId || !administeredOn || !panel.resource.issued || typeof total !== "number") return [];
+    return [
+      {
+        sourceId,
+        sessionSourceId,
+        instrument,
+        items,
+        total,
+        difficulty,
+        administeredOn,
+        correctsSourceId: ext.string("corrects-score-id"),
+        correctionReason: ext.string("correction-reason"),
+        enteredAt: panel.resource.issued,
+      },
+    ];
+  });
+  const scoreIds = new Set(scores.map((s) => s.sourceId));
+  for (const score of scores) {
+    if (score.correctsSourceId && !scoreIds.has(score.correctsSourceId)) {
+      problems.push({ path: "entry", message: "A correction names a score that is not in the Bundle." });
+    }
+  }
+
+  const riskFlags = located<Flag>(entries, "Flag").flatMap((flag) => {
+    const ext = new ExtensionReader(flag.resource.extension, flag.path, problems);
+    const sessionSourceId = ext.string("session-id", true);
+    const scoreSourceId = ext.string("score-id", true);
+    const itemValue = ext.integer("item-value", true);
+    const raisedAt = flag.resource.period?.start;
+    if (!raisedAt) problems.push({ path: `${flag.path}.period.start`, message: "When the flag was raised is missing." });
+    if (scoreSourceId && !scoreIds.has(scoreSourceId)) {
+      problems.push({ path: `${flag.path}.extension`, message: "The flag names a score that is not in the Bundle." });
+    }
+    if (!sessionSourceId || !scoreSourceId || itemValue === null || !raisedAt) return [];
+    return [
+      {
+        sessionSourceId,
+        scoreSourceId,
+        itemValue,
+        raisedAt,
+        resolvedAt: flag.resource.period?.end ?? null,
+        resolved: flag.resource.status === "inactive",
+        resolutionReason: ext.string("resolution-reason"),
+      },
+    ];
+  });
+
+  return { course: { client, course, sessions, scores, riskFlags }, problems };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import type { FhirBundle, FhirExportQuery } from "@ipt/shared";
 import type { Bundle } from "@medplum/fhirtypes";
+import { recordAudit } from "../audit/audit-log";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../clinical/access";
 import { getServiceTimeZone } from "../clinical/measures/settings-read";
 import type { PrismaClient } from "../db/prisma";
@@ -56,9 +57,11 @@ export async function exportCaseload(prisma: PrismaClient, actor: Actor, query: 
   });
   const timeZone = await getServiceTimeZone(prisma);
   const bundles = await Promise.all(sources.map((source) => bundleOf(prisma, source, identifying, timeZone, actor.now)));
-  await auditClinical(prisma, actor, "fhir.caseload_exported", "course", actor.userId, {
-    identifying,
-    courseIds: sources.map((source) => source.id),
+  await recordAudit(prisma, actor.audit, {
+    action: "fhir.caseload_exported",
+    entityType: "user",
+    entityId: actor.userId,
+    details: { identifying, courseIds: sources.map((source) => source.id) },
   });
   return asWire({
     resourceType: "Bundle",

@@ -78,11 +78,13 @@ const ACTIONS: Record<string, AuditAction> = {
   "POST /api/review-threads/:threadId/resolve": "review_thread.resolved",
   "GET /api/courses/:courseId/cosignatures": "cosigns.viewed",
   "POST /api/courses/:courseId/cosignatures": "cosign.recorded",
+  "GET /api/fhir/courses/:courseId": "fhir.course_exported",
+  "GET /api/fhir/caseload": "fhir.caseload_exported",
 };
 
 /** Routes that read or write clinical records (or lists and views of them). */
 const isClinical = (url: string) =>
-  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention)(\/|$)/.test(
+  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention|fhir)(\/|$)/.test(
     url,
   );
 

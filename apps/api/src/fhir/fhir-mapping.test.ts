@@ -15,6 +15,7 @@ import type { Bundle, CarePlan, Observation, Resource } from "@medplum/fhirtypes
 import { describe, expect, it } from "vitest";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
+import { checkCourseBundle } from "./import-service";
 import { syntheticCourse } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
@@ -72,6 +73,38 @@ describe("validation", () => {
     const messages = codeProblems(bundle as never).map((p) => p.message);
     expect(messages).toContain("LA6575-0 does not answer 44250-9.");
     expect(messages).toContain("The reference names no entry of this Bundle.");
+  });
+});
+
+describe("a Bundle from elsewhere", () => {
+  it("is refused with paths, never a crash, whatever its entries hold", () => {
+    const odd = [
+      { resourceType: "NoSuchType", id: "x" },
+      { resourceType: "CarePlan", status: 7, activity: "all" },
+      { resourceType: "Patient", extension: [{ url: "https://elsewhere.example/x", valueString: "y" }] },
+    ];
+    const { course, problems } = checkCourseBundle({
+      resourceType: "Bundle",
+      type: "collection",
+      entry: odd.map((resource) => ({ resource })),
+    });
+    expect(course).toBeNull();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.path.startsWith("entry[") || problem.path === "entry")).toBe(true);
+  });
+
+  it("is read back into the course it came from", () => {
+    const source = syntheticCourse({ format: "ipt_b", area: "role_dispute" });
+    const bundle = courseBundle(source, options, new Date());
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(course?.course.format).toBe("ipt_b");
+    expect(course?.course.disputeStage).toBe("renegotiation");
+    expect(course?.sessions.map((s) => s.status)).toEqual(source.sessions.map((s) => s.status));
+    expect(course?.scores.map((s) => [s.instrument, s.items, s.total, s.difficulty])).toEqual(
+      source.measureScores.map((s) => [s.instrument, s.items, s.total, s.difficulty]),
+    );
+    expect(course?.riskFlags).toHaveLength(1);
   });
 });
 

@@ -11,7 +11,7 @@ import type { BundleEntry, Resource } from "@medplum/fhirtypes";
 import { auditClinical, type Actor } from "../clinical/access";
 import type { PrismaClient } from "../db/prisma";
 import { invalidFields } from "../errors/app-error";
-import { readCourseBundle } from "./bundle-reader";
+import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
 import { structureProblems, type FhirProblem } from "./structure-validation";
 
@@ -26,6 +26,21 @@ const refused = (problems: FhirProblem[]) =>
 const nullableDate = (value: string | null) => (value === null ? null : toDateColumn(value));
 const nullableInstant = (value: string | null) => (value === null ? null : new Date(value));
 
+/**
+ * The course a Bundle holds, or every problem found: first the FHIR R4 definitions and our code checks
+ * (a Bundle that fails them is not read further), then the reading back into our model.
+ */
+export function checkCourseBundle(bundle: FhirImportRequest["bundle"]): { course: ImportedCourse | null; problems: FhirProblem[] } {
+  const entries = (bundle.entry ?? []) as BundleEntry[];
+  const problems: FhirProblem[] = [
+    ...entries.flatMap((entry, index) => structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`)),
+    ...codeProblems(bundle as never),
+  ];
+  if (problems.length > 0) return { course: null, problems };
+  const read = readCourseBundle(entries);
+  return read.problems.length > 0 ? { course: null, problems: read.problems } : read;
+}
+
 export async function importCourse(
   prisma: PrismaClient,
   actor: Actor,
@@ -39,14 +54,9 @@ export async function importCourse(
     throw invalidFields([{ field: "therapistId", message: "Choose an active therapist of this instance." }]);
   }
 
-  const entries = (request.bundle.entry ?? []) as BundleEntry[];
-  const problems: FhirProblem[] = [
-    ...entries.flatMap((entry, index) => structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`)),
-    ...codeProblems(request.bundle as never),
-  ];
-  const { course: read, problems: readProblems } = readCourseBundle(entries);
-  problems.push(...readProblems);
-  if (problems.length > 0 || !read) throw refused(problems);
+  const checked = checkCourseBundle(request.bundle);
+  if (!checked.course) throw refused(checked.problems);
+  const read = checked.course;
 
   const clientId = randomUUID();
   const courseId = randomUUID();

@@ -19,6 +19,8 @@ import {
   lineage,
   nextStep,
   problemArea,
+  riskLevel,
+  safetyPlanAction,
   sessionPhase,
   sessionStatus,
   technique,
@@ -103,6 +105,7 @@ export interface ImportedCourse {
     nextFocus: string;
     cancelReason: string | null;
     signedAt: string | null;
+    amendments: { reason: string; text: string; createdAt: string }[];
   }[];
   scores: {
     sourceId: string;
@@ -124,6 +127,14 @@ export interface ImportedCourse {
     resolvedAt: string | null;
     resolved: boolean;
     resolutionReason: string | null;
+    followUps: {
+      riskLevel: z.infer<typeof riskLevel>;
+      actionsTaken: string;
+      safetyPlan: z.infer<typeof safetyPlanAction>;
+      supervisorInformed: boolean;
+      followedUpAt: string;
+      createdAt: string;
+    }[];
   }[];
 }
 
@@ -206,6 +217,14 @@ class ExtensionReader {
     }
     return parsed.data;
   }
+}
+
+/** The parts of each complex extension `name`, by part name. */
+function complexParts(extensions: Extension[] | undefined, name: string): Map<string, Extension>[] {
+  const url = extensionUrl(name);
+  return (extensions ?? [])
+    .filter((e) => e.url === url)
+    .map((e) => new Map((e.extension ?? []).map((part) => [part.url, part])));
 }
 
 function located<T extends Resource>(entries: BundleEntry[], type: T["resourceType"]): Located<T>[] {
@@ -334,6 +353,16 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
         nextFocus: record.string("next-focus") ?? "",
         cancelReason: ext.string("session-cancel-reason"),
         signedAt: encounterUrl ? (signedAt.get(encounterUrl) ?? null) : null,
+        amendments: complexParts(encounter?.extension, "amendment").flatMap((parts) => {
+          const reason = parts.get("reason")?.valueString;
+          const text = parts.get("text")?.valueString;
+          const createdAt = parts.get("createdAt")?.valueDateTime;
+          if (!reason || !text || !createdAt) {
+            problems.push({ path: `${encounterPath}.extension`, message: "An amendment needs its reason, text and time." });
+            return [];
+          }
+          return [{ reason, text, createdAt }];
+        }),
       },
     ];
   });
@@ -430,6 +459,27 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
         resolvedAt: flag.resource.period?.end ?? null,
         resolved: flag.resource.status === "inactive",
         resolutionReason: ext.string("resolution-reason"),
+        followUps: complexParts(flag.resource.extension, "safety-follow-up").flatMap((parts) => {
+          const level = riskLevel.safeParse(parts.get("riskLevel")?.valueString);
+          const plan = safetyPlanAction.safeParse(parts.get("safetyPlan")?.valueString);
+          const actionsTaken = parts.get("actionsTaken")?.valueString;
+          const followedUpAt = parts.get("followedUpAt")?.valueDateTime;
+          const createdAt = parts.get("createdAt")?.valueDateTime;
+          if (!level.success || !plan.success || !actionsTaken || !followedUpAt || !createdAt) {
+            problems.push({ path: `${flag.path}.extension`, message: "A safety follow-up is incomplete." });
+            return [];
+          }
+          return [
+            {
+              riskLevel: level.data,
+              actionsTaken,
+              safetyPlan: plan.data,
+              supervisorInformed: parts.get("supervisorInformed")?.valueBoolean ?? false,
+              followedUpAt,
+              createdAt,
+            },
+          ];
+        }),
       },
     ];
   });

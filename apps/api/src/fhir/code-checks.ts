@@ -70,8 +70,9 @@ export function codeProblems(bundle: Json): FhirProblem[] {
         problems.push({ path, message: `SNOMED CT ${node.code} is not one of the codes this app uses.` });
       }
     }
-    // Extensions: ours only, under the one base URL.
-    if (typeof node.url === "string" && path.endsWith("]") && /\.extension\[\d+\]$/.test(path)) {
+    // Extensions: ours only, under the one base URL (the parts of a complex extension have short names).
+    const isExtension = /(^|\.)extension\[\d+\]$/.test(path) && !/extension\[\d+\]\.extension\[\d+\]$/.test(path);
+    if (typeof node.url === "string" && isExtension) {
       if (!node.url.startsWith(`${FHIR_EXTENSION_BASE}/`)) {
         problems.push({ path: `${path}.url`, message: `Unknown extension ${node.url}.` });
       }

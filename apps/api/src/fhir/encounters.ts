@@ -2,7 +2,7 @@
 // notes, …) in extensions, since FHIR has no elements for them.
 import { ENCOUNTER_CLASS, fromDateColumn, fromZoned, snomedCodes } from "@ipt/shared";
 import type { Encounter } from "@medplum/fhirtypes";
-import { extension, ref } from "./extensions";
+import { complexExtension, extension, ref } from "./extensions";
 import type { ExportSession } from "./export-source";
 import { userReference } from "./provenance";
 
@@ -26,6 +26,10 @@ export function encounterOf(
       ...extension("notes", session.notes),
       ...extension("between-session-work", session.betweenSessionWork),
       ...extension("next-focus", session.nextFocus),
+      // Corrections appended after signing, in order; the signed record itself is unchanged.
+      ...session.amendments.map((amendment) =>
+        complexExtension("amendment", { reason: amendment.reason, text: amendment.text, createdAt: amendment.createdAt }),
+      ),
     ],
     status: "finished",
     class: { system: ENCOUNTER_CLASS, code: "AMB", display: "ambulatory" },

@@ -70,6 +70,10 @@ export const exportSourceSelect = {
       cancelReason: true,
       signedAt: true,
       signedById: true,
+      amendments: {
+        select: { reason: true, text: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
     orderBy: { createdOrder: "asc" },
   },
@@ -101,6 +105,17 @@ export const exportSourceSelect = {
       resolutionReason: true,
       acknowledgedAt: true,
       acknowledgedById: true,
+      followUps: {
+        select: {
+          riskLevel: true,
+          actionsTaken: true,
+          safetyPlan: true,
+          supervisorInformed: true,
+          followedUpAt: true,
+          createdAt: true,
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
     orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
   },

@@ -23,6 +23,17 @@ export function extension(name: string, value: Value, as: "date" | "dateTime" = 
   return [{ url, valueCoding: value }];
 }
 
+/** A complex extension: its parts are extensions named by short, relative urls (FHIR's rule for
+ *  the parts of a complex extension). */
+export function complexExtension(name: string, parts: Record<string, Value>): Extension {
+  return {
+    url: extensionUrl(name),
+    extension: Object.entries(parts).flatMap(([part, value]) =>
+      extension(part, value).map((made) => ({ ...made, url: part })),
+    ),
+  };
+}
+
 /** A local code as a Coding of one of our code systems. */
 export const localCoding = (system: string, code: string, display: string): Coding => ({ system, code, display });
 

@@ -104,7 +104,10 @@ describe("a Bundle from elsewhere", () => {
     expect(course?.scores.map((s) => [s.instrument, s.items, s.total, s.difficulty])).toEqual(
       source.measureScores.map((s) => [s.instrument, s.items, s.total, s.difficulty]),
     );
-    expect(course?.riskFlags).toHaveLength(1);
+    expect(course?.riskFlags.map((f) => f.followUps.map((u) => [u.riskLevel, u.safetyPlan]))).toEqual([[["low", "reviewed"]]]);
+    expect(course?.sessions[0]?.amendments).toEqual([
+      { reason: "Invented correction.", text: "Invented addendum.", createdAt: "2026-03-05T12:00:00.000Z" },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
 // score's panel Observation and the resolution and acknowledgement in extensions.
 import { extensionUrl, FLAG_CATEGORY, iptCodeSystems } from "@ipt/shared";
 import type { Flag } from "@medplum/fhirtypes";
-import { extension, localCoding, ref } from "./extensions";
+import { complexExtension, extension, localCoding, ref } from "./extensions";
 import type { ExportRiskFlag } from "./export-source";
 
 export function flagOf(
@@ -22,6 +22,17 @@ export function flagOf(
       ...extension("acknowledged-at", flag.acknowledgedAt),
       ...extension("acknowledged-by", flag.acknowledgedById),
       { url: extensionUrl("raised-by-observation"), valueReference: ref(urls.scorePanel) },
+      // The human follow-ups (risk assessed, actions, safety plan), in order.
+      ...flag.followUps.map((followUp) =>
+        complexExtension("safety-follow-up", {
+          riskLevel: followUp.riskLevel,
+          actionsTaken: followUp.actionsTaken,
+          safetyPlan: followUp.safetyPlan,
+          supervisorInformed: followUp.supervisorInformed,
+          followedUpAt: followUp.followedUpAt,
+          createdAt: followUp.createdAt,
+        }),
+      ),
     ],
     status: flag.resolvedAt ? "inactive" : "active",
     category: [{ coding: [{ system: FLAG_CATEGORY, code: "clinical", display: "Clinical" }] }],

@@ -82,7 +82,7 @@ export async function importCourse(
       },
     });
     await tx.therapySession.createMany({
-      data: read.sessions.map(({ sourceId, plannedDate, signedAt, ...session }) => ({
+      data: read.sessions.map(({ sourceId, plannedDate, signedAt, amendments: _amendments, ...session }) => ({
         ...session,
         id: sessionIdOf(sourceId),
         courseId,
@@ -90,6 +90,17 @@ export async function importCourse(
         signedAt: nullableInstant(signedAt),
         signedById: signedAt ? therapist.id : null,
       })),
+    });
+    await tx.sessionAmendment.createMany({
+      data: read.sessions.flatMap((session) =>
+        session.amendments.map((amendment) => ({
+          sessionId: sessionIdOf(session.sourceId),
+          authorId: therapist.id,
+          reason: amendment.reason,
+          text: amendment.text,
+          createdAt: new Date(amendment.createdAt),
+        })),
+      ),
     });
     // One by one in export order, so a correction's original is written before it.
     for (const { sourceId, sessionSourceId, correctsSourceId, administeredOn, enteredAt, ...score } of read.scores) {
@@ -106,8 +117,10 @@ export async function importCourse(
         },
       });
     }
+    const flagIds = read.riskFlags.map(() => randomUUID());
     await tx.riskFlag.createMany({
-      data: read.riskFlags.map((flag) => ({
+      data: read.riskFlags.map((flag, index) => ({
+        id: flagIds[index],
         courseId,
         sessionId: sessionIdOf(flag.sessionSourceId),
         scoreId: scoreIdOf(flag.scoreSourceId),
@@ -117,6 +130,17 @@ export async function importCourse(
         resolvedById: flag.resolved ? therapist.id : null,
         resolutionReason: flag.resolutionReason,
       })),
+    });
+    await tx.safetyFollowUp.createMany({
+      data: read.riskFlags.flatMap((flag, index) =>
+        flag.followUps.map((followUp) => ({
+          ...followUp,
+          riskFlagId: flagIds[index] ?? "",
+          recordedById: therapist.id,
+          followedUpAt: new Date(followUp.followedUpAt),
+          createdAt: new Date(followUp.createdAt),
+        })),
+      ),
     });
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,

@@ -61,6 +61,10 @@ export function syntheticCourse({ format, area, held = 3, diagnosis = "Major dep
       cancelReason: cancelled ? "Invented reason." : null,
       signedAt: isHeld ? new Date(`2026-03-${String(2 + 7 * index).padStart(2, "0")}T11:00:00Z`) : null,
       signedById: isHeld ? therapistId : null,
+      amendments:
+        index === 0
+          ? [{ reason: "Invented correction.", text: "Invented addendum.", createdAt: new Date("2026-03-05T12:00:00Z") }]
+          : [],
     };
   });
   const second = sessions[1] ?? sessions[0];
@@ -146,6 +150,16 @@ export function syntheticCourse({ format, area, held = 3, diagnosis = "Major dep
         resolutionReason: null,
         acknowledgedAt: null,
         acknowledgedById: null,
+        followUps: [
+          {
+            riskLevel: "low",
+            actionsTaken: "Invented actions.",
+            safetyPlan: "reviewed",
+            supervisorInformed: false,
+            followedUpAt: new Date("2026-03-09T10:30:00Z"),
+            createdAt: new Date("2026-03-09T10:31:00Z"),
+          },
+        ],
       },
     ],
     coSignatures: [

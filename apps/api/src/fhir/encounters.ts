@@ -2,7 +2,7 @@
 // notes, …) in extensions, since FHIR has no elements for them.
 import { ENCOUNTER_CLASS, fromDateColumn, fromZoned, snomedCodes } from "@ipt/shared";
 import type { Encounter } from "@medplum/fhirtypes";
-import { complexExtension, extension, ref } from "./extensions";
+import { canonicalJson, complexExtension, extension, ref } from "./extensions";
 import type { ExportSession } from "./export-source";
 import { userReference } from "./provenance";
 
@@ -20,7 +20,7 @@ export function encounterOf(
     resourceType: "Encounter",
     extension: [
       ...extension("session-id", session.id),
-      ...extension("agenda", JSON.stringify(session.agenda)),
+      ...extension("agenda", canonicalJson(session.agenda)),
       ...session.techniques.flatMap((technique) => extension("technique", technique)),
       ...extension("incident", session.incident),
       ...extension("notes", session.notes),

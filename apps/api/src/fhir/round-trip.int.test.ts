@@ -2,11 +2,12 @@
 // written), and export → import into an empty database → export gives the same content, ids aside,
 // for every demo course (supervisors' co-signatures and acknowledgements aside: they are not imported,
 // docs/decisions/018).
-import { endpoints, endpointPath, extensionUrl, fhirImportResponse } from "@ipt/shared";
+import { endpoints, endpointPath, fhirImportResponse } from "@ipt/shared";
 import type { Bundle } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/helpers/app";
 import { ok, signedInAs } from "../../test/helpers/clinical";
+import { idsAside, importable } from "../../test/helpers/fhir-compare";
 import { demoActor, seedDemoAccounts } from "../seed/demo-accounts";
 import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { exportCourse } from "./export-service";
@@ -19,57 +20,6 @@ const target = await createTestApp();
 const admin = await signedInAs(target.app, target.prisma, "admin");
 const therapist = await signedInAs(target.app, target.prisma, "therapist");
 const IMPORT = endpointPath(endpoints.fhir.importCourse);
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/g;
-
-/** The Bundle with every id (UUIDs, pseudonyms) replaced by its order of first appearance, so two
- *  exports compare by content and by which entries refer to which. */
-function idsAside(bundle: Bundle): unknown {
-  const names = new Map<string, string>();
-  const rename = (value: unknown): unknown => {
-    if (typeof value === "string") {
-      return value.replace(UUID, (id) => {
-        if (!names.has(id)) names.set(id, `id-${String(names.size + 1)}`);
-        return names.get(id) ?? id;
-      });
-    }
-    if (Array.isArray(value)) return value.map(rename);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rename(item)]));
-    }
-    return value;
-  };
-  const { timestamp: _timestamp, ...rest } = bundle;
-  return rename(rest);
-}
-
-const notImported = new Set([extensionUrl("acknowledged-at"), extensionUrl("acknowledged-by")]);
-
-/** What an import keeps: no co-signatures, no supervisors' acknowledgements. */
-function importable(bundle: Bundle): Bundle {
-  return {
-    ...bundle,
-    entry: (bundle.entry ?? [])
-      .filter((entry) => {
-        const resource = entry.resource;
-        return !(
-          resource?.resourceType === "Provenance" &&
-          (resource).extension?.some((e) => e.valueString === "co-signature")
-        );
-      })
-      .map((entry) =>
-        entry.resource?.resourceType === "Flag"
-          ? {
-              ...entry,
-              resource: {
-                ...(entry.resource),
-                extension: (entry.resource).extension?.filter((e) => !notImported.has(e.url)),
-              },
-            }
-          : entry,
-      ),
-  };
-}
 
 async function exportFrom(prisma: typeof source.prisma, courseId: string, therapistId: string) {
   return (await exportCourse(prisma, demoActor(therapistId, "therapist"), courseId, {})) as Bundle;

@@ -2,8 +2,12 @@
 // and plan generation), for the FHIR mapping tests: some sessions held and signed, one cancelled,
 // a PHQ-9 (with a risk flag), a GAD-7, a HAM-D-17 and a co-signature. Synthetic data only.
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
 import {
+  courseFormats,
+  difficultyLevels,
   formatPresets,
+  problemAreas,
   generatePlan,
   lineagePresets,
   toDateColumn,
@@ -59,7 +63,7 @@ export function syntheticCourse({ format, area, held = 3, diagnosis = "Major dep
       betweenSessionWork: "",
       nextFocus: isHeld ? "Invented next focus." : "",
       cancelReason: cancelled ? "Invented reason." : null,
-      signedAt: isHeld ? new Date(`2026-03-${String(2 + 7 * index).padStart(2, "0")}T11:00:00Z`) : null,
+      signedAt: isHeld ? new Date(`${planned.plannedDate}T12:00:00Z`) : null,
       signedById: isHeld ? therapistId : null,
       amendments:
         index === 0
@@ -175,3 +179,34 @@ export function syntheticCourse({ format, area, held = 3, diagnosis = "Major dep
     ],
   };
 }
+
+/** Random invented courses for property tests: every format and area, any number of held sessions,
+ *  any PHQ-9 answers and difficulty, any diagnosis text. */
+export const syntheticCourseArbitrary = () =>
+  fc
+    .record({
+      format: fc.constantFrom(...courseFormats),
+      area: fc.constantFrom(...problemAreas),
+      held: fc.integer({ min: 0, max: 8 }),
+      diagnosis: fc.option(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0), { nil: null }),
+      phq9: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 9, maxLength: 9 }),
+      difficulty: fc.option(fc.constantFrom(...difficultyLevels), { nil: null }),
+      notes: fc.string({ maxLength: 60 }),
+    })
+    .map(({ phq9, difficulty, notes, ...input }) => {
+      const course = syntheticCourse(input);
+      const held = course.sessions.filter((s) => s.status === "held");
+      course.sessions = course.sessions.map((s) => (s.status === "held" ? { ...s, notes } : s));
+      // Scores and flags hang on a held session; none held, none recorded.
+      const at = held[held.length - 1];
+      if (!at) return { ...course, measureScores: [], riskFlags: [] };
+      const [first, ...rest] = course.measureScores;
+      if (!first) return course;
+      const phq = { ...first, sessionId: at.id, items: phq9, total: phq9.reduce((a, b) => a + b, 0), difficulty };
+      const item9 = phq9[8] ?? 0;
+      return {
+        ...course,
+        measureScores: [phq, ...rest.map((score) => ({ ...score, sessionId: at.id }))],
+        riskFlags: item9 > 0 ? course.riskFlags.map((flag) => ({ ...flag, sessionId: at.id, itemValue: item9 })) : [],
+      };
+    });

@@ -55,7 +55,8 @@ describe("oversize bodies", () => {
   it("every operation with a body answers 413 to a body over the limit (or refuses the actor first)", async () => {
     const appLimit = app.initialConfig.bodyLimit ?? 0;
     // Routes that take whole documents have a larger limit of their own.
-    const limitOf = (key: string) => (key === "POST /api/admin/fhir/import" ? FHIR_IMPORT_BODY_LIMIT : appLimit);
+    const limitOf = (key: string) =>
+      key === "POST /api/admin/fhir/import" ? FHIR_IMPORT_BODY_LIMIT : appLimit;
     const failures: string[] = [];
     for (const operation of operations.filter((op) => op.body)) {
       const payload = JSON.stringify({ filler: "x".repeat(limitOf(routeKeyOf(operation))) });

@@ -156,7 +156,10 @@ class ExtensionReader {
   }
 
   private missing(name: string): null {
-    this.problems.push({ path: `${this.path}.extension`, message: `The extension ${extensionUrl(name)} is missing.` });
+    this.problems.push({
+      path: `${this.path}.extension`,
+      message: `The extension ${extensionUrl(name)} is missing.`,
+    });
     return null;
   }
 
@@ -174,7 +177,9 @@ class ExtensionReader {
 
   strings(name: string): string[] {
     const url = extensionUrl(name);
-    return (this.extensions ?? []).flatMap((e) => (e.url === url && typeof e.valueString === "string" ? [e.valueString] : []));
+    return (this.extensions ?? []).flatMap((e) =>
+      e.url === url && typeof e.valueString === "string" ? [e.valueString] : [],
+    );
   }
 
   integer(name: string, required = false): number | null {
@@ -229,19 +234,29 @@ function complexParts(extensions: Extension[] | undefined, name: string): Map<st
 
 function located<T extends Resource>(entries: BundleEntry[], type: T["resourceType"]): Located<T>[] {
   return entries.flatMap((entry, index) =>
-    entry.resource?.resourceType === type ? [{ resource: entry.resource as T, path: `entry[${String(index)}].resource` }] : [],
+    entry.resource?.resourceType === type
+      ? [{ resource: entry.resource as T, path: `entry[${String(index)}].resource` }]
+      : [],
   );
 }
 
-const dateOnly = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+const dateOnly = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 
-export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCourse | null; problems: FhirProblem[] } {
+export function readCourseBundle(entries: BundleEntry[]): {
+  course: ImportedCourse | null;
+  problems: FhirProblem[];
+} {
   const problems: FhirProblem[] = [];
-  const byUrl = new Map(entries.flatMap((entry) => (entry.fullUrl && entry.resource ? [[entry.fullUrl, entry.resource]] : [])));
+  const byUrl = new Map(
+    entries.flatMap((entry) => (entry.fullUrl && entry.resource ? [[entry.fullUrl, entry.resource]] : [])),
+  );
   const one = <T extends Resource>(type: T["resourceType"], required: boolean): Located<T> | null => {
     const found = located<T>(entries, type);
-    if (found.length > 1) problems.push({ path: found[1]?.path ?? "entry", message: `A course Bundle holds one ${type}.` });
-    if (found.length === 0 && required) problems.push({ path: "entry", message: `A course Bundle needs a ${type}.` });
+    if (found.length > 1)
+      problems.push({ path: found[1]?.path ?? "entry", message: `A course Bundle holds one ${type}.` });
+    if (found.length === 0 && required)
+      problems.push({ path: "entry", message: `A course Bundle needs a ${type}.` });
     return found[0] ?? null;
   };
 
@@ -253,7 +268,8 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
   const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
   const startDate = dateOnly(plan.resource.period?.start);
-  if (!startDate) problems.push({ path: `${plan.path}.period.start`, message: "The course's start date is missing." });
+  if (!startDate)
+    problems.push({ path: `${plan.path}.period.start`, message: "The course's start date is missing." });
 
   const birthYear = patient.resource.birthDate ? Number(patient.resource.birthDate.slice(0, 4)) : null;
   const client: ImportedCourse["client"] = {
@@ -302,7 +318,9 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
   // Signatures of session records, by the Encounter they sign.
   const signedAt = new Map<string, string>();
   for (const provenance of located<Provenance>(entries, "Provenance")) {
-    const kind = new ExtensionReader(provenance.resource.extension, provenance.path, problems).string("provenance-kind");
+    const kind = new ExtensionReader(provenance.resource.extension, provenance.path, problems).string(
+      "provenance-kind",
+    );
     const target = provenance.resource.target[0]?.reference;
     if (kind === "session-signature" && target) signedAt.set(target, provenance.resource.recorded);
   }
@@ -314,23 +332,34 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
     const sourceId = ext.string("session-id", true);
     const status = ext.code("session-status", sessionStatus, true);
     const plannedDate = ext.date("session-planned-date");
-    if (!plannedDate) problems.push({ path: `${path}.extension`, message: "The session's planned date is missing." });
+    if (!plannedDate)
+      problems.push({ path: `${path}.extension`, message: "The session's planned date is missing." });
     const encounterUrl = activity.outcomeReference?.[0]?.reference;
     const linked = encounterUrl ? byUrl.get(encounterUrl) : undefined;
     const encounter: Encounter | undefined = linked?.resourceType === "Encounter" ? linked : undefined;
     if (status === "held" && !encounter) {
-      problems.push({ path: `${path.replace(/\.detail$/, "")}.outcomeReference`, message: "A held session needs its Encounter." });
+      problems.push({
+        path: `${path.replace(/\.detail$/, "")}.outcomeReference`,
+        message: "A held session needs its Encounter.",
+      });
     }
     const encounterPath = `entry[${String(entries.findIndex((e) => e.fullUrl === encounterUrl))}].resource`;
     const record = new ExtensionReader(encounter?.extension, encounterPath, problems);
     const agendaText = encounter ? record.string("agenda") : null;
     const agenda = z.array(agendaItem).safeParse(agendaText === null ? [] : safeJson(agendaText));
     if (!agenda.success) {
-      problems.push({ path: `${encounterPath}.extension`, message: "The session's agenda is not in our agenda format." });
+      problems.push({
+        path: `${encounterPath}.extension`,
+        message: "The session's agenda is not in our agenda format.",
+      });
     }
     const techniques = record.strings("technique").flatMap((value) => {
       const parsed = technique.safeParse(value);
-      if (!parsed.success) problems.push({ path: `${encounterPath}.extension`, message: `"${value}" is not a known technique.` });
+      if (!parsed.success)
+        problems.push({
+          path: `${encounterPath}.extension`,
+          message: `"${value}" is not a known technique.`,
+        });
       return parsed.success ? [parsed.data] : [];
     });
     if (!sourceId || !status || !plannedDate) return [];
@@ -358,7 +387,10 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
           const text = parts.get("text")?.valueString;
           const createdAt = parts.get("createdAt")?.valueDateTime;
           if (!reason || !text || !createdAt) {
-            problems.push({ path: `${encounterPath}.extension`, message: "An amendment needs its reason, text and time." });
+            problems.push({
+              path: `${encounterPath}.extension`,
+              message: "An amendment needs its reason, text and time.",
+            });
             return [];
           }
           return [{ reason, text, createdAt }];
@@ -379,13 +411,21 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
     if (!panel.resource.hasMember) return []; // a member of a panel, read through its response
     const sourceId = ext.string("score-id", true);
     const sessionSourceId = ext.string("session-id", true);
-    const instrument = instruments.find((name) => instrumentCodes[name].panel.code === panel.resource.code.coding?.[0]?.code);
+    const instrument = instruments.find(
+      (name) => instrumentCodes[name].panel.code === panel.resource.code.coding?.[0]?.code,
+    );
     if (!instrument) {
-      problems.push({ path: `${panel.path}.code`, message: "The panel is not one of PHQ-9, GAD-7 or HAM-D-17." });
+      problems.push({
+        path: `${panel.path}.code`,
+        message: "The panel is not one of PHQ-9, GAD-7 or HAM-D-17.",
+      });
       return [];
     }
     if (sessionSourceId && !sessionIds.has(sessionSourceId)) {
-      problems.push({ path: `${panel.path}.extension`, message: "The score names a session that is not in the plan." });
+      problems.push({
+        path: `${panel.path}.extension`,
+        message: "The score names a session that is not in the plan.",
+      });
     }
     const response = sourceId ? responses.get(sourceId) : undefined;
     if (!response) {
@@ -400,13 +440,21 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
       const code = answerOf(itemLinkId(instrument, index))?.valueCoding?.code;
       const value = frequencyAnswers.findIndex((answer) => answer.code === code);
       if (value < 0) {
-        problems.push({ path: `${response.path}.item`, message: `Item ${String(index + 1)} has no valid answer.` });
+        problems.push({
+          path: `${response.path}.item`,
+          message: `Item ${String(index + 1)} has no valid answer.`,
+        });
       }
       items.push(value);
     }
     const total = answerOf(TOTAL_LINK_ID)?.valueInteger;
-    if (typeof total !== "number") problems.push({ path: `${response.path}.item`, message: "The total is missing." });
-    if (itemCount > 0 && typeof total === "number" && total !== items.reduce((sum, value) => sum + value, 0)) {
+    if (typeof total !== "number")
+      problems.push({ path: `${response.path}.item`, message: "The total is missing." });
+    if (
+      itemCount > 0 &&
+      typeof total === "number" &&
+      total !== items.reduce((sum, value) => sum + value, 0)
+    ) {
       problems.push({ path: `${response.path}.item`, message: "The total is not the sum of the items." });
     }
     const difficultyCode = answerOf(DIFFICULTY_LINK_ID)?.valueCoding?.code;
@@ -414,9 +462,17 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
       (Object.keys(difficultyAnswers) as (keyof typeof difficultyAnswers)[]).find(
         (level) => difficultyAnswers[level].code === difficultyCode,
       ) ?? null;
-    if (difficultyCode && !difficulty) problems.push({ path: `${response.path}.item`, message: "The difficulty answer is not known." });
+    if (difficultyCode && !difficulty)
+      problems.push({ path: `${response.path}.item`, message: "The difficulty answer is not known." });
     const administeredOn = dateOnly(panel.resource.effectiveDateTime);
-    if (!sourceId || !sessionSourceId || !administeredOn || !panel.resource.issued || typeof total !== "number") return [];
+    if (
+      !sourceId ||
+      !sessionSourceId ||
+      !administeredOn ||
+      !panel.resource.issued ||
+      typeof total !== "number"
+    )
+      return [];
     return [
       {
         sourceId,
@@ -445,9 +501,13 @@ export function readCourseBundle(entries: BundleEntry[]): { course: ImportedCour
     const scoreSourceId = ext.string("score-id", true);
     const itemValue = ext.integer("item-value", true);
     const raisedAt = flag.resource.period?.start;
-    if (!raisedAt) problems.push({ path: `${flag.path}.period.start`, message: "When the flag was raised is missing." });
+    if (!raisedAt)
+      problems.push({ path: `${flag.path}.period.start`, message: "When the flag was raised is missing." });
     if (scoreSourceId && !scoreIds.has(scoreSourceId)) {
-      problems.push({ path: `${flag.path}.extension`, message: "The flag names a score that is not in the Bundle." });
+      problems.push({
+        path: `${flag.path}.extension`,
+        message: "The flag names a score that is not in the Bundle.",
+      });
     }
     if (!sessionSourceId || !scoreSourceId || itemValue === null || !raisedAt) return [];
     return [

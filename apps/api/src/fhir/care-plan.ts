@@ -39,7 +39,8 @@ export interface GoalEntry {
 }
 
 export function goalsOf(source: ExportSource, patientUrl: string): GoalEntry[] {
-  const lifecycleStatus = source.outcome === "completed" ? "completed" : source.outcome ? "cancelled" : "active";
+  const lifecycleStatus =
+    source.outcome === "completed" ? "completed" : source.outcome ? "cancelled" : "active";
   return areasOf(source).flatMap((area) =>
     areaGuidance[area].goals.map((goal) => ({
       // Stable per course and goal, so a re-export names the same Goal.
@@ -57,7 +58,11 @@ export function goalsOf(source: ExportSource, patientUrl: string): GoalEntry[] {
   );
 }
 
-function sessionActivity(session: ExportSession, timeZone: string, encounterUrl: string | null): CarePlanActivity {
+function sessionActivity(
+  session: ExportSession,
+  timeZone: string,
+  encounterUrl: string | null,
+): CarePlanActivity {
   const date = fromDateColumn(session.plannedDate);
   const start = fromZoned(date, session.startTime, timeZone);
   const end = new Date(start.getTime() + session.durationMinutes * 60_000);
@@ -88,7 +93,12 @@ function sessionActivity(session: ExportSession, timeZone: string, encounterUrl:
 
 export function carePlanOf(
   source: ExportSource,
-  urls: { patient: string; condition: string | null; goals: string[]; encounterOf: (sessionId: string) => string | null },
+  urls: {
+    patient: string;
+    condition: string | null;
+    goals: string[];
+    encounterOf: (sessionId: string) => string | null;
+  },
   timeZone: string,
 ): CarePlan {
   const format = formatPresets[source.format];
@@ -107,7 +117,9 @@ export function carePlanOf(
       ...extension("problem-area-secondary", areaCoding(source.secondaryArea)),
       ...extension(
         "dispute-stage",
-        source.disputeStage ? localCoding(iptCodeSystems.disputeStage, source.disputeStage, source.disputeStage) : null,
+        source.disputeStage
+          ? localCoding(iptCodeSystems.disputeStage, source.disputeStage, source.disputeStage)
+          : null,
       ),
       ...extension("planned-sessions", source.plannedSessions),
       ...extension("frequency", source.frequency),
@@ -154,4 +166,3 @@ export function carePlanOf(
     ],
   };
 }
-

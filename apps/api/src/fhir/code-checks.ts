@@ -56,9 +56,12 @@ function firstCoding(concept: Json | undefined): JsonObject | null {
 export function codeProblems(bundle: Json): FhirProblem[] {
   const problems: FhirProblem[] = [];
   if (!isObject(bundle)) return [{ path: "", message: "A Bundle must be a JSON object." }];
-  if (bundle.type !== "collection") problems.push({ path: "type", message: 'The Bundle type must be "collection".' });
+  if (bundle.type !== "collection")
+    problems.push({ path: "type", message: 'The Bundle type must be "collection".' });
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
-  const fullUrls = new Set(entries.flatMap((entry) => (isObject(entry) && typeof entry.fullUrl === "string" ? [entry.fullUrl] : [])));
+  const fullUrls = new Set(
+    entries.flatMap((entry) => (isObject(entry) && typeof entry.fullUrl === "string" ? [entry.fullUrl] : [])),
+  );
 
   walk(bundle, "", (node, path) => {
     // Codings: LOINC and SNOMED CT codes only from our lists.
@@ -71,7 +74,8 @@ export function codeProblems(bundle: Json): FhirProblem[] {
       }
     }
     // Extensions: ours only, under the one base URL (the parts of a complex extension have short names).
-    const isExtension = /(^|\.)extension\[\d+\]$/.test(path) && !/extension\[\d+\]\.extension\[\d+\]$/.test(path);
+    const isExtension =
+      /(^|\.)extension\[\d+\]$/.test(path) && !/extension\[\d+\]\.extension\[\d+\]$/.test(path);
     if (typeof node.url === "string" && isExtension) {
       if (!node.url.startsWith(`${FHIR_EXTENSION_BASE}/`)) {
         problems.push({ path: `${path}.url`, message: `Unknown extension ${node.url}.` });
@@ -96,7 +100,10 @@ export function codeProblems(bundle: Json): FhirProblem[] {
         ? difficultyAnswerCodes
         : null;
     if (expected && !expected.has(key(answer))) {
-      problems.push({ path: `${path}.valueCodeableConcept`, message: `${text(answer.code)} does not answer ${text(code.code)}.` });
+      problems.push({
+        path: `${path}.valueCodeableConcept`,
+        message: `${text(answer.code)} does not answer ${text(code.code)}.`,
+      });
     }
   });
   return problems;

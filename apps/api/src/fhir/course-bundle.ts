@@ -46,7 +46,12 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
       fullUrl: carePlanUrl,
       resource: carePlanOf(
         source,
-        { patient: patientUrl, condition: conditionUrl, goals: goals.map((g) => g.fullUrl), encounterOf: encounterUrlOf },
+        {
+          patient: patientUrl,
+          condition: conditionUrl,
+          goals: goals.map((g) => g.fullUrl),
+          encounterOf: encounterUrlOf,
+        },
         options.timeZone,
       ),
     },
@@ -55,21 +60,29 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
       fullUrl: urnOf(session.id),
       resource: encounterOf(session, { patient: patientUrl }, therapistId, options.timeZone),
     })),
-    ...source.measureScores.flatMap((score) => scoreEntries(score, { patient: patientUrl, encounterOf: encounterUrlOf })),
+    ...source.measureScores.flatMap((score) =>
+      scoreEntries(score, { patient: patientUrl, encounterOf: encounterUrlOf }),
+    ),
     ...source.riskFlags.flatMap((flag) => {
       const score = source.measureScores.find((s) => s.id === flag.scoreId);
       if (!score) return [];
       return [
         {
           fullUrl: urnOf(flag.id),
-          resource: flagOf(flag, { patient: patientUrl, scorePanel: scoreUrls(score).panel, encounterOf: encounterUrlOf }),
+          resource: flagOf(flag, {
+            patient: patientUrl,
+            scorePanel: scoreUrls(score).panel,
+            encounterOf: encounterUrlOf,
+          }),
         },
       ];
     }),
     ...source.sessions.flatMap((session) => {
       const encounter = encounterUrlOf(session.id);
       const provenance = encounter ? sessionSignatureOf(session, encounter) : null;
-      return provenance ? [{ fullUrl: urnOf(stableUuid("signature", session.id)), resource: provenance }] : [];
+      return provenance
+        ? [{ fullUrl: urnOf(stableUuid("signature", session.id)), resource: provenance }]
+        : [];
     }),
     ...source.coSignatures.map((coSignature) => ({
       fullUrl: urnOf(coSignature.id),

@@ -28,7 +28,11 @@ export function encounterOf(
       ...extension("next-focus", session.nextFocus),
       // Corrections appended after signing, in order; the signed record itself is unchanged.
       ...session.amendments.map((amendment) =>
-        complexExtension("amendment", { reason: amendment.reason, text: amendment.text, createdAt: amendment.createdAt }),
+        complexExtension("amendment", {
+          reason: amendment.reason,
+          text: amendment.text,
+          createdAt: amendment.createdAt,
+        }),
       ),
     ],
     status: "finished",

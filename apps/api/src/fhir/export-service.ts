@@ -19,10 +19,20 @@ export async function clientPseudonym(prisma: PrismaClient, clientId: string): P
   return createHmac("sha256", key).update(clientId).digest("hex").slice(0, 32);
 }
 
-async function bundleOf(prisma: PrismaClient, source: ExportSource, identifying: boolean, timeZone: string, now: Date) {
+async function bundleOf(
+  prisma: PrismaClient,
+  source: ExportSource,
+  identifying: boolean,
+  timeZone: string,
+  now: Date,
+) {
   return courseBundle(
     source,
-    { pseudonym: await clientPseudonym(prisma, source.client.id), includeIdentifyingDetails: identifying, timeZone },
+    {
+      pseudonym: await clientPseudonym(prisma, source.client.id),
+      includeIdentifyingDetails: identifying,
+      timeZone,
+    },
     now,
   );
 }
@@ -48,7 +58,11 @@ export async function exportCourse(
 }
 
 /** Every course of the therapist's own clients: a collection Bundle whose entries are course Bundles. */
-export async function exportCaseload(prisma: PrismaClient, actor: Actor, query: FhirExportQuery): Promise<FhirBundle> {
+export async function exportCaseload(
+  prisma: PrismaClient,
+  actor: Actor,
+  query: FhirExportQuery,
+): Promise<FhirBundle> {
   const identifying = query.identifying === "true";
   const sources = await prisma.course.findMany({
     where: { client: { therapistId: actor.userId } },
@@ -56,7 +70,9 @@ export async function exportCaseload(prisma: PrismaClient, actor: Actor, query: 
     orderBy: [{ clientId: "asc" }, { sequence: "asc" }],
   });
   const timeZone = await getServiceTimeZone(prisma);
-  const bundles = await Promise.all(sources.map((source) => bundleOf(prisma, source, identifying, timeZone, actor.now)));
+  const bundles = await Promise.all(
+    sources.map((source) => bundleOf(prisma, source, identifying, timeZone, actor.now)),
+  );
   await recordAudit(prisma, actor.audit, {
     action: "fhir.caseload_exported",
     entityType: "user",

@@ -26,7 +26,9 @@ const resourcesOf = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entr
 
 describe("FHIR export of the demo courses", () => {
   it("validates every resource of every demo course, with our code checks", async () => {
-    const courses = await prisma.course.findMany({ select: { id: true, client: { select: { therapistId: true } } } });
+    const courses = await prisma.course.findMany({
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
     expect(courses.length).toBeGreaterThanOrEqual(6);
     const seen = new Set<string>();
     for (const course of courses) {
@@ -113,7 +115,9 @@ describe("FHIR export of the demo courses", () => {
     const url = endpointPath(endpoints.fhir.exportCourse, { courseId: course.id }, { identifying: "true" });
     const response = await (await as("therapist.tom"))(url);
     expect(response.statusCode, response.body).toBe(200);
-    const patient = resourcesOf(response.json<Bundle>()).find((r): r is Patient => r.resourceType === "Patient");
+    const patient = resourcesOf(response.json<Bundle>()).find(
+      (r): r is Patient => r.resourceType === "Patient",
+    );
     expect(patient?.name).toEqual([{ text: course.client.displayName }]);
     const row = await prisma.auditEvent.findFirstOrThrow({
       where: { entityId: course.id, action: "fhir.course_exported" },

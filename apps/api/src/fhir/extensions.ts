@@ -35,7 +35,11 @@ export function complexExtension(name: string, parts: Record<string, Value>): Ex
 }
 
 /** A local code as a Coding of one of our code systems. */
-export const localCoding = (system: string, code: string, display: string): Coding => ({ system, code, display });
+export const localCoding = (system: string, code: string, display: string): Coding => ({
+  system,
+  code,
+  display,
+});
 
 /** A reference to an entry of the same Bundle. */
 export const ref = (fullUrl: string): { reference: string } => ({ reference: fullUrl });

@@ -20,7 +20,11 @@ import { syntheticCourse } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
 
-const options = { pseudonym: "0123456789abcdef0123456789abcdef", includeIdentifyingDetails: false, timeZone: "Europe/London" };
+const options = {
+  pseudonym: "0123456789abcdef0123456789abcdef",
+  includeIdentifyingDetails: false,
+  timeZone: "Europe/London",
+};
 const resources = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource as Resource);
 
 describe("code lists", () => {
@@ -34,7 +38,15 @@ describe("code lists", () => {
   it("has the PHQ-9 panel, items in form order, answers and total", () => {
     expect(instrumentCodes.phq9.panel.code).toBe("44249-1");
     expect(instrumentCodes.phq9.items?.map((c) => c.code)).toEqual([
-      "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8",
+      "44250-9",
+      "44255-8",
+      "44259-0",
+      "44254-1",
+      "44251-7",
+      "44258-2",
+      "44252-5",
+      "44253-3",
+      "44260-8",
     ]);
     expect(frequencyAnswers.map((c) => c.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
     expect(instrumentCodes.phq9.total.code).toBe("44261-6");
@@ -90,7 +102,9 @@ describe("a Bundle from elsewhere", () => {
     });
     expect(course).toBeNull();
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((problem) => problem.path.startsWith("entry[") || problem.path === "entry")).toBe(true);
+    expect(problems.every((problem) => problem.path.startsWith("entry[") || problem.path === "entry")).toBe(
+      true,
+    );
   });
 
   it("is read back into the course it came from", () => {
@@ -104,7 +118,9 @@ describe("a Bundle from elsewhere", () => {
     expect(course?.scores.map((s) => [s.instrument, s.items, s.total, s.difficulty])).toEqual(
       source.measureScores.map((s) => [s.instrument, s.items, s.total, s.difficulty]),
     );
-    expect(course?.riskFlags.map((f) => f.followUps.map((u) => [u.riskLevel, u.safetyPlan]))).toEqual([[["low", "reviewed"]]]);
+    expect(course?.riskFlags.map((f) => f.followUps.map((u) => [u.riskLevel, u.safetyPlan]))).toEqual([
+      [["low", "reviewed"]],
+    ]);
     expect(course?.sessions[0]?.amendments).toEqual([
       { reason: "Invented correction.", text: "Invented addendum.", createdAt: "2026-03-05T12:00:00.000Z" },
     ]);
@@ -116,7 +132,11 @@ describe("generated courses of every format and area", () => {
   for (const format of formats) {
     for (const area of problemAreas as readonly ProblemArea[]) {
       it(`${format} / ${area} validates`, () => {
-        const bundle = courseBundle(syntheticCourse({ format, area }), options, new Date("2026-03-01T10:00:00Z"));
+        const bundle = courseBundle(
+          syntheticCourse({ format, area }),
+          options,
+          new Date("2026-03-01T10:00:00Z"),
+        );
         expect(structureProblems(bundle)).toEqual([]);
         resources(bundle).forEach((resource, index) => {
           expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);

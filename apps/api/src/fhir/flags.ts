@@ -37,11 +37,20 @@ export function flagOf(
     status: flag.resolvedAt ? "inactive" : "active",
     category: [{ coding: [{ system: FLAG_CATEGORY, code: "clinical", display: "Clinical" }] }],
     code: {
-      coding: [localCoding(iptCodeSystems.riskFlag, "phq9-item9-positive", "PHQ-9 item 9 answered above 0 (local code)")],
+      coding: [
+        localCoding(
+          iptCodeSystems.riskFlag,
+          "phq9-item9-positive",
+          "PHQ-9 item 9 answered above 0 (local code)",
+        ),
+      ],
       text: "Risk: PHQ-9 item 9 answered above 0",
     },
     subject: ref(urls.patient),
-    period: { start: flag.raisedAt.toISOString(), ...(flag.resolvedAt ? { end: flag.resolvedAt.toISOString() } : {}) },
+    period: {
+      start: flag.raisedAt.toISOString(),
+      ...(flag.resolvedAt ? { end: flag.resolvedAt.toISOString() } : {}),
+    },
     ...(encounter ? { encounter: ref(encounter) } : {}),
   };
 }

@@ -30,10 +30,15 @@ const nullableInstant = (value: string | null) => (value === null ? null : new D
  * The course a Bundle holds, or every problem found: first the FHIR R4 definitions and our code checks
  * (a Bundle that fails them is not read further), then the reading back into our model.
  */
-export function checkCourseBundle(bundle: FhirImportRequest["bundle"]): { course: ImportedCourse | null; problems: FhirProblem[] } {
+export function checkCourseBundle(bundle: FhirImportRequest["bundle"]): {
+  course: ImportedCourse | null;
+  problems: FhirProblem[];
+} {
   const entries = (bundle.entry ?? []) as BundleEntry[];
   const problems: FhirProblem[] = [
-    ...entries.flatMap((entry, index) => structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`)),
+    ...entries.flatMap((entry, index) =>
+      structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`),
+    ),
     ...codeProblems(bundle as never),
   ];
   if (problems.length > 0) return { course: null, problems };
@@ -103,7 +108,14 @@ export async function importCourse(
       ),
     });
     // One by one in export order, so a correction's original is written before it.
-    for (const { sourceId, sessionSourceId, correctsSourceId, administeredOn, enteredAt, ...score } of read.scores) {
+    for (const {
+      sourceId,
+      sessionSourceId,
+      correctsSourceId,
+      administeredOn,
+      enteredAt,
+      ...score
+    } of read.scores) {
       await tx.measureScore.create({
         data: {
           ...score,

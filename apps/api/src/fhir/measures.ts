@@ -23,9 +23,7 @@ export interface ScoreEntry {
   resource: QuestionnaireResponse | Observation;
 }
 
-const category = [
-  { coding: [{ system: OBSERVATION_CATEGORY, code: "survey", display: "Survey" }] },
-];
+const category = [{ coding: [{ system: OBSERVATION_CATEGORY, code: "survey", display: "Survey" }] }];
 
 /** The answer Coding of an item value 0–3. */
 export function frequencyAnswer(value: number): Coding {
@@ -70,7 +68,13 @@ export function scoreEntries(
       };
     }),
     ...(score.difficulty
-      ? [{ linkId: DIFFICULTY_LINK_ID, text: difficultyQuestion.display, answer: [{ valueCoding: difficultyAnswers[score.difficulty] }] }]
+      ? [
+          {
+            linkId: DIFFICULTY_LINK_ID,
+            text: difficultyQuestion.display,
+            answer: [{ valueCoding: difficultyAnswers[score.difficulty] }],
+          },
+        ]
       : []),
     { linkId: TOTAL_LINK_ID, text: codes.total.display, answer: [{ valueInteger: score.total }] },
   ];

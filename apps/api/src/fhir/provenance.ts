@@ -1,12 +1,7 @@
 // Provenance for the signature of each signed session record (the therapist, on its Encounter) and for
 // each supervisor co-signature (of the formulation or plan: the CarePlan; of a session: its Encounter).
 // Users travel as identifiers of the exporting instance, never names.
-import {
-  iptCodeSystems,
-  PROVENANCE_PARTICIPANT_TYPE,
-  SIGNATURE_TYPE,
-  USER_SYSTEM,
-} from "@ipt/shared";
+import { iptCodeSystems, PROVENANCE_PARTICIPANT_TYPE, SIGNATURE_TYPE, USER_SYSTEM } from "@ipt/shared";
 import type { Practitioner, Provenance, Reference } from "@medplum/fhirtypes";
 import { extension, localCoding, ref } from "./extensions";
 import type { ExportCoSignature, ExportSession } from "./export-source";
@@ -15,7 +10,12 @@ export const userReference = (userId: string): Reference<Practitioner> => ({
   identifier: { system: USER_SYSTEM, value: userId },
 });
 
-const signature = (code: "1.2.840.10065.1.12.1.1" | "1.2.840.10065.1.12.1.5", display: string, when: Date, who: string) => ({
+const signature = (
+  code: "1.2.840.10065.1.12.1.1" | "1.2.840.10065.1.12.1.5",
+  display: string,
+  when: Date,
+  who: string,
+) => ({
   type: [{ system: SIGNATURE_TYPE, code, display }],
   when: when.toISOString(),
   who: userReference(who),
@@ -35,7 +35,9 @@ export function sessionSignatureOf(session: ExportSession, encounterUrl: string)
         who: userReference(session.signedById),
       },
     ],
-    signature: [signature("1.2.840.10065.1.12.1.1", "Author's Signature", session.signedAt, session.signedById)],
+    signature: [
+      signature("1.2.840.10065.1.12.1.1", "Author's Signature", session.signedAt, session.signedById),
+    ],
   };
 }
 
@@ -45,7 +47,10 @@ export function coSignatureOf(coSignature: ExportCoSignature, targetUrl: string)
     resourceType: "Provenance",
     extension: [
       ...extension("provenance-kind", "co-signature"),
-      ...extension("cosignature-target", localCoding(iptCodeSystems.signatureTarget, coSignature.target, coSignature.target)),
+      ...extension(
+        "cosignature-target",
+        localCoding(iptCodeSystems.signatureTarget, coSignature.target, coSignature.target),
+      ),
       ...extension("cosignature-fingerprint", coSignature.fingerprint),
       ...extension("cosignature-note", coSignature.note),
       ...extension("session-id", coSignature.sessionId),
@@ -59,7 +64,12 @@ export function coSignatureOf(coSignature: ExportCoSignature, targetUrl: string)
       },
     ],
     signature: [
-      signature("1.2.840.10065.1.12.1.5", "Verification Signature", coSignature.createdAt, coSignature.supervisorId),
+      signature(
+        "1.2.840.10065.1.12.1.5",
+        "Verification Signature",
+        coSignature.createdAt,
+        coSignature.supervisorId,
+      ),
     ],
   };
 }

@@ -63,7 +63,9 @@ describe("FHIR import", () => {
     const item = broken.entry?.[itemIndex]?.resource;
     if (plan?.resourceType !== "CarePlan" || item?.resourceType !== "Observation") throw new Error("shape");
     delete (plan as { status?: string }).status;
-    item.valueCodeableConcept = { coding: [{ system: "http://loinc.org", code: "LA6575-0", display: "Very difficult" }] };
+    item.valueCodeableConcept = {
+      coding: [{ system: "http://loinc.org", code: "LA6575-0", display: "Very difficult" }],
+    };
 
     const before = await Promise.all([target.prisma.client.count(), target.prisma.course.count()]);
     const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle: broken });
@@ -79,11 +81,15 @@ describe("FHIR import", () => {
   });
 
   it("refuses a therapist who is not one of this instance, and a caller who is not an admin", async () => {
-    const course = await source.prisma.course.findFirstOrThrow({ select: { id: true, client: { select: { therapistId: true } } } });
+    const course = await source.prisma.course.findFirstOrThrow({
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
     const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
     const wrong = await admin.post(IMPORT, { therapistId: admin.id, bundle });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json<{ error: { fields: { field: string }[] } }>().error.fields.map((f) => f.field)).toEqual(["therapistId"]);
+    expect(wrong.json<{ error: { fields: { field: string }[] } }>().error.fields.map((f) => f.field)).toEqual(
+      ["therapistId"],
+    );
     expect((await therapist.post(IMPORT, { therapistId: therapist.id, bundle })).statusCode).toBe(403);
   });
 });

@@ -17,7 +17,11 @@ import { structureProblems } from "./structure-validation";
 const { prisma } = await createTestApp();
 const admin = await createAccount(prisma, { role: "admin" });
 const therapist = await createAccount(prisma, { role: "therapist" });
-const options = { pseudonym: "fedcba9876543210fedcba9876543210", includeIdentifyingDetails: false, timeZone: "Europe/London" };
+const options = {
+  pseudonym: "fedcba9876543210fedcba9876543210",
+  includeIdentifyingDetails: false,
+  timeZone: "Europe/London",
+};
 
 describe("FHIR round trip, by property", () => {
   it("export → validate → import → export gives the same content for random courses", async () => {
@@ -33,7 +37,12 @@ describe("FHIR round trip, by property", () => {
           therapistId: therapist.id,
           bundle: first as never,
         });
-        const second = (await exportCourse(prisma, demoActor(therapist.id, "therapist"), imported.courseId, {})) as Bundle;
+        const second = (await exportCourse(
+          prisma,
+          demoActor(therapist.id, "therapist"),
+          imported.courseId,
+          {},
+        )) as Bundle;
         expect(idsAside(second)).toEqual(idsAside(importable(first)));
       }),
       { numRuns: 25, seed: 20_261_207 },

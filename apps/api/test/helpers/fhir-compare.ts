@@ -38,7 +38,7 @@ export function importable(bundle: Bundle): Bundle {
         const resource = entry.resource;
         return !(
           resource?.resourceType === "Provenance" &&
-          (resource).extension?.some((e) => e.valueString === "co-signature")
+          resource.extension?.some((e) => e.valueString === "co-signature")
         );
       })
       .map((entry) =>
@@ -46,12 +46,11 @@ export function importable(bundle: Bundle): Bundle {
           ? {
               ...entry,
               resource: {
-                ...(entry.resource),
-                extension: (entry.resource).extension?.filter((e) => !notImported.has(e.url)),
+                ...entry.resource,
+                extension: entry.resource.extension?.filter((e) => !notImported.has(e.url)),
               },
             }
           : entry,
       ),
   };
 }
-

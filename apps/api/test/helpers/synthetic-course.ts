@@ -24,7 +24,12 @@ export interface SyntheticCourseInput {
   diagnosis?: string | null;
 }
 
-export function syntheticCourse({ format, area, held = 3, diagnosis = "Major depressive disorder, single episode" }: SyntheticCourseInput): ExportSource {
+export function syntheticCourse({
+  format,
+  area,
+  held = 3,
+  diagnosis = "Major depressive disorder, single episode",
+}: SyntheticCourseInput): ExportSource {
   const preset = formatPresets[format];
   const lineage = lineagePresets.weissman.problemAreas.includes(area) ? "weissman" : "stuart";
   const therapistId = randomUUID();
@@ -67,7 +72,13 @@ export function syntheticCourse({ format, area, held = 3, diagnosis = "Major dep
       signedById: isHeld ? therapistId : null,
       amendments:
         index === 0
-          ? [{ reason: "Invented correction.", text: "Invented addendum.", createdAt: new Date("2026-03-05T12:00:00Z") }]
+          ? [
+              {
+                reason: "Invented correction.",
+                text: "Invented addendum.",
+                createdAt: new Date("2026-03-05T12:00:00Z"),
+              },
+            ]
           : [],
     };
   });
@@ -188,7 +199,10 @@ export const syntheticCourseArbitrary = () =>
       format: fc.constantFrom(...courseFormats),
       area: fc.constantFrom(...problemAreas),
       held: fc.integer({ min: 0, max: 8 }),
-      diagnosis: fc.option(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0), { nil: null }),
+      diagnosis: fc.option(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
+        { nil: null },
+      ),
       phq9: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 9, maxLength: 9 }),
       difficulty: fc.option(fc.constantFrom(...difficultyLevels), { nil: null }),
       notes: fc.string({ maxLength: 60 }),
@@ -202,11 +216,18 @@ export const syntheticCourseArbitrary = () =>
       if (!at) return { ...course, measureScores: [], riskFlags: [] };
       const [first, ...rest] = course.measureScores;
       if (!first) return course;
-      const phq = { ...first, sessionId: at.id, items: phq9, total: phq9.reduce((a, b) => a + b, 0), difficulty };
+      const phq = {
+        ...first,
+        sessionId: at.id,
+        items: phq9,
+        total: phq9.reduce((a, b) => a + b, 0),
+        difficulty,
+      };
       const item9 = phq9[8] ?? 0;
       return {
         ...course,
         measureScores: [phq, ...rest.map((score) => ({ ...score, sessionId: at.id }))],
-        riskFlags: item9 > 0 ? course.riskFlags.map((flag) => ({ ...flag, sessionId: at.id, itemValue: item9 })) : [],
+        riskFlags:
+          item9 > 0 ? course.riskFlags.map((flag) => ({ ...flag, sessionId: at.id, itemValue: item9 })) : [],
       };
     });

@@ -297,7 +297,9 @@ export const MATRIX: MatrixRow[] = [
   row("GET|HEAD /api/fhir/courses/:courseId", READER),
   row("GET|HEAD /api/fhir/caseload", THERAPISTS),
   row("POST /api/admin/fhir/import", ADMIN, {
-    call: ({ world }) => ({ body: { therapistId: world.owner.therapist.id, bundle: { resourceType: "Bundle", type: "collection" } } }),
+    call: ({ world }) => ({
+      body: { therapistId: world.owner.therapist.id, bundle: { resourceType: "Bundle", type: "collection" } },
+    }),
     prepare: async (ctx) => ({
       body: {
         therapistId: ctx.world.owner.therapist.id,

@@ -25,7 +25,8 @@ export const CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/conditi
 export const CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 export const CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
 export const ENCOUNTER_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-export const PROVENANCE_PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+export const PROVENANCE_PARTICIPANT_TYPE =
+  "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 export const SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";
 export const FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category";
 
@@ -90,9 +91,18 @@ export const instrumentCodes: Record<Instrument, InstrumentCodes> = {
       loinc("44259-0", "Trouble falling or staying asleep, or sleeping too much"),
       loinc("44254-1", "Feeling tired or having little energy"),
       loinc("44251-7", "Poor appetite or overeating"),
-      loinc("44258-2", "Feeling bad about yourself - or that you are a failure or have let yourself or your family down"),
-      loinc("44252-5", "Trouble concentrating on things, such as reading the newspaper or watching television"),
-      loinc("44253-3", "Moving or speaking so slowly that other people could have noticed. Or the opposite - being so fidgety or restless that you have been moving around a lot more than usual"),
+      loinc(
+        "44258-2",
+        "Feeling bad about yourself - or that you are a failure or have let yourself or your family down",
+      ),
+      loinc(
+        "44252-5",
+        "Trouble concentrating on things, such as reading the newspaper or watching television",
+      ),
+      loinc(
+        "44253-3",
+        "Moving or speaking so slowly that other people could have noticed. Or the opposite - being so fidgety or restless that you have been moving around a lot more than usual",
+      ),
       loinc("44260-8", "Thoughts that you would be better off dead, or of hurting yourself in some way"),
     ],
     difficulty: true,

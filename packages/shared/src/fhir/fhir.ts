@@ -14,7 +14,14 @@ export const fhirCourseParams = z.object({ courseId: z.uuid("Use a course id.") 
 export const fhirBundle = z.looseObject({
   resourceType: z.literal("Bundle"),
   type: z.string(),
-  entry: z.array(z.looseObject({ fullUrl: z.string().optional(), resource: z.looseObject({ resourceType: z.string() }) })).optional(),
+  entry: z
+    .array(
+      z.looseObject({
+        fullUrl: z.string().optional(),
+        resource: z.looseObject({ resourceType: z.string() }),
+      }),
+    )
+    .optional(),
 });
 export type FhirBundle = z.infer<typeof fhirBundle>;
 

@@ -1,0 +1,52 @@
+// The FHIR export in the browser: a therapist downloads a course's Bundle from the course page —
+// pseudonymised by default (no name anywhere in the file), with the name only when asked. Axe on the way.
+import { readFile } from "node:fs/promises";
+import { clientWithCourse, apiAs } from "./support/clinical-api";
+import { expect, test } from "./support/fixtures";
+import { signIn, weeksAgo } from "./support/browser";
+
+const CLIENT = "Client E2E-Fhir";
+
+interface Entry {
+  resource: { resourceType: string; name?: { text: string }[]; identifier?: { value: string }[] };
+}
+
+test("a therapist downloads a course's FHIR bundle, pseudonymised unless asked otherwise", async ({
+  page,
+  server,
+  therapist,
+  checkAccessibility,
+}) => {
+  test.setTimeout(120_000);
+  const api = await apiAs(server.url, therapist);
+  const { courseId } = await clientWithCourse(api, CLIENT, weeksAgo(1));
+
+  await signIn(page, therapist);
+  await page.goto(`/courses/${courseId}`);
+  await expect(page.getByRole("heading", { name: "Export" })).toBeVisible();
+  await checkAccessibility(page);
+
+  const download = async () => {
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download FHIR bundle" }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(/^course-[0-9a-f]{8}\.fhir\.json$/);
+    return readFile(await file.path(), "utf8");
+  };
+
+  const text = await download();
+  expect(text).not.toContain("E2E-Fhir");
+  const bundle = JSON.parse(text) as { resourceType: string; type: string; entry: Entry[] };
+  expect([bundle.resourceType, bundle.type]).toEqual(["Bundle", "collection"]);
+  const types = new Set(bundle.entry.map((entry) => entry.resource.resourceType));
+  expect([...types]).toEqual(expect.arrayContaining(["Patient", "Condition", "CarePlan", "Goal"]));
+  const patient = bundle.entry.find((entry) => entry.resource.resourceType === "Patient")?.resource;
+  expect(patient?.name).toBeUndefined();
+  expect(patient?.identifier?.[0]?.value).toMatch(/^[0-9a-f]{32}$/);
+
+  await page.getByRole("checkbox", { name: "Include the client’s name and year of birth" }).check();
+  const named = JSON.parse(await download()) as { entry: Entry[] };
+  const namedPatient = named.entry.find((entry) => entry.resource.resourceType === "Patient")?.resource;
+  expect(namedPatient?.name).toEqual([{ text: CLIENT }]);
+  expect(namedPatient?.identifier).toEqual(patient?.identifier);
+});

@@ -1,6 +1,9 @@
-// The FHIR export in the browser: a therapist downloads a course's Bundle from the course page —
-// pseudonymised by default (no name anywhere in the file), with the name only when asked. Axe on the way.
-import { readFile } from "node:fs/promises";
+// The FHIR export and import in the browser: a therapist downloads a course's Bundle from the course
+// page — pseudonymised by default (no name anywhere in the file), with the name only when asked — and
+// an admin imports a Bundle into a therapist's caseload, or sees each problem of a broken one. Axe on
+// the way.
+import { readFile, writeFile } from "node:fs/promises";
+import { endpoints } from "@ipt/shared";
 import { clientWithCourse, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
 import { signIn, weeksAgo } from "./support/browser";
@@ -49,4 +52,47 @@ test("a therapist downloads a course's FHIR bundle, pseudonymised unless asked o
   const namedPatient = named.entry.find((entry) => entry.resource.resourceType === "Patient")?.resource;
   expect(namedPatient?.name).toEqual([{ text: CLIENT }]);
   expect(namedPatient?.identifier).toEqual(patient?.identifier);
+});
+
+test("an admin imports a course Bundle for a therapist; a broken one is refused with its problems", async ({
+  page,
+  server,
+  admin,
+  therapist,
+  checkAccessibility,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const api = await apiAs(server.url, therapist);
+  const { courseId } = await clientWithCourse(api, "Client E2E-Import", weeksAgo(2));
+  const bundle = await api.call(endpoints.fhir.exportCourse, { params: { courseId }, query: {} });
+  const good = testInfo.outputPath("course.fhir.json");
+  await writeFile(good, JSON.stringify(bundle));
+  const broken = testInfo.outputPath("broken.fhir.json");
+  const brokenBundle = structuredClone(bundle) as {
+    entry: { resource: { resourceType: string; status?: string } }[];
+  };
+  const plan = brokenBundle.entry.find((entry) => entry.resource.resourceType === "CarePlan");
+  if (plan) delete plan.resource.status;
+  await writeFile(broken, JSON.stringify(brokenBundle));
+
+  await signIn(page, admin);
+  await page.getByRole("link", { name: "Import a course" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a course");
+  await checkAccessibility(page);
+
+  await page.getByLabel("FHIR Bundle (.json)").setInputFiles(broken);
+  await page.getByLabel("Therapist").selectOption({ label: therapist.name });
+  await page.getByRole("button", { name: "Import course" }).click();
+  const problems = page.getByRole("region", { name: "Problems in the Bundle" });
+  await expect(problems).toContainText("Nothing was imported.");
+  await expect(problems).toContainText(/bundle\.entry\[\d+\]\.resource/);
+  await checkAccessibility(page);
+
+  await page.getByLabel("FHIR Bundle (.json)").setInputFiles(good);
+  await page.getByRole("button", { name: "Import course" }).click();
+  await expect(page.getByText(`The course was imported into ${therapist.name}’s caseload.`)).toBeVisible();
+  await expect(problems).toHaveCount(0);
+
+  const caseload = await api.call(endpoints.caseload.list, { query: {} });
+  expect(caseload.items).toHaveLength(2);
 });

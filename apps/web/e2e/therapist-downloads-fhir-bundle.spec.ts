@@ -87,6 +87,12 @@ test("an admin imports a course Bundle for a therapist; a broken one is refused 
   await expect(problems).toContainText("Nothing was imported.");
   await expect(problems).toContainText(/bundle\.entry\[\d+\]\.resource/);
   await checkAccessibility(page);
+  // Long paths wrap: at a phone's width the page does not scroll sideways.
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 844 });
+    const sizes = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(sizes[0]).toBeLessThanOrEqual(sizes[1] ?? 0);
+  }
 
   await page.getByLabel("FHIR Bundle (.json)").setInputFiles(good);
   await page.getByRole("button", { name: "Import course" }).click();

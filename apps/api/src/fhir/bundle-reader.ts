@@ -15,6 +15,9 @@ import {
   frequencyAnswers,
   instrumentCodes,
   instruments,
+  isCalendarDate,
+  isoWeekday,
+  isTimeOfDay,
   itemLinkId,
   lineage,
   nextStep,
@@ -544,6 +547,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
     ];
   });
 
+  problems.push(...consistencyProblems({ client, course, sessions, scores, riskFlags }, plan.path));
   return { course: { client, course, sessions, scores, riskFlags }, problems };
 }
 
@@ -553,4 +557,37 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** Values another part of the app relies on: times and dates in our formats, and the uniqueness the
+ *  database requires (so a hand-made Bundle is refused with a path, never a failed write). */
+function consistencyProblems(read: ImportedCourse, planPath: string): FhirProblem[] {
+  const problems: FhirProblem[] = [];
+  const at = (message: string, path = planPath) => problems.push({ path, message });
+  const { course } = read;
+  if (!isCalendarDate(course.startDate)) at("The start date is not a date.", `${planPath}.period.start`);
+  if (!isTimeOfDay(course.sessionTime))
+    at("The session time is not a time like 09:30.", `${planPath}.extension`);
+  if (!isoWeekday.safeParse(course.sessionWeekday).success)
+    at("The session weekday is not 1–7.", `${planPath}.extension`);
+  if (course.plannedSessions < 1 || course.sessionMinutes < 1)
+    at("The contract's numbers must be positive.", `${planPath}.extension`);
+  read.sessions.forEach((session, index) => {
+    const path = `${planPath}.activity[${String(index + 1)}].detail.extension`;
+    if (!isCalendarDate(session.plannedDate)) at("The session's date is not a date.", path);
+    if (!isTimeOfDay(session.startTime)) at("The session's time is not a time like 09:30.", path);
+    if (session.durationMinutes < 1) at("The session's length must be positive.", path);
+  });
+  const repeated = (values: (string | number | null)[]) =>
+    values.filter((value, index) => value !== null && values.indexOf(value) !== index);
+  if (repeated(read.sessions.map((s) => s.sourceId)).length > 0)
+    at("Two sessions have the same id.", `${planPath}.activity`);
+  if (repeated(read.sessions.map((s) => s.createdOrder)).length > 0)
+    at("Two sessions have the same order.", `${planPath}.activity`);
+  if (repeated(read.scores.map((s) => s.sourceId)).length > 0) at("Two scores have the same id.", "entry");
+  if (repeated(read.scores.map((s) => s.correctsSourceId)).length > 0)
+    at("A score is corrected twice.", "entry");
+  if (repeated(read.riskFlags.map((f) => f.scoreSourceId)).length > 0)
+    at("Two risk flags name one score.", "entry");
+  return problems;
 }

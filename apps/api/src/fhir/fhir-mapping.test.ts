@@ -107,6 +107,30 @@ describe("a Bundle from elsewhere", () => {
     );
   });
 
+  it("is refused when a value the app relies on is malformed or repeated, with the path", () => {
+    const bundle = courseBundle(syntheticCourse({ format: "standard", area: "grief" }), options, new Date());
+    const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+    const time = plan?.extension?.find((e) => e.url.endsWith("/session-time"));
+    if (!time || !plan?.activity) throw new Error("shape");
+    time.valueString = "nine";
+    const [, first, second] = plan.activity;
+    const idOf = (a: typeof first) => a?.detail?.extension?.find((e) => e.url.endsWith("/session-id"));
+    const secondId = idOf(second);
+    if (secondId) secondId.valueString = idOf(first)?.valueString ?? "";
+    const planIndex = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "CarePlan");
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `entry[${String(planIndex)}].resource.extension`,
+          message: "The session time is not a time like 09:30.",
+        },
+        { path: `entry[${String(planIndex)}].resource.activity`, message: "Two sessions have the same id." },
+      ]),
+    );
+  });
+
   it("is read back into the course it came from", () => {
     const source = syntheticCourse({ format: "ipt_b", area: "role_dispute" });
     const bundle = courseBundle(source, options, new Date());

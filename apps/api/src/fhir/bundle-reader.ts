@@ -7,27 +7,20 @@ import {
   courseFormat,
   courseOutcome,
   coursePhase,
-  DIFFICULTY_LINK_ID,
-  difficultyAnswers,
+  type difficultyAnswers,
   disputeStage,
-  extensionUrl,
   frequency,
-  frequencyAnswers,
-  instrumentCodes,
-  instruments,
   isCalendarDate,
   isoWeekday,
   isTimeOfDay,
-  itemLinkId,
   lineage,
   nextStep,
   problemArea,
-  riskLevel,
-  safetyPlanAction,
+  type riskLevel,
+  type safetyPlanAction,
   sessionPhase,
   sessionStatus,
   technique,
-  TOTAL_LINK_ID,
   type Instrument,
 } from "@ipt/shared";
 import type {
@@ -36,15 +29,13 @@ import type {
   CarePlanActivity,
   Condition,
   Encounter,
-  Extension,
-  Flag,
-  Observation,
   Patient,
   Provenance,
-  QuestionnaireResponse,
   Resource,
 } from "@medplum/fhirtypes";
 import { z } from "zod";
+import { complexParts, dateOnly, ExtensionReader, located, type Located } from "./extension-reader";
+import { readScoresAndFlags } from "./read-scores-flags";
 import type { FhirProblem } from "./structure-validation";
 
 /** What the import writes: the export's source shape, with the exporting instance's ids still in it. */
@@ -140,111 +131,6 @@ export interface ImportedCourse {
     }[];
   }[];
 }
-
-type Located<T extends Resource> = { resource: T; path: string };
-
-/** Reads our extensions of one element, reporting a missing or mistyped one at its path. */
-class ExtensionReader {
-  constructor(
-    private readonly extensions: Extension[] | undefined,
-    private readonly path: string,
-    private readonly problems: FhirProblem[],
-  ) {}
-
-  private find(name: string): { extension: Extension; path: string } | null {
-    const url = extensionUrl(name);
-    const index = (this.extensions ?? []).findIndex((e) => e.url === url);
-    const extension = this.extensions?.[index];
-    return extension ? { extension, path: `${this.path}.extension[${String(index)}]` } : null;
-  }
-
-  private missing(name: string): null {
-    this.problems.push({
-      path: `${this.path}.extension`,
-      message: `The extension ${extensionUrl(name)} is missing.`,
-    });
-    return null;
-  }
-
-  string(name: string, required: true): string | null;
-  string(name: string, required?: false): string | null;
-  string(name: string, required = false): string | null {
-    const found = this.find(name);
-    if (!found) return required ? this.missing(name) : null;
-    if (typeof found.extension.valueString !== "string") {
-      this.problems.push({ path: `${found.path}.valueString`, message: "A text value is expected here." });
-      return null;
-    }
-    return found.extension.valueString;
-  }
-
-  strings(name: string): string[] {
-    const url = extensionUrl(name);
-    return (this.extensions ?? []).flatMap((e) =>
-      e.url === url && typeof e.valueString === "string" ? [e.valueString] : [],
-    );
-  }
-
-  integer(name: string, required = false): number | null {
-    const found = this.find(name);
-    if (!found) return required ? this.missing(name) : null;
-    if (typeof found.extension.valueInteger !== "number") {
-      this.problems.push({ path: `${found.path}.valueInteger`, message: "A whole number is expected here." });
-      return null;
-    }
-    return found.extension.valueInteger;
-  }
-
-  boolean(name: string): boolean {
-    const found = this.find(name);
-    if (!found) return false;
-    if (typeof found.extension.valueBoolean !== "boolean") {
-      this.problems.push({ path: `${found.path}.valueBoolean`, message: "true or false is expected here." });
-      return false;
-    }
-    return found.extension.valueBoolean;
-  }
-
-  date(name: string): string | null {
-    return this.find(name)?.extension.valueDate ?? null;
-  }
-
-  dateTime(name: string): string | null {
-    return this.find(name)?.extension.valueDateTime ?? null;
-  }
-
-  /** A coded value checked against `schema`; a Coding's code or a plain string. */
-  code<S extends z.ZodType>(name: string, schema: S, required = false): z.infer<S> | null {
-    const found = this.find(name);
-    if (!found) return required ? this.missing(name) : null;
-    const value = found.extension.valueCoding?.code ?? found.extension.valueString;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      this.problems.push({ path: found.path, message: `"${String(value)}" is not a known value here.` });
-      return null;
-    }
-    return parsed.data;
-  }
-}
-
-/** The parts of each complex extension `name`, by part name. */
-function complexParts(extensions: Extension[] | undefined, name: string): Map<string, Extension>[] {
-  const url = extensionUrl(name);
-  return (extensions ?? [])
-    .filter((e) => e.url === url)
-    .map((e) => new Map((e.extension ?? []).map((part) => [part.url, part])));
-}
-
-function located<T extends Resource>(entries: BundleEntry[], type: T["resourceType"]): Located<T>[] {
-  return entries.flatMap((entry, index) =>
-    entry.resource?.resourceType === type
-      ? [{ resource: entry.resource as T, path: `entry[${String(index)}].resource` }]
-      : [],
-  );
-}
-
-const dateOnly = (value: string | undefined) =>
-  value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 
 export function readCourseBundle(entries: BundleEntry[]): {
   course: ImportedCourse | null;
@@ -402,150 +288,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
     ];
   });
   const sessionIds = new Set(sessions.map((s) => s.sourceId));
-
-  const responses = new Map(
-    located<QuestionnaireResponse>(entries, "QuestionnaireResponse").map((r) => [
-      new ExtensionReader(r.resource.extension, r.path, problems).string("score-id", true),
-      r,
-    ]),
-  );
-  const scores = located<Observation>(entries, "Observation").flatMap((panel) => {
-    const ext = new ExtensionReader(panel.resource.extension, panel.path, problems);
-    if (!panel.resource.hasMember) return []; // a member of a panel, read through its response
-    const sourceId = ext.string("score-id", true);
-    const sessionSourceId = ext.string("session-id", true);
-    const instrument = instruments.find(
-      (name) => instrumentCodes[name].panel.code === panel.resource.code.coding?.[0]?.code,
-    );
-    if (!instrument) {
-      problems.push({
-        path: `${panel.path}.code`,
-        message: "The panel is not one of PHQ-9, GAD-7 or HAM-D-17.",
-      });
-      return [];
-    }
-    if (sessionSourceId && !sessionIds.has(sessionSourceId)) {
-      problems.push({
-        path: `${panel.path}.extension`,
-        message: "The score names a session that is not in the plan.",
-      });
-    }
-    const response = sourceId ? responses.get(sourceId) : undefined;
-    if (!response) {
-      problems.push({ path: panel.path, message: "The score's QuestionnaireResponse is missing." });
-      return [];
-    }
-    const answers = response.resource.item ?? [];
-    const answerOf = (linkId: string) => answers.find((item) => item.linkId === linkId)?.answer?.[0];
-    const itemCount = instrument === "phq9" ? 9 : instrument === "gad7" ? 7 : 0;
-    const items: number[] = [];
-    for (let index = 0; index < itemCount; index++) {
-      const code = answerOf(itemLinkId(instrument, index))?.valueCoding?.code;
-      const value = frequencyAnswers.findIndex((answer) => answer.code === code);
-      if (value < 0) {
-        problems.push({
-          path: `${response.path}.item`,
-          message: `Item ${String(index + 1)} has no valid answer.`,
-        });
-      }
-      items.push(value);
-    }
-    const total = answerOf(TOTAL_LINK_ID)?.valueInteger;
-    if (typeof total !== "number")
-      problems.push({ path: `${response.path}.item`, message: "The total is missing." });
-    if (
-      itemCount > 0 &&
-      typeof total === "number" &&
-      total !== items.reduce((sum, value) => sum + value, 0)
-    ) {
-      problems.push({ path: `${response.path}.item`, message: "The total is not the sum of the items." });
-    }
-    const difficultyCode = answerOf(DIFFICULTY_LINK_ID)?.valueCoding?.code;
-    const difficulty =
-      (Object.keys(difficultyAnswers) as (keyof typeof difficultyAnswers)[]).find(
-        (level) => difficultyAnswers[level].code === difficultyCode,
-      ) ?? null;
-    if (difficultyCode && !difficulty)
-      problems.push({ path: `${response.path}.item`, message: "The difficulty answer is not known." });
-    const administeredOn = dateOnly(panel.resource.effectiveDateTime);
-    if (
-      !sourceId ||
-      !sessionSourceId ||
-      !administeredOn ||
-      !panel.resource.issued ||
-      typeof total !== "number"
-    )
-      return [];
-    return [
-      {
-        sourceId,
-        sessionSourceId,
-        instrument,
-        items,
-        total,
-        difficulty,
-        administeredOn,
-        correctsSourceId: ext.string("corrects-score-id"),
-        correctionReason: ext.string("correction-reason"),
-        enteredAt: panel.resource.issued,
-      },
-    ];
-  });
-  const scoreIds = new Set(scores.map((s) => s.sourceId));
-  for (const score of scores) {
-    if (score.correctsSourceId && !scoreIds.has(score.correctsSourceId)) {
-      problems.push({ path: "entry", message: "A correction names a score that is not in the Bundle." });
-    }
-  }
-
-  const riskFlags = located<Flag>(entries, "Flag").flatMap((flag) => {
-    const ext = new ExtensionReader(flag.resource.extension, flag.path, problems);
-    const sessionSourceId = ext.string("session-id", true);
-    const scoreSourceId = ext.string("score-id", true);
-    const itemValue = ext.integer("item-value", true);
-    const raisedAt = flag.resource.period?.start;
-    if (!raisedAt)
-      problems.push({ path: `${flag.path}.period.start`, message: "When the flag was raised is missing." });
-    if (scoreSourceId && !scoreIds.has(scoreSourceId)) {
-      problems.push({
-        path: `${flag.path}.extension`,
-        message: "The flag names a score that is not in the Bundle.",
-      });
-    }
-    if (!sessionSourceId || !scoreSourceId || itemValue === null || !raisedAt) return [];
-    return [
-      {
-        sessionSourceId,
-        scoreSourceId,
-        itemValue,
-        raisedAt,
-        resolvedAt: flag.resource.period?.end ?? null,
-        resolved: flag.resource.status === "inactive",
-        resolutionReason: ext.string("resolution-reason"),
-        followUps: complexParts(flag.resource.extension, "safety-follow-up").flatMap((parts) => {
-          const level = riskLevel.safeParse(parts.get("riskLevel")?.valueString);
-          const plan = safetyPlanAction.safeParse(parts.get("safetyPlan")?.valueString);
-          const actionsTaken = parts.get("actionsTaken")?.valueString;
-          const followedUpAt = parts.get("followedUpAt")?.valueDateTime;
-          const createdAt = parts.get("createdAt")?.valueDateTime;
-          if (!level.success || !plan.success || !actionsTaken || !followedUpAt || !createdAt) {
-            problems.push({ path: `${flag.path}.extension`, message: "A safety follow-up is incomplete." });
-            return [];
-          }
-          return [
-            {
-              riskLevel: level.data,
-              actionsTaken,
-              safetyPlan: plan.data,
-              supervisorInformed: parts.get("supervisorInformed")?.valueBoolean ?? false,
-              followedUpAt,
-              createdAt,
-            },
-          ];
-        }),
-      },
-    ];
-  });
+  const { scores, riskFlags } = readScoresAndFlags(entries, sessionIds, problems);
 
   problems.push(...consistencyProblems({ client, course, sessions, scores, riskFlags }, plan.path));
   return { course: { client, course, sessions, scores, riskFlags }, problems };

@@ -10,6 +10,7 @@ import {
   instrumentCodes,
   itemLinkId,
   OBSERVATION_CATEGORY,
+  questionnaireUrl,
   TOTAL_LINK_ID,
   type Coding,
 } from "@ipt/shared";
@@ -81,8 +82,7 @@ export function scoreEntries(
   const response: QuestionnaireResponse = {
     resourceType: "QuestionnaireResponse",
     extension: [...extension("score-id", score.id)],
-    // The LOINC panel as the questionnaire's canonical: the form the answers came from.
-    questionnaire: `${codes.panel.system}/${codes.panel.code}`,
+    questionnaire: questionnaireUrl(score.instrument),
     status: "completed",
     subject: ref(urls.patient),
     ...(encounter ? { encounter: ref(encounter) } : {}),

@@ -124,6 +124,10 @@ export const instrumentCodes: Record<Instrument, InstrumentCodes> = {
   },
 };
 
+/** The QuestionnaireResponse's `questionnaire`: a canonical URL of ours per form (we publish no
+ *  Questionnaire resource; the LOINC panel code is on the panel Observation). */
+export const questionnaireUrl = (instrument: Instrument) => `${FHIR_BASE}/Questionnaire/${instrument}`;
+
 /** linkIds of the QuestionnaireResponse items (ours; the item's LOINC code rides on the answer's
  *  Observation where one exists). */
 export const itemLinkId = (instrument: Instrument, index: number) => `${instrument}-item-${index + 1}`;

@@ -68,8 +68,10 @@ describe("validation", () => {
     const broken = { resourceType: "Observation", code: { text: "x" } } as unknown as Observation;
     const problems = structureProblems(broken, "entry[0].resource");
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0]?.path).toMatch(/^entry\[0\]\.resource/);
-    expect(problems.map((p) => p.path).join(" ")).toContain("status");
+    expect(problems.map((p) => p.path)).toContain("entry[0].resource.status");
+    expect(structureProblems({ resourceType: "Patient", foo: 1 } as never, "entry[1].resource")).toEqual([
+      { path: "entry[1].resource.foo", message: 'Invalid additional property "foo"' },
+    ]);
   });
 
   it("refuses an answer that does not fit its question, and a dangling reference", () => {

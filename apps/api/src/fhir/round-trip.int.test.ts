@@ -73,7 +73,7 @@ describe("FHIR import", () => {
     const fields = response.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
     expect(fields.map((f) => f.field)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^bundle\\.entry\\[${String(planIndex)}\\]\\.resource.*status`)),
+        `bundle.entry[${String(planIndex)}].resource.status`,
         `bundle.entry[${String(itemIndex)}].resource.valueCodeableConcept`,
       ]),
     );

@@ -29,11 +29,24 @@ export interface FhirProblem {
   message: string;
 }
 
-const issueProblems = (issues: OperationOutcomeIssue[], prefix: string): FhirProblem[] =>
+/** The validator names paths from the resource type ("Patient.birthDate"); ours start at `prefix`. */
+function pathOf(prefix: string, resourceType: string, expression: string | undefined): string {
+  if (!expression || expression === resourceType) return prefix;
+  const inner = expression.startsWith(`${resourceType}.`)
+    ? expression.slice(resourceType.length + 1)
+    : expression;
+  return prefix ? `${prefix}.${inner}` : inner;
+}
+
+const issueProblems = (
+  issues: OperationOutcomeIssue[],
+  prefix: string,
+  resourceType: string,
+): FhirProblem[] =>
   issues
     .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
     .map((issue) => ({
-      path: `${prefix}${issue.expression?.[0] ? `.${issue.expression[0]}` : ""}`,
+      path: pathOf(prefix, resourceType, issue.expression?.[0]),
       message: issue.details?.text ?? issue.diagnostics ?? "Invalid",
     }));
 
@@ -41,9 +54,10 @@ const issueProblems = (issues: OperationOutcomeIssue[], prefix: string): FhirPro
 export function structureProblems(resource: Resource, prefix = ""): FhirProblem[] {
   loadDefinitions();
   try {
-    return issueProblems(validateResource(resource), prefix);
+    return issueProblems(validateResource(resource), prefix, resource.resourceType);
   } catch (error) {
-    if (error instanceof OperationOutcomeError) return issueProblems(error.outcome.issue, prefix);
+    if (error instanceof OperationOutcomeError)
+      return issueProblems(error.outcome.issue, prefix, resource.resourceType);
     throw error;
   }
 }

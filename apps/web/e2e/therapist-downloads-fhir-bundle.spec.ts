@@ -52,6 +52,18 @@ test("a therapist downloads a course's FHIR bundle, pseudonymised unless asked o
   const namedPatient = named.entry.find((entry) => entry.resource.resourceType === "Patient")?.resource;
   expect(namedPatient?.name).toEqual([{ text: CLIENT }]);
   expect(namedPatient?.identifier).toEqual(patient?.identifier);
+
+  // The whole caseload: one Bundle of course Bundles, no names.
+  await page.goto("/caseload");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the whole caseload as FHIR bundles" }).click();
+  const caseloadFile = await downloading;
+  expect(caseloadFile.suggestedFilename()).toBe("caseload.fhir.json");
+  const caseloadText = await readFile(await caseloadFile.path(), "utf8");
+  expect(caseloadText).not.toContain("E2E-Fhir");
+  const caseload = JSON.parse(caseloadText) as { entry: Entry[] };
+  expect(caseload.entry.map((entry) => entry.resource.resourceType)).toEqual(["Bundle"]);
+  await checkAccessibility(page);
 });
 
 test("an admin imports a course Bundle for a therapist; a broken one is refused with its problems", async ({

@@ -32,6 +32,7 @@ import { authRoutes } from "./routes/auth";
 import { attentionRoutes } from "./routes/attention";
 import { calendarRoutes } from "./routes/calendar";
 import { questionnaireRoutes } from "./routes/questionnaires";
+import { fhirRoutes } from "./routes/fhir";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
 import { measureRoutes } from "./routes/clinical/measures";
@@ -157,6 +158,7 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
   await app.register(attentionRoutes, context);
   await app.register(calendarRoutes, context);
   await app.register(questionnaireRoutes, context);
+  await app.register(fhirRoutes, context);
 
   const webAppServed = await registerWebApp(app, config.WEB_DIST_DIR);
   app.setNotFoundHandler((request, reply) => {

@@ -28,3 +28,5 @@ export * from "./api/endpoints";
 export { authEndpoints } from "./auth/endpoints";
 // The client's questionnaire page likewise imports its own endpoints alone.
 export { questionnaireEndpoints } from "./questionnaires/endpoints";
+export * from "./fhir/codes";
+export * from "./fhir/fhir";

@@ -55,12 +55,14 @@ export interface RouteOptions {
   summary: string;
   /** The error answers the route can give, for the OpenAPI document (routes/responses.ts). */
   errors?: Readonly<Record<number, typeof apiErrorBody>>;
+  /** A larger body than the app's default, for the few routes that take whole documents. */
+  bodyLimit?: number;
 }
 
 export function defineRoute<E extends Endpoint>(
   app: ZodApp,
   endpoint: E,
-  { config, tags, summary, errors }: RouteOptions,
+  { config, tags, summary, errors, bodyLimit }: RouteOptions,
   handler: EndpointHandler<E>,
 ): void {
   const { method, path, params, query, body, headers, response, status } = endpoint;
@@ -68,6 +70,7 @@ export function defineRoute<E extends Endpoint>(
     method,
     url: path,
     config,
+    ...(bodyLimit !== undefined && { bodyLimit }),
     schema: {
       tags,
       summary,

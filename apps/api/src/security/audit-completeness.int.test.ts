@@ -82,11 +82,13 @@ const ACTIONS: Record<string, AuditAction> = {
   "POST /api/sessions/:sessionId/questionnaire-links": "questionnaire_link.issued",
   "GET /api/courses/:courseId/questionnaire-links": "questionnaire_link.listed",
   "POST /api/questionnaire-links/:linkId/revocation": "questionnaire_link.revoked",
+  "GET /api/fhir/courses/:courseId": "fhir.course_exported",
+  "GET /api/fhir/caseload": "fhir.caseload_exported",
 };
 
 /** Routes that read or write clinical records (or lists and views of them). */
 const isClinical = (url: string) =>
-  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention|questionnaire-links)(\/|$)/.test(
+  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention|questionnaire-links|fhir)(\/|$)/.test(
     url,
   );
 

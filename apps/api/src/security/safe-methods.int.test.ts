@@ -50,6 +50,9 @@ const link = await owner.post(`/api/sessions/${sessionNumbered(course, 3).id}/qu
 expect(link.statusCode, link.body).toBe(201);
 const linkToken = link.json<{ path: string }>().path.split("/").at(-1) ?? "";
 noteSecret(linkToken);
+// The instance's key for FHIR pseudonyms is made once, by its first export (like the audit e-mail key):
+// made here, so the walk shows that no later export changes anything.
+expect((await owner.get(`/api/fhir/courses/${course.id}`)).statusCode).toBe(200);
 
 /** Each path parameter gets the id of a real record of the owner's. */
 const ids: Record<string, string> = {

@@ -358,6 +358,20 @@ export const MATRIX: MatrixRow[] = [
     }),
   }),
   row("GET|HEAD /api/clients", THERAPISTS),
+  // FHIR export (the course as it may be read; the caseload is the therapist's own) and an admin's import.
+  row("GET|HEAD /api/fhir/courses/:courseId", READER),
+  row("GET|HEAD /api/fhir/caseload", THERAPISTS),
+  row("POST /api/admin/fhir/import", ADMIN, {
+    call: ({ world }) => ({
+      body: { therapistId: world.owner.therapist.id, bundle: { resourceType: "Bundle", type: "collection" } },
+    }),
+    prepare: async (ctx) => ({
+      body: {
+        therapistId: ctx.world.owner.therapist.id,
+        bundle: (await owner(ctx).get(`/api/fhir/courses/${ctx.world.owner.courseId}`)).json<object>(),
+      },
+    }),
+  }),
   row("POST /api/clients", THERAPISTS, {
     call: () => ({ body: { displayName: "Matrix New Client", referralReason: "Matrix referral" } }),
   }),

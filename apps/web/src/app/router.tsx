@@ -9,6 +9,7 @@ import {
   accountLoader,
   accountsLoader,
   auditLoader,
+  fhirImportLoader,
   measurementSettingsLoader,
 } from "./routes/admin/admin-loaders";
 import { attentionLoader } from "./routes/attention-loader";
@@ -262,6 +263,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     async () =>
                       (await import("./routes/admin/measurement-settings")).MeasurementSettingsRoute,
                   ),
+                },
+                {
+                  path: paths.admin.fhirImport.path,
+                  loader: forRoles(["admin"], fhirImportLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/admin/fhir-import")).FhirImportRoute),
                 },
                 {
                   path: paths.admin.audit.path,

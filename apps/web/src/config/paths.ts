@@ -168,6 +168,10 @@ export const paths = {
       path: "/admin/settings",
       getHref: () => "/admin/settings",
     },
+    fhirImport: {
+      path: "/admin/fhir-import",
+      getHref: () => "/admin/fhir-import",
+    },
     audit: {
       path: "/admin/audit",
       getHref: (search: AuditSearch = {}) => `/admin/audit${queryString(withoutFirstPage(search))}`,

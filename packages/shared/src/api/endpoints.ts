@@ -8,6 +8,7 @@ import { caseloadEndpoints, clientEndpoints, inventoryEndpoints } from "../clini
 import { courseEndpoints } from "../clinical/course-endpoints";
 import { measureEndpoints, settingsEndpoints, summaryEndpoints } from "../clinical/measure-endpoints";
 import { sessionEndpoints } from "../clinical/session-endpoints";
+import { fhirEndpoints } from "../fhir/endpoints";
 import { fidelityEndpoints } from "../fidelity/endpoints";
 import { healthEndpoints } from "../health/endpoints";
 import { questionnaireEndpoints } from "../questionnaires/endpoints";
@@ -38,6 +39,7 @@ export const endpoints = {
   calendar: calendarEndpoints,
   questionnaires: questionnaireEndpoints,
   safety: safetyEndpoints,
+  fhir: fhirEndpoints,
 };
 
 /** Every endpoint once, in the order of the table. */

@@ -33,6 +33,7 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
     admin: [
       { label: "Accounts", href: paths.admin.accounts.getHref() },
       { label: "Organisation settings", href: paths.admin.settings.getHref() },
+      { label: "Import a course", href: paths.admin.fhirImport.getHref() },
       { label: "Audit log", href: paths.admin.audit.getHref() },
     ],
   };

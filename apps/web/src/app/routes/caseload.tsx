@@ -1,3 +1,4 @@
+import { endpointPath, endpoints } from "@ipt/shared";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageHeading } from "../../components/page-heading";
 import { PagedResults } from "../../components/paged-results";
@@ -60,6 +61,15 @@ export function CaseloadRoute() {
       >
         {(entries) => <CaseloadTable entries={entries} />}
       </PagedResults>
+
+      {noClientsAtAll ? null : (
+        <p>
+          <a href={endpointPath(endpoints.fhir.exportCaseload, {})} download="caseload.fhir.json">
+            Download the whole caseload as FHIR bundles
+          </a>{" "}
+          <span className="muted">(clients under codes, not names; recorded in the audit log)</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useParams } from "react-router";
 import { Breadcrumbs } from "../../components/breadcrumbs";
+import { Section } from "../../components/section";
 import { PageFallback } from "../../components/page-fallback";
 import { Tabs } from "../../components/tabs";
 import { useCourse } from "../../features/courses/api/get-course";
 import { CourseHeader } from "../../features/courses/components/course-header";
 import { useCourseFidelity } from "../../features/fidelity/api/get-course-fidelity";
+import { FhirDownload } from "../../features/fhir/components/fhir-download";
 import { CourseFidelitySection } from "../../features/fidelity/components/course-fidelity-section";
 import { SupervisedCourse } from "../../features/supervision/components/supervised-course";
 import { courseCrumbs, courseTabs } from "./course/course-layout";
@@ -40,6 +42,9 @@ export function SupervisionCourseRoute() {
       </p>
       <SupervisedCourse course={data} fidelity={<CourseFidelitySection courseId={data.id} />} />
       <ReviewPanel courseId={data.id} />
+      <Section focusable id="export-heading" title="Export">
+        <FhirDownload courseId={data.id} />
+      </Section>
     </div>
   );
 }

@@ -9,7 +9,11 @@ import {
 } from "../../../features/audit/api/list-audit-events";
 import { measurementSettingsQueryOptions } from "../../../features/settings/api/measurement-settings";
 import { getUserQueryOptions } from "../../../features/users/api/get-user";
-import { listUsersQueryOptions, type ListUsersParams } from "../../../features/users/api/list-users";
+import {
+  activeTherapistsParams,
+  listUsersQueryOptions,
+  type ListUsersParams,
+} from "../../../features/users/api/list-users";
 import { parseSearchParams } from "../../../lib/search-params";
 import { RouteStatusError } from "../../route-guards";
 
@@ -58,5 +62,11 @@ export const auditLoader =
 export const measurementSettingsLoader = (queryClient: QueryClient) => async (): Promise<null> => {
   // Failures are shown in the page (with "Try again"), not as an error page.
   await queryClient.query(measurementSettingsQueryOptions()).catch(noop);
+  return null;
+};
+
+export const fhirImportLoader = (queryClient: QueryClient) => async () => {
+  // Failures are shown in the page (with "Try again"), not as an error page.
+  await queryClient.query(listUsersQueryOptions(activeTherapistsParams)).catch(noop);
   return null;
 };

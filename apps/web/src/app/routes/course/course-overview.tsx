@@ -14,6 +14,7 @@ import { RaiseEnding } from "../../../features/courses/components/raise-ending";
 import { setupStepLabel } from "../../../features/courses/components/setup-steps";
 import { TerminationChecklistForm } from "../../../features/courses/components/termination-checklist-form";
 import { WhatsNext } from "../../../features/courses/components/whats-next";
+import { FhirDownload } from "../../../features/fhir/components/fhir-download";
 import { ReviewPanel } from "../review-panel";
 import { useCourseOfLayout } from "./course-layout";
 
@@ -104,6 +105,10 @@ export function CourseOverviewRoute() {
       </Section>
 
       <ReviewPanel courseId={course.id} />
+
+      <Section focusable id="export-heading" title="Export">
+        <FhirDownload courseId={course.id} />
+      </Section>
 
       {endsEarly ? (
         <details className="disclosure">

@@ -30,3 +30,10 @@ export const activeSupervisorsParams: ListUsersParams = {
   active: "true",
   pageSize: 100,
 };
+
+/** Active therapists, for assigning an imported course. */
+export const activeTherapistsParams: ListUsersParams = {
+  role: "therapist",
+  active: "true",
+  pageSize: 100,
+};

@@ -1,0 +1,101 @@
+// One course as a FHIR R4 Bundle of type "collection" (docs/decisions/018): Patient, Condition,
+// CarePlan, Goals, Encounters, QuestionnaireResponses and Observations, Flags and Provenance. Entries
+// refer to each other by urn:uuid fullUrls; no server ids.
+import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
+import { carePlanOf, goalsOf } from "./care-plan";
+import { encounterOf, isEncounter } from "./encounters";
+import { stableUuid, urnOf } from "./extensions";
+import type { ExportOptions, ExportSource } from "./export-source";
+import { flagOf } from "./flags";
+import { scoreEntries, scoreUrls } from "./measures";
+import { conditionOf, patientOf } from "./patient-condition";
+import { coSignatureOf, sessionSignatureOf } from "./provenance";
+
+/** JSON FHIR allows no empty arrays or objects: drop them (and undefined) everywhere. */
+export function pruned<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map(pruned).filter((item) => !isEmpty(item)) as T;
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value)
+      .map(([key, item]) => [key, pruned(item)] as const)
+      .filter(([, item]) => !isEmpty(item));
+    return Object.fromEntries(entries) as T;
+  }
+  return value;
+}
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  (Array.isArray(value) && value.length === 0) ||
+  (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+
+export function courseBundle(source: ExportSource, options: ExportOptions, timestamp: Date): Bundle {
+  const patientUrl = urnOf(stableUuid("patient", options.pseudonym));
+  const carePlanUrl = urnOf(source.id);
+  const condition = conditionOf(source, patientUrl);
+  const conditionUrl = condition ? urnOf(stableUuid("condition", source.id)) : null;
+  const encounterUrls = new Map(source.sessions.filter(isEncounter).map((s) => [s.id, urnOf(s.id)]));
+  const encounterUrlOf = (sessionId: string) => encounterUrls.get(sessionId) ?? null;
+  const goals = goalsOf(source, patientUrl);
+  const therapistId = source.client.therapistId;
+
+  const entries: { fullUrl: string; resource: Resource }[] = [
+    { fullUrl: patientUrl, resource: patientOf(source, options) },
+    ...(condition && conditionUrl ? [{ fullUrl: conditionUrl, resource: condition }] : []),
+    {
+      fullUrl: carePlanUrl,
+      resource: carePlanOf(
+        source,
+        {
+          patient: patientUrl,
+          condition: conditionUrl,
+          goals: goals.map((g) => g.fullUrl),
+          encounterOf: encounterUrlOf,
+        },
+        options.timeZone,
+      ),
+    },
+    ...goals,
+    ...source.sessions.filter(isEncounter).map((session) => ({
+      fullUrl: urnOf(session.id),
+      resource: encounterOf(session, { patient: patientUrl }, therapistId, options.timeZone),
+    })),
+    ...source.measureScores.flatMap((score) =>
+      scoreEntries(score, { patient: patientUrl, encounterOf: encounterUrlOf }),
+    ),
+    ...source.riskFlags.flatMap((flag) => {
+      const score = source.measureScores.find((s) => s.id === flag.scoreId);
+      if (!score) return [];
+      return [
+        {
+          fullUrl: urnOf(flag.id),
+          resource: flagOf(flag, {
+            patient: patientUrl,
+            scorePanel: scoreUrls(score).panel,
+            encounterOf: encounterUrlOf,
+          }),
+        },
+      ];
+    }),
+    ...source.sessions.flatMap((session) => {
+      const encounter = encounterUrlOf(session.id);
+      const provenance = encounter ? sessionSignatureOf(session, encounter) : null;
+      return provenance
+        ? [{ fullUrl: urnOf(stableUuid("signature", session.id)), resource: provenance }]
+        : [];
+    }),
+    ...source.coSignatures.map((coSignature) => ({
+      fullUrl: urnOf(coSignature.id),
+      resource: coSignatureOf(
+        coSignature,
+        (coSignature.sessionId ? encounterUrlOf(coSignature.sessionId) : null) ?? carePlanUrl,
+      ),
+    })),
+  ];
+  return pruned({
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: timestamp.toISOString(),
+    entry: entries.map((entry): BundleEntry => ({ fullUrl: entry.fullUrl, resource: entry.resource })),
+  });
+}

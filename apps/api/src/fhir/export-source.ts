@@ -1,0 +1,149 @@
+// What one course's FHIR export is made from: the course, its client, its live sessions, scores, risk
+// flags and signatures, read in one query. The mapping modules take this shape and nothing else, so
+// they are pure and unit-tested without a database.
+import type { Prisma } from "../db/prisma";
+import { live } from "../clinical/live";
+
+export const exportSourceSelect = {
+  id: true,
+  sequence: true,
+  format: true,
+  lineage: true,
+  phase: true,
+  plannedSessions: true,
+  frequency: true,
+  startDate: true,
+  sessionMinutes: true,
+  sessionWeekday: true,
+  sessionTime: true,
+  terminationLead: true,
+  diagnosisNamed: true,
+  sickRoleGiven: true,
+  primaryArea: true,
+  secondaryArea: true,
+  disputeStage: true,
+  sensitivityModifier: true,
+  formulation: true,
+  formulationAgreedOn: true,
+  contractAgreedOn: true,
+  missedSessionPolicy: true,
+  templateVersion: true,
+  middleStartedAt: true,
+  terminationRaisedAt: true,
+  progressReviewed: true,
+  gainsCredited: true,
+  feelingsDiscussed: true,
+  relapsePlan: true,
+  nextStep: true,
+  outcome: true,
+  outcomeReason: true,
+  endedOn: true,
+  client: {
+    select: {
+      id: true,
+      therapistId: true,
+      displayName: true,
+      yearOfBirth: true,
+      referralReason: true,
+      workingDiagnosis: true,
+      status: true,
+    },
+  },
+  sessions: {
+    where: live,
+    select: {
+      id: true,
+      number: true,
+      createdOrder: true,
+      plannedDate: true,
+      startTime: true,
+      durationMinutes: true,
+      phase: true,
+      slot: true,
+      status: true,
+      agenda: true,
+      techniques: true,
+      incident: true,
+      notes: true,
+      betweenSessionWork: true,
+      nextFocus: true,
+      cancelReason: true,
+      signedAt: true,
+      signedById: true,
+      amendments: {
+        select: { reason: true, text: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+    orderBy: { createdOrder: "asc" },
+  },
+  measureScores: {
+    select: {
+      id: true,
+      sessionId: true,
+      instrument: true,
+      items: true,
+      total: true,
+      difficulty: true,
+      administeredOn: true,
+      correctsId: true,
+      correctionReason: true,
+      enteredById: true,
+      enteredAt: true,
+    },
+    orderBy: [{ enteredAt: "asc" }, { instrument: "asc" }, { id: "asc" }],
+  },
+  riskFlags: {
+    select: {
+      id: true,
+      sessionId: true,
+      scoreId: true,
+      itemValue: true,
+      raisedAt: true,
+      resolvedAt: true,
+      resolvedById: true,
+      resolutionReason: true,
+      acknowledgedAt: true,
+      acknowledgedById: true,
+      followUps: {
+        select: {
+          riskLevel: true,
+          actionsTaken: true,
+          safetyPlan: true,
+          supervisorInformed: true,
+          followedUpAt: true,
+          createdAt: true,
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
+  },
+  coSignatures: {
+    select: {
+      id: true,
+      sessionId: true,
+      target: true,
+      supervisorId: true,
+      fingerprint: true,
+      note: true,
+      createdAt: true,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.CourseSelect;
+
+export type ExportSource = Prisma.CourseGetPayload<{ select: typeof exportSourceSelect }>;
+export type ExportSession = ExportSource["sessions"][number];
+export type ExportScore = ExportSource["measureScores"][number];
+export type ExportRiskFlag = ExportSource["riskFlags"][number];
+export type ExportCoSignature = ExportSource["coSignatures"][number];
+
+/** How the export is made: who the patient is shown as, and the service's time zone for times. */
+export interface ExportOptions {
+  /** The client's stable pseudonym (a keyed hash of its id). */
+  pseudonym: string;
+  /** Name and year of birth only when the user asked for them (audited). */
+  includeIdentifyingDetails: boolean;
+  timeZone: string;
+}

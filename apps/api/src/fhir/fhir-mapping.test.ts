@@ -1,0 +1,179 @@
+// Unit tests of the mappings on hand-made courses: the pinned LOINC answers, the validator itself
+// refusing a broken resource, our code checks refusing a wrong answer or a dangling reference, and
+// generated courses of every format and problem area validating.
+import {
+  difficultyAnswers,
+  formatPresets,
+  frequencyAnswers,
+  instrumentCodes,
+  problemAreas,
+  snomedCodes,
+  type CourseFormat,
+  type ProblemArea,
+} from "@ipt/shared";
+import type { Bundle, CarePlan, Observation, Resource } from "@medplum/fhirtypes";
+import { describe, expect, it } from "vitest";
+import { codeProblems } from "./code-checks";
+import { courseBundle } from "./course-bundle";
+import { checkCourseBundle } from "./import-service";
+import { syntheticCourse } from "../../test/helpers/synthetic-course";
+import { namesMajorDepressiveDisorder } from "./patient-condition";
+import { structureProblems } from "./structure-validation";
+
+const options = {
+  pseudonym: "0123456789abcdef0123456789abcdef",
+  includeIdentifyingDetails: false,
+  timeZone: "Europe/London",
+};
+const resources = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource as Resource);
+
+describe("code lists", () => {
+  it("pins the PHQ-9 difficulty answers: LA6575-0 is very, LA6574-3 extremely difficult", () => {
+    expect(difficultyAnswers.very).toMatchObject({ code: "LA6575-0", display: "Very difficult" });
+    expect(difficultyAnswers.extremely).toMatchObject({ code: "LA6574-3", display: "Extremely difficult" });
+    expect(difficultyAnswers.not_difficult.code).toBe("LA6572-7");
+    expect(difficultyAnswers.somewhat.code).toBe("LA6573-5");
+  });
+
+  it("has the PHQ-9 panel, items in form order, answers and total", () => {
+    expect(instrumentCodes.phq9.panel.code).toBe("44249-1");
+    expect(instrumentCodes.phq9.items?.map((c) => c.code)).toEqual([
+      "44250-9",
+      "44255-8",
+      "44259-0",
+      "44254-1",
+      "44251-7",
+      "44258-2",
+      "44252-5",
+      "44253-3",
+      "44260-8",
+    ]);
+    expect(frequencyAnswers.map((c) => c.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
+    expect(instrumentCodes.phq9.total.code).toBe("44261-6");
+    expect(instrumentCodes.gad7.total.code).toBe("70274-6");
+    expect(instrumentCodes.gad7.items).toBeNull();
+    expect(instrumentCodes.hamd17.total.system).toMatch(/\/CodeSystem\/hamd17$/);
+    expect(instrumentCodes.hamd17.total.display).toContain("local code");
+  });
+
+  it("codes major depressive disorder only where the diagnosis names it", () => {
+    expect(namesMajorDepressiveDisorder("Major depressive disorder, single episode, moderate")).toBe(true);
+    expect(namesMajorDepressiveDisorder("Adjustment disorder with depressed mood")).toBe(false);
+    expect(namesMajorDepressiveDisorder("Low mood; major depression ruled out")).toBe(false);
+  });
+});
+
+describe("validation", () => {
+  it("refuses a resource that breaks the R4 definitions, naming the path", () => {
+    const broken = { resourceType: "Observation", code: { text: "x" } } as unknown as Observation;
+    const problems = structureProblems(broken, "entry[0].resource");
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.path)).toContain("entry[0].resource.status");
+    expect(structureProblems({ resourceType: "Patient", foo: 1 } as never, "entry[1].resource")).toEqual([
+      { path: "entry[1].resource.foo", message: 'Invalid additional property "foo"' },
+    ]);
+  });
+
+  it("refuses an answer that does not fit its question, and a dangling reference", () => {
+    const bundle = courseBundle(syntheticCourse({ format: "standard", area: "grief" }), options, new Date());
+    const item = resources(bundle).find(
+      (r): r is Observation => r.resourceType === "Observation" && r.code.coding?.[0]?.code === "44250-9",
+    );
+    if (!item) throw new Error("no item observation");
+    item.valueCodeableConcept = { coding: [difficultyAnswers.very] };
+    const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+    if (!plan) throw new Error("no care plan");
+    plan.addresses = [{ reference: "urn:uuid:00000000-0000-4000-8000-000000000000" }];
+    const messages = codeProblems(bundle as never).map((p) => p.message);
+    expect(messages).toContain("LA6575-0 does not answer 44250-9.");
+    expect(messages).toContain("The reference names no entry of this Bundle.");
+  });
+});
+
+describe("a Bundle from elsewhere", () => {
+  it("is refused with paths, never a crash, whatever its entries hold", () => {
+    const odd = [
+      { resourceType: "NoSuchType", id: "x" },
+      { resourceType: "CarePlan", status: 7, activity: "all" },
+      { resourceType: "Patient", extension: [{ url: "https://elsewhere.example/x", valueString: "y" }] },
+    ];
+    const { course, problems } = checkCourseBundle({
+      resourceType: "Bundle",
+      type: "collection",
+      entry: odd.map((resource) => ({ resource })),
+    });
+    expect(course).toBeNull();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.path.startsWith("entry[") || problem.path === "entry")).toBe(
+      true,
+    );
+  });
+
+  it("is refused when a value the app relies on is malformed or repeated, with the path", () => {
+    const bundle = courseBundle(syntheticCourse({ format: "standard", area: "grief" }), options, new Date());
+    const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+    const time = plan?.extension?.find((e) => e.url.endsWith("/session-time"));
+    if (!time || !plan?.activity) throw new Error("shape");
+    time.valueString = "nine";
+    const [, first, second] = plan.activity;
+    const idOf = (a: typeof first) => a?.detail?.extension?.find((e) => e.url.endsWith("/session-id"));
+    const secondId = idOf(second);
+    if (secondId) secondId.valueString = idOf(first)?.valueString ?? "";
+    const planIndex = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "CarePlan");
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `entry[${String(planIndex)}].resource.extension`,
+          message: "The session time is not a time like 09:30.",
+        },
+        { path: `entry[${String(planIndex)}].resource.activity`, message: "Two sessions have the same id." },
+      ]),
+    );
+  });
+
+  it("is read back into the course it came from", () => {
+    const source = syntheticCourse({ format: "ipt_b", area: "role_dispute" });
+    const bundle = courseBundle(source, options, new Date());
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(course?.course.format).toBe("ipt_b");
+    expect(course?.course.disputeStage).toBe("renegotiation");
+    expect(course?.sessions.map((s) => s.status)).toEqual(source.sessions.map((s) => s.status));
+    expect(course?.scores.map((s) => [s.instrument, s.items, s.total, s.difficulty])).toEqual(
+      source.measureScores.map((s) => [s.instrument, s.items, s.total, s.difficulty]),
+    );
+    expect(course?.riskFlags.map((f) => f.followUps.map((u) => [u.riskLevel, u.safetyPlan]))).toEqual([
+      [["low", "reviewed"]],
+    ]);
+    expect(course?.sessions[0]?.amendments).toEqual([
+      { reason: "Invented correction.", text: "Invented addendum.", createdAt: "2026-03-05T12:00:00.000Z" },
+    ]);
+  });
+});
+
+describe("generated courses of every format and area", () => {
+  const formats = Object.keys(formatPresets) as CourseFormat[];
+  for (const format of formats) {
+    for (const area of problemAreas as readonly ProblemArea[]) {
+      it(`${format} / ${area} validates`, () => {
+        const bundle = courseBundle(
+          syntheticCourse({ format, area }),
+          options,
+          new Date("2026-03-01T10:00:00Z"),
+        );
+        expect(structureProblems(bundle)).toEqual([]);
+        resources(bundle).forEach((resource, index) => {
+          expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+        });
+        expect(codeProblems(bundle as never)).toEqual([]);
+        const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+        expect(plan?.intent).toBe("plan");
+        expect(plan?.activity?.[0]?.detail?.code?.coding).toEqual([snomedCodes.interpersonalPsychotherapy]);
+        expect(plan?.activity).toHaveLength(formatPresets[format].defaultSessions + 1);
+        expect(resources(bundle).filter((r) => r.resourceType === "Goal").length).toBeGreaterThan(0);
+      });
+    }
+  }
+});

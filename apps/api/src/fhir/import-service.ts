@@ -1,0 +1,163 @@
+// An admin imports a course Bundle of ours into this instance, assigned to one of its therapists. The
+// Bundle is checked whole first — every resource against the FHIR R4 definitions, our code checks, and
+// the reading back into our model — and refused with every problem's path (400) before anything is
+// written; then the client, course, sessions, scores and risk flags are written in one transaction.
+// Acts of the exporting instance's users (signing a session, entering a score, resolving a flag) are
+// attributed to the assigned therapist; supervisors' co-signatures and acknowledgements are not
+// imported, since they belong to people this instance does not have (docs/decisions/018).
+import { randomUUID } from "node:crypto";
+import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
+import type { BundleEntry, Resource } from "@medplum/fhirtypes";
+import { auditClinical, type Actor } from "../clinical/access";
+import type { PrismaClient } from "../db/prisma";
+import { invalidFields } from "../errors/app-error";
+import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
+import { codeProblems } from "./code-checks";
+import { structureProblems, type FhirProblem } from "./structure-validation";
+
+const refused = (problems: FhirProblem[]) =>
+  invalidFields(
+    problems.map((problem) => ({
+      field: problem.path ? `bundle.${problem.path}` : "bundle",
+      message: problem.message,
+    })),
+  );
+
+const nullableDate = (value: string | null) => (value === null ? null : toDateColumn(value));
+const nullableInstant = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The course a Bundle holds, or every problem found: first the FHIR R4 definitions and our code checks
+ * (a Bundle that fails them is not read further), then the reading back into our model.
+ */
+export function checkCourseBundle(bundle: FhirImportRequest["bundle"]): {
+  course: ImportedCourse | null;
+  problems: FhirProblem[];
+} {
+  const entries = (bundle.entry ?? []) as BundleEntry[];
+  const problems: FhirProblem[] = [
+    ...entries.flatMap((entry, index) =>
+      structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`),
+    ),
+    ...codeProblems(bundle as never),
+  ];
+  if (problems.length > 0) return { course: null, problems };
+  const read = readCourseBundle(entries);
+  return read.problems.length > 0 ? { course: null, problems: read.problems } : read;
+}
+
+export async function importCourse(
+  prisma: PrismaClient,
+  actor: Actor,
+  request: FhirImportRequest,
+): Promise<FhirImportResponse> {
+  const therapist = await prisma.user.findFirst({
+    where: { id: request.therapistId, role: "therapist", active: true },
+    select: { id: true },
+  });
+  if (!therapist) {
+    throw invalidFields([{ field: "therapistId", message: "Choose an active therapist of this instance." }]);
+  }
+
+  const checked = checkCourseBundle(request.bundle);
+  if (!checked.course) throw refused(checked.problems);
+  const read = checked.course;
+
+  const clientId = randomUUID();
+  const courseId = randomUUID();
+  const sessionIds = new Map(read.sessions.map((session) => [session.sourceId, randomUUID()]));
+  const scoreIds = new Map(read.scores.map((score) => [score.sourceId, randomUUID()]));
+  const sessionIdOf = (sourceId: string) => sessionIds.get(sourceId) ?? "";
+  const scoreIdOf = (sourceId: string) => scoreIds.get(sourceId) ?? "";
+
+  await prisma.$transaction(async (tx) => {
+    await tx.client.create({ data: { id: clientId, therapistId: therapist.id, ...read.client } });
+    const { course } = read;
+    await tx.course.create({
+      data: {
+        ...course,
+        id: courseId,
+        clientId,
+        startDate: toDateColumn(course.startDate),
+        formulationAgreedOn: nullableDate(course.formulationAgreedOn),
+        contractAgreedOn: nullableDate(course.contractAgreedOn),
+        middleStartedAt: nullableInstant(course.middleStartedAt),
+        terminationRaisedAt: nullableInstant(course.terminationRaisedAt),
+        endedOn: nullableDate(course.endedOn),
+      },
+    });
+    await tx.therapySession.createMany({
+      data: read.sessions.map(({ sourceId, plannedDate, signedAt, amendments: _amendments, ...session }) => ({
+        ...session,
+        id: sessionIdOf(sourceId),
+        courseId,
+        plannedDate: toDateColumn(plannedDate),
+        signedAt: nullableInstant(signedAt),
+        signedById: signedAt ? therapist.id : null,
+      })),
+    });
+    await tx.sessionAmendment.createMany({
+      data: read.sessions.flatMap((session) =>
+        session.amendments.map((amendment) => ({
+          sessionId: sessionIdOf(session.sourceId),
+          authorId: therapist.id,
+          reason: amendment.reason,
+          text: amendment.text,
+          createdAt: new Date(amendment.createdAt),
+        })),
+      ),
+    });
+    // One by one in export order, so a correction's original is written before it.
+    for (const {
+      sourceId,
+      sessionSourceId,
+      correctsSourceId,
+      administeredOn,
+      enteredAt,
+      ...score
+    } of read.scores) {
+      await tx.measureScore.create({
+        data: {
+          ...score,
+          id: scoreIdOf(sourceId),
+          courseId,
+          sessionId: sessionIdOf(sessionSourceId),
+          correctsId: correctsSourceId ? scoreIdOf(correctsSourceId) : null,
+          administeredOn: toDateColumn(administeredOn),
+          enteredAt: new Date(enteredAt),
+          enteredById: therapist.id,
+        },
+      });
+    }
+    const flagIds = read.riskFlags.map(() => randomUUID());
+    await tx.riskFlag.createMany({
+      data: read.riskFlags.map((flag, index) => ({
+        id: flagIds[index],
+        courseId,
+        sessionId: sessionIdOf(flag.sessionSourceId),
+        scoreId: scoreIdOf(flag.scoreSourceId),
+        itemValue: flag.itemValue,
+        raisedAt: new Date(flag.raisedAt),
+        resolvedAt: nullableInstant(flag.resolvedAt),
+        resolvedById: flag.resolved ? therapist.id : null,
+        resolutionReason: flag.resolutionReason,
+      })),
+    });
+    await tx.safetyFollowUp.createMany({
+      data: read.riskFlags.flatMap((flag, index) =>
+        flag.followUps.map((followUp) => ({
+          ...followUp,
+          riskFlagId: flagIds[index] ?? "",
+          recordedById: therapist.id,
+          followedUpAt: new Date(followUp.followedUpAt),
+          createdAt: new Date(followUp.createdAt),
+        })),
+      ),
+    });
+    await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
+      clientId,
+      therapistId: therapist.id,
+    });
+  });
+  return { clientId, courseId };
+}

@@ -1,0 +1,75 @@
+// Provenance for the signature of each signed session record (the therapist, on its Encounter) and for
+// each supervisor co-signature (of the formulation or plan: the CarePlan; of a session: its Encounter).
+// Users travel as identifiers of the exporting instance, never names.
+import { iptCodeSystems, PROVENANCE_PARTICIPANT_TYPE, SIGNATURE_TYPE, USER_SYSTEM } from "@ipt/shared";
+import type { Practitioner, Provenance, Reference } from "@medplum/fhirtypes";
+import { extension, localCoding, ref } from "./extensions";
+import type { ExportCoSignature, ExportSession } from "./export-source";
+
+export const userReference = (userId: string): Reference<Practitioner> => ({
+  identifier: { system: USER_SYSTEM, value: userId },
+});
+
+const signature = (
+  code: "1.2.840.10065.1.12.1.1" | "1.2.840.10065.1.12.1.5",
+  display: string,
+  when: Date,
+  who: string,
+) => ({
+  type: [{ system: SIGNATURE_TYPE, code, display }],
+  when: when.toISOString(),
+  who: userReference(who),
+});
+
+/** The therapist's signature of a session record ("Author's Signature"). */
+export function sessionSignatureOf(session: ExportSession, encounterUrl: string): Provenance | null {
+  if (!session.signedAt || !session.signedById) return null;
+  return {
+    resourceType: "Provenance",
+    extension: [...extension("provenance-kind", "session-signature")],
+    target: [ref(encounterUrl)],
+    recorded: session.signedAt.toISOString(),
+    agent: [
+      {
+        type: { coding: [{ system: PROVENANCE_PARTICIPANT_TYPE, code: "author", display: "Author" }] },
+        who: userReference(session.signedById),
+      },
+    ],
+    signature: [
+      signature("1.2.840.10065.1.12.1.1", "Author's Signature", session.signedAt, session.signedById),
+    ],
+  };
+}
+
+/** A supervisor's co-signature ("Verification Signature"), with the fingerprint of what was co-signed. */
+export function coSignatureOf(coSignature: ExportCoSignature, targetUrl: string): Provenance {
+  return {
+    resourceType: "Provenance",
+    extension: [
+      ...extension("provenance-kind", "co-signature"),
+      ...extension(
+        "cosignature-target",
+        localCoding(iptCodeSystems.signatureTarget, coSignature.target, coSignature.target),
+      ),
+      ...extension("cosignature-fingerprint", coSignature.fingerprint),
+      ...extension("cosignature-note", coSignature.note),
+      ...extension("session-id", coSignature.sessionId),
+    ],
+    target: [ref(targetUrl)],
+    recorded: coSignature.createdAt.toISOString(),
+    agent: [
+      {
+        type: { coding: [{ system: PROVENANCE_PARTICIPANT_TYPE, code: "verifier", display: "Verifier" }] },
+        who: userReference(coSignature.supervisorId),
+      },
+    ],
+    signature: [
+      signature(
+        "1.2.840.10065.1.12.1.5",
+        "Verification Signature",
+        coSignature.createdAt,
+        coSignature.supervisorId,
+      ),
+    ],
+  };
+}

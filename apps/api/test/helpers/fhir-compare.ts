@@ -1,0 +1,56 @@
+// Comparing two FHIR exports of one course "ids aside": every UUID and pseudonym is renamed by its order
+// of first appearance, so the comparison sees content and which entry refers to which, never the ids
+// of one instance. `importable` leaves out what an import does not carry (docs/decisions/018).
+import { extensionUrl } from "@ipt/shared";
+import type { Bundle } from "@medplum/fhirtypes";
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/g;
+
+/** The Bundle with every id (UUIDs, pseudonyms) replaced by its order of first appearance, so two
+ *  exports compare by content and by which entries refer to which. */
+export function idsAside(bundle: Bundle): unknown {
+  const names = new Map<string, string>();
+  const rename = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      return value.replace(UUID, (id) => {
+        if (!names.has(id)) names.set(id, `id-${String(names.size + 1)}`);
+        return names.get(id) ?? id;
+      });
+    }
+    if (Array.isArray(value)) return value.map(rename);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rename(item)]));
+    }
+    return value;
+  };
+  const { timestamp: _timestamp, ...rest } = bundle;
+  return rename(rest);
+}
+
+const notImported = new Set([extensionUrl("acknowledged-at"), extensionUrl("acknowledged-by")]);
+
+/** What an import keeps: no co-signatures, no supervisors' acknowledgements. */
+export function importable(bundle: Bundle): Bundle {
+  return {
+    ...bundle,
+    entry: (bundle.entry ?? [])
+      .filter((entry) => {
+        const resource = entry.resource;
+        return !(
+          resource?.resourceType === "Provenance" &&
+          resource.extension?.some((e) => e.valueString === "co-signature")
+        );
+      })
+      .map((entry) =>
+        entry.resource?.resourceType === "Flag"
+          ? {
+              ...entry,
+              resource: {
+                ...entry.resource,
+                extension: entry.resource.extension?.filter((e) => !notImported.has(e.url)),
+              },
+            }
+          : entry,
+      ),
+  };
+}

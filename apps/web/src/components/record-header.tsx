@@ -20,6 +20,7 @@ export function RecordHeader({
   subtitle,
   facts,
   actions,
+  onRisk,
 }: {
   title: string;
   /** The browser tab's title, when it should say more than the heading. */
@@ -27,7 +28,10 @@ export function RecordHeader({
   subtitle?: ReactNode;
   facts: readonly RecordFact[];
   actions?: ReactNode;
+  /** Shown under the facts when one of them is an open risk (e.g. the service's crisis steps). */
+  onRisk?: ReactNode;
 }) {
+  const atRisk = facts.some((fact) => fact.tone === "risk");
   return (
     <header className="record-header">
       <div className="record-header__top">
@@ -48,6 +52,7 @@ export function RecordHeader({
           </div>
         ))}
       </dl>
+      {atRisk && onRisk ? <div className="record-header__risk">{onRisk}</div> : null}
     </header>
   );
 }

@@ -46,6 +46,9 @@ export const queryKeys = {
   attention: {
     all: ["attention"] as const,
   },
+  safety: {
+    crisisSteps: ["safety", "crisis-steps"] as const,
+  },
   calendar: {
     feed: ["calendar", "feed"] as const,
   },

@@ -11,6 +11,7 @@ import { CourseFidelitySection } from "../../features/fidelity/components/course
 import { SupervisedCourse } from "../../features/supervision/components/supervised-course";
 import { courseCrumbs, courseTabs } from "./course/course-layout";
 import { ReviewPanel } from "./review-panel";
+import { CrisisSteps } from "../../features/measures/components/crisis-steps";
 
 /** A supervisee's course, read only, with its fidelity ratings and the sessions proposed for review. */
 export function SupervisionCourseRoute() {
@@ -35,7 +36,7 @@ export function SupervisionCourseRoute() {
   return (
     <div className="page">
       <Breadcrumbs crumbs={courseCrumbs("supervisor", data)} />
-      <CourseHeader course={data} showNextAction={false} />
+      <CourseHeader course={data} showNextAction={false} onRisk={<CrisisSteps />} />
       <Tabs label="Course sections" tabs={courseTabs("supervisor", data.id)} />
       <p className="notice">
         Read only: you are reviewing as a supervisor{therapist ? ` a course seen by ${therapist.name}` : ""}.

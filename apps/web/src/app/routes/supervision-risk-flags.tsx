@@ -2,6 +2,7 @@ import { ITEM9_FOLLOW_UP } from "@ipt/shared";
 import { SourceTags } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
 import { QueryFallback } from "../../components/states";
+import { CrisisSteps } from "../../features/measures/components/crisis-steps";
 import { useSupervisionRiskFlags } from "../../features/supervision/api/list-risk-flags";
 import { RiskFlagsTable } from "../../features/supervision/components/risk-flags-table";
 
@@ -14,6 +15,7 @@ export function SupervisionRiskFlagsRoute() {
       <p className="section__intro">
         {ITEM9_FOLLOW_UP.text} <SourceTags tags={ITEM9_FOLLOW_UP.sources} />
       </p>
+      <CrisisSteps />
       {flags.isPending || flags.isError ? (
         <QueryFallback
           query={flags}

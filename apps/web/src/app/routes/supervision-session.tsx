@@ -12,6 +12,7 @@ import { SupervisedSession } from "../../features/supervision/components/supervi
 import { useSession } from "../../features/sessions/api/get-session";
 import { SessionHeader } from "../../features/sessions/components/session-header";
 import { ReviewPanel } from "./review-panel";
+import { CrisisSteps } from "../../features/measures/components/crisis-steps";
 
 const supervision = { label: "Supervision", href: paths.supervision.cockpit.getHref() };
 
@@ -47,7 +48,7 @@ export function SupervisionSessionRoute() {
           { label: title },
         ]}
       />
-      <SessionHeader session={data} />
+      <SessionHeader session={data} onRisk={<CrisisSteps />} />
       <p className="notice">Read only: you are reviewing as a supervisor.</p>
       <SupervisedSession session={data} />
       <ReviewPanel courseId={data.course.id} session={data} />

@@ -8,6 +8,7 @@ import { paths } from "../../../config/paths";
 import { useSession } from "../../../features/auth/api/get-session";
 import { useCourse } from "../../../features/courses/api/get-course";
 import { CourseHeader } from "../../../features/courses/components/course-header";
+import { CrisisSteps } from "../../../features/measures/components/crisis-steps";
 
 /** The course page's sections: the therapist works in all of them; a supervisor reviews and reads the measures. */
 export function courseTabs(role: Role | undefined, courseId: string): TabLink[] {
@@ -71,6 +72,7 @@ export function CourseLayout() {
     <div className="page">
       <Breadcrumbs crumbs={courseCrumbs(role, data)} />
       <CourseHeader
+        onRisk={<CrisisSteps />}
         course={data}
         showNextAction={therapist}
         actions={

@@ -10,6 +10,7 @@ import { paths } from "../../../config/paths";
 import { useCourse } from "../../../features/courses/api/get-course";
 import { useSession } from "../../../features/sessions/api/get-session";
 import { openRiskAt, SessionHeader } from "../../../features/sessions/components/session-header";
+import { CrisisSteps } from "../../../features/measures/components/crisis-steps";
 
 function crumbsFor(session: SessionDetail | undefined): Crumb[] {
   const caseload = { label: "Caseload", href: paths.therapist.caseload.getHref() };
@@ -67,6 +68,7 @@ export function SessionLayout() {
     <div className="page">
       <Breadcrumbs crumbs={crumbsFor(data)} />
       <SessionHeader
+        onRisk={<CrisisSteps />}
         session={data}
         courseOpenRisk={course.data?.measures.openRiskFlags}
         actions={

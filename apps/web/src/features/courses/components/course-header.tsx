@@ -74,10 +74,13 @@ export function CourseHeader({
   course,
   actions,
   showNextAction,
+  onRisk,
 }: {
   course: CourseDetail;
   actions?: ReactNode;
   showNextAction: boolean;
+  /** Shown under the facts while a risk flag is open (the app passes the crisis steps). */
+  onRisk?: ReactNode;
 }) {
   const next = showNextAction ? courseNextAction(course) : null;
   return (
@@ -90,6 +93,7 @@ export function CourseHeader({
         }`}
         facts={courseFacts(course)}
         actions={actions}
+        onRisk={onRisk}
       />
       {next ? (
         <NextAction label={next.label}>

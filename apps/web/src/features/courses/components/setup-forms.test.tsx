@@ -178,7 +178,7 @@ describe("the set-up's formulation and contract, saved with one button", () => {
 
   it("starts from a suggested plan for missed sessions", () => {
     renderWithProviders(<ContractForm course={initial} onSaved={() => undefined} withFormulation />);
-    expect((screen.getByLabelText("What happens after a missed session") as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByLabelText<HTMLTextAreaElement>("What happens after a missed session").value).toBe(
       DEFAULT_MISSED_SESSION_POLICY,
     );
   });

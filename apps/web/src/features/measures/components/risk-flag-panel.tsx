@@ -10,6 +10,7 @@ import { SourceTags } from "../../../components/clinical/source-tags";
 import { LiveStatus } from "../../../components/states";
 import { formatDateTime } from "../../../lib/format";
 import { item9AnswerLabel, riskLevelLabels, safetyPlanLabels, sessionLabel } from "./labels";
+import { CrisisSteps } from "./crisis-steps";
 import { ResolveRiskFlagDialog } from "./resolve-risk-flag-dialog";
 import { RiskEscalationNote } from "./risk-escalation-note";
 import { SafetyFollowUpDialog } from "./safety-follow-up-form";
@@ -128,6 +129,7 @@ export function RiskFlagPanel({
           <SourceTags tags={ITEM9_FOLLOW_UP.sources} />
         </p>
       ) : null}
+      {state === "resolved" ? null : <CrisisSteps />}
       <RiskEscalationNote escalation={flag.escalation} />
       {flag.followUps.length > 0 ? (
         <>

@@ -60,10 +60,13 @@ export function SessionHeader({
   session,
   courseOpenRisk,
   actions,
+  onRisk,
 }: {
   session: SessionDetail;
   courseOpenRisk?: number | undefined;
   actions?: ReactNode;
+  /** Shown under the facts while a risk flag is open (the app passes the crisis steps). */
+  onRisk?: ReactNode;
 }) {
   const title = sessionTitle(session);
   return (
@@ -73,6 +76,7 @@ export function SessionHeader({
       subtitle={session.course.clientName}
       facts={sessionFacts(session, courseOpenRisk)}
       actions={actions}
+      onRisk={onRisk}
     />
   );
 }

@@ -93,7 +93,7 @@ test("an admin imports a course Bundle for a therapist; a broken one is refused 
   await checkAccessibility(page);
 
   await page.getByLabel("FHIR Bundle (.json)").setInputFiles(broken);
-  await page.getByLabel("Therapist").selectOption({ label: therapist.name });
+  await page.getByLabel("Therapist").selectOption({ label: `${therapist.name} (${therapist.email})` });
   await page.getByRole("button", { name: "Import course" }).click();
   const problems = page.getByRole("region", { name: "Problems in the Bundle" });
   await expect(problems).toContainText("Nothing was imported.");

@@ -95,7 +95,8 @@ export function FhirImportForm({ therapists }: { therapists: AdminUser[] }) {
         <option value="">Choose a therapist</option>
         {therapists.map((therapist) => (
           <option key={therapist.id} value={therapist.id}>
-            {therapist.name}
+            {/* The e-mail tells apart two therapists of the same name. */}
+            {therapist.name} ({therapist.email})
           </option>
         ))}
       </SelectField>

@@ -72,6 +72,7 @@ export interface ImportedCourse {
     templateVersion: string | null;
     middleStartedAt: string | null;
     terminationRaisedAt: string | null;
+    terminationEarlyReason: string | null;
     progressReviewed: boolean;
     gainsCredited: boolean;
     feelingsDiscussed: boolean;
@@ -194,6 +195,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
     templateVersion: planExt.string("template-version"),
     middleStartedAt: planExt.dateTime("middle-started-at"),
     terminationRaisedAt: planExt.dateTime("termination-raised-at"),
+    terminationEarlyReason: planExt.string("termination-early-reason"),
     progressReviewed: planExt.boolean("progress-reviewed"),
     gainsCredited: planExt.boolean("gains-credited"),
     feelingsDiscussed: planExt.boolean("feelings-discussed"),

@@ -137,6 +137,7 @@ export function carePlanOf(
       ...extension("template-version", source.templateVersion),
       ...extension("middle-started-at", source.middleStartedAt),
       ...extension("termination-raised-at", source.terminationRaisedAt),
+      ...extension("termination-early-reason", source.terminationEarlyReason),
       ...extension("progress-reviewed", source.progressReviewed),
       ...extension("gains-credited", source.gainsCredited),
       ...extension("feelings-discussed", source.feelingsDiscussed),

@@ -30,6 +30,7 @@ export const exportSourceSelect = {
   templateVersion: true,
   middleStartedAt: true,
   terminationRaisedAt: true,
+  terminationEarlyReason: true,
   progressReviewed: true,
   gainsCredited: true,
   feelingsDiscussed: true,

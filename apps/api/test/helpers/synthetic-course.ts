@@ -123,6 +123,7 @@ export function syntheticCourse({
     templateVersion: "1",
     middleStartedAt: new Date("2026-03-17T09:00:00Z"),
     terminationRaisedAt: null,
+    terminationEarlyReason: null,
     progressReviewed: false,
     gainsCredited: false,
     feelingsDiscussed: false,

@@ -103,6 +103,9 @@ const denyAll: Expectations = {
 };
 const only = (allowed: Partial<Expectations>): Expectations => ({ ...denyAll, ...allowed });
 
+/** Why a test course's ending is raised early (its next session is more than 4 before the end). */
+const EARLY_ENDING_REASON = "Invented: the client moves away.";
+
 /** Anyone, signed in or not (a dead session is simply no session). */
 const PUBLIC: Expectations = Object.fromEntries(
   Object.keys(denyAll).map((actor) => [actor, "allow"]),
@@ -511,11 +514,15 @@ export const MATRIX: MatrixRow[] = [
       };
     },
   }),
+  // A fresh middle-phase course raises its ending early (session 1 of 12): with the reason.
   row("POST /api/courses/:courseId/termination", OWNER, {
-    call: () => ({ body: { version: 1 } }),
+    call: () => ({ body: { version: 1, earlyReason: EARLY_ENDING_REASON } }),
     prepare: async (ctx) => {
       const course = await courseFor(owner(ctx), { phase: "middle" });
-      return { params: { courseId: course.id }, body: { version: course.version } };
+      return {
+        params: { courseId: course.id },
+        body: { version: course.version, earlyReason: EARLY_ENDING_REASON },
+      };
     },
   }),
   row("PATCH /api/courses/:courseId/termination-checklist", OWNER, {
@@ -523,7 +530,10 @@ export const MATRIX: MatrixRow[] = [
     prepare: async (ctx) => {
       const middle = await courseFor(owner(ctx), { phase: "middle" });
       const raised = asCourse(
-        await owner(ctx).post(`/api/courses/${middle.id}/termination`, { version: middle.version }),
+        await owner(ctx).post(`/api/courses/${middle.id}/termination`, {
+          version: middle.version,
+          earlyReason: EARLY_ENDING_REASON,
+        }),
       );
       return { params: { courseId: raised.id }, body: { version: raised.version, progressReviewed: true } };
     },

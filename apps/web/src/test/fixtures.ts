@@ -90,6 +90,7 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     templateVersion: "1",
     middleStartedAt: "2026-09-20T10:00:00.000Z",
     terminationRaisedAt: null,
+    terminationEarlyReason: null,
     termination: {
       progressReviewed: false,
       gainsCredited: false,

@@ -16,6 +16,7 @@ import {
   rescheduleSessionRequest,
   terminationChecklistRequest,
   versionRequest,
+  raiseEndingRequest,
 } from "./courses";
 import { outreachAttemptRequest } from "../safety/outreach";
 
@@ -113,7 +114,7 @@ export const courseEndpoints = {
     method: "POST",
     path: "/api/courses/:courseId/termination",
     params: courseParams,
-    body: versionRequest,
+    body: raiseEndingRequest,
     response: courseDetail,
   }),
   updateTerminationChecklist: defineEndpoint({

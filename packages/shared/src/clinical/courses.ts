@@ -85,6 +85,13 @@ export type ContractRequest = z.infer<typeof contractRequest>;
 export const versionRequest = z.strictObject({ version });
 export type VersionRequest = z.infer<typeof versionRequest>;
 
+/** Raising the ending; more than 4 sessions before the end it needs the reason (endingIsEarly). */
+export const raiseEndingRequest = z.strictObject({
+  version,
+  earlyReason: z.string().trim().min(1, "Give the reason for ending early.").max(1000).optional(),
+});
+export type RaiseEndingRequest = z.infer<typeof raiseEndingRequest>;
+
 export const terminationChecklistRequest = z.strictObject({
   version,
   progressReviewed: z.boolean().optional(),
@@ -212,6 +219,8 @@ export const courseDetail = z.object({
   templateVersion: z.string().nullable(),
   middleStartedAt: z.iso.datetime().nullable(),
   terminationRaisedAt: z.iso.datetime().nullable(),
+  /** Why the ending was raised more than 4 sessions before the end; null when it was on time. */
+  terminationEarlyReason: z.string().nullable(),
   termination: z.object({
     progressReviewed: z.boolean(),
     gainsCredited: z.boolean(),

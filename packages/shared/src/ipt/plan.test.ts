@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { agendaFor } from "./agenda";
 import { PlanRuleError } from "./plan-error";
 import {
+  endingIsEarly,
   generatePlan,
   nextSessionDate,
   phaseFor,
@@ -419,5 +420,20 @@ describe("generatePlan bounds", () => {
     expectPlanError(() => generatePlan({ ...base, total: 12.5 }), "total", /12–16/);
     expectPlanError(() => generatePlan({ ...base, startDate: "2026-02-29" }), "startDate", /real date/);
     expectPlanError(() => generatePlan({ ...base, startTime: "9:30" }), "startTime", /time like 09:30/);
+  });
+});
+
+describe("raising the ending early [S4]: more than 4 sessions before the end needs a reason", () => {
+  it.each([
+    // total, next session, early?
+    [12, 10, false], // the plan's start with a lead of 2
+    [12, 8, false], // a lead of 4: 4 sessions before the end, still on time
+    [12, 7, true], // 5 before the end
+    [12, 1, true],
+    [16, 12, false],
+    [16, 11, true],
+    [8, 4, false], // a short course: 4 before the end
+  ])("%i sessions, raised before session %i: early = %s", (total, next, early) => {
+    expect(endingIsEarly(total, next)).toBe(early);
   });
 });

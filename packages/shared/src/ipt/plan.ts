@@ -57,6 +57,18 @@ export function terminationStartNumber(total: number, lead: number): number {
   return total - lead;
 }
 
+/** Sessions before the end beyond which raising the ending counts as early and needs a reason. */
+export const EARLY_ENDING_SESSIONS = 4;
+
+/**
+ * Raising the ending at session `next` is "much earlier than planned" when it is more than 4
+ * sessions before the end: the sources ask for the ending 2–4 sessions before the end [S4], so
+ * earlier needs a reason on record. The 4-session threshold is this planner's synthesis of [S4].
+ */
+export function endingIsEarly(total: number, next: number): boolean {
+  return total - next > EARLY_ENDING_SESSIONS;
+}
+
 /** initial while n ≤ the format's initial sessions; termination from total − lead; middle in between. */
 export function phaseFor(number: number, total: number, format: CourseFormat, lead: number): SessionPhase {
   if (number <= formatPresets[format].initialSessions) return "initial";

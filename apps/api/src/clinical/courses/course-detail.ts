@@ -51,6 +51,7 @@ const courseDetailSelect = {
   templateVersion: true,
   middleStartedAt: true,
   terminationRaisedAt: true,
+  terminationEarlyReason: true,
   progressReviewed: true,
   gainsCredited: true,
   feelingsDiscussed: true,
@@ -195,6 +196,7 @@ export async function getCourseDetail(
     templateVersion: course.templateVersion,
     middleStartedAt: course.middleStartedAt?.toISOString() ?? null,
     terminationRaisedAt: course.terminationRaisedAt?.toISOString() ?? null,
+    terminationEarlyReason: course.terminationEarlyReason,
     termination: {
       progressReviewed: course.progressReviewed,
       gainsCredited: course.gainsCredited,

@@ -2,6 +2,7 @@
 // discontinuation. Each step is versioned on the course and audited in the same transaction.
 import {
   completionMeasureGaps,
+  endingIsEarly,
   fromDateColumn,
   lastHeldNumberOf,
   outreachGap,
@@ -10,6 +11,7 @@ import {
 import type {
   CompleteCourseRequest,
   CourseDetail,
+  RaiseEndingRequest,
   TerminationChecklistRequest,
   VersionRequest,
 } from "@ipt/shared";
@@ -25,12 +27,15 @@ import { outreachStateFor } from "../../safety/outreach";
 
 export const DISCONTINUED_REASON = "Course discontinued";
 
-/** "Raise the ending explicitly": the course moves from the middle phase to termination. */
+/**
+ * "Raise the ending explicitly": the course moves from the middle phase to termination. More than
+ * 4 sessions before the end (endingIsEarly) it needs the reason, kept on the course.
+ */
 export async function raiseTermination(
   prisma: PrismaClient,
   actor: Actor,
   courseId: string,
-  request: VersionRequest,
+  request: RaiseEndingRequest,
 ): Promise<CourseDetail> {
   await ownedCourse(prisma, actor, courseId);
   return withRefusalAudit(prisma, actor, courseId, "termination_raised", () =>
@@ -47,14 +52,39 @@ export async function raiseTermination(
           },
         ]);
       }
+      const next = await nextSessionNumber(tx, courseId);
+      const early = next !== null && endingIsEarly(course.plannedSessions, next);
+      if (early && !request.earlyReason) {
+        throw ruleUnmet("The ending is being raised early: give the reason.", [
+          {
+            item: "early_reason",
+            message: `Session ${next} is ${course.plannedSessions - next} sessions before the end; the plan raises the ending 2–4 sessions before it. Give the reason for ending early.`,
+          },
+        ]);
+      }
       await tx.course.update({
         where: { id: courseId },
-        data: { phase: "termination", terminationRaisedAt: actor.now },
+        data: {
+          phase: "termination",
+          terminationRaisedAt: actor.now,
+          terminationEarlyReason: early ? (request.earlyReason ?? null) : null,
+        },
       });
-      await auditClinical(tx, actor, "course.termination_raised", "course", courseId);
+      // Whether it was early, never the reason's words (free text stays out of the audit log).
+      await auditClinical(tx, actor, "course.termination_raised", "course", courseId, { early });
       return getCourseDetail(tx, actor, courseId, { audit: false });
     }),
   );
+}
+
+/** The number of the course's next planned session (the first not yet held), or null. */
+async function nextSessionNumber(tx: Tx, courseId: string): Promise<number | null> {
+  const next = await tx.therapySession.findFirst({
+    where: { courseId, ...live, status: "planned", number: { not: null } },
+    orderBy: { number: "asc" },
+    select: { number: true },
+  });
+  return next?.number ?? null;
 }
 
 export async function updateTerminationChecklist(

@@ -13,8 +13,13 @@ import {
 
 const { app, prisma } = await createTestApp();
 
-const raise = (therapist: Clinician, courseId: string, version: number) =>
-  therapist.post(`/api/courses/${courseId}/termination`, { version });
+/** Raises the ending; a course whose next session is more than 4 before the end needs `earlyReason`. */
+const raise = (therapist: Clinician, courseId: string, version: number, earlyReason?: string) =>
+  therapist.post(`/api/courses/${courseId}/termination`, {
+    version,
+    ...(earlyReason ? { earlyReason } : {}),
+  });
+const EARLY = "Invented: the client moves away.";
 const checklist = (therapist: Clinician, courseId: string, body: object) =>
   therapist.patch(`/api/courses/${courseId}/termination-checklist`, body);
 const complete = (therapist: Clinician, courseId: string, body: object) =>
@@ -85,9 +90,46 @@ describe("raising the ending", () => {
     expect(termination(raised.flags)).toEqual([]);
     expect(Date.now() - Date.parse(raised.terminationRaisedAt!)).toBeLessThan(60_000);
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.termination_raised" });
-    expect(event).toMatchObject({ actorId: therapist.id, outcome: "success", details: null });
+    expect(event).toMatchObject({ actorId: therapist.id, outcome: "success", details: { early: false } });
+    expect(raised.terminationEarlyReason).toBeNull();
     const again = expectApiError(await raise(therapist, course.id, raised.version), 409, "conflict");
     expect(again.message).toBe("The ending has already been raised for this course.");
+  });
+
+  it("more than 4 sessions before the end asks for the reason (422), then keeps it on the course, not in the audit", async () => {
+    const setup = await therapistWithCourse(app, prisma, { phase: "middle" });
+    // Sessions 1–5 held: the next is session 6 of 12, 6 sessions before the end.
+    const course = await holdSessions(setup.therapist, setup.course.id, [1, 2, 3, 4, 5]);
+    const refused = expectApiError(
+      await raise(setup.therapist, course.id, course.version),
+      422,
+      "rule_unmet",
+    );
+    expect(fieldNames(refused)).toEqual(["early_reason"]);
+    expect(refused.fields?.[0]?.message).toMatch(/^Session 6 is 6 sessions before the end/);
+    expect(await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).toMatchObject({
+      phase: "middle",
+      version: course.version,
+    });
+
+    const blank = await setup.therapist.post(`/api/courses/${course.id}/termination`, {
+      version: course.version,
+      earlyReason: "  ",
+    });
+    expect(fieldNames(expectApiError(blank, 400, "validation_failed"))).toEqual(["body.earlyReason"]);
+
+    const reason = "Invented: the client moves abroad in three weeks.";
+    const raised = asCourse(
+      await setup.therapist.post(`/api/courses/${course.id}/termination`, {
+        version: course.version,
+        earlyReason: reason,
+      }),
+    );
+    expect(raised).toMatchObject({ phase: "termination", terminationEarlyReason: reason });
+    const events = await auditRows(prisma, { entityId: course.id, action: "course.termination_raised" });
+    expect(events.map((event) => event.details)).toEqual([{ early: true }]);
+    const details = (await auditRows(prisma, { entityId: course.id })).map((event) => event.details);
+    expect(JSON.stringify(details)).not.toContain("abroad");
   });
 
   it("a stale version answers 409 and the course stays in the middle phase", async () => {
@@ -114,7 +156,7 @@ describe("the termination checklist", () => {
 
   it("records the items given and audits their names only", async () => {
     const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
-    const raised = asCourse(await raise(therapist, course.id, course.version));
+    const raised = asCourse(await raise(therapist, course.id, course.version, EARLY));
     const first = asCourse(
       await checklist(therapist, course.id, {
         version: raised.version,

@@ -5,6 +5,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubFetch } from "../../../test/fetch-stub";
 import { COURSE_ID, courseOf } from "../../../test/fixtures";
+import { sessionWhenOn } from "../../../test/session-when";
 import { expectFieldError, textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
 import { AddSessionForm } from "./add-session-form";
@@ -206,6 +207,40 @@ describe("raising the ending", () => {
     const alert = await screen.findByRole("alert");
     expect(textOf(alert)).toContain("A session of the middle phase is held.");
     expect(api.sent(`POST ${COURSE}/termination`)[0]?.body).toEqual({ version: course.version });
+  });
+});
+
+describe("raising the ending early", () => {
+  // Session 3 of 12 is next: 9 sessions before the end, more than 4 earlier than planned.
+  const early = courseOf({
+    phase: "middle",
+    plannedSessions: 12,
+    nextSession: {
+      ...sessionWhenOn("2026-11-10"),
+      id: "7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e33",
+      number: 3,
+      phase: "middle",
+      focus: "",
+    },
+  });
+
+  it("asks for the reason before sending, then sends it", async () => {
+    const api = stubFetch().on(
+      `POST ${COURSE}/termination`,
+      json(courseDetail, { ...early, phase: "termination" }),
+    );
+    const { user } = renderWithProviders(<RaiseEnding course={early} />);
+    await user.click(screen.getByRole("button", { name: "Raise the ending" }));
+    expectFieldError(screen.getByLabelText("Reason for ending early"), "Give the reason for ending early.");
+    expect(api.sent(`POST ${COURSE}/termination`)).toEqual([]);
+
+    await user.type(screen.getByLabelText("Reason for ending early"), "Invented: moving abroad.");
+    await user.click(screen.getByRole("button", { name: "Raise the ending" }));
+    await vi.waitFor(() => expect(api.sent(`POST ${COURSE}/termination`)).toHaveLength(1));
+    expect(api.sent(`POST ${COURSE}/termination`)[0]?.body).toEqual({
+      version: early.version,
+      earlyReason: "Invented: moving abroad.",
+    });
   });
 });
 

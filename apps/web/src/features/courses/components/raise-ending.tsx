@@ -1,7 +1,10 @@
-import { phaseLabelFor, type CourseDetail } from "@ipt/shared";
+import { endingIsEarly, phaseLabelFor, raiseEndingRequest, type CourseDetail } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
-import { SubmitButton } from "../../../components/form-fields";
+import { SubmitButton, TextAreaField } from "../../../components/form-fields";
+import { fieldNamesOf } from "../../../lib/field-names";
+import { formText } from "../../../lib/form-data";
+import { formErrorsFromZod } from "../../../lib/form-errors";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { noWriteErrors, writeErrorsFromError } from "../../../lib/write-errors";
 import { useReloadCourse } from "../api/get-course";
@@ -31,14 +34,25 @@ export function RaiseEnding({ course }: { course: CourseDetail }) {
   const { formRef, errors, setErrors } = useWriteErrors();
   const termination = phaseLabelFor("termination", course.lineage).toLowerCase();
   const reminder = endingReminder(course);
+  const next = course.nextSession?.number;
+  const early = next !== undefined && endingIsEarly(course.plannedSessions, next);
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (raiseEnding.isPending) return;
+    const data = new FormData(event.currentTarget);
+    const parsed = raiseEndingRequest.safeParse({
+      version: course.version,
+      ...(early ? { earlyReason: formText(data, "earlyReason") } : {}),
+    });
+    if (!parsed.success) {
+      setErrors({ ...noWriteErrors, ...formErrorsFromZod(parsed.error) });
+      return;
+    }
     setErrors(noWriteErrors);
     raiseEnding.mutate(
-      { courseId: course.id, body: { version: course.version } },
-      { onError: (error) => setErrors(writeErrorsFromError(error, [])) },
+      { courseId: course.id, body: parsed.data },
+      { onError: (error) => setErrors(writeErrorsFromError(error, fieldNamesOf(raiseEndingRequest))) },
     );
   }
 
@@ -51,6 +65,17 @@ export function RaiseEnding({ course }: { course: CourseDetail }) {
         <SourceTags tags={["S4"]} />
       </p>
       {reminder ? <p className="notice notice--important">{reminder}</p> : null}
+      {early ? (
+        <TextAreaField
+          name="earlyReason"
+          label="Reason for ending early"
+          hint={`The next session, session ${next}, is ${course.plannedSessions - (next ?? 0)} sessions before the end: more than 4 sessions earlier than the plan.`}
+          rows={2}
+          maxLength={1000}
+          required
+          error={errors.fields.earlyReason}
+        />
+      ) : null}
       <SubmitButton pending={raiseEnding.isPending} pendingLabel="Raising the ending…">
         Raise the ending
       </SubmitButton>

@@ -13,7 +13,6 @@ import type {
   CourseDetail,
   RaiseEndingRequest,
   TerminationChecklistRequest,
-  VersionRequest,
 } from "@ipt/shared";
 import type { PrismaClient, Tx } from "../../db/prisma";
 import { loadMeasureState, measuresFromState } from "../measures/measure-state";

@@ -69,7 +69,7 @@ export function RaiseEnding({ course }: { course: CourseDetail }) {
         <TextAreaField
           name="earlyReason"
           label="Reason for ending early"
-          hint={`The next session, session ${next}, is ${course.plannedSessions - (next ?? 0)} sessions before the end: more than 4 sessions earlier than the plan.`}
+          hint={`The next session, session ${next}, is ${course.plannedSessions - next} sessions before the end: more than 4 sessions earlier than the plan.`}
           rows={2}
           maxLength={1000}
           required

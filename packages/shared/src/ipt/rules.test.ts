@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   courseFlags,
+  formatWarnings,
   flag,
   initialPhaseGaps,
   problemAreaErrors,
@@ -368,5 +369,35 @@ describe("courseFlags", () => {
     ]);
     expect(flags.map((f) => f.severity)).toEqual(["amber", "notice", "notice", "notice"]);
     flags.forEach((f) => expect(flag.parse(f)).toEqual(f));
+  });
+});
+
+describe("IPT-A ages [S10c][S20a]: a warning when the client cannot be 12–18 at the course's start", () => {
+  it.each([
+    // year of birth, start year, warned?
+    [2012, 2026, false], // 13 or 14
+    [2014, 2026, false], // 11 or 12: may be 12
+    [2015, 2026, true], // 10 or 11
+    [2008, 2026, false], // 17 or 18
+    [2007, 2026, false], // 18 or 19: may be 18
+    [2006, 2026, true], // 19 or 20
+    [1990, 2026, true],
+  ])("born %i, starting %i: warned = %s", (yearOfBirth, startYear, warned) => {
+    const warnings = formatWarnings({ format: "ipt_a", yearOfBirth, startYear });
+    expect(warnings.map((warning) => warning.code)).toEqual(warned ? ["ipt_a_age"] : []);
+  });
+
+  it("says nothing without a year of birth, or for another format", () => {
+    expect(formatWarnings({ format: "ipt_a", yearOfBirth: null, startYear: 2026 })).toEqual([]);
+    expect(formatWarnings({ format: "standard", yearOfBirth: 2015, startYear: 2026 })).toEqual([]);
+  });
+
+  it("names the age and the formats that fit", () => {
+    const [warning] = formatWarnings({ format: "ipt_a", yearOfBirth: 1990, startYear: 2026 });
+    expect(warning?.message).toBe(
+      "IPT-A is for adolescents aged 12–18; this client is at least 35 at the start of the course. " +
+        "Check the format: standard IPT for adults, family-based IPT for children 8–12.",
+    );
+    expect(warning?.sources).toEqual(["S10c", "S20a"]);
   });
 });

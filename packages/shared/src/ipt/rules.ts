@@ -117,7 +117,12 @@ export function initialPhaseGaps(state: InitialPhaseState): RuleGap[] {
 
 // --- Problem-area warnings and errors ---
 
-export const warningCodes = ["secondary_area", "grief_without_death", "deficits_with_other_events"] as const;
+export const warningCodes = [
+  "secondary_area",
+  "grief_without_death",
+  "deficits_with_other_events",
+  "ipt_a_age",
+] as const;
 export const warning = z.object({ code: z.enum(warningCodes), message: z.string(), sources });
 export type Warning = z.infer<typeof warning>;
 
@@ -174,6 +179,34 @@ export function problemAreaWarnings(state: ProblemAreaState): Warning[] {
     });
   }
   return warnings;
+}
+
+/** IPT-A's ages [S10c][S20a]; the youngest are offered family-based IPT (8–12) [S10c][S20e]. */
+export const IPT_A_AGES = { min: 12, max: 18 } as const;
+
+/**
+ * An IPT-A course for a client whose age (from the year of birth, at the course's start: one of
+ * two ages) cannot be 12–18. Without a year of birth nothing can be said, so nothing is.
+ */
+export function formatWarnings(state: {
+  format: CourseFormat;
+  yearOfBirth: number | null;
+  startYear: number;
+}): Warning[] {
+  if (state.format !== "ipt_a" || state.yearOfBirth === null) return [];
+  const oldest = state.startYear - state.yearOfBirth;
+  const youngest = oldest - 1;
+  if (oldest >= IPT_A_AGES.min && youngest <= IPT_A_AGES.max) return [];
+  const age = oldest < IPT_A_AGES.min ? `at most ${oldest}` : `at least ${youngest}`;
+  return [
+    {
+      code: "ipt_a_age",
+      message:
+        `IPT-A is for adolescents aged ${IPT_A_AGES.min}–${IPT_A_AGES.max}; this client is ${age} at the start ` +
+        `of the course. Check the format: standard IPT for adults, family-based IPT for children 8–12.`,
+      sources: ["S10c", "S20a"],
+    },
+  ];
 }
 
 /** Field errors that make a problem-area choice invalid; empty when it may be saved. */
@@ -263,6 +296,7 @@ export const flagCodes = [
   "secondary_area",
   "grief_without_death",
   "deficits_with_other_events",
+  "ipt_a_age",
 ] as const;
 /** red: act now (risk, reliable deterioration); amber: review soon; notice: worth a look. */
 export const flagSeverities = ["red", "amber", "notice"] as const;

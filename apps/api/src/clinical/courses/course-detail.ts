@@ -11,6 +11,7 @@ import {
   isoWeekday,
   type LifeEventKind,
   problemAreaWarnings,
+  formatWarnings,
   terminationStartNumber,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
@@ -71,6 +72,7 @@ const courseDetailSelect = {
       id: true,
       displayName: true,
       workingDiagnosis: true,
+      yearOfBirth: true,
       version: true,
       // Kinds only, for the problem-area warnings and flags; a timeline holds a handful of events.
       lifeEvents: { where: live, select: { kind: true } },
@@ -216,14 +218,21 @@ export async function getCourseDetail(
     endedOn: fromNullableDateColumn(course.endedOn),
     version: course.version,
     initialPhaseGaps: gaps,
-    warnings: problemAreaWarnings({
-      lineage: course.lineage,
-      primaryArea: course.primaryArea,
-      secondaryArea: course.secondaryArea,
-      disputeStage: course.disputeStage,
-      sensitivity: course.sensitivityModifier,
-      lifeEventKinds,
-    }),
+    warnings: [
+      ...formatWarnings({
+        format: course.format,
+        yearOfBirth: client.yearOfBirth,
+        startYear: Number(fromDateColumn(course.startDate).slice(0, 4)),
+      }),
+      ...problemAreaWarnings({
+        lineage: course.lineage,
+        primaryArea: course.primaryArea,
+        secondaryArea: course.secondaryArea,
+        disputeStage: course.disputeStage,
+        sensitivity: course.sensitivityModifier,
+        lifeEventKinds,
+      }),
+    ],
     flags: mergeFlags(measures.flags, flagsOf(course, sessions, lifeEventKinds)),
     measures: measures.summary,
     sessions: sessions.map((s) => {

@@ -96,6 +96,16 @@ describe("opening a course", () => {
     expect(fieldNames(expectApiError(refused, 400, "validation_failed"))).toEqual(["body.sickRoleGiven"]);
   });
 
+  it("warns on an IPT-A course for a client who cannot be 12–18, and not for an adolescent", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const ipta = { format: "ipt_a", lineage: "weissman", startDate: "2026-03-02" } as const;
+    const adult = await newCourse(therapist, (await newClient(therapist, { yearOfBirth: 1990 })).id, ipta);
+    expect(adult.warnings.map((w) => w.code)).toEqual(["ipt_a_age"]);
+    expect(adult.warnings[0]?.message).toMatch(/this client is at least 35/);
+    const teen = await newCourse(therapist, (await newClient(therapist, { yearOfBirth: 2011 })).id, ipta);
+    expect(teen.warnings).toEqual([]);
+  });
+
   it("takes IPT-A and IPT-B defaults from the format presets", async () => {
     const therapist = await signedInAs(app, prisma);
     const adolescent = await newCourse(therapist, (await newClient(therapist)).id, {

@@ -50,6 +50,7 @@ export const flagLabels: Record<Flag["code"], string> = {
   secondary_area: "Two problem areas",
   grief_without_death: "Grief without a recorded death",
   deficits_with_other_events: "Deficits despite life events",
+  ipt_a_age: "Age outside IPT-A's 12–18",
 };
 
 /** The same, short enough for a badge in a table cell (the full label is its tooltip). */
@@ -65,6 +66,7 @@ export const flagShortLabels: Record<Flag["code"], string> = {
   secondary_area: "Two areas",
   grief_without_death: "Grief, no death",
   deficits_with_other_events: "Deficits, events",
+  ipt_a_age: "IPT-A age",
 };
 
 /**

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { AppContext } from "./app-context";
 import { apiDocsArePublic, type Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
+import { createMailer, type Mailer } from "./mail/mailer";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
 import { registerCompression } from "./plugins/compression";
@@ -52,11 +53,19 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** The session and sign-in clock (see AppContext); the system clock unless a test passes one. */
   clock?: () => Date;
+  /** The mail sender; built from SMTP_URL unless a test passes one. */
+  mailer?: Mailer;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp({ config, prisma, logger, clock = () => new Date() }: BuildAppOptions) {
+export async function buildApp({
+  config,
+  prisma,
+  logger,
+  clock = () => new Date(),
+  mailer = createMailer(config),
+}: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // One trusted hop: the client address is the one our proxy appended to X-Forwarded-For, so a
@@ -132,7 +141,11 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
       timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
     clock,
+    mailer,
   };
+  app.addHook("onClose", () => {
+    mailer.close();
+  });
   registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
 
   await app.register(healthRoutes, context);

@@ -73,6 +73,16 @@ const configSchema = z.object({
     .url({ protocol: /^https?$/, error: "Must be an http:// or https:// origin." })
     .transform((value) => new URL(value).origin)
     .optional(),
+  /**
+   * E-mail (docs/decisions/020): an smtp:// or smtps:// URL with any user and password in it, e.g.
+   * smtps://user:secret@mail.example.org:465. Unset: no e-mail is sent; questionnaire links are offered
+   * as a link and QR code only. Needs PUBLIC_ORIGIN (the links in a message are absolute).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Must be an smtp:// or smtps:// URL." }).optional(),
+  /** The From address of every message, e.g. "IPT Session Planner <no-reply@ipt.example.org>". */
+  MAIL_FROM: z.string().trim().min(3).max(200).default("IPT Session Planner <no-reply@localhost>"),
+  /** How often the automatic questionnaire sending looks for due sessions (seconds). */
+  QUESTIONNAIRE_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Who may read the OpenAPI document and docs page: anyone (development default) or signed-in users. */
   API_DOCS_PUBLIC: booleanFlag.optional(),
   WEB_DIST_DIR: z
@@ -83,6 +93,14 @@ const configSchema = z.object({
     .string()
     .min(1)
     .default(path.join(repoRoot, "prisma", "migrations")),
+}).superRefine((config, ctx) => {
+  if (config.SMTP_URL && !config.PUBLIC_ORIGIN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUBLIC_ORIGIN"],
+      message: "Set PUBLIC_ORIGIN when SMTP_URL is set: the links in an e-mail must be absolute.",
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

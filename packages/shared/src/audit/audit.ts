@@ -82,6 +82,8 @@ export const auditActions = [
   "questionnaire_link.opened",
   "questionnaire_link.identity_checked",
   "questionnaire_link.completed",
+  "questionnaire_link.emailed",
+  "risk_flag.emailed",
   "audit.viewed",
   "access.forbidden",
   "csrf.refused",

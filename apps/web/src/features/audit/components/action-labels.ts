@@ -80,6 +80,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "questionnaire_link.opened": "Questionnaire opened by the client",
   "questionnaire_link.identity_checked": "Questionnaire year-of-birth check",
   "questionnaire_link.completed": "Questionnaire completed by the client",
+  "questionnaire_link.emailed": "Questionnaire link e-mailed to the client",
+  "risk_flag.emailed": "Risk flag: attention e-mail sent",
   "audit.viewed": "Audit log viewed",
   "access.forbidden": "Refused: role not allowed",
   "csrf.refused": "Refused: request from another site or without its token",

@@ -28,6 +28,8 @@ const sessions: LinkableSession[] = [1, 2, 3, 4].map((number) => ({
 const LIST = `GET /api/courses/${COURSE}/questionnaire-links`;
 const issuePath = (sessionId: string) => `POST /api/sessions/${sessionId}/questionnaire-links`;
 const TOKEN = "Q".repeat(43);
+/** The service has not configured e-mail. */
+const NO_EMAIL = { available: false, clientHasEmail: true };
 
 function link(extra: Partial<QuestionnaireLink> = {}): QuestionnaireLink {
   return {
@@ -55,12 +57,12 @@ describe("sending questionnaires", () => {
   it("ticks what the schedule asks for the chosen planned session, sends it, and shows the link once with its QR code", async () => {
     let links: QuestionnaireLink[] = [];
     const api = stubFetch()
-      .on(LIST, () => json(questionnaireLinksResponse, { links }))
+      .on(LIST, () => json(questionnaireLinksResponse, { links, email: NO_EMAIL }))
       .on(issuePath(uuid(104)), () => {
         links = [
           link({ id: uuid(501), sessionId: uuid(104), sessionNumber: 4, instruments: ["phq9", "gad7"] }),
         ];
-        return json(issuedQuestionnaireLinkResponse, { link: links[0]!, path: `/q/${TOKEN}` }, 201);
+        return json(issuedQuestionnaireLinkResponse, { link: links[0]!, path: `/q/${TOKEN}`, email: "not_requested" }, 201);
       });
     const { user } = renderWithProviders(panel());
     expect(await screen.findByText("No questionnaires sent yet.")).toBeTruthy();
@@ -94,7 +96,7 @@ describe("sending questionnaires", () => {
   });
 
   it("refuses to send with no questionnaire ticked, naming the choice, and sends nothing", async () => {
-    const api = stubFetch().on(LIST, json(questionnaireLinksResponse, { links: [] }));
+    const api = stubFetch().on(LIST, json(questionnaireLinksResponse, { links: [], email: NO_EMAIL }));
     const { user } = renderWithProviders(panel());
     await screen.findByText("No questionnaires sent yet.");
     await user.click(screen.getByRole("checkbox", { name: "PHQ-9" }));
@@ -107,7 +109,7 @@ describe("sending questionnaires", () => {
 
   it("says what the server refused (a form already recorded)", async () => {
     stubFetch()
-      .on(LIST, json(questionnaireLinksResponse, { links: [] }))
+      .on(LIST, json(questionnaireLinksResponse, { links: [], email: NO_EMAIL }))
       .on(issuePath(uuid(102)), apiError(409, "conflict", "PHQ-9 is already recorded for this session."));
     const { user } = renderWithProviders(panel());
     await screen.findByText("No questionnaires sent yet.");
@@ -130,7 +132,7 @@ describe("the links sent", () => {
       }),
     ];
     const api = stubFetch()
-      .on(LIST, () => json(questionnaireLinksResponse, { links }))
+      .on(LIST, () => json(questionnaireLinksResponse, { links, email: NO_EMAIL }))
       .on(`POST /api/questionnaire-links/${uuid(500)}/revocation`, () => {
         links = [{ ...links[0]!, status: "revoked", revokedAt: "2026-12-02T10:00:00.000Z" }, links[1]!];
         return json(questionnaireLink, links[0]!);
@@ -163,6 +165,7 @@ describe("the links sent", () => {
       LIST,
       json(questionnaireLinksResponse, {
         links: [link(), link({ id: uuid(503), sessionId: uuid(103), sessionNumber: 3 })],
+        email: NO_EMAIL,
       }),
     );
     renderWithProviders(panel({ fixedSessionId: uuid(103), sessions: [sessions[2]!] }));

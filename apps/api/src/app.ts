@@ -25,6 +25,7 @@ import { refuseNulCharacters } from "./plugins/nul-characters";
 import { registerOverloadShedding } from "./plugins/overload";
 import { frameworkErrorHandler, registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWebApp } from "./plugins/web-app";
+import { questionnaireSendingJob, type QuestionnaireSendingJob } from "./questionnaires/sending-job";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
 import { adminSettingsRoutes } from "./routes/admin/settings";
 import { adminUserRoutes } from "./routes/admin/users";
@@ -143,7 +144,17 @@ export async function buildApp({
     clock,
     mailer,
   };
+  // Automatic questionnaire sending (docs/decisions/020): server.ts starts it; tests call runOnce().
+  const questionnaireSending = questionnaireSendingJob({
+    prisma,
+    mailer,
+    log: app.log,
+    clock,
+    intervalMs: config.QUESTIONNAIRE_JOB_INTERVAL_SECONDS * 1000,
+  });
+  app.decorate("questionnaireSending", questionnaireSending);
   app.addHook("onClose", () => {
+    questionnaireSending.stop();
     mailer.close();
   });
   registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
@@ -188,5 +199,7 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every route with the policy it states; the policy walk test reads this. */
     registeredRoutes: RegisteredRoute[];
+    /** The automatic questionnaire sending job of this process. */
+    questionnaireSending: QuestionnaireSendingJob;
   }
 }

@@ -41,7 +41,11 @@ const unavailable: Mailer = {
 
 export function createMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "PUBLIC_ORIGIN">): Mailer {
   if (!config.SMTP_URL || !config.PUBLIC_ORIGIN) return unavailable;
-  const transport = nodemailer.createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+  const transport = nodemailer.createTransport(
+    // Bounded: the automatic sending holds its claim on a row while a message is sent.
+    { url: config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
+    { from: config.MAIL_FROM },
+  );
   return {
     available: true,
     linkOrigin: config.PUBLIC_ORIGIN,

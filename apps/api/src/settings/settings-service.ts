@@ -1,7 +1,7 @@
 // The organisation's settings, for admins: the measurement, supervision, safety, service, questionnaire and
 // automatic-sending settings, read (with the documented defaults beside them) and saved together with
-// optimistic concurrency. Version 0 means the defaults have never been saved: the first save creates the one row (id 1); later saves must
-// name the version they read.
+// optimistic concurrency. Version 0 means the defaults have never been saved: the first save creates the
+// one row (id 1); later saves must name the version they read.
 import {
   canonicalTimeZone,
   defaultMeasurementSettings,

@@ -2,6 +2,7 @@
 import type { SessionTimeouts } from "./auth/login-sessions";
 import type { ThrottleRules } from "./auth/throttle";
 import type { PrismaClient } from "./db/prisma";
+import type { Mailer } from "./mail/mailer";
 
 export interface AppContext {
   prisma: PrismaClient;
@@ -10,4 +11,6 @@ export interface AppContext {
   loginRateLimit: { max: number; timeWindowMs: number };
   /** "Now" for session and sign-in rules; tests inject one to cross time limits without waiting. */
   clock: () => Date;
+  /** The one mail sender (docs/decisions/020); `available` is false without SMTP_URL. */
+  mailer: Mailer;
 }

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { AppContext } from "./app-context";
 import { apiDocsArePublic, type Config } from "./config/config";
 import type { PrismaClient } from "./db/prisma";
+import { createMailer, type Mailer } from "./mail/mailer";
 import { AppError } from "./errors/app-error";
 import { registerAuth, registerPolicyGuard, type RegisteredRoute } from "./plugins/auth";
 import { registerCompression } from "./plugins/compression";
@@ -24,6 +25,7 @@ import { refuseNulCharacters } from "./plugins/nul-characters";
 import { registerOverloadShedding } from "./plugins/overload";
 import { frameworkErrorHandler, registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWebApp } from "./plugins/web-app";
+import { questionnaireSendingJob, type QuestionnaireSendingJob } from "./questionnaires/sending-job";
 import { adminAuditRoutes } from "./routes/admin/audit-events";
 import { adminSettingsRoutes } from "./routes/admin/settings";
 import { adminUserRoutes } from "./routes/admin/users";
@@ -54,11 +56,19 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** The session and sign-in clock (see AppContext); the system clock unless a test passes one. */
   clock?: () => Date;
+  /** The mail sender; built from SMTP_URL unless a test passes one. */
+  mailer?: Mailer;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp({ config, prisma, logger, clock = () => new Date() }: BuildAppOptions) {
+export async function buildApp({
+  config,
+  prisma,
+  logger,
+  clock = () => new Date(),
+  mailer = createMailer(config),
+}: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // One trusted hop: the client address is the one our proxy appended to X-Forwarded-For, so a
@@ -134,7 +144,21 @@ export async function buildApp({ config, prisma, logger, clock = () => new Date(
       timeWindowMs: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
     clock,
+    mailer,
   };
+  // Automatic questionnaire sending (docs/decisions/020): server.ts starts it; tests call runOnce().
+  const questionnaireSending = questionnaireSendingJob({
+    prisma,
+    mailer,
+    log: app.log,
+    clock,
+    intervalMs: config.QUESTIONNAIRE_JOB_INTERVAL_SECONDS * 1000,
+  });
+  app.decorate("questionnaireSending", questionnaireSending);
+  app.addHook("onClose", () => {
+    questionnaireSending.stop();
+    mailer.close();
+  });
   registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
 
   await app.register(healthRoutes, context);
@@ -179,5 +203,7 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every route with the policy it states; the policy walk test reads this. */
     registeredRoutes: RegisteredRoute[];
+    /** The automatic questionnaire sending job of this process. */
+    questionnaireSending: QuestionnaireSendingJob;
   }
 }

@@ -69,6 +69,9 @@ async function main() {
     await database.close();
   });
 
+  // Automatic questionnaire sending (off unless SMTP_URL is set and the organisation turned it on).
+  app.questionnaireSending.start();
+
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const shown = address.replace("127.0.0.1", "localhost");
   console.log(`\nIPT Session Planner is running at ${shown}  (API docs: ${shown}/api/docs)`);

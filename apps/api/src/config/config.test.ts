@@ -12,6 +12,18 @@ describe("configuration", () => {
     expect(config.API_DOCS_PUBLIC).toBeUndefined();
     expect(config.PUBLIC_ORIGIN).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  it("takes an smtp(s) URL for e-mail, and needs PUBLIC_ORIGIN with it (links in a message are absolute)", () => {
+    expect(() => loadConfig({ SMTP_URL: "https://mail.example.org" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: "smtp://mail.example.org:587" })).toThrow(/PUBLIC_ORIGIN/);
+    const config = loadConfig({
+      SMTP_URL: "smtps://user:secret@mail.example.org:465",
+      PUBLIC_ORIGIN: "https://ipt.example.org",
+    });
+    expect(config.SMTP_URL).toBe("smtps://user:secret@mail.example.org:465");
+    expect(config.MAIL_FROM).toMatch(/no-reply/);
   });
 
   it("names every invalid variable at once", () => {

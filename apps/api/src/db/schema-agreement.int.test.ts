@@ -160,6 +160,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=outreach_attempts",
         "table_name=plan_changes",
         "table_name=problem_area_changes",
+        "table_name=questionnaire_dispatches",
         "table_name=questionnaire_links",
         "table_name=review_messages",
         "table_name=review_threads",
@@ -172,7 +173,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=therapy_sessions",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(27);
+      expect(schemaCatalog.enums).toHaveLength(28);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

@@ -1,10 +1,11 @@
-// The organisation's settings, for admins: the measurement, supervision, safety and service settings, read
-// (with the documented defaults beside them) and saved together with optimistic concurrency. Version 0
-// means the defaults have never been saved: the first save creates the one row (id 1); later saves must
-// name the version they read.
+// The organisation's settings, for admins: the measurement, supervision, safety, service, questionnaire and
+// automatic-sending settings, read (with the documented defaults beside them) and saved together with
+// optimistic concurrency. Version 0 means the defaults have never been saved: the first save creates the
+// one row (id 1); later saves must name the version they read.
 import {
   canonicalTimeZone,
   defaultMeasurementSettings,
+  defaultQuestionnaireSendingSettings,
   defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
@@ -46,6 +47,8 @@ async function toResponse(db: Db, stored: StoredMeasurementSettings): Promise<Me
     serviceDefaults: defaultServiceSettings,
     questionnaires: stored.questionnaires,
     questionnairesDefaults: defaultQuestionnaireSettings,
+    questionnaireSending: stored.questionnaireSending,
+    questionnaireSendingDefaults: defaultQuestionnaireSendingSettings,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     updatedBy,
@@ -70,6 +73,11 @@ function changedKeys(before: StoredMeasurementSettings, after: UpdateMeasurement
     ...(after.questionnaires
       ? differing(before.questionnaires, after.questionnaires).map((key) => `questionnaires.${key}`)
       : []),
+    ...(after.questionnaireSending
+      ? differing(before.questionnaireSending, after.questionnaireSending).map(
+          (key) => `questionnaireSending.${key}`,
+        )
+      : []),
   ];
 }
 
@@ -91,6 +99,7 @@ export async function updateSettings(
         safety: request.safety,
         // Left out of the request, the stored questionnaire settings stay as they are.
         ...(request.questionnaires ? { questionnaires: request.questionnaires } : {}),
+        ...(request.questionnaireSending ? { questionnaireSending: request.questionnaireSending } : {}),
         timeZone: service.timeZone,
         updatedById: audit.actorId,
       };

@@ -3,6 +3,7 @@
 // save is audited.
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSendingSettings,
   defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
@@ -58,6 +59,8 @@ describe("measurement settings", () => {
       safetyDefaults: { escalateAfterDays: 7 },
       questionnaires: defaultQuestionnaireSettings,
       questionnairesDefaults: defaultQuestionnaireSettings,
+      questionnaireSending: { automatic: false, hoursBefore: 48, reminderAfterHours: 24 },
+      questionnaireSendingDefaults: defaultQuestionnaireSendingSettings,
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -425,6 +428,58 @@ describe("questionnaire settings", () => {
     expect(fieldNames(bad)).toEqual([
       "body.questionnaires.crisisText",
       "body.questionnaires.linkLifetimeHours",
+    ]);
+    expect((await read()).version).toBe(kept.version);
+  });
+});
+
+describe("automatic-sending settings", () => {
+  it("are off by default, saved as their own group, audited by field name, kept when left out, refused by field", async () => {
+    const before = await read();
+    expect(before.questionnaireSending.automatic).toBe(false);
+    const questionnaireSending = { automatic: true, hoursBefore: 24, reminderAfterHours: 12 };
+    const saved = ok(
+      await admin.put(URL, {
+        version: before.version,
+        settings: before.settings,
+        supervision: before.supervision,
+        service: before.service,
+        safety: before.safety,
+        questionnaireSending,
+      }),
+      measurementSettingsResponse,
+    );
+    expect(saved.questionnaireSending).toEqual(questionnaireSending);
+    expect(saved.questionnaires).toEqual(before.questionnaires);
+    const [event] = (await auditRows(prisma, { action: "settings.updated" })).slice(-1);
+    expect(event?.details).toEqual({
+      fields: [
+        "questionnaireSending.automatic",
+        "questionnaireSending.hoursBefore",
+        "questionnaireSending.reminderAfterHours",
+      ],
+    });
+    const kept = ok(
+      await save(saved.version, saved.settings, saved.supervision, saved.service, saved.safety),
+      measurementSettingsResponse,
+    );
+    expect(kept.questionnaireSending).toEqual(questionnaireSending);
+    const bad = expectApiError(
+      await admin.put(URL, {
+        version: kept.version,
+        settings: kept.settings,
+        supervision: kept.supervision,
+        service: kept.service,
+        safety: kept.safety,
+        questionnaireSending: { ...questionnaireSending, hoursBefore: 0, reminderAfterHours: 1.5, extra: 1 },
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(fieldNames(bad)).toEqual([
+      "body.questionnaireSending",
+      "body.questionnaireSending.hoursBefore",
+      "body.questionnaireSending.reminderAfterHours",
     ]);
     expect((await read()).version).toBe(kept.version);
   });

@@ -85,6 +85,8 @@ export const auditActions = [
   "fhir.course_exported",
   "fhir.caseload_exported",
   "fhir.course_imported",
+  "questionnaire_link.emailed",
+  "risk_flag.emailed",
   "audit.viewed",
   "access.forbidden",
   "csrf.refused",

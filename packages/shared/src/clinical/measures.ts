@@ -22,7 +22,7 @@ import { measurementSettings } from "../measures/settings";
 import { supervisionSettings } from "../supervision/settings";
 import { riskEscalation } from "../safety/escalation";
 import { safetySettings } from "../safety/settings";
-import { questionnaireSettings } from "../questionnaires/settings";
+import { questionnaireSendingSettings, questionnaireSettings } from "../questionnaires/settings";
 import {
   difficultyLevel,
   HAMD17_MAX,
@@ -297,6 +297,8 @@ export const measurementSettingsResponse = z.object({
   safetyDefaults: safetySettings,
   questionnaires: questionnaireSettings,
   questionnairesDefaults: questionnaireSettings,
+  questionnaireSending: questionnaireSendingSettings,
+  questionnaireSendingDefaults: questionnaireSendingSettings,
   /** 0 while the defaults have never been changed. */
   version: z.int(),
   updatedAt: z.iso.datetime().nullable(),
@@ -314,5 +316,7 @@ export const updateMeasurementSettingsRequest = z.strictObject({
   safety: z.strictObject(safetySettings.shape),
   /** Left out, the stored questionnaire settings stay as they are. */
   questionnaires: z.strictObject(questionnaireSettings.shape).optional(),
+  /** Left out, the stored automatic-sending settings stay as they are. */
+  questionnaireSending: z.strictObject(questionnaireSendingSettings.shape).optional(),
 });
 export type UpdateMeasurementSettingsRequest = z.infer<typeof updateMeasurementSettingsRequest>;

@@ -41,6 +41,11 @@ export const issueQuestionnaireLinkRequest = z.strictObject({
     .max(2, "Choose PHQ-9, GAD-7 or both.")
     .refine((list) => new Set(list).size === list.length, "Choose each questionnaire once.")
     .optional(),
+  /**
+   * Also e-mail the link to the address on the client's record (only when the service has configured
+   * e-mail; docs/decisions/020). The message holds the service's name and the link, nothing else.
+   */
+  sendEmail: z.boolean().optional(),
 });
 export type IssueQuestionnaireLinkRequest = z.infer<typeof issueQuestionnaireLinkRequest>;
 
@@ -65,10 +70,19 @@ export type QuestionnaireLink = z.infer<typeof questionnaireLink>;
 export const issuedQuestionnaireLinkResponse = z.object({
   link: questionnaireLink,
   path: z.string().startsWith(QUESTIONNAIRE_PAGE_PREFIX),
+  /**
+   * The e-mail asked for: sent (the mail server accepted it), failed (the link exists all the same: hand
+   * it over another way) or not asked for.
+   */
+  email: z.enum(["sent", "failed", "not_requested"]),
 });
 export type IssuedQuestionnaireLinkResponse = z.infer<typeof issuedQuestionnaireLinkResponse>;
 
-export const questionnaireLinksResponse = z.object({ links: z.array(questionnaireLink) });
+export const questionnaireLinksResponse = z.object({
+  links: z.array(questionnaireLink),
+  /** Whether "Send by e-mail" can be offered: the service configured e-mail and the client has an address. */
+  email: z.object({ available: z.boolean(), clientHasEmail: z.boolean() }),
+});
 export type QuestionnaireLinksResponse = z.infer<typeof questionnaireLinksResponse>;
 
 /** Any string: a malformed token answers the same "closed" as a wrong one. */

@@ -42,3 +42,29 @@ export const defaultQuestionnaireSettings: QuestionnaireSettings = {
 
 /** The year-of-birth check closes a link after this many wrong answers. */
 export const IDENTITY_CHECK_MAX_TRIES = 5;
+
+/**
+ * Automatic sending (docs/decisions/020), its own group: off by default. When on, the questionnaires of
+ * each session of the measurement schedule are e-mailed to clients with an address on record, a number
+ * of hours before the session, with one reminder when they are not completed after a number of hours.
+ */
+export const questionnaireSendingSettings = z.object({
+  automatic: z.boolean(),
+  /** The link is e-mailed this many hours before the session starts. */
+  hoursBefore: z
+    .int("Must be a whole number of hours.")
+    .min(1, "Must be at least 1 hour.")
+    .max(336, "Must be at most 336 hours (14 days)."),
+  /** One reminder this many hours after the link was sent, if the client has not completed it. */
+  reminderAfterHours: z
+    .int("Must be a whole number of hours.")
+    .min(1, "Must be at least 1 hour.")
+    .max(336, "Must be at most 336 hours (14 days)."),
+});
+export type QuestionnaireSendingSettings = z.infer<typeof questionnaireSendingSettings>;
+
+export const defaultQuestionnaireSendingSettings: QuestionnaireSendingSettings = {
+  automatic: false,
+  hoursBefore: 48,
+  reminderAfterHours: 24,
+};

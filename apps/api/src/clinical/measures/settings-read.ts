@@ -5,16 +5,19 @@
 // that computes flags, schedules, the middle-phase gate or "today" reads through here.
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSendingSettings,
   defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
   defaultSupervisionSettings,
   isTimeZone,
   measurementSettings,
+  questionnaireSendingSettings,
   questionnaireSettings,
   safetySettings,
   supervisionSettings,
   type MeasurementSettings,
+  type QuestionnaireSendingSettings,
   type QuestionnaireSettings,
   type SafetySettings,
   type ServiceSettings,
@@ -31,6 +34,7 @@ export interface StoredMeasurementSettings {
   safety: SafetySettings;
   service: ServiceSettings;
   questionnaires: QuestionnaireSettings;
+  questionnaireSending: QuestionnaireSendingSettings;
   /** 0 while the defaults have never been saved. */
   version: number;
   updatedAt: Date | null;
@@ -46,6 +50,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
       supervision: true,
       safety: true,
       questionnaires: true,
+      questionnaireSending: true,
       timeZone: true,
       version: true,
       updatedAt: true,
@@ -59,6 +64,7 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
       safety: defaultSafetySettings,
       service: defaultServiceSettings,
       questionnaires: defaultQuestionnaireSettings,
+      questionnaireSending: defaultQuestionnaireSendingSettings,
       version: 0,
       updatedAt: null,
       updatedById: null,
@@ -70,6 +76,11 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
     safety: completed(safetySettings, defaultSafetySettings, row.safety),
     service: { timeZone: knownTimeZone(row.timeZone) },
     questionnaires: completed(questionnaireSettings, defaultQuestionnaireSettings, row.questionnaires),
+    questionnaireSending: completed(
+      questionnaireSendingSettings,
+      defaultQuestionnaireSendingSettings,
+      row.questionnaireSending,
+    ),
     version: row.version,
     updatedAt: row.updatedAt,
     updatedById: row.updatedById,
@@ -96,6 +107,27 @@ export async function getQuestionnaireSettings(db: Db): Promise<QuestionnaireSet
   return row
     ? completed(questionnaireSettings, defaultQuestionnaireSettings, row.questionnaires)
     : defaultQuestionnaireSettings;
+}
+
+/** The automatic-sending settings and the service's time zone: one narrow read for the sending job. */
+export async function getQuestionnaireSendingContext(
+  db: Db,
+): Promise<{ sending: QuestionnaireSendingSettings; timeZone: string }> {
+  const row = await db.organisationSettings.findUnique({
+    where: { id: SETTINGS_ROW_ID },
+    select: { questionnaireSending: true, timeZone: true },
+  });
+  if (!row) {
+    return { sending: defaultQuestionnaireSendingSettings, timeZone: defaultServiceSettings.timeZone };
+  }
+  return {
+    sending: completed(
+      questionnaireSendingSettings,
+      defaultQuestionnaireSendingSettings,
+      row.questionnaireSending,
+    ),
+    timeZone: knownTimeZone(row.timeZone),
+  };
 }
 
 /** The service's time zone: one narrow read for every clinical "today". */

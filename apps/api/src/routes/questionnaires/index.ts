@@ -25,7 +25,7 @@ const publicRoute = { policy: "public", rateLimit: QUESTIONNAIRE_RATE_LIMIT } as
 const tags = ["questionnaires"];
 const { questionnaires } = endpoints;
 
-export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
+export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma, mailer }) => {
   defineRoute(
     app,
     questionnaires.issue,
@@ -33,11 +33,11 @@ export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app
       config: therapist,
       tags,
       summary:
-        "Issue a client questionnaire link (PHQ-9, GAD-7 or both; the schedule decides when left out) for a planned session; its page path is answered only now",
+        "Issue a client questionnaire link (PHQ-9, GAD-7 or both; the schedule decides when left out) for a planned session, optionally e-mailed to the client's address on record; its page path is answered only now",
       errors: ruleErrors,
     },
     async (request) =>
-      issueQuestionnaireLink(prisma, actorOf(request), request.params.sessionId, request.body),
+      issueQuestionnaireLink(prisma, mailer, actorOf(request), request.params.sessionId, request.body),
   );
 
   defineRoute(
@@ -49,7 +49,7 @@ export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app
       summary: "A course's questionnaire links with their status (sent, opened, completed, expired, revoked)",
       errors: recordErrors,
     },
-    async (request) => listQuestionnaireLinks(prisma, actorOf(request), request.params.courseId),
+    async (request) => listQuestionnaireLinks(prisma, mailer, actorOf(request), request.params.courseId),
   );
 
   defineRoute(
@@ -115,6 +115,8 @@ export const questionnaireRoutes: FastifyPluginAsyncZod<AppContext> = async (app
       reply.header("cache-control", "no-store");
       return submitQuestionnaire(
         prisma,
+        mailer,
+        request.log,
         request.params.token,
         request.body,
         request.auditContext(),

@@ -83,6 +83,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "fhir.course_exported": "Course exported (FHIR)",
   "fhir.caseload_exported": "Caseload exported (FHIR)",
   "fhir.course_imported": "Course imported (FHIR)",
+  "questionnaire_link.emailed": "Questionnaire link e-mailed to the client",
+  "risk_flag.emailed": "Risk flag: attention e-mail sent",
   "audit.viewed": "Audit log viewed",
   "access.forbidden": "Refused: role not allowed",
   "csrf.refused": "Refused: request from another site or without its token",

@@ -28,6 +28,8 @@ const sessions: LinkableSession[] = [1, 2, 3, 4].map((number) => ({
 const LIST = `GET /api/courses/${COURSE}/questionnaire-links`;
 const issuePath = (sessionId: string) => `POST /api/sessions/${sessionId}/questionnaire-links`;
 const TOKEN = "Q".repeat(43);
+/** The service has not configured e-mail. */
+const NO_EMAIL = { available: false, clientHasEmail: true };
 
 function link(extra: Partial<QuestionnaireLink> = {}): QuestionnaireLink {
   return {
@@ -55,12 +57,16 @@ describe("sending questionnaires", () => {
   it("ticks what the schedule asks for the chosen planned session, sends it, and shows the link once with its QR code", async () => {
     let links: QuestionnaireLink[] = [];
     const api = stubFetch()
-      .on(LIST, () => json(questionnaireLinksResponse, { links }))
+      .on(LIST, () => json(questionnaireLinksResponse, { links, email: NO_EMAIL }))
       .on(issuePath(uuid(104)), () => {
         links = [
           link({ id: uuid(501), sessionId: uuid(104), sessionNumber: 4, instruments: ["phq9", "gad7"] }),
         ];
-        return json(issuedQuestionnaireLinkResponse, { link: links[0]!, path: `/q/${TOKEN}` }, 201);
+        return json(
+          issuedQuestionnaireLinkResponse,
+          { link: links[0]!, path: `/q/${TOKEN}`, email: "not_requested" },
+          201,
+        );
       });
     const { user } = renderWithProviders(panel());
     expect(await screen.findByText("No questionnaires sent yet.")).toBeTruthy();
@@ -94,7 +100,7 @@ describe("sending questionnaires", () => {
   });
 
   it("refuses to send with no questionnaire ticked, naming the choice, and sends nothing", async () => {
-    const api = stubFetch().on(LIST, json(questionnaireLinksResponse, { links: [] }));
+    const api = stubFetch().on(LIST, json(questionnaireLinksResponse, { links: [], email: NO_EMAIL }));
     const { user } = renderWithProviders(panel());
     await screen.findByText("No questionnaires sent yet.");
     await user.click(screen.getByRole("checkbox", { name: "PHQ-9" }));
@@ -107,13 +113,96 @@ describe("sending questionnaires", () => {
 
   it("says what the server refused (a form already recorded)", async () => {
     stubFetch()
-      .on(LIST, json(questionnaireLinksResponse, { links: [] }))
+      .on(LIST, json(questionnaireLinksResponse, { links: [], email: NO_EMAIL }))
       .on(issuePath(uuid(102)), apiError(409, "conflict", "PHQ-9 is already recorded for this session."));
     const { user } = renderWithProviders(panel());
     await screen.findByText("No questionnaires sent yet.");
     await user.click(screen.getByRole("button", { name: "Send questionnaires" }));
     expect(textOf(await screen.findByRole("alert"))).toContain("PHQ-9 is already recorded for this session.");
     expect(screen.queryByRole("textbox", { name: "Questionnaire link" })).toBeNull();
+  });
+});
+
+describe("sending by e-mail", () => {
+  const EMAIL = { available: true, clientHasEmail: true };
+
+  it("offers e-mail when the service has it and the client has an address, sends it when ticked, and says so", async () => {
+    let links: QuestionnaireLink[] = [];
+    const api = stubFetch()
+      .on(LIST, () => json(questionnaireLinksResponse, { links, email: EMAIL }))
+      .on(issuePath(uuid(102)), () => {
+        links = [link()];
+        return json(
+          issuedQuestionnaireLinkResponse,
+          { link: links[0]!, path: `/q/${TOKEN}`, email: "sent" },
+          201,
+        );
+      });
+    const { user } = renderWithProviders(panel());
+    const box = await screen.findByRole("checkbox", { name: /Send by e-mail to the address on record/ });
+    expect(box).toHaveProperty("checked", false);
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Send questionnaires" }));
+    await screen.findByRole("heading", { name: /Personal link for the client/ });
+    expect(api.sent(issuePath(uuid(102))).map((request) => request.body)).toEqual([
+      { instruments: ["phq9"], sendEmail: true },
+    ]);
+    expect(screen.getByText("E-mailed to the client’s address on record.")).toBeTruthy();
+    // The link and QR code are there all the same.
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Questionnaire link" }).value).toBe(
+      `${window.location.origin}/q/${TOKEN}`,
+    );
+  });
+
+  it("reports a failed e-mail and still shows the link to copy", async () => {
+    stubFetch()
+      .on(LIST, json(questionnaireLinksResponse, { links: [], email: EMAIL }))
+      .on(issuePath(uuid(102)), () =>
+        json(issuedQuestionnaireLinkResponse, { link: link(), path: `/q/${TOKEN}`, email: "failed" }, 201),
+      );
+    const { user } = renderWithProviders(panel());
+    await user.click(await screen.findByRole("checkbox", { name: /Send by e-mail/ }));
+    await user.click(screen.getByRole("button", { name: "Send questionnaires" }));
+    expect(textOf(await screen.findByRole("alert"))).toContain("The e-mail could not be sent.");
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Questionnaire link" }).value).toBe(
+      `${window.location.origin}/q/${TOKEN}`,
+    );
+  });
+
+  it("says what the server refused (no address any more) and shows no link", async () => {
+    stubFetch()
+      .on(LIST, json(questionnaireLinksResponse, { links: [], email: EMAIL }))
+      .on(
+        issuePath(uuid(102)),
+        apiError(422, "rule_unmet", "The questionnaires cannot be e-mailed.", [
+          {
+            field: "client_email",
+            message: "Add the client's e-mail address to their record first, or copy the link.",
+          },
+        ]),
+      );
+    const { user } = renderWithProviders(panel());
+    await user.click(await screen.findByRole("checkbox", { name: /Send by e-mail/ }));
+    await user.click(screen.getByRole("button", { name: "Send questionnaires" }));
+    expect(textOf(await screen.findByRole("alert"))).toContain("The questionnaires cannot be e-mailed.");
+    expect(screen.queryByRole("textbox", { name: "Questionnaire link" })).toBeNull();
+  });
+
+  it("offers no e-mail without SMTP, and asks for an address when the client has none", async () => {
+    stubFetch().on(LIST, json(questionnaireLinksResponse, { links: [], email: NO_EMAIL }));
+    const { unmount } = renderWithProviders(panel());
+    await screen.findByText("No questionnaires sent yet.");
+    expect(screen.queryByRole("checkbox", { name: /Send by e-mail/ })).toBeNull();
+    expect(screen.queryByText(/add the client’s e-mail address/)).toBeNull();
+    unmount();
+
+    stubFetch().on(
+      LIST,
+      json(questionnaireLinksResponse, { links: [], email: { available: true, clientHasEmail: false } }),
+    );
+    renderWithProviders(panel());
+    expect(await screen.findByText(/add the client’s e-mail address to their record/)).toBeTruthy();
+    expect(screen.queryByRole("checkbox", { name: /Send by e-mail/ })).toBeNull();
   });
 });
 
@@ -130,7 +219,7 @@ describe("the links sent", () => {
       }),
     ];
     const api = stubFetch()
-      .on(LIST, () => json(questionnaireLinksResponse, { links }))
+      .on(LIST, () => json(questionnaireLinksResponse, { links, email: NO_EMAIL }))
       .on(`POST /api/questionnaire-links/${uuid(500)}/revocation`, () => {
         links = [{ ...links[0]!, status: "revoked", revokedAt: "2026-12-02T10:00:00.000Z" }, links[1]!];
         return json(questionnaireLink, links[0]!);
@@ -163,6 +252,7 @@ describe("the links sent", () => {
       LIST,
       json(questionnaireLinksResponse, {
         links: [link(), link({ id: uuid(503), sessionId: uuid(103), sessionNumber: 3 })],
+        email: NO_EMAIL,
       }),
     );
     renderWithProviders(panel({ fixedSessionId: uuid(103), sessions: [sessions[2]!] }));

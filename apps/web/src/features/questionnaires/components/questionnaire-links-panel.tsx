@@ -3,12 +3,19 @@ import {
   instrumentDefinitions,
   questionnaireInstrumentOrder,
   type QuestionnaireInstrument,
+  type IssuedQuestionnaireLinkResponse,
   type QuestionnaireLink,
 } from "@ipt/shared";
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { CopyOnceField } from "../../../components/copy-once-field";
-import { ChoiceGroup, FormAlert, SelectField, SubmitButton } from "../../../components/form-fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  FormAlert,
+  SelectField,
+  SubmitButton,
+} from "../../../components/form-fields";
 import { LiveStatus, QueryFallback } from "../../../components/states";
 import { TableWrap } from "../../../components/table-wrap";
 import { formatDateTime, formatSessionWhen } from "../../../lib/format";
@@ -36,14 +43,16 @@ const sessionName = (session: LinkableSession) =>
 
 function errorText(error: unknown): string | null {
   if (!error) return null;
-  const errors = writeErrorsFromError(error, ["instruments"]);
+  const errors = writeErrorsFromError(error, ["instruments", "sendEmail"]);
   return (
     [errors.message, ...errors.missing, ...Object.values(errors.fields)].filter(Boolean).join(" ") || null
   );
 }
 
+type EmailOutcome = IssuedQuestionnaireLinkResponse["email"];
+
 /** The link and its QR code, right after issuing: the server keeps only the token's hash. */
-function NewLink({ url, link }: { url: string; link: QuestionnaireLink }) {
+function NewLink({ url, link, email }: { url: string; link: QuestionnaireLink; email: EmailOutcome }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -54,6 +63,13 @@ function NewLink({ url, link }: { url: string; link: QuestionnaireLink }) {
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="temp-password__title">
         Personal link for the client ({formsOf(link)})
       </h3>
+      {email === "sent" ? <p>E-mailed to the client’s address on record.</p> : null}
+      {email === "failed" ? (
+        <p role="alert">
+          <strong>The e-mail could not be sent.</strong> The link below works all the same: copy it for the
+          client or show them the QR code.
+        </p>
+      ) : null}
       <CopyOnceField label="Questionnaire link" value={url} what="link" />
       <QrCode text={url} label="QR code of the questionnaire link, for the client's phone" />
       <p>
@@ -166,13 +182,19 @@ export function QuestionnaireLinksPanel({
   );
   const [sessionId, setSessionId] = useState<string>(fixedSessionId ?? sendable[0]?.id ?? "");
   const [chosen, setChosen] = useState<QuestionnaireInstrument[] | null>(null);
-  const [issued, setIssued] = useState<{ url: string; link: QuestionnaireLink } | null>(null);
+  const [issued, setIssued] = useState<{ url: string; link: QuestionnaireLink; email: EmailOutcome } | null>(
+    null,
+  );
+  const [byEmail, setByEmail] = useState(false);
   const [revoking, setRevoking] = useState<QuestionnaireLink | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [choiceError, setChoiceError] = useState<string | undefined>(undefined);
 
   const session = sessions.find((candidate) => candidate.id === sessionId) ?? null;
   const instruments = chosen ?? defaultLinkInstruments(session?.number ?? null, dueSessions);
+  // E-mail is offered only when the service configured it and the client's record has an address.
+  const email = links.data?.email;
+  const canEmail = email?.available === true && email.clientHasEmail;
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -184,10 +206,10 @@ export function QuestionnaireLinksPanel({
     setChoiceError(undefined);
     setStatus(null);
     issue.mutate(
-      { sessionId: session.id, body: { instruments } },
+      { sessionId: session.id, body: { instruments, ...(canEmail && byEmail ? { sendEmail: true } : {}) } },
       {
-        onSuccess: ({ path, link }) => {
-          setIssued({ url: new URL(path, window.location.origin).href, link });
+        onSuccess: ({ path, link, email }) => {
+          setIssued({ url: new URL(path, window.location.origin).href, link, email });
           setChosen(null);
         },
       },
@@ -242,6 +264,17 @@ export function QuestionnaireLinksPanel({
               setChosen(questionnaireInstrumentOrder.filter((instrument) => next.has(instrument)));
             }}
           />
+          {canEmail ? (
+            <CheckboxField
+              name="sendEmail"
+              label="Send by e-mail to the address on record"
+              hint="The message holds the service’s name and the link, nothing else. You also get the link and QR code here."
+              checked={byEmail}
+              onChange={(event) => setByEmail(event.currentTarget.checked)}
+            />
+          ) : email?.available ? (
+            <p className="muted">To send it by e-mail, add the client’s e-mail address to their record.</p>
+          ) : null}
           <FormAlert message={errorText(issue.error)} />
           <SubmitButton pending={issue.isPending} pendingLabel="Sending…">
             Send questionnaires
@@ -254,7 +287,7 @@ export function QuestionnaireLinksPanel({
             : "There is no planned session to send questionnaires for."}
         </p>
       ) : null}
-      {issued ? <NewLink key={issued.url} url={issued.url} link={issued.link} /> : null}
+      {issued ? <NewLink key={issued.url} url={issued.url} link={issued.link} email={issued.email} /> : null}
       {links.data ? (
         <LinksTable
           links={shown}

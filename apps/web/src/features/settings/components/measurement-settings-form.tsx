@@ -25,6 +25,11 @@ import {
   type QuestionnaireFormValues,
 } from "./questionnaire-fields";
 import {
+  QuestionnaireSendingFields,
+  toQuestionnaireSendingFormValues,
+  type QuestionnaireSendingFormValues,
+} from "./questionnaire-sending-fields";
+import {
   defaultText,
   fieldLabel,
   fieldName,
@@ -176,6 +181,9 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
   const [questionnaires, setQuestionnaires] = useState<QuestionnaireFormValues>(() =>
     toQuestionnaireFormValues(current.questionnaires),
   );
+  const [sending, setSending] = useState<QuestionnaireSendingFormValues>(() =>
+    toQuestionnaireSendingFormValues(current.questionnaireSending),
+  );
   const [status, setStatus] = useState<string | null>(null);
 
   function change(key: SettingKey, value: string) {
@@ -207,6 +215,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
       setService(latest.service);
       setSafety(toSafetyFormValues(latest.safety));
       setQuestionnaires(toQuestionnaireFormValues(latest.questionnaires));
+      setSending(toQuestionnaireSendingFormValues(latest.questionnaireSending));
     }
     setErrors(noWriteErrors);
   }
@@ -217,6 +226,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     setService(current.serviceDefaults);
     setSafety(toSafetyFormValues(current.safetyDefaults));
     setQuestionnaires(toQuestionnaireFormValues(current.questionnairesDefaults));
+    setSending(toQuestionnaireSendingFormValues(current.questionnaireSendingDefaults));
     setErrors(noWriteErrors);
     setStatus("The defaults are filled in. Save settings to use them.");
   }
@@ -225,7 +235,15 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
     event.preventDefault();
     if (update.isPending) return;
     setStatus(null);
-    const parsed = parseSettingsForm(values, supervision, service, safety, current.version, questionnaires);
+    const parsed = parseSettingsForm(
+      values,
+      supervision,
+      service,
+      safety,
+      current.version,
+      questionnaires,
+      sending,
+    );
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -238,6 +256,7 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         setService(saved.service);
         setSafety(toSafetyFormValues(saved.safety));
         setQuestionnaires(toQuestionnaireFormValues(saved.questionnaires));
+        setSending(toQuestionnaireSendingFormValues(saved.questionnaireSending));
         setStatus("Settings saved.");
       },
       onError: (error) => setErrors(settingsWriteErrors(error)),
@@ -272,6 +291,15 @@ export function MeasurementSettingsForm({ current }: { current: MeasurementSetti
         errors={errors}
         onChange={(next) => {
           setQuestionnaires(next);
+          setStatus(null);
+        }}
+      />
+      <QuestionnaireSendingFields
+        values={sending}
+        defaults={current.questionnaireSendingDefaults}
+        errors={errors}
+        onChange={(next) => {
+          setSending(next);
           setStatus(null);
         }}
       />

@@ -20,6 +20,11 @@ import {
   questionnaireFieldNames,
   type QuestionnaireFormValues,
 } from "./questionnaire-fields";
+import {
+  fromQuestionnaireSendingFormValues,
+  questionnaireSendingFieldNames,
+  type QuestionnaireSendingFormValues,
+} from "./questionnaire-sending-fields";
 import { noWriteErrors, writeErrorsFromError, type WriteErrors } from "../../../lib/write-errors";
 
 export type SettingKey = keyof MeasurementSettings;
@@ -42,6 +47,7 @@ export const settingsFieldNames = [
   ...supervisionSettings.keyof().options.map(supervisionFieldName),
   ...safetyFieldNames,
   ...questionnaireFieldNames,
+  ...questionnaireSendingFieldNames,
 ];
 
 /**
@@ -80,6 +86,7 @@ export function parseSettingsForm(
   safetyValues: SafetyFormValues,
   version: number,
   questionnaireValues?: QuestionnaireFormValues,
+  sendingValues?: QuestionnaireSendingFormValues,
 ): ParsedSettingsForm {
   const settings = Object.fromEntries(
     measurementSettingFields.map((field) => [field.key, toNumber(values[field.key])]),
@@ -92,6 +99,7 @@ export function parseSettingsForm(
     service,
     safety,
     ...(questionnaireValues ? { questionnaires: fromQuestionnaireFormValues(questionnaireValues) } : {}),
+    ...(sendingValues ? { questionnaireSending: fromQuestionnaireSendingFormValues(sendingValues) } : {}),
   });
   if (parsed.success) return { ok: true, body: parsed.data };
   return { ok: false, errors: { ...noWriteErrors, ...formErrorsFromZod(parsed.error) } };

@@ -1,5 +1,6 @@
 import {
   defaultMeasurementSettings,
+  defaultQuestionnaireSendingSettings,
   defaultQuestionnaireSettings,
   defaultSafetySettings,
   defaultServiceSettings,
@@ -270,6 +271,8 @@ describe("saving the measurement settings", () => {
     safetyDefaults: defaultSafetySettings,
     questionnaires: defaultQuestionnaireSettings,
     questionnairesDefaults: defaultQuestionnaireSettings,
+    questionnaireSending: defaultQuestionnaireSendingSettings,
+    questionnaireSendingDefaults: defaultQuestionnaireSendingSettings,
     version: 3,
     updatedAt: "2026-09-01T10:00:00.000Z",
     updatedBy: null,
@@ -323,7 +326,44 @@ describe("saving the measurement settings", () => {
       service: { timeZone: "Australia/Sydney" },
       safety: { escalateAfterDays: 10 },
       questionnaires: defaultQuestionnaireSettings,
+      questionnaireSending: defaultQuestionnaireSendingSettings,
     });
+  });
+
+  it("saves the automatic-sending group (off by default), and refuses 0 hours at its field", async () => {
+    const api = stubFetch().on(`PUT ${SETTINGS}`, (request) => {
+      const body = request.body as { questionnaireSending: typeof defaultQuestionnaireSendingSettings };
+      return json(measurementSettingsResponse, {
+        ...current,
+        questionnaireSending: body.questionnaireSending,
+        version: 4,
+      });
+    });
+    const { user } = renderWithProviders(<MeasurementSettingsForm current={current} />);
+    const group = screen.getByRole("group", { name: "Automatic questionnaire sending" });
+    const automatic = within(group).getByRole("checkbox", {
+      name: /E-mail the questionnaires before each session/,
+    });
+    expect(automatic).toHaveProperty("checked", false);
+    const before = within(group).getByRole("spinbutton", { name: "Send this many hours before the session" });
+    await user.clear(before);
+    await user.type(before, "0");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expectFieldError(before, "Must be at least 1 hour.");
+    expect(api.requests).toEqual([]);
+
+    await user.clear(before);
+    await user.type(before, "24");
+    await user.click(automatic);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Settings saved.")).toBeTruthy();
+    expect(
+      (api.sent(`PUT ${SETTINGS}`)[0]?.body as { questionnaireSending: object }).questionnaireSending,
+    ).toEqual({ automatic: true, hoursBefore: 24, reminderAfterHours: 24 });
+    expect(within(group).getByRole("checkbox", { name: /E-mail the questionnaires/ })).toHaveProperty(
+      "checked",
+      true,
+    );
   });
 
   it("saves the client questionnaire group, and refuses an empty service name and 0 hours at their fields", async () => {

@@ -15,6 +15,7 @@ import {
   isTimeOfDay,
   lineage,
   nextStep,
+  nonResponseOffer,
   problemArea,
   type riskLevel,
   type safetyPlanAction,
@@ -77,6 +78,11 @@ export interface ImportedCourse {
     gainsCredited: boolean;
     feelingsDiscussed: boolean;
     relapsePlan: string | null;
+    relapseWarningSigns: string | null;
+    relapseWhatHelped: string | null;
+    relapsePeople: string | null;
+    noFinalScoreReason: string | null;
+    nonResponseOffer: z.infer<typeof nonResponseOffer> | null;
     nextStep: z.infer<typeof nextStep> | null;
     outcome: z.infer<typeof courseOutcome> | null;
     outcomeReason: string | null;
@@ -98,6 +104,8 @@ export interface ImportedCourse {
     notes: string;
     betweenSessionWork: string;
     nextFocus: string;
+    riskReviewDone: boolean;
+    riskReviewNote: string;
     cancelReason: string | null;
     signedAt: string | null;
     amendments: { reason: string; text: string; createdAt: string }[];
@@ -113,6 +121,7 @@ export interface ImportedCourse {
     correctsSourceId: string | null;
     correctionReason: string | null;
     enteredAt: string;
+    completedByClientAt: string | null;
   }[];
   riskFlags: {
     sessionSourceId: string;
@@ -200,6 +209,11 @@ export function readCourseBundle(entries: BundleEntry[]): {
     gainsCredited: planExt.boolean("gains-credited"),
     feelingsDiscussed: planExt.boolean("feelings-discussed"),
     relapsePlan: planExt.string("relapse-plan"),
+    relapseWarningSigns: planExt.string("relapse-warning-signs"),
+    relapseWhatHelped: planExt.string("relapse-what-helped"),
+    relapsePeople: planExt.string("relapse-people"),
+    noFinalScoreReason: planExt.string("no-final-score-reason"),
+    nonResponseOffer: planExt.code("non-response-offer", nonResponseOffer),
     nextStep: planExt.code("next-step", nextStep),
     outcome: planExt.code("outcome", courseOutcome),
     outcomeReason: planExt.string("outcome-reason"),
@@ -271,6 +285,8 @@ export function readCourseBundle(entries: BundleEntry[]): {
         notes: record.string("notes") ?? "",
         betweenSessionWork: record.string("between-session-work") ?? "",
         nextFocus: record.string("next-focus") ?? "",
+        riskReviewDone: record.boolean("risk-review-done"),
+        riskReviewNote: record.string("risk-review-note") ?? "",
         cancelReason: ext.string("session-cancel-reason"),
         signedAt: encounterUrl ? (signedAt.get(encounterUrl) ?? null) : null,
         amendments: complexParts(encounter?.extension, "amendment").flatMap((parts) => {

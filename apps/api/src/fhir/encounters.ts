@@ -26,6 +26,8 @@ export function encounterOf(
       ...extension("notes", session.notes),
       ...extension("between-session-work", session.betweenSessionWork),
       ...extension("next-focus", session.nextFocus),
+      ...extension("risk-review-done", session.riskReviewDone),
+      ...extension("risk-review-note", session.riskReviewNote),
       // Corrections appended after signing, in order; the signed record itself is unchanged.
       ...session.amendments.map((amendment) =>
         complexExtension("amendment", {

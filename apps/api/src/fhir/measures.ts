@@ -141,6 +141,7 @@ export function scoreEntries(
         ...extension("session-id", score.sessionId),
         ...extension("corrects-score-id", score.correctsId),
         ...extension("correction-reason", score.correctionReason),
+        ...extension("completed-by-client-at", score.completedByClientAt),
       ],
       status,
       category,

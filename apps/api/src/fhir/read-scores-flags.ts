@@ -105,6 +105,7 @@ export function readScoresAndFlags(
         administeredOn,
         correctsSourceId: ext.string("corrects-score-id"),
         correctionReason: ext.string("correction-reason"),
+        completedByClientAt: ext.dateTime("completed-by-client-at"),
         enteredAt: panel.resource.issued,
       },
     ];

@@ -67,6 +67,9 @@ export function syntheticCourse({
       notes: isHeld ? "Invented notes." : "",
       betweenSessionWork: "",
       nextFocus: isHeld ? "Invented next focus." : "",
+      // Held sessions after the first answer the risk review (the flag is raised at session 2).
+      riskReviewDone: isHeld && index > 1,
+      riskReviewNote: isHeld && index > 1 ? "Invented: no current thoughts of self-harm." : "",
       cancelReason: cancelled ? "Invented reason." : null,
       signedAt: isHeld ? new Date(`${planned.plannedDate}T12:00:00Z`) : null,
       signedById: isHeld ? therapistId : null,
@@ -96,6 +99,8 @@ export function syntheticCourse({
     correctionReason: null,
     enteredById: therapistId,
     enteredAt: new Date("2026-03-09T10:00:00Z"),
+    // Filled in by the client on their phone, so the round trip carries it.
+    completedByClientAt: new Date("2026-03-09T09:40:00Z"),
   };
   return {
     id: randomUUID(),
@@ -128,6 +133,12 @@ export function syntheticCourse({
     gainsCredited: false,
     feelingsDiscussed: false,
     relapsePlan: null,
+    // Filled in, so the round trip carries every part of the relapse plan and the completion record.
+    relapseWarningSigns: "Invented: waking early, staying in.",
+    relapseWhatHelped: "Invented: talking it through with a friend.",
+    relapsePeople: "Invented: a sister.",
+    noFinalScoreReason: "Invented: the last session was by phone.",
+    nonResponseOffer: "referral_offered",
     nextStep: null,
     outcome: null,
     outcomeReason: null,

@@ -1,7 +1,7 @@
 import { instruments, type MeasureScore } from "@ipt/shared";
-import { TableWrap } from "../../../components/table-wrap";
+import { DataTable, type Column } from "../../../components/data-table";
 import { formatCalendarDate, formatDateTime } from "../../../lib/format";
-import { CorrectColumnHeader, CorrectScoreButton } from "./correct-score-dialog";
+import { CorrectScoreButton } from "./correct-score-dialog";
 import { instrumentName, sessionLabel } from "./labels";
 import { ScoreSource } from "./session-measures";
 
@@ -46,63 +46,70 @@ export function ScoreHistory({
   onCorrect: (score: MeasureScore) => void;
 }) {
   if (scores.length === 0) return <p className="muted">No scores recorded yet.</p>;
-  const caption = "All scores, with corrections";
+  const columns: Column<MeasureScore>[] = [
+    { key: "session", header: "Session", cell: (score) => sessionLabel(score.sessionNumber) },
+    {
+      key: "score",
+      header: "Score",
+      cell: (score) => (
+        <>
+          {instrumentName(score)} {score.total} <span className="cell__note">{score.band.label}</span>
+        </>
+      ),
+    },
+    {
+      key: "record",
+      header: "Record",
+      priority: 2,
+      cell: (score) => (
+        <>
+          {score.current ? "Current" : <strong>Superseded</strong>}
+          {correctionNotes(score, scores).map((note) => (
+            <span key={note} className="cell__note">
+              {note}
+            </span>
+          ))}
+        </>
+      ),
+    },
+    {
+      key: "given",
+      header: "Given on",
+      priority: 2,
+      cell: (score) => formatCalendarDate(score.administeredOn),
+    },
+    {
+      key: "entered",
+      header: "Entered",
+      priority: 3,
+      cell: (score) =>
+        score.completedByClientAt ? (
+          <ScoreSource score={score} />
+        ) : (
+          <>
+            {score.enteredBy.name}
+            <span className="cell__note">{formatDateTime(score.enteredAt)}</span>
+          </>
+        ),
+    },
+    ...(canWrite
+      ? [
+          {
+            key: "actions",
+            header: <span className="visually-hidden">Actions</span>,
+            cell: (score: MeasureScore) =>
+              score.current ? <CorrectScoreButton score={score} withSession onCorrect={onCorrect} /> : null,
+          },
+        ]
+      : []),
+  ];
   return (
-    <TableWrap label={caption}>
-      <table className="table table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Measure</th>
-            <th scope="col">Total</th>
-            <th scope="col">Given on</th>
-            <th scope="col">Entered</th>
-            <th scope="col">Record</th>
-            {canWrite ? <CorrectColumnHeader /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {historyOrder(scores).map((score) => {
-            const notes = correctionNotes(score, scores);
-            return (
-              <tr key={score.id} className={score.current ? undefined : "row--superseded"}>
-                <th scope="row">{sessionLabel(score.sessionNumber)}</th>
-                <td>{instrumentName(score)}</td>
-                <td>
-                  {score.total} <span className="cell__note">{score.band.label}</span>
-                </td>
-                <td className="cell--nowrap">{formatCalendarDate(score.administeredOn)}</td>
-                <td>
-                  {score.completedByClientAt ? (
-                    <ScoreSource score={score} />
-                  ) : (
-                    <>
-                      {score.enteredBy.name}
-                      <span className="cell__note">{formatDateTime(score.enteredAt)}</span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {score.current ? "Current" : <strong>Superseded</strong>}
-                  {notes.map((note) => (
-                    <span key={note} className="cell__note">
-                      {note}
-                    </span>
-                  ))}
-                </td>
-                {canWrite ? (
-                  <td>
-                    {score.current ? (
-                      <CorrectScoreButton score={score} withSession onCorrect={onCorrect} />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption="All scores, with corrections"
+      columns={columns}
+      rows={historyOrder(scores)}
+      rowKey={(score) => score.id}
+      rowClassName={(score) => (score.current ? undefined : "row--superseded")}
+    />
   );
 }

@@ -13,7 +13,13 @@ import {
   type PolicyName,
   type Principal,
 } from "../policy/policies";
-import { csrfFailed, forbidden, passwordChangeRequired, unauthenticated } from "../errors/app-error";
+import {
+  csrfFailed,
+  forbidden,
+  passwordChangeRequired,
+  secondFactorRequired,
+  unauthenticated,
+} from "../errors/app-error";
 import { fromAnotherSite } from "./same-origin";
 
 /**
@@ -113,7 +119,12 @@ export function registerAuth(
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
       if (request.loginSession) {
         const { user } = request.loginSession;
-        request.principal = { userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
+        request.principal = {
+          userId: user.id,
+          role: user.role,
+          mustChangePassword: user.mustChangePassword,
+          secondFactorPending: request.loginSession.secondFactorPending,
+        };
       } else {
         reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       }
@@ -134,6 +145,7 @@ export function registerAuth(
     if (decision === "allow") return;
     // Thrown, so the one error handler writes every refusal.
     if (decision === "unauthenticated") throw unauthenticated();
+    if (decision === "second_factor_required") throw secondFactorRequired();
     if (decision === "password_change_required") throw passwordChangeRequired();
     await refuse(request, "access.forbidden", `policy:${policy}`);
     throw forbidden();

@@ -18,6 +18,8 @@ const session: SessionResponse = {
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
   timeZone: "Europe/London",
+  secondFactorPending: false,
+  factorsReset: false,
 };
 
 const unauthenticated = () =>

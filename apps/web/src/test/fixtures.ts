@@ -32,6 +32,8 @@ export function signedInAs(role: Role, patch: Partial<SessionResponse["user"]> =
     idleTimeoutSeconds: 1800,
     absoluteExpiresAt: "2026-12-31T23:00:00.000Z",
     timeZone: "Europe/London",
+    secondFactorPending: false,
+    factorsReset: false,
   });
 }
 

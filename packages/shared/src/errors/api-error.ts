@@ -5,6 +5,8 @@ export const errorCodes = [
   "validation_failed",
   "unauthenticated",
   "password_change_required",
+  /** The session has passed the password but not yet the second factor (docs/decisions/021). */
+  "second_factor_required",
   "forbidden",
   "csrf_failed",
   "not_found",
@@ -44,6 +46,7 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   password_change_required: 403,
+  second_factor_required: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

@@ -4,7 +4,20 @@
 ALTER TABLE "users" ADD COLUMN "factors_reset_at" TIMESTAMPTZ(3);
 
 ALTER TABLE "login_sessions" ADD COLUMN "second_factor_pending" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN "second_factor_at" TIMESTAMPTZ(3);
+ADD COLUMN "second_factor_at" TIMESTAMPTZ(3),
+ADD COLUMN "enrolment_required" BOOLEAN NOT NULL DEFAULT false;
+
+-- No row until an admin saves them: a new deployment requires a factor of every role.
+CREATE TABLE "sign_in_settings" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "mfa_required_roles" "Role"[],
+    "step_up_minutes" INTEGER NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+    "updated_by_id" UUID,
+
+    CONSTRAINT "sign_in_settings_pkey" PRIMARY KEY ("id")
+);
 
 CREATE TABLE "totp_factors" (
     "user_id" UUID NOT NULL,

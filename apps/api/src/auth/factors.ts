@@ -2,7 +2,7 @@
 // its secret sealed under a server key, and one-time recovery codes held as SHA-256. Enrolment, the
 // second sign-in step (which rotates the session id) and the step-up check share verifySecondFactor.
 // Wrong codes are counted per account in the PostgreSQL throttle (auth/throttle.ts).
-import { RECOVERY_CODE_COUNT, type FactorsResponse, type SecondFactorRequest } from "@ipt/shared";
+import { RECOVERY_CODE_COUNT, type FactorsResponse, type Role, type SecondFactorRequest } from "@ipt/shared";
 import { createHash } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
@@ -10,6 +10,7 @@ import { recordRefusal } from "../audit/refusals";
 import type { Db, PrismaClient } from "../db/prisma";
 import { serverKey } from "../db/server-keys";
 import { AppError, conflict, invalid } from "../errors/app-error";
+import { readSignInSettings } from "../settings/sign-in-settings";
 import { createLoginSession, type SessionTimeouts } from "./login-sessions";
 import { generateTemporaryPassword } from "./passwords";
 import { open, seal } from "./secret-box";
@@ -214,10 +215,10 @@ export async function confirmTotpEnrolment(
   return prisma.$transaction(async (tx) => {
     const recoveryCodes = await issueRecoveryCodes(tx, input.userId, now);
     await clearFailures(tx, [factorKey(input.userId)]);
-    // Enrolling proves the factor: this session counts as checked now (step-up).
+    // Enrolling proves the factor: this session counts as checked now (step-up), and owes no enrolment.
     await tx.loginSession.updateMany({
       where: { tokenHash: input.sessionTokenHash },
-      data: { secondFactorAt: now },
+      data: { secondFactorAt: now, enrolmentRequired: false },
     });
     await tx.user.update({ where: { id: input.userId }, data: { factorsResetAt: null } });
     await recordAudit(tx, input.audit, {
@@ -285,5 +286,50 @@ export async function verifySecondFactor(
       },
     });
     return { ...session, user };
+  });
+}
+
+/**
+ * Removes the user's own authenticator app and recovery codes (after a step-up check). Their other
+ * sessions end; where their role requires a factor this session now owes enrolment.
+ */
+export async function removeOwnFactors(
+  prisma: PrismaClient,
+  session: { tokenHash: string; user: { id: string; role: Role } },
+  audit: AuditContext,
+) {
+  const userId = session.user.id;
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
+    if (count === 0) throw conflict("No authenticator app is set up for your account.");
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.loginSession.deleteMany({ where: { userId, tokenHash: { not: session.tokenHash } } });
+    const { settings } = await readSignInSettings(tx);
+    await tx.loginSession.updateMany({
+      where: { tokenHash: session.tokenHash },
+      data: { enrolmentRequired: settings.mfaRequiredRoles.includes(session.user.role) },
+    });
+    await recordAudit(tx, audit, { action: "auth.factor_removed", entityType: "user", entityId: userId });
+  });
+}
+
+/** Ten new recovery codes replace the old ones (after a step-up check); shown once. */
+export async function renewRecoveryCodes(
+  prisma: PrismaClient,
+  userId: string,
+  audit: AuditContext,
+  now: Date,
+) {
+  return prisma.$transaction(async (tx) => {
+    if (!(await hasConfirmedFactor(tx, userId))) {
+      throw conflict("Set up an authenticator app first: recovery codes come with it.");
+    }
+    const recoveryCodes = await issueRecoveryCodes(tx, userId, now);
+    await recordAudit(tx, audit, {
+      action: "auth.recovery_codes_renewed",
+      entityType: "user",
+      entityId: userId,
+    });
+    return { recoveryCodes };
   });
 }

@@ -17,6 +17,8 @@ export interface ActiveSession {
   secondFactorPending: boolean;
   /** When this session last passed a second factor; null if it never did. */
   secondFactorAt: Date | null;
+  /** The sign-in settings require a factor of the user's role and they had none at sign-in. */
+  enrolmentRequired: boolean;
   user: {
     id: string;
     email: string;
@@ -31,6 +33,7 @@ export interface ActiveSession {
 export interface SessionFactorState {
   secondFactorPending?: boolean;
   secondFactorAt?: Date | null;
+  enrolmentRequired?: boolean;
 }
 
 /** Skip rewriting last_seen_at more often than this; idle expiry stays accurate to within it. */
@@ -46,7 +49,13 @@ export async function createLoginSession(
   client: { ip: string | null; userAgent: string | null },
   now = new Date(),
   factor: SessionFactorState = {},
-): Promise<{ token: string; csrfToken: string; expiresAt: Date; secondFactorPending: boolean }> {
+): Promise<{
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  secondFactorPending: boolean;
+  enrolmentRequired: boolean;
+}> {
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + timeouts.absoluteMs);
@@ -62,9 +71,16 @@ export async function createLoginSession(
       userAgent: client.userAgent?.slice(0, 300) ?? null,
       secondFactorPending: factor.secondFactorPending ?? false,
       secondFactorAt: factor.secondFactorAt ?? null,
+      enrolmentRequired: factor.enrolmentRequired ?? false,
     },
   });
-  return { token, csrfToken, expiresAt, secondFactorPending: factor.secondFactorPending ?? false };
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    secondFactorPending: factor.secondFactorPending ?? false,
+    enrolmentRequired: factor.enrolmentRequired ?? false,
+  };
 }
 
 /** The live session for a cookie token, or null when unknown, idle too long, past its end or the user is deactivated. */
@@ -84,6 +100,7 @@ export async function resolveLoginSession(
       lastSeenAt: true,
       secondFactorPending: true,
       secondFactorAt: true,
+      enrolmentRequired: true,
       user: {
         select: {
           id: true,
@@ -113,6 +130,7 @@ export async function resolveLoginSession(
     expiresAt: row.expiresAt,
     secondFactorPending: row.secondFactorPending,
     secondFactorAt: row.secondFactorAt,
+    enrolmentRequired: row.enrolmentRequired,
     user,
   };
 }

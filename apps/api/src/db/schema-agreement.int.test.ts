@@ -168,6 +168,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=safety_follow_ups",
         "table_name=server_keys",
         "table_name=session_amendments",
+        "table_name=sign_in_settings",
         "table_name=sign_in_throttles",
         "table_name=supervision_assignments",
         "table_name=therapy_sessions",

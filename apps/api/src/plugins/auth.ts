@@ -15,6 +15,7 @@ import {
 } from "../policy/policies";
 import {
   csrfFailed,
+  factorEnrolmentRequired,
   forbidden,
   passwordChangeRequired,
   secondFactorRequired,
@@ -124,6 +125,7 @@ export function registerAuth(
           role: user.role,
           mustChangePassword: user.mustChangePassword,
           secondFactorPending: request.loginSession.secondFactorPending,
+          factorEnrolmentRequired: request.loginSession.enrolmentRequired,
         };
       } else {
         reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
@@ -147,6 +149,7 @@ export function registerAuth(
     if (decision === "unauthenticated") throw unauthenticated();
     if (decision === "second_factor_required") throw secondFactorRequired();
     if (decision === "password_change_required") throw passwordChangeRequired();
+    if (decision === "factor_enrolment_required") throw factorEnrolmentRequired();
     await refuse(request, "access.forbidden", `policy:${policy}`);
     throw forbidden();
   });

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { decide, policyForPluginRoute, type Principal } from "./policies";
 
-const as = (role: Principal["role"], mustChangePassword = false, secondFactorPending = false): Principal => ({
+const as = (
+  role: Principal["role"],
+  mustChangePassword = false,
+  secondFactorPending = false,
+  factorEnrolmentRequired = false,
+): Principal => ({
   userId: "u",
   role,
   mustChangePassword,
   secondFactorPending,
+  factorEnrolmentRequired,
 });
 
 describe("policies", () => {
@@ -41,6 +47,13 @@ describe("policies", () => {
       }
     }
     expect(decide("signInStep", null)).toBe("unauthenticated");
+  });
+
+  it("a user who must enrol a factor reaches only their own account's routes, after a password change", () => {
+    expect(decide("session", as("admin", false, false, true))).toBe("allow");
+    expect(decide("admin", as("admin", false, false, true))).toBe("factor_enrolment_required");
+    expect(decide("therapist", as("therapist", false, false, true))).toBe("factor_enrolment_required");
+    expect(decide("signedIn", as("therapist", true, false, true))).toBe("password_change_required");
   });
 
   it("plugin routes get a policy only for the docs and the web app, never for other API paths", () => {

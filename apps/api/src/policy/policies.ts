@@ -8,10 +8,17 @@ export interface Principal {
   mustChangePassword: boolean;
   /** The password has passed, the second factor not yet (docs/decisions/021). */
   secondFactorPending: boolean;
+  /** The sign-in settings require a factor of this user's role and they have none yet. */
+  factorEnrolmentRequired: boolean;
 }
 
 export type PolicyDecision =
-  "allow" | "unauthenticated" | "second_factor_required" | "password_change_required" | "forbidden";
+  | "allow"
+  | "unauthenticated"
+  | "second_factor_required"
+  | "password_change_required"
+  | "factor_enrolment_required"
+  | "forbidden";
 
 interface Policy {
   description: string;
@@ -24,6 +31,7 @@ const signedInWithRole =
     if (!principal) return "unauthenticated";
     if (principal.secondFactorPending) return "second_factor_required";
     if (principal.mustChangePassword) return "password_change_required";
+    if (principal.factorEnrolmentRequired) return "factor_enrolment_required";
     return allowed.includes(principal.role) ? "allow" : "forbidden";
   };
 
@@ -36,9 +44,10 @@ export const policies = {
     description: "Any session, even one still waiting for its second factor",
     decide: (principal) => (principal ? "allow" : "unauthenticated"),
   },
-  /** Any signed-in user, including one who must still change a temporary password. */
+  /** Any signed-in user past the second factor, including one who must still change a temporary
+   * password or enrol a factor: their own account's password and factors. */
   session: {
-    description: "Any signed-in user, even before changing a temporary password",
+    description: "Any signed-in user, even before changing a temporary password or enrolling a factor",
     decide: (principal) =>
       !principal ? "unauthenticated" : principal.secondFactorPending ? "second_factor_required" : "allow",
   },

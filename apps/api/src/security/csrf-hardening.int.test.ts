@@ -32,6 +32,7 @@ function roleFor(route: RegisteredRoute): Role | null {
         role: r,
         mustChangePassword: false,
         secondFactorPending: false,
+        factorEnrolmentRequired: false,
       }) === "allow",
   );
   if (!role) throw new Error(`no role may call ${name(route)}`);

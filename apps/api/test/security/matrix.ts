@@ -10,6 +10,7 @@ import {
   CSRF_HEADER,
   issuedQuestionnaireLinkResponse,
   measurementSettingsResponse,
+  signInSettingsResponse,
   reviewThread,
   temporaryPasswordResponse,
   totpEnrolmentResponse,
@@ -281,6 +282,21 @@ export const MATRIX: MatrixRow[] = [
     },
     after: forgetFactors,
   }),
+  row("DELETE /api/auth/factors/totp", SIGNED_IN, {
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      await enrolTotp(ctx.world.app, sessionOfActor(ctx), new Date());
+      return {};
+    },
+  }),
+  row("POST /api/auth/factors/recovery-codes", SIGNED_IN, {
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      await enrolTotp(ctx.world.app, sessionOfActor(ctx), new Date());
+      return {};
+    },
+    after: forgetFactors,
+  }),
   row("POST /api/auth/second-factor", SIGNED_IN, {
     call: () => ({ body: { method: "recovery_code", code: "aaaa-bbbb-cccc-dddd" } }),
     prepare: async (ctx) => {
@@ -325,6 +341,10 @@ export const MATRIX: MatrixRow[] = [
   row("POST /api/admin/users/:userId/reset-password", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),
+  // A fresh account: resetting ends its sessions (never the world's own accounts').
+  row("POST /api/admin/users/:userId/reset-factors", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
   row("POST /api/admin/users/:userId/unlock-sign-in", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),
@@ -362,6 +382,16 @@ export const MATRIX: MatrixRow[] = [
           safety: current.safety,
         },
       };
+    },
+  }),
+
+  row("GET|HEAD /api/admin/settings/sign-in", ADMIN),
+  row("PUT /api/admin/settings/sign-in", ADMIN, {
+    call: () => ({ body: { version: 0, settings: { mfaRequiredRoles: [], stepUpMinutes: 15 } } }),
+    prepare: async (ctx) => {
+      const current = ok(await admin(ctx).get("/api/admin/settings/sign-in"), signInSettingsResponse);
+      // The world's accounts sign in with a password alone: the setting is saved as it is.
+      return { body: { version: current.version, settings: current.settings } };
     },
   }),
 

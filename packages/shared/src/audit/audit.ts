@@ -14,6 +14,8 @@ export const auditActions = [
   "auth.second_factor_throttled",
   "auth.factor_enrolment_started",
   "auth.factor_enrolled",
+  "auth.factor_removed",
+  "auth.recovery_codes_renewed",
   "user.created",
   "user.updated",
   "user.deactivated",

@@ -7,6 +7,7 @@ import {
   secondFactorRequest,
   totpEnrolmentResponse,
 } from "./factors";
+import { signInSettingsResponse, updateSignInSettingsRequest } from "./sign-in-settings";
 
 export const authEndpoints = {
   login: defineEndpoint({
@@ -48,5 +49,35 @@ export const authEndpoints = {
     path: "/api/auth/factors/totp/confirm",
     body: confirmTotpRequest,
     response: recoveryCodesResponse,
+  }),
+  /** Removes your own authenticator app and recovery codes (step-up). */
+  removeTotp: defineEndpoint({
+    method: "DELETE",
+    path: "/api/auth/factors/totp",
+    body: noBody,
+    response: noContent,
+    status: 204,
+  }),
+  /** Ten new recovery codes replace the old ones (step-up); shown once. */
+  renewRecoveryCodes: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/factors/recovery-codes",
+    body: noBody,
+    response: recoveryCodesResponse,
+  }),
+};
+
+/** The organisation's sign-in settings, for admins (beside the other settings). */
+export const signInSettingsEndpoints = {
+  signIn: defineEndpoint({
+    method: "GET",
+    path: "/api/admin/settings/sign-in",
+    response: signInSettingsResponse,
+  }),
+  updateSignIn: defineEndpoint({
+    method: "PUT",
+    path: "/api/admin/settings/sign-in",
+    body: updateSignInSettingsRequest,
+    response: signInSettingsResponse,
   }),
 };

@@ -7,8 +7,11 @@ import {
   beginTotpEnrolment,
   confirmTotpEnrolment,
   listFactors,
+  removeOwnFactors,
+  renewRecoveryCodes,
   verifySecondFactor,
 } from "../../auth/factors";
+import { requireStepUp } from "../../auth/step-up";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "../../auth/known-devices";
 import { hashToken } from "../../auth/login-sessions";
 import { unauthenticated } from "../../errors/app-error";
@@ -126,12 +129,13 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     {
       config: { policy: "session" },
       tags: ["auth"],
-      summary: "Change your own password (ends your other sessions)",
+      summary: "Change your own password (ends your other sessions; step-up)",
       errors,
     },
     async (request, reply): Promise<SessionResponse> => {
       const principal = request.principal;
       if (!principal) throw unauthenticated();
+      await requireStepUp(prisma, request);
       const result = await changePassword(
         prisma,
         timeouts,
@@ -139,6 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
           userId: principal.userId,
           request: request.body,
           secondFactorAt: request.loginSession?.secondFactorAt ?? null,
+          enrolmentRequired: request.loginSession?.enrolmentRequired ?? false,
           client: clientOf(request),
           audit: request.auditContext(),
         },
@@ -237,6 +242,40 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
         },
         ctx.clock(),
       );
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.removeTotp,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Remove your authenticator app and recovery codes (ends your other sessions; step-up)",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      await removeOwnFactors(prisma, session, request.auditContext());
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.renewRecoveryCodes,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Ten new recovery codes replace the old ones, shown this once (step-up)",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      return renewRecoveryCodes(prisma, session.user.id, request.auditContext(), request.requestedAt);
     },
   );
 };

@@ -12,6 +12,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "auth.second_factor_throttled": "Second sign-in factor slowed after failed attempts",
   "auth.factor_enrolment_started": "Authenticator app set-up started",
   "auth.factor_enrolled": "Authenticator app set up",
+  "auth.factor_removed": "Authenticator app removed",
+  "auth.recovery_codes_renewed": "Recovery codes renewed",
   "user.created": "Account created",
   "user.updated": "Account updated",
   "user.deactivated": "Account deactivated",

@@ -14,6 +14,7 @@ const user: AdminUser = {
   active: true,
   mustChangePassword: false,
   signInSlowedUntil: null,
+  secondFactor: false,
   createdAt: "2026-01-05T09:00:00.000Z",
   supervisors: [],
   supervisees: [],

@@ -22,6 +22,7 @@ const session = {
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
   timeZone: "Europe/London",
   secondFactorPending: false,
+  enrolmentRequired: false,
   factorsReset: false,
 };
 

@@ -15,6 +15,7 @@ type Params<T> = Partial<T>;
 export const queryKeys = {
   auth: {
     session: ["auth", "session"] as const,
+    factors: ["auth", "factors"] as const,
   },
   me: {
     supervisors: ["me", "supervisors"] as const,

@@ -30,6 +30,8 @@ export const sessionResponse = z.object({
   timeZone: z.string(),
   /** The password has passed but the second factor not yet: only the second-factor step is open. */
   secondFactorPending: z.boolean(),
+  /** The sign-in settings require a second factor of this user's role and they have none yet. */
+  enrolmentRequired: z.boolean(),
   /** An administrator reset this user's sign-in factors since they last signed in. */
   factorsReset: z.boolean(),
 });

@@ -32,6 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     csrfToken: string;
     expiresAt: Date;
     secondFactorPending: boolean;
+    enrolmentRequired: boolean;
   }): Promise<SessionResponse> => {
     const { factorsResetAt, ...user } = session.user;
     return {
@@ -41,6 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       absoluteExpiresAt: session.expiresAt.toISOString(),
       timeZone: await getServiceTimeZone(prisma),
       secondFactorPending: session.secondFactorPending,
+      enrolmentRequired: session.enrolmentRequired,
       factorsReset: factorsResetAt !== null,
     };
   };

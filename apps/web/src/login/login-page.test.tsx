@@ -7,6 +7,7 @@ import { signedInAs } from "../test/fixtures";
 import { expectFieldError, textOf } from "../test/queries";
 import { renderWithProviders } from "../test/render";
 import { SecondFactorForm } from "../features/auth/components/second-factor-form";
+import { configureApiClient } from "../lib/api-client";
 import { destinationAfterSignIn, LoginPage } from "./login-page";
 
 const LOGIN = "POST /api/auth/login";
@@ -56,8 +57,14 @@ describe("signing in", () => {
 });
 
 describe("the second step", () => {
-  it("follows a password that opens only the code step, on the same page", async () => {
-    stubFetch().on(LOGIN, json(sessionResponse, signedInAs("therapist", {}, { secondFactorPending: true })));
+  it("follows a password that opens only the code step, on the same page, sent with the new CSRF token", async () => {
+    const pending = {
+      ...signedInAs("therapist", {}, { secondFactorPending: true }),
+      csrfToken: "pending-csrf",
+    };
+    const api = stubFetch()
+      .on(LOGIN, json(sessionResponse, pending))
+      .on(SECOND_FACTOR, apiError(400, "validation_failed", "Some fields are not valid.", []));
     const { user } = renderWithProviders(<LoginPage next={null} sessionEnded={false} />, { route: "/login" });
     await user.type(screen.getByLabelText("Email address"), "tess@example.test");
     await user.type(screen.getByLabelText("Password"), "invented-password-1");
@@ -65,6 +72,11 @@ describe("the second step", () => {
     expect(await screen.findByRole("heading", { name: "Enter your code" })).toBeTruthy();
     expect(screen.getByLabelText(/Code from your authenticator app/)).toBeTruthy();
     expect(screen.queryByLabelText("Password")).toBeNull();
+    await user.type(screen.getByLabelText(/Code from your authenticator app/), "123456");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await vi.waitFor(() => expect(api.sent(SECOND_FACTOR)).toHaveLength(1));
+    expect(api.sent(SECOND_FACTOR)[0]?.headers.get("x-csrf-token")).toBe("pending-csrf");
+    configureApiClient({ getCsrfToken: () => undefined }); // module state: put back for other files
   });
 
   it("refuses a code that is not six digits without sending it, then sends a good one", async () => {

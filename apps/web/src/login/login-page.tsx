@@ -5,6 +5,7 @@ import { APP_NAME } from "../config/app";
 import { homePathForRole, paths } from "../config/paths";
 import { LoginForm } from "../features/auth/components/login-form";
 import { SecondFactorForm } from "../features/auth/components/second-factor-form";
+import { configureApiClient } from "../lib/api-client";
 
 /**
  * Where a user goes once signed in: a temporary password is changed first, then a second factor the
@@ -40,8 +41,11 @@ export function LoginPage({ next, sessionEnded }: { next: string | null; session
           {step === "password" ? (
             <LoginForm
               onSignedIn={(session) => {
-                if (session.secondFactorPending) setStep("second_factor");
-                else open(session);
+                if (session.secondFactorPending) {
+                  // The code step is sent with the pending session, so with its CSRF token.
+                  configureApiClient({ getCsrfToken: () => session.csrfToken });
+                  setStep("second_factor");
+                } else open(session);
               }}
             />
           ) : (

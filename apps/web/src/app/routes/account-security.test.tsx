@@ -47,6 +47,14 @@ describe("sign-in security", () => {
     expectFieldError(code, "Enter the 6-digit code from your authenticator app.");
     expect(api.sent(CONFIRM)).toEqual([]);
 
+    // From now on the server lists the app as set up: the page still shows the codes until saved.
+    api.on(
+      FACTORS,
+      json(factorsResponse, {
+        totp: { enrolled: true, confirmedAt: "2026-03-02T09:00:00.000Z" },
+        recoveryCodesLeft: 10,
+      }),
+    );
     await user.clear(code);
     await user.type(code, "654321");
     await user.click(screen.getByRole("button", { name: "Confirm" }));

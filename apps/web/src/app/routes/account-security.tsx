@@ -1,7 +1,7 @@
 import { useNavigate } from "react-router";
 import { PageHeading } from "../../components/page-heading";
 import { homePathForRole } from "../../config/paths";
-import { useFactors } from "../../features/auth/api/factors";
+import { useFactors, useForgetFactors } from "../../features/auth/api/factors";
 import { useSession } from "../../features/auth/api/get-session";
 import { TotpEnrolment } from "../../features/auth/components/totp-enrolment";
 import { FactorManagement } from "../../features/auth/components/factor-management";
@@ -12,6 +12,7 @@ export function AccountSecurityRoute() {
   const { data: session } = useSession();
   const factors = useFactors();
   const navigate = useNavigate();
+  const forgetFactors = useForgetFactors();
   const forced = session?.enrolmentRequired ?? false;
 
   return (
@@ -44,6 +45,7 @@ export function AccountSecurityRoute() {
       ) : (
         <TotpEnrolment
           onDone={() => {
+            void forgetFactors();
             const state: FlashState = { flash: "Your authenticator app is set up." };
             void navigate(homePathForRole(session?.user.role ?? "therapist"), { replace: true, state });
           }}

@@ -20,16 +20,22 @@ export function useBeginTotp() {
   return useMutation({ mutationFn: () => apiRequest(endpoints.auth.beginTotp) });
 }
 
-/** After confirming, the session no longer owes enrolment and the factor list has changed. */
+/**
+ * After confirming, the session no longer owes enrolment. The factor list is refreshed only once the
+ * recovery codes have been saved (`forgetFactors`): refreshed now, the page would swap the codes,
+ * shown this once, for the managed factor.
+ */
 export function useConfirmTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ConfirmTotpRequest) => apiRequest(endpoints.auth.confirmTotp, { body }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.auth.factors });
-    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey }),
   });
+}
+
+export function useForgetFactors() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.auth.factors });
 }
 
 export function useRenewRecoveryCodes() {

@@ -254,7 +254,14 @@ export async function resetPassword(prisma: PrismaClient, audit: AuditContext, u
  * sessions end. Not on one's own account: an admin changes their own factors on their own page
  * (with a step-up check), so a stolen admin session cannot strip its owner's factor here.
  */
-export async function resetFactors(prisma: PrismaClient, audit: AuditContext, userId: string, now: Date) {
+export async function resetFactors(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  userId: string,
+  now: Date,
+  /** Who, when no signed-in admin did it (the operator's command). */
+  actorLabel?: string,
+) {
   if (audit.actorId === userId) {
     throw conflict("Change your own sign-in factors on your account page, not here.");
   }
@@ -268,6 +275,7 @@ export async function resetFactors(prisma: PrismaClient, audit: AuditContext, us
       action: "user.factors_reset",
       entityType: "user",
       entityId: userId,
+      ...(actorLabel ? { actorLabel } : {}),
       details: { totp: count, recoveryCodes: codes.count, endedSessions: sessions.count },
     });
     return loadUser(tx, userId);

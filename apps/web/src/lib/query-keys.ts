@@ -66,5 +66,6 @@ export const queryKeys = {
   },
   settings: {
     organisation: ["settings", "organisation"] as const,
+    signIn: ["settings", "sign-in"] as const,
   },
 };

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { repoRoot } from "../src/config/config";
 import { applyMigrations } from "../src/db/migrations";
-import { adminQuery, quoteIdent, startTestCluster } from "./helpers/test-cluster";
+import { adminQuery, quoteIdent, startTestCluster, storeTestSignInSettings } from "./helpers/test-cluster";
 
 const cluster = await startTestCluster();
 const template = `ipt_e2e_template_${process.pid}`;
@@ -12,6 +12,7 @@ const adminUrl = cluster.urlFor("postgres");
 await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(template)} WITH (FORCE)`);
 await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(template)}`);
 await applyMigrations(cluster.urlFor(template), path.join(repoRoot, "prisma", "migrations"));
+await storeTestSignInSettings(cluster.urlFor(template));
 process.stdout.write(`${JSON.stringify({ adminUrl, template, urlTemplate: cluster.urlFor("__DB__") })}\n`);
 
 let stopping = false;

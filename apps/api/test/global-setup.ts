@@ -3,7 +3,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../src/db/migrations";
 import { repoRoot } from "../src/config/config";
-import { adminQuery, quoteIdent, startTestCluster } from "./helpers/test-cluster";
+import { adminQuery, quoteIdent, startTestCluster, storeTestSignInSettings } from "./helpers/test-cluster";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
   const adminUrl = cluster.urlFor("postgres");
   await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(template)}`);
   await applyMigrations(cluster.urlFor(template), path.join(repoRoot, "prisma", "migrations"));
+  await storeTestSignInSettings(cluster.urlFor(template));
   project.provide("testDatabase", { adminUrl, template, urlTemplate: cluster.urlFor("__DB__") });
 
   return async () => {

@@ -5,6 +5,8 @@ export * from "./common/text";
 export * from "./auth/roles";
 export * from "./auth/password";
 export * from "./auth/auth";
+export * from "./auth/factors";
+export * from "./auth/sign-in-settings";
 export * from "./users/users";
 export * from "./audit/audit";
 export * from "./health/health";

@@ -104,6 +104,10 @@ export class Actors {
     }
     // Failed sign-ins the fuzzing sent would slow the actors' own sign-ins below.
     await prisma.signInThrottle.deleteMany({});
+    // A factor a fuzzed code happened to confirm would make the sign-ins below wait for a second step.
+    const ids = this.original.users.map((user) => user.id);
+    await prisma.totpFactor.deleteMany({ where: { userId: { in: ids } } });
+    await prisma.recoveryCode.deleteMany({ where: { userId: { in: ids } } });
     await prisma.supervisionAssignment.createMany({ data: this.original.links, skipDuplicates: true });
     for (const actor of LIVE) {
       const account = this.world.accounts[actor];

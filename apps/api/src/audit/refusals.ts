@@ -8,7 +8,10 @@ import { recordAudit, type AuditContext, type AuditEntry } from "./audit-log";
 export const REFUSAL_WINDOW_MS = 60_000;
 
 export interface Refusal {
-  action: Extract<AuditAction, "access.forbidden" | "csrf.refused" | "auth.login_throttled">;
+  action: Extract<
+    AuditAction,
+    "access.forbidden" | "csrf.refused" | "auth.login_throttled" | "auth.second_factor_throttled"
+  >;
   method: string;
   /** The route's pattern (e.g. /api/clients/:clientId), never the URL with its ids or query. */
   route: string;

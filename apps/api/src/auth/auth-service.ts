@@ -6,6 +6,8 @@ import { emailDigest } from "../audit/email-digest";
 import type { PrismaClient } from "../db/prisma";
 import { AppError } from "../errors/app-error";
 import { recordRefusal } from "../audit/refusals";
+import { readSignInSettings } from "../settings/sign-in-settings";
+import { hasConfirmedFactor } from "./factors";
 import { newDeviceToken } from "./known-devices";
 import { createLoginSession, destroyLoginSession, hashToken, type SessionTimeouts } from "./login-sessions";
 import {
@@ -114,12 +116,20 @@ export async function login(
     } else if (input.deviceTokenHash) {
       await tx.knownDevice.update({ where: { tokenHash: input.deviceTokenHash }, data: { lastSeenAt: now } });
     }
-    const session = await createLoginSession(tx, user.id, rules.timeouts, input.client, now);
+    // With a factor enrolled the password opens only the second step; without one, where the
+    // settings require a factor of the role, only enrolment (docs/decisions/021).
+    const secondFactorPending = await hasConfirmedFactor(tx, user.id);
+    const { settings } = await readSignInSettings(tx);
+    const enrolmentRequired = !secondFactorPending && settings.mfaRequiredRoles.includes(user.role);
+    const session = await createLoginSession(tx, user.id, rules.timeouts, input.client, now, {
+      secondFactorPending,
+      enrolmentRequired,
+    });
     await recordAudit(tx, audit, {
       action: "auth.login",
       entityType: "user",
       entityId: user.id,
-      details: { knownDevice },
+      details: { knownDevice, secondFactorPending, enrolmentRequired },
     });
     return {
       ...session,
@@ -130,6 +140,7 @@ export async function login(
         name: user.name,
         role: user.role,
         mustChangePassword: user.mustChangePassword,
+        factorsResetAt: user.factorsResetAt,
       },
     };
   });
@@ -166,6 +177,9 @@ export async function changePassword(
   input: {
     userId: string;
     request: ChangePasswordRequest;
+    /** The current session's factor state (last check, enrolment still owed), carried to the new session. */
+    secondFactorAt: Date | null;
+    enrolmentRequired: boolean;
     client: { ip: string | null; userAgent: string | null };
     audit: AuditContext;
   },
@@ -188,10 +202,20 @@ export async function changePassword(
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now },
-      select: { id: true, email: true, name: true, role: true, mustChangePassword: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        mustChangePassword: true,
+        factorsResetAt: true,
+      },
     });
     await tx.loginSession.deleteMany({ where: { userId: user.id } });
-    const session = await createLoginSession(tx, user.id, timeouts, input.client, now);
+    const session = await createLoginSession(tx, user.id, timeouts, input.client, now, {
+      secondFactorAt: input.secondFactorAt,
+      enrolmentRequired: input.enrolmentRequired,
+    });
     await recordAudit(tx, input.audit, {
       action: "auth.password_changed",
       entityType: "user",

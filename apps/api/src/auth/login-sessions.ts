@@ -13,7 +13,27 @@ export interface ActiveSession {
   tokenHash: string;
   csrfToken: string;
   expiresAt: Date;
-  user: { id: string; email: string; name: string; role: Role; mustChangePassword: boolean };
+  /** Password passed, second factor not yet (docs/decisions/021). */
+  secondFactorPending: boolean;
+  /** When this session last passed a second factor; null if it never did. */
+  secondFactorAt: Date | null;
+  /** The sign-in settings require a factor of the user's role and they had none at sign-in. */
+  enrolmentRequired: boolean;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    mustChangePassword: boolean;
+    factorsResetAt: Date | null;
+  };
+}
+
+/** How far a new session has come: waiting for its second factor, or past it (and when). */
+export interface SessionFactorState {
+  secondFactorPending?: boolean;
+  secondFactorAt?: Date | null;
+  enrolmentRequired?: boolean;
 }
 
 /** Skip rewriting last_seen_at more often than this; idle expiry stays accurate to within it. */
@@ -28,7 +48,14 @@ export async function createLoginSession(
   timeouts: SessionTimeouts,
   client: { ip: string | null; userAgent: string | null },
   now = new Date(),
-): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  factor: SessionFactorState = {},
+): Promise<{
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  secondFactorPending: boolean;
+  enrolmentRequired: boolean;
+}> {
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + timeouts.absoluteMs);
@@ -42,9 +69,18 @@ export async function createLoginSession(
       expiresAt,
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      secondFactorPending: factor.secondFactorPending ?? false,
+      secondFactorAt: factor.secondFactorAt ?? null,
+      enrolmentRequired: factor.enrolmentRequired ?? false,
     },
   });
-  return { token, csrfToken, expiresAt };
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    secondFactorPending: factor.secondFactorPending ?? false,
+    enrolmentRequired: factor.enrolmentRequired ?? false,
+  };
 }
 
 /** The live session for a cookie token, or null when unknown, idle too long, past its end or the user is deactivated. */
@@ -62,8 +98,19 @@ export async function resolveLoginSession(
       csrfToken: true,
       expiresAt: true,
       lastSeenAt: true,
+      secondFactorPending: true,
+      secondFactorAt: true,
+      enrolmentRequired: true,
       user: {
-        select: { id: true, email: true, name: true, role: true, mustChangePassword: true, active: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          mustChangePassword: true,
+          factorsResetAt: true,
+          active: true,
+        },
       },
     },
   });
@@ -77,7 +124,15 @@ export async function resolveLoginSession(
     await prisma.loginSession.updateMany({ where: { tokenHash }, data: { lastSeenAt: now } });
   }
   const { active: _active, ...user } = row.user;
-  return { tokenHash, csrfToken: row.csrfToken, expiresAt: row.expiresAt, user };
+  return {
+    tokenHash,
+    csrfToken: row.csrfToken,
+    expiresAt: row.expiresAt,
+    secondFactorPending: row.secondFactorPending,
+    secondFactorAt: row.secondFactorAt,
+    enrolmentRequired: row.enrolmentRequired,
+    user,
+  };
 }
 
 export async function destroyLoginSession(db: Db, tokenHash: string): Promise<void> {

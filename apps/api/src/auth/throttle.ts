@@ -19,7 +19,7 @@ export interface ThrottleRules {
 /** A key's failures are forgotten after this long without one. */
 export const FAILURES_FORGOTTEN_AFTER_MS = 24 * 3_600_000;
 
-export type ThrottleKey = { kind: "account" | "source" | "device"; key: string };
+export type ThrottleKey = { kind: "account" | "source" | "device" | "factor"; key: string };
 
 export const accountKey = (userId: string): ThrottleKey => ({ kind: "account", key: `user:${userId}` });
 /** An email no account has: its keyed hash, so unknown emails are slowed exactly like known ones. */
@@ -28,6 +28,8 @@ export const sourceKey = (ip: string | null): ThrottleKey => ({
   kind: "source",
   key: `source:${ip ?? "unknown"}`,
 });
+/** Wrong second-factor codes of one account (TOTP and recovery codes alike); the account's own rules. */
+export const factorKey = (userId: string): ThrottleKey => ({ kind: "factor", key: `factor:${userId}` });
 export const deviceKey = (tokenHash: string): ThrottleKey => ({ kind: "device", key: `device:${tokenHash}` });
 
 const freeFailures = (rules: ThrottleRules, kind: ThrottleKey["kind"]) =>

@@ -162,15 +162,18 @@ describe("schema.prisma and the migrations", () => {
         "table_name=problem_area_changes",
         "table_name=questionnaire_dispatches",
         "table_name=questionnaire_links",
+        "table_name=recovery_codes",
         "table_name=review_messages",
         "table_name=review_threads",
         "table_name=risk_flags",
         "table_name=safety_follow_ups",
         "table_name=server_keys",
         "table_name=session_amendments",
+        "table_name=sign_in_settings",
         "table_name=sign_in_throttles",
         "table_name=supervision_assignments",
         "table_name=therapy_sessions",
+        "table_name=totp_factors",
         "table_name=users",
       ]);
       expect(schemaCatalog.enums).toHaveLength(28);

@@ -28,5 +28,11 @@ export const unauthenticated = () => new AppError("unauthenticated", "Sign in to
 export const forbidden = () => new AppError("forbidden", "You do not have access to this.");
 export const passwordChangeRequired = () =>
   new AppError("password_change_required", "Change your temporary password to continue.");
+export const secondFactorRequired = () =>
+  new AppError("second_factor_required", "Enter the code from your authenticator app to continue.");
+export const factorEnrolmentRequired = () =>
+  new AppError("factor_enrolment_required", "Set up an authenticator app to continue.");
+export const stepUpRequired = () =>
+  new AppError("step_up_required", "Enter a code from your authenticator app again to do this.");
 export const csrfFailed = () =>
   new AppError("csrf_failed", "The request could not be verified. Reload the page and try again.");

@@ -13,7 +13,14 @@ import {
   type PolicyName,
   type Principal,
 } from "../policy/policies";
-import { csrfFailed, forbidden, passwordChangeRequired, unauthenticated } from "../errors/app-error";
+import {
+  csrfFailed,
+  factorEnrolmentRequired,
+  forbidden,
+  passwordChangeRequired,
+  secondFactorRequired,
+  unauthenticated,
+} from "../errors/app-error";
 import { fromAnotherSite } from "./same-origin";
 
 /**
@@ -113,7 +120,13 @@ export function registerAuth(
       request.loginSession = await resolveLoginSession(prisma, token, timeouts, clock());
       if (request.loginSession) {
         const { user } = request.loginSession;
-        request.principal = { userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
+        request.principal = {
+          userId: user.id,
+          role: user.role,
+          mustChangePassword: user.mustChangePassword,
+          secondFactorPending: request.loginSession.secondFactorPending,
+          factorEnrolmentRequired: request.loginSession.enrolmentRequired,
+        };
       } else {
         reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
       }
@@ -134,7 +147,9 @@ export function registerAuth(
     if (decision === "allow") return;
     // Thrown, so the one error handler writes every refusal.
     if (decision === "unauthenticated") throw unauthenticated();
+    if (decision === "second_factor_required") throw secondFactorRequired();
     if (decision === "password_change_required") throw passwordChangeRequired();
+    if (decision === "factor_enrolment_required") throw factorEnrolmentRequired();
     await refuse(request, "access.forbidden", `policy:${policy}`);
     throw forbidden();
   });

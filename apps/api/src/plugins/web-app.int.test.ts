@@ -2,6 +2,7 @@
 // someone already signed in is sent on to the app; a cookie whose session has ended is dropped.
 import { describe, expect, it } from "vitest";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { enrolTotp } from "../../test/helpers/factors";
 import { fakeWebDist } from "../../test/helpers/web-dist";
 import { SESSION_COOKIE } from "./auth";
 
@@ -36,5 +37,14 @@ describe("the sign-in page", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("Sign in");
     expect(String(response.headers["set-cookie"])).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+  });
+
+  it("shows the page to a session still waiting for its second factor (signing in again starts over)", async () => {
+    const therapist = await createAccount(prisma);
+    await enrolTotp(app, await signIn(app, therapist.email), new Date());
+    const pending = await signIn(app, therapist.email);
+    const response = await signInPage(pending.cookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("Sign in");
   });
 });

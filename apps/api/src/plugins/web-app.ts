@@ -22,9 +22,10 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     },
   });
   // The sign-in page has an HTML entry of its own (it loads only what signing in needs). Someone
-  // already signed in is sent on to the app, whose home page knows where their role starts.
+  // already signed in is sent on to the app, whose home page knows where their role starts; a session
+  // still waiting for its second factor gets the page (signing in again starts over).
   app.get("/login", { config: { policy: "public", readsSession: true } }, (request, reply) =>
-    request.principal
+    request.principal && !request.principal.secondFactorPending
       ? reply.header("cache-control", "no-store").redirect("/", 303)
       : reply.sendFile("login.html"),
   );

@@ -6,9 +6,19 @@ export interface Principal {
   userId: string;
   role: Role;
   mustChangePassword: boolean;
+  /** The password has passed, the second factor not yet (docs/decisions/021). */
+  secondFactorPending: boolean;
+  /** The sign-in settings require a factor of this user's role and they have none yet. */
+  factorEnrolmentRequired: boolean;
 }
 
-export type PolicyDecision = "allow" | "unauthenticated" | "password_change_required" | "forbidden";
+export type PolicyDecision =
+  | "allow"
+  | "unauthenticated"
+  | "second_factor_required"
+  | "password_change_required"
+  | "factor_enrolment_required"
+  | "forbidden";
 
 interface Policy {
   description: string;
@@ -19,17 +29,27 @@ const signedInWithRole =
   (...allowed: Role[]) =>
   (principal: Principal | null): PolicyDecision => {
     if (!principal) return "unauthenticated";
+    if (principal.secondFactorPending) return "second_factor_required";
     if (principal.mustChangePassword) return "password_change_required";
+    if (principal.factorEnrolmentRequired) return "factor_enrolment_required";
     return allowed.includes(principal.role) ? "allow" : "forbidden";
   };
 
 export const policies = {
   /** Anyone, signed in or not: health checks, sign-in, the API docs and the web app's files. */
   public: { description: "Anyone", decide: () => "allow" },
-  /** Any signed-in user, including one who must still change a temporary password. */
-  session: {
-    description: "Any signed-in user, even before changing a temporary password",
+  /** Any session, also one that has passed the password and waits for its second factor: reading
+   * the session, signing out and the second-factor step itself. Nothing else is open to it. */
+  signInStep: {
+    description: "Any session, even one still waiting for its second factor",
     decide: (principal) => (principal ? "allow" : "unauthenticated"),
+  },
+  /** Any signed-in user past the second factor, including one who must still change a temporary
+   * password or enrol a factor: their own account's password and factors. */
+  session: {
+    description: "Any signed-in user, even before changing a temporary password or enrolling a factor",
+    decide: (principal) =>
+      !principal ? "unauthenticated" : principal.secondFactorPending ? "second_factor_required" : "allow",
   },
   /** Any signed-in user who has set their own password. */
   signedIn: {

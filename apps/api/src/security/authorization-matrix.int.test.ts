@@ -85,7 +85,7 @@ async function run(row: MatrixRow, key: string, actor: ActorName) {
   for (const text of forbiddenTextFor(world, actor, url)) {
     expect(response.body.includes(text), `${key} as ${actor} leaks "${text}"`).toBe(false);
   }
-  if (outcome === "allow") row.after?.(ctx, response, sent);
+  if (outcome === "allow") await row.after?.(ctx, response, sent);
 }
 
 describe("the authorization matrix", () => {

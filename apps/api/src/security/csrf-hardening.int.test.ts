@@ -26,7 +26,14 @@ const urlOf = (route: RegisteredRoute) => route.url.replace(/:[A-Za-z]+/g, () =>
 function roleFor(route: RegisteredRoute): Role | null {
   if (decide(route.policy, null) === "allow") return null;
   const role = ROLES.find(
-    (r) => decide(route.policy, { userId: "x", role: r, mustChangePassword: false }) === "allow",
+    (r) =>
+      decide(route.policy, {
+        userId: "x",
+        role: r,
+        mustChangePassword: false,
+        secondFactorPending: false,
+        factorEnrolmentRequired: false,
+      }) === "allow",
   );
   if (!role) throw new Error(`no role may call ${name(route)}`);
   return role;

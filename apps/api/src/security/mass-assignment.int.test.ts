@@ -175,7 +175,7 @@ describe("mass assignment", () => {
     const good = await post(JSON.stringify(sent.body ?? {}));
     expect(good.statusCode, good.body).toBeGreaterThanOrEqual(200);
     expect(good.statusCode, good.body).toBeLessThan(300);
-    row.after?.(ctx, good, sent);
+    await row.after?.(ctx, good, sent);
     expectNoPollution();
   });
 });

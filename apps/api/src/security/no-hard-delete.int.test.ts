@@ -285,7 +285,7 @@ describe("no API route sends a DELETE or TRUNCATE on a clinical table", () => {
     });
     // The call did what the matrix expects (a refused one proves nothing about a delete).
     expectOutcome(response, row.expect[actor]);
-    if (row.expect[actor] === "allow") row.after?.(ctx, response, sent);
+    if (row.expect[actor] === "allow") await row.after?.(ctx, response, sent);
   });
 
   it("the recording sees DELETE statements: the ones on non-clinical tables were recorded", () => {

@@ -112,7 +112,7 @@ for (const row of MATRIX) {
       const url = urlFor(pattern, sent.params, sent.query);
       const response = await send(app, session, method, url, sent.body ?? {});
       await record(`${key} as ${actor}`, actor, url, session, response);
-      if (row.expect[actor] === "allow" && response.statusCode < 300) row.after?.(ctx, response, sent);
+      if (row.expect[actor] === "allow" && response.statusCode < 300) await row.after?.(ctx, response, sent);
       if (ctx.account) learn(ctx.account.session);
     }
   }
@@ -194,11 +194,15 @@ describe("no leaks in responses", () => {
       ]),
     ).toEqual([]);
     expect(reissued, "a Set-Cookie carried a session token that already existed").toEqual([]);
-    // Only signing in and changing one's password issue a session.
+    // Only signing in, passing the second factor and changing one's password issue a session.
     const issuers = new Set(
       seen.filter((entry) => entry.issued.length > 0).map((e) => e.label.split(" as ")[0]),
     );
-    expect([...issuers].sort()).toEqual(["POST /api/auth/login", "POST /api/auth/password"]);
+    expect([...issuers].sort()).toEqual([
+      "POST /api/auth/login",
+      "POST /api/auth/password",
+      "POST /api/auth/second-factor",
+    ]);
   });
 
   it("no answer carries the CSRF token of a session other than the caller's own or the one it issued", () => {
@@ -226,6 +230,12 @@ describe("no leaks in responses", () => {
       "password",
       "currentPassword",
       "newPassword",
+      // A TOTP secret is answered once, by the enrolment's start, as `secret`; never its sealed form,
+      // and never a recovery code's hash.
+      "secretSealed",
+      "secret_sealed",
+      "codeHash",
+      "code_hash",
     ]);
     const namesIn = (value: unknown): string[] =>
       Array.isArray(value)

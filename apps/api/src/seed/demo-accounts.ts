@@ -63,6 +63,13 @@ export async function seedDemoAccounts(prisma: PrismaClient, { force = false } =
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
+    // The demo signs in with the published demo password alone: a second factor is optional here
+    // unless the demo's admin turns it on (a new real deployment requires one; docs/decisions/021).
+    await tx.signInSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, mfaRequiredRoles: [], stepUpMinutes: 15 },
+      update: {},
+    });
     const ids = new Map<string, string>();
     for (const account of accounts) {
       const user = await tx.user.upsert({

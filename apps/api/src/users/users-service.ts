@@ -22,6 +22,7 @@ const adminUserSelect = {
   active: true,
   mustChangePassword: true,
   createdAt: true,
+  totpFactor: { select: { confirmedAt: true } },
   supervisorsOf: {
     select: { supervisor: { select: personSelect } },
     orderBy: { supervisor: { name: "asc" } },
@@ -40,6 +41,7 @@ function toAdminUser(row: AdminUserRow, slowedUntil: Date | undefined): AdminUse
     active: row.active,
     mustChangePassword: row.mustChangePassword,
     signInSlowedUntil: slowedUntil?.toISOString() ?? null,
+    secondFactor: row.totpFactor?.confirmedAt != null,
     createdAt: row.createdAt.toISOString(),
     supervisors: row.supervisorsOf.map((a) => a.supervisor),
     supervisees: row.superviseesOf.map((a) => a.therapist),
@@ -244,6 +246,40 @@ export async function resetPassword(prisma: PrismaClient, audit: AuditContext, u
     return loadUser(tx, userId);
   });
   return { user, temporaryPassword };
+}
+
+/**
+ * Removes a user's second factors (a lost phone): they sign in with their password and are led
+ * through enrolment again where their role requires a factor, and are told of the reset. Their
+ * sessions end. Not on one's own account: an admin changes their own factors on their own page
+ * (with a step-up check), so a stolen admin session cannot strip its owner's factor here.
+ */
+export async function resetFactors(
+  prisma: PrismaClient,
+  audit: AuditContext,
+  userId: string,
+  now: Date,
+  /** Who, when no signed-in admin did it (the operator's command). */
+  actorLabel?: string,
+) {
+  if (audit.actorId === userId) {
+    throw conflict("Change your own sign-in factors on your account page, not here.");
+  }
+  return prisma.$transaction(async (tx) => {
+    await findForUpdate(tx, userId);
+    const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
+    const codes = await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { factorsResetAt: now } });
+    const sessions = await tx.loginSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, audit, {
+      action: "user.factors_reset",
+      entityType: "user",
+      entityId: userId,
+      ...(actorLabel ? { actorLabel } : {}),
+      details: { totp: count, recoveryCodes: codes.count, endedSessions: sessions.count },
+    });
+    return loadUser(tx, userId);
+  });
 }
 
 /**

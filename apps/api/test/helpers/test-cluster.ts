@@ -55,3 +55,16 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
 }
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * The test deployments' sign-in settings: a second factor required of no role, as an admin may set
+ * it, so tests that are not about factors sign in with a password alone. A new deployment requires
+ * one of every role (docs/decisions/021); the factor tests store what they need.
+ */
+export async function storeTestSignInSettings(url: string): Promise<void> {
+  await adminQuery(
+    url,
+    `INSERT INTO sign_in_settings (id, mfa_required_roles, step_up_minutes, version, updated_at)
+     VALUES (1, '{}', 15, 1, now())`,
+  );
+}

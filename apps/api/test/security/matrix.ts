@@ -10,12 +10,15 @@ import {
   CSRF_HEADER,
   issuedQuestionnaireLinkResponse,
   measurementSettingsResponse,
+  signInSettingsResponse,
   reviewThread,
   temporaryPasswordResponse,
+  totpEnrolmentResponse,
 } from "@ipt/shared";
 import type { LightMyRequestResponse } from "fastify";
 import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
+import { enrolTotp, totpCodeAt } from "../helpers/factors";
 import {
   addPerson,
   asCourse,
@@ -66,7 +69,7 @@ export interface MatrixRow {
   /** The route ends or replaces the session it is called with: use a new sign-in of the actor. */
   freshSession?: boolean;
   /** After an allowed call (e.g. adopt the session a password change issued). */
-  after?: (ctx: CallContext, response: LightMyRequestResponse, sent: CallParts) => void;
+  after?: (ctx: CallContext, response: LightMyRequestResponse, sent: CallParts) => void | Promise<void>;
 }
 
 /** The owner's records by param name. */
@@ -226,6 +229,20 @@ function sessionOf(response: LightMyRequestResponse): SignedIn {
 
 const freshNewPassword = () => `Matrix-${crypto.randomUUID()}`;
 
+/** The actor's live session (prepare runs only for actors expected to succeed, all signed in). */
+const sessionOfActor = (ctx: CallContext) => {
+  if (!ctx.account) throw new Error("no account");
+  return ctx.account.session;
+};
+
+/** Removes a factor a row enrolled, so the actor's later sign-ins stay one step. */
+async function forgetFactors(ctx: CallContext) {
+  if (!ctx.account) return;
+  const userId = ctx.account.id;
+  await ctx.world.prisma.recoveryCode.deleteMany({ where: { userId } });
+  await ctx.world.prisma.totpFactor.deleteMany({ where: { userId } });
+}
+
 // --- The table ---
 
 export const MATRIX: MatrixRow[] = [
@@ -247,6 +264,54 @@ export const MATRIX: MatrixRow[] = [
       if (!account) return;
       account.password = (sent.body as { newPassword: string }).newPassword;
       account.session = sessionOf(response);
+    },
+  }),
+
+  // Second sign-in factors (docs/decisions/021). A row that enrols removes the factor afterwards.
+  row("GET|HEAD /api/auth/factors", SIGNED_IN),
+  row("POST /api/auth/factors/totp", SIGNED_IN, { after: forgetFactors }),
+  row("POST /api/auth/factors/totp/confirm", SIGNED_IN, {
+    call: () => ({ body: { code: "000000" } }),
+    prepare: async (ctx) => {
+      const begun = await ctx.world.app.inject({
+        method: "POST",
+        url: "/api/auth/factors/totp",
+        headers: sessionOfActor(ctx).headers,
+        payload: {},
+      });
+      const { secret } = totpEnrolmentResponse.parse(begun.json());
+      noteSecret(secret);
+      return { body: { code: totpCodeAt(secret, new Date()) } };
+    },
+    after: forgetFactors,
+  }),
+  row("DELETE /api/auth/factors/totp", SIGNED_IN, {
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      await enrolTotp(ctx.world.app, sessionOfActor(ctx), new Date());
+      return {};
+    },
+  }),
+  row("POST /api/auth/factors/recovery-codes", SIGNED_IN, {
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      await enrolTotp(ctx.world.app, sessionOfActor(ctx), new Date());
+      return {};
+    },
+    after: forgetFactors,
+  }),
+  row("POST /api/auth/second-factor", SIGNED_IN, {
+    call: () => ({ body: { method: "recovery_code", code: "aaaa-bbbb-cccc-dddd" } }),
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      const { recoveryCodes } = await enrolTotp(ctx.world.app, sessionOfActor(ctx), new Date());
+      return { body: { method: "recovery_code", code: recoveryCodes[0]! } };
+    },
+    // The check issues a new session (new id): the suite adopts it.
+    after: async (ctx, response) => {
+      if (!ctx.account) return;
+      ctx.account.session = sessionOf(response);
+      await forgetFactors(ctx);
     },
   }),
 
@@ -277,6 +342,10 @@ export const MATRIX: MatrixRow[] = [
     },
   }),
   row("POST /api/admin/users/:userId/reset-password", ADMIN, {
+    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+  }),
+  // A fresh account: resetting ends its sessions (never the world's own accounts').
+  row("POST /api/admin/users/:userId/reset-factors", ADMIN, {
     prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
   }),
   row("POST /api/admin/users/:userId/unlock-sign-in", ADMIN, {
@@ -316,6 +385,16 @@ export const MATRIX: MatrixRow[] = [
           safety: current.safety,
         },
       };
+    },
+  }),
+
+  row("GET|HEAD /api/admin/settings/sign-in", ADMIN),
+  row("PUT /api/admin/settings/sign-in", ADMIN, {
+    call: () => ({ body: { version: 0, settings: { mfaRequiredRoles: [], stepUpMinutes: 15 } } }),
+    prepare: async (ctx) => {
+      const current = ok(await admin(ctx).get("/api/admin/settings/sign-in"), signInSettingsResponse);
+      // The world's accounts sign in with a password alone: the setting is saved as it is.
+      return { body: { version: current.version, settings: current.settings } };
     },
   }),
 

@@ -77,7 +77,7 @@ export function oracleAllows(
 ): boolean {
   if (route.policy === "public") return true;
   if (!actor?.active) return false;
-  if (route.policy === "session" || route.policy === "signedIn") return true;
+  if (route.policy === "session" || route.policy === "signedIn" || route.policy === "signInStep") return true;
   if (route.policy === "admin") return actor.role === "admin" && resolve(world, refs) !== null;
   // On a clinical route a supervisorId names who was told of a risk: one of the owner's supervisors.
   const named = refs.filter((ref) => ref.name === "supervisorId");

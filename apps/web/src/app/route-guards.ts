@@ -28,7 +28,7 @@ export const sessionContext = createContext<SessionResponse>();
 
 /**
  * Signed in (else to /login?next=…, a page of its own that the browser loads as a new document), and
- * sent to change a temporary password first.
+ * sent to change a temporary password first, then to set up a second factor the role requires.
  */
 export function requireSession(queryClient: QueryClient): MiddlewareFunction {
   return async ({ request, context }) => {
@@ -45,8 +45,17 @@ export function requireSession(queryClient: QueryClient): MiddlewareFunction {
       }
       return redirectDocument(paths.auth.login.getHref(next, { sessionEnded: wasSignedIn }));
     }
+    // A session still waiting for its second factor belongs on the sign-in page's code step.
+    if (session.secondFactorPending) return redirectDocument(paths.auth.login.getHref());
     if (session.user.mustChangePassword && url.pathname !== paths.auth.changePassword.path) {
       return redirect(paths.auth.changePassword.getHref());
+    }
+    if (
+      !session.user.mustChangePassword &&
+      session.enrolmentRequired &&
+      url.pathname !== paths.auth.security.path
+    ) {
+      return redirect(paths.auth.security.getHref());
     }
     context.set(sessionContext, session);
   };

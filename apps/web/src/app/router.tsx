@@ -64,6 +64,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   element: <ChangePasswordRoute />,
                 },
                 {
+                  path: paths.auth.security.path,
+                  lazy: lazyPage(
+                    async () => (await import("./routes/account-security")).AccountSecurityRoute,
+                  ),
+                },
+                {
                   path: paths.therapist.caseload.path,
                   loader: forRoles(["therapist"], caseloadLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/caseload")).CaseloadRoute),

@@ -18,6 +18,9 @@ const session: SessionResponse = {
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
   timeZone: "Europe/London",
+  secondFactorPending: false,
+  enrolmentRequired: false,
+  factorsReset: false,
 };
 
 const unauthenticated = () =>
@@ -103,5 +106,40 @@ describe("session guard", () => {
     expect(goToSignIn).toHaveBeenCalledExactlyOnceWith("/login");
     expect(queryClient.getQueryData(sessionKey)).toBeNull();
     expect(queryClient.getQueryData(["users", "list", {}])).toBeUndefined();
+  });
+
+  it("sends a user whose role must have a second factor to set one up", async () => {
+    const { guard, navigate } = setUp({
+      signedIn: true,
+      serverSession: { ...session, enrolmentRequired: true },
+    });
+    guard.onApiError(new ApiError({ status: 403, code: "factor_enrolment_required", message: "Set it up." }));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith("/account/security", { replace: true }));
+  });
+
+  it("sends a session still waiting for its second factor to the sign-in page's code step, once", () => {
+    const { guard, goToSignIn } = setUp({ signedIn: true, serverSession: null });
+    const pending = new ApiError({
+      status: 403,
+      code: "second_factor_required",
+      message: "Enter your code.",
+    });
+    guard.onApiError(pending);
+    guard.onApiError(pending);
+    expect(goToSignIn).toHaveBeenCalledExactlyOnceWith("/login");
+  });
+
+  it("tells its listeners when a sensitive action asks for the second factor again, until they stop listening", () => {
+    const { guard, navigate, goToSignIn } = setUp({ signedIn: true, serverSession: session });
+    const listener = vi.fn();
+    const stop = guard.onStepUpRequired(listener);
+    const stepUp = new ApiError({ status: 403, code: "step_up_required", message: "Again." });
+    guard.onApiError(stepUp);
+    expect(listener).toHaveBeenCalledOnce();
+    stop();
+    guard.onApiError(stepUp);
+    expect(listener).toHaveBeenCalledOnce();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(goToSignIn).not.toHaveBeenCalled();
   });
 });

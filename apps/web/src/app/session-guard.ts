@@ -1,5 +1,5 @@
-// What the app does when the API says the session is gone or the password must change. The API
-// client only reports errors; this decides where to go next.
+// What the app does when the API says the session is gone, the password must change, a second factor
+// must be set up or checked again (step-up). The API client only reports errors; this decides what next.
 import type { QueryClient } from "@tanstack/react-query";
 import type { DataRouter } from "react-router";
 import { createContext, useContext } from "react";
@@ -16,6 +16,8 @@ export interface SessionGuard {
   sessionEnded: () => Promise<void>;
   /** Deliberate sign-out: tell the server (best effort), forget everything, go to sign-in. */
   signOut: (logout: () => Promise<unknown>) => Promise<void>;
+  /** Calls `listener` whenever a sensitive action asked for the second factor again (step-up). */
+  onStepUpRequired: (listener: () => void) => () => void;
 }
 
 /** The sign-in page is a document of its own (login.html): leaving for it unloads the app and its data. */
@@ -70,15 +72,39 @@ export function createSessionGuard(
     leaveForSignIn(paths.auth.login.getHref());
   }
 
+  async function mustEnrol() {
+    await queryClient.invalidateQueries({ queryKey: sessionKey });
+    const router = getRouter();
+    if (router.state.location.pathname !== paths.auth.security.path) {
+      await router.navigate(paths.auth.security.getHref(), { replace: true });
+    }
+  }
+
+  const stepUpListeners = new Set<() => void>();
+  function onStepUpRequired(listener: () => void) {
+    stepUpListeners.add(listener);
+    return () => {
+      stepUpListeners.delete(listener);
+    };
+  }
+
   function onApiError(error: unknown) {
     if (!(error instanceof ApiError)) return;
     if (error.status === 401) void verifySession();
     else if (error.code === "password_change_required") void mustChangePassword();
+    else if (error.code === "factor_enrolment_required") void mustEnrol();
+    // Waiting for its second factor (e.g. a tab left open at that step): the sign-in page asks for it.
+    else if (error.code === "second_factor_required") {
+      if (!leaving) {
+        leaving = true;
+        leaveForSignIn(paths.auth.login.getHref());
+      }
+    } else if (error.code === "step_up_required") stepUpListeners.forEach((listener) => listener());
     // A stale token (e.g. after a password change elsewhere): fetch the current one for the retry.
     else if (error.code === "csrf_failed") void queryClient.invalidateQueries({ queryKey: sessionKey });
   }
 
-  return { onApiError, verifySession, sessionEnded, signOut };
+  return { onApiError, verifySession, sessionEnded, signOut, onStepUpRequired };
 }
 
 export const SessionGuardContext = createContext<SessionGuard | null>(null);

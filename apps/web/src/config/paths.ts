@@ -53,6 +53,11 @@ export const paths = {
       path: "/change-password",
       getHref: () => "/change-password",
     },
+    /** Sign-in security: the authenticator app and recovery codes (docs/decisions/021). */
+    security: {
+      path: "/account/security",
+      getHref: () => "/account/security",
+    },
   },
   therapist: {
     caseload: {

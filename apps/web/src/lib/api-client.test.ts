@@ -21,6 +21,9 @@ const session = {
   idleTimeoutSeconds: 1800,
   absoluteExpiresAt: "2026-01-31T20:00:00.000Z",
   timeZone: "Europe/London",
+  secondFactorPending: false,
+  enrolmentRequired: false,
+  factorsReset: false,
 };
 
 function jsonResponse(status: number, body: unknown): Response {

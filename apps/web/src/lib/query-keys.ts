@@ -15,6 +15,7 @@ type Params<T> = Partial<T>;
 export const queryKeys = {
   auth: {
     session: ["auth", "session"] as const,
+    factors: ["auth", "factors"] as const,
   },
   me: {
     supervisors: ["me", "supervisors"] as const,
@@ -68,5 +69,6 @@ export const queryKeys = {
   },
   settings: {
     organisation: ["settings", "organisation"] as const,
+    signIn: ["settings", "sign-in"] as const,
   },
 };

@@ -6,9 +6,12 @@ import { apiError, json, stubFetch } from "../test/fetch-stub";
 import { signedInAs } from "../test/fixtures";
 import { expectFieldError, textOf } from "../test/queries";
 import { renderWithProviders } from "../test/render";
-import { destinationAfterSignIn } from "./login-page";
+import { SecondFactorForm } from "../features/auth/components/second-factor-form";
+import { configureApiClient } from "../lib/api-client";
+import { destinationAfterSignIn, LoginPage } from "./login-page";
 
 const LOGIN = "POST /api/auth/login";
+const SECOND_FACTOR = "POST /api/auth/second-factor";
 
 describe("signing in", () => {
   it("names each missing or malformed field next to it, focuses the first, and sends nothing", async () => {
@@ -53,7 +56,79 @@ describe("signing in", () => {
   });
 });
 
+describe("the second step", () => {
+  it("follows a password that opens only the code step, on the same page, sent with the new CSRF token", async () => {
+    const pending = {
+      ...signedInAs("therapist", {}, { secondFactorPending: true }),
+      csrfToken: "pending-csrf",
+    };
+    const api = stubFetch()
+      .on(LOGIN, json(sessionResponse, pending))
+      .on(SECOND_FACTOR, apiError(400, "validation_failed", "Some fields are not valid.", []));
+    const { user } = renderWithProviders(<LoginPage next={null} sessionEnded={false} />, { route: "/login" });
+    await user.type(screen.getByLabelText("Email address"), "tess@example.test");
+    await user.type(screen.getByLabelText("Password"), "invented-password-1");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("heading", { name: "Enter your code" })).toBeTruthy();
+    expect(screen.getByLabelText(/Code from your authenticator app/)).toBeTruthy();
+    expect(screen.queryByLabelText("Password")).toBeNull();
+    await user.type(screen.getByLabelText(/Code from your authenticator app/), "123456");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await vi.waitFor(() => expect(api.sent(SECOND_FACTOR)).toHaveLength(1));
+    expect(api.sent(SECOND_FACTOR)[0]?.headers.get("x-csrf-token")).toBe("pending-csrf");
+    configureApiClient({ getCsrfToken: () => undefined }); // module state: put back for other files
+  });
+
+  it("refuses a code that is not six digits without sending it, then sends a good one", async () => {
+    const session = signedInAs("therapist");
+    const api = stubFetch().on(SECOND_FACTOR, json(sessionResponse, session));
+    const onPassed = vi.fn();
+    const { user } = renderWithProviders(<SecondFactorForm onPassed={onPassed} />, { route: "/login" });
+    const code = screen.getByLabelText(/Code from your authenticator app/);
+    await user.type(code, "12a");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expectFieldError(code, "Enter the 6-digit code from your authenticator app.");
+    expect(api.requests).toEqual([]);
+    await user.clear(code);
+    await user.type(code, "123 456");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await vi.waitFor(() => expect(onPassed).toHaveBeenCalledOnce());
+    expect(api.sent(SECOND_FACTOR)[0]?.body).toEqual({ method: "totp", code: "123456" });
+  });
+
+  it("takes a recovery code instead, and shows the server's refusal next to the field", async () => {
+    const api = stubFetch().on(
+      SECOND_FACTOR,
+      apiError(400, "validation_failed", "Some fields are not valid.", [
+        { field: "body.code", message: "That recovery code has been used already. Use another one." },
+      ]),
+    );
+    const onPassed = vi.fn();
+    const { user } = renderWithProviders(<SecondFactorForm onPassed={onPassed} />, { route: "/login" });
+    await user.click(screen.getByRole("button", { name: "Use a recovery code instead" }));
+    const code = screen.getByLabelText(/Recovery code/);
+    await user.type(code, "abcd-efgh-jkmn-pqrs");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await vi.waitFor(() =>
+      expectFieldError(
+        screen.getByLabelText(/Recovery code/),
+        "That recovery code has been used already. Use another one.",
+      ),
+    );
+    expect(api.sent(SECOND_FACTOR)[0]?.body).toEqual({
+      method: "recovery_code",
+      code: "abcd-efgh-jkmn-pqrs",
+    });
+    expect(onPassed).not.toHaveBeenCalled();
+  });
+});
+
 describe("where a user goes once signed in", () => {
+  it("sets up an authenticator app first when their role requires one", () => {
+    const session = signedInAs("therapist", {}, { enrolmentRequired: true });
+    expect(destinationAfterSignIn(session, "/attention")).toBe("/account/security");
+  });
+
   it("goes where they were going", () => {
     expect(destinationAfterSignIn(signedInAs("therapist"), "/attention")).toBe("/attention");
   });

@@ -1,16 +1,27 @@
 import type { SessionResponse } from "@ipt/shared";
+import { useState } from "react";
 import { PageHeading } from "../components/page-heading";
 import { APP_NAME } from "../config/app";
 import { homePathForRole, paths } from "../config/paths";
 import { LoginForm } from "../features/auth/components/login-form";
+import { SecondFactorForm } from "../features/auth/components/second-factor-form";
+import { configureApiClient } from "../lib/api-client";
 
-/** Where a user goes once signed in: a temporary password is changed first, then the page they asked for. */
+/**
+ * Where a user goes once signed in: a temporary password is changed first, then a second factor the
+ * role requires is set up, then the page they asked for.
+ */
 export function destinationAfterSignIn(session: SessionResponse, next: string | null): string {
   if (session.user.mustChangePassword) return paths.auth.changePassword.getHref();
+  if (session.enrolmentRequired) return paths.auth.security.getHref();
   return next ?? homePathForRole(session.user.role);
 }
 
 export function LoginPage({ next, sessionEnded }: { next: string | null; sessionEnded: boolean }) {
+  // After the password, an account with a second factor gets the code step on this same page.
+  const [step, setStep] = useState<"password" | "second_factor">("password");
+  // A new document: the app starts with nothing but this session.
+  const open = (session: SessionResponse) => window.location.replace(destinationAfterSignIn(session, next));
   return (
     <div className="auth-layout">
       <header className="site-header">
@@ -20,19 +31,30 @@ export function LoginPage({ next, sessionEnded }: { next: string | null; session
       </header>
       <main id="main" tabIndex={-1} className="auth-main">
         <div className="card">
-          <PageHeading>Sign in</PageHeading>
-          {sessionEnded ? (
+          <PageHeading>{step === "password" ? "Sign in" : "Enter your code"}</PageHeading>
+          {step === "password" && sessionEnded ? (
             <div role="status" className="notice notice--info">
               Your session ended, so you were signed out to protect client information. Sign in again to
               continue where you left off.
             </div>
           ) : null}
-          <LoginForm
-            // A new document: the app starts with nothing but this session.
-            onSignedIn={(session) => window.location.replace(destinationAfterSignIn(session, next))}
-          />
+          {step === "password" ? (
+            <LoginForm
+              onSignedIn={(session) => {
+                if (session.secondFactorPending) {
+                  // The code step is sent with the pending session, so with its CSRF token.
+                  configureApiClient({ getCsrfToken: () => session.csrfToken });
+                  setStep("second_factor");
+                } else open(session);
+              }}
+            />
+          ) : (
+            <SecondFactorForm onPassed={open} />
+          )}
           <p className="muted">
-            Forgotten your password, or sign-in slowed after failed attempts? Ask an administrator.
+            {step === "password"
+              ? "Forgotten your password, or sign-in slowed after failed attempts? Ask an administrator."
+              : "Lost your phone and your recovery codes? Ask an administrator to reset your sign-in factors."}
           </p>
         </div>
       </main>

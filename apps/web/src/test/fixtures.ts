@@ -18,7 +18,11 @@ import { sessionWhenOn } from "./session-when";
 export const testId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
 /** The signed-in session of an invented user with `role`. */
-export function signedInAs(role: Role, patch: Partial<SessionResponse["user"]> = {}): SessionResponse {
+export function signedInAs(
+  role: Role,
+  patch: Partial<SessionResponse["user"]> = {},
+  session: Partial<Pick<SessionResponse, "secondFactorPending" | "enrolmentRequired" | "factorsReset">> = {},
+): SessionResponse {
   return sessionResponse.parse({
     user: {
       id: testId(9001),
@@ -32,6 +36,10 @@ export function signedInAs(role: Role, patch: Partial<SessionResponse["user"]> =
     idleTimeoutSeconds: 1800,
     absoluteExpiresAt: "2026-12-31T23:00:00.000Z",
     timeZone: "Europe/London",
+    secondFactorPending: false,
+    enrolmentRequired: false,
+    factorsReset: false,
+    ...session,
   });
 }
 

@@ -2,7 +2,7 @@
 // features). Each area declares its endpoints next to the schemas they use.
 import { attentionEndpoints } from "../attention/endpoints";
 import { auditEndpoints } from "../audit/endpoints";
-import { authEndpoints } from "../auth/endpoints";
+import { authEndpoints, signInSettingsEndpoints } from "../auth/endpoints";
 import { calendarEndpoints } from "../calendar/endpoints";
 import { caseloadEndpoints, clientEndpoints, inventoryEndpoints } from "../clinical/client-endpoints";
 import { courseEndpoints } from "../clinical/course-endpoints";
@@ -24,7 +24,7 @@ export const endpoints = {
   account: accountEndpoints,
   users: userEndpoints,
   audit: auditEndpoints,
-  settings: settingsEndpoints,
+  settings: { ...settingsEndpoints, ...signInSettingsEndpoints },
   caseload: caseloadEndpoints,
   clients: clientEndpoints,
   inventory: inventoryEndpoints,

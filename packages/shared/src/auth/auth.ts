@@ -28,6 +28,12 @@ export const sessionResponse = z.object({
   absoluteExpiresAt: z.iso.datetime(),
   /** The service's IANA time zone: the web works out "today" in it, never in the browser's zone. */
   timeZone: z.string(),
+  /** The password has passed but the second factor not yet: only the second-factor step is open. */
+  secondFactorPending: z.boolean(),
+  /** The sign-in settings require a second factor of this user's role and they have none yet. */
+  enrolmentRequired: z.boolean(),
+  /** An administrator reset this user's sign-in factors since they last signed in. */
+  factorsReset: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 

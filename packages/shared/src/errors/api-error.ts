@@ -5,6 +5,12 @@ export const errorCodes = [
   "validation_failed",
   "unauthenticated",
   "password_change_required",
+  /** The session has passed the password but not yet the second factor (docs/decisions/021). */
+  "second_factor_required",
+  /** The sign-in settings require a second factor of this user's role: only enrolment is open. */
+  "factor_enrolment_required",
+  /** A sensitive action: pass the second factor again (the last check is too old), then retry. */
+  "step_up_required",
   "forbidden",
   "csrf_failed",
   "not_found",
@@ -44,6 +50,9 @@ export const statusByErrorCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   password_change_required: 403,
+  second_factor_required: 403,
+  factor_enrolment_required: 403,
+  step_up_required: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

@@ -61,6 +61,14 @@ export const userEndpoints = {
     body: noBody,
     response: temporaryPasswordResponse,
   }),
+  /** Removes the user's second factors (a lost phone): they enrol again at their next sign-in. */
+  resetFactors: defineEndpoint({
+    method: "POST",
+    path: "/api/admin/users/:userId/reset-factors",
+    params: userParams,
+    body: noBody,
+    response: adminUser,
+  }),
   unlockSignIn: defineEndpoint({
     method: "POST",
     path: "/api/admin/users/:userId/unlock-sign-in",

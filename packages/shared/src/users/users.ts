@@ -20,6 +20,8 @@ export const adminUser = z.object({
   mustChangePassword: z.boolean(),
   /** Sign-in is slowed after failed attempts until then (an admin can lift it), or null. */
   signInSlowedUntil: z.iso.datetime().nullable(),
+  /** Has a confirmed second factor (an authenticator app). */
+  secondFactor: z.boolean(),
   createdAt: z.iso.datetime(),
   /** For therapists: who supervises them. */
   supervisors: z.array(personRef),

@@ -8,17 +8,21 @@ import {
   getUser,
   listUsers,
   removeSupervisor,
+  resetFactors,
   resetPassword,
   setActive,
   unlockSignIn,
   updateUser,
 } from "../../users/users-service";
+import { requireStepUp } from "../../auth/step-up";
 import { defineRoute } from "../define-route";
 import { errorResponses, inputErrors, recordErrors, writeErrors } from "../responses";
 
 const admin = { policy: "admin" } as const;
 const tags = ["admin: accounts"];
 const { users } = endpoints;
+/** Actions that open clinical data to someone ask for a recent second-factor check (auth/step-up.ts). */
+const stepUpErrors = errorResponses(400, 401, 403, 404);
 
 export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
   defineRoute(
@@ -34,10 +38,14 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     {
       config: admin,
       tags,
-      summary: "Create an account; the temporary password is returned once",
+      summary: "Create an account; the temporary password is returned once (a supervisor: step-up)",
       errors: errorResponses(400, 401, 403, 409),
     },
-    async (request) => createUser(prisma, request.auditContext(), request.body),
+    async (request) => {
+      // A supervisor account reads therapists' caseloads once assigned.
+      if (request.body.role === "supervisor") await requireStepUp(prisma, request);
+      return createUser(prisma, request.auditContext(), request.body);
+    },
   );
 
   defineRoute(
@@ -79,10 +87,28 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     {
       config: admin,
       tags,
-      summary: "Reset the password; the user must change the temporary one at next sign-in",
-      errors: recordErrors,
+      summary: "Reset the password; the user must change the temporary one at next sign-in (step-up)",
+      errors: stepUpErrors,
     },
-    async (request) => resetPassword(prisma, request.auditContext(), request.params.userId),
+    async (request) => {
+      await requireStepUp(prisma, request);
+      return resetPassword(prisma, request.auditContext(), request.params.userId);
+    },
+  );
+
+  defineRoute(
+    app,
+    users.resetFactors,
+    {
+      config: admin,
+      tags,
+      summary: "Remove the account's second factors (a lost phone); ends its sessions (step-up)",
+      errors: errorResponses(400, 401, 403, 404, 409),
+    },
+    async (request) => {
+      await requireStepUp(prisma, request);
+      return resetFactors(prisma, request.auditContext(), request.params.userId, request.requestedAt);
+    },
   );
 
   defineRoute(
@@ -112,9 +138,16 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
   defineRoute(
     app,
     users.assignSupervisor,
-    { config: admin, tags, summary: "Assign a supervisor to a therapist", errors: recordErrors },
-    async (request) =>
-      assignSupervisor(prisma, request.auditContext(), request.params.userId, request.params.supervisorId),
+    { config: admin, tags, summary: "Assign a supervisor to a therapist (step-up)", errors: stepUpErrors },
+    async (request) => {
+      await requireStepUp(prisma, request);
+      return assignSupervisor(
+        prisma,
+        request.auditContext(),
+        request.params.userId,
+        request.params.supervisorId,
+      );
+    },
   );
 
   defineRoute(

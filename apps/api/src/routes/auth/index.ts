@@ -3,6 +3,15 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { changePassword, login, logout } from "../../auth/auth-service";
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  listFactors,
+  removeOwnFactors,
+  renewRecoveryCodes,
+  verifySecondFactor,
+} from "../../auth/factors";
+import { requireStepUp } from "../../auth/step-up";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "../../auth/known-devices";
 import { hashToken } from "../../auth/login-sessions";
 import { unauthenticated } from "../../errors/app-error";
@@ -19,16 +28,24 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
   const idleTimeoutSeconds = Math.round(timeouts.idleMs / 1000);
 
   const toSessionResponse = async (session: {
-    user: SessionResponse["user"];
+    user: SessionResponse["user"] & { factorsResetAt: Date | null };
     csrfToken: string;
     expiresAt: Date;
-  }): Promise<SessionResponse> => ({
-    user: session.user,
-    csrfToken: session.csrfToken,
-    idleTimeoutSeconds,
-    absoluteExpiresAt: session.expiresAt.toISOString(),
-    timeZone: await getServiceTimeZone(prisma),
-  });
+    secondFactorPending: boolean;
+    enrolmentRequired: boolean;
+  }): Promise<SessionResponse> => {
+    const { factorsResetAt, ...user } = session.user;
+    return {
+      user,
+      csrfToken: session.csrfToken,
+      idleTimeoutSeconds,
+      absoluteExpiresAt: session.expiresAt.toISOString(),
+      timeZone: await getServiceTimeZone(prisma),
+      secondFactorPending: session.secondFactorPending,
+      enrolmentRequired: session.enrolmentRequired,
+      factorsReset: factorsResetAt !== null,
+    };
+  };
 
   function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
     reply.setCookie(SESSION_COOKIE, token, { ...SESSION_COOKIE_OPTIONS, expires: expiresAt });
@@ -80,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     app,
     auth.session,
     {
-      config: { policy: "session" },
+      config: { policy: "signInStep" },
       tags: ["auth"],
       summary: "The signed-in user and CSRF token",
       errors: errorResponses(401),
@@ -96,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     app,
     auth.logout,
     {
-      config: { policy: "session" },
+      config: { policy: "signInStep" },
       tags: ["auth"],
       summary: "Sign out and end this session",
       errors: errorResponses(400, 401, 403),
@@ -114,18 +131,21 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
     {
       config: { policy: "session" },
       tags: ["auth"],
-      summary: "Change your own password (ends your other sessions)",
+      summary: "Change your own password (ends your other sessions; step-up)",
       errors,
     },
     async (request, reply): Promise<SessionResponse> => {
       const principal = request.principal;
       if (!principal) throw unauthenticated();
+      await requireStepUp(prisma, request);
       const result = await changePassword(
         prisma,
         timeouts,
         {
           userId: principal.userId,
           request: request.body,
+          secondFactorAt: request.loginSession?.secondFactorAt ?? null,
+          enrolmentRequired: request.loginSession?.enrolmentRequired ?? false,
           client: clientOf(request),
           audit: request.auditContext(),
         },
@@ -133,6 +153,131 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       );
       setSessionCookie(reply, result.token, result.expiresAt);
       return toSessionResponse(result);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.secondFactor,
+    {
+      config: {
+        policy: "signInStep",
+        rateLimit: { max: ctx.loginRateLimit.max, timeWindow: ctx.loginRateLimit.timeWindowMs },
+      },
+      tags: ["auth"],
+      summary: "The second sign-in step, or a step-up check: a TOTP code or a recovery code (new session id)",
+      errors,
+    },
+    async (request, reply): Promise<SessionResponse> => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      const result = await verifySecondFactor(
+        prisma,
+        {
+          userId: session.user.id,
+          sessionTokenHash: session.tokenHash,
+          request: request.body,
+          rules: ctx.throttle,
+          timeouts,
+          client: clientOf(request),
+          audit: request.auditContext(),
+        },
+        ctx.clock(),
+      );
+      setSessionCookie(reply, result.token, result.expiresAt);
+      return toSessionResponse(result);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.factors,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Your sign-in factors (never their secrets)",
+      errors: errorResponses(401, 403),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      return listFactors(prisma, session.user.id);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.beginTotp,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Start setting up an authenticator app: a new secret, shown this once",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      return beginTotpEnrolment(prisma, session.user, request.auditContext());
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.confirmTotp,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Confirm the authenticator app with a code; answers the recovery codes, shown this once",
+      errors: errorResponses(400, 401, 403, 409, 429),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      return confirmTotpEnrolment(
+        prisma,
+        {
+          userId: session.user.id,
+          sessionTokenHash: session.tokenHash,
+          code: request.body.code,
+          rules: ctx.throttle,
+          audit: request.auditContext(),
+        },
+        ctx.clock(),
+      );
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.removeTotp,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Remove your authenticator app and recovery codes (ends your other sessions; step-up)",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      await removeOwnFactors(prisma, session, request.auditContext());
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.renewRecoveryCodes,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Ten new recovery codes replace the old ones, shown this once (step-up)",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      return renewRecoveryCodes(prisma, session.user.id, request.auditContext(), request.requestedAt);
     },
   );
 };

@@ -5,6 +5,7 @@ import { SuccessMessage } from "../../components/states";
 import { APP_NAME } from "../../config/app";
 import { homePathForRole, paths } from "../../config/paths";
 import { useAttention } from "../../features/attention/api/get-attention";
+import { StepUpDialog } from "../../features/auth/components/step-up-dialog";
 import { useSession } from "../../features/auth/api/get-session";
 import { useLogout } from "../../features/auth/api/logout";
 import { ServiceTimeZoneProvider } from "../../lib/service-time-zone";
@@ -78,7 +79,10 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const user = session?.user;
-  const forced = user?.mustChangePassword ?? false;
+  const mustChangePassword = user?.mustChangePassword ?? false;
+  const mustEnrol = session?.enrolmentRequired ?? false;
+  // A temporary password, then a second factor the role requires: nothing else until done.
+  const forced = mustChangePassword || mustEnrol;
   const flash = (location.state as FlashState | null)?.flash;
   const attentionCount = useAttentionCount(user?.role);
   const menuId = useId();
@@ -91,12 +95,14 @@ export function AppShell() {
     if (session === null) void guard.sessionEnded();
   }, [session, guard]);
 
-  // A temporary password must be replaced before anything else.
+  // A temporary password must be replaced before anything else, then a required factor set up.
   useEffect(() => {
-    if (forced && location.pathname !== paths.auth.changePassword.path) {
+    if (mustChangePassword && location.pathname !== paths.auth.changePassword.path) {
       void navigate(paths.auth.changePassword.getHref(), { replace: true });
+    } else if (!mustChangePassword && mustEnrol && location.pathname !== paths.auth.security.path) {
+      void navigate(paths.auth.security.getHref(), { replace: true });
     }
-  }, [forced, location.pathname, navigate]);
+  }, [mustChangePassword, mustEnrol, location.pathname, navigate]);
 
   const signOut = () => void guard.signOut(() => logout.mutateAsync());
 
@@ -148,9 +154,14 @@ export function AppShell() {
                     <span className="site-header__role">{roleLabels[user.role]}</span>
                   </p>
                   {!forced ? (
-                    <NavLink to={paths.auth.changePassword.getHref()} className="site-header__link">
-                      Change password
-                    </NavLink>
+                    <>
+                      <NavLink to={paths.auth.changePassword.getHref()} className="site-header__link">
+                        Change password
+                      </NavLink>
+                      <NavLink to={paths.auth.security.getHref()} className="site-header__link">
+                        Sign-in security
+                      </NavLink>
+                    </>
                   ) : null}
                   <button
                     type="button"
@@ -176,6 +187,7 @@ export function AppShell() {
         </ServiceTimeZoneProvider>
       </main>
       {session ? <SessionTimeout session={session} guard={guard} onSignOut={signOut} /> : null}
+      <StepUpDialog subscribe={guard.onStepUpRequired} />
     </div>
   );
 }

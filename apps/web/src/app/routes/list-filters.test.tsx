@@ -68,6 +68,7 @@ describe("filtering the audit log", () => {
         active: true,
         mustChangePassword: false,
         signInSlowedUntil: null,
+        secondFactor: false,
         createdAt: "2026-01-05T09:00:00.000Z",
         supervisors: [],
         supervisees: [],

@@ -3,6 +3,8 @@ import { PageHeading } from "../../../components/page-heading";
 import { QueryFallback } from "../../../components/states";
 import { useMeasurementSettings } from "../../../features/settings/api/measurement-settings";
 import { MeasurementSettingsForm } from "../../../features/settings/components/measurement-settings-form";
+import { useSignInSettings } from "../../../features/settings/api/sign-in-settings";
+import { SignInSettingsForm } from "../../../features/settings/components/sign-in-settings-form";
 import { formatDateTime } from "../../../lib/format";
 
 function LastSaved({ current }: { current: MeasurementSettingsResponse }) {
@@ -22,6 +24,7 @@ function LastSaved({ current }: { current: MeasurementSettingsResponse }) {
 /** The organisation's settings (admin only): the service's time zone, measurement thresholds, supervision rules. */
 export function MeasurementSettingsRoute() {
   const settings = useMeasurementSettings();
+  const signIn = useSignInSettings();
   return (
     <div className="page">
       <PageHeading>Organisation settings</PageHeading>
@@ -42,6 +45,17 @@ export function MeasurementSettingsRoute() {
           <MeasurementSettingsForm current={settings.data} />
         </>
       )}
+      <section className="section">
+        {signIn.isPending || signIn.isError ? (
+          <QueryFallback
+            query={signIn}
+            loading="Loading the sign-in settings…"
+            errorTitle="The sign-in settings could not be loaded."
+          />
+        ) : (
+          <SignInSettingsForm current={signIn.data} />
+        )}
+      </section>
     </div>
   );
 }

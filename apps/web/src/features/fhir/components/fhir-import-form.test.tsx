@@ -15,6 +15,7 @@ const therapist: AdminUser = {
   active: true,
   mustChangePassword: false,
   signInSlowedUntil: null,
+  secondFactor: false,
   createdAt: "2026-01-01T09:00:00.000Z",
   supervisors: [],
   supervisees: [],

@@ -14,6 +14,7 @@ const user: AdminUser = {
   active: true,
   mustChangePassword: false,
   signInSlowedUntil: null,
+  secondFactor: false,
   createdAt: "2026-01-05T09:00:00.000Z",
   supervisors: [],
   supervisees: [],
@@ -69,5 +70,26 @@ describe("an account whose sign-in is slowed", () => {
   it("offers nothing of the kind when sign-in is not slowed", () => {
     renderWithProviders(<AccountAccess user={user} />);
     expect(screen.queryByRole("button", { name: "Let them sign in now" })).toBeNull();
+  });
+});
+
+describe("an account with a second factor", () => {
+  const enrolled: AdminUser = { ...user, secondFactor: true };
+  const RESET = `POST /api/admin/users/${user.id}/reset-factors`;
+
+  it("offers to reset its sign-in factors behind a confirmation, and says what follows", async () => {
+    const api = stubFetch().on(RESET, json(adminUser, { ...enrolled, secondFactor: false }));
+    const { user: person } = renderWithProviders(<AccountAccess user={enrolled} />);
+    await person.click(screen.getByRole("button", { name: "Reset sign-in factors" }));
+    const dialog = screen.getByRole("dialog", { name: "Reset the sign-in factors of Tess Marlowe?" });
+    expect(api.requests).toHaveLength(0);
+    await person.click(within(dialog).getByRole("button", { name: "Reset sign-in factors" }));
+    expect(await screen.findByText(/The sign-in factors have been reset/)).toBeTruthy();
+    expect(api.sent(RESET)).toHaveLength(1);
+  });
+
+  it("is not offered for an account without one", () => {
+    renderWithProviders(<AccountAccess user={user} />);
+    expect(screen.queryByRole("button", { name: "Reset sign-in factors" })).toBeNull();
   });
 });

@@ -5,12 +5,13 @@ import { SuccessMessage } from "../../../components/states";
 import { useDeactivateUser } from "../api/deactivate-user";
 import { useEndSessions } from "../api/end-sessions";
 import { useReactivateUser } from "../api/reactivate-user";
+import { useResetFactors } from "../api/reset-factors";
 import { useResetPassword } from "../api/reset-password";
 import { useUnlockSignIn } from "../api/unlock-sign-in";
 import { isSignInSlowed } from "./account-status";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 
-type Pending = "deactivate" | "reactivate" | "reset" | "end-sessions" | null;
+type Pending = "deactivate" | "reactivate" | "reset" | "reset-factors" | "end-sessions" | null;
 
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
@@ -32,6 +33,7 @@ export function AccountAccess({ user }: { user: AdminUser }) {
   const resetPassword = useResetPassword();
   const endSessions = useEndSessions();
   const unlock = useUnlockSignIn();
+  const resetFactors = useResetFactors();
   const [confirming, setConfirming] = useState<Pending>(null);
   const [done, setDone] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<TemporaryPasswordResponse | null>(null);
@@ -42,6 +44,7 @@ export function AccountAccess({ user }: { user: AdminUser }) {
     resetPassword.reset();
     endSessions.reset();
     unlock.reset();
+    resetFactors.reset();
     setDone(null);
     setConfirming(action);
   }
@@ -113,6 +116,19 @@ export function AccountAccess({ user }: { user: AdminUser }) {
           Reset password
         </button>
       </div>
+
+      {user.secondFactor ? (
+        <div className="action-block">
+          <p>
+            Resetting sign-in factors removes {user.name}’s authenticator app and recovery codes, for example
+            after a lost phone, and signs them out. They are told at their next sign-in and set the app up
+            again.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => open("reset-factors")}>
+            Reset sign-in factors
+          </button>
+        </div>
+      ) : null}
 
       <div className="action-block">
         <p>
@@ -190,6 +206,32 @@ export function AccountAccess({ user }: { user: AdminUser }) {
       >
         <p>
           A new temporary password will be created and shown to you once. The current password will stop
+          working.
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirming === "reset-factors"}
+        title={`Reset the sign-in factors of ${user.name}?`}
+        confirmLabel="Reset sign-in factors"
+        pendingLabel="Resetting…"
+        tone="danger"
+        pending={resetFactors.isPending}
+        error={errorMessage(resetFactors.error)}
+        onCancel={close}
+        onConfirm={() =>
+          resetFactors.mutate(user.id, {
+            onSuccess: () => {
+              close();
+              setDone(
+                "The sign-in factors have been reset. They will set up their app again at their next sign-in.",
+              );
+            },
+          })
+        }
+      >
+        <p>
+          {user.name} ({user.email}) will be signed out. Their authenticator app and recovery codes will stop
           working.
         </p>
       </ConfirmDialog>

@@ -19,6 +19,7 @@ function account(n: number, patch: Partial<AdminUser> = {}): AdminUser {
     active: true,
     mustChangePassword: false,
     signInSlowedUntil: null,
+    secondFactor: false,
     createdAt: "2026-01-05T09:00:00.000Z",
     supervisors: [],
     supervisees: [],

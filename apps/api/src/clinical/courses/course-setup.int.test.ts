@@ -1,4 +1,5 @@
 import {
+  addDays,
   agendaItem,
   type CourseDetail,
   courseDetail,
@@ -199,6 +200,50 @@ describe("initial tasks and formulation", () => {
     expect(updated).toMatchObject({ formulation, formulationAgreedOn: "2026-01-19", version: 2 });
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.formulation_set" });
     expect(JSON.stringify(event?.details)).not.toContain("divorce");
+  });
+
+  it("records the episode onset with the formulation, keeps it when left out and clears it with null", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const course = await newCourse(therapist, (await newClient(therapist)).id);
+    const today = todayIn(DEFAULT_TIME_ZONE, new Date());
+    const put = (version: number, extra: Record<string, unknown>) =>
+      therapist.put(`/api/courses/${course.id}/formulation`, {
+        version,
+        formulation: "Draft",
+        agreedOn: null,
+        ...extra,
+      });
+
+    const set = asCourse(await put(1, { episodeOnsetOn: today }));
+    expect(set).toMatchObject({ episodeOnsetOn: today, version: 2 });
+    const [event] = await auditRows(prisma, { entityId: course.id, action: "course.formulation_set" });
+    expect(event?.details).toMatchObject({ fields: ["formulation", "formulationAgreedOn", "episodeOnsetOn"] });
+
+    const kept = asCourse(await put(2, {}));
+    expect(kept.episodeOnsetOn).toBe(today);
+    const cleared = asCourse(await put(3, { episodeOnsetOn: null }));
+    expect(cleared.episodeOnsetOn).toBeNull();
+  });
+
+  it("refuses an onset after the service's today with 400 naming the field, and changes nothing", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const course = await newCourse(therapist, (await newClient(therapist)).id);
+    const before = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    const tomorrow = addDays(todayIn(DEFAULT_TIME_ZONE, new Date()), 1);
+
+    const error = expectApiError(
+      await therapist.put(`/api/courses/${course.id}/formulation`, {
+        version: 1,
+        formulation: "Draft",
+        agreedOn: null,
+        episodeOnsetOn: tomorrow,
+      }),
+      400,
+      "validation_failed",
+    );
+
+    expect(fieldNames(error)).toEqual(["body.episodeOnsetOn"]);
+    expect(await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).toEqual(before);
   });
 
   it("a stale version answers 409 for every course write and the course is unchanged", async () => {

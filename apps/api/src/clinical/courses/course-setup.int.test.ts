@@ -217,7 +217,9 @@ describe("initial tasks and formulation", () => {
     const set = asCourse(await put(1, { episodeOnsetOn: today }));
     expect(set).toMatchObject({ episodeOnsetOn: today, version: 2 });
     const [event] = await auditRows(prisma, { entityId: course.id, action: "course.formulation_set" });
-    expect(event?.details).toMatchObject({ fields: ["formulation", "formulationAgreedOn", "episodeOnsetOn"] });
+    expect(event?.details).toMatchObject({
+      fields: ["formulation", "formulationAgreedOn", "episodeOnsetOn"],
+    });
 
     const kept = asCourse(await put(2, {}));
     expect(kept.episodeOnsetOn).toBe(today);
@@ -314,6 +316,33 @@ describe("the problem area", () => {
     await addLifeEvent(therapist, client.id, "death");
     const read = courseDetail.parse((await therapist.get(`/api/courses/${course.id}`)).json());
     expect(read.warnings).toEqual([]);
+  });
+
+  it("grief warns when the recorded death is not close before the episode's onset", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const client = await newClient(therapist);
+    const course = await newCourse(therapist, client.id);
+    await addLifeEvent(therapist, client.id, "death", "2025-06-01");
+    const graded = courseDetail.parse(
+      (await problemArea(therapist, course, { primaryArea: "grief" })).json(),
+    );
+    const withOnset = (version: number, episodeOnsetOn: string) =>
+      therapist
+        .put(`/api/courses/${course.id}/formulation`, {
+          version,
+          formulation: "Draft",
+          agreedOn: null,
+          episodeOnsetOn,
+        })
+        .then((response) => courseDetail.parse(response.json()));
+
+    // The death after the onset.
+    const early = await withOnset(graded.version, "2024-01-10");
+    expect(early.warnings.map((w) => w.code)).toEqual(["grief_timing"]);
+    expect(early.warnings[0]?.message).toContain("after the episode began (2024-01-10)");
+    // The onset two months after the death: no warning.
+    const close = await withOnset(early.version, "2025-08-01");
+    expect(close.warnings).toEqual([]);
   });
 
   it("interpersonal deficits warns when the inventory records a dispute", async () => {

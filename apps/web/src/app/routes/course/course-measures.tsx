@@ -16,6 +16,40 @@ import { RiskFlagList } from "../../../features/measures/components/risk-flag-pa
 import { ScheduleTable } from "../../../features/measures/components/schedule-table";
 import { ScoreHistory } from "../../../features/measures/components/score-history";
 import { TrendChart } from "../../../features/measures/components/trend-chart";
+import { InterpersonalTimeline } from "../../../features/measures/components/interpersonal-timeline";
+import { useCourse } from "../../../features/courses/api/get-course";
+import { useInventory } from "../../../features/inventory/api/get-inventory";
+import { lifeEventKindLabels } from "../../../features/inventory/components/labels";
+
+/**
+ * The onset (from the course) and the life events (from the inventory, which only the client's
+ * therapist reads: a supervisor sees the onset and the scores) against the scores.
+ */
+function TimelineContent({ measures }: { measures: CourseMeasures }) {
+  const course = useCourse(measures.courseId);
+  const inventory = useInventory(measures.client.id, { enabled: measures.canWrite });
+  const loading = "Loading the timeline…";
+  const errorTitle = "The timeline could not be loaded.";
+  if (course.isPending || course.isError) {
+    return <QueryFallback query={course} loading={loading} errorTitle={errorTitle} />;
+  }
+  if (measures.canWrite && (inventory.isPending || inventory.isError)) {
+    return <QueryFallback query={inventory} loading={loading} errorTitle={errorTitle} />;
+  }
+  return (
+    <>
+      {measures.canWrite ? null : (
+        <p className="section__intro">The life events are in the therapist’s interpersonal inventory.</p>
+      )}
+      <InterpersonalTimeline
+        measures={measures}
+        onset={course.data.episodeOnsetOn}
+        events={inventory.data?.lifeEvents ?? []}
+        kindLabels={lifeEventKindLabels}
+      />
+    </>
+  );
+}
 
 function MeasuresContent({ measures }: { measures: CourseMeasures }) {
   const reload = useReloadCourseMeasures(measures.courseId);
@@ -51,6 +85,10 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
 
       <Section focusable id="trend-heading" title="Trend">
         <TrendChart measures={measures} />
+      </Section>
+
+      <Section focusable id="timeline-heading" title="Interpersonal timeline">
+        <TimelineContent measures={measures} />
       </Section>
 
       <Section focusable id="schedule-heading" title="Measurement schedule">

@@ -16,6 +16,7 @@ import { RiskFlagList } from "../../../features/measures/components/risk-flag-pa
 import { ScheduleTable } from "../../../features/measures/components/schedule-table";
 import { ScoreHistory } from "../../../features/measures/components/score-history";
 import { TrendChart } from "../../../features/measures/components/trend-chart";
+import type { DatedMark } from "../../../features/measures/components/trend-data";
 import { InterpersonalTimeline } from "../../../features/measures/components/interpersonal-timeline";
 import { useCourse } from "../../../features/courses/api/get-course";
 import { useInventory } from "../../../features/inventory/api/get-inventory";
@@ -23,11 +24,28 @@ import { lifeEventKindLabels } from "../../../features/inventory/components/labe
 
 /**
  * The onset (from the course) and the life events (from the inventory, which only the client's
- * therapist reads: a supervisor sees the onset and the scores) against the scores.
+ * therapist reads: a supervisor sees the onset and the scores), for the chart's marks and the list.
  */
-function TimelineContent({ measures }: { measures: CourseMeasures }) {
+function useTimelineSources(measures: CourseMeasures) {
   const course = useCourse(measures.courseId);
   const inventory = useInventory(measures.client.id, { enabled: measures.canWrite });
+  const onset = course.data?.episodeOnsetOn ?? null;
+  const events = inventory.data?.lifeEvents ?? [];
+  const marks: DatedMark[] = [
+    ...(onset === null ? [] : [{ date: onset, label: "Onset" }]),
+    ...events.map((event) => ({ date: event.occurredOn, label: lifeEventKindLabels[event.kind] })),
+  ];
+  return { course, inventory, onset, events, marks };
+}
+
+function TimelineContent({
+  measures,
+  sources,
+}: {
+  measures: CourseMeasures;
+  sources: ReturnType<typeof useTimelineSources>;
+}) {
+  const { course, inventory } = sources;
   const loading = "Loading the timeline…";
   const errorTitle = "The timeline could not be loaded.";
   if (course.isPending || course.isError) {
@@ -43,8 +61,8 @@ function TimelineContent({ measures }: { measures: CourseMeasures }) {
       )}
       <InterpersonalTimeline
         measures={measures}
-        onset={course.data.episodeOnsetOn}
-        events={inventory.data?.lifeEvents ?? []}
+        onset={sources.onset}
+        events={sources.events}
         kindLabels={lifeEventKindLabels}
       />
     </>
@@ -57,6 +75,7 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
   const [status, setStatus] = useState<string | null>(null);
   const { canWrite } = measures;
   const openFlags = measures.riskFlags.filter((flag) => !flag.resolvedAt).length;
+  const timeline = useTimelineSources(measures);
 
   return (
     <>
@@ -84,11 +103,11 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
       </Section>
 
       <Section focusable id="trend-heading" title="Trend">
-        <TrendChart measures={measures} />
+        <TrendChart measures={measures} events={timeline.marks} />
       </Section>
 
       <Section focusable id="timeline-heading" title="Interpersonal timeline">
-        <TimelineContent measures={measures} />
+        <TimelineContent measures={measures} sources={timeline} />
       </Section>
 
       <Section focusable id="schedule-heading" title="Measurement schedule">

@@ -68,6 +68,7 @@ export interface ImportedCourse {
     sensitivityModifier: boolean;
     formulation: string | null;
     formulationAgreedOn: string | null;
+    episodeOnsetOn: string | null;
     contractAgreedOn: string | null;
     missedSessionPolicy: string | null;
     templateVersion: string | null;
@@ -199,6 +200,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
     sensitivityModifier: planExt.boolean("sensitivity-modifier"),
     formulation: planExt.string("formulation"),
     formulationAgreedOn: planExt.date("formulation-agreed-on"),
+    episodeOnsetOn: planExt.date("episode-onset-on"),
     contractAgreedOn: planExt.date("contract-agreed-on"),
     missedSessionPolicy: planExt.string("missed-session-policy"),
     templateVersion: planExt.string("template-version"),

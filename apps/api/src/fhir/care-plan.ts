@@ -132,6 +132,7 @@ export function carePlanOf(
       ...extension("sensitivity-modifier", source.sensitivityModifier),
       ...extension("formulation", source.formulation),
       ...extension("formulation-agreed-on", source.formulationAgreedOn, "date"),
+      ...extension("episode-onset-on", source.episodeOnsetOn, "date"),
       ...extension("contract-agreed-on", source.contractAgreedOn, "date"),
       ...extension("missed-session-policy", source.missedSessionPolicy),
       ...extension("template-version", source.templateVersion),

@@ -25,6 +25,7 @@ export const exportSourceSelect = {
   sensitivityModifier: true,
   formulation: true,
   formulationAgreedOn: true,
+  episodeOnsetOn: true,
   contractAgreedOn: true,
   missedSessionPolicy: true,
   templateVersion: true,

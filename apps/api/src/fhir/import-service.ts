@@ -80,6 +80,7 @@ export async function importCourse(
         clientId,
         startDate: toDateColumn(course.startDate),
         formulationAgreedOn: nullableDate(course.formulationAgreedOn),
+        episodeOnsetOn: nullableDate(course.episodeOnsetOn),
         contractAgreedOn: nullableDate(course.contractAgreedOn),
         middleStartedAt: nullableInstant(course.middleStartedAt),
         terminationRaisedAt: nullableInstant(course.terminationRaisedAt),

@@ -123,6 +123,7 @@ export function syntheticCourse({
     sensitivityModifier: false,
     formulation: "An invented formulation.",
     formulationAgreedOn: toDateColumn("2026-03-16"),
+    episodeOnsetOn: toDateColumn("2026-01-12"),
     contractAgreedOn: toDateColumn("2026-03-02"),
     missedSessionPolicy: null,
     templateVersion: "1",

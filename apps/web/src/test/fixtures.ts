@@ -93,6 +93,7 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     sensitivityModifier: false,
     formulation: "Invented: low mood since the move to a new city.",
     formulationAgreedOn: "2026-09-15",
+    episodeOnsetOn: null,
     contractAgreedOn: "2026-09-15",
     missedSessionPolicy: "Invented: rebooked within the week.",
     templateVersion: "1",

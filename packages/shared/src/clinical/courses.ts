@@ -60,6 +60,11 @@ export const formulationRequest = z.strictObject({
   formulation: z.string().trim().min(1, "Write the formulation.").max(5000),
   /** The date the client agreed with it; null while it is still a draft. */
   agreedOn: isoDate.nullable(),
+  /**
+   * When the current episode began (the interpersonal timeline), not after the service's today.
+   * Left out: unchanged; null: cleared.
+   */
+  episodeOnsetOn: isoDate.nullable().optional(),
 });
 export type FormulationRequest = z.infer<typeof formulationRequest>;
 
@@ -214,6 +219,8 @@ export const courseDetail = z.object({
   sensitivityModifier: z.boolean(),
   formulation: z.string().nullable(),
   formulationAgreedOn: isoDate.nullable(),
+  /** When the current episode began; null until recorded. */
+  episodeOnsetOn: isoDate.nullable(),
   contractAgreedOn: isoDate.nullable(),
   missedSessionPolicy: z.string().nullable(),
   templateVersion: z.string().nullable(),

@@ -3,6 +3,8 @@ import {
   courseFlags,
   formatWarnings,
   flag,
+  GRIEF_ONSET_WINDOW_DAYS,
+  griefTimingWarnings,
   initialPhaseGaps,
   problemAreaErrors,
   problemAreaWarnings,
@@ -399,5 +401,59 @@ describe("IPT-A ages [S10c][S20a]: a warning when the client cannot be 12–18 a
         "Check the format: standard IPT for adults, family-based IPT for children 8–12.",
     );
     expect(warning?.sources).toEqual(["S10c", "S20a"]);
+  });
+});
+
+describe("grief timing [S1b][S10a][S29d]: the death close before the onset (12 months: project synthesis)", () => {
+  const onset = "2026-06-15";
+  const grief = {
+    lineage: "weissman" as const,
+    primaryArea: "grief" as const,
+    secondaryArea: null,
+    episodeOnsetOn: onset,
+  };
+
+  it("keeps the window the reference documents", () => {
+    expect(GRIEF_ONSET_WINDOW_DAYS).toBe(365);
+  });
+
+  it.each<[string, string[], "none" | "after" | "before"]>([
+    ["a death two months before the onset", ["2026-04-10"], "none"],
+    ["a death on the onset's day", ["2026-06-15"], "none"],
+    ["a death exactly 365 days before", ["2025-06-15"], "none"],
+    ["a death 366 days before", ["2025-06-14"], "before"],
+    ["a death years before", ["2019-02-01"], "before"],
+    ["a death the day after the onset", ["2026-06-16"], "after"],
+    ["deaths only after the onset", ["2026-07-01", "2026-09-01"], "after"],
+    ["one death long before and one after", ["2019-02-01", "2026-07-01"], "before"],
+    ["one death long before and one close before", ["2019-02-01", "2026-03-01"], "none"],
+  ])("%s", (_name, deathDates, expected) => {
+    const warnings = griefTimingWarnings({ ...grief, deathDates });
+    expect(warnings.map((w) => w.code)).toEqual(expected === "none" ? [] : ["grief_timing"]);
+    if (expected === "after") expect(warnings[0]?.message).toContain("after the episode began (2026-06-15)");
+    if (expected === "before") expect(warnings[0]?.message).toContain("12 months before the episode began");
+    warnings.forEach((w) => {
+      expect(warning.parse(w)).toEqual(w);
+      expect(w.sources).toEqual(["S1b", "S10a", "S29d"]);
+    });
+  });
+
+  it.each<[string, Partial<Parameters<typeof griefTimingWarnings>[0]>]>([
+    ["no onset recorded", { episodeOnsetOn: null }],
+    ["no death recorded (grief_without_death says so)", { deathDates: [] }],
+    ["another area chosen", { primaryArea: "role_transition" }],
+    ["the Stuart lineage (grief and loss)", { lineage: "stuart" }],
+  ])("says nothing with %s", (_name, change) => {
+    expect(griefTimingWarnings({ ...grief, deathDates: ["2019-02-01"], ...change })).toEqual([]);
+  });
+
+  it("also checks grief as the secondary area", () => {
+    const warnings = griefTimingWarnings({
+      ...grief,
+      primaryArea: "role_dispute",
+      secondaryArea: "grief",
+      deathDates: ["2026-08-01"],
+    });
+    expect(warnings.map((w) => w.code)).toEqual(["grief_timing"]);
   });
 });

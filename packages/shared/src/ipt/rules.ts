@@ -2,6 +2,7 @@
 // and the caseload flags supervisors see.
 import { z } from "zod";
 import type { FieldError } from "../errors/api-error";
+import { addDays, type CalendarDate } from "../dates/calendar";
 import { formatPresets } from "./formats";
 import { terminationStartNumber } from "./plan";
 import type { SourceTag } from "./sources";
@@ -122,6 +123,7 @@ export const warningCodes = [
   "grief_without_death",
   "deficits_with_other_events",
   "ipt_a_age",
+  "grief_timing",
 ] as const;
 export const warning = z.object({ code: z.enum(warningCodes), message: z.string(), sources });
 export type Warning = z.infer<typeof warning>;
@@ -135,6 +137,11 @@ export interface ProblemAreaState {
   lifeEventKinds: LifeEventKind[];
 }
 
+/** The warnings that are also caseload flags (grief timing needs the events' dates: the course only). */
+type ProblemAreaWarning = Warning & {
+  code: "secondary_area" | "grief_without_death" | "deficits_with_other_events";
+};
+
 const eventLabels: Record<LifeEventKind, string> = {
   death: "a death",
   dispute: "a dispute",
@@ -146,9 +153,9 @@ const eventLabels: Record<LifeEventKind, string> = {
  * Signals that the chosen areas may not fit the record. The poorer outcome of interpersonal deficits is
  * not a warning (it would fire on every deficits course); it is guidance in areaGuidance [S3].
  */
-export function problemAreaWarnings(state: ProblemAreaState): Warning[] {
+export function problemAreaWarnings(state: ProblemAreaState): ProblemAreaWarning[] {
   const chosen = [state.primaryArea, state.secondaryArea];
-  const warnings: Warning[] = [];
+  const warnings: ProblemAreaWarning[] = [];
   if (state.secondaryArea !== null) {
     warnings.push({
       code: "secondary_area",
@@ -205,6 +212,46 @@ export function formatWarnings(state: {
         `IPT-A is for adolescents aged ${IPT_A_AGES.min}–${IPT_A_AGES.max}; this client is ${age} at the start ` +
         `of the course. Check the format: standard IPT for adults, family-based IPT for children 8–12.`,
       sources: ["S10c", "S20a"],
+    },
+  ];
+}
+
+/**
+ * How long before the episode's onset a death still counts as "close before" it: 12 months. IPT.md
+ * sets no span (grief is chosen when the onset or maintenance of the episode is associated with the
+ * death [S1b][S10a][S29d]); the 12 months is a project synthesis.
+ */
+export const GRIEF_ONSET_WINDOW_DAYS = 365;
+
+/**
+ * Grief chosen (Weissman lineage: grief means a death [S29d]) and an onset recorded, but no death on
+ * the timeline falls in the window before the onset: another area may fit better. Nothing without an
+ * onset or without a death (grief_without_death covers that). The Stuart lineage's "grief and loss"
+ * includes losses the timeline's kinds cannot tell apart from other events, so it is left out.
+ */
+export function griefTimingWarnings(state: {
+  lineage: Lineage;
+  primaryArea: ProblemArea | null;
+  secondaryArea: ProblemArea | null;
+  episodeOnsetOn: CalendarDate | null;
+  deathDates: readonly CalendarDate[];
+}): Warning[] {
+  const onset = state.episodeOnsetOn;
+  if (state.lineage !== "weissman" || onset === null || state.deathDates.length === 0) return [];
+  if (state.primaryArea !== "grief" && state.secondaryArea !== "grief") return [];
+  const windowStart = addDays(onset, -GRIEF_ONSET_WINDOW_DAYS);
+  if (state.deathDates.some((date) => date >= windowStart && date <= onset)) return [];
+  const allAfter = state.deathDates.every((date) => date > onset);
+  return [
+    {
+      code: "grief_timing",
+      message: allAfter
+        ? `Grief is chosen, but every death on the timeline is after the episode began (${onset}). Grief fits ` +
+          `when the death is linked to the episode's onset or keeps it going; check whether another area ` +
+          `fits the onset better.`
+        : `Grief is chosen, but no death on the timeline falls in the 12 months before the episode began ` +
+          `(${onset}). Relate the onset to the death; if it is not linked, another area may fit better.`,
+      sources: ["S1b", "S10a", "S29d"],
     },
   ];
 }

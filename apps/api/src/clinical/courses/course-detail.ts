@@ -12,6 +12,7 @@ import {
   type LifeEventKind,
   problemAreaWarnings,
   formatWarnings,
+  griefTimingWarnings,
   terminationStartNumber,
 } from "@ipt/shared";
 import { personSelect } from "../../db/person-select";
@@ -47,6 +48,7 @@ const courseDetailSelect = {
   sensitivityModifier: true,
   formulation: true,
   formulationAgreedOn: true,
+  episodeOnsetOn: true,
   contractAgreedOn: true,
   missedSessionPolicy: true,
   templateVersion: true,
@@ -74,8 +76,9 @@ const courseDetailSelect = {
       workingDiagnosis: true,
       yearOfBirth: true,
       version: true,
-      // Kinds only, for the problem-area warnings and flags; a timeline holds a handful of events.
-      lifeEvents: { where: live, select: { kind: true } },
+      // Kinds and dates only, for the problem-area warnings, flags and grief timing; a timeline holds a
+      // handful of events.
+      lifeEvents: { where: live, select: { kind: true, occurredOn: true } },
     },
   },
   sessions: {
@@ -193,6 +196,7 @@ export async function getCourseDetail(
     sensitivityModifier: course.sensitivityModifier,
     formulation: course.formulation,
     formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
+    episodeOnsetOn: fromNullableDateColumn(course.episodeOnsetOn),
     contractAgreedOn: fromNullableDateColumn(course.contractAgreedOn),
     missedSessionPolicy: course.missedSessionPolicy,
     templateVersion: course.templateVersion,
@@ -231,6 +235,15 @@ export async function getCourseDetail(
         disputeStage: course.disputeStage,
         sensitivity: course.sensitivityModifier,
         lifeEventKinds,
+      }),
+      ...griefTimingWarnings({
+        lineage: course.lineage,
+        primaryArea: course.primaryArea,
+        secondaryArea: course.secondaryArea,
+        episodeOnsetOn: fromNullableDateColumn(course.episodeOnsetOn),
+        deathDates: course.client.lifeEvents.flatMap((event) =>
+          event.kind === "death" ? [fromDateColumn(event.occurredOn)] : [],
+        ),
       }),
     ],
     flags: mergeFlags(measures.flags, flagsOf(course, sessions, lifeEventKinds)),

@@ -1,4 +1,5 @@
 import {
+  addDays,
   agendaItem,
   type CourseDetail,
   courseDetail,
@@ -201,6 +202,52 @@ describe("initial tasks and formulation", () => {
     expect(JSON.stringify(event?.details)).not.toContain("divorce");
   });
 
+  it("records the episode onset with the formulation, keeps it when left out and clears it with null", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const course = await newCourse(therapist, (await newClient(therapist)).id);
+    const today = todayIn(DEFAULT_TIME_ZONE, new Date());
+    const put = (version: number, extra: Record<string, unknown>) =>
+      therapist.put(`/api/courses/${course.id}/formulation`, {
+        version,
+        formulation: "Draft",
+        agreedOn: null,
+        ...extra,
+      });
+
+    const set = asCourse(await put(1, { episodeOnsetOn: today }));
+    expect(set).toMatchObject({ episodeOnsetOn: today, version: 2 });
+    const [event] = await auditRows(prisma, { entityId: course.id, action: "course.formulation_set" });
+    expect(event?.details).toMatchObject({
+      fields: ["formulation", "formulationAgreedOn", "episodeOnsetOn"],
+    });
+
+    const kept = asCourse(await put(2, {}));
+    expect(kept.episodeOnsetOn).toBe(today);
+    const cleared = asCourse(await put(3, { episodeOnsetOn: null }));
+    expect(cleared.episodeOnsetOn).toBeNull();
+  });
+
+  it("refuses an onset after the service's today with 400 naming the field, and changes nothing", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const course = await newCourse(therapist, (await newClient(therapist)).id);
+    const before = await prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    const tomorrow = addDays(todayIn(DEFAULT_TIME_ZONE, new Date()), 1);
+
+    const error = expectApiError(
+      await therapist.put(`/api/courses/${course.id}/formulation`, {
+        version: 1,
+        formulation: "Draft",
+        agreedOn: null,
+        episodeOnsetOn: tomorrow,
+      }),
+      400,
+      "validation_failed",
+    );
+
+    expect(fieldNames(error)).toEqual(["body.episodeOnsetOn"]);
+    expect(await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).toEqual(before);
+  });
+
   it("a stale version answers 409 for every course write and the course is unchanged", async () => {
     const therapist = await signedInAs(app, prisma);
     const course = await newCourse(therapist, (await newClient(therapist)).id);
@@ -269,6 +316,33 @@ describe("the problem area", () => {
     await addLifeEvent(therapist, client.id, "death");
     const read = courseDetail.parse((await therapist.get(`/api/courses/${course.id}`)).json());
     expect(read.warnings).toEqual([]);
+  });
+
+  it("grief warns when the recorded death is not close before the episode's onset", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const client = await newClient(therapist);
+    const course = await newCourse(therapist, client.id);
+    await addLifeEvent(therapist, client.id, "death", "2025-06-01");
+    const graded = courseDetail.parse(
+      (await problemArea(therapist, course, { primaryArea: "grief" })).json(),
+    );
+    const withOnset = (version: number, episodeOnsetOn: string) =>
+      therapist
+        .put(`/api/courses/${course.id}/formulation`, {
+          version,
+          formulation: "Draft",
+          agreedOn: null,
+          episodeOnsetOn,
+        })
+        .then((response) => courseDetail.parse(response.json()));
+
+    // The death after the onset.
+    const early = await withOnset(graded.version, "2024-01-10");
+    expect(early.warnings.map((w) => w.code)).toEqual(["grief_timing"]);
+    expect(early.warnings[0]?.message).toContain("after the episode began (2024-01-10)");
+    // The onset two months after the death: no warning.
+    const close = await withOnset(early.version, "2025-08-01");
+    expect(close.warnings).toEqual([]);
   });
 
   it("interpersonal deficits warns when the inventory records a dispute", async () => {

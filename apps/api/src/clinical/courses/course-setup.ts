@@ -112,17 +112,26 @@ export async function setFormulation(
   request: FormulationRequest,
 ): Promise<CourseDetail> {
   await ownedCourse(prisma, actor, courseId);
+  const onset = request.episodeOnsetOn;
   return prisma.$transaction(async (tx) => {
     await courseForWrite(tx, courseId, request.version);
+    if (onset) {
+      const today = await serviceToday(tx, actor.now);
+      if (onset > today) {
+        throw invalid("body.episodeOnsetOn", `The episode cannot begin in the future (today is ${today}).`);
+      }
+    }
     await tx.course.update({
       where: { id: courseId },
       data: {
         formulation: request.formulation,
         formulationAgreedOn: request.agreedOn ? toDateColumn(request.agreedOn) : null,
+        // Left out of the request: the onset stays as it was.
+        ...(onset === undefined ? {} : { episodeOnsetOn: onset ? toDateColumn(onset) : null }),
       },
     });
     await auditClinical(tx, actor, "course.formulation_set", "course", courseId, {
-      fields: ["formulation", "formulationAgreedOn"],
+      fields: ["formulation", "formulationAgreedOn", ...(onset === undefined ? [] : ["episodeOnsetOn"])],
       agreed: request.agreedOn !== null,
     });
     return getCourseDetail(tx, actor, courseId, { audit: false });

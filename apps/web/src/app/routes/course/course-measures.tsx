@@ -16,6 +16,58 @@ import { RiskFlagList } from "../../../features/measures/components/risk-flag-pa
 import { ScheduleTable } from "../../../features/measures/components/schedule-table";
 import { ScoreHistory } from "../../../features/measures/components/score-history";
 import { TrendChart } from "../../../features/measures/components/trend-chart";
+import type { DatedMark } from "../../../features/measures/components/trend-data";
+import { InterpersonalTimeline } from "../../../features/measures/components/interpersonal-timeline";
+import { useCourse } from "../../../features/courses/api/get-course";
+import { useInventory } from "../../../features/inventory/api/get-inventory";
+import { lifeEventKindLabels } from "../../../features/inventory/components/labels";
+
+/**
+ * The onset (from the course) and the life events (from the inventory, which only the client's
+ * therapist reads: a supervisor sees the onset and the scores), for the chart's marks and the list.
+ */
+function useTimelineSources(measures: CourseMeasures) {
+  const course = useCourse(measures.courseId);
+  const inventory = useInventory(measures.client.id, { enabled: measures.canWrite });
+  const onset = course.data?.episodeOnsetOn ?? null;
+  const events = inventory.data?.lifeEvents ?? [];
+  const marks: DatedMark[] = [
+    ...(onset === null ? [] : [{ date: onset, label: "Onset" }]),
+    ...events.map((event) => ({ date: event.occurredOn, label: lifeEventKindLabels[event.kind] })),
+  ];
+  return { course, inventory, onset, events, marks };
+}
+
+function TimelineContent({
+  measures,
+  sources,
+}: {
+  measures: CourseMeasures;
+  sources: ReturnType<typeof useTimelineSources>;
+}) {
+  const { course, inventory } = sources;
+  const loading = "Loading the timeline…";
+  const errorTitle = "The timeline could not be loaded.";
+  if (course.isPending || course.isError) {
+    return <QueryFallback query={course} loading={loading} errorTitle={errorTitle} />;
+  }
+  if (measures.canWrite && (inventory.isPending || inventory.isError)) {
+    return <QueryFallback query={inventory} loading={loading} errorTitle={errorTitle} />;
+  }
+  return (
+    <>
+      {measures.canWrite ? null : (
+        <p className="section__intro">The life events are in the therapist’s interpersonal inventory.</p>
+      )}
+      <InterpersonalTimeline
+        measures={measures}
+        onset={sources.onset}
+        events={sources.events}
+        kindLabels={lifeEventKindLabels}
+      />
+    </>
+  );
+}
 
 function MeasuresContent({ measures }: { measures: CourseMeasures }) {
   const reload = useReloadCourseMeasures(measures.courseId);
@@ -23,6 +75,7 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
   const [status, setStatus] = useState<string | null>(null);
   const { canWrite } = measures;
   const openFlags = measures.riskFlags.filter((flag) => !flag.resolvedAt).length;
+  const timeline = useTimelineSources(measures);
 
   return (
     <>
@@ -50,7 +103,11 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
       </Section>
 
       <Section focusable id="trend-heading" title="Trend">
-        <TrendChart measures={measures} />
+        <TrendChart measures={measures} events={timeline.marks} />
+      </Section>
+
+      <Section focusable id="timeline-heading" title="Interpersonal timeline">
+        <TimelineContent measures={measures} sources={timeline} />
       </Section>
 
       <Section focusable id="schedule-heading" title="Measurement schedule">

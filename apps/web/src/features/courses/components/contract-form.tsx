@@ -27,14 +27,14 @@ import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/
 import { useReloadCourse } from "../api/get-course";
 import { useSetContract } from "../api/set-contract";
 import { useSetFormulation } from "../api/set-formulation";
-import { FormulationFields } from "./formulation-form";
+import { EPISODE_ONSET, FormulationFields, parseFormulation } from "./formulation-form";
 import { frequencyLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(contractRequest);
 
 /** In the set-up's combined form the formulation's date is renamed: the contract has its own. */
 const FORMULATION_AGREED_ON = "formulationAgreedOn";
-const formulationFieldNames = ["formulation", FORMULATION_AGREED_ON];
+const formulationFieldNames = ["formulation", FORMULATION_AGREED_ON, EPISODE_ONSET];
 const combinedFieldNames = [...formulationFieldNames, ...fieldNames];
 
 /** The formulation's field errors under the combined form's names. */
@@ -115,11 +115,7 @@ export function ContractForm({
     if (pending) return;
     const data = new FormData(event.currentTarget);
     const formulation = withFormulation
-      ? formulationRequest.safeParse({
-          version: course.version,
-          formulation: formText(data, "formulation"),
-          agreedOn: formText(data, FORMULATION_AGREED_ON) || null,
-        })
+      ? parseFormulation(data, course.version, today, FORMULATION_AGREED_ON)
       : null;
     const values = {
       version: course.version,
@@ -135,9 +131,7 @@ export function ContractForm({
     };
     const parsed = contractRequest.safeParse(values);
     const fields = {
-      ...(formulation?.success === false
-        ? formulationFields(formErrorsFromZod(formulation.error).fields)
-        : {}),
+      ...(formulation?.success === false ? formulationFields(formulation.fields) : {}),
       ...(parsed.success ? {} : formErrorsFromZod(parsed.error).fields),
     };
     checkNumber(fields, "plannedSessions", values.plannedSessions, sessions, {

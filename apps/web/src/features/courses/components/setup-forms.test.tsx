@@ -107,9 +107,44 @@ describe("the formulation", () => {
     await user.click(screen.getByRole("button", { name: "Save formulation" }));
     expect(await screen.findByText("Formulation saved.")).toBeTruthy();
     expect(api.sent(`PUT ${COURSE}/formulation`).map((request) => request.body)).toEqual([
-      { version: initial.version, formulation: "Invented: draft.", agreedOn: null },
-      { version: initial.version, formulation: "Invented: draft.", agreedOn: "2026-09-10" },
+      { version: initial.version, formulation: "Invented: draft.", agreedOn: null, episodeOnsetOn: null },
+      {
+        version: initial.version,
+        formulation: "Invented: draft.",
+        agreedOn: "2026-09-10",
+        episodeOnsetOn: null,
+      },
     ]);
+  });
+
+  it("sends the episode's onset with the formulation, and shows the recorded one", async () => {
+    const api = stubFetch().on(
+      `PUT ${COURSE}/formulation`,
+      saved({ formulation: "Invented.", episodeOnsetOn: "2026-05-04" }),
+    );
+    const { user } = renderWithProviders(<FormulationForm course={initial} />);
+    await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented.");
+    await user.type(screen.getByLabelText("Episode began on (optional)"), "2026-05-04");
+    await user.click(screen.getByRole("button", { name: "Save formulation" }));
+    expect(await screen.findByText("Formulation saved as a draft.")).toBeTruthy();
+    expect(api.sent(`PUT ${COURSE}/formulation`)[0]?.body).toMatchObject({ episodeOnsetOn: "2026-05-04" });
+  });
+
+  it("refuses an onset in the future at its field, and sends nothing", async () => {
+    const api = stubFetch();
+    const { user } = renderWithProviders(
+      <FormulationForm course={{ ...initial, episodeOnsetOn: "2026-01-05" }} />,
+    );
+    const onset = screen.getByLabelText("Episode began on (optional)");
+    expect((onset as HTMLInputElement).value).toBe("2026-01-05");
+    await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented.");
+    await user.clear(onset);
+    await user.type(onset, "2099-01-01");
+    await user.click(screen.getByRole("button", { name: "Save formulation" }));
+    expect(summaryItems()).toEqual([expect.stringMatching(/^The episode cannot begin in the future/)]);
+    // The message goes on to name the service's today.
+    expectFieldError(onset, "The episode cannot begin in the future");
+    expect(api.requests).toEqual([]);
   });
 });
 
@@ -205,12 +240,14 @@ describe("the set-up's formulation and contract, saved with one button", () => {
     const { user } = renderWithProviders(<ContractForm course={initial} onSaved={onSaved} withFormulation />);
     await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented: linked to the move.");
     await user.type(screen.getByLabelText("Client agreed on (optional)"), "2026-09-08");
+    await user.type(screen.getByLabelText("Episode began on (optional)"), "2026-06-01");
     await user.click(screen.getByRole("button", button));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(api.sent(`PUT ${COURSE}/formulation`)[0]?.body).toEqual({
       version: initial.version,
       formulation: "Invented: linked to the move.",
       agreedOn: "2026-09-08",
+      episodeOnsetOn: "2026-06-01",
     });
     expect(api.sent(`PUT ${COURSE}/contract`)[0]?.body).toMatchObject({
       version: initial.version + 1,
@@ -235,6 +272,31 @@ describe("the set-up's formulation and contract, saved with one button", () => {
       expectFieldError(
         screen.getByLabelText("Client agreed on (optional)"),
         "The date cannot be in the future.",
+      ),
+    );
+    expect(api.sent(`PUT ${COURSE}/contract`)).toEqual([]);
+  });
+
+  it("shows the API's refusal of the onset at the onset field", async () => {
+    const api = stubFetch().on(
+      `PUT ${COURSE}/formulation`,
+      apiError(400, "validation_failed", "Check the fields.", [
+        {
+          field: "body.episodeOnsetOn",
+          message: "The episode cannot begin in the future (today is 2026-01-01).",
+        },
+      ]),
+    );
+    const { user } = renderWithProviders(
+      <ContractForm course={initial} onSaved={() => undefined} withFormulation />,
+    );
+    await user.type(screen.getByLabelText("Interpersonal formulation"), "Invented.");
+    await user.type(screen.getByLabelText("Episode began on (optional)"), "2026-02-01");
+    await user.click(screen.getByRole("button", button));
+    await vi.waitFor(() =>
+      expectFieldError(
+        screen.getByLabelText("Episode began on (optional)"),
+        "The episode cannot begin in the future (today is 2026-01-01).",
       ),
     );
     expect(api.sent(`PUT ${COURSE}/contract`)).toEqual([]);

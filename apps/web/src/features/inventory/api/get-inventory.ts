@@ -13,8 +13,9 @@ export const getInventoryQueryOptions = (clientId: string) =>
     queryFn: ({ signal }) => getInventory(clientId, signal),
   });
 
-export function useInventory(clientId: string) {
-  return useQuery(getInventoryQueryOptions(clientId));
+/** `enabled: false` where the reader may not see the inventory (only the client's therapist may). */
+export function useInventory(clientId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...getInventoryQueryOptions(clientId), enabled });
 }
 
 /** Drops the cached inventory and reads it again (after "changed elsewhere"). */

@@ -1,9 +1,10 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { sessionIdOf } from "../../../test/fixtures";
 import { textOf } from "../../../test/queries";
 import { courseWith, riskFlag, score } from "../test-fixtures";
 import { TrendChart } from "./trend-chart";
-import { phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
+import { eventMarks, phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
 
 const responding = courseWith(
   [
@@ -103,5 +104,34 @@ describe("TrendChart", () => {
     expect(screen.getByText("No scores recorded yet.")).toBeTruthy();
     expect(screen.queryByRole("figure")).toBeNull();
     expect(screen.queryByRole("table")).toBeNull();
+  });
+});
+
+describe("life events and the onset on the chart", () => {
+  const weekly = [
+    { id: sessionIdOf(1), number: 1, plannedDate: "2026-09-01", phase: "initial", status: "held" },
+    { id: sessionIdOf(2), number: 2, plannedDate: "2026-09-08", phase: "initial", status: "held" },
+    { id: sessionIdOf(3), number: null, plannedDate: "2026-09-10", phase: null, status: "cancelled" },
+    { id: sessionIdOf(4), number: 3, plannedDate: "2026-09-15", phase: "middle", status: "planned" },
+  ] as Parameters<typeof eventMarks>[0];
+
+  it("places an event between the sessions whose dates bracket it, and leaves out those outside", () => {
+    const marks = eventMarks(weekly, [
+      { date: "2026-08-01", label: "Onset" },
+      { date: "2026-09-04", label: "Dispute" },
+      { date: "2026-09-08", label: "Death" },
+      { date: "2026-09-20", label: "Other event" },
+    ]);
+    expect(marks.map((mark) => [mark.label, Number(mark.x.toFixed(3))])).toEqual([
+      ["Dispute", 1.429],
+      ["Death", 2],
+    ]);
+  });
+
+  it("names the marked events in the chart's accessible summary", () => {
+    render(<TrendChart measures={responding} events={[{ date: "2026-09-03", label: "Dispute" }]} />);
+    expect(screen.getByRole("img").getAttribute("aria-label")).toMatch(
+      /Marked on the session axis: Dispute \(2026-09-03\)\.$/,
+    );
   });
 });

@@ -14,6 +14,8 @@ import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { EmptyState } from "../../../components/states";
 import { ScoresTable } from "./scores-table";
 import {
+  eventMarks,
+  type DatedMark,
   phaseRanges,
   trendAnnotations,
   trendRows,
@@ -62,7 +64,14 @@ function sessionTicks(
  * PHQ-9 and GAD-7 by session, over the PHQ-9 severity bands, with the plan's phases and the alerts
  * marked. The chart is one image named by a summary; the table after it holds the same data.
  */
-export function TrendChart({ measures }: { measures: CourseMeasures }) {
+export function TrendChart({
+  measures,
+  events = [],
+}: {
+  measures: CourseMeasures;
+  /** The onset and life events; those within the course's sessions are marked as dotted lines. */
+  events?: readonly DatedMark[];
+}) {
   const rows = trendRows(measures);
   if (rows.length === 0) {
     return (
@@ -72,6 +81,11 @@ export function TrendChart({ measures }: { measures: CourseMeasures }) {
     );
   }
   const marks = trendAnnotations(measures, rows);
+  const eventLines = eventMarks(measures.sessions, events);
+  const eventsText =
+    eventLines.length === 0
+      ? ""
+      : ` Marked on the session axis: ${eventLines.map((mark) => `${mark.label} (${mark.date})`).join(", ")}.`;
   const phases = phaseRanges(measures.sessions);
   const ticks = sessionTicks(rows, measures);
   const last = ticks.at(-1) ?? 1;
@@ -86,7 +100,7 @@ export function TrendChart({ measures }: { measures: CourseMeasures }) {
       <figure className="trend-figure">
         {/* One image named by its summary; the chart's own SVGs (legend icons, tooltip) stay out of
             the accessibility tree so they are not read as further images. */}
-        <div className="trend-chart" role="img" aria-label={trendSummary(rows, marks)}>
+        <div className="trend-chart" role="img" aria-label={trendSummary(rows, marks) + eventsText}>
           <div aria-hidden="true">
             <LineChart
               responsive
@@ -176,6 +190,21 @@ export function TrendChart({ measures }: { measures: CourseMeasures }) {
                 connectNulls
                 isAnimationActive={false}
               />
+              {eventLines.map((mark) => (
+                <ReferenceLine
+                  key={`event-${mark.date}-${mark.label}`}
+                  x={mark.x}
+                  stroke={TEXT_COLOUR}
+                  strokeDasharray="2 3"
+                  ifOverflow="hidden"
+                  label={{
+                    value: mark.label,
+                    position: "insideBottomRight",
+                    fill: TEXT_COLOUR,
+                    fontSize: 12,
+                  }}
+                />
+              ))}
               {marks.map((mark) => (
                 <ReferenceDot
                   key={mark.key}
@@ -199,7 +228,8 @@ export function TrendChart({ measures }: { measures: CourseMeasures }) {
         <figcaption className="trend-figure__caption">
           PHQ-9 (solid line, filled dots) and GAD-7 (dashed line, open dots) by session. The shaded bands are
           the PHQ-9 severity bands ({bandsText(phq9.bands)}); GAD-7 bands are {bandsText(gad7.bands)}. Phases
-          of the plan are marked along the top; circles mark alerts. The same scores are in the table below.
+          of the plan are marked along the top; circles mark alerts; dotted vertical lines mark the onset and
+          life events that fall within the course. The same scores are in the table below.
         </figcaption>
       </figure>
       <ScoresTable rows={rows} />

@@ -1,6 +1,13 @@
 // The trend of a course's PHQ-9 and GAD-7, apart from the chart: one row per session with a
 // score, the phases of the plan, the alerts to mark, and the sentence that names the chart.
-import type { BandRef, CourseMeasures, Flag, SessionPhase } from "@ipt/shared";
+import {
+  type BandRef,
+  type CalendarDate,
+  type CourseMeasures,
+  daysBetween,
+  type Flag,
+  type SessionPhase,
+} from "@ipt/shared";
 
 export interface TrendCell {
   total: number;
@@ -150,4 +157,46 @@ export function trendSummary(rows: readonly TrendRow[], annotations: readonly Tr
     );
   }
   return sentences.join(" ");
+}
+
+/** A dated event to mark on the chart (the episode's onset, a life event). */
+export interface DatedMark {
+  date: CalendarDate;
+  label: string;
+}
+
+export interface EventMark extends DatedMark {
+  /** The position on the session axis. */
+  x: number;
+}
+
+/**
+ * Where each dated event falls on the session axis: between the two numbered sessions whose dates
+ * bracket it, in proportion. Events before the first or after the last numbered session have no
+ * place on the axis; the timeline list shows them.
+ */
+export function eventMarks(sessions: CourseMeasures["sessions"], events: readonly DatedMark[]): EventMark[] {
+  const numbered = sessions
+    .flatMap((session) =>
+      session.number === null || session.status === "cancelled"
+        ? []
+        : [{ number: session.number, date: session.plannedDate }],
+    )
+    .sort((a, b) => a.number - b.number);
+  const marks: EventMark[] = [];
+  for (const event of events) {
+    for (let index = 0; index < numbered.length; index += 1) {
+      const from = numbered[index];
+      const to = numbered[index + 1] ?? from;
+      if (!from || !to || event.date < from.date || event.date > to.date) continue;
+      const span = daysBetween(from.date, to.date);
+      const x =
+        span === 0
+          ? from.number
+          : from.number + (daysBetween(from.date, event.date) / span) * (to.number - from.number);
+      marks.push({ ...event, x });
+      break;
+    }
+  }
+  return marks;
 }

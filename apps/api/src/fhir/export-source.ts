@@ -2,49 +2,11 @@
 // flags and signatures, read in one query. The mapping modules take this shape and nothing else, so
 // they are pure and unit-tested without a database.
 import type { Prisma } from "../db/prisma";
+import { courseRecordColumns } from "../clinical/courses/course-columns";
 import { live } from "../clinical/live";
 
 export const exportSourceSelect = {
-  id: true,
-  sequence: true,
-  format: true,
-  lineage: true,
-  phase: true,
-  plannedSessions: true,
-  frequency: true,
-  startDate: true,
-  sessionMinutes: true,
-  sessionWeekday: true,
-  sessionTime: true,
-  terminationLead: true,
-  diagnosisNamed: true,
-  sickRoleGiven: true,
-  primaryArea: true,
-  secondaryArea: true,
-  disputeStage: true,
-  sensitivityModifier: true,
-  formulation: true,
-  formulationAgreedOn: true,
-  episodeOnsetOn: true,
-  contractAgreedOn: true,
-  missedSessionPolicy: true,
-  templateVersion: true,
-  middleStartedAt: true,
-  terminationRaisedAt: true,
-  terminationEarlyReason: true,
-  progressReviewed: true,
-  gainsCredited: true,
-  feelingsDiscussed: true,
-  relapsePlan: true,
-  relapseWarningSigns: true,
-  relapseWhatHelped: true,
-  relapsePeople: true,
-  noFinalScoreReason: true,
-  nonResponseOffer: true,
-  nextStep: true,
-  outcome: true,
-  outcomeReason: true,
-  endedOn: true,
+  ...courseRecordColumns,
   client: {
     select: {
       id: true,

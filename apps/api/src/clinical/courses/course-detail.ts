@@ -23,51 +23,13 @@ import { live } from "../live";
 import { loadMeasureState, measuresFromState, mergeFlags } from "../measures/measure-state";
 import { getServiceTimeZone } from "../measures/settings-read";
 import { agendaOf } from "../sessions/session-detail";
+import { courseRecordColumns } from "./course-columns";
 import { flagsOf, nextPlanned } from "./course-flags";
 import { sessionWhen, sessionWhenSelect } from "../../settings/service-time";
 import { outreachCourseSelect, toCourseOutreach } from "../../safety/outreach";
 
 const courseDetailSelect = {
-  id: true,
-  sequence: true,
-  format: true,
-  lineage: true,
-  phase: true,
-  plannedSessions: true,
-  frequency: true,
-  startDate: true,
-  sessionMinutes: true,
-  sessionWeekday: true,
-  sessionTime: true,
-  terminationLead: true,
-  diagnosisNamed: true,
-  sickRoleGiven: true,
-  primaryArea: true,
-  secondaryArea: true,
-  disputeStage: true,
-  sensitivityModifier: true,
-  formulation: true,
-  formulationAgreedOn: true,
-  episodeOnsetOn: true,
-  contractAgreedOn: true,
-  missedSessionPolicy: true,
-  templateVersion: true,
-  middleStartedAt: true,
-  terminationRaisedAt: true,
-  terminationEarlyReason: true,
-  progressReviewed: true,
-  gainsCredited: true,
-  feelingsDiscussed: true,
-  relapsePlan: true,
-  relapseWarningSigns: true,
-  relapseWhatHelped: true,
-  relapsePeople: true,
-  nextStep: true,
-  noFinalScoreReason: true,
-  nonResponseOffer: true,
-  outcome: true,
-  outcomeReason: true,
-  endedOn: true,
+  ...courseRecordColumns,
   version: true,
   client: {
     select: {

@@ -78,6 +78,10 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   const flag = page.getByRole("alert").filter({ hasText: "Risk flag: PHQ-9 item 9" });
   await expect(flag).toBeVisible();
   await checkAccessibility(page);
+  // The service's crisis steps are one click away on the flag.
+  await flag.getByText("Crisis steps", { exact: true }).click();
+  await expect(flag.getByText(/call your local emergency number/)).toBeVisible();
+  await checkAccessibility(page);
   // The header says so on every tab, and the next action leads back to the flag.
   await expect(page.getByRole("link", { name: "Go to the risk flag" })).toBeVisible();
   await openSessionSection(page, "Record");

@@ -16,6 +16,8 @@ import {
   lineage,
   nextStep,
   nonResponseOffer,
+  outreachMethod,
+  outreachOutcome,
   problemArea,
   type riskLevel,
   type safetyPlanAction,
@@ -89,6 +91,12 @@ export interface ImportedCourse {
     outcomeReason: string | null;
     endedOn: string | null;
   };
+  outreachAttempts: {
+    attemptedAt: string;
+    method: z.infer<typeof outreachMethod>;
+    outcome: z.infer<typeof outreachOutcome>;
+    note: string;
+  }[];
   sessions: {
     sourceId: string;
     number: number | null;
@@ -310,8 +318,26 @@ export function readCourseBundle(entries: BundleEntry[]): {
   const sessionIds = new Set(sessions.map((s) => s.sourceId));
   const { scores, riskFlags } = readScoresAndFlags(entries, sessionIds, problems);
 
-  problems.push(...consistencyProblems({ client, course, sessions, scores, riskFlags }, plan.path));
-  return { course: { client, course, sessions, scores, riskFlags }, problems };
+  const outreachAttempts = complexParts(plan.resource.extension, "outreach-attempt").flatMap((parts) => {
+    const attemptedAt = parts.get("attemptedAt")?.valueDateTime;
+    const method = outreachMethod.safeParse(parts.get("method")?.valueString);
+    const outcome = outreachOutcome.safeParse(parts.get("outcome")?.valueString);
+    if (!attemptedAt || !method.success || !outcome.success) {
+      problems.push({
+        path: `${plan.path}.extension`,
+        message: "An outreach attempt needs its time, method and outcome.",
+      });
+      return [];
+    }
+    return [
+      { attemptedAt, method: method.data, outcome: outcome.data, note: parts.get("note")?.valueString ?? "" },
+    ];
+  });
+
+  problems.push(
+    ...consistencyProblems({ client, course, sessions, scores, riskFlags, outreachAttempts }, plan.path),
+  );
+  return { course: { client, course, sessions, scores, riskFlags, outreachAttempts }, problems };
 }
 
 function safeJson(text: string): unknown {

@@ -12,7 +12,7 @@ import {
   type ProblemArea,
 } from "@ipt/shared";
 import type { CarePlan, CarePlanActivity, Goal } from "@medplum/fhirtypes";
-import { extension, localCoding, ref, stableUuid, urnOf } from "./extensions";
+import { complexExtension, extension, localCoding, ref, stableUuid, urnOf } from "./extensions";
 import type { ExportSession, ExportSource } from "./export-source";
 
 export function carePlanStatus(source: ExportSource): CarePlan["status"] {
@@ -151,6 +151,15 @@ export function carePlanOf(
       ...extension("next-step", source.nextStep),
       ...extension("outcome", source.outcome),
       ...extension("outcome-reason", source.outcomeReason),
+      // Attempts to reach the client before the course closed (safety pathway), in order.
+      ...source.outreachAttempts.map((attempt) =>
+        complexExtension("outreach-attempt", {
+          attemptedAt: attempt.attemptedAt,
+          method: attempt.method,
+          outcome: attempt.outcome,
+          note: attempt.note,
+        }),
+      ),
     ],
     status,
     intent: "plan",

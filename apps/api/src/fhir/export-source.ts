@@ -91,6 +91,10 @@ export const exportSourceSelect = {
     },
     orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
   },
+  outreachAttempts: {
+    select: { attemptedAt: true, method: true, outcome: true, note: true },
+    orderBy: [{ attemptedAt: "asc" }, { id: "asc" }],
+  },
   coSignatures: {
     select: {
       id: true,

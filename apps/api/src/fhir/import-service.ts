@@ -155,6 +155,14 @@ export async function importCourse(
         })),
       ),
     });
+    await tx.outreachAttempt.createMany({
+      data: read.outreachAttempts.map((attempt) => ({
+        ...attempt,
+        courseId,
+        recordedById: therapist.id,
+        attemptedAt: new Date(attempt.attemptedAt),
+      })),
+    });
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,
       therapistId: therapist.id,

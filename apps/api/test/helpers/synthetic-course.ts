@@ -166,6 +166,15 @@ export function syntheticCourse({
       },
       { ...phq9, id: randomUUID(), instrument: "hamd17", items: [], total: 14, difficulty: null },
     ],
+    // One attempt to reach the client after the flag, so the round trip carries outreach.
+    outreachAttempts: [
+      {
+        attemptedAt: new Date("2026-03-10T15:00:00Z"),
+        method: "phone" as const,
+        outcome: "spoke_with_client" as const,
+        note: "Invented: agreed to come next week.",
+      },
+    ],
     riskFlags: [
       {
         id: randomUUID(),

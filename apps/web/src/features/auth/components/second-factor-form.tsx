@@ -1,15 +1,10 @@
 import { secondFactorRequest, type SessionResponse } from "@ipt/shared";
-import { useRef, useState, type SubmitEvent } from "react";
-import { FormAlert, SubmitButton, TextField, useFocusFirstError } from "../../../components/form-fields";
+import { useState } from "react";
+import { FormAlert, SubmitButton, TextField } from "../../../components/form-fields";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
-import {
-  formErrorsFromError,
-  formErrorsFromZod,
-  noFormErrors,
-  type FormErrors,
-} from "../../../lib/form-errors";
 import { passSecondFactor } from "../api/second-factor";
+import { useSignInStep } from "./sign-in-step";
 
 const fieldNames = fieldNamesOf(secondFactorRequest);
 
@@ -27,35 +22,14 @@ export function SecondFactorForm({
   submitLabel?: string;
 }) {
   const [method, setMethod] = useState<Method>("totp");
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  useFocusFirstError(formRef, errors);
-
-  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = event.currentTarget;
-    const parsed = secondFactorRequest.safeParse({ method, code: formText(new FormData(form), "code") });
-    if (!parsed.success) {
-      setErrors(formErrorsFromZod(parsed.error));
-      return;
-    }
-    setErrors(noFormErrors);
-    setPending(true);
-    let session: SessionResponse;
-    try {
-      session = await passSecondFactor(parsed.data);
-    } catch (error) {
-      const code = form.elements.namedItem("code");
-      if (code instanceof HTMLInputElement) code.value = "";
-      setErrors(formErrorsFromError(error, fieldNames));
-      setPending(false);
-      return;
-    }
-    setPending(false);
-    onPassed(session);
-  }
+  const { formRef, errors, pending, handleSubmit, clearErrors } = useSignInStep({
+    schema: secondFactorRequest,
+    read: (data) => ({ method, code: formText(data, "code") }),
+    send: passSecondFactor,
+    secretField: "code",
+    fieldNames,
+    onDone: onPassed,
+  });
 
   const totp = method === "totp";
   return (
@@ -85,7 +59,7 @@ export function SecondFactorForm({
           type="button"
           className="button button--link"
           onClick={() => {
-            setErrors(noFormErrors);
+            clearErrors();
             setMethod(totp ? "recovery_code" : "totp");
           }}
         >

@@ -8,11 +8,13 @@ import type { AppContext } from "../../app-context";
 import { actorOf } from "../../clinical/access";
 import {
   confirmQuestionnaireIdentity,
+  openQuestionnaire,
+  submitQuestionnaire,
+} from "../../questionnaires/client-answers";
+import {
   issueQuestionnaireLink,
   listQuestionnaireLinks,
-  openQuestionnaire,
   revokeQuestionnaireLink,
-  submitQuestionnaire,
 } from "../../questionnaires/questionnaire-service";
 import { defineRoute } from "../define-route";
 import { errorResponses, recordErrors, ruleErrors, writeErrors } from "../responses";

@@ -6,8 +6,7 @@ import { buildApp } from "./app";
 import { purgeExpiredLoginSessions } from "./auth/login-sessions";
 import { purgeExpiredIdempotencyKeys } from "./idempotency/key-store";
 import { ConfigError, loadConfig, loadDotEnv } from "./config/config";
-import { openDatabase } from "./db/database";
-import { applyMigrations } from "./db/migrations";
+import { openDatabase, prepareSchema } from "./db/database";
 import { createPrismaClient } from "./db/prisma";
 import { loggerOptions } from "./logging";
 import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "./seed/demo-accounts";
@@ -28,8 +27,8 @@ async function main() {
 
   const logger = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
   const database = await openDatabase(config, (message) => logger.info(message));
+  const applied = await prepareSchema(database, config.MIGRATIONS_DIR, config.MIGRATE_ON_START);
   if (config.MIGRATE_ON_START) {
-    const applied = await applyMigrations(database.url, config.MIGRATIONS_DIR);
     logger.info({ applied }, applied.length ? "migrations applied" : "database schema is up to date");
   }
   const prisma = createPrismaClient(database.url, config.DATABASE_POOL_SIZE, {

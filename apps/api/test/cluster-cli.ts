@@ -1,8 +1,11 @@
 // For the browser tests (apps/web/e2e), which talk to the API as a separate process and so cannot
-// import its code: starts a throwaway PostgreSQL with a migrated template database, prints one JSON
-// line `{ adminUrl, template, urlTemplate }`, and stops (deleting the data) when stdin closes.
+// import its code: starts a throwaway PostgreSQL with a migrated template database and the app's
+// least-privilege role (as `npm start` creates it), prints one JSON line
+// `{ adminUrl, template, urlTemplate, appUrlTemplate }`, and stops (deleting the data) when stdin closes.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { repoRoot } from "../src/config/config";
+import { EMBEDDED_APP_ROLE, ensureLoginRole, grantAppRights } from "../src/db/app-role";
 import { applyMigrations } from "../src/db/migrations";
 import { adminQuery, quoteIdent, startTestCluster, storeTestSignInSettings } from "./helpers/test-cluster";
 
@@ -13,7 +16,17 @@ await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(template)} WITH
 await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(template)}`);
 await applyMigrations(cluster.urlFor(template), path.join(repoRoot, "prisma", "migrations"));
 await storeTestSignInSettings(cluster.urlFor(template));
-process.stdout.write(`${JSON.stringify({ adminUrl, template, urlTemplate: cluster.urlFor("__DB__") })}\n`);
+const appPassword = randomBytes(18).toString("base64url");
+await ensureLoginRole(adminUrl, EMBEDDED_APP_ROLE, appPassword);
+await grantAppRights(cluster.urlFor(template), EMBEDDED_APP_ROLE); // copied with the template
+const urlTemplate = cluster.urlFor("__DB__");
+const appUrlTemplate = Object.assign(new URL(urlTemplate), {
+  username: EMBEDDED_APP_ROLE,
+  password: appPassword,
+})
+  .toString()
+  .replace(encodeURIComponent("__DB__"), "__DB__");
+process.stdout.write(`${JSON.stringify({ adminUrl, template, urlTemplate, appUrlTemplate })}\n`);
 
 let stopping = false;
 async function stop() {

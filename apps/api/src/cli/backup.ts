@@ -20,7 +20,7 @@ const { database, config } = await openConfiguredDatabase();
 let exitCode = 0;
 try {
   const started = performance.now();
-  const manifest = await backupDatabase(database.url, folder, config.MIGRATIONS_DIR);
+  const manifest = await backupDatabase(database.ownerUrl, folder, config.MIGRATIONS_DIR);
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   console.log(`Backed up ${manifest.tables.length} tables, ${rows} rows, into ${folder}`);
   console.log(

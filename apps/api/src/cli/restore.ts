@@ -41,7 +41,7 @@ const { database } = await openConfiguredDatabase();
 let exitCode = 0;
 try {
   const started = performance.now();
-  const report = await restoreDatabase(location, await targetUrl(database.url));
+  const report = await restoreDatabase(location, await targetUrl(database.ownerUrl));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `Restored ${report.tables} tables, ${report.rows} rows, into ${newDatabase ?? "the configured database"}`,

@@ -1,6 +1,6 @@
 // Adds the demo accounts and their invented caseloads: `pnpm db:seed` (refuses a database with real accounts unless --force).
 import { createPrismaClient } from "../db/prisma";
-import { applyMigrations } from "../db/migrations";
+import { prepareSchema } from "../db/database";
 import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "../seed/demo-accounts";
 import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { openConfiguredDatabase } from "./database-url";
@@ -8,7 +8,7 @@ import { openConfiguredDatabase } from "./database-url";
 const { database, config } = await openConfiguredDatabase();
 const prisma = createPrismaClient(database.url, 2);
 try {
-  await applyMigrations(database.url, config.MIGRATIONS_DIR);
+  await prepareSchema(database, config.MIGRATIONS_DIR, true);
   const logins = await seedDemoAccounts(prisma, { force: process.argv.includes("--force") });
   const clients = await seedDemoCaseloads(prisma);
   console.log(formatDemoLogins(logins));

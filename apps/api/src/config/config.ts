@@ -20,6 +20,13 @@ const configSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "Must be a postgresql:// connection string." })
       .optional(),
+    /**
+     * The schema owner's connection, for migrations and the grants that follow them; DATABASE_URL is
+     * then the app's least-privilege role (docs/security.md "Database roles"). Unset: DATABASE_URL does both.
+     */
+    MIGRATION_DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "Must be a postgresql:// connection string." })
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** How long a request waits for a pooled database connection before it answers 503. */
     DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),

@@ -10,10 +10,13 @@ interface E2eDatabase {
   adminUrl: string;
   template: string;
   urlTemplate: string;
+  /** The same, signed in as the app's least-privilege role: the server runs as it, like `npm start`. */
+  appUrlTemplate: string;
 }
 
 export interface ApiServer {
   url: string;
+  /** The database owner's connection, for a test's own set-up queries. */
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -87,7 +90,7 @@ export async function startApiServer(admin: {
   name: string;
   password: string;
 }): Promise<ApiServer> {
-  const { adminUrl, template, urlTemplate } = e2eDatabase();
+  const { adminUrl, template, urlTemplate, appUrlTemplate } = e2eDatabase();
   const name = `ipt_e2e_${randomBytes(6).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const databaseUrl = urlTemplate.replace("__DB__", name);
@@ -95,7 +98,8 @@ export async function startApiServer(admin: {
   const env = {
     ...process.env,
     NODE_ENV: "test",
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrlTemplate.replace("__DB__", name),
+    MIGRATION_DATABASE_URL: databaseUrl,
     HOST: "127.0.0.1",
     PORT: String(port),
     LOG_LEVEL: "warn",

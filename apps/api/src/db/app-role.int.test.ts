@@ -9,10 +9,10 @@ import { inject } from "vitest";
 import { buildApp, type App } from "../app";
 import { loadConfig } from "../config/config";
 import { createTestDatabase } from "../../test/helpers/database";
-import { adminQuery } from "../../test/helpers/test-cluster";
 import { courseFor, holdSessions, signedInAs } from "../../test/helpers/clinical";
 import { testLogger } from "../security/log-scan/sink";
-import { ensureLoginRole, grantAppRights, quoteIdent } from "./app-role";
+import { adminQuery, quoteIdent } from "../../test/helpers/test-cluster";
+import { ensureLoginRole, grantAppRights } from "./app-role";
 import { createPrismaClient, type PrismaClient } from "./prisma";
 
 const role = `ipt_app_test_${randomBytes(4).toString("hex")}`;

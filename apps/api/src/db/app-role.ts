@@ -5,6 +5,7 @@
 // DELETE right on the tables kept for good (clinical records, the audit log) and no UPDATE on the
 // audit log. The owner re-runs the grants after every migration run, so new tables are covered.
 import pg from "pg";
+import { quoteIdent } from "../backup/catalog";
 
 /** The app's role on the embedded database (created by `npm start`; DATABASE_URL names its own). */
 export const EMBEDDED_APP_ROLE = "ipt_app";
@@ -23,8 +24,6 @@ const APPEND_ONLY_TABLES = ["audit_events"];
 
 /** Migration bookkeeping: the owner's alone. */
 const OWNER_ONLY_TABLES = ["_prisma_migrations"];
-
-export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The role a connection string signs in as. */
 export function roleOf(url: string): string {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { repoRoot } from "../../src/config/config";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "../../src/db/embedded-postgres";
 import { applyMigrations } from "../../src/db/migrations";
-import { adminQuery, freePort, quoteIdent } from "../../test/helpers/test-cluster";
+import { adminQuery, freePort, quoteIdent, storeTestSignInSettings } from "../../test/helpers/test-cluster";
 import { onCleanup, scenarioLogDir } from "./scenario";
 
 export const MIGRATIONS_DIR = path.join(repoRoot, "prisma", "migrations");
@@ -62,7 +62,11 @@ export async function startDatabase(): Promise<ResilienceDatabase> {
   const createDatabase = async ({ migrated = true } = {}) => {
     const name = `ipt_resilience_${randomBytes(5).toString("hex")}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(name)}`);
-    if (migrated) await applyMigrations(urlFor(name), MIGRATIONS_DIR);
+    if (migrated) {
+      await applyMigrations(urlFor(name), MIGRATIONS_DIR);
+      // The scenarios sign in with passwords: no second factor required (as the test template).
+      await storeTestSignInSettings(urlFor(name));
+    }
     return { name, url: urlFor(name) };
   };
 

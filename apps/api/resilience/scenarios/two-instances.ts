@@ -1,6 +1,7 @@
 // Two API servers on one database (issue 6, "Faults and load"): sessions live in PostgreSQL, not in
 // a server's memory, so a session made on A is valid on B, ending it on B ends it on A at once, and
-// a write on one is read on the other.
+// a write on one is read on the other. Sign-in throttling (issue 17) holds across them too: failures
+// on A and B add up, and the slowing answers on both.
 import { endpointPath, endpoints } from "@ipt/shared";
 import { ApiSession, createAccounts, runScenario, startApi, startDatabase } from "../harness";
 import { required } from "../../src/errors/required";
@@ -12,8 +13,9 @@ await runScenario("two-instances", async ({ figure, check }) => {
     startApi({ databaseUrl: database.url, name: "b" }),
   ]);
   figure("instances", 2);
-  const { therapists } = await createAccounts(database.url, { therapists: 1 });
+  const { therapists } = await createAccounts(database.url, { therapists: 2 });
   const therapist = required(therapists[0], "the therapist account");
+  const targeted = required(therapists[1], "the account someone guesses at");
 
   const onA = await ApiSession.signIn(a.url, therapist.email, therapist.password);
   const onB = onA.on(b.url);
@@ -78,4 +80,29 @@ await runScenario("two-instances", async ({ figure, check }) => {
   const afterLogoutOnB = await secondOnB.get(endpointPath(endpoints.auth.session));
   check(afterLogoutOnB.status === 401, `B should refuse a session ended on A (got ${afterLogoutOnB.status})`);
   figure("after logout on A, B answers", afterLogoutOnB.status);
+
+  // Someone guesses at an account's password, taking turns between the instances: after five
+  // failures, wherever they landed, both slow the account (the limits live in PostgreSQL).
+  const login = (server: string, password: string) =>
+    new ApiSession(server).request("POST", endpointPath(endpoints.auth.login), {
+      email: targeted.email,
+      password,
+    });
+  const guesses = [];
+  for (const [index, server] of [a.url, b.url, a.url, b.url, a.url].entries()) {
+    guesses.push((await login(server, `a-wrong-guess-${index}`)).status);
+  }
+  figure("five wrong passwords on A, B, A, B, A: statuses", guesses.join(" "));
+  check(
+    guesses.every((status) => status === 401),
+    `each wrong password should be refused as such (got ${guesses.join(", ")})`,
+  );
+  for (const [name, server] of [
+    ["B", b.url],
+    ["A", a.url],
+  ] as const) {
+    const right = await login(server, targeted.password);
+    figure(`then the right password on ${name}: status`, right.status);
+    check(right.status === 429, `${name} should slow the account both saw failing (got ${right.status})`);
+  }
 });

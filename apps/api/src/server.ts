@@ -4,6 +4,7 @@ import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { buildApp } from "./app";
 import { purgeExpiredLoginSessions } from "./auth/login-sessions";
+import { purgeForgottenFailures } from "./auth/throttle";
 import { purgeExpiredIdempotencyKeys } from "./idempotency/key-store";
 import { ConfigError, loadConfig, loadDotEnv } from "./config/config";
 import { openDatabase, prepareSchema } from "./db/database";
@@ -56,6 +57,7 @@ async function main() {
   const purge = setInterval(() => {
     purgeExpiredLoginSessions(prisma, timeouts).catch(() => logger.warn("could not purge expired sessions"));
     purgeExpiredIdempotencyKeys(prisma).catch(() => logger.warn("could not purge expired idempotency keys"));
+    purgeForgottenFailures(prisma).catch(() => logger.warn("could not purge forgotten sign-in failures"));
   }, 10 * 60_000);
   purge.unref();
 

@@ -7,6 +7,7 @@ import { auditRows, expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
 import { createPrismaClient } from "../db/prisma";
 import { DEVICE_COOKIE } from "./known-devices";
+import { purgeForgottenFailures } from "./throttle";
 
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
@@ -190,5 +191,29 @@ describe("an admin", () => {
       headers: session.headers,
     });
     expectApiError(response, 403, "forbidden");
+  });
+});
+
+describe("purging forgotten failures", () => {
+  it("deletes only rows whose failures are forgotten and that hold nothing back", async () => {
+    const now = new Date();
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    const keys = [`purge-test:${now.getTime()}:old`, `purge-test:${now.getTime()}:recent`];
+    const [oldKey, recentKey] = keys as [string, string];
+    const heldKey = `purge-test:${now.getTime()}:held`;
+    await prisma.signInThrottle.createMany({
+      data: [
+        { key: oldKey, failures: 9, lastFailureAt: hoursAgo(25) },
+        { key: recentKey, failures: 3, lastFailureAt: hoursAgo(2) },
+        // Forgotten by age but still held back (a delay set long ago, up to the maximum): kept.
+        { key: heldKey, failures: 20, lastFailureAt: hoursAgo(25), blockedUntil: hoursAgo(-1) },
+      ],
+    });
+    expect(await purgeForgottenFailures(prisma, now)).toBeGreaterThanOrEqual(1);
+    const left = await prisma.signInThrottle.findMany({
+      where: { key: { in: [oldKey, recentKey, heldKey] } },
+      select: { key: true },
+    });
+    expect(left.map((row) => row.key).sort()).toEqual([heldKey, recentKey].sort());
   });
 });

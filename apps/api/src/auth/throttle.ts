@@ -78,3 +78,17 @@ export async function countFailure(db: Db, rules: ThrottleRules, keys: ThrottleK
 export async function clearFailures(db: Db, keys: ThrottleKey[]) {
   await db.signInThrottle.deleteMany({ where: { key: { in: keys.map((k) => k.key) } } });
 }
+
+/**
+ * Deletes the rows whose failures are already forgotten (none for a day, none holding a key back):
+ * they would count from 1 again anyway, so nothing is lost. Run periodically by the server.
+ */
+export async function purgeForgottenFailures(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.signInThrottle.deleteMany({
+    where: {
+      lastFailureAt: { lt: new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS) },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }],
+    },
+  });
+  return count;
+}

@@ -18,7 +18,12 @@ import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { hashToken } from "../auth/login-sessions";
 import type { Actor } from "../clinical/access";
 import { live } from "../clinical/live";
-import { scoreForm, writeScore } from "../clinical/measures/measures-service";
+import {
+  currentScoreOf,
+  scoreForm,
+  writeCorrection,
+  writeScore,
+} from "../clinical/measures/measures-service";
 import { getQuestionnaireSettings } from "../clinical/measures/settings-read";
 import { lockCourse } from "../clinical/plan/course-write";
 import type { Db, PrismaClient } from "../db/prisma";
@@ -28,6 +33,10 @@ import { emailRiskFlagAttention } from "./attention-mail";
 import { serviceToday } from "../settings/service-time";
 
 import { closedLink, itemInstruments } from "./questionnaire-service";
+
+/** Why a score entered in the session was corrected by the answers the client sent afterwards. */
+export const ANSWERS_AFTER_ENTRY =
+  "The client sent their own answers through the questionnaire link after this form was entered in the session.";
 
 /** 32 bytes in base64url, no padding. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -206,20 +215,29 @@ export async function submitQuestionnaire(
     audit: { ...audit, actorId: null },
     now,
   };
-  const results = await prisma
-    .$transaction(async (tx) => {
-      await lockCourse(tx, link.courseId);
-      // Claimed under the course's lock: a replay or a second tab finds it completed and stops here.
-      const { count } = await tx.questionnaireLink.updateMany({
-        where: { id: link.id, ...usableWhere(now) },
-        data: { completedAt: now },
-      });
-      if (count === 0) throw closedLink();
-      const administeredOn = await serviceToday(tx, now);
-      const written = [];
-      for (const form of scored) {
-        written.push(
-          await writeScore(tx, actor, {
+  const results = await prisma.$transaction(async (tx) => {
+    await lockCourse(tx, link.courseId);
+    // Claimed under the course's lock: a replay or a second tab finds it completed and stops here.
+    const { count } = await tx.questionnaireLink.updateMany({
+      where: { id: link.id, ...usableWhere(now) },
+      data: { completedAt: now },
+    });
+    if (count === 0) throw closedLink();
+    const administeredOn = await serviceToday(tx, now);
+    const written = [];
+    for (const form of scored) {
+      // The therapist may have entered this form in the session since the link was sent: the
+      // client's answers then correct it (the entry stays on record), never vanish.
+      const current = await currentScoreOf(tx, link.sessionId, form.instrument);
+      const result = current
+        ? await writeCorrection(tx, actor, current, {
+            items: form.items,
+            total: form.total,
+            difficulty: current.difficulty,
+            reason: ANSWERS_AFTER_ENTRY,
+            completedByClientAt: now,
+          })
+        : await writeScore(tx, actor, {
             courseId: link.courseId,
             session: { id: link.sessionId, number: link.session.number },
             instrument: form.instrument,
@@ -228,22 +246,17 @@ export async function submitQuestionnaire(
             difficulty: null,
             administeredOn,
             completedByClientAt: now,
-          }),
-        );
-      }
-      await recordAudit(tx, actor.audit, {
-        action: "questionnaire_link.completed",
-        entityType: "questionnaire_link",
-        entityId: link.id,
-        details: { scoreIds: written.map((result) => result.score.id) },
-      });
-      return written;
-    })
-    .catch((error: unknown) => {
-      // The therapist recorded the same form for this session meanwhile: the link is spent either way.
-      if (error instanceof AppError && error.code === "conflict") throw closedLink();
-      throw error;
+          });
+      if (result) written.push(result);
+    }
+    await recordAudit(tx, actor.audit, {
+      action: "questionnaire_link.completed",
+      entityType: "questionnaire_link",
+      entityId: link.id,
+      details: { scoreIds: written.map((result) => result.score.id) },
     });
+    return written;
+  });
   const flagged = results.find((result) => result.riskFlag !== null)?.riskFlag;
   if (flagged) {
     // Committed: whatever the mail server does now, the answers and the flag stay.

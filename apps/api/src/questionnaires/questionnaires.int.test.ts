@@ -341,6 +341,30 @@ describe("sending the answers", () => {
     expect(live).toMatchObject({ status: "planned", deletedAt: null, number: 2 });
   });
 
+  it("keeps the client's answers when the form was entered in the session meanwhile: they correct it", async () => {
+    const { token, course, session, therapist } = await courseWithLink();
+    // The therapist takes the PHQ-9 in the session ("take now") while the link is still open.
+    await heldSession(therapist, course, 2);
+    const entered = await recordPhq9(therapist, course.id, session.id, 6);
+    // The client then sends their own answers, with item 9 above 0.
+    const result = ok(
+      await publicClient().submit(token, { phq9: phq9(11, 1) }),
+      submittedQuestionnaireResponse,
+    );
+    expect(result.next).toBe("crisis");
+
+    const scores = (await measuresOf(therapist, course.id)).scores.filter((s) => s.sessionId === session.id);
+    const current = scores.find((score) => score.current);
+    expect(current).toMatchObject({ total: 11, correctsId: entered.score.id });
+    expect(current?.completedByClientAt).not.toBeNull();
+    expect(current?.correctionReason).toMatch(/client sent their own answers/);
+    // The entry stays on record, and the red flag is raised as for any score.
+    expect(scores.map((score) => score.id)).toContain(entered.score.id);
+    const flags = await prisma.riskFlag.findMany({ where: { courseId: course.id } });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.scoreId).toBe(current?.id);
+  });
+
   it("raises the red risk flag for PHQ-9 item 9 above 0 and answers the crisis text", async () => {
     const { token, course, therapist } = await courseWithLink();
     const result = ok(

@@ -267,47 +267,84 @@ export async function correctMeasure(
       throw conflict("This score has already been corrected: correct the latest version instead.");
     }
     const next = correctedValues(original, request);
-    const changed = [
-      next.items.join(",") !== original.items.join(",") ? "items" : null,
-      next.total !== original.total ? "total" : null,
-      next.difficulty !== original.difficulty ? "difficulty" : null,
-    ].filter((field): field is string => field !== null);
-    if (changed.length === 0) {
+    const corrected = await writeCorrection(tx, actor, original, { ...next, reason: request.reason });
+    if (!corrected) {
       throw invalid("body", "The correction changes nothing: change an answer, the total or the difficulty.");
     }
+    return corrected;
+  });
+}
 
-    const row = await tx.measureScore.create({
-      data: {
-        courseId: original.courseId,
-        sessionId: original.sessionId,
-        instrument: original.instrument,
-        items: next.items,
-        total: next.total,
-        difficulty: next.difficulty,
-        administeredOn: original.administeredOn,
-        correctsId: original.id,
-        correctionReason: request.reason,
-        enteredById: actor.userId,
-      },
-      select: scoreSelect,
-    });
-    await auditClinical(tx, actor, "measure.corrected", "measure_score", row.id, {
-      instrument: row.instrument,
-      sessionId: row.sessionId,
+/** New values for a score, and why they replace it. */
+export interface CorrectionToWrite {
+  items: number[];
+  total: number;
+  difficulty: DifficultyLevel | null;
+  reason: string;
+  /** When the client sent these answers through a questionnaire link; null for a clinician's correction. */
+  completedByClientAt?: Date | null;
+}
+
+/**
+ * Stores a correction of `original` (the latest of its chain), audits it and raises the risk flag
+ * when it newly answers PHQ-9 item 9 above 0: the one way a score is corrected, by the therapist or
+ * by the client's later answers. Null when it would change nothing. Inside the caller's transaction,
+ * which holds the course's lock.
+ */
+export async function writeCorrection(
+  tx: Tx,
+  actor: Actor,
+  original: ScoreRow,
+  next: CorrectionToWrite,
+): Promise<RecordMeasureResponse | null> {
+  const changed = [
+    next.items.join(",") !== original.items.join(",") ? "items" : null,
+    next.total !== original.total ? "total" : null,
+    next.difficulty !== original.difficulty ? "difficulty" : null,
+  ].filter((field): field is string => field !== null);
+  if (changed.length === 0) return null;
+
+  const row = await tx.measureScore.create({
+    data: {
+      courseId: original.courseId,
+      sessionId: original.sessionId,
+      instrument: original.instrument,
+      items: next.items,
+      total: next.total,
+      difficulty: next.difficulty,
+      administeredOn: original.administeredOn,
       correctsId: original.id,
-      fields: changed,
-    });
-    const session = await tx.therapySession.findUniqueOrThrow({
-      where: { id: row.sessionId, ...live },
-      select: { number: true },
-    });
-    // A flag raised by the original stays until it is resolved; a correction that newly answers
-    // item 9 above 0 raises its own.
-    const riskFlag =
-      raisesRiskFlag(row.instrument, row.items) && !raisesRiskFlag(original.instrument, original.items)
-        ? await raiseRiskFlag(tx, actor, row, session.number)
-        : null;
-    return { score: toMeasureScore(row, session.number, true), riskFlag };
+      correctionReason: next.reason,
+      enteredById: actor.userId,
+      completedByClientAt: next.completedByClientAt ?? null,
+    },
+    select: scoreSelect,
+  });
+  await auditClinical(tx, actor, "measure.corrected", "measure_score", row.id, {
+    instrument: row.instrument,
+    sessionId: row.sessionId,
+    correctsId: original.id,
+    fields: changed,
+    ...(next.completedByClientAt ? { byClient: true } : {}),
+  });
+  const session = await tx.therapySession.findUniqueOrThrow({
+    where: { id: row.sessionId, ...live },
+    select: { number: true },
+  });
+  // A flag raised by the original stays until it is resolved; a correction that newly answers
+  // item 9 above 0 raises its own.
+  const riskFlag =
+    raisesRiskFlag(row.instrument, row.items) && !raisesRiskFlag(original.instrument, original.items)
+      ? await raiseRiskFlag(tx, actor, row, session.number)
+      : null;
+  return { score: toMeasureScore(row, session.number, true), riskFlag };
+}
+
+/** The current (latest, uncorrected) score of a session's form, if one is recorded. */
+export function currentScoreOf(tx: Tx, sessionId: string, instrument: Instrument) {
+  return tx.measureScore.findFirst({
+    where: { sessionId, instrument, correctedBy: null },
+    select: scoreSelect,
   });
 }
 

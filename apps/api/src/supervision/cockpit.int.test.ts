@@ -336,7 +336,8 @@ describe("cockpit queries", () => {
     for (const url of [URL, "/api/supervision/therapists"]) {
       const one = await counted(small.email, url);
       const twelve = await counted(large.email, url);
-      expect(one.queries, url).toBeGreaterThan(5);
+      // At least the session, the assignments, the data and the audit row.
+      expect(one.queries, url).toBeGreaterThan(3);
       expect(twelve.queries, url).toBe(one.queries);
     }
     const page = cockpitResponse.parse((await counted(large.email, URL)).body);

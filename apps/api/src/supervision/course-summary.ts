@@ -332,18 +332,23 @@ const FIELDS = [
 ] as const satisfies readonly (keyof StoredSummary)[];
 
 /**
- * Recomputes every course's summary from scratch and compares it with the stored row: the rows that
- * differ, are missing or have no course. Reads only (in batches of `batchSize` courses).
+ * Recomputes every course's summary (or only `courseIds`') from scratch and compares it with the
+ * stored row: the rows that differ, are missing or have no course. Reads only, `batchSize` courses at
+ * a time.
  */
 export async function verifyCourseSummaries(
   db: Db,
-  batchSize = 500,
+  options: { courseIds?: readonly string[]; batchSize?: number } = {},
 ): Promise<{ checked: number; mismatches: SummaryMismatch[] }> {
+  const batchSize = options.batchSize ?? 500;
+  const only = options.courseIds ? [...new Set(options.courseIds)].sort() : null;
   const mismatches: SummaryMismatch[] = [];
   let after: string | null = null;
   let checked = 0;
   for (;;) {
-    const ids = await courseIdBatch(db, after, batchSize, false);
+    const ids: string[] = only
+      ? only.filter((id) => after === null || id > after).slice(0, batchSize)
+      : await courseIdBatch(db, after, batchSize, false);
     if (ids.length === 0) break;
     const expected = await computeCourseSummaries(db, ids);
     const stored = await db.$queryRaw<StoredSummary[]>`
@@ -361,6 +366,7 @@ export async function verifyCourseSummaries(
     checked += ids.length;
     after = ids.at(-1) ?? null;
   }
+  if (only) return { checked, mismatches };
   const extra = await db.$queryRaw<{ courseId: string }[]>`
     SELECT summary.course_id::text AS "courseId" FROM course_summaries summary
     WHERE NOT EXISTS (SELECT 1 FROM courses course WHERE course.id = summary.course_id)`;

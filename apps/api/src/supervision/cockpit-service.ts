@@ -14,7 +14,7 @@ import {
 } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
 import { personSelect } from "../db/person-select";
-import type { PrismaClient } from "../db/prisma";
+import { Prisma, type PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
 import type { Actor } from "../clinical/access";
 import { required } from "../errors/required";
@@ -43,12 +43,42 @@ interface PageRow {
   total: number;
 }
 
+/** Which of the therapists' summaries the cockpit lists: courses in `phases`, matching `flag`. */
+function matchingWhere(phases: readonly CoursePhase[], flag: CockpitQuery["flag"] | undefined) {
+  const filter = flag ?? null;
+  return Prisma.sql`summary.phase = ANY(${[...phases]}::"CoursePhase"[])
+      AND (${filter}::text IS NULL
+           OR (${filter}::text = 'risk' AND summary.risk)
+           OR (${filter}::text = 'non_response' AND summary.non_response)
+           OR (${filter}::text = 'overdue' AND summary.overdue))`;
+}
+
 /**
- * One page of the therapists' courses in `phases` (matching `flag`), most urgent first: an open risk
- * flag (the longest waiting first), then non-response, then overdue items, then the rest; then by
- * therapist (the order of `therapists`) and client name (compared as byName does: the person_name
- * collation), then client id. One statement: the therapist index finds their courses' summary rows.
+ * The statement of one page of the therapists' courses in `phases` (matching `flag`), most urgent
+ * first: an open risk flag (the longest waiting first), then non-response, then overdue items, then
+ * the rest; then by therapist (the order of `therapists`) and client name (compared as byName does:
+ * the person_name collation), then client id; with the number that match. The therapist index finds
+ * their courses' summary rows. Exported for the EXPLAIN check (cockpit-summary.int.test.ts).
  */
+export function cockpitPageStatement(
+  therapistIds: readonly string[],
+  phases: readonly CoursePhase[],
+  flag: CockpitQuery["flag"] | undefined,
+  skip: number,
+  take: number,
+) {
+  return Prisma.sql`
+    SELECT summary.client_id::text AS "clientId", summary.client_name AS "clientName",
+           summary.therapist_id::text AS "therapistId", summary.row, count(*) OVER ()::int AS total
+    FROM unnest(${[...therapistIds]}::uuid[]) WITH ORDINALITY AS scope(id, rank)
+    JOIN course_summaries summary ON summary.therapist_id = scope.id
+    WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND ${matchingWhere(phases, flag)}
+    ORDER BY summary.urgency, summary.risk_since NULLS FIRST, scope.rank,
+             summary.client_name COLLATE "person_name", summary.client_id
+    LIMIT ${take} OFFSET ${skip}`;
+}
+
+/** One page and the total: one statement (a second only for a page past the end). */
 async function cockpitPage(
   prisma: PrismaClient,
   therapists: readonly PersonRef[],
@@ -59,31 +89,12 @@ async function cockpitPage(
 ): Promise<{ rows: PageRow[]; total: number }> {
   if (therapists.length === 0 || phases.length === 0) return { rows: [], total: 0 };
   const ids = therapists.map((therapist) => therapist.id);
-  const filter = flag ?? null;
-  const rows = await prisma.$queryRaw<PageRow[]>`
-    SELECT summary.client_id::text AS "clientId", summary.client_name AS "clientName",
-           summary.therapist_id::text AS "therapistId", summary.row, count(*) OVER ()::int AS total
-    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS scope(id, rank)
-    JOIN course_summaries summary ON summary.therapist_id = scope.id
-    WHERE summary.phase = ANY(${[...phases]}::"CoursePhase"[])
-      AND (${filter}::text IS NULL
-           OR (${filter}::text = 'risk' AND summary.risk)
-           OR (${filter}::text = 'non_response' AND summary.non_response)
-           OR (${filter}::text = 'overdue' AND summary.overdue))
-    ORDER BY summary.urgency, summary.risk_since NULLS FIRST, scope.rank,
-             summary.client_name COLLATE "person_name", summary.client_id
-    LIMIT ${take} OFFSET ${skip}`;
+  const rows = await prisma.$queryRaw<PageRow[]>(cockpitPageStatement(ids, phases, flag, skip, take));
   if (rows.length > 0 || skip === 0) return { rows, total: rows[0]?.total ?? 0 };
   // A page past the end: the total still counts what matched.
   const [count] = await prisma.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total
-    FROM course_summaries summary
-    WHERE summary.therapist_id = ANY(${ids}::uuid[])
-      AND summary.phase = ANY(${[...phases]}::"CoursePhase"[])
-      AND (${filter}::text IS NULL
-           OR (${filter}::text = 'risk' AND summary.risk)
-           OR (${filter}::text = 'non_response' AND summary.non_response)
-           OR (${filter}::text = 'overdue' AND summary.overdue))`;
+    SELECT count(*)::int AS total FROM course_summaries summary
+    WHERE summary.therapist_id = ANY(${ids}::uuid[]) AND ${matchingWhere(phases, flag)}`;
   return { rows, total: count?.total ?? 0 };
 }
 

@@ -43,6 +43,13 @@ export async function createAccounts(
   const passwordHash = await hashPassword(password);
   const run = randomBytes(4).toString("hex");
   return withPrisma(databaseUrl, async (prisma) => {
+    // These invented accounts sign in with a password only (as the demo's do, decision 021): no role
+    // must have a second factor, unless a scenario saved its own sign-in settings first.
+    await prisma.signInSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, mfaRequiredRoles: [], stepUpMinutes: 15 },
+      update: {},
+    });
     const make = async (role: Role, count: number) => {
       const accounts: Account[] = [];
       for (let index = 0; index < count; index++) {

@@ -12,6 +12,7 @@ import { createPrismaClient } from "./db/prisma";
 import { loggerOptions } from "./logging";
 import { formatDemoLogins, seedDemoAccounts, SeedRefusedError } from "./seed/demo-accounts";
 import { seedDemoCaseloads } from "./seed/demo-caseload";
+import { rebuildCourseSummaries } from "./supervision/course-summary";
 
 async function main() {
   let config;
@@ -48,6 +49,10 @@ async function main() {
       logger.warn(error.message);
     }
   }
+
+  // Courses written before the summaries existed, or under older rules (docs/decisions/023).
+  const summarised = await rebuildCourseSummaries(prisma, { onlyStale: true });
+  if (summarised > 0) logger.info({ courses: summarised }, "course summaries computed");
 
   const app = await buildApp({ config, prisma, logger });
   const timeouts = {

@@ -28,6 +28,7 @@ import {
   type ApiResponse,
 } from "../harness";
 import { required } from "../../src/errors/required";
+import { checkCourseSummaries } from "../harness/course-summaries";
 
 const RUNS = intKnob("RESILIENCE_RUNS", 20);
 const COURSES = intKnob("RESILIENCE_COURSES", 200);
@@ -242,4 +243,5 @@ await runScenario("crash", async ({ figure, check }) => {
   figure("runs killed with writes in flight", ackedBeforeKill.length);
   figure("answers 503, retried", totals.refused);
   figure("unexpected answers", totals.unexpected);
+  await checkCourseSummaries(database.url, { figure, check });
 });

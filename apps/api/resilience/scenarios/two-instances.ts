@@ -5,6 +5,7 @@
 import { endpointPath, endpoints } from "@ipt/shared";
 import { ApiSession, createAccounts, runScenario, startApi, startDatabase } from "../harness";
 import { required } from "../../src/errors/required";
+import { checkCourseSummaries } from "../harness/course-summaries";
 
 await runScenario("two-instances", async ({ figure, check }) => {
   const database = await startDatabase();
@@ -47,6 +48,59 @@ await runScenario("two-instances", async ({ figure, check }) => {
   });
   figure("write on B with A's session: status", writeOnB.status);
   check(writeOnB.status === 201, `a write on B with A's session should answer 201 (got ${writeOnB.status})`);
+
+  // Writes to one course from both instances at once: each refreshes the course's summary under the
+  // course lock, so neither leaves the other's change out of it (checked at the end).
+  const course = await onA.post<{ id: string }>(
+    endpointPath(endpoints.courses.start, { clientId: created.body.id }),
+    { format: "standard", lineage: "weissman", startDate: "2026-01-05" },
+  );
+  check(course.status === 201, `opening a course on A should answer 201 (got ${course.status})`);
+  const courseId = course.body.id;
+  const contracted = await onB.put<{ sessions: { id: string; number: number | null; version: number }[] }>(
+    endpointPath(endpoints.courses.setContract, { courseId }),
+    {
+      version: 1,
+      plannedSessions: 12,
+      frequency: "weekly",
+      sessionMinutes: 50,
+      startDate: "2026-01-05",
+      weekday: 1,
+      startTime: "09:00",
+      terminationLead: 2,
+      missedSessionPolicy: "Invented: a missed session is re-planned at the end.",
+      agreedOn: "2026-01-05",
+    },
+  );
+  check(contracted.status === 200, `agreeing the contract on B should answer 200 (got ${contracted.status})`);
+  const firstSix = contracted.body.sessions.filter((session) => (session.number ?? 99) <= 6);
+  const held = await Promise.all(
+    firstSix.map((session, index) =>
+      (index % 2 === 0 ? onA : onB).patch(
+        endpointPath(endpoints.sessions.update, { sessionId: session.id }),
+        {
+          version: session.version,
+          status: "held",
+        },
+      ),
+    ),
+  );
+  const phq9 = [2, 2, 2, 1, 1, 1, 1, 1, 0];
+  const scored = await Promise.all(
+    firstSix.map((session, index) =>
+      (index % 2 === 0 ? onB : onA).post(endpointPath(endpoints.measures.record, { courseId }), {
+        sessionId: session.id,
+        instrument: "phq9",
+        items: phq9.map((item, at) => (at < index ? Math.min(3, item + 1) : item)),
+      }),
+    ),
+  );
+  const concurrent = [...held, ...scored];
+  figure("concurrent writes to one course from A and B", concurrent.length);
+  check(
+    concurrent.every((response) => response.status < 300),
+    `every concurrent write should be accepted (got ${concurrent.map((response) => response.status).join(", ")})`,
+  );
 
   const logout = await onB.post(endpointPath(endpoints.auth.logout));
   check(logout.status === 204, `logout on B should answer 204 (got ${logout.status})`);
@@ -105,4 +159,6 @@ await runScenario("two-instances", async ({ figure, check }) => {
     figure(`then the right password on ${name}: status`, right.status);
     check(right.status === 429, `${name} should slow the account both saw failing (got ${right.status})`);
   }
+
+  await checkCourseSummaries(database.url, { figure, check });
 });

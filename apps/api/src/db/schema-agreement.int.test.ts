@@ -148,6 +148,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=calendar_feeds",
         "table_name=clients",
         "table_name=cosignatures",
+        "table_name=course_summaries",
         "table_name=courses",
         "table_name=fidelity_ratings",
         "table_name=idempotency_keys",

@@ -14,6 +14,7 @@ import { invalidFields } from "../errors/app-error";
 import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
 import { structureProblems, type FhirProblem } from "./structure-validation";
+import { refreshCourseSummary } from "../supervision/course-summary";
 
 const refused = (problems: FhirProblem[]) =>
   invalidFields(
@@ -163,6 +164,7 @@ export async function importCourse(
         attemptedAt: new Date(attempt.attemptedAt),
       })),
     });
+    await refreshCourseSummary(tx, courseId);
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,
       therapistId: therapist.id,

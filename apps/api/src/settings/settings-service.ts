@@ -2,6 +2,7 @@
 // automatic-sending settings, read (with the documented defaults beside them) and saved together with
 // optimistic concurrency. Version 0 means the defaults have never been saved: the first save creates the
 // one row (id 1); later saves must name the version they read.
+import { isDeepStrictEqual } from "node:util";
 import {
   canonicalTimeZone,
   defaultMeasurementSettings,
@@ -22,6 +23,7 @@ import {
 } from "../clinical/measures/settings-read";
 import { Prisma, type PrismaClient } from "../db/prisma";
 import { conflict } from "../errors/app-error";
+import { refreshAllCourseSummaries } from "../supervision/course-summary";
 
 const ENTITY = { entityType: "organisation_settings", entityId: String(SETTINGS_ROW_ID) } as const;
 const stale = () =>
@@ -90,36 +92,44 @@ export async function updateSettings(
   // already refused names that are not zones.
   const service = { timeZone: canonicalTimeZone(request.service.timeZone) ?? request.service.timeZone };
   try {
-    return await prisma.$transaction(async (tx) => {
-      const before = await getMeasurementSettings(tx);
-      if (before.version !== request.version) throw stale();
-      const data = {
-        measurement: request.settings,
-        supervision: request.supervision,
-        safety: request.safety,
-        // Left out of the request, the stored questionnaire settings stay as they are.
-        ...(request.questionnaires ? { questionnaires: request.questionnaires } : {}),
-        ...(request.questionnaireSending ? { questionnaireSending: request.questionnaireSending } : {}),
-        timeZone: service.timeZone,
-        updatedById: audit.actorId,
-      };
-      if (request.version === 0) {
-        // Two first saves at once: the second hits the primary key (P2002) and answers 409 below.
-        await tx.organisationSettings.create({ data: { id: SETTINGS_ROW_ID, ...data, version: 1 } });
-      } else {
-        const { count } = await tx.organisationSettings.updateMany({
-          where: { id: SETTINGS_ROW_ID, version: request.version },
-          data: { ...data, version: { increment: 1 } },
+    return await prisma.$transaction(
+      async (tx) => {
+        const before = await getMeasurementSettings(tx);
+        if (before.version !== request.version) throw stale();
+        const data = {
+          measurement: request.settings,
+          supervision: request.supervision,
+          safety: request.safety,
+          // Left out of the request, the stored questionnaire settings stay as they are.
+          ...(request.questionnaires ? { questionnaires: request.questionnaires } : {}),
+          ...(request.questionnaireSending ? { questionnaireSending: request.questionnaireSending } : {}),
+          timeZone: service.timeZone,
+          updatedById: audit.actorId,
+        };
+        if (request.version === 0) {
+          // Two first saves at once: the second hits the primary key (P2002) and answers 409 below.
+          await tx.organisationSettings.create({ data: { id: SETTINGS_ROW_ID, ...data, version: 1 } });
+        } else {
+          const { count } = await tx.organisationSettings.updateMany({
+            where: { id: SETTINGS_ROW_ID, version: request.version },
+            data: { ...data, version: { increment: 1 } },
+          });
+          if (count === 0) throw stale();
+        }
+        // The course summaries' flags follow the measurement thresholds: a change recomputes them all.
+        if (!isDeepStrictEqual(before.settings, (await getMeasurementSettings(tx)).settings)) {
+          await refreshAllCourseSummaries(tx);
+        }
+        await recordAudit(tx, audit, {
+          action: "settings.updated",
+          ...ENTITY,
+          details: { fields: changedKeys(before, { ...request, service }) },
         });
-        if (count === 0) throw stale();
-      }
-      await recordAudit(tx, audit, {
-        action: "settings.updated",
-        ...ENTITY,
-        details: { fields: changedKeys(before, { ...request, service }) },
-      });
-      return toResponse(tx, await getMeasurementSettings(tx));
-    });
+        return toResponse(tx, await getMeasurementSettings(tx));
+        // A threshold change recomputes every course's summary: more than the default 5 s on a large service.
+      },
+      { timeout: 600_000 },
+    );
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw stale();

@@ -336,11 +336,13 @@ describe("cockpit queries", () => {
     for (const url of [URL, "/api/supervision/therapists"]) {
       const one = await counted(small.email, url);
       const twelve = await counted(large.email, url);
-      expect(one.queries, url).toBeGreaterThan(5);
+      // At least the session, the assignments, the data and the audit row.
+      expect(one.queries, url).toBeGreaterThan(3);
       expect(twelve.queries, url).toBe(one.queries);
     }
     const page = cockpitResponse.parse((await counted(large.email, URL)).body);
     expect(page.total).toBe(12);
     expect(page.items.every((row) => row.risk && row.measures.latestPhq9?.total === 14)).toBe(true);
-  });
+    // Its setup makes about a hundred writes, each refreshing its course summary.
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { auditClinical, denied, readableClientWhere, type Actor } from "../clini
 import { lockCourse } from "../clinical/plan/course-write";
 import { getEscalationContext, type EscalationContext } from "../clinical/measures/settings-read";
 import { escalationFlagSelect, escalationFollowUpSelect, toRiskEscalation } from "../safety/escalation-wire";
+import { refreshCourseSummary } from "./course-summary";
 
 const riskFlagSelect = {
   id: true,
@@ -111,6 +112,7 @@ export async function acknowledgeRiskFlag(
       where: { id: riskFlagId },
       data: { acknowledgedAt: actor.now, acknowledgedById: actor.userId, version: { increment: 1 } },
     });
+    await refreshCourseSummary(tx, readable.courseId);
     await auditClinical(tx, actor, "risk_flag.acknowledged", "risk_flag", riskFlagId);
     const updated = await tx.riskFlag.findUniqueOrThrow({
       where: { id: riskFlagId },

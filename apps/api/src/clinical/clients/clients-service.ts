@@ -5,6 +5,7 @@ import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ip
 import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
 import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
+import { refreshClientCourseSummaries } from "../../supervision/course-summary";
 
 const courseSummarySelect = {
   id: true,
@@ -98,6 +99,8 @@ export async function updateClient(
       data: { ...changes, version: { increment: 1 } },
     });
     await assertVersion(count, "This client");
+    // The summaries carry the client's name.
+    await refreshClientCourseSummaries(tx, clientId);
     await auditClinical(tx, actor, "client.updated", "client", clientId, { fields: changedFields(changes) });
     return loadClient(tx, clientId);
   });

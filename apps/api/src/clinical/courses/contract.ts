@@ -19,6 +19,7 @@ import { auditClinical, ownedCourse, type Actor } from "../access";
 import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
 import { courseForWrite } from "../plan/course-write";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 /** The plan module names its inputs; the request names them differently. */
 const requestFieldOf: Record<string, string> = {
@@ -170,6 +171,7 @@ export async function setContract(
       sessions: plan.length,
       templateVersion: TEMPLATE_VERSION,
     });
+    await refreshCourseSummary(tx, courseId);
     return getCourseDetail(tx, actor, courseId, { audit: false });
   });
 }

@@ -27,6 +27,7 @@ import { courseForWrite, type CourseRow } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
 import { required } from "../../errors/required";
 import { serviceToday } from "../../settings/service-time";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 export async function createCourse(
   prisma: PrismaClient,
@@ -74,6 +75,7 @@ export async function createCourse(
         sequence,
         ...(tasksDone.length > 0 ? { initialTasks: tasksDone } : {}),
       });
+      await refreshCourseSummary(tx, id);
       return getCourseDetail(tx, actor, id, { audit: false });
     });
   } catch (error) {
@@ -101,6 +103,7 @@ export async function setInitialTasks(
     await auditClinical(tx, actor, "course.initial_tasks_updated", "course", courseId, {
       fields: changedFields(tasks),
     });
+    await refreshCourseSummary(tx, courseId);
     return getCourseDetail(tx, actor, courseId, { audit: false });
   });
 }
@@ -134,6 +137,7 @@ export async function setFormulation(
       fields: ["formulation", "formulationAgreedOn", ...(onset === undefined ? [] : ["episodeOnsetOn"])],
       agreed: request.agreedOn !== null,
     });
+    await refreshCourseSummary(tx, courseId);
     return getCourseDetail(tx, actor, courseId, { audit: false });
   });
 }
@@ -209,6 +213,7 @@ export async function setProblemArea(
       changeRecorded: recorded,
       sessionsRebuilt: rebuilt,
     });
+    await refreshCourseSummary(tx, courseId);
     return getCourseDetail(tx, actor, courseId, { audit: false });
   });
 }

@@ -9,6 +9,7 @@ import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { live } from "../live";
 import { getCourseDetail, initialPhaseGapsOf } from "./course-detail";
 import { courseForWrite, withRefusalAudit } from "../plan/course-write";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 export async function startMiddlePhase(
   prisma: PrismaClient,
@@ -42,6 +43,7 @@ export async function startMiddlePhase(
         data: { phase: "middle", middleStartedAt: actor.now },
       });
       await auditClinical(tx, actor, "course.middle_phase_started", "course", courseId);
+      await refreshCourseSummary(tx, courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });
     }),
   );

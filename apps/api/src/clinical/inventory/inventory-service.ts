@@ -17,6 +17,7 @@ import { invalid, notFound } from "../../errors/app-error";
 import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
 import { changedFields } from "../clients/clients-service";
 import { live, removal } from "../live";
+import { refreshClientCourseSummaries } from "../../supervision/course-summary";
 
 const personSelect = {
   id: true,
@@ -175,6 +176,7 @@ export async function addLifeEvent(
       },
       select: lifeEventSelect,
     });
+    await refreshClientCourseSummaries(tx, clientId);
     await auditClinical(tx, actor, "inventory.event_added", "life_event", event.id, { clientId });
     return toLifeEvent(event);
   });
@@ -201,6 +203,7 @@ export async function updateLifeEvent(
       },
     });
     await assertVersion(count, "This life event");
+    await refreshClientCourseSummaries(tx, clientId);
     await auditClinical(tx, actor, "inventory.event_updated", "life_event", eventId, {
       clientId,
       fields: changedFields({ occurredOn, ...changes }),
@@ -226,6 +229,7 @@ export async function removeLifeEvent(
       data: removal(),
     });
     await assertVersion(count, "This life event");
+    await refreshClientCourseSummaries(tx, clientId);
     await auditClinical(tx, actor, "inventory.event_removed", "life_event", eventId, { clientId });
   });
 }

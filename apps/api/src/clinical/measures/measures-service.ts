@@ -40,6 +40,7 @@ import {
 import { getEscalationContext, getMeasurementSettings } from "./settings-read";
 import { required } from "../../errors/required";
 import { serviceToday } from "../../settings/service-time";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 const statusWords: Record<SessionStatus, string> = {
   planned: "still planned",
@@ -214,6 +215,7 @@ export async function writeScore(tx: Tx, actor: Actor, score: ScoreToWrite): Pro
   const riskFlag = raisesRiskFlag(row.instrument, row.items)
     ? await raiseRiskFlag(tx, actor, row, score.session.number)
     : null;
+  await refreshCourseSummary(tx, score.courseId);
   return { score: toMeasureScore(row, score.session.number, true), riskFlag };
 }
 
@@ -337,6 +339,7 @@ export async function writeCorrection(
     raisesRiskFlag(row.instrument, row.items) && !raisesRiskFlag(original.instrument, original.items)
       ? await raiseRiskFlag(tx, actor, row, session.number)
       : null;
+  await refreshCourseSummary(tx, original.courseId);
   return { score: toMeasureScore(row, session.number, true), riskFlag };
 }
 

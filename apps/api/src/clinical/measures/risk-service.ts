@@ -16,6 +16,7 @@ import {
 } from "../../safety/escalation-wire";
 import { riskFlagSelect, toRiskFlagDetail } from "./measure-wire";
 import { getEscalationContext, getServiceTimeZone } from "./settings-read";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 /** Clock drift allowed between the clinician's device and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -56,6 +57,7 @@ async function writeRiskFlag(
   return prisma.$transaction(async (tx) => {
     await lockCourse(tx, owned.courseId);
     await write(tx);
+    await refreshCourseSummary(tx, owned.courseId);
     return loadRiskFlag(tx, riskFlagId, actor.now);
   });
 }

@@ -36,6 +36,7 @@ import {
   type Plan,
   type WorkingSession,
 } from "./working-plan";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 interface EditResult {
   action: AuditAction;
@@ -83,6 +84,7 @@ async function editPlan(
         },
       });
       await auditClinical(tx, actor, result.action, "course", courseId, result.details(total));
+      await refreshCourseSummary(tx, courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });
     }),
   );

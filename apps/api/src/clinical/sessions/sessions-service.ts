@@ -26,6 +26,7 @@ import { assertCourseOpen, lockCourse } from "../plan/course-write";
 import { agendaOf, findReadableSessionDetail, loadSessionDetail } from "./session-detail";
 import { serviceToday } from "../../settings/service-time";
 import { riskReviewRequiredAt } from "../../safety/risk-review";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 export const SIGNED_MESSAGE = "A signed session cannot be edited. Add an amendment instead.";
 
@@ -130,6 +131,7 @@ export async function updateSession(
       fields: Object.keys(changes),
       ...(statusChanged ? { from: session.status, to: request.status } : {}),
     });
+    await refreshCourseSummary(tx, owned.courseId);
     return loadSessionDetail(tx, sessionId, actor.now);
   });
 }
@@ -184,6 +186,7 @@ export async function signSession(
     await auditClinical(tx, actor, "session.signed", "therapy_session", sessionId, {
       status: session.status,
     });
+    await refreshCourseSummary(tx, owned.courseId);
     return loadSessionDetail(tx, sessionId, actor.now);
   });
 }

@@ -23,6 +23,7 @@ import { live } from "../live";
 import { courseForWrite, withRefusalAudit, type CourseRow } from "../plan/course-write";
 import { serviceToday } from "../../settings/service-time";
 import { outreachStateFor } from "../../safety/outreach";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 export const DISCONTINUED_REASON = "Course discontinued";
 
@@ -71,6 +72,7 @@ export async function raiseTermination(
       });
       // Whether it was early, never the reason's words (free text stays out of the audit log).
       await auditClinical(tx, actor, "course.termination_raised", "course", courseId, { early });
+      await refreshCourseSummary(tx, courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });
     }),
   );
@@ -107,6 +109,7 @@ export async function updateTerminationChecklist(
     await auditClinical(tx, actor, "course.termination_checklist_updated", "course", courseId, {
       fields: Object.keys(request).filter((key) => key !== "version"),
     });
+    await refreshCourseSummary(tx, courseId);
     return getCourseDetail(tx, actor, courseId, { audit: false });
   });
 }
@@ -256,6 +259,7 @@ export async function completeCourse(
         outcome: request.outcome,
         ...(discontinued ? { sessionsCancelled: cancelled } : {}),
       });
+      await refreshCourseSummary(tx, courseId);
       return getCourseDetail(tx, actor, courseId, { audit: false });
     }),
   );

@@ -32,7 +32,8 @@ export function facts(run: RunFacts): string {
     `the database; statements in flight together share one); seq ms: one request alone; API CPU and`,
     `DB CPU: ms of CPU per request over the concurrent run, this process and PostgreSQL's backends`,
     `(embedded cluster only); raw req/s: the same statements replayed by a plain pg pool at the same`,
-    `concurrency; app/raw: the ratio of the two throughputs.`,
+    `concurrency; app/raw: the ratio of the two throughputs; 503s: answers "briefly unavailable" (a`,
+    `write's transaction over Prisma's 5 s limit on a busy machine), counted, not measured.`,
     `Data: ${data.join(", ")}; seeded in ${run.seedSeconds.toFixed(1)} s${steps.length ? ` (${steps.join(", ")})` : ""}.`,
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,` +
       ` ${os.platform()} ${os.release()}; load average ${load(run.loadAtStart)} at start, ${load(os.loadavg())} at end.`,
@@ -54,6 +55,7 @@ export function table(results: Measured[]): string {
     "DB CPU",
     "raw req/s",
     "app/raw",
+    "503s",
   ];
   const rows = results.map((r) => [
     r.name,
@@ -67,6 +69,7 @@ export function table(results: Measured[]): string {
     r.dbCpuMs === null ? "–" : r.dbCpuMs.toFixed(2),
     r.raw ? r.raw.perSecond.toFixed(0) : "–",
     r.raw ? (r.perSecond / r.raw.perSecond).toFixed(2) : "–",
+    String(r.unavailable),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) =>

@@ -308,7 +308,7 @@ async function runAt(scale: ScaleOptions | null): Promise<Run> {
     console.log(table(results));
     console.log(explainReport(explained));
     printProfile();
-    return { clients: clientsSeeded ?? 0, results, explained };
+    return { clients: clientsSeeded, results, explained };
   } finally {
     await app?.close();
     await prisma.$disconnect();

@@ -123,7 +123,7 @@ export function countingPrisma(url: string) {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
       const result = query(...args);
-      if (profiling && result instanceof Promise) {
+      if (result instanceof Promise) {
         const first = args[0];
         const sql = typeof first === "string" ? first : String((first as { text?: string }).text);
         const started = performance.now();

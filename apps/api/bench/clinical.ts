@@ -4,6 +4,18 @@
 //
 //   pnpm bench                              (from the repository root; same as below with the toolchain)
 //   pnpm --filter @ipt/api bench:clinical
+//   pnpm bench --scale                      (the issue-16 sizes, bulk-seeded: 1,500 then 102,000 clients)
+//
+// --scale builds each database by bulk SQL (bulk-seed.ts) instead of seed.ts, at two sizes in one run:
+// 25 therapists (the measured supervisor's 25 supervisees, 1,500 clients) and 1,700 (102,000 clients),
+// so the measured therapist and supervisor see the same caseload at both sizes and only the rest of
+// the database grows. BENCH_SCALE_THERAPISTS ("25,1700") changes the sizes.
+//
+// Per endpoint it prints req/s and latencies, statements and round trips per request, API and DB CPU
+// per request, the raw-pg floor (the same statements replayed with a plain pg pool, raw-floor.ts) and
+// the ratio app/raw; then EXPLAIN of every distinct statement (explain.ts), failing the run when a
+// table of more than 10,000 rows is scanned sequentially, and whether each issue-16 target is met
+// (targets.ts).
 //
 // Database: a database of its own (created here, dropped at the end) on TEST_DATABASE_URL's or
 // DATABASE_URL's server when one is set — nothing else on that server is touched — otherwise on an
@@ -20,7 +32,8 @@
 // BENCH_ONLY (only the endpoints whose name contains one of its comma-separated parts, e.g. "supervision").
 //
 // Modules: knobs.ts (settings), database.ts (the database and the statement-counting pool),
-// seed.ts (the synthetic caseload), measure.ts (one endpoint's run), report.ts (what is printed).
+// seed.ts (the synthetic caseload), bulk-seed.ts (the same at scale, by bulk SQL), measure.ts (one
+// endpoint's run), raw-floor.ts, explain.ts, report.ts (what is printed), targets.ts (issue 16's goals).
 import {
   CSRF_HEADER,
   endpointKey,
@@ -37,23 +50,35 @@ import { buildApp, type App } from "../src/app";
 import { loadConfig, repoRoot } from "../src/config/config";
 import { applyMigrations } from "../src/db/migrations";
 import { SESSION_COOKIE } from "../src/plugins/auth";
+import { bulkSeed, type ScaleOptions } from "./bulk-seed";
 import { countingPrisma, startDatabase } from "./database";
-import { CONCURRENCY, PASSWORD, POOL } from "./knobs";
+import { explainAll, type Explained } from "./explain";
+import { CLIENTS_PER_THERAPIST, CONCURRENCY, PASSWORD, POOL } from "./knobs";
 import { measure, type Endpoint, type Request, type Result } from "./measure";
-import { facts, table } from "./report";
+import { rawFloor, type RawResult } from "./raw-floor";
+import { explainReport, facts, table } from "./report";
 import { DAY, isoDay, seed } from "./seed";
+import { targets, type Run } from "./targets";
 import { required } from "../src/errors/required";
 
-async function main() {
+/** A GET row measured with the raw floor: its statements replayed with and without the audit insert. */
+export interface Measured extends Result {
+  raw: RawResult | null;
+  rawWithoutAudit: RawResult | null;
+}
+
+const AUDIT_INSERT = /^\s*INSERT INTO "public"\."audit_events"/i;
+
+async function runAt(scale: ScaleOptions | null): Promise<Run> {
   const startedAt = new Date();
   const loadAtStart = os.loadavg();
   const database = await startDatabase();
-  const { prisma, pool, counter, printProfile, resetProfile } = countingPrisma(database.url);
+  const { prisma, pool, log, printProfile, resetProfile } = countingPrisma(database.url);
   let app: App | undefined;
   try {
     await applyMigrations(database.url, path.join(repoRoot, "prisma", "migrations"));
     const seedStarted = performance.now();
-    const seeded = await seed(prisma);
+    const seeded = scale ? await bulkSeed(prisma, pool, scale) : await seed(prisma);
     const seedSeconds = (performance.now() - seedStarted) / 1_000;
 
     const config = loadConfig({
@@ -90,6 +115,10 @@ async function main() {
     // The supervisor's views span every therapist's clients.
     const supervisorHeaders = await signIn(seeded.supervisorEmail);
 
+    // The cockpit's supervisor: of every therapist (seed.ts) or of 25 (bulk-seed.ts).
+    const supervisorOf = scale
+      ? `(supervisor of ${Math.min(scale.superviseesPerSupervisor, scale.therapists)})`
+      : "(supervisor of all)";
     // What the measured therapist's requests aim at.
     const open = seeded.courses.filter((course) => course.phase !== "completed");
     const middle = required(
@@ -168,7 +197,7 @@ async function main() {
     };
 
     // Each measured request is named by its endpoint ("GET /api/courses/:courseId"), plus what varies.
-    const { caseload, courses, measures, sessions, supervision } = endpoints;
+    const { caseload, clients, courses, measures, sessions, supervision } = endpoints;
     const caseloadPage = (query: { flagged?: "true"; q?: string }) => ({
       method: "GET" as const,
       url: endpointPath(caseload.list, {}, query),
@@ -178,6 +207,10 @@ async function main() {
       { name: `${endpointKey(caseload.list)} (page 1 of 25)`, next: () => caseloadPage({}) },
       { name: `${endpointKey(caseload.list)}?flagged=true`, next: () => caseloadPage({ flagged: "true" }) },
       { name: `${endpointKey(caseload.list)}?q=mar`, next: () => caseloadPage({ q: "mar" }) },
+      {
+        name: endpointKey(clients.get),
+        next: () => ({ method: "GET", url: endpointPath(clients.get, { clientId: middle.clientId }) }),
+      },
       {
         name: endpointKey(courses.get),
         next: () => ({ method: "GET", url: endpointPath(courses.get, { courseId: middle.id }) }),
@@ -221,39 +254,61 @@ async function main() {
           courseVersion.set((body as CourseDetail).id, (body as CourseDetail).version),
       },
       {
-        name: `${endpointKey(supervision.cockpit)} (supervisor of all)`,
+        name: `${endpointKey(supervision.cockpit)} ${supervisorOf}`,
         next: () => ({ method: "GET", url: endpointPath(supervision.cockpit) }),
         as: supervisorHeaders,
       },
       {
-        name: `${endpointKey(supervision.therapistSummaries)} (supervisor of all)`,
+        name: `${endpointKey(supervision.therapistSummaries)} ${supervisorOf}`,
         next: () => ({ method: "GET", url: endpointPath(supervision.therapistSummaries) }),
         as: supervisorHeaders,
       },
     ];
 
-    const results: Result[] = [];
+    const results: Measured[] = [];
+    const explained: { name: string; plans: Explained[] }[] = [];
     resetProfile();
     const only = process.env.BENCH_ONLY;
     for (const endpoint of measured.filter((e) => !only || only.split(",").some((o) => e.name.includes(o)))) {
-      results.push(
-        await measure(app, endpoint.as ?? headers, { counter, serverCpuMs: database.serverCpuMs }, endpoint),
+      const result = await measure(
+        app,
+        endpoint.as ?? headers,
+        { log, serverCpuMs: database.serverCpuMs },
+        endpoint,
       );
+      // The raw floor and EXPLAIN for reads; a replayed write would meet versions that moved on.
+      const reads = result.method === "GET";
+      const raw = reads ? await rawFloor(database.url, result.samples) : null;
+      const rawWithoutAudit =
+        reads && endpoint.name === endpointKey(clients.get)
+          ? await rawFloor(
+              database.url,
+              result.samples.map((sample) =>
+                sample.filter((statement) => !AUDIT_INSERT.test(statement.text)),
+              ),
+            )
+          : null;
+      results.push({ ...result, raw, rawWithoutAudit });
+      explained.push({ name: endpoint.name, plans: await explainAll(pool, result.samples[0] ?? []) });
       console.error(`measured ${endpoint.name}`);
     }
 
     const [server] = await prisma.$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version");
+    const clientsSeeded = scale ? scale.therapists * scale.clientsPerTherapist : seeded.counts.clients;
     console.log(
       facts({
         startedAt,
         loadAtStart,
         counts: seeded.counts,
         seedSeconds,
+        seedSteps: "steps" in seeded ? seeded.steps : [],
         serverVersion: server?.server_version,
       }),
     );
     console.log(table(results));
+    console.log(explainReport(explained));
     printProfile();
+    return { clients: clientsSeeded, results, explained };
   } finally {
     await app?.close();
     await prisma.$disconnect();
@@ -262,4 +317,19 @@ async function main() {
   }
 }
 
-await main();
+/** `--scale`: the two sizes (therapists, 60 clients each); otherwise one run on seed.ts's data. */
+function scales(): (ScaleOptions | null)[] {
+  if (!process.argv.includes("--scale")) return [null];
+  const sizes = (process.env.BENCH_SCALE_THERAPISTS ?? "25,1700").split(",").map(Number);
+  return sizes.map((therapists) => {
+    if (!Number.isInteger(therapists) || therapists < 1) {
+      throw new Error("BENCH_SCALE_THERAPISTS must be positive integers, e.g. 25,1700");
+    }
+    return { therapists, clientsPerTherapist: 60, superviseesPerSupervisor: 25, auditPerClient: 20 };
+  });
+}
+
+const runs: Run[] = [];
+for (const scale of scales()) runs.push(await runAt(scale));
+const failed = targets(runs, CLIENTS_PER_THERAPIST);
+if (failed) process.exitCode = 1;

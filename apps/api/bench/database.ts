@@ -11,6 +11,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { adminQuery, freePort, quoteIdent } from "../test/helpers/test-cluster";
+import { statementLog } from "../test/helpers/statement-log";
 import { POOL } from "./knobs";
 
 interface BenchDatabase {
@@ -72,6 +73,14 @@ export async function startDatabase(): Promise<BenchDatabase> {
       dataDir,
       port: await freePort(),
       persistent: false,
+      // Room for the 100k-client database (--scale): its bulk load and index builds, and its working
+      // set in memory (the shared machine has 24 GiB). Crash safety stays on: commits cost what they would.
+      settings: {
+        shared_buffers: "1GB",
+        maintenance_work_mem: "512MB",
+        max_wal_size: "8GB",
+        checkpoint_timeout: "30min",
+      },
     });
     adminUrl = cluster.urlFor("postgres");
     // The cluster deletes its data folder; the temporary folder (and the password file) go too.
@@ -97,22 +106,24 @@ export async function startDatabase(): Promise<BenchDatabase> {
 }
 
 /**
- * The app's Prisma client (as db/prisma.ts builds it) on a pool whose connections count statements.
+ * The app's Prisma client (as db/prisma.ts builds it) on a pool whose connections count statements
+ * and round trips and capture them on demand (test/helpers/statement-log.ts).
  * With BENCH_SQL_PROFILE=1 the time of each statement (sent to answer) is summed by SQL text.
  */
 export function countingPrisma(url: string) {
-  const counter = { statements: 0 };
+  const log = statementLog();
   const profile = new Map<string, { count: number; ms: number }>();
   const profiling = process.env.BENCH_SQL_PROFILE === "1";
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   // A connection ended by the database dropping (at the end) must not crash the process.
   pool.on("error", () => {});
+  log.attach(pool);
   pool.on("connect", (client) => {
+    if (!profiling) return;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
-      counter.statements += 1;
       const result = query(...args);
-      if (profiling && result instanceof Promise) {
+      if (result instanceof Promise) {
         const first = args[0];
         const sql = typeof first === "string" ? first : String((first as { text?: string }).text);
         const started = performance.now();
@@ -141,7 +152,7 @@ export function countingPrisma(url: string) {
   return {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     pool,
-    counter,
+    log,
     printProfile,
     resetProfile,
   };

@@ -1,7 +1,10 @@
-// Measuring one endpoint: a warm-up, then sequential requests (SQL statements, time and CPU per
-// request), then BENCH_CONCURRENCY requests in flight for BENCH_SECONDS, with latency percentiles.
+// Measuring one endpoint: a warm-up, then sequential requests (SQL statements, round trips and time
+// per request, and the exact statements of each for the raw floor and EXPLAIN), then
+// BENCH_CONCURRENCY requests in flight for BENCH_SECONDS, with latency percentiles and the CPU the
+// API and PostgreSQL spent per request over that run.
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app";
+import type { LoggedStatement, StatementLog } from "../test/helpers/statement-log";
 import { CONCURRENCY, COUNT_SAMPLES, SECONDS, WARMUP_MS } from "./knobs";
 import { required } from "../src/errors/required";
 
@@ -20,36 +23,52 @@ export interface Endpoint {
 
 export interface Result {
   name: string;
+  method: Request["method"];
   requests: number;
   perSecond: number;
   p50: number;
   p95: number;
   p99: number;
   statements: number;
-  /** One request at a time: wall-clock ms, and CPU ms of this process (the API) and of PostgreSQL. */
+  roundTrips: number;
+  /** One request at a time: wall-clock ms per request. */
   sequentialMs: number;
+  /** CPU ms per request over the concurrent run: this process (the API, and inject's share) and PostgreSQL. */
   apiCpuMs: number;
   dbCpuMs: number | null;
+  /** Requests answered 503 (a transaction over its time limit on a busy machine), over the whole run. */
+  unavailable: number;
+  /** The statements each sequential request sent, for the raw floor and EXPLAIN. */
+  samples: LoggedStatement[][];
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   required(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)], "a latency");
 
 export async function measure(
   app: App,
   headers: { cookie: string; csrf: Record<string, string> },
-  probes: { counter: { statements: number }; serverCpuMs: () => number | null },
+  probes: { log: StatementLog; serverCpuMs: () => number | null },
   endpoint: Endpoint,
 ): Promise<Result> {
-  const { counter } = probes;
+  const { log } = probes;
+  let method: Request["method"] = "GET";
+  let unavailable = 0;
   const call = async (worker: number) => {
     const request = endpoint.next(worker);
+    method = request.method;
     const response = await app.inject({
       method: request.method,
       url: request.url,
       headers: request.method === "GET" ? { cookie: headers.cookie } : headers.csrf,
       ...(request.payload ? { payload: request.payload } : {}),
     });
+    // On a busy machine a write's transaction can outlast Prisma's 5 s limit: the app answers 503
+    // (retry later), as it would to a user. Counted and shown; anything else stops the run.
+    if (response.statusCode === 503) {
+      unavailable += 1;
+      return;
+    }
     if (response.statusCode !== 200) {
       throw new Error(`${endpoint.name}: ${response.statusCode} ${response.body.slice(0, 500)}`);
     }
@@ -67,33 +86,44 @@ export async function measure(
     );
 
   await run(performance.now() + WARMUP_MS);
-  // CPU is what load on a shared machine distorts least: the time a request keeps a core busy.
-  // Reading the server's CPU (from /proc) is kept outside the API's CPU window.
-  const before = counter.statements;
+  const statementsBefore = log.statements;
+  const tripsBefore = log.roundTrips;
+  const samples: LoggedStatement[][] = [];
+  const sequentialStarted = performance.now();
+  for (let i = 0; i < COUNT_SAMPLES; i += 1) {
+    log.capture();
+    await call(i % CONCURRENCY);
+    samples.push(log.stop());
+  }
+  const sequentialMs = (performance.now() - sequentialStarted) / COUNT_SAMPLES;
+  const statements = (log.statements - statementsBefore) / COUNT_SAMPLES;
+  const roundTrips = (log.roundTrips - tripsBefore) / COUNT_SAMPLES;
+
+  // CPU is what load on a shared machine distorts least: the time a request keeps a core busy, taken
+  // over the whole concurrent run (many requests, so /proc's 10 ms ticks do not matter).
+  const latencies: number[] = [];
   const dbBefore = probes.serverCpuMs();
   const cpuBefore = process.cpuUsage();
-  const sequentialStarted = performance.now();
-  for (let i = 0; i < COUNT_SAMPLES; i += 1) await call(i % CONCURRENCY);
-  const sequentialMs = (performance.now() - sequentialStarted) / COUNT_SAMPLES;
-  const cpu = process.cpuUsage(cpuBefore);
-  const dbAfter = probes.serverCpuMs();
-  const statements = (counter.statements - before) / COUNT_SAMPLES;
-
-  const latencies: number[] = [];
   const started = performance.now();
   await run(started + SECONDS * 1_000, latencies);
   const elapsed = (performance.now() - started) / 1_000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const dbAfter = probes.serverCpuMs();
   latencies.sort((a, b) => a - b);
   return {
     name: endpoint.name,
+    method,
     requests: latencies.length,
     perSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     statements,
+    roundTrips,
     sequentialMs,
-    apiCpuMs: (cpu.user + cpu.system) / 1_000 / COUNT_SAMPLES,
-    dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / COUNT_SAMPLES,
+    apiCpuMs: (cpu.user + cpu.system) / 1_000 / latencies.length,
+    dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / latencies.length,
+    unavailable,
+    samples,
   };
 }

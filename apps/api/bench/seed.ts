@@ -66,6 +66,7 @@ const STATES = [
 
 interface SeededCourse {
   id: string;
+  clientId: string;
   therapistId: string;
   phase: (typeof STATES)[number]["phase"];
 }
@@ -89,6 +90,9 @@ export async function seed(prisma: PrismaClient) {
     passwordHash,
     mustChangePassword: false,
   };
+  // The benchmark signs in with a password alone (a new deployment requires a second factor of every
+  // role, docs/decisions/021; the demo turns that off the same way).
+  await prisma.signInSettings.create({ data: { id: 1, mfaRequiredRoles: [], stepUpMinutes: 15 } });
   await prisma.user.createMany({ data: [...therapists, supervisor] });
   await prisma.supervisionAssignment.createMany({
     data: therapists.map((therapist) => ({ supervisorId: supervisor.id, therapistId: therapist.id })),
@@ -199,7 +203,7 @@ export async function seed(prisma: PrismaClient) {
             }
           : {}),
       });
-      seededCourses.push({ id: courseId, therapistId: therapist.id, phase: state.phase });
+      seededCourses.push({ id: courseId, clientId, therapistId: therapist.id, phase: state.phase });
       planChanges.push({
         courseId,
         changedById: therapist.id,

@@ -1,7 +1,8 @@
 // Server-side login sessions in PostgreSQL, so several API instances share them. The browser holds
 // an opaque random token; the table holds only its SHA-256, so a leaked row cannot be replayed.
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "@ipt/shared";
+import { role, type Role } from "@ipt/shared";
+import { z } from "zod";
 import type { Db, PrismaClient } from "../db/prisma";
 
 export interface SessionTimeouts {
@@ -83,7 +84,31 @@ export async function createLoginSession(
   };
 }
 
-/** The live session for a cookie token, or null when unknown, idle too long, past its end or the user is deactivated. */
+/** The session row and its user, as the lookup below reads them (checked: a raw query's rows are not typed). */
+const sessionRow = z.object({
+  tokenHash: z.string(),
+  csrfToken: z.string(),
+  expiresAt: z.date(),
+  lastSeenAt: z.date(),
+  secondFactorPending: z.boolean(),
+  secondFactorAt: z.date().nullable(),
+  enrolmentRequired: z.boolean(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  mustChangePassword: z.boolean(),
+  factorsResetAt: z.date().nullable(),
+  active: z.boolean(),
+});
+
+/**
+ * The live session for a cookie token, or null when unknown, idle too long, past its end or the user
+ * is deactivated. One statement on every request (docs/decisions/024): it reads the session with its
+ * user and, for a live session last seen more than TOUCH_INTERVAL_MS ago, moves last_seen_at to now
+ * in the same statement (a data-modifying WITH that writes nothing otherwise). Only an ended session
+ * costs a second statement, its DELETE.
+ */
 export async function resolveLoginSession(
   prisma: PrismaClient,
   token: string,
@@ -91,39 +116,36 @@ export async function resolveLoginSession(
   now = new Date(),
 ): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
-  const row = await prisma.loginSession.findUnique({
-    where: { tokenHash },
-    select: {
-      tokenHash: true,
-      csrfToken: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      secondFactorPending: true,
-      secondFactorAt: true,
-      enrolmentRequired: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          mustChangePassword: true,
-          factorsResetAt: true,
-          active: true,
-        },
-      },
-    },
-  });
-  if (!row) return null;
-  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > timeouts.idleMs;
-  if (idleExpired || row.expiresAt <= now || !row.user.active) {
+  const idleSince = new Date(now.getTime() - timeouts.idleMs);
+  const touchBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    WITH found AS (
+      SELECT s.token_hash, s.csrf_token, s.expires_at, s.last_seen_at, s.second_factor_pending,
+             s.second_factor_at, s.enrolment_required, u.id AS user_id, u.email, u.name, u.role,
+             u.must_change_password, u.factors_reset_at, u.active
+      FROM login_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ${tokenHash}
+    ),
+    touched AS (
+      UPDATE login_sessions SET last_seen_at = ${now}::timestamptz
+      FROM found
+      WHERE login_sessions.token_hash = found.token_hash
+        AND found.active AND found.expires_at > ${now}::timestamptz
+        AND found.last_seen_at >= ${idleSince}::timestamptz AND found.last_seen_at < ${touchBefore}::timestamptz
+      RETURNING 1
+    )
+    SELECT token_hash AS "tokenHash", csrf_token AS "csrfToken", expires_at AS "expiresAt",
+           last_seen_at AS "lastSeenAt", second_factor_pending AS "secondFactorPending",
+           second_factor_at AS "secondFactorAt", enrolment_required AS "enrolmentRequired",
+           user_id::text AS "userId", email, name, role::text AS role,
+           must_change_password AS "mustChangePassword", factors_reset_at AS "factorsResetAt", active
+    FROM found`;
+  if (rows.length === 0) return null;
+  const row = sessionRow.parse(rows[0]);
+  if (row.lastSeenAt < idleSince || row.expiresAt <= now || !row.active) {
     await prisma.loginSession.deleteMany({ where: { tokenHash } });
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await prisma.loginSession.updateMany({ where: { tokenHash }, data: { lastSeenAt: now } });
-  }
-  const { active: _active, ...user } = row.user;
   return {
     tokenHash,
     csrfToken: row.csrfToken,
@@ -131,7 +153,14 @@ export async function resolveLoginSession(
     secondFactorPending: row.secondFactorPending,
     secondFactorAt: row.secondFactorAt,
     enrolmentRequired: row.enrolmentRequired,
-    user,
+    user: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      mustChangePassword: row.mustChangePassword,
+      factorsResetAt: row.factorsResetAt,
+    },
   };
 }
 

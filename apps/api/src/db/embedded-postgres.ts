@@ -25,6 +25,8 @@ interface StartOptions {
    */
   durable?: boolean;
   onLog?: (line: string) => void;
+  /** More server settings (name → value), e.g. the benchmark's memory and checkpoint sizes. */
+  settings?: Record<string, string>;
 }
 
 const USER = "postgres";
@@ -62,6 +64,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       ...(options.durable === false
         ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => log(message.trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),

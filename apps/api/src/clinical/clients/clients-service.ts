@@ -4,7 +4,7 @@ import { fromDateColumn } from "@ipt/shared";
 import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ipt/shared";
 import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
-import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
+import { assertVersion, auditClinical, denied, ownedClient, type Actor } from "../access";
 import { refreshClientCourseSummaries } from "../../supervision/course-summary";
 
 const courseSummarySelect = {
@@ -79,10 +79,15 @@ export async function createClient(
 }
 
 export async function getClient(prisma: PrismaClient, actor: Actor, clientId: string): Promise<ClientDetail> {
-  await ownedClient(prisma, actor, clientId);
-  const client = await loadClient(prisma, clientId);
+  // Ownership is in the where: one statement reads the client (once) and its courses; a miss
+  // answers the same 404 with a "denied" audit row as ownedClient does.
+  const row = await prisma.client.findFirst({
+    where: { id: clientId, therapistId: actor.userId },
+    select: clientDetailSelect,
+  });
+  if (!row) throw await denied(prisma, actor, "client", clientId, "The client");
   await auditClinical(prisma, actor, "client.viewed", "client", clientId);
-  return client;
+  return toClientDetail(row);
 }
 
 export async function updateClient(

@@ -87,6 +87,21 @@ export async function getMeasurementSettings(db: Db): Promise<StoredMeasurementS
   };
 }
 
+/**
+ * The measurement settings and time zone from the stored row's columns, for a query that reads the
+ * row itself (the caseload's one statement); null (no row) gives the defaults, as above.
+ */
+export function measurementSettingsOf(row: { measurement: unknown; timeZone: string } | null): {
+  settings: MeasurementSettings;
+  timeZone: string;
+} {
+  if (!row) return { settings: defaultMeasurementSettings, timeZone: defaultServiceSettings.timeZone };
+  return {
+    settings: completed(measurementSettings, defaultMeasurementSettings, row.measurement),
+    timeZone: knownTimeZone(row.timeZone),
+  };
+}
+
 /** The supervision settings alone: one narrow read for the middle-phase gate and the co-sign view. */
 export async function getSupervisionSettings(db: Db): Promise<SupervisionSettings> {
   const row = await db.organisationSettings.findUnique({

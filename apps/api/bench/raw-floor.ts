@@ -1,0 +1,82 @@
+// The raw-`pg` floor of an endpoint: the exact statements its requests sent (text and parameters,
+// captured at the pool by test/helpers/statement-log.ts), replayed with a plain pg pool at the same
+// concurrency, with no app, no Prisma and no JSON around them. What the app adds is the ratio of the
+// two throughputs. Only for reads: a replayed write would run against versions that have moved on.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import type { LoggedStatement } from "../test/helpers/statement-log";
+import { CONCURRENCY, POOL, SECONDS, WARMUP_MS } from "./knobs";
+import { percentile } from "./measure";
+
+export interface RawResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Sends one request's statements as the app did: the same round trips, statements of one round trip
+ * at once. A connection that ran a transaction is held for the request (as Prisma holds it); every
+ * other statement goes to whichever pool connection is free, as Prisma's do — holding one while
+ * waiting for another would deadlock the pool at this concurrency.
+ */
+export async function replay(pool: pg.Pool, statements: readonly LoggedStatement[]): Promise<void> {
+  const transactions = new Set(
+    statements.filter((s) => /^\s*BEGIN\b/i.test(s.text)).map((s) => s.connection),
+  );
+  const held = new Map<number, Promise<pg.PoolClient>>();
+  const send = (statement: LoggedStatement) => {
+    const query = { text: statement.text, values: statement.values };
+    if (!transactions.has(statement.connection)) return pool.query(query);
+    let client = held.get(statement.connection);
+    if (!client) {
+      client = pool.connect();
+      held.set(statement.connection, client);
+    }
+    return client.then((c) => c.query(query));
+  };
+  const trips = new Map<number, LoggedStatement[]>();
+  for (const statement of statements) {
+    const trip = trips.get(statement.roundTrip);
+    if (trip) trip.push(statement);
+    else trips.set(statement.roundTrip, [statement]);
+  }
+  try {
+    for (const trip of trips.values()) await Promise.all(trip.map(send));
+  } finally {
+    for (const client of held.values()) (await client).release();
+  }
+}
+
+/** Replays the captured requests in turn from CONCURRENCY workers for SECONDS (after a warm-up). */
+export async function rawFloor(url: string, samples: readonly LoggedStatement[][]): Promise<RawResult> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL });
+  pool.on("error", () => {});
+  let turn = 0;
+  const next = () => samples[turn++ % samples.length] ?? [];
+  const run = (untilMs: number, latencies?: number[]) =>
+    Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < untilMs) {
+          const started = performance.now();
+          await replay(pool, next());
+          latencies?.push(performance.now() - started);
+        }
+      }),
+    );
+  try {
+    await run(performance.now() + WARMUP_MS);
+    const latencies: number[] = [];
+    const started = performance.now();
+    await run(started + SECONDS * 1_000, latencies);
+    const elapsed = (performance.now() - started) / 1_000;
+    latencies.sort((a, b) => a - b);
+    return {
+      perSecond: latencies.length / elapsed,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,92 @@
+// The caseload and a client's record cost three round trips each, whatever the caseload's size: the
+// session lookup, one statement for the data, the audit row (issue 16; docs/decisions/024). Counted at
+// the pg pool (test/helpers/statement-log.ts), as `pnpm bench` counts them, so BEGIN, COMMIT and the
+// session's last-seen update would count too.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { caseloadResponse, clientDetail } from "@ipt/shared";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "../../generated/prisma/client";
+import { createTestApp } from "../../../test/helpers/app";
+import { courseFor, ok, signedInAs, type Clinician } from "../../../test/helpers/clinical";
+import { heldSession, recordPhq9 } from "../../../test/helpers/measures";
+import { statementLog, type LoggedStatement } from "../../../test/helpers/statement-log";
+
+const log = statementLog();
+const { app, prisma } = await createTestApp({}, undefined, undefined, (url) => {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on("error", () => {});
+  afterAll(() => pool.end());
+  log.attach(pool);
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+});
+
+/** One GET, alone: its statements (text only) and round trips. */
+async function counted(who: Clinician, url: string) {
+  const trips = log.roundTrips;
+  log.capture();
+  const response = await who.get(url);
+  const statements: LoggedStatement[] = log.stop();
+  return { response, statements: statements.map((s) => s.text), roundTrips: log.roundTrips - trips };
+}
+
+/** The tables a statement reads or writes, by name. */
+const tablesOf = (sql: string) =>
+  [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?([a-z_]+)"?/gi)].map((m) => m[1]);
+
+describe("round trips per read", () => {
+  it("the caseload: session, data and audit, for one client or six", async () => {
+    const few = await signedInAs(app, prisma);
+    await courseFor(few, { phase: "middle" });
+    const many = await signedInAs(app, prisma);
+    for (let i = 0; i < 6; i++) {
+      const course = await courseFor(many, { phase: "middle" });
+      const session = await heldSession(many, course, 1);
+      await recordPhq9(many, course.id, session.id, 15, 1);
+    }
+
+    const one = await counted(few, "/api/clients");
+    const six = await counted(many, "/api/clients?pageSize=100");
+
+    expect(ok(one.response, caseloadResponse).items).toHaveLength(1);
+    const page = ok(six.response, caseloadResponse);
+    expect(page.items).toHaveLength(6);
+    expect(page.items[0]?.measures).toMatchObject({ latestPhq9: { total: 15 }, openRiskFlags: 1 });
+    for (const run of [one, six]) {
+      expect(run.roundTrips).toBe(3);
+      expect(run.statements).toHaveLength(3);
+      expect(tablesOf(run.statements[0] ?? "")).toContain("login_sessions");
+      expect(tablesOf(run.statements[2] ?? "")).toEqual(["audit_events"]);
+    }
+    // One statement reads the data: clients, courses, sessions, scores, risk flags, settings.
+    expect(tablesOf(six.statements[1] ?? "")).toEqual(
+      expect.arrayContaining(["clients", "courses", "therapy_sessions", "measure_scores", "risk_flags"]),
+    );
+  });
+
+  it("a client's record: session, the client with its courses (read once), audit", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const course = await courseFor(therapist);
+
+    const read = await counted(therapist, `/api/clients/${course.client.id}`);
+
+    expect(ok(read.response, clientDetail).courses.map((c) => c.id)).toEqual([course.id]);
+    expect(read.roundTrips).toBe(3);
+    expect(read.statements).toHaveLength(3);
+    expect(read.statements.filter((sql) => tablesOf(sql).includes("clients"))).toHaveLength(1);
+    expect(tablesOf(read.statements[2] ?? "")).toEqual(["audit_events"]);
+  });
+
+  it("a session last seen a while ago is touched in the same statement that reads it", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const long = new Date(Date.now() - 60_000);
+    await prisma.loginSession.updateMany({ where: { userId: therapist.id }, data: { lastSeenAt: long } });
+
+    const read = await counted(therapist, "/api/clients");
+
+    expect(read.response.statusCode).toBe(200);
+    expect(read.roundTrips).toBe(3);
+    const [session] = await prisma.loginSession.findMany({ where: { userId: therapist.id } });
+    expect(session?.lastSeenAt.getTime()).toBeGreaterThan(long.getTime());
+  });
+});

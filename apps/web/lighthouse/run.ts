@@ -6,7 +6,8 @@
 //   pnpm lighthouse                           (from the repository root: builds the web app first)
 //   pnpm --filter @ipt/web lighthouse         (audits the current build in apps/web/dist)
 //
-// Knobs: CHROMIUM_PATH (/usr/bin/chromium); LIGHTHOUSE_REPORT_DIR (also write each page's report, HTML and JSON).
+// Knobs: CHROMIUM_PATH (/usr/bin/chromium); LIGHTHOUSE_REPORT_DIR (also write each page's report, HTML and JSON);
+// LIGHTHOUSE_PAGES (a comma-separated subset of sign-in,caseload,course,session, for quicker comparisons).
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -107,7 +108,8 @@ async function main() {
         headers: { Cookie: signedIn.cookie },
       })),
     ];
-    for (const page of pages) {
+    const only = process.env.LIGHTHOUSE_PAGES?.split(",").map((name) => name.trim());
+    for (const page of pages.filter(({ name }) => !only || only.includes(name))) {
       const flags: Flags = {
         port: chrome.port,
         output: ["html", "json"],

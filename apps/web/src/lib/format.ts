@@ -1,28 +1,34 @@
-const locale = "en-GB";
+// Dates are written out by hand, in the en-GB forms Intl.DateTimeFormat gives ("Sat, 31 Jan 2026",
+// "6 Sept 2026, 14:05"): the first Intl formatter of a page costs tens of milliseconds of ICU set-up
+// (more on a slow phone), and every signed-in page shows dates in its first render (docs/benchmarks.md).
+// format.test.ts checks each form against Intl's.
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"] as const;
 
-const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+const twoDigits = (value: number) => String(value).padStart(2, "0");
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+function validDate(date: Date, input: string): Date {
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid time value: ${input}`);
+  return date;
 }
 
+/** "6 Sept 2026, 14:05" in the browser's time zone. */
+export function formatDateTime(iso: string): string {
+  const date = validDate(new Date(iso), iso);
+  return `${formatDate(iso)}, ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+}
+
+/** "6 Sept 2026" in the browser's time zone. */
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+  const date = validDate(new Date(iso), iso);
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
 // Calendar dates ("2026-01-31", no time) are read and shown in UTC so no time zone moves the day.
-const calendarDateFormat = new Intl.DateTimeFormat(locale, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 /** "2026-01-31" → "Sat, 31 Jan 2026". */
 export function formatCalendarDate(isoDate: string): string {
-  return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  const date = validDate(new Date(`${isoDate}T00:00:00Z`), isoDate);
+  return `${WEEKDAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /**

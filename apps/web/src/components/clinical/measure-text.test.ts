@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatSigned } from "./measure-text";
+import { formatChange, formatPercent, formatSigned } from "./measure-text";
 
 describe("change from baseline", () => {
   it("shows a fall with a true minus sign and the reduction", () => {
@@ -15,5 +15,16 @@ describe("change from baseline", () => {
   it("leaves the percentage out when the baseline was 0", () => {
     expect(formatChange(4, null)).toBe("+4");
     expect(formatSigned(-2)).toBe("−2");
+  });
+});
+
+describe("percentages read as Intl's en-GB numbers", () => {
+  it("round to one decimal half away from zero, group thousands and drop a trailing .0", () => {
+    const intl = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+    const values = [
+      0, -0, 0.04, -0.04, 0.05, 0.15, 1.25, 12.25, 33.35, 44.44, 50, 99.95, 100, 1234.56, -25, -4.45,
+    ];
+    for (let i = 0; i <= 2000; i += 1) values.push(i / 7, -i / 3, i * 1.005);
+    for (const value of values) expect(formatPercent(value)).toBe(`${intl.format(value)}%`);
   });
 });

@@ -1,11 +1,23 @@
 // Plain words for scores and their change, used wherever a course's measures are summarised
 // (caseload, course page, supervisor's lists, end-of-treatment summary).
 
-const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-
-/** 44.4 → "44.4%", 50 → "50%". */
+/**
+ * 44.4 → "44.4%", 50 → "50%", 1234.56 → "1,234.6%": what Intl.NumberFormat("en-GB",
+ * { maximumFractionDigits: 1 }) writes, without the ICU set-up of a first Intl formatter on the page
+ * (see lib/format.ts). Like Intl, it rounds the number's shortest decimal form ("0.15", not the
+ * double's exact value) half away from zero.
+ */
 export function formatPercent(value: number): string {
-  return `${percentFormat.format(value)}%`;
+  const decimal = String(Math.abs(value));
+  const [whole, fraction = ""] = decimal.includes("e")
+    ? Math.abs(value).toFixed(2).split(".")
+    : decimal.split(".");
+  let tenths = BigInt(`${whole}${fraction[0] ?? "0"}`);
+  if ((fraction[1] ?? "0") >= "5") tenths += 1n;
+  const grouped = String(tenths / 10n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const tenth = tenths % 10n;
+  const sign = value < 0 || Object.is(value, -0) ? "-" : "";
+  return `${sign}${grouped}${tenth === 0n ? "" : `.${tenth}`}%`;
 }
 
 /** A signed whole number with a true minus sign: −8, +3, 0. */

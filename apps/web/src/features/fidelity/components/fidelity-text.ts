@@ -2,10 +2,16 @@
 // therapist's self-rating and a supervisor's rating differ by FIDELITY_DISAGREEMENT or more.
 import { fidelityItems, type FidelityItemKey, type FidelityRating, type SessionFidelity } from "@ipt/shared";
 
-const averageFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+// Built on first use, not when the module loads: a page that imports this without showing an average
+// skips the ICU set-up of a first Intl formatter (see lib/format.ts).
+let averageFormat: Intl.NumberFormat | undefined;
 
 /** 3 → "3.0", 3.45 → "3.45". */
-export const formatAverage = (value: number) => averageFormat.format(value);
+export const formatAverage = (value: number) =>
+  (averageFormat ??= new Intl.NumberFormat("en-GB", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 2,
+  })).format(value);
 
 /** "3.4, at or above the pass mark of 3.0" / "2.5, below the pass mark of 3.0". */
 export function averageAgainstPassMark(average: number, passMark: number): string {

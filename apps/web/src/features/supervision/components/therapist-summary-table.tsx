@@ -7,18 +7,22 @@ import { paths } from "../../../config/paths";
 
 export const NO_SUPERVISEES = "No supervisees are assigned to you yet.";
 
-const percentFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 0 });
-const ratingFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+// Built on first use (see lib/format.ts on the cost of a page's first Intl formatter).
+let percentFormat: Intl.NumberFormat | undefined;
+let ratingFormat: Intl.NumberFormat | undefined;
 
 /** A share (0–1) of the measured courses: 0.5 of 4 → "50% of 4"; null without a measured course. */
 export function shareText(share: number | null, measuredCourses: number): string | null {
   if (share === null || measuredCourses === 0) return null;
-  return `${percentFormat.format(share)} of ${measuredCourses}`;
+  return `${(percentFormat ??= new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 0 })).format(share)} of ${measuredCourses}`;
 }
 
 /** A 1–5 fidelity rating: 3 → "3.0", 2.96 → "2.96" (never rounded up to the pass mark). */
 export function formatRating(value: number): string {
-  return ratingFormat.format(value);
+  return (ratingFormat ??= new Intl.NumberFormat("en-GB", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 2,
+  })).format(value);
 }
 
 /** Active clients with any overdue item: "None", "1 client", "3 clients". */

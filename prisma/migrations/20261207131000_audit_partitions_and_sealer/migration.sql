@@ -166,12 +166,12 @@ INSERT INTO "audit_events" (id, occurred_at, actor_id, actor_label, action, enti
          request_id, details, row_number() OVER (ORDER BY id), prev_hash, hash
   FROM "audit_events_unpartitioned";
 
+-- The head row is made by the first seal (audit_seal), so a new database has no rows at all (a
+-- backup restores into it); here only when events exist.
 INSERT INTO "audit_chain_head" (id, seq, hash, sealed_at)
-  SELECT 1, count(*),
-         coalesce((SELECT hash FROM "audit_events_unpartitioned" ORDER BY id DESC LIMIT 1),
-                  '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea),
-         now()
-  FROM "audit_events_unpartitioned";
+  SELECT 1, count(*), (SELECT hash FROM "audit_events_unpartitioned" ORDER BY id DESC LIMIT 1), now()
+  FROM "audit_events_unpartitioned"
+  HAVING count(*) > 0;
 
 DROP TABLE "audit_events_unpartitioned";
 
@@ -273,6 +273,10 @@ BEGIN
   IF current_setting('transaction_isolation') <> 'read committed' THEN
     RAISE EXCEPTION 'audit_seal: run under READ COMMITTED only, not %', current_setting('transaction_isolation');
   END IF;
+  -- The chain's start: no events sealed yet, the link is 32 zero bytes.
+  INSERT INTO "audit_chain_head" (id, seq, hash)
+    VALUES (1, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+    ON CONFLICT (id) DO NOTHING;
   SELECT * INTO head FROM "audit_chain_head" WHERE id = 1 FOR UPDATE SKIP LOCKED;
   IF NOT FOUND THEN
     RETURN 0;

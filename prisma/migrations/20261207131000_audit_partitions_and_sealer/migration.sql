@@ -261,9 +261,10 @@ CREATE TRIGGER "audit_archives_no_truncate"
 
 -- Seals up to max_rows committed unsealed events, oldest id first, and returns how many. One sealer at
 -- a time across every API instance: the head row is taken with SKIP LOCKED, so a second sealer returns
--- 0 at once instead of waiting. Each statement here sees what has committed when it starts (READ
+-- -1 at once instead of waiting (with wait => true it waits its turn instead: for the owner's
+-- commands and checks). Each statement here sees what has committed when it starts (READ
 -- COMMITTED), so an event whose transaction is still open is simply left for a later batch.
-CREATE FUNCTION "audit_seal"(max_rows integer) RETURNS integer
+CREATE FUNCTION "audit_seal"(max_rows integer, wait boolean DEFAULT false) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   head "audit_chain_head";
@@ -277,9 +278,13 @@ BEGIN
   INSERT INTO "audit_chain_head" (id, seq, hash)
     VALUES (1, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
     ON CONFLICT (id) DO NOTHING;
-  SELECT * INTO head FROM "audit_chain_head" WHERE id = 1 FOR UPDATE SKIP LOCKED;
-  IF NOT FOUND THEN
-    RETURN 0;
+  IF wait THEN
+    SELECT * INTO head FROM "audit_chain_head" WHERE id = 1 FOR UPDATE;
+  ELSE
+    SELECT * INTO head FROM "audit_chain_head" WHERE id = 1 FOR UPDATE SKIP LOCKED;
+    IF NOT FOUND THEN
+      RETURN -1;
+    END IF;
   END IF;
   FOR e IN SELECT * FROM "audit_events" WHERE chain_seq IS NULL ORDER BY id LIMIT max_rows LOOP
     head.seq := head.seq + 1;

@@ -59,7 +59,7 @@ export async function archiveAuditMonths(
   try {
     // What has committed is sealed first (a month's events must all be in the chain to leave).
     for (;;) {
-      const { rows } = await client.query<{ sealed: number }>(`SELECT audit_seal($1) AS sealed`, [
+      const { rows } = await client.query<{ sealed: number }>(`SELECT audit_seal($1, true) AS sealed`, [
         SEAL_BATCH,
       ]);
       if ((rows[0]?.sealed ?? 0) < SEAL_BATCH) break;

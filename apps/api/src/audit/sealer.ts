@@ -10,14 +10,21 @@ type Db = Pick<PrismaClient, "$queryRaw">;
 
 export const SEAL_BATCH = 1_000;
 
-/** Seals batches until none is left (or another sealer holds the head); returns the events sealed. */
-export async function sealAuditEvents(prisma: Db, batchSize = SEAL_BATCH): Promise<number> {
+/**
+ * Seals batches until none is left; returns the events sealed. When another sealer holds the chain's
+ * head it returns at once (the background sealer's way), unless `wait` (checks and owner commands:
+ * everything committed before the call is sealed when it returns).
+ */
+export async function sealAuditEvents(
+  prisma: Db,
+  { batchSize = SEAL_BATCH, wait = false }: { batchSize?: number; wait?: boolean } = {},
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const [row] = await prisma.$queryRaw<
-      { sealed: number }[]
-    >`SELECT audit_seal(${batchSize}::int) AS sealed`;
+    const [row] = await prisma.$queryRaw<{ sealed: number }[]>`
+      SELECT audit_seal(${batchSize}::int, ${wait}) AS sealed`;
     const sealed = row?.sealed ?? 0;
+    if (sealed < 0) return total; // another sealer is at work
     total += sealed;
     if (sealed < batchSize) return total;
   }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { repoRoot } from "../../src/config/config";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "../../src/db/embedded-postgres";
 import { applyMigrations } from "../../src/db/migrations";
-import { adminQuery, freePort, quoteIdent } from "../../test/helpers/test-cluster";
+import { adminQuery, freePort, quoteIdent, storeTestSignInSettings } from "../../test/helpers/test-cluster";
 import { onCleanup, scenarioLogDir } from "./scenario";
 
 export const MIGRATIONS_DIR = path.join(repoRoot, "prisma", "migrations");
@@ -67,6 +67,9 @@ export async function startDatabase(): Promise<ResilienceDatabase> {
   };
 
   const main = await createDatabase();
+  // The scenarios' invented accounts sign in with a password only, as in the test suite (a new
+  // deployment asks every role for a second factor: docs/decisions/021).
+  await storeTestSignInSettings(main.url);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

@@ -3,6 +3,7 @@
 import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { buildApp } from "./app";
+import { startAuditSealer } from "./audit/sealer";
 import { purgeExpiredLoginSessions } from "./auth/login-sessions";
 import { purgeForgottenFailures } from "./auth/throttle";
 import { purgeExpiredIdempotencyKeys } from "./idempotency/key-store";
@@ -65,12 +66,18 @@ async function main() {
     purgeForgottenFailures(prisma).catch(() => logger.warn("could not purge forgotten sign-in failures"));
   }, 10 * 60_000);
   purge.unref();
+  // Chains new audit events into the tamper-evident hash chain (docs/decisions/022).
+  const sealer = startAuditSealer(prisma, {
+    intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
+    onError: () => logger.warn("could not seal audit events; the next run retries"),
+  });
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err: { type: err.name, stack: err.stack } }, "shutting down after an error");
     else logger.info({ signal }, "shutting down");
     clearInterval(purge);
     await app.close();
+    await sealer.stop();
     await prisma.$disconnect();
     await database.close();
   });

@@ -57,10 +57,17 @@ describe("the audit log is append-only", () => {
     const row = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: therapist.id } });
 
     await expect(
-      prisma.auditEvent.update({ where: { id: row.id }, data: { action: "tampered" } }),
+      prisma.auditEvent.update({
+        where: { id_occurredAt: { id: row.id, occurredAt: row.occurredAt } },
+        data: { action: "tampered" },
+      }),
     ).rejects.toThrow();
     await expect(prisma.auditEvent.deleteMany({ where: { actorId: therapist.id } })).rejects.toThrow();
-    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+    expect(
+      await prisma.auditEvent.findUniqueOrThrow({
+        where: { id_occurredAt: { id: row.id, occurredAt: row.occurredAt } },
+      }),
+    ).toEqual(row);
   });
 });
 

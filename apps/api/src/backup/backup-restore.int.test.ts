@@ -11,6 +11,7 @@ import { createTestApp, signIn } from "../../test/helpers/app";
 import { therapistWithCourse } from "../../test/helpers/clinical";
 import { createEmptyDatabase } from "../../test/helpers/database";
 import { verifyAuditChain } from "../audit/chain";
+import { sealAuditEvents } from "../audit/sealer";
 import { loadConfig } from "../config/config";
 import { createPrismaClient } from "../db/prisma";
 import { DEMO_PASSWORD, seedDemoAccounts } from "../seed/demo-accounts";
@@ -103,7 +104,7 @@ describe("backup and restore", () => {
       const before = await verifyAuditChain(restoredPrisma);
       expect(before.firstBroken).toBeNull();
       expect(before.head).toEqual((await verifyAuditChain(prisma)).head);
-      // The chain trigger and the id sequence work again on the restored copy.
+      // The sealer and the id sequence work again on the restored copy.
       await restoredPrisma.auditEvent.create({
         data: {
           actorLabel: "restore-test",
@@ -112,9 +113,11 @@ describe("backup and restore", () => {
           outcome: "success",
         },
       });
+      await sealAuditEvents(restoredPrisma);
       const after = await verifyAuditChain(restoredPrisma);
       expect(after.firstBroken).toBeNull();
-      expect(after.checked).toBe(before.checked + 1);
+      expect(after.checked).toBe(before.checked + before.unsealed + 1);
+      expect(after.unsealed).toBe(0);
     } finally {
       await restoredPrisma.$disconnect();
     }

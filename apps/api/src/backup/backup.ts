@@ -79,7 +79,8 @@ export async function backupDatabase(
       const hashing = hashingStream();
       const columns = table.columns.map(quoteIdent).join(", ");
       await pipeline(
-        client.query(copyTo(`COPY ${quoteIdent(table.name)} (${columns}) TO STDOUT`)),
+        // Through a query: COPY reads a partitioned table (the audit log) only that way.
+        client.query(copyTo(`COPY (SELECT ${columns} FROM ${quoteIdent(table.name)}) TO STDOUT`)),
         hashing.stream,
         createWriteStream(path.join(folder, file), { mode: PRIVATE_FILE_MODE }),
       );

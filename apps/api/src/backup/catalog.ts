@@ -34,7 +34,8 @@ export async function useCanonicalTextForm(client: pg.ClientBase): Promise<void>
   await client.query("SET LOCAL extra_float_digits TO 1");
 }
 
-/** The app's tables (schema public, bookkeeping excluded), parents before the tables that refer to them. */
+/** The app's tables (schema public, bookkeeping excluded; a partitioned table once, through its parent,
+ * never its partitions), parents before the tables that refer to them. */
 export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
   const { rows: tables } = await client.query<{
     name: string;
@@ -51,7 +52,7 @@ export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
               WHERE p.conrelid = c.oid AND p.contype = 'p') AS primary_key
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> $1
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $1
       ORDER BY c.relname`,
     [BOOKKEEPING_TABLE],
   );

@@ -91,6 +91,8 @@ const configSchema = z
     MAIL_FROM: z.string().trim().min(3).max(200).default("IPT Session Planner <no-reply@localhost>"),
     /** How often the automatic questionnaire sending looks for due sessions (seconds). */
     QUESTIONNAIRE_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    /** How often the audit sealer chains new audit events (milliseconds; docs/decisions/022). */
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     /** Who may read the OpenAPI document and docs page: anyone (development default) or signed-in users. */
     API_DOCS_PUBLIC: booleanFlag.optional(),
     WEB_DIST_DIR: z

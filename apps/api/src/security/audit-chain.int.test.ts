@@ -1,9 +1,11 @@
-// Proves the audit log is tamper-evident: every insert is hash-chained by the database (migration
-// audit_hash_chain), whoever inserts and whatever hash they send; concurrent writers never fork the
-// chain; and the verifier (src/audit/chain.ts, CLI `audit:verify`) names the one event in 10,000
-// whose field, hash or link was changed by one byte, or that was removed, even by a superuser who
-// switched the append-only triggers off. Existing events are chained by the migration itself.
-// (The app's connection cannot UPDATE, DELETE or TRUNCATE audit events: src/audit/audit-log.int.test.ts.)
+// Proves the audit log is tamper-evident: every insert is written unsealed, whatever hash the writer
+// sends, and the sealer (src/audit/sealer.ts, SQL audit_seal) chains them; concurrent writers on
+// many connections and concurrent sealers never fork the chain; the only UPDATE the database lets
+// through is sealing an unsealed event once, onto the chain's head; and the verifier
+// (src/audit/chain.ts, CLI `audit:verify`) names the one event in 10,000 whose field, hash or link
+// was changed by one byte, or that was removed, even by a superuser who switched the append-only
+// triggers off. Existing events keep the chain the older migration gave them. (The app's connection
+// cannot UPDATE, DELETE or TRUNCATE audit events: src/audit/audit-log.int.test.ts.)
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,6 +14,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../audit/audit-log";
 import { GENESIS_HASH, verifyAuditChain } from "../audit/chain";
+import { monthsFrom, partitionName } from "../audit/partitions";
+import { sealAuditEvents } from "../audit/sealer";
 import { repoRoot } from "../config/config";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient, type PrismaClient } from "../db/prisma";
@@ -26,7 +30,7 @@ const TARGET = 7_331;
 const { prisma, databaseUrl } = await createTestApp();
 const noContext = { actorId: null, ip: "203.0.113.9", requestId: "req-chain" };
 
-/** Runs SQL as the superuser with every user trigger (append-only and chain) switched off. */
+/** Runs SQL as the superuser with every user trigger (append-only and sealing) switched off. */
 async function asSuperuserWithoutTriggers(sql: string, ...values: unknown[]) {
   await prisma.$transaction([
     prisma.$executeRawUnsafe(`ALTER TABLE audit_events DISABLE TRIGGER USER`),
@@ -35,9 +39,10 @@ async function asSuperuserWithoutTriggers(sql: string, ...values: unknown[]) {
   ]);
 }
 
+/** The id of the event at a chain position (1 = the first sealed event). */
 async function idAt(position: number): Promise<bigint> {
   const [row] = await prisma.$queryRaw<{ id: bigint }[]>`
-    SELECT id FROM audit_events ORDER BY id OFFSET ${position - 1} LIMIT 1`;
+    SELECT id FROM audit_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq OFFSET ${position - 1} LIMIT 1`;
   return row!.id;
 }
 
@@ -50,7 +55,7 @@ describe("ten thousand chained events", () => {
   let total: number;
 
   beforeAll(async () => {
-    // Through the ORM in batches: each batch is one multi-row INSERT, chained row by row.
+    // Through the ORM in batches: each batch is one multi-row INSERT; then sealed as the sealer would.
     for (let start = 0; start < EVENTS; start += BATCH) {
       await prisma.auditEvent.createMany({
         data: Array.from({ length: BATCH }, (_, i) => ({
@@ -64,6 +69,7 @@ describe("ten thousand chained events", () => {
         })),
       });
     }
+    await sealAuditEvents(prisma);
     total = await countEvents();
     targetId = await idAt(TARGET);
   }, 120_000);
@@ -71,9 +77,9 @@ describe("ten thousand chained events", () => {
   it("verify as intact, end to end", async () => {
     expect(total).toBeGreaterThanOrEqual(EVENTS);
     const report = await verifyAuditChain(prisma);
-    expect(report).toMatchObject({ checked: total, firstBroken: null });
+    expect(report).toMatchObject({ checked: total, unsealed: 0, archived: 0, firstBroken: null });
     const [last] = await prisma.$queryRaw<{ hash: Uint8Array }[]>`
-      SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`;
+      SELECT hash FROM audit_events ORDER BY chain_seq DESC NULLS LAST LIMIT 1`;
     expect(report.head).toBe(Buffer.from(last!.hash).toString("hex"));
   });
 
@@ -116,7 +122,7 @@ describe("ten thousand chained events", () => {
     expect((await verifyAuditChain(prisma)).firstBroken).toBeNull();
   });
 
-  it("removing the newest event shows only against a head kept elsewhere", async () => {
+  it("removing the newest sealed event shows against the sealer's recorded head", async () => {
     const kept = (await verifyAuditChain(prisma)).head;
     const lastId = await idAt(total);
     const [saved] = await prisma.$queryRaw<{ row: object }[]>`
@@ -124,7 +130,7 @@ describe("ten thousand chained events", () => {
     await asSuperuserWithoutTriggers(`DELETE FROM audit_events WHERE id = $1`, lastId);
 
     const report = await verifyAuditChain(prisma);
-    expect(report.firstBroken).toBeNull();
+    expect(report.firstBroken).toEqual({ id: (await idAt(total - 1)).toString(), reason: "head" });
     expect(report.head).not.toBe(kept);
 
     await restore(lastId, saved!.row);
@@ -141,18 +147,20 @@ describe("ten thousand chained events", () => {
     const command = await runVerifyCommand();
     expect(command.code, command.stdout).toBe(1);
     expect(command.stdout).toContain(`audit events checked: ${TARGET}\n`);
-    expect(command.stdout).toContain(`first broken link: event ${targetId} was changed after it was written`);
+    expect(command.stdout).toContain(`first broken link: event ${targetId} was changed after it was sealed`);
 
     await restore(targetId, saved!.row);
     expect(await runVerifyCommand()).toMatchObject({
       code: 0,
       stdout:
         `audit events checked: ${total}\n` +
+        "archived (stepped over): 0\n" +
+        "not sealed yet: 0\n" +
         "first broken link: none; chain head " +
         (await verifyAuditChain(prisma)).head +
         "\n",
     });
-  }, 60_000);
+  }, 120_000);
 });
 
 /** Puts a saved row back exactly as it was (same id, fields and hashes). */
@@ -178,20 +186,41 @@ async function runVerifyCommand(): Promise<{ code: number; stdout: string }> {
   }
 }
 
-describe("the database chains every append", () => {
-  it("whatever hash or link the writer sends", async () => {
+describe("writing and sealing", () => {
+  it("an insert is unsealed whatever hash or link the writer sends, and sealing chains it", async () => {
     const forged = Buffer.alloc(32, 0xab);
     const row = await prisma.auditEvent.create({
-      data: { action: "auth.login", outcome: "success", prevHash: forged, hash: forged },
+      data: { action: "auth.login", outcome: "success", chainSeq: 1n, prevHash: forged, hash: forged },
     });
-    expect(Buffer.from(row.hash).equals(forged)).toBe(false);
-    expect(Buffer.from(row.prevHash).equals(forged)).toBe(false);
-    expect(row.hash).toHaveLength(32);
+    expect(row).toMatchObject({ chainSeq: null, prevHash: null, hash: null });
+    expect((await verifyAuditChain(prisma)).unsealed).toBe(1);
+
+    await sealAuditEvents(prisma);
+    const sealed = await prisma.auditEvent.findFirstOrThrow({ where: { id: row.id } });
+    expect(sealed.hash).toHaveLength(32);
+    expect(Buffer.from(sealed.hash!).equals(forged)).toBe(false);
+    expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
   });
 
-  it("concurrent writers never fork it, and rolled-back appends leave no hole", async () => {
+  it("writers on twenty connections insert at once while two sealers race, and the chain never forks", async () => {
     const before = await countEvents();
-    const wide = createPrismaClient(databaseUrl, 20);
+    // Half the writers wait for connections the other half hold open: a loaded machine can take
+    // longer than the pool's default wait for that.
+    const wide = createPrismaClient(databaseUrl, 20, { poolTimeoutMs: 60_000 });
+    const sealers = [createPrismaClient(databaseUrl, 1), createPrismaClient(databaseUrl, 1)];
+    let writing = true;
+    const sealing = sealers.map(async (sealer) => {
+      let rounds = 0;
+      while (writing || rounds === 0) {
+        await sealAuditEvents(sealer, { batchSize: 7 });
+        rounds += 1;
+      }
+    });
+    // Every writer holds its transaction open until all of them have inserted: with a lock on the
+    // write path (as the old chain trigger had) this would never finish.
+    let inserted = 0;
+    let allInserted!: () => void;
+    const allIn = new Promise<void>((resolve) => (allInserted = resolve));
     const writers = Array.from({ length: 40 }, (_, w) =>
       wide
         .$transaction(
@@ -199,36 +228,119 @@ describe("the database chains every append", () => {
             for (let i = 0; i < 5; i += 1) {
               await recordAudit(tx, noContext, { action: "client.viewed", entityId: `w${w}-${i}` });
             }
+            inserted += 1;
+            if (inserted === 20) allInserted();
+            if (w < 20) await allIn;
             // Every fourth writer fails after appending: its events must vanish without a trace.
             if (w % 4 === 3) throw new Error("rolled back on purpose");
           },
-          // 40 writers queue on the chain's lock; on a loaded machine the last ones wait longer than
-          // Prisma's 5 s default, which would fail them for a reason this test is not about.
           { maxWait: 60_000, timeout: 60_000 },
         )
         .catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
     );
     const outcomes = await Promise.all(writers).finally(() => wide.$disconnect());
+    writing = false;
+    await Promise.all(sealing).finally(() => Promise.all(sealers.map((s) => s.$disconnect())));
+    await sealAuditEvents(prisma);
 
-    expect(outcomes.filter((o) => o === "rolled back on purpose")).toHaveLength(10);
+    expect(
+      outcomes.filter((o) => o === "rolled back on purpose"),
+      outcomes.join("; "),
+    ).toHaveLength(10);
     expect(await countEvents()).toBe(before + 30 * 5);
     const forks = await prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM (SELECT prev_hash FROM audit_events GROUP BY prev_hash HAVING count(*) > 1) f`;
     expect(forks[0]!.n).toBe(0n);
-    expect((await verifyAuditChain(prisma)).firstBroken).toBeNull();
+    expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
   });
 
-  it("refuses an append under an isolation level that could fork it", async () => {
+  it("an event whose transaction commits after later ids were sealed is sealed in the next batch", async () => {
+    const late = createPrismaClient(databaseUrl, 1);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const wroteIt = new Promise<void>((resolve) => (written = resolve));
+      const slow = late.$transaction(async (tx) => {
+        await recordAudit(tx, noContext, { action: "client.viewed", entityId: "late" });
+        written();
+        await held;
+      });
+      await wroteIt;
+      await recordAudit(prisma, noContext, { action: "client.viewed", entityId: "early" });
+      await sealAuditEvents(prisma);
+      expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
+      release();
+      await slow;
+
+      await sealAuditEvents(prisma);
+      const order = await prisma.auditEvent.findMany({
+        where: { entityId: { in: ["late", "early"] } },
+        orderBy: { chainSeq: "asc" },
+      });
+      expect(order.map((e) => e.entityId)).toEqual(["early", "late"]);
+      expect(order[0]!.id).toBeGreaterThan(order[1]!.id);
+      expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
+    } finally {
+      await late.$disconnect();
+    }
+  });
+
+  it("an append under REPEATABLE READ is fine (no chain work at insert); sealing is READ COMMITTED only", async () => {
+    await prisma.$transaction((tx) => recordAudit(tx, noContext, { action: "client.viewed" }), {
+      isolationLevel: "RepeatableRead",
+    });
     await expect(
-      prisma.$transaction((tx) => recordAudit(tx, noContext, { action: "client.viewed" }), {
-        isolationLevel: "RepeatableRead",
-      }),
+      prisma.$transaction((tx) => sealAuditEvents(tx), { isolationLevel: "RepeatableRead" }),
     ).rejects.toThrow(/READ COMMITTED only/);
-    expect((await verifyAuditChain(prisma)).firstBroken).toBeNull();
+    await sealAuditEvents(prisma);
+    expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
   });
 });
 
-describe("the migration chains the events written before it", () => {
+describe("the only UPDATE allowed is sealing, once, onto the head", () => {
+  const refused = /append-only: UPDATE refused|moves only by sealing/;
+
+  it.each([
+    ["a sealed event's content", `UPDATE audit_events SET action = 'x' WHERE chain_seq IS NOT NULL`],
+    ["a sealed event's hash", `UPDATE audit_events SET hash = sha256(hash) WHERE chain_seq IS NOT NULL`],
+    ["unsealing", `UPDATE audit_events SET chain_seq = NULL, prev_hash = NULL, hash = NULL`],
+    ["an unsealed event's content", `UPDATE audit_events SET entity_id = 'x' WHERE chain_seq IS NULL`],
+    [
+      "sealing with a hash that is not the formula's",
+      `UPDATE audit_events SET chain_seq = (SELECT seq + 1 FROM audit_chain_head),
+              prev_hash = (SELECT hash FROM audit_chain_head), hash = sha256('x')
+        WHERE chain_seq IS NULL`,
+    ],
+    [
+      "sealing away from the head",
+      `UPDATE audit_events e SET chain_seq = h.seq + 5, prev_hash = h.hash,
+              hash = sha256(h.hash || convert_to(audit_event_payload(e), 'UTF8'))
+         FROM audit_chain_head h WHERE e.chain_seq IS NULL`,
+    ],
+    ["moving the head", `UPDATE audit_chain_head SET seq = seq - 1`],
+    ["deleting an event", `DELETE FROM audit_events WHERE chain_seq IS NULL`],
+    ["deleting from this month's partition", `DELETE FROM ${partitionName(monthsFrom(new Date(), 1)[0]!)}`],
+    ["truncating the default partition", `TRUNCATE audit_events_default`],
+    ["deleting the head", `DELETE FROM audit_chain_head`],
+  ])("the database refuses %s", async (_what, sql) => {
+    await recordAudit(prisma, noContext, { action: "client.viewed", entityId: "unsealed" });
+    const before = await prisma.$queryRaw<{ rows: string }[]>`
+      SELECT (SELECT string_agg(to_jsonb(e)::text, ',' ORDER BY id) FROM audit_events e)
+          || (SELECT to_jsonb(h)::text FROM audit_chain_head h) AS rows`;
+
+    await expect(prisma.$executeRawUnsafe(sql)).rejects.toThrow(
+      sql.startsWith("UPDATE") ? refused : /append-only|refused/,
+    );
+
+    const after = await prisma.$queryRaw<{ rows: string }[]>`
+      SELECT (SELECT string_agg(to_jsonb(e)::text, ',' ORDER BY id) FROM audit_events e)
+          || (SELECT to_jsonb(h)::text FROM audit_chain_head h) AS rows`;
+    expect(after).toEqual(before);
+  });
+});
+
+describe("the migrations keep the chain of the events written before them", () => {
   it("from the first event, and new events continue the chain", async () => {
     const migrationsDir = path.join(repoRoot, "prisma", "migrations");
     const names = (await readdir(migrationsDir, { withFileTypes: true }))
@@ -260,11 +372,14 @@ async function chainedByTheMigration(legacy: PrismaClient, url: string, migratio
   );
   await applyMigrations(url, migrationsDir);
 
-  const [first] = await legacy.$queryRaw<{ prev_hash: Uint8Array }[]>`
-      SELECT prev_hash FROM audit_events ORDER BY id LIMIT 1`;
+  const [first] = await legacy.$queryRaw<{ prev_hash: Uint8Array; chain_seq: bigint }[]>`
+      SELECT prev_hash, chain_seq FROM audit_events ORDER BY id LIMIT 1`;
   expect(Buffer.from(first!.prev_hash).equals(GENESIS_HASH)).toBe(true);
-  expect(await verifyAuditChain(legacy)).toMatchObject({ checked: 50, firstBroken: null });
+  expect(first!.chain_seq).toBe(1n);
+  expect(await verifyAuditChain(legacy)).toMatchObject({ checked: 50, unsealed: 0, firstBroken: null });
 
   await recordAudit(legacy, noContext, { action: "client.viewed", entityId: "after" });
-  expect(await verifyAuditChain(legacy)).toMatchObject({ checked: 51, firstBroken: null });
+  expect(await verifyAuditChain(legacy)).toMatchObject({ checked: 50, unsealed: 1, firstBroken: null });
+  await sealAuditEvents(legacy);
+  expect(await verifyAuditChain(legacy)).toMatchObject({ checked: 51, unsealed: 0, firstBroken: null });
 }

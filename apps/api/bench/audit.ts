@@ -1,0 +1,173 @@
+// The audit log at scale (issue 16): an audited client read against the same read without its audit
+// INSERT, on a big audit table, with the API's sealer running. Prints both rates and the ratio, and
+// whether the target (≥ 0.8) is met.
+//
+//   pnpm --filter @ipt/api bench:audit
+//
+// Raw `pg` clients (no HTTP, no Prisma: the figure is the database's cost of the audit insert),
+// BENCH_AUDIT_CONNECTIONS (20) at once, each looping over one invented client's read: the session
+// (login_sessions joined to users), the client (by id and therapist) and its courses, in one
+// READ COMMITTED transaction; the audited read adds the audit INSERT (as src/audit/audit-log.ts
+// writes it) before COMMIT. Runs alternate, plain then audited, BENCH_AUDIT_ROUNDS (3) times of
+// BENCH_AUDIT_SECONDS (10) each, and the ratio is of the medians. The audit table is first filled
+// with BENCH_AUDIT_ROWS (2,000,000) events by one generate_series INSERT over the last 90 days
+// (with stand-in hashes, written with triggers off: the database is thrown away), and the sealer
+// (audit_seal every second, as src/audit/sealer.ts) chains the new events during the audited runs.
+// Uses DATABASE_URL / TEST_DATABASE_URL's server if set (a database of its own, dropped at the end),
+// else an embedded PostgreSQL in a temporary folder.
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { repoRoot } from "../src/config/config";
+import { applyMigrations } from "../src/db/migrations";
+import { startAuditSealer } from "../src/audit/sealer";
+import { createPrismaClient } from "../src/db/prisma";
+import { startDatabase } from "./database";
+
+const knob = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+const CONNECTIONS = knob("BENCH_AUDIT_CONNECTIONS", 20);
+const SECONDS = knob("BENCH_AUDIT_SECONDS", 10);
+const ROUNDS = knob("BENCH_AUDIT_ROUNDS", 3);
+const ROWS = knob("BENCH_AUDIT_ROWS", 2_000_000);
+const CLIENTS = 1_000;
+const TARGET = 0.8;
+
+const SEED = `
+  INSERT INTO users (id, email, name, role, password_hash, updated_at)
+    SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'bench-' || g || '@example.test',
+           'Bench therapist ' || g, 'therapist', 'x', now()
+    FROM generate_series(1, 50) g;
+  INSERT INTO login_sessions (token_hash, user_id, csrf_token, expires_at)
+    SELECT 'token-' || g, ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'csrf', now() + interval '1 day'
+    FROM generate_series(1, 50) g;
+  INSERT INTO clients (id, therapist_id, display_name, referral_reason, updated_at)
+    SELECT ('10000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid,
+           ('00000000-0000-4000-8000-' || lpad((1 + g % 50)::text, 12, '0'))::uuid,
+           'Invented client ' || g, 'Invented: low mood.', now()
+    FROM generate_series(1, ${CLIENTS}) g;
+  INSERT INTO courses (id, client_id, sequence, format, lineage, planned_sessions, start_date, session_minutes, updated_at)
+    SELECT gen_random_uuid(), id, 1, 'standard', 'weissman', 12, '2026-01-05', 50, now() FROM clients;`;
+
+/** The big audit table: ROWS events, sealed-looking (chain_seq 1…N, stand-in hashes), head at N. */
+const FILL = `
+  SET session_replication_role = replica;
+  INSERT INTO audit_events (occurred_at, actor_id, action, entity_type, entity_id, outcome, ip, request_id,
+                            details, chain_seq, prev_hash, hash)
+    SELECT now() - (${ROWS} - g) * (interval '90 days' / ${ROWS}),
+           ('00000000-0000-4000-8000-' || lpad((1 + g % 50)::text, 12, '0'))::uuid,
+           'client.viewed', 'client', ('10000000-0000-4000-8000-' || lpad((1 + g % ${CLIENTS})::text, 12, '0')),
+           'success', '198.51.100.7', 'req-' || g, '{"fields":["displayName"]}'::jsonb,
+           g, sha256(int8send(g - 1)), sha256(int8send(g))
+    FROM generate_series(1, ${ROWS}) g;
+  INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, ${ROWS}, sha256(int8send(${ROWS}::bigint)));
+  SET session_replication_role = DEFAULT;
+  ANALYZE;`;
+
+const READ_SESSION = `SELECT s.user_id, s.csrf_token, u.role, u.active FROM login_sessions s
+                       JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`;
+const READ_CLIENT = `SELECT * FROM clients WHERE id = $1 AND therapist_id = $2`;
+const READ_COURSES = `SELECT * FROM courses WHERE client_id = $1 ORDER BY sequence`;
+const AUDIT = `INSERT INTO audit_events (actor_id, ip, request_id, action, outcome, entity_type, entity_id, details)
+               VALUES ($1, $2, $3, 'client.viewed', 'success', 'client', $4, '{"fields":["displayName"]}')`;
+
+async function readOnce(client: pg.Client, n: number, audited: boolean) {
+  const index = 1 + (n % CLIENTS);
+  const therapist = `00000000-0000-4000-8000-${String(1 + (index % 50)).padStart(12, "0")}`;
+  const clientId = `10000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+  await client.query("BEGIN");
+  await client.query(READ_SESSION, [`token-${1 + (index % 50)}`]);
+  await client.query(READ_CLIENT, [clientId, therapist]);
+  await client.query(READ_COURSES, [clientId]);
+  if (audited) await client.query(AUDIT, [therapist, "198.51.100.7", `bench-${n}`, clientId]);
+  await client.query("COMMIT");
+}
+
+async function run(clients: pg.Client[], audited: boolean): Promise<number> {
+  const until = performance.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    clients.map(async (client, c) => {
+      for (let n = c; performance.now() < until; n += clients.length) {
+        await readOnce(client, n, audited);
+        done += 1;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const database = await startDatabase();
+try {
+  await applyMigrations(database.url, path.join(repoRoot, "prisma", "migrations"));
+  const admin = new pg.Client({ connectionString: database.url });
+  admin.on("error", () => {});
+  await admin.connect();
+  await admin.query(SEED);
+  let started = performance.now();
+  await admin.query(FILL);
+  const fillSeconds = (performance.now() - started) / 1000;
+  const { rows: size } = await admin.query<{ partitions: string; size: string }>(
+    `SELECT count(*)::text AS partitions, pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS size
+       FROM pg_inherits WHERE inhparent = 'audit_events'::regclass`,
+  );
+  const { rows: events } = await admin.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_events`);
+  console.log(
+    `audit table: ${events[0]?.n} events in ${size[0]?.partitions} partitions, ${size[0]?.size} with indexes (filled in ${fillSeconds.toFixed(0)} s)`,
+  );
+  await admin.end();
+
+  const clients = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      client.on("error", () => {}); // dropped with the database at the end
+      await client.connect();
+      return client;
+    }),
+  );
+  // The API's sealer, on a connection of its own, as every API process runs it.
+  const sealerDb = createPrismaClient(database.url, 1);
+  const sealer = startAuditSealer(sealerDb, {
+    intervalMs: 1_000,
+    onError: (error) => console.error("sealer:", error),
+  });
+
+  await run(clients, false); // warm-up, not counted
+  const plain: number[] = [];
+  const audited: number[] = [];
+  started = performance.now();
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const plainRate = await run(clients, false);
+    const auditedRate = await run(clients, true);
+    plain.push(plainRate);
+    audited.push(auditedRate);
+    console.log(`round ${round}: plain ${plainRate.toFixed(0)}/s, audited ${auditedRate.toFixed(0)}/s`);
+  }
+  await sealer.stop();
+  const left = await sealerDb.auditEvent.count({ where: { chainSeq: null } });
+  await sealerDb.$disconnect();
+  await Promise.all(clients.map((client) => client.end()));
+
+  const ratio = median(audited) / median(plain);
+  console.log(
+    `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  console.log(`connections: ${CONNECTIONS}, ${ROUNDS} rounds × ${SECONDS} s each way, interleaved`);
+  console.log(`client read (plain):   ${median(plain).toFixed(0)} reads/s (median)`);
+  console.log(`client read (audited): ${median(audited).toFixed(0)} reads/s (median)`);
+  console.log(`events left unsealed at the end: ${left} (the sealer runs every second)`);
+  console.log(
+    `audited / plain = ${ratio.toFixed(2)} (target ≥ ${TARGET}): ${ratio >= TARGET ? "MET" : "NOT MET"}`,
+  );
+  process.exitCode = ratio >= TARGET ? 0 : 1;
+} finally {
+  await database.drop();
+}

@@ -24,7 +24,7 @@ const folder = values.out
 const { database } = await openConfiguredDatabase();
 let exitCode = 0;
 try {
-  const manifests = await archiveAuditMonths(database.url, values.before, folder);
+  const manifests = await archiveAuditMonths(database.ownerUrl, values.before, folder);
   for (const m of manifests) {
     const head = m.runs.at(-1)?.headHash ?? "none";
     console.log(

@@ -15,7 +15,7 @@ if (!Number.isInteger(ahead) || ahead < 0 || ahead > 120) {
 const { database } = await openConfiguredDatabase();
 let exitCode = 0;
 try {
-  const created = await createAuditPartitions(database.url, monthsFrom(new Date(), ahead + 1));
+  const created = await createAuditPartitions(database.ownerUrl, monthsFrom(new Date(), ahead + 1));
   console.log(created.length ? `created: ${created.join(", ")}` : "every partition exists already");
 } catch (error) {
   console.error(`audit:partitions failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -129,6 +129,23 @@ describe("the app's database role", () => {
     expect(updated?.message).toMatch(/permission denied for table audit_events/);
   });
 
+  it("seals the audit log only through audit_seal, which runs with its owner's rights", async () => {
+    const client = new pg.Client({ connectionString: appUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ sealed: number }>("SELECT audit_seal(1000, true) AS sealed");
+      expect(rows[0]?.sealed).toBeGreaterThanOrEqual(0);
+      const { rows: left } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_events WHERE chain_seq IS NULL",
+      );
+      expect(left[0]?.n).toBe("0");
+    } finally {
+      await client.end();
+    }
+    const forged = await asAppRole("UPDATE audit_events SET hash = prev_hash WHERE chain_seq IS NULL");
+    expect(forged?.code).toBe("42501");
+  });
+
   it("can still delete what is meant to go: its own expired sign-in sessions", async () => {
     expect(await asAppRole("DELETE FROM login_sessions WHERE false")).toBeNull();
   });

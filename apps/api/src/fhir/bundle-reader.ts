@@ -175,6 +175,15 @@ export function readCourseBundle(entries: BundleEntry[]): {
 
   const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
+  // A maintenance course names the acute course it continues, which a one-course import cannot bring:
+  // it is refused, named (docs/decisions/026).
+  if (planExt.string("course-kind") === "maintenance") {
+    problems.push({
+      path: `${plan.path}.extension`,
+      message:
+        "A maintenance course continues an acute course of the same record: it cannot be imported on its own.",
+    });
+  }
   const startDate = dateOnly(plan.resource.period?.start);
   if (!startDate)
     problems.push({ path: `${plan.path}.period.start`, message: "The course's start date is missing." });

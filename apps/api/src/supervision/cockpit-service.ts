@@ -28,7 +28,7 @@ import { loadCourseFacts } from "./course-facts";
 import { countAwaitingAcknowledgement } from "./risk-flags-service";
 import { required } from "../errors/required";
 
-export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
+export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination", "maintenance"];
 const NON_RESPONSE_CODES: readonly Flag["code"][] = [
   "reliable_deterioration",
   "not_on_track",

@@ -105,6 +105,8 @@ export function syntheticCourse({
   return {
     id: randomUUID(),
     sequence: 1,
+    kind: "acute",
+    acuteCourseId: null,
     format,
     lineage,
     phase: "middle",

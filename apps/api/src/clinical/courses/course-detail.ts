@@ -78,6 +78,9 @@ const courseDetailSelect = {
     select: { id: true, changedAt: true, changedBy: { select: personSelect }, kind: true, summary: true },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
   },
+  // The maintenance link both ways (ipt/maintenance).
+  acuteCourse: { select: { id: true, sequence: true } },
+  maintenanceCourses: { select: { id: true, sequence: true, phase: true }, orderBy: { sequence: "asc" } },
   // For the co-sign gaps (joined into this query, so they cost no extra round trip).
   coSignatures: gateCoSignaturesSelect,
   // The course's flags and outreach attempts: what closing it needs (safety/outreach).
@@ -139,6 +142,9 @@ export async function getCourseDetail(
       version: client.version,
     },
     sequence: course.sequence,
+    kind: course.kind,
+    acuteCourse: course.acuteCourse,
+    maintenanceCourses: course.maintenanceCourses,
     format: course.format,
     lineage: course.lineage,
     phase: course.phase,
@@ -177,7 +183,8 @@ export async function getCourseDetail(
       noFinalScoreReason: course.noFinalScoreReason,
       nonResponseOffer: course.nonResponseOffer,
       finalScoreRecorded: hasFinalScore(measures.series, lastHeld?.number ?? null),
-      nonResponding: isNonResponding(measures.outcome.status),
+      // Response is judged on an acute course; maintenance keeps gains already made.
+      nonResponding: course.kind === "acute" && isNonResponding(measures.outcome.status),
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,

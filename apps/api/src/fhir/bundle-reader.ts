@@ -18,6 +18,8 @@ import {
   nonResponseOffer,
   outreachMethod,
   outreachOutcome,
+  parentAttendance,
+  type ParentAttendance,
   problemArea,
   type riskLevel,
   type safetyPlanAction,
@@ -115,6 +117,7 @@ export interface ImportedCourse {
     nextFocus: string;
     riskReviewDone: boolean;
     riskReviewNote: string;
+    parentAttendance: ParentAttendance | null;
     cancelReason: string | null;
     signedAt: string | null;
     amendments: { reason: string; text: string; createdAt: string }[];
@@ -306,6 +309,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
         nextFocus: record.string("next-focus") ?? "",
         riskReviewDone: record.boolean("risk-review-done"),
         riskReviewNote: record.string("risk-review-note") ?? "",
+        parentAttendance: record.code("parent-attendance", parentAttendance),
         cancelReason: ext.string("session-cancel-reason"),
         signedAt: encounterUrl ? (signedAt.get(encounterUrl) ?? null) : null,
         amendments: complexParts(encounter?.extension, "amendment").flatMap((parts) => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { courseOutreach } from "../safety/outreach";
 import { shortText } from "../common/text";
 import { personRef } from "../users/users";
-import { flag, ruleGap, warning } from "../ipt";
+import { flag, parentAttendance, ruleGap, warning } from "../ipt";
 import { measureSummary } from "../measures/results";
 import { nonResponseOffer } from "../measures/completion";
 import {
@@ -187,6 +187,8 @@ export const sessionSummary = z.object({
   signed: z.boolean(),
   agendaDone: z.int(),
   agendaTotal: z.int(),
+  /** IPT-A: a parent's or carer's attendance at this session; null when not recorded. */
+  parentAttendance: parentAttendance.nullable(),
   version: z.int(),
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;

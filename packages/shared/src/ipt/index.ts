@@ -8,4 +8,5 @@ export * from "./plan-error";
 export * from "./agenda";
 export * from "./plan";
 export * from "./maintenance";
+export * from "./parent-attendance";
 export * from "./rules";

@@ -55,6 +55,7 @@ const courseDetailSelect = {
       signedAt: true,
       agenda: true,
       nextFocus: true,
+      parentAttendance: true,
       version: true,
     },
     orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
@@ -229,6 +230,7 @@ export async function getCourseDetail(
         signed: s.signedAt !== null,
         agendaDone: agenda.filter((item) => item.done).length,
         agendaTotal: agenda.length,
+        parentAttendance: s.parentAttendance,
         version: s.version,
       };
     }),

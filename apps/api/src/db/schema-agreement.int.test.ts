@@ -194,7 +194,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=totp_factors",
         "table_name=users",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(28);
+      expect(schemaCatalog.enums).toHaveLength(30);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

@@ -18,6 +18,8 @@ import {
   nonResponseOffer,
   outreachMethod,
   outreachOutcome,
+  parentAttendance,
+  type ParentAttendance,
   problemArea,
   type riskLevel,
   type safetyPlanAction,
@@ -115,6 +117,7 @@ export interface ImportedCourse {
     nextFocus: string;
     riskReviewDone: boolean;
     riskReviewNote: string;
+    parentAttendance: ParentAttendance | null;
     cancelReason: string | null;
     signedAt: string | null;
     amendments: { reason: string; text: string; createdAt: string }[];
@@ -175,6 +178,15 @@ export function readCourseBundle(entries: BundleEntry[]): {
 
   const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
+  // A maintenance course names the acute course it continues, which a one-course import cannot bring:
+  // it is refused, named (docs/decisions/026).
+  if (planExt.string("course-kind") === "maintenance") {
+    problems.push({
+      path: `${plan.path}.extension`,
+      message:
+        "A maintenance course continues an acute course of the same record: it cannot be imported on its own.",
+    });
+  }
   const startDate = dateOnly(plan.resource.period?.start);
   if (!startDate)
     problems.push({ path: `${plan.path}.period.start`, message: "The course's start date is missing." });
@@ -297,6 +309,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
         nextFocus: record.string("next-focus") ?? "",
         riskReviewDone: record.boolean("risk-review-done"),
         riskReviewNote: record.string("risk-review-note") ?? "",
+        parentAttendance: record.code("parent-attendance", parentAttendance),
         cancelReason: ext.string("session-cancel-reason"),
         signedAt: encounterUrl ? (signedAt.get(encounterUrl) ?? null) : null,
         amendments: complexParts(encounter?.extension, "amendment").flatMap((parts) => {

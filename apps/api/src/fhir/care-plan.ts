@@ -110,6 +110,8 @@ export function carePlanOf(
     resourceType: "CarePlan",
     extension: [
       ...extension("course-sequence", source.sequence),
+      // "maintenance": a course under a maintenance contract after an acute course (docs/decisions/026).
+      ...extension("course-kind", source.kind),
       ...extension("ipt-format", localCoding(iptCodeSystems.format, source.format, format.label)),
       ...extension("ipt-lineage", localCoding(iptCodeSystems.lineage, source.lineage, lineage.label)),
       ...extension("ipt-phase", localCoding(iptCodeSystems.phase, source.phase, source.phase)),

@@ -28,6 +28,8 @@ export function encounterOf(
       ...extension("next-focus", session.nextFocus),
       ...extension("risk-review-done", session.riskReviewDone),
       ...extension("risk-review-note", session.riskReviewNote),
+      // IPT-A: whether a parent or carer attended, and how (shared ipt/parent-attendance).
+      ...extension("parent-attendance", session.parentAttendance),
       // Corrections appended after signing, in order; the signed record itself is unchanged.
       ...session.amendments.map((amendment) =>
         complexExtension("amendment", {

@@ -35,6 +35,7 @@ export const exportSourceSelect = {
       incident: true,
       riskReviewDone: true,
       riskReviewNote: true,
+      parentAttendance: true,
       notes: true,
       betweenSessionWork: true,
       nextFocus: true,

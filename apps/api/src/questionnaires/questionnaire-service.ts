@@ -97,7 +97,12 @@ export async function issueLinkInTransaction(tx: Prisma.TransactionClient, input
   await lockCourse(tx, input.courseId);
   const course = await tx.course.findUniqueOrThrow({
     where: { id: input.courseId },
-    select: { phase: true, plannedSessions: true, client: { select: { yearOfBirth: true, email: true } } },
+    select: {
+      phase: true,
+      plannedSessions: true,
+      kind: true,
+      client: { select: { yearOfBirth: true, email: true } },
+    },
   });
   assertCourseOpen(course.phase);
   const session = await tx.therapySession.findUniqueOrThrow({
@@ -123,7 +128,7 @@ export async function issueLinkInTransaction(tx: Prisma.TransactionClient, input
     input.instruments ??
       defaultLinkInstruments(
         session.number,
-        measurementPoints(course.plannedSessions, settings).map((point) => point.sessionNumber),
+        measurementPoints(course.plannedSessions, settings, course.kind).map((point) => point.sessionNumber),
       ),
   );
   const recorded = await tx.measureScore.findMany({

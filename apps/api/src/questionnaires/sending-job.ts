@@ -95,7 +95,7 @@ async function issueDue(
       plannedDate: true,
       startTime: true,
       courseId: true,
-      course: { select: { plannedSessions: true, client: { select: { therapistId: true } } } },
+      course: { select: { plannedSessions: true, kind: true, client: { select: { therapistId: true } } } },
     },
     orderBy: [{ plannedDate: "asc" }, { id: "asc" }],
   });
@@ -103,7 +103,7 @@ async function issueDue(
   const { settings } = await getMeasurementSettings(prisma);
   let issued = 0;
   for (const session of candidates) {
-    const due = measurementPoints(session.course.plannedSessions, settings).some(
+    const due = measurementPoints(session.course.plannedSessions, settings, session.course.kind).some(
       (point) => point.sessionNumber === session.number,
     );
     const startsAt = fromZoned(fromDateColumn(session.plannedDate), session.startTime, timeZone);

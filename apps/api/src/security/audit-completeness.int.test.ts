@@ -43,6 +43,7 @@ const ACTIONS: Record<string, AuditAction> = {
   "PATCH /api/clients/:clientId/inventory/events/:eventId": "inventory.event_updated",
   "DELETE /api/clients/:clientId/inventory/events/:eventId": "inventory.event_removed",
   "POST /api/clients/:clientId/courses": "course.created",
+  "POST /api/courses/:courseId/maintenance": "course.maintenance_started",
   "GET /api/courses/:courseId": "course.viewed",
   "PATCH /api/courses/:courseId/initial-tasks": "course.initial_tasks_updated",
   "PUT /api/courses/:courseId/problem-area": "course.problem_area_set",

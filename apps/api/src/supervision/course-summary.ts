@@ -34,7 +34,7 @@ import { loadCourseFacts, type CourseFacts } from "./course-facts";
 export const SUMMARY_RULES_VERSION = 1;
 
 /** An active client's course: the cockpit lists these. */
-export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination"];
+export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination", "maintenance"];
 const NON_RESPONSE_CODES: readonly Flag["code"][] = [
   "reliable_deterioration",
   "not_on_track",

@@ -70,6 +70,9 @@ export function syntheticCourse({
       // Held sessions after the first answer the risk review (the flag is raised at session 2).
       riskReviewDone: isHeld && index > 1,
       riskReviewNote: isHeld && index > 1 ? "Invented: no current thoughts of self-harm." : "",
+      // IPT-A: a parent joined the first session, had a part alone at the second (the round trip carries it).
+      parentAttendance:
+        format === "ipt_a" && isHeld ? ((["joint", "parent_only", "none"] as const)[index] ?? null) : null,
       cancelReason: cancelled ? "Invented reason." : null,
       signedAt: isHeld ? new Date(`${planned.plannedDate}T12:00:00Z`) : null,
       signedById: isHeld ? therapistId : null,
@@ -105,6 +108,8 @@ export function syntheticCourse({
   return {
     id: randomUUID(),
     sequence: 1,
+    kind: "acute",
+    acuteCourseId: null,
     format,
     lineage,
     phase: "middle",

@@ -29,6 +29,7 @@ import {
   ok,
   sessionNumbered,
 } from "../helpers/clinical";
+import { completedAcuteCourse, maintenanceContract } from "../helpers/maintenance";
 import { followUpBody, gad7, recorded } from "../helpers/measures";
 import {
   courseNow,
@@ -515,6 +516,11 @@ export const MATRIX: MatrixRow[] = [
     prepare: async (ctx) => ({ params: { clientId: (await newClient(owner(ctx))).id } }),
   }),
   row("GET|HEAD /api/courses/:courseId", READER),
+  // A maintenance course after a completed acute course (docs/decisions/026): a fresh one each time.
+  row("POST /api/courses/:courseId/maintenance", OWNER, {
+    call: () => ({ body: maintenanceContract() }),
+    prepare: async (ctx) => ({ params: { courseId: (await completedAcuteCourse(owner(ctx))).id } }),
+  }),
   row("PATCH /api/courses/:courseId/initial-tasks", OWNER, {
     call: () => ({ body: { version: 1, diagnosisNamed: true } }),
     prepare: async (ctx) => {

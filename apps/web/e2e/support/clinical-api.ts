@@ -150,3 +150,55 @@ export async function signSession(api: AccountApi, courseId: string, number: num
   });
   return session.id;
 }
+
+/**
+ * A client whose standard 12-session weekly course from `startDate` (at least 12 weeks ago) is completed
+ * through the API: the middle phase begun, every session held, PHQ-9 16 at session 1 and 4 at session 12,
+ * the ending raised and the termination checklist with its relapse-prevention plan written. Its end date
+ * is the last session's.
+ */
+export async function clientWithCompletedCourse(api: AccountApi, displayName: string, startDate: string) {
+  const { clientId, courseId } = await clientWithCourse(api, displayName, startDate);
+  const current = () => api.call(endpoints.courses.get, { params: { courseId } });
+  await api.call(endpoints.courses.beginMiddlePhase, {
+    params: { courseId },
+    body: { version: (await current()).version },
+  });
+  const phq9 = (total: number) =>
+    Array.from({ length: 9 }, (_, index) => (index < total % 9 ? 1 : 0) + Math.floor(total / 9));
+  for (let number = 1; number <= 12; number += 1) {
+    if (number === 10) {
+      await api.call(endpoints.courses.raiseEnding, {
+        params: { courseId },
+        body: { version: (await current()).version },
+      });
+      await api.call(endpoints.courses.updateTerminationChecklist, {
+        params: { courseId },
+        body: {
+          version: (await current()).version,
+          progressReviewed: true,
+          gainsCredited: true,
+          feelingsDiscussed: true,
+          relapseWarningSigns: "Invented: sleeping badly for a week and cancelling plans with friends.",
+          relapsePlan: "Invented: call the clinic and come back if it lasts two weeks.",
+          nextStep: "maintenance_offered",
+        },
+      });
+    }
+    if (number === 1 || number === 12) {
+      await heldWithPhq9(api, courseId, number, phq9(number === 1 ? 16 : 4));
+    } else {
+      const session = await sessionNumbered(api, courseId, number);
+      await api.call(endpoints.sessions.update, {
+        params: { sessionId: session.id },
+        body: { version: session.version, status: "held" },
+      });
+    }
+  }
+  const last = await sessionNumbered(api, courseId, 12);
+  await api.call(endpoints.courses.complete, {
+    params: { courseId },
+    body: { version: (await current()).version, outcome: "completed", endedOn: last.plannedDate },
+  });
+  return { clientId, courseId, endedOn: last.plannedDate };
+}

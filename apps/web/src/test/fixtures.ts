@@ -62,6 +62,7 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
       signed: index < 5,
       agendaDone: index < 5 ? 4 : 0,
       agendaTotal: 4,
+      parentAttendance: null,
       version: 1,
     };
   });
@@ -74,6 +75,9 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
       version: 1,
     },
     sequence: 1,
+    kind: "acute",
+    acuteCourse: null,
+    maintenanceCourses: [],
     format: "standard",
     lineage: "weissman",
     phase: "middle",
@@ -181,6 +185,7 @@ export function sessionOf(extra: Partial<SessionDetail> = {}): SessionDetail {
     nextFocus: "Invented: the new job.",
     cancelReason: null,
     riskReview: riskReviewOf({ required: false, done: false, note: "" }),
+    parentAttendance: null,
     signedAt: "2026-09-02T12:00:00.000Z",
     signedBy: THERAPIST,
     version: 4,

@@ -39,6 +39,7 @@ export const auditActions = [
   "inventory.event_updated",
   "inventory.event_removed",
   "course.created",
+  "course.maintenance_started",
   "course.viewed",
   "course.initial_tasks_updated",
   "course.problem_area_set",

@@ -17,6 +17,7 @@ import {
   terminationChecklistRequest,
   versionRequest,
   raiseEndingRequest,
+  startMaintenanceRequest,
 } from "./courses";
 import { outreachAttemptRequest } from "../safety/outreach";
 
@@ -34,6 +35,15 @@ export const courseEndpoints = {
     path: "/api/clients/:clientId/courses",
     params: clientParams,
     body: createCourseRequest,
+    response: courseDetail,
+    status: 201,
+  }),
+  /** A maintenance course after this completed acute course, its plan generated at once (ipt/maintenance). */
+  startMaintenance: defineEndpoint({
+    method: "POST",
+    path: "/api/courses/:courseId/maintenance",
+    params: courseParams,
+    body: startMaintenanceRequest,
     response: courseDetail,
     status: 201,
   }),

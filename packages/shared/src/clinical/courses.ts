@@ -4,11 +4,12 @@ import { z } from "zod";
 import { courseOutreach } from "../safety/outreach";
 import { shortText } from "../common/text";
 import { personRef } from "../users/users";
-import { flag, ruleGap, warning } from "../ipt";
+import { flag, parentAttendance, ruleGap, warning } from "../ipt";
 import { measureSummary } from "../measures/results";
 import { nonResponseOffer } from "../measures/completion";
 import {
   courseFormat,
+  courseKind,
   courseOutcome,
   coursePhase,
   disputeStage,
@@ -86,6 +87,23 @@ export const contractRequest = z.strictObject({
   agreedOn: isoDate,
 });
 export type ContractRequest = z.infer<typeof contractRequest>;
+
+/**
+ * A maintenance contract after a completed acute course (ipt/maintenance): its length (6–12 sessions), its
+ * interval (monthly by default), the session length of the course's format, its first date, weekday and
+ * time of day (service's time zone), and when it was agreed. The plan is generated at once.
+ */
+export const startMaintenanceRequest = z.strictObject({
+  plannedSessions: z.int("Enter a whole number of sessions."),
+  frequency,
+  sessionMinutes: z.int("Enter minutes as a whole number."),
+  startDate: isoDate,
+  weekday: isoWeekday,
+  startTime: timeOfDay,
+  missedSessionPolicy: z.string().trim().min(1, "Say what happens after a missed session.").max(1000),
+  agreedOn: isoDate,
+});
+export type StartMaintenanceRequest = z.infer<typeof startMaintenanceRequest>;
 
 export const versionRequest = z.strictObject({ version });
 export type VersionRequest = z.infer<typeof versionRequest>;
@@ -169,6 +187,8 @@ export const sessionSummary = z.object({
   signed: z.boolean(),
   agendaDone: z.int(),
   agendaTotal: z.int(),
+  /** IPT-A: a parent's or carer's attendance at this session; null when not recorded. */
+  parentAttendance: parentAttendance.nullable(),
   version: z.int(),
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;
@@ -198,6 +218,12 @@ export const courseDetail = z.object({
   id: z.uuid(),
   client: z.object({ id: z.uuid(), displayName: z.string(), workingDiagnosis: z.string(), version: z.int() }),
   sequence: z.int(),
+  /** An acute course, or a maintenance course after one (ipt/maintenance). */
+  kind: courseKind,
+  /** A maintenance course's acute course. */
+  acuteCourse: z.object({ id: z.uuid(), sequence: z.int() }).nullable(),
+  /** An acute course's maintenance courses, oldest first. */
+  maintenanceCourses: z.array(z.object({ id: z.uuid(), sequence: z.int(), phase: coursePhase })),
   format: courseFormat,
   lineage,
   phase: coursePhase,

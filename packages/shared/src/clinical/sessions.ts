@@ -1,7 +1,7 @@
 // One therapy session record: agenda, techniques, notes; signing locks it, amendments are appended.
 import { z } from "zod";
 import { personRef } from "../users/users";
-import { agendaItem } from "../ipt";
+import { agendaItem, parentAttendance } from "../ipt";
 import {
   courseFormat,
   coursePhase,
@@ -36,6 +36,8 @@ export const updateSessionRequest = z.strictObject({
   /** The risk review after a risk flag on the course: ticked, or answered in the note. */
   riskReviewDone: z.boolean().optional(),
   riskReviewNote: note(2000).optional(),
+  /** IPT-A: whether a parent or carer attended this held session, and how; null clears it [S20c]. */
+  parentAttendance: parentAttendance.nullable().optional(),
 });
 export type UpdateSessionRequest = z.infer<typeof updateSessionRequest>;
 
@@ -82,6 +84,8 @@ export const sessionDetail = z.object({
   cancelReason: z.string().nullable(),
   /** The risk review this session carries after a risk flag on the course; signing waits for it. */
   riskReview,
+  /** IPT-A: a parent's or carer's attendance; null when not recorded. */
+  parentAttendance: parentAttendance.nullable(),
   signedAt: z.iso.datetime().nullable(),
   signedBy: personRef.nullable(),
   version: z.int(),

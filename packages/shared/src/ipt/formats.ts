@@ -91,3 +91,22 @@ export const lineagePresets: Record<Lineage, LineagePreset> = {
 /** Termination is raised explicitly 2–4 sessions before the last one [S4]. */
 export const TERMINATION_LEAD = { min: 2, max: 4, default: 2 } as const;
 export const terminationLeadSources: SourceTag[] = ["S4"];
+
+/**
+ * A maintenance contract (IPT-M) after a completed acute course [S1a][S4][S11b]. Trials gave maintenance
+ * IPT weekly for 6 months, or monthly for 3 years [S4][S27c][S27d]; the sources set no contract length.
+ * **Project synthesis:** a contract of 6–12 sessions (half a year to a year at monthly sessions), which a
+ * further maintenance contract can follow; monthly by default; the session length of the course's format.
+ */
+export const MAINTENANCE_CONTRACT = {
+  label: "Maintenance IPT",
+  minSessions: 6,
+  maxSessions: 12,
+  defaultSessions: 6,
+  defaultFrequency: "monthly",
+  sources: ["S1a", "S4", "S11b", "S27c", "S27d"] satisfies SourceTag[],
+  note:
+    "Maintenance starts under a new contract after the acute course. Trials gave it weekly for 6 months or " +
+    "monthly for 3 years. This planner's contract of 6–12 sessions is a project synthesis, not a published " +
+    "standard; a further maintenance contract can follow.",
+} as const;

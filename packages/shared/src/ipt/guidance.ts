@@ -601,6 +601,40 @@ export const phaseGuidance: Record<SessionPhase, PhaseGuidance> = {
     ],
     sources: ["S4", "S16", "S11b"],
   },
+  maintenance: {
+    label: "Maintenance",
+    lineageLabels: {},
+    sessions:
+      "Every session of a maintenance course: a new contract after the completed acute course, monthly by default " +
+      "(6–12 sessions in this planner, a project synthesis).",
+    tasks: [
+      {
+        key: "maintenance.contract",
+        text: "Maintenance follows the acute course under a new contract, with its own number and frequency of sessions.",
+        sources: ["S1a", "S4", "S11b"],
+      },
+      {
+        key: "maintenance.dosing",
+        text: "Trials gave maintenance IPT weekly for 6 months, or monthly for 3 years; it reduced relapse.",
+        sources: ["S4", "S27c", "S27d"],
+      },
+      {
+        key: "maintenance.keep-gains",
+        text:
+          "Project synthesis: keep the gains in the problem area, watch for the early warning signs of the " +
+          "relapse-prevention plan and review the plan at each session.",
+        sources: ["S4", "S11b"],
+      },
+      {
+        key: "maintenance.measure",
+        text:
+          "Project synthesis: a PHQ-9 score at every maintenance session, to notice a relapse or recurrence early " +
+          "(at monthly sessions this is about the 4-weekly assessment of an IPT trial).",
+        sources: ["S12b", "S23a", "S25j"],
+      },
+    ],
+    sources: ["S1a", "S4", "S11b", "S27c"],
+  },
 };
 
 /** The phase label as the given lineage uses it. */

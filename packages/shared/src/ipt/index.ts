@@ -7,4 +7,6 @@ export * from "./guidance";
 export * from "./plan-error";
 export * from "./agenda";
 export * from "./plan";
+export * from "./maintenance";
+export * from "./parent-attendance";
 export * from "./rules";

@@ -10,10 +10,12 @@ import {
 } from "../dates";
 import { agendaFor } from "./agenda";
 import { formatPresets, TERMINATION_LEAD } from "./formats";
+import { assertMaintenanceShape, frequencyDays, MAINTENANCE_PHASE, maintenanceSlotFor } from "./maintenance";
 import { PlanRuleError } from "./plan-error";
 import type { AgendaItem, SessionSlot } from "./templates";
 import type {
   CourseFormat,
+  CourseKind,
   DisputeStage,
   Frequency,
   Lineage,
@@ -21,8 +23,6 @@ import type {
   SessionPhase,
   SessionStatus,
 } from "./vocabulary";
-
-const frequencyDays: Record<Frequency, number> = { weekly: 7, fortnightly: 14 };
 
 /** A new course's sessions start at this time of day until the contract says otherwise. */
 export const DEFAULT_SESSION_TIME: TimeOfDay = "09:00";
@@ -33,7 +33,7 @@ function assertCalendarDate(date: string, field: string): void {
     throw new PlanRuleError(field, `Use a real date like 2026-01-31 (got "${date}").`);
 }
 
-/** `count` dates from `startDate`, one interval apart (weekly 7 days, fortnightly 14). */
+/** `count` dates from `startDate`, one interval apart (weekly 7 days, fortnightly 14, monthly 28). */
 export function sessionDates(startDate: CalendarDate, count: number, frequency: Frequency): CalendarDate[] {
   assertCalendarDate(startDate, "startDate");
   return Array.from({ length: count }, (_, index) => addDays(startDate, index * frequencyDays[frequency]));
@@ -118,6 +118,8 @@ function assertCourseShape(format: CourseFormat, total: number, lead: number, to
 }
 
 export interface CourseContext {
+  /** A maintenance course numbers its sessions in the maintenance phase (./maintenance); default acute. */
+  kind?: CourseKind;
   format: CourseFormat;
   lineage: Lineage;
   lead: number;
@@ -242,7 +244,9 @@ export function reflowPlan(input: ReflowInput): ReflowedSession[] {
   input.sessions.forEach((session) => assertCalendarDate(session.plannedDate, "plannedDate"));
   const ordered = [...input.sessions].sort(inPlanOrder);
   const total = ordered.filter((session) => session.status !== "cancelled").length;
-  assertCourseShape(format, total, lead, "sessions");
+  const maintenance = input.kind === "maintenance";
+  if (maintenance) assertMaintenanceShape(total, "sessions");
+  else assertCourseShape(format, total, lead, "sessions");
 
   let number = 0;
   return ordered.map((session) => {
@@ -258,8 +262,8 @@ export function reflowPlan(input: ReflowInput): ReflowedSession[] {
       };
     }
     number += 1;
-    const phase = phaseFor(number, total, format, lead);
-    const slot = slotFor(number, total, format, lead);
+    const phase = maintenance ? MAINTENANCE_PHASE : phaseFor(number, total, format, lead);
+    const slot = maintenance ? maintenanceSlotFor(number, total) : slotFor(number, total, format, lead);
     const agenda =
       session.status === "planned" && templateChanged(input, session, slot, number, total)
         ? [

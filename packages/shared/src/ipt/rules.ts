@@ -368,7 +368,8 @@ export interface CourseFlagState extends TerminationState, ProblemAreaState {
 export function courseFlags(state: CourseFlagState): Flag[] {
   const flags: Flag[] = [];
   const start = terminationStartNumber(state.total, state.lead);
-  const status = terminationStatus(state);
+  // A maintenance course has no termination phase to raise (./maintenance).
+  const status = state.coursePhase === "maintenance" ? "not_due" : terminationStatus(state);
   if (status !== "not_due") {
     flags.push({
       code: "termination_not_raised",

@@ -37,6 +37,7 @@ export const sourceTagKeys = [
   "S20e",
   "S21a",
   "S21b",
+  "S23a",
   "S23c",
   "S25a",
   "S25d",
@@ -55,6 +56,8 @@ export const sourceTagKeys = [
   "S29e",
   "S29f",
   "S26g",
+  "S27c",
+  "S27d",
   // Measurement-based care: sources named rather than numbered (docs/clinical-reference.md §8–§9).
   "NHS-TT",
   "HEDIS",
@@ -104,6 +107,7 @@ export const sourceTags: Record<SourceTag, string> = {
   S20e: "Closeness circle, after Dietz, Weinberg & Mufson, 2018",
   S21a: "Swartz, Grote & Graham, Brief IPT, American Journal of Psychotherapy 68:443, 2014",
   S21b: 'IPT Institute (Swartz), "Overview of Brief IPT" (web page), n.d.',
+  S23a: "O'Hara et al., IPT for postpartum depression, Archives of General Psychiatry, 2000",
   S23c: "Grote, Swartz & Zuckoff, engagement session for brief IPT, 2008",
   S25a: "LOINC 44261-6, PHQ-9 total score, n.d.",
   S25d: "PHQ-9 severity bands (Kroenke 2001), n.d.",
@@ -122,6 +126,8 @@ export const sourceTags: Record<SourceTag, string> = {
   S29e: "Treatment for Depression Memphis, dispute stages (web page), n.d.",
   S29f: "Integrating CBT and IPT in complicated-grief treatment, on homework (text), n.d.",
   S26g: 'ISIPT / UK IPT group, "Level B" IPT therapist standard (web page), n.d.',
+  S27c: 'Cuijpers et al., "Interpersonal Psychotherapy for Depression: A Meta-Analysis", American Journal of Psychiatry, 2011',
+  S27d: "Cuijpers et al., IPT for mental health problems: a meta-analysis, American Journal of Psychiatry, 2016",
   "NHS-TT":
     "NHS Talking Therapies (IAPT) outcome definitions: NHS Digital outcomes pages; PMC8411661 Table 1; MindStep Table 1; CORC, 2016–2021",
   HEDIS: "NCQA HEDIS DRR-E and CMS159 / NQF 0710, depression response and remission, n.d.",

@@ -14,6 +14,8 @@ export const sessionSlots = [
   "raise-ending",
   "termination",
   "final",
+  "maintenance",
+  "maintenance-final",
 ] as const;
 export const sessionSlot = z.enum(sessionSlots);
 export type SessionSlot = z.infer<typeof sessionSlot>;
@@ -289,6 +291,54 @@ const slotTemplates: Record<SessionSlot, SlotTemplateItem[]> = {
       "Parent involvement: review progress with the parent(s) and how to keep the changes going.",
       ["S20c"],
       formatIs("ipt_a"),
+    ),
+  ],
+  // A maintenance course's sessions (./maintenance). **Project synthesis**: the sources give maintenance's
+  // contract and dosing [S1a][S4][S27c], not a session outline; these lines carry the termination phase's
+  // relapse planning [S4][S11b] forward, and a score at every session (see maintenanceMeasurementPoints).
+  maintenance: [
+    sinceLastSession,
+    task(
+      "symptom-check",
+      "Record a PHQ-9 score and compare it with the end of the acute course: look for a return of symptoms.",
+      ["S12b", "S25j"],
+    ),
+    task(
+      "keep-gains",
+      "Keep the gains in the problem area: review how the client is handling it now and what keeps the changes going.",
+      ["S1a", "S4", "S11b"],
+    ),
+    task(
+      "warning-signs",
+      "Watch for the early warning signs written in the relapse-prevention plan; if any has appeared, act on the plan.",
+      ["S4", "S11b"],
+    ),
+    task(
+      "relapse-plan",
+      "Review the relapse-prevention plan with the client: is it still right, and do they know when to come back?",
+      ["S4", "S11b"],
+    ),
+  ],
+  "maintenance-final": [
+    sinceLastSession,
+    task("final-rating", "Record a final PHQ-9 score and compare it with the end of the acute course.", [
+      "S12b",
+      "S25j",
+    ]),
+    task(
+      "review",
+      "Review the maintenance period: the gains kept in the problem area and any warning signs that appeared.",
+      ["S4", "S11b"],
+    ),
+    task(
+      "relapse-plan",
+      "Update the relapse-prevention plan: warning signs, what to do, and when to come back.",
+      ["S4", "S11b"],
+    ),
+    task(
+      "next-step",
+      "Decide the next step: end maintenance, agree a further maintenance contract, or refer if symptoms have returned.",
+      ["S1a", "S4", "S11b"],
     ),
   ],
 };

@@ -14,13 +14,16 @@ export const lineages = ["weissman", "stuart"] as const;
 export const lineage = z.enum(lineages);
 export type Lineage = z.infer<typeof lineage>;
 
-/** The course's phase; maintenance is a new course under a new contract [S1a]. */
-export const coursePhases = ["initial", "middle", "termination", "completed"] as const;
+/**
+ * The course's phase. An acute course moves initial → middle → termination → completed; maintenance is a
+ * new course under a new contract [S1a], in the "maintenance" phase from its start until it is completed.
+ */
+export const coursePhases = ["initial", "middle", "termination", "completed", "maintenance"] as const;
 export const coursePhase = z.enum(coursePhases);
 export type CoursePhase = z.infer<typeof coursePhase>;
 
-/** The phase a planned session belongs to. */
-export const sessionPhases = ["initial", "middle", "termination"] as const;
+/** The phase a planned session belongs to; a maintenance course's sessions are all "maintenance". */
+export const sessionPhases = ["initial", "middle", "termination", "maintenance"] as const;
 export const sessionPhase = z.enum(sessionPhases);
 export type SessionPhase = z.infer<typeof sessionPhase>;
 
@@ -82,7 +85,21 @@ export const agendaItemKinds = ["phase_task", "area_strategy", "technique", "cus
 export const agendaItemKind = z.enum(agendaItemKinds);
 export type AgendaItemKind = z.infer<typeof agendaItemKind>;
 
-/** Weekly is the standard [S10a]; fortnightly for later sessions is a clinic choice. */
-export const frequencies = ["weekly", "fortnightly"] as const;
+/**
+ * Weekly is the standard [S10a]; fortnightly for later sessions is a clinic choice. Monthly (every 4
+ * weeks, on the contract's weekday) is for maintenance contracts only: maintenance IPT was given monthly
+ * in two trials [S4][S27c] (see ./maintenance).
+ */
+export const frequencies = ["weekly", "fortnightly", "monthly"] as const;
 export const frequency = z.enum(frequencies);
 export type Frequency = z.infer<typeof frequency>;
+/** The intervals an acute course's contract may use. */
+export const acuteFrequencies = ["weekly", "fortnightly"] as const satisfies readonly Frequency[];
+
+/**
+ * An acute course (the three phases), or a maintenance course: a new contract after a completed acute
+ * course, linked to it [S1a][S4][S11b].
+ */
+export const courseKinds = ["acute", "maintenance"] as const;
+export const courseKind = z.enum(courseKinds);
+export type CourseKind = z.infer<typeof courseKind>;

@@ -262,11 +262,14 @@ function noShowFlag(input: MeasureFlagInput): MeasureFlag | null {
  * scores, so it clears once a later score no longer meets it.
  */
 export function measureFlags(input: MeasureFlagInput): Flag[] {
+  // The early review and the on-track markers judge an acute course's response; a maintenance course
+  // keeps the gains already made, so it is watched for deterioration only (project choice).
+  const acute = input.kind !== "maintenance";
   return [
     riskFlag(input.openRiskFlags),
     deteriorationFlag(input),
-    notOnTrackFlag(input),
-    earlyNonResponseFlag(input),
+    acute ? notOnTrackFlag(input) : null,
+    acute ? earlyNonResponseFlag(input) : null,
     overdueFlag(input),
     noShowFlag(input),
   ].filter((flag): flag is MeasureFlag => flag !== null);

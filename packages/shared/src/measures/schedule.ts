@@ -2,7 +2,7 @@
 // synthesis of docs/clinical-reference.md §7: a baseline, a score at least every 4 sessions and a
 // final-session score (the IPT Institute asks for PHQ-9 and GAD-7 at intake and every 4 sessions [S12b]),
 // plus the early and mid-course reviews of the alert rules (§9) [MBC-default]. A weekly cadence is a setting.
-import type { SessionStatus } from "../ipt/vocabulary";
+import type { CourseKind, SessionStatus } from "../ipt/vocabulary";
 import type { DuePoint, SeriesPoint } from "./results";
 import type { MeasurementSettings } from "./settings";
 import { dueReasons, type DueReason, type DueState } from "./vocabulary";
@@ -22,6 +22,8 @@ export interface ScheduleInput {
   sessions: readonly ScheduleSession[];
   series: { phq9: readonly SeriesPoint[]; gad7: readonly SeriesPoint[] };
   settings: MeasurementSettings;
+  /** A maintenance course is measured at every session (maintenanceMeasurementPoints); default acute. */
+  kind?: CourseKind;
 }
 
 function assertPlanned(plannedSessions: number): void {
@@ -44,7 +46,9 @@ export function midCourseSession(plannedSessions: number): number {
 export function measurementPoints(
   plannedSessions: number,
   settings: MeasurementSettings,
+  kind: CourseKind = "acute",
 ): MeasurementPoint[] {
+  if (kind === "maintenance") return maintenanceMeasurementPoints(plannedSessions);
   const final = plannedSessions;
   const due = new Map<number, Set<DueReason>>();
   const add = (sessionNumber: number, reason: DueReason) => {
@@ -70,13 +74,33 @@ export function measurementPoints(
 }
 
 /**
+ * A maintenance course's points: PHQ-9 and GAD-7 at every session, the first as its baseline and the last
+ * as its final score. **Project synthesis** (docs/clinical-reference.md §5): maintenance is there to prevent
+ * relapse [S4][S27c], and noticing a return of symptoms early needs a score each time; at monthly sessions
+ * this is about the 4-weekly assessment of an IPT trial [S23a] and denser than every 4 sessions [S12b].
+ * The acute course's early and mid-course reviews do not apply.
+ */
+export function maintenanceMeasurementPoints(plannedSessions: number): MeasurementPoint[] {
+  assertPlanned(plannedSessions);
+  return Array.from({ length: plannedSessions }, (_, index) => {
+    const sessionNumber = index + 1;
+    const reasons: DueReason[] = [
+      ...(sessionNumber === 1 ? (["baseline"] as const) : []),
+      "every_session",
+      ...(sessionNumber === plannedSessions ? (["final"] as const) : []),
+    ];
+    return { sessionNumber, reasons: dueReasons.filter((reason) => reasons.includes(reason)) };
+  });
+}
+
+/**
  * Each measurement point with the state of PHQ-9 and GAD-7 there. A point's window runs from its session
  * to the next point (the last point's window has no end); a score in the window records it. Otherwise a
  * point is reached once a session numbered at or after it has been held: the latest reached point is
  * overdue, earlier ones are missed, and points not yet reached are upcoming.
  */
 export function measurementSchedule(input: ScheduleInput): DuePoint[] {
-  const points = measurementPoints(input.plannedSessions, input.settings);
+  const points = measurementPoints(input.plannedSessions, input.settings, input.kind);
   const held = input.sessions
     .filter((session) => session.status === "held" && session.number !== null)
     .map((session) => session.number as number);

@@ -4,6 +4,7 @@
 // transaction, which is only allowed before any session has been held, missed or signed: the planned
 // sessions it replaces are removed (soft delete), and the new ones are created after them.
 import {
+  acuteFrequencies,
   type ContractRequest,
   type CourseDetail,
   type FieldError,
@@ -34,6 +35,13 @@ export const PLAN_STARTED_MESSAGE = "The plan has started; add, drop or reschedu
 function contractErrors(format: keyof typeof formatPresets, request: ContractRequest): FieldError[] {
   const preset = formatPresets[format];
   const errors: FieldError[] = [];
+  if (!(acuteFrequencies as readonly string[]).includes(request.frequency)) {
+    errors.push({
+      field: "body.frequency",
+      message:
+        "An acute course meets weekly or every two weeks; monthly sessions are for a maintenance contract.",
+    });
+  }
   if (request.plannedSessions < preset.minSessions || request.plannedSessions > preset.maxSessions) {
     errors.push({
       field: "body.plannedSessions",
@@ -64,6 +72,11 @@ export async function setContract(
   await ownedCourse(prisma, actor, courseId);
   return prisma.$transaction(async (tx) => {
     const course = await courseForWrite(tx, courseId, request.version);
+    if (course.kind === "maintenance") {
+      throw conflict(
+        "A maintenance course's contract was agreed when it started; add, drop or reschedule sessions instead.",
+      );
+    }
     const errors = contractErrors(course.format, request);
     if (errors.length > 0) throw invalidFields(errors);
     const started = await tx.therapySession.count({

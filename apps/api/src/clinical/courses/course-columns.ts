@@ -4,6 +4,8 @@
 export const courseRecordColumns = {
   id: true,
   sequence: true,
+  kind: true,
+  acuteCourseId: true,
   format: true,
   lineage: true,
   phase: true,

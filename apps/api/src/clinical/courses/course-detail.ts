@@ -55,6 +55,7 @@ const courseDetailSelect = {
       signedAt: true,
       agenda: true,
       nextFocus: true,
+      parentAttendance: true,
       version: true,
     },
     orderBy: [{ plannedDate: "asc" }, { startTime: "asc" }, { createdOrder: "asc" }],
@@ -78,6 +79,9 @@ const courseDetailSelect = {
     select: { id: true, changedAt: true, changedBy: { select: personSelect }, kind: true, summary: true },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
   },
+  // The maintenance link both ways (ipt/maintenance).
+  acuteCourse: { select: { id: true, sequence: true } },
+  maintenanceCourses: { select: { id: true, sequence: true, phase: true }, orderBy: { sequence: "asc" } },
   // For the co-sign gaps (joined into this query, so they cost no extra round trip).
   coSignatures: gateCoSignaturesSelect,
   // The course's flags and outreach attempts: what closing it needs (safety/outreach).
@@ -139,6 +143,9 @@ export async function getCourseDetail(
       version: client.version,
     },
     sequence: course.sequence,
+    kind: course.kind,
+    acuteCourse: course.acuteCourse,
+    maintenanceCourses: course.maintenanceCourses,
     format: course.format,
     lineage: course.lineage,
     phase: course.phase,
@@ -177,7 +184,8 @@ export async function getCourseDetail(
       noFinalScoreReason: course.noFinalScoreReason,
       nonResponseOffer: course.nonResponseOffer,
       finalScoreRecorded: hasFinalScore(measures.series, lastHeld?.number ?? null),
-      nonResponding: isNonResponding(measures.outcome.status),
+      // Response is judged on an acute course; maintenance keeps gains already made.
+      nonResponding: course.kind === "acute" && isNonResponding(measures.outcome.status),
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,
@@ -222,6 +230,7 @@ export async function getCourseDetail(
         signed: s.signedAt !== null,
         agendaDone: agenda.filter((item) => item.done).length,
         agendaTotal: agenda.length,
+        parentAttendance: s.parentAttendance,
         version: s.version,
       };
     }),

@@ -21,6 +21,8 @@ export async function startMiddlePhase(
   return withRefusalAudit(prisma, actor, courseId, "middle_phase", () =>
     prisma.$transaction(async (tx) => {
       const course = await courseForWrite(tx, courseId, request.version);
+      if (course.kind === "maintenance")
+        throw conflict("A maintenance course has no initial or middle phase.");
       if (course.phase !== "initial") throw conflict("The middle phase has already started for this course.");
       const client = await tx.client.findUniqueOrThrow({
         where: { id: course.clientId },

@@ -9,6 +9,7 @@ import {
   measureFlags,
   measurementSchedule,
   type CourseOutcomeResult,
+  type CourseKind,
   type CoursePhase,
   type DuePoint,
   type Flag,
@@ -29,6 +30,8 @@ import { getMeasurementSettings } from "./settings-read";
 export interface MeasureCourse {
   phase: CoursePhase;
   plannedSessions: number;
+  /** A maintenance course is measured at every session (shared measures/schedule); default acute. */
+  kind?: CourseKind;
 }
 
 export interface MeasureSession {
@@ -156,7 +159,7 @@ export interface SeriesMeasureInput {
  */
 export function courseMeasureFlags(input: SeriesMeasureInput): Flag[] {
   const plannedSessions = Math.max(1, input.course.plannedSessions);
-  const allFlags = measureFlags({ ...input, plannedSessions });
+  const allFlags = measureFlags({ ...input, plannedSessions, kind: input.course.kind ?? "acute" });
   // Risk stays until a clinician resolves it; schedule and progress alerts end with the course.
   return input.course.phase === "completed"
     ? allFlags.filter((flag) => flag.code === "risk_item9")
@@ -195,7 +198,13 @@ export function courseMeasuresOf(input: CourseMeasureInput): CourseMeasureResult
   return {
     series,
     outcome,
-    schedule: measurementSchedule({ plannedSessions, sessions, series, settings }),
+    schedule: measurementSchedule({
+      plannedSessions,
+      sessions,
+      series,
+      settings,
+      kind: course.kind ?? "acute",
+    }),
     flags: courseMeasureFlags({ course, sessions, series, openRiskFlags, settings }),
     summary: measureSummaryOf(series, outcome, openRiskFlags.length),
   };

@@ -367,6 +367,7 @@ export async function getCourseMeasures(
       id: true,
       format: true,
       phase: true,
+      kind: true,
       plannedSessions: true,
       client: { select: { id: true, displayName: true, therapist: { select: personSelect } } },
       sessions: {

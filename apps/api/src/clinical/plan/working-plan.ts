@@ -182,6 +182,7 @@ export function reflow(plan: Plan): ReflowedSession[] {
   const { course } = plan;
   try {
     return reflowPlan({
+      kind: course.kind,
       format: course.format,
       lineage: course.lineage,
       lead: course.terminationLead,

@@ -1,6 +1,6 @@
 // Session records: read, edit while unsigned, sign (locks the record), and append amendments.
 // Each write locks the course row first (see ../plan/course-write), so every check sees the latest state.
-import { fromDateColumn, RISK_REVIEW_NEEDED, riskReviewMissing } from "@ipt/shared";
+import { fromDateColumn, parentAttendanceError, RISK_REVIEW_NEEDED, riskReviewMissing } from "@ipt/shared";
 import type {
   AgendaItem,
   AmendmentRequest,
@@ -35,7 +35,7 @@ async function sessionForWrite(tx: Tx, sessionId: string, courseId: string) {
   await lockCourse(tx, courseId);
   const session = await tx.therapySession.findUnique({
     where: { id: sessionId, ...live },
-    include: { course: { select: { phase: true } } },
+    include: { course: { select: { phase: true, format: true } } },
   });
   if (!session) throw notFound("The session");
   return session;
@@ -110,6 +110,14 @@ export async function updateSession(
       ]);
     }
     if (request.agenda) checkAgenda(agendaOf(session.agenda), request.agenda);
+    // IPT-A parent or carer attendance: on an IPT-A course's held session only [S20c].
+    const attendance = parentAttendanceError({
+      format: session.course.format,
+      status: request.status ?? session.status,
+      parentAttendance:
+        request.parentAttendance === undefined ? session.parentAttendance : request.parentAttendance,
+    });
+    if (attendance) throw invalidFields([{ field: "body.parentAttendance", message: attendance }]);
     // Scores and fidelity ratings are tied to a held session: it stays held once one is recorded.
     if (session.status === "held" && request.status !== undefined && request.status !== "held") {
       if (await tx.measureScore.findFirst({ where: { sessionId }, select: { id: true } })) {

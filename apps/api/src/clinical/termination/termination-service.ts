@@ -43,6 +43,15 @@ export async function raiseTermination(
       const course = await courseForWrite(tx, courseId, request.version);
       if (course.phase === "termination")
         throw conflict("The ending has already been raised for this course.");
+      if (course.phase === "maintenance") {
+        throw ruleUnmet("A maintenance course has no termination phase.", [
+          {
+            item: "phase",
+            message:
+              "A maintenance course ends at its last session (the next step is decided there): complete it when its sessions are held.",
+          },
+        ]);
+      }
       if (course.phase === "initial") {
         throw ruleUnmet("The ending can be raised only in the middle phase.", [
           {
@@ -97,7 +106,8 @@ export async function updateTerminationChecklist(
   await ownedCourse(prisma, actor, courseId);
   return prisma.$transaction(async (tx) => {
     const course = await courseForWrite(tx, courseId, request.version);
-    if (course.phase !== "termination") {
+    // A maintenance course keeps it too: its relapse-prevention plan, next step and final score's reason.
+    if (course.phase !== "termination" && course.phase !== "maintenance") {
       throw conflict("The termination checklist is kept once the ending has been raised.");
     }
     const { version: _version, ...rest } = request;
@@ -124,6 +134,21 @@ type ChecklistState = Pick<
   | "relapsePlan"
   | "nextStep"
 >;
+
+/**
+ * What still stands between a maintenance course and its completion: its sessions held (the last one
+ * decides the next step and updates the relapse-prevention plan; ipt/maintenance).
+ */
+function maintenanceCompletionGaps(plannedLeft: number) {
+  return plannedLeft > 0
+    ? [
+        {
+          item: "plannedSessions",
+          message: `${plannedLeft} planned ${plannedLeft === 1 ? "session is" : "sessions are"} not yet recorded as held or no-show, or cancelled.`,
+        },
+      ]
+    : [];
+}
 
 /** What still stands between a course and its completion, one entry per missing item. */
 function completionGaps(course: ChecklistState, plannedLeft: number) {
@@ -236,8 +261,13 @@ export async function completeCourse(
           where: { courseId, status: "planned", ...live },
         });
         const gaps = [
-          ...completionGaps(course, plannedLeft),
-          ...(await measureGaps(tx, course)),
+          ...(course.kind === "maintenance"
+            ? maintenanceCompletionGaps(plannedLeft)
+            : completionGaps(course, plannedLeft)),
+          // Response is judged on the acute course: maintenance keeps gains already made.
+          ...(await measureGaps(tx, course)).filter(
+            (gap) => course.kind === "acute" || gap.item !== "nonResponseOffer",
+          ),
           ...(outreach ? [outreach] : []),
         ];
         if (gaps.length) throw ruleUnmet("The course cannot be completed yet.", gaps);

@@ -14,6 +14,7 @@ import {
 } from "../../clinical/courses/course-setup";
 import { setContract } from "../../clinical/courses/contract";
 import { startMiddlePhase } from "../../clinical/courses/middle-phase";
+import { startMaintenance } from "../../clinical/courses/maintenance";
 import { defineRoute } from "../define-route";
 import { recordErrors, ruleErrors, writeErrors } from "../responses";
 
@@ -33,6 +34,20 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
       errors: writeErrors,
     },
     async (request) => createCourse(prisma, actorOf(request), request.params.clientId, request.body),
+  );
+
+  defineRoute(
+    app,
+    courses.startMaintenance,
+    {
+      config: therapist,
+      tags,
+      summary:
+        "Start a maintenance course after this completed acute course: a new contract, its plan generated at once; " +
+        "422 when the course is not completed, 409 when a course is open",
+      errors: ruleErrors,
+    },
+    async (request) => startMaintenance(prisma, actorOf(request), request.params.courseId, request.body),
   );
 
   defineRoute(

@@ -18,7 +18,10 @@ const weekdayPlurals = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Frida
 export function ContractSummary({ course }: { course: CourseDetail }) {
   return (
     <dl className="summary">
-      <SummaryRow term="Format">{formatPresets[course.format].label}</SummaryRow>
+      <SummaryRow term="Format">
+        {formatPresets[course.format].label}
+        {course.kind === "maintenance" ? ", maintenance contract" : ""}
+      </SummaryRow>
       <SummaryRow term="Manual lineage">{lineagePresets[course.lineage].label}</SummaryRow>
       <SummaryRow term="Sessions">
         {course.plannedSessions} sessions, {frequencyLabels[course.frequency].toLowerCase()} on{" "}
@@ -30,10 +33,14 @@ export function ContractSummary({ course }: { course: CourseDetail }) {
           {formatSessionWhen({ plannedDate: course.startDate, startTime: course.sessionTime })}
         </time>
       </SummaryRow>
-      <SummaryRow term="Termination">
-        Starts at session {course.terminationStartNumber}, {course.terminationLead} sessions before the end
-        {course.terminationRaisedAt ? "; the ending has been raised" : "; the ending is not raised yet"}
-      </SummaryRow>
+      {course.kind === "maintenance" ? (
+        <SummaryRow term="Termination">None: a maintenance contract ends at its last session</SummaryRow>
+      ) : (
+        <SummaryRow term="Termination">
+          Starts at session {course.terminationStartNumber}, {course.terminationLead} sessions before the end
+          {course.terminationRaisedAt ? "; the ending has been raised" : "; the ending is not raised yet"}
+        </SummaryRow>
+      )}
       <SummaryRow term="After a missed session">{course.missedSessionPolicy?.trim() || notYet}</SummaryRow>
       <SummaryRow term="Contract agreed on">{dateOrNotYet(course.contractAgreedOn)}</SummaryRow>
     </dl>

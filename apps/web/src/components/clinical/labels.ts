@@ -16,6 +16,7 @@ export const coursePhaseLabels: Record<CoursePhase, string> = {
   middle: "Middle phase",
   termination: "Termination",
   completed: "Completed",
+  maintenance: "Maintenance",
 };
 
 export const courseOutcomeLabels: Record<CourseOutcome, string> = {
@@ -82,6 +83,7 @@ export const flagSeverityLabels: Record<FlagSeverity, string> = {
 export const frequencyLabels: Record<Frequency, string> = {
   weekly: "Weekly",
   fortnightly: "Every two weeks",
+  monthly: "Monthly (every 4 weeks)",
 };
 
 export const nextStepLabels: Record<NextStep, string> = {

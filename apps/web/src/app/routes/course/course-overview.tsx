@@ -14,6 +14,8 @@ import { RaiseEnding } from "../../../features/courses/components/raise-ending";
 import { setupStepLabel } from "../../../features/courses/components/setup-steps";
 import { TerminationChecklistForm } from "../../../features/courses/components/termination-checklist-form";
 import { WhatsNext } from "../../../features/courses/components/whats-next";
+import { MaintenanceLinks, MaintenanceSummary } from "../../../features/courses/components/maintenance-panel";
+import { StartMaintenance } from "../../../features/courses/components/start-maintenance-form";
 import { FhirDownload } from "../../../features/fhir/components/fhir-download";
 import { ReviewPanel } from "../review-panel";
 import { useCourseOfLayout } from "./course-layout";
@@ -38,6 +40,7 @@ const phaseTitles: Record<CourseDetail["phase"], string> = {
   middle: "Middle phase",
   termination: "Termination",
   completed: "Outcome",
+  maintenance: "Maintenance",
 };
 
 /** Two no-shows in a row with recent risk: reaching out comes before anything else on the page. */
@@ -67,8 +70,21 @@ function PhaseWork({ course }: { course: CourseDetail }) {
           <CompleteCourseForm key={`complete-${course.id}`} course={course} />
         </>
       );
+    case "maintenance":
+      return (
+        <>
+          <MaintenanceSummary course={course} />
+          <h3 className="section__subtitle">Complete the maintenance course</h3>
+          <CompleteCourseForm key={`complete-${course.id}`} course={course} />
+        </>
+      );
     case "completed":
-      return <OutcomeSummary course={course} />;
+      return (
+        <>
+          <OutcomeSummary course={course} />
+          <StartMaintenance course={course} />
+        </>
+      );
   }
 }
 
@@ -85,6 +101,7 @@ export function CourseOverviewRoute() {
       {/* Problem-area warnings are also flags; show each point once. */}
       <CourseWarnings warnings={course.warnings.filter((warning) => !flagCodes.has(warning.code))} />
       <PhaseTimeline course={course} />
+      <MaintenanceLinks course={course} />
 
       {outreachFirst(course) ? (
         <Section focusable id="reach-out-heading" title="Reach out to the client">

@@ -37,6 +37,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "inventory.event_updated": "Inventory: life event changed",
   "inventory.event_removed": "Inventory: life event removed",
   "course.created": "Course started",
+  "course.maintenance_started": "Maintenance course started",
   "course.viewed": "Course viewed",
   "course.initial_tasks_updated": "Initial tasks changed",
   "course.problem_area_set": "Problem area set",

@@ -2,7 +2,7 @@ import {
   contractRequest,
   formatPresets,
   formulationRequest,
-  frequencies,
+  acuteFrequencies,
   TERMINATION_LEAD,
   terminationLeadSources,
   type CourseDetail,
@@ -49,7 +49,8 @@ export const DEFAULT_MISSED_SESSION_POLICY =
 
 const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const frequencyOptions = frequencies.map((frequency) => ({
+// Monthly sessions are a maintenance contract's (start-maintenance-form.tsx).
+const frequencyOptions = acuteFrequencies.map((frequency) => ({
   value: frequency,
   label: frequencyLabels[frequency],
 }));

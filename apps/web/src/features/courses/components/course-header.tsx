@@ -88,7 +88,7 @@ export function CourseHeader({
       <RecordHeader
         title={course.client.displayName}
         documentTitle={`${course.client.displayName}: IPT course`}
-        subtitle={`${formatPresets[course.format].label}, course ${course.sequence}${
+        subtitle={`${formatPresets[course.format].label}${course.kind === "maintenance" ? ", maintenance" : ""}, course ${course.sequence}${
           course.client.workingDiagnosis ? `. Working diagnosis: ${course.client.workingDiagnosis}` : ""
         }`}
         facts={courseFacts(course)}

@@ -71,6 +71,14 @@ export function courseNextAction(course: NextActionCourse): CourseNextAction | n
           button: "Complete the course",
         }
       );
+    case "maintenance":
+      return (
+        hold ?? {
+          label: "Every maintenance session is held: complete the course",
+          href: overviewSection(course.id, "phase-heading"),
+          button: "Complete the course",
+        }
+      );
     case "completed":
       return {
         label: "The course is complete",

@@ -4,12 +4,17 @@ function phaseLabel(phase: CoursePhase, lineage: CourseDetail["lineage"]): strin
   return phase === "completed" ? "Completed" : phaseLabelFor(phase, lineage);
 }
 
+/** An acute course's phases; a maintenance course has one phase before it is completed. */
+const acutePhases = coursePhases.filter((phase) => phase !== "maintenance");
+const maintenancePhases: readonly CoursePhase[] = ["maintenance", "completed"];
+
 /** The course's phases in order; the current one is marked with aria-current="step" and in words. */
-export function PhaseTimeline({ course }: { course: Pick<CourseDetail, "phase" | "lineage"> }) {
-  const currentIndex = coursePhases.indexOf(course.phase);
+export function PhaseTimeline({ course }: { course: Pick<CourseDetail, "phase" | "lineage" | "kind"> }) {
+  const phases = course.kind === "maintenance" ? maintenancePhases : acutePhases;
+  const currentIndex = phases.indexOf(course.phase);
   return (
     <ol className="phase-timeline" aria-label="Course phases">
-      {coursePhases.map((phase, index) => {
+      {phases.map((phase, index) => {
         const state = index < currentIndex ? "done" : index === currentIndex ? "current" : "upcoming";
         return (
           <li

@@ -35,6 +35,7 @@ function session(patch: Partial<SessionDetail> = {}): SessionDetail {
     nextFocus: "",
     cancelReason: null,
     riskReview: riskReviewOf({ required: false, done: false, note: "" }),
+    parentAttendance: null,
     signedAt: null,
     signedBy: null,
     version: 1,

@@ -23,6 +23,7 @@ const adminUserSelect = {
   mustChangePassword: true,
   createdAt: true,
   totpFactor: { select: { confirmedAt: true } },
+  _count: { select: { passkeys: true } },
   supervisorsOf: {
     select: { supervisor: { select: personSelect } },
     orderBy: { supervisor: { name: "asc" } },
@@ -41,7 +42,7 @@ function toAdminUser(row: AdminUserRow, slowedUntil: Date | undefined): AdminUse
     active: row.active,
     mustChangePassword: row.mustChangePassword,
     signInSlowedUntil: slowedUntil?.toISOString() ?? null,
-    secondFactor: row.totpFactor?.confirmedAt != null,
+    secondFactor: row.totpFactor?.confirmedAt != null || row._count.passkeys > 0,
     createdAt: row.createdAt.toISOString(),
     supervisors: row.supervisorsOf.map((a) => a.supervisor),
     supervisees: row.superviseesOf.map((a) => a.therapist),
@@ -268,6 +269,8 @@ export async function resetFactors(
   return prisma.$transaction(async (tx) => {
     await findForUpdate(tx, userId);
     const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
+    const passkeys = await tx.webauthnCredential.deleteMany({ where: { userId } });
+    await tx.webauthnChallenge.deleteMany({ where: { userId } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.user.update({ where: { id: userId }, data: { factorsResetAt: now } });
     const sessions = await tx.loginSession.deleteMany({ where: { userId } });
@@ -276,7 +279,12 @@ export async function resetFactors(
       entityType: "user",
       entityId: userId,
       ...(actorLabel ? { actorLabel } : {}),
-      details: { totp: count, recoveryCodes: codes.count, endedSessions: sessions.count },
+      details: {
+        totp: count,
+        passkeys: passkeys.count,
+        recoveryCodes: codes.count,
+        endedSessions: sessions.count,
+      },
     });
     return loadUser(tx, userId);
   });

@@ -33,7 +33,7 @@ export const passkeyRegistrationOptions = z.object({
     .optional(),
   attestation: z.enum(["none", "indirect", "direct", "enterprise"]).optional(),
   extensions: z.object({ credProps: z.boolean().optional() }).optional(),
-  hints: z.array(shortText).optional(),
+  hints: z.array(z.enum(["security-key", "client-device", "hybrid"])).optional(),
 });
 export type PasskeyRegistrationOptions = z.infer<typeof passkeyRegistrationOptions>;
 
@@ -44,7 +44,7 @@ export const passkeyAuthenticationOptions = z.object({
   rpId: z.string().optional(),
   allowCredentials: z.array(credentialDescriptor).optional(),
   userVerification: z.enum(["discouraged", "preferred", "required"]).optional(),
-  hints: z.array(shortText).optional(),
+  hints: z.array(z.enum(["security-key", "client-device", "hybrid"])).optional(),
 });
 export type PasskeyAuthenticationOptions = z.infer<typeof passkeyAuthenticationOptions>;
 

@@ -10,6 +10,7 @@ import type {
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
 import { accountKey, clearFailures } from "../auth/throttle";
+import { recordCaseloadAccessChange } from "./caseload-access";
 import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
@@ -353,12 +354,8 @@ export async function assignSupervisor(
       await tx.supervisionAssignment.create({
         data: { supervisorId, therapistId, createdById: audit.actorId },
       });
-      await recordAudit(tx, audit, {
-        action: "supervision.assigned",
-        entityType: "user",
-        entityId: therapistId,
-        details: { supervisorId },
-      });
+      // An access grant to the therapist's caseload: audited as such, and told to the therapist.
+      await recordCaseloadAccessChange(tx, audit, { therapistId, supervisorId, change: "granted" });
     }
     return loadUser(tx, therapistId);
   });
@@ -374,12 +371,7 @@ export async function removeSupervisor(
     await findForUpdate(tx, therapistId);
     const { count } = await tx.supervisionAssignment.deleteMany({ where: { supervisorId, therapistId } });
     if (count === 0) throw notFound("That supervision assignment");
-    await recordAudit(tx, audit, {
-      action: "supervision.removed",
-      entityType: "user",
-      entityId: therapistId,
-      details: { supervisorId },
-    });
+    await recordCaseloadAccessChange(tx, audit, { therapistId, supervisorId, change: "revoked" });
     return loadUser(tx, therapistId);
   });
 }

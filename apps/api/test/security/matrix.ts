@@ -549,6 +549,8 @@ export const MATRIX: MatrixRow[] = [
 
   // The therapist's account, caseload and attention list.
   row("GET|HEAD /api/me/supervisors", THERAPISTS),
+  row("GET|HEAD /api/me/caseload-access", THERAPISTS),
+  row("POST /api/me/caseload-access/seen", THERAPISTS),
   row("GET|HEAD /api/attention", THERAPISTS),
   // The service's crisis steps: an organisation setting every signed-in user may read.
   row("GET|HEAD /api/safety/crisis-steps", SIGNED_IN),

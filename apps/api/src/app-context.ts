@@ -13,4 +13,6 @@ export interface AppContext {
   clock: () => Date;
   /** The one mail sender (docs/decisions/020); `available` is false without SMTP_URL. */
   mailer: Mailer;
+  /** PUBLIC_ORIGIN, when configured: the origin browsers reach the app at (passkeys are bound to it). */
+  publicOrigin: string | undefined;
 }

@@ -145,6 +145,7 @@ export async function buildApp({
     },
     clock,
     mailer,
+    publicOrigin: config.PUBLIC_ORIGIN,
   };
   // Automatic questionnaire sending (docs/decisions/020): server.ts starts it; tests call runOnce().
   const questionnaireSending = questionnaireSendingJob({

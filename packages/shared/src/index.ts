@@ -6,6 +6,7 @@ export * from "./auth/roles";
 export * from "./auth/password";
 export * from "./auth/auth";
 export * from "./auth/factors";
+export * from "./auth/passkeys";
 export * from "./auth/sign-in-settings";
 export * from "./users/users";
 export * from "./audit/audit";

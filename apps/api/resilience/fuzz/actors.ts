@@ -108,6 +108,7 @@ export class Actors {
     const ids = this.original.users.map((user) => user.id);
     await prisma.totpFactor.deleteMany({ where: { userId: { in: ids } } });
     await prisma.recoveryCode.deleteMany({ where: { userId: { in: ids } } });
+    await prisma.webauthnCredential.deleteMany({ where: { userId: { in: ids } } });
     await prisma.supervisionAssignment.createMany({ data: this.original.links, skipDuplicates: true });
     for (const actor of LIVE) {
       const account = this.world.accounts[actor];

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../db/prisma";
 import type { Actor } from "../clinical/access";
 import { live, onLiveSession } from "../clinical/live";
 import { required } from "../errors/required";
+import { unseenCaseloadAccessChanges } from "../users/caseload-access";
 
 interface Message {
   authorRole: "therapist" | "supervisor";
@@ -134,6 +135,7 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
       kindRank(a) - kindRank(b) || a.since.localeCompare(b.since) || tieBreak(a).localeCompare(tieBreak(b)),
   );
 
+  const caseloadAccessChanges = await unseenCaseloadAccessChanges(prisma, actor.userId);
   await recordAudit(prisma, actor.audit, { action: "attention.viewed", details: { count: items.length } });
-  return { items };
+  return { items, caseloadAccessChanges };
 }

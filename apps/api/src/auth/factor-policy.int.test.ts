@@ -168,7 +168,9 @@ describe("an admin resetting someone's factors", () => {
     expect(await prisma.recoveryCode.count({ where: { userId: therapist.id } })).toBe(0);
     expectApiError(await get(first, "/api/clients"), 401, "unauthenticated");
     const audited = await auditRows(prisma, { entityId: therapist.id, action: "user.factors_reset" });
-    expect(audited.map((row) => row.details)).toEqual([{ totp: 1, recoveryCodes: 10, endedSessions: 1 }]);
+    expect(audited.map((row) => row.details)).toEqual([
+      { totp: 1, passkeys: 0, recoveryCodes: 10, endedSessions: 1 },
+    ]);
 
     const next = await signIn(app, therapist.email);
     const told = sessionResponse.parse((await get(next, "/api/auth/session")).json());

@@ -41,20 +41,39 @@ export const hashRecoveryCode = (code: string) =>
     .update(code.replace(/[\s-]+/g, "").toLowerCase())
     .digest("hex");
 
-/** The user's factor that sign-in asks for (a confirmed TOTP), if any. */
-export async function hasConfirmedFactor(db: Db, userId: string): Promise<boolean> {
+/** Whether the user has a confirmed authenticator app. */
+async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean> {
   const factor = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
   return factor?.confirmedAt != null;
 }
 
+/** Whether sign-in asks this user for a second factor: a confirmed authenticator app or a passkey. */
+export async function hasConfirmedFactor(db: Db, userId: string): Promise<boolean> {
+  const [totp, passkeys] = await Promise.all([
+    hasConfirmedTotp(db, userId),
+    db.webauthnCredential.count({ where: { userId } }),
+  ]);
+  return totp || passkeys > 0;
+}
+
 export async function listFactors(prisma: PrismaClient, userId: string): Promise<FactorsResponse> {
-  const [factor, recoveryCodesLeft] = await Promise.all([
+  const [factor, passkeys, recoveryCodesLeft] = await Promise.all([
     prisma.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    prisma.webauthnCredential.findMany({
+      where: { userId },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true, backedUp: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     prisma.recoveryCode.count({ where: { userId, usedAt: null } }),
   ]);
   const confirmedAt = factor?.confirmedAt ?? null;
   return {
     totp: { enrolled: confirmedAt !== null, confirmedAt: confirmedAt?.toISOString() ?? null },
+    passkeys: passkeys.map((passkey) => ({
+      ...passkey,
+      createdAt: passkey.createdAt.toISOString(),
+      lastUsedAt: passkey.lastUsedAt?.toISOString() ?? null,
+    })),
     recoveryCodesLeft,
   };
 }
@@ -65,7 +84,7 @@ export async function beginTotpEnrolment(
   user: { id: string; email: string },
   audit: AuditContext,
 ) {
-  if (await hasConfirmedFactor(prisma, user.id)) {
+  if (await hasConfirmedTotp(prisma, user.id)) {
     throw conflict("An authenticator app is already set up for your account.");
   }
   const secret = new Secret({ size: 20 });
@@ -95,7 +114,7 @@ function codeSlowed(until: Date, now: Date) {
   return error;
 }
 
-interface CodeCheck {
+export interface CodeCheck {
   userId: string;
   rules: ThrottleRules;
   audit: AuditContext;
@@ -103,7 +122,7 @@ interface CodeCheck {
 }
 
 /** Refuses while the account's code failures hold it back (audited once a minute, audit/refusals.ts). */
-async function refuseWhileHeldBack(prisma: PrismaClient, check: CodeCheck) {
+export async function refuseWhileHeldBack(prisma: PrismaClient, check: CodeCheck) {
   const until = await heldBackUntil(prisma, [factorKey(check.userId)], check.now);
   if (!until) return;
   await recordRefusal(
@@ -188,7 +207,7 @@ async function useRecoveryCode(prisma: PrismaClient, check: CodeCheck, code: str
 }
 
 /** Ten fresh recovery codes replace any earlier ones; the plain codes are returned once. */
-async function issueRecoveryCodes(tx: Db, userId: string, now: Date) {
+export async function issueRecoveryCodes(tx: Db, userId: string, now: Date) {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => generateTemporaryPassword().toLowerCase());
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.recoveryCode.createMany({
@@ -255,38 +274,57 @@ export async function verifySecondFactor(
   else await useRecoveryCode(prisma, check, input.request.code);
 
   return prisma.$transaction(async (tx) => {
-    await tx.loginSession.deleteMany({ where: { tokenHash: input.sessionTokenHash } });
-    await clearFailures(tx, [factorKey(input.userId)]);
-    const session = await createLoginSession(tx, input.userId, input.timeouts, input.client, now, {
-      secondFactorPending: false,
-      secondFactorAt: now,
-    });
     const recoveryCodesLeft =
       input.request.method === "recovery_code"
         ? await tx.recoveryCode.count({ where: { userId: input.userId, usedAt: null } })
         : undefined;
-    await recordAudit(tx, input.audit, {
-      action: "auth.second_factor_passed",
-      entityType: "user",
-      entityId: input.userId,
-      details: {
-        method: input.request.method,
-        ...(recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft }),
-      },
+    return openCheckedSession(tx, input, now, {
+      method: input.request.method,
+      ...(recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft }),
     });
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: input.userId },
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        role: true,
-        mustChangePassword: true,
-        factorsResetAt: true,
-      },
-    });
-    return { ...session, user };
   });
+}
+
+/**
+ * After a passed second factor (a code or a passkey): the old session ends and a new one (new id
+ * and CSRF token) is opened past the second factor, audited with how it was passed.
+ */
+export async function openCheckedSession(
+  tx: Db,
+  input: {
+    userId: string;
+    sessionTokenHash: string;
+    timeouts: SessionTimeouts;
+    client: { ip: string | null; userAgent: string | null };
+    audit: AuditContext;
+  },
+  now: Date,
+  details: Record<string, string | number>,
+) {
+  await tx.loginSession.deleteMany({ where: { tokenHash: input.sessionTokenHash } });
+  await clearFailures(tx, [factorKey(input.userId)]);
+  const session = await createLoginSession(tx, input.userId, input.timeouts, input.client, now, {
+    secondFactorPending: false,
+    secondFactorAt: now,
+  });
+  await recordAudit(tx, input.audit, {
+    action: "auth.second_factor_passed",
+    entityType: "user",
+    entityId: input.userId,
+    details,
+  });
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      mustChangePassword: true,
+      factorsResetAt: true,
+    },
+  });
+  return { ...session, user };
 }
 
 /**
@@ -302,14 +340,27 @@ export async function removeOwnFactors(
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
     if (count === 0) throw conflict("No authenticator app is set up for your account.");
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.loginSession.deleteMany({ where: { userId, tokenHash: { not: session.tokenHash } } });
-    const { settings } = await readSignInSettings(tx);
-    await tx.loginSession.updateMany({
-      where: { tokenHash: session.tokenHash },
-      data: { enrolmentRequired: settings.mfaRequiredRoles.includes(session.user.role) },
-    });
+    await afterFactorRemoved(tx, session);
     await recordAudit(tx, audit, { action: "auth.factor_removed", entityType: "user", entityId: userId });
+  });
+}
+
+/**
+ * After one of the user's own factors was removed: their other sessions end; with no factor left the
+ * recovery codes go too, and where their role requires a factor this session now owes enrolment.
+ */
+export async function afterFactorRemoved(
+  tx: Db,
+  session: { tokenHash: string; user: { id: string; role: Role } },
+) {
+  const userId = session.user.id;
+  await tx.loginSession.deleteMany({ where: { userId, tokenHash: { not: session.tokenHash } } });
+  if (await hasConfirmedFactor(tx, userId)) return;
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  const { settings } = await readSignInSettings(tx);
+  await tx.loginSession.updateMany({
+    where: { tokenHash: session.tokenHash },
+    data: { enrolmentRequired: settings.mfaRequiredRoles.includes(session.user.role) },
   });
 }
 
@@ -322,7 +373,7 @@ export async function renewRecoveryCodes(
 ) {
   return prisma.$transaction(async (tx) => {
     if (!(await hasConfirmedFactor(tx, userId))) {
-      throw conflict("Set up an authenticator app first: recovery codes come with it.");
+      throw conflict("Set up an authenticator app or a passkey first: recovery codes come with it.");
     }
     const recoveryCodes = await issueRecoveryCodes(tx, userId, now);
     await recordAudit(tx, audit, {

@@ -64,6 +64,7 @@ describe("enrolling an authenticator app", () => {
     const listed = await get(session, "/api/auth/factors");
     expect(factorsResponse.parse(listed.json())).toEqual({
       totp: { enrolled: false, confirmedAt: null },
+      passkeys: [],
       recoveryCodesLeft: 0,
     });
     expect(listed.body).not.toContain(secret);

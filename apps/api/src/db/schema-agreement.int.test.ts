@@ -163,6 +163,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=audit_events",
         "table_name=audit_refusal_windows",
         "table_name=calendar_feeds",
+        "table_name=caseload_access_changes",
         "table_name=clients",
         "table_name=cosignatures",
         "table_name=course_summaries",
@@ -193,6 +194,8 @@ describe("schema.prisma and the migrations", () => {
         "table_name=therapy_sessions",
         "table_name=totp_factors",
         "table_name=users",
+        "table_name=webauthn_challenges",
+        "table_name=webauthn_credentials",
       ]);
       expect(schemaCatalog.enums).toHaveLength(30);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);

@@ -23,6 +23,10 @@ const PUBLIC_ROUTES = [
   "HEAD /api/health/ready",
   // Signing in.
   "POST /api/auth/login",
+  // Passwordless sign-in with a passkey: options (a single-use challenge) and the assertion
+  // (rate-limited like the password, failures throttled by source; docs/decisions/021).
+  "POST /api/auth/passkey/options",
+  "POST /api/auth/passkey",
   // A calendar feed, for calendar apps: the secret token in the path is the key (rate-limited, audited).
   "GET /api/calendar/feeds/:token",
   "HEAD /api/calendar/feeds/:token",

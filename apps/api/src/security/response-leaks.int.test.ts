@@ -194,14 +194,17 @@ describe("no leaks in responses", () => {
       ]),
     ).toEqual([]);
     expect(reissued, "a Set-Cookie carried a session token that already existed").toEqual([]);
-    // Only signing in, passing the second factor and changing one's password issue a session.
+    // Only signing in (password or passkey), passing the second factor (code or passkey) and changing
+    // one's password issue a session.
     const issuers = new Set(
       seen.filter((entry) => entry.issued.length > 0).map((e) => e.label.split(" as ")[0]),
     );
     expect([...issuers].sort()).toEqual([
       "POST /api/auth/login",
+      "POST /api/auth/passkey",
       "POST /api/auth/password",
       "POST /api/auth/second-factor",
+      "POST /api/auth/second-factor/passkey",
     ]);
   });
 

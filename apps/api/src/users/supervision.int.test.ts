@@ -42,8 +42,11 @@ describe("supervision assignments", () => {
       ]);
     }
 
-    const events = await auditRows(prisma, { entityId: therapist.id, action: "supervision.assigned" });
-    expect(events.map((e) => e.details)).toEqual([{ supervisorId: first.id }, { supervisorId: second.id }]);
+    const events = await auditRows(prisma, { entityId: therapist.id, action: "access.granted" });
+    expect(events.map((e) => e.details)).toMatchObject([
+      { supervisorId: first.id, via: "supervision_assignment" },
+      { supervisorId: second.id, via: "supervision_assignment" },
+    ]);
     expect(events.every((e) => e.actorId === admin.id)).toBe(true);
     const rows = await prisma.supervisionAssignment.findMany({ where: { therapistId: therapist.id } });
     expect(rows.every((r) => r.createdById === admin.id)).toBe(true);
@@ -66,9 +69,7 @@ describe("supervision assignments", () => {
     await assign(session, therapist.id, supervisor.id);
     expect((await assign(session, therapist.id, supervisor.id)).statusCode).toBe(200);
     expect(await prisma.supervisionAssignment.count({ where: { therapistId: therapist.id } })).toBe(1);
-    expect(await auditRows(prisma, { entityId: therapist.id, action: "supervision.assigned" })).toHaveLength(
-      1,
-    );
+    expect(await auditRows(prisma, { entityId: therapist.id, action: "access.granted" })).toHaveLength(1);
   });
 
   it("an account that is not a supervisor cannot be assigned: 400 naming params.supervisorId", async () => {
@@ -130,7 +131,7 @@ describe("supervision assignments", () => {
 
     expect(response.statusCode).toBe(200);
     expect(adminUser.parse(response.json()).supervisors.map((s) => s.id)).toEqual([kept.id]);
-    const [event] = await auditRows(prisma, { entityId: therapist.id, action: "supervision.removed" });
+    const [event] = await auditRows(prisma, { entityId: therapist.id, action: "access.revoked" });
     expect(event).toMatchObject({ actorId: admin.id, details: { supervisorId: removed.id } });
   });
 

@@ -10,6 +10,7 @@ import type {
 import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
 import { accountKey, clearFailures } from "../auth/throttle";
+import { recordCaseloadAccessChange } from "./caseload-access";
 import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
@@ -23,6 +24,7 @@ const adminUserSelect = {
   mustChangePassword: true,
   createdAt: true,
   totpFactor: { select: { confirmedAt: true } },
+  _count: { select: { passkeys: true } },
   supervisorsOf: {
     select: { supervisor: { select: personSelect } },
     orderBy: { supervisor: { name: "asc" } },
@@ -41,7 +43,7 @@ function toAdminUser(row: AdminUserRow, slowedUntil: Date | undefined): AdminUse
     active: row.active,
     mustChangePassword: row.mustChangePassword,
     signInSlowedUntil: slowedUntil?.toISOString() ?? null,
-    secondFactor: row.totpFactor?.confirmedAt != null,
+    secondFactor: row.totpFactor?.confirmedAt != null || row._count.passkeys > 0,
     createdAt: row.createdAt.toISOString(),
     supervisors: row.supervisorsOf.map((a) => a.supervisor),
     supervisees: row.superviseesOf.map((a) => a.therapist),
@@ -268,6 +270,8 @@ export async function resetFactors(
   return prisma.$transaction(async (tx) => {
     await findForUpdate(tx, userId);
     const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
+    const passkeys = await tx.webauthnCredential.deleteMany({ where: { userId } });
+    await tx.webauthnChallenge.deleteMany({ where: { userId } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.user.update({ where: { id: userId }, data: { factorsResetAt: now } });
     const sessions = await tx.loginSession.deleteMany({ where: { userId } });
@@ -276,7 +280,12 @@ export async function resetFactors(
       entityType: "user",
       entityId: userId,
       ...(actorLabel ? { actorLabel } : {}),
-      details: { totp: count, recoveryCodes: codes.count, endedSessions: sessions.count },
+      details: {
+        totp: count,
+        passkeys: passkeys.count,
+        recoveryCodes: codes.count,
+        endedSessions: sessions.count,
+      },
     });
     return loadUser(tx, userId);
   });
@@ -345,12 +354,8 @@ export async function assignSupervisor(
       await tx.supervisionAssignment.create({
         data: { supervisorId, therapistId, createdById: audit.actorId },
       });
-      await recordAudit(tx, audit, {
-        action: "supervision.assigned",
-        entityType: "user",
-        entityId: therapistId,
-        details: { supervisorId },
-      });
+      // An access grant to the therapist's caseload: audited as such, and told to the therapist.
+      await recordCaseloadAccessChange(tx, audit, { therapistId, supervisorId, change: "granted" });
     }
     return loadUser(tx, therapistId);
   });
@@ -366,12 +371,7 @@ export async function removeSupervisor(
     await findForUpdate(tx, therapistId);
     const { count } = await tx.supervisionAssignment.deleteMany({ where: { supervisorId, therapistId } });
     if (count === 0) throw notFound("That supervision assignment");
-    await recordAudit(tx, audit, {
-      action: "supervision.removed",
-      entityType: "user",
-      entityId: therapistId,
-      details: { supervisorId },
-    });
+    await recordCaseloadAccessChange(tx, audit, { therapistId, supervisorId, change: "revoked" });
     return loadUser(tx, therapistId);
   });
 }

@@ -10,6 +10,9 @@ import {
   CSRF_HEADER,
   issuedQuestionnaireLinkResponse,
   measurementSettingsResponse,
+  passkeyAuthenticationOptions,
+  passkeyRegistrationOptions,
+  registeredPasskeyResponse,
   signInSettingsResponse,
   reviewThread,
   temporaryPasswordResponse,
@@ -19,6 +22,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
 import { enrolTotp, totpCodeAt } from "../helpers/factors";
+import { assertWith, createPasskey, strangerChallenge, type SoftPasskey } from "../helpers/passkeys";
 import {
   addPerson,
   asCourse,
@@ -248,7 +252,74 @@ async function forgetFactors(ctx: CallContext) {
   const userId = ctx.account.id;
   await ctx.world.prisma.recoveryCode.deleteMany({ where: { userId } });
   await ctx.world.prisma.totpFactor.deleteMany({ where: { userId } });
+  await ctx.world.prisma.webauthnCredential.deleteMany({ where: { userId } });
 }
+
+/** The origin injected requests reach the app at (no PUBLIC_ORIGIN in the matrix's app). */
+const INJECT_ORIGIN = "http://localhost";
+
+/** Registers a software passkey for a signed-in session (test/helpers/passkeys.ts). */
+async function registerSoftPasskey(ctx: CallContext, session: SignedIn) {
+  const options = await ctx.world.app.inject({
+    method: "POST",
+    url: "/api/auth/factors/passkeys/options",
+    headers: session.headers,
+    payload: {},
+  });
+  const { passkey, credential } = createPasskey(
+    passkeyRegistrationOptions.parse(options.json()),
+    INJECT_ORIGIN,
+  );
+  const registered = await ctx.world.app.inject({
+    method: "POST",
+    url: "/api/auth/factors/passkeys",
+    headers: session.headers,
+    payload: { name: "Matrix passkey", credential },
+  });
+  const body = ok(registered, registeredPasskeyResponse, 201);
+  body.recoveryCodes?.forEach(noteSecret);
+  return { passkey, id: body.passkey.id };
+}
+
+/** Options for an assertion (the second step's, with a session; the passwordless one's, without). */
+async function assertionOptions(ctx: CallContext, session: SignedIn | null) {
+  const response = await ctx.world.app.inject({
+    method: "POST",
+    url: session ? "/api/auth/second-factor/passkey/options" : "/api/auth/passkey/options",
+    headers: session?.headers ?? {},
+    payload: {},
+  });
+  return passkeyAuthenticationOptions.parse(response.json());
+}
+
+/** The login probe's passkey (registered once per world), for the passwordless sign-in row. */
+const probePasskeys = new WeakMap<object, SoftPasskey>();
+async function probePasskey(ctx: CallContext) {
+  const known = probePasskeys.get(ctx.world);
+  if (known) return known;
+  const probe = ctx.world.loginProbe;
+  const { passkey } = await registerSoftPasskey(
+    ctx,
+    await signIn(ctx.world.app, probe.email, probe.password),
+  );
+  probePasskeys.set(ctx.world, passkey);
+  return passkey;
+}
+
+/** A shape-valid assertion over a challenge nobody issued (what actors who are refused send). */
+const strangerAssertion = () => ({
+  id: "bm8tc3VjaC1jcmVkZW50aWFs",
+  rawId: "bm8tc3VjaC1jcmVkZW50aWFs",
+  type: "public-key",
+  response: {
+    clientDataJSON: Buffer.from(
+      JSON.stringify({ type: "webauthn.get", challenge: strangerChallenge(), origin: INJECT_ORIGIN }),
+    ).toString("base64url"),
+    authenticatorData: "AAAA",
+    signature: "AAAA",
+  },
+  clientExtensionResults: {},
+});
 
 // --- The table ---
 
@@ -319,6 +390,78 @@ export const MATRIX: MatrixRow[] = [
       if (!ctx.account) return;
       ctx.account.session = sessionOf(response);
       await forgetFactors(ctx);
+    },
+  }),
+
+  // Passkeys (docs/decisions/021): registration and removal (step-up), the second step and the
+  // passwordless sign-in with real WebAuthn responses from the software authenticator.
+  row("POST /api/auth/factors/passkeys/options", SIGNED_IN),
+  row("POST /api/auth/factors/passkeys", SIGNED_IN, {
+    call: () => ({
+      body: {
+        name: "Matrix passkey",
+        credential: {
+          ...strangerAssertion(),
+          response: {
+            clientDataJSON: strangerAssertion().response.clientDataJSON,
+            attestationObject: "AAAA",
+          },
+        },
+      },
+    }),
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      const options = await ctx.world.app.inject({
+        method: "POST",
+        url: "/api/auth/factors/passkeys/options",
+        headers: sessionOfActor(ctx).headers,
+        payload: {},
+      });
+      const { credential } = createPasskey(passkeyRegistrationOptions.parse(options.json()), INJECT_ORIGIN);
+      return { body: { name: "Matrix passkey", credential } };
+    },
+    after: forgetFactors,
+  }),
+  row("DELETE /api/auth/factors/passkeys/:passkeyId", SIGNED_IN, {
+    call: () => ({ params: { passkeyId: crypto.randomUUID() } }),
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      const { id } = await registerSoftPasskey(ctx, sessionOfActor(ctx));
+      return { params: { passkeyId: id } };
+    },
+    after: forgetFactors,
+  }),
+  row("POST /api/auth/second-factor/passkey/options", SIGNED_IN, {
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      await registerSoftPasskey(ctx, sessionOfActor(ctx));
+      return {};
+    },
+    after: forgetFactors,
+  }),
+  row("POST /api/auth/second-factor/passkey", SIGNED_IN, {
+    call: () => ({ body: { credential: strangerAssertion() } }),
+    prepare: async (ctx) => {
+      await forgetFactors(ctx);
+      const session = sessionOfActor(ctx);
+      const { passkey } = await registerSoftPasskey(ctx, session);
+      return {
+        body: { credential: assertWith(passkey, await assertionOptions(ctx, session), INJECT_ORIGIN) },
+      };
+    },
+    // The check issues a new session (new id): the suite adopts it.
+    after: async (ctx, response) => {
+      if (!ctx.account) return;
+      ctx.account.session = sessionOf(response);
+      await forgetFactors(ctx);
+    },
+  }),
+  row("POST /api/auth/passkey/options", PUBLIC),
+  row("POST /api/auth/passkey", PUBLIC, {
+    freshSession: true,
+    prepare: async (ctx) => {
+      const passkey = await probePasskey(ctx);
+      return { body: { credential: assertWith(passkey, await assertionOptions(ctx, null), INJECT_ORIGIN) } };
     },
   }),
 
@@ -407,6 +550,8 @@ export const MATRIX: MatrixRow[] = [
 
   // The therapist's account, caseload and attention list.
   row("GET|HEAD /api/me/supervisors", THERAPISTS),
+  row("GET|HEAD /api/me/caseload-access", THERAPISTS),
+  row("POST /api/me/caseload-access/seen", THERAPISTS),
   row("GET|HEAD /api/attention", THERAPISTS),
   // The service's crisis steps: an organisation setting every signed-in user may read.
   row("GET|HEAD /api/safety/crisis-steps", SIGNED_IN),

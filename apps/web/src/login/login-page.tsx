@@ -3,7 +3,9 @@ import { useState } from "react";
 import { PageHeading } from "../components/page-heading";
 import { APP_NAME } from "../config/app";
 import { homePathForRole, paths } from "../config/paths";
+import { passSecondFactorWithPasskey, signInWithPasskey } from "../features/auth/api/passkeys";
 import { LoginForm } from "../features/auth/components/login-form";
+import { PasskeyButton } from "../features/auth/components/passkey-button";
 import { SecondFactorForm } from "../features/auth/components/second-factor-form";
 import { configureApiClient } from "../lib/api-client";
 
@@ -39,17 +41,24 @@ export function LoginPage({ next, sessionEnded }: { next: string | null; session
             </div>
           ) : null}
           {step === "password" ? (
-            <LoginForm
-              onSignedIn={(session) => {
-                if (session.secondFactorPending) {
-                  // The code step is sent with the pending session, so with its CSRF token.
-                  configureApiClient({ getCsrfToken: () => session.csrfToken });
-                  setStep("second_factor");
-                } else open(session);
-              }}
-            />
+            <>
+              <LoginForm
+                onSignedIn={(session) => {
+                  if (session.secondFactorPending) {
+                    // The code step is sent with the pending session, so with its CSRF token.
+                    configureApiClient({ getCsrfToken: () => session.csrfToken });
+                    setStep("second_factor");
+                  } else open(session);
+                }}
+              />
+              <p className="muted">Or, with a passkey on this device (no password needed):</p>
+              <PasskeyButton label="Sign in with a passkey" run={signInWithPasskey} onDone={open} />
+            </>
           ) : (
-            <SecondFactorForm onPassed={open} />
+            <>
+              <SecondFactorForm onPassed={open} />
+              <PasskeyButton label="Use a passkey instead" run={passSecondFactorWithPasskey} onDone={open} />
+            </>
           )}
           <p className="muted">
             {step === "password"

@@ -27,5 +27,9 @@ export const attentionItem = z.object({
 export type AttentionItem = z.infer<typeof attentionItem>;
 
 /** Sorted by kind in the order of attentionKinds, then oldest first. */
-export const attentionResponse = z.object({ items: z.array(attentionItem) });
+export const attentionResponse = z.object({
+  items: z.array(attentionItem),
+  /** Changes to who can read the caseload that the therapist has not acknowledged (docs/decisions/025). */
+  caseloadAccessChanges: z.number().int().min(0).default(0),
+});
 export type AttentionResponse = z.infer<typeof attentionResponse>;

@@ -7,6 +7,14 @@ import {
   secondFactorRequest,
   totpEnrolmentResponse,
 } from "./factors";
+import {
+  passkeyAssertionRequest,
+  passkeyAuthenticationOptions,
+  passkeyParams,
+  passkeyRegistrationOptions,
+  registeredPasskeyResponse,
+  registerPasskeyRequest,
+} from "./passkeys";
 import { signInSettingsResponse, updateSignInSettingsRequest } from "./sign-in-settings";
 
 export const authEndpoints = {
@@ -64,6 +72,58 @@ export const authEndpoints = {
     path: "/api/auth/factors/recovery-codes",
     body: noBody,
     response: recoveryCodesResponse,
+  }),
+  /** Options for registering a passkey (step-up); the challenge is kept server-side, single use. */
+  passkeyRegistrationOptions: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/factors/passkeys/options",
+    body: noBody,
+    response: passkeyRegistrationOptions,
+  }),
+  /** Registers the passkey the browser created (step-up). */
+  registerPasskey: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/factors/passkeys",
+    body: registerPasskeyRequest,
+    response: registeredPasskeyResponse,
+    status: 201,
+  }),
+  /** Removes one of your passkeys (step-up). */
+  removePasskey: defineEndpoint({
+    method: "DELETE",
+    path: "/api/auth/factors/passkeys/:passkeyId",
+    params: passkeyParams,
+    body: noBody,
+    response: noContent,
+    status: 204,
+  }),
+  /** Options for the second step or a step-up check with one of your passkeys. */
+  secondFactorPasskeyOptions: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/second-factor/passkey/options",
+    body: noBody,
+    response: passkeyAuthenticationOptions,
+  }),
+  /** The second step (or a step-up check) with a passkey (new session id). */
+  secondFactorPasskey: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/second-factor/passkey",
+    body: passkeyAssertionRequest,
+    response: sessionResponse,
+  }),
+  /** Options for a passwordless sign-in with a passkey the browser finds (discoverable credential). */
+  passkeySignInOptions: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/passkey/options",
+    body: noBody,
+    response: passkeyAuthenticationOptions,
+  }),
+  /** Passwordless sign-in: a user-verified passkey counts as both factors. */
+  passkeySignIn: defineEndpoint({
+    method: "POST",
+    path: "/api/auth/passkey",
+    body: passkeyAssertionRequest,
+    response: sessionResponse,
   }),
 };
 

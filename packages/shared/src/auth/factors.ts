@@ -1,6 +1,7 @@
 // Second sign-in factors (docs/decisions/021): TOTP (RFC 6238, any authenticator app) and one-time
 // recovery codes.
 import { z } from "zod";
+import { passkeySummary } from "./passkeys";
 
 /** Six digits; spaces an authenticator app shows between groups are dropped. */
 export const totpCode = z
@@ -55,6 +56,8 @@ export type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponse>;
 
 export const factorsResponse = z.object({
   totp: z.object({ enrolled: z.boolean(), confirmedAt: z.iso.datetime().nullable() }),
+  /** Oldest first. */
+  passkeys: z.array(passkeySummary),
   recoveryCodesLeft: z.number().int().min(0),
 });
 export type FactorsResponse = z.infer<typeof factorsResponse>;

@@ -1,7 +1,8 @@
-import { defineEndpoint, noBody } from "../api/endpoint";
+import { defineEndpoint, noBody, noContent } from "../api/endpoint";
 import {
   adminUser,
   assignmentParams,
+  caseloadAccessResponse,
   createUserRequest,
   endSessionsResponse,
   listUsersQuery,
@@ -105,5 +106,19 @@ export const accountEndpoints = {
     method: "GET",
     path: "/api/me/supervisors",
     response: ownSupervisorsResponse,
+  }),
+  /** Who can read your caseload, since when, granted by whom, and the changes (therapists). */
+  caseloadAccess: defineEndpoint({
+    method: "GET",
+    path: "/api/me/caseload-access",
+    response: caseloadAccessResponse,
+  }),
+  /** Marks the changes to who can read your caseload as seen (they leave the attention list). */
+  acknowledgeCaseloadAccess: defineEndpoint({
+    method: "POST",
+    path: "/api/me/caseload-access/seen",
+    body: noBody,
+    response: noContent,
+    status: 204,
   }),
 };

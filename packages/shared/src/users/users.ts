@@ -66,3 +66,23 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 /** The signed-in therapist's current supervisors (for naming whom they informed of a risk). */
 export const ownSupervisorsResponse = z.object({ items: z.array(personRef) });
 export type OwnSupervisorsResponse = z.infer<typeof ownSupervisorsResponse>;
+
+/** Who can read the signed-in therapist's caseload now, and the changes to that (docs/decisions/025). */
+export const caseloadAccessResponse = z.object({
+  /** Supervisors assigned now: since when and by whom (null: made before this was recorded). */
+  readers: z.array(
+    z.object({ supervisor: personRef, since: z.iso.datetime(), grantedBy: personRef.nullable() }),
+  ),
+  /** Every change, newest first; `seen` once the therapist has acknowledged it. */
+  changes: z.array(
+    z.object({
+      id: z.uuid(),
+      change: z.enum(["granted", "revoked"]),
+      supervisor: personRef,
+      changedAt: z.iso.datetime(),
+      changedBy: personRef.nullable(),
+      seen: z.boolean(),
+    }),
+  ),
+});
+export type CaseloadAccessResponse = z.infer<typeof caseloadAccessResponse>;

@@ -11,6 +11,16 @@ import {
   renewRecoveryCodes,
   verifySecondFactor,
 } from "../../auth/factors";
+import {
+  passkeyRegistrationOptions,
+  passkeySignInOptions,
+  registerPasskey,
+  relyingParty,
+  removePasskey,
+  secondFactorPasskeyOptions,
+  signInWithPasskey,
+  verifySecondFactorPasskey,
+} from "../../auth/passkeys";
 import { requireStepUp } from "../../auth/step-up";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "../../auth/known-devices";
 import { hashToken } from "../../auth/login-sessions";
@@ -54,6 +64,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
   function clientOf(request: FastifyRequest) {
     return { ip: request.ip, userAgent: request.headers["user-agent"] ?? null };
   }
+
+  const rpOf = (request: FastifyRequest) => relyingParty(ctx.publicOrigin, request);
+  const signInRateLimit = { max: ctx.loginRateLimit.max, timeWindow: ctx.loginRateLimit.timeWindowMs };
 
   defineRoute(
     app,
@@ -278,6 +291,149 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
       if (!session) throw unauthenticated();
       await requireStepUp(prisma, request);
       return renewRecoveryCodes(prisma, session.user.id, request.auditContext(), request.requestedAt);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.passkeyRegistrationOptions,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Start registering a passkey: options with a single-use challenge (step-up)",
+      errors: errorResponses(400, 401, 403),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      return passkeyRegistrationOptions(prisma, session, rpOf(request), request.requestedAt);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.registerPasskey,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary:
+        "Register the passkey the browser created (step-up); the first factor comes with recovery codes",
+      errors: errorResponses(400, 401, 403, 409),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      return registerPasskey(
+        prisma,
+        { session, request: request.body, rp: rpOf(request), audit: request.auditContext() },
+        request.requestedAt,
+      );
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.removePasskey,
+    {
+      config: { policy: "session" },
+      tags: ["auth"],
+      summary: "Remove one of your passkeys (ends your other sessions; step-up)",
+      errors: errorResponses(400, 401, 403, 404),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      await requireStepUp(prisma, request);
+      await removePasskey(prisma, session, request.params.passkeyId, request.auditContext());
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.secondFactorPasskeyOptions,
+    {
+      config: { policy: "signInStep", rateLimit: signInRateLimit },
+      tags: ["auth"],
+      summary: "Options for the second step or a step-up check with one of your passkeys",
+      errors: errorResponses(400, 401, 409, 429),
+    },
+    async (request) => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      return secondFactorPasskeyOptions(prisma, session, rpOf(request), ctx.clock());
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.secondFactorPasskey,
+    {
+      config: { policy: "signInStep", rateLimit: signInRateLimit },
+      tags: ["auth"],
+      summary: "The second sign-in step, or a step-up check, with a passkey (new session id)",
+      errors,
+    },
+    async (request, reply): Promise<SessionResponse> => {
+      const session = request.loginSession;
+      if (!session) throw unauthenticated();
+      const result = await verifySecondFactorPasskey(
+        prisma,
+        {
+          userId: session.user.id,
+          sessionTokenHash: session.tokenHash,
+          request: request.body,
+          rp: rpOf(request),
+          rules: ctx.throttle,
+          timeouts,
+          client: clientOf(request),
+          audit: request.auditContext(),
+        },
+        ctx.clock(),
+      );
+      setSessionCookie(reply, result.token, result.expiresAt);
+      return toSessionResponse(result);
+    },
+  );
+
+  defineRoute(
+    app,
+    auth.passkeySignInOptions,
+    {
+      config: { policy: "public", rateLimit: signInRateLimit },
+      tags: ["auth"],
+      summary: "Options for a passwordless sign-in with a passkey (single-use challenge)",
+      errors: errorResponses(400, 429),
+    },
+    async (request) => passkeySignInOptions(prisma, rpOf(request), ctx.clock()),
+  );
+
+  defineRoute(
+    app,
+    auth.passkeySignIn,
+    {
+      config: { policy: "public", rateLimit: signInRateLimit },
+      tags: ["auth"],
+      summary: "Sign in with a passkey (user-verified: both factors at once)",
+      errors,
+    },
+    async (request, reply): Promise<SessionResponse> => {
+      const token = request.cookies[SESSION_COOKIE];
+      const result = await signInWithPasskey(
+        prisma,
+        {
+          request: request.body,
+          previousTokenHash: token ? hashToken(token) : null,
+          rp: rpOf(request),
+          rules: { timeouts, throttle: ctx.throttle },
+          client: clientOf(request),
+          audit: request.auditContext(),
+        },
+        ctx.clock(),
+      );
+      setSessionCookie(reply, result.token, result.expiresAt);
+      return toSessionResponse(result);
     },
   );
 };

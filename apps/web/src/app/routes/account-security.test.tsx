@@ -13,7 +13,7 @@ const BEGIN = "POST /api/auth/factors/totp";
 const CONFIRM = "POST /api/auth/factors/totp/confirm";
 const SESSION = "GET /api/auth/session";
 
-const none = { totp: { enrolled: false, confirmedAt: null }, recoveryCodesLeft: 0 };
+const none = { totp: { enrolled: false, confirmedAt: null }, passkeys: [], recoveryCodesLeft: 0 };
 const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const started = {
   secret,
@@ -52,6 +52,7 @@ describe("sign-in security", () => {
       FACTORS,
       json(factorsResponse, {
         totp: { enrolled: true, confirmedAt: "2026-03-02T09:00:00.000Z" },
+        passkeys: [],
         recoveryCodesLeft: 10,
       }),
     );
@@ -96,6 +97,7 @@ describe("sign-in security", () => {
       FACTORS,
       json(factorsResponse, {
         totp: { enrolled: true, confirmedAt: "2026-03-02T09:00:00.000Z" },
+        passkeys: [],
         recoveryCodesLeft: 7,
       }),
     );

@@ -1,10 +1,11 @@
 // The signed-in user's own sign-in factors (docs/decisions/021): list, set up an authenticator app,
-// confirm it (answers the recovery codes once), new recovery codes, removal.
+// confirm it (answers the recovery codes once), new recovery codes, removal; passkeys.
 import { endpoints, type ConfirmTotpRequest } from "@ipt/shared";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 import { sessionQueryOptions } from "./get-session";
+import { registerPasskey } from "./passkeys";
 
 export const factorsQueryOptions = () =>
   queryOptions({
@@ -50,6 +51,29 @@ export function useRemoveTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest(endpoints.auth.removeTotp),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.auth.factors });
+    },
+  });
+}
+
+/**
+ * Creates and registers a passkey. Like confirming an app, the factor list is refreshed only once
+ * any recovery codes (the first factor's) have been saved (`forgetFactors`).
+ */
+export function useRegisterPasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => registerPasskey(name),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey }),
+  });
+}
+
+export function useRemovePasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (passkeyId: string) => apiRequest(endpoints.auth.removePasskey, { params: { passkeyId } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
       await queryClient.invalidateQueries({ queryKey: queryKeys.auth.factors });

@@ -2,6 +2,8 @@ import type { SessionResponse } from "@ipt/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { sessionQueryOptions } from "../api/get-session";
+import { passSecondFactorWithPasskey } from "../api/passkeys";
+import { PasskeyButton } from "./passkey-button";
 import { SecondFactorForm } from "./second-factor-form";
 
 /**
@@ -49,8 +51,17 @@ export function StepUpDialog({ subscribe }: { subscribe: (listener: () => void) 
         </>
       ) : (
         <>
-          <p>This action needs a fresh code from your authenticator app.</p>
-          {open ? <SecondFactorForm onPassed={onPassed} submitLabel="Confirm" /> : null}
+          <p>This action needs a fresh check: a code from your authenticator app, or your passkey.</p>
+          {open ? (
+            <>
+              <SecondFactorForm onPassed={onPassed} submitLabel="Confirm" />
+              <PasskeyButton
+                label="Confirm with a passkey"
+                run={passSecondFactorWithPasskey}
+                onDone={onPassed}
+              />
+            </>
+          ) : null}
           <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
             Cancel
           </button>

@@ -71,9 +71,6 @@ export async function startDatabase(): Promise<ResilienceDatabase> {
   };
 
   const main = await createDatabase();
-  // The scenarios' invented accounts sign in with a password only, as in the test suite (a new
-  // deployment asks every role for a second factor: docs/decisions/021).
-  await storeTestSignInSettings(main.url);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

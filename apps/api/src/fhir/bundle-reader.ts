@@ -40,11 +40,17 @@ import type {
 } from "@medplum/fhirtypes";
 import { z } from "zod";
 import { complexParts, dateOnly, ExtensionReader, located, type Located } from "./extension-reader";
+import { readHistories, type ImportedHistories } from "./histories";
+import { readInventory, type ImportedInventory } from "./inventory";
 import { readScoresAndFlags } from "./read-scores-flags";
 import type { FhirProblem } from "./structure-validation";
 
 /** What the import writes: the export's source shape, with the exporting instance's ids still in it. */
 export interface ImportedCourse {
+  /** The client's interpersonal inventory (fhir/inventory.ts). */
+  inventory: ImportedInventory;
+  /** The course's problem-area and plan-change histories (fhir/histories.ts). */
+  histories: ImportedHistories;
   client: {
     displayName: string;
     yearOfBirth: number | null;
@@ -347,10 +353,11 @@ export function readCourseBundle(entries: BundleEntry[]): {
     ];
   });
 
-  problems.push(
-    ...consistencyProblems({ client, course, sessions, scores, riskFlags, outreachAttempts }, plan.path),
-  );
-  return { course: { client, course, sessions, scores, riskFlags, outreachAttempts }, problems };
+  const inventory = readInventory(entries, problems);
+  const histories = readHistories(plan.resource.extension, plan.path, problems);
+  const read = { client, course, sessions, scores, riskFlags, outreachAttempts, inventory, histories };
+  problems.push(...consistencyProblems(read, plan.path));
+  return { course: read, problems };
 }
 
 function safeJson(text: string): unknown {

@@ -1,5 +1,6 @@
 // One course as a FHIR R4 Bundle of type "collection" (docs/decisions/018): Patient, Condition,
-// CarePlan, Goals, Encounters, QuestionnaireResponses and Observations, Flags and Provenance. Entries
+// CarePlan (with its histories), the interpersonal inventory (RelatedPersons and life-event
+// Observations), Goals, Encounters, QuestionnaireResponses and Observations, Flags and Provenance. Entries
 // refer to each other by urn:uuid fullUrls; no server ids.
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
 import { carePlanOf, goalsOf } from "./care-plan";
@@ -7,6 +8,8 @@ import { encounterOf, isEncounter } from "./encounters";
 import { stableUuid, urnOf } from "./extensions";
 import type { ExportOptions, ExportSource } from "./export-source";
 import { flagOf } from "./flags";
+import { withHistories } from "./histories";
+import { inventoryEntries } from "./inventory";
 import { scoreEntries, scoreUrls } from "./measures";
 import { conditionOf, patientOf } from "./patient-condition";
 import { coSignatureOf, sessionSignatureOf } from "./provenance";
@@ -44,17 +47,21 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
     ...(condition && conditionUrl ? [{ fullUrl: conditionUrl, resource: condition }] : []),
     {
       fullUrl: carePlanUrl,
-      resource: carePlanOf(
+      resource: withHistories(
+        carePlanOf(
+          source,
+          {
+            patient: patientUrl,
+            condition: conditionUrl,
+            goals: goals.map((g) => g.fullUrl),
+            encounterOf: encounterUrlOf,
+          },
+          options.timeZone,
+        ),
         source,
-        {
-          patient: patientUrl,
-          condition: conditionUrl,
-          goals: goals.map((g) => g.fullUrl),
-          encounterOf: encounterUrlOf,
-        },
-        options.timeZone,
       ),
     },
+    ...inventoryEntries(source.client, patientUrl),
     ...goals,
     ...source.sessions.filter(isEncounter).map((session) => ({
       fullUrl: urnOf(session.id),

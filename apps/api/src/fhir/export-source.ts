@@ -16,7 +16,48 @@ export const exportSourceSelect = {
       referralReason: true,
       workingDiagnosis: true,
       status: true,
+      // The interpersonal inventory (client-level, so every course of the client carries it): live
+      // rows only (fhir/inventory.ts).
+      people: {
+        where: live,
+        select: {
+          id: true,
+          label: true,
+          relationship: true,
+          ring: true,
+          positives: true,
+          negatives: true,
+          expectations: true,
+          changesNearOnset: true,
+          support: true,
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+      lifeEvents: {
+        where: live,
+        select: { id: true, personId: true, occurredOn: true, kind: true, description: true },
+        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      },
     },
+  },
+  // The course's histories (fhir/histories.ts).
+  problemAreaChanges: {
+    select: {
+      changedById: true,
+      fromPrimary: true,
+      toPrimary: true,
+      fromSecondary: true,
+      toSecondary: true,
+      fromStage: true,
+      toStage: true,
+      reason: true,
+      changedAt: true,
+    },
+    orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+  },
+  planChanges: {
+    select: { changedById: true, kind: true, summary: true, changedAt: true },
+    orderBy: [{ changedAt: "asc" }, { id: "asc" }],
   },
   sessions: {
     where: live,
@@ -115,6 +156,8 @@ export type ExportSession = ExportSource["sessions"][number];
 export type ExportScore = ExportSource["measureScores"][number];
 export type ExportRiskFlag = ExportSource["riskFlags"][number];
 export type ExportCoSignature = ExportSource["coSignatures"][number];
+export type ExportPerson = ExportSource["client"]["people"][number];
+export type ExportLifeEvent = ExportSource["client"]["lifeEvents"][number];
 
 /** How the export is made: who the patient is shown as, and the service's time zone for times. */
 export interface ExportOptions {

@@ -1,7 +1,7 @@
 // The FHIR export on real PostgreSQL: every resource of every demo course validates against the FHIR R4
 // StructureDefinitions and our code checks; who may export (the therapist, an assigned supervisor,
 // nobody else: the audited 404); pseudonymised by default; audited with ids only.
-import { endpoints, endpointPath, fhirBundle, PATIENT_PSEUDONYM_SYSTEM } from "@ipt/shared";
+import { endpoints, endpointPath, extensionUrl, fhirBundle, PATIENT_PSEUDONYM_SYSTEM } from "@ipt/shared";
 import type { Bundle, Patient, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../test/helpers/app";
@@ -9,6 +9,7 @@ import { demoActor, DEMO_PASSWORD, demoEmail, seedDemoAccounts } from "../seed/d
 import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { codeProblems } from "./code-checks";
 import { exportCourse } from "./export-service";
+import { isLifeEvent } from "./inventory";
 import { structureProblems } from "./structure-validation";
 
 const { app, prisma } = await createTestApp();
@@ -42,6 +43,9 @@ describe("FHIR export of the demo courses", () => {
       resourcesOf(bundle).forEach((resource, index) => {
         expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
         seen.add(resource.resourceType);
+        if (resource.resourceType === "Observation" && isLifeEvent(resource)) seen.add("life event");
+        const extensions = "extension" in resource ? (resource.extension ?? []) : [];
+        if (extensions.some((e) => e.url === extensionUrl("plan-change"))) seen.add("plan-change");
       });
       expect(codeProblems(bundle as never)).toEqual([]);
     }
@@ -57,6 +61,10 @@ describe("FHIR export of the demo courses", () => {
         "Patient",
         "Provenance",
         "QuestionnaireResponse",
+        "RelatedPerson",
+        "life event",
+        // (no demo course changes its problem area after the initial phase: the generated courses do)
+        "plan-change",
       ].sort(),
     );
   });

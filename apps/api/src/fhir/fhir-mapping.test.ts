@@ -1,21 +1,27 @@
 // Unit tests of the mappings on hand-made courses: the pinned LOINC answers, the validator itself
 // refusing a broken resource, our code checks refusing a wrong answer or a dangling reference, and
-// generated courses of every format and problem area validating.
+// generated courses of every format and problem area validating; the interpersonal inventory and the
+// histories mapped, read back and refused when malformed.
 import {
   difficultyAnswers,
+  extensionUrl,
   formatPresets,
   frequencyAnswers,
   instrumentCodes,
+  iptCodeSystems,
   problemAreas,
   snomedCodes,
+  socialHistoryCategory,
   type CourseFormat,
   type ProblemArea,
 } from "@ipt/shared";
 import type { Bundle, CarePlan, Observation, Resource } from "@medplum/fhirtypes";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
+import { historyExtensions } from "./histories";
 import { checkCourseBundle } from "./import-service";
+import { isLifeEvent, lifeEventOf, relatedPersonOf } from "./inventory";
 import { syntheticCourse } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
@@ -26,6 +32,12 @@ const options = {
   timeZone: "Europe/London",
 };
 const resources = (bundle: Bundle) => (bundle.entry ?? []).map((entry) => entry.resource as Resource);
+
+// The R4 definitions load on the first validation (about a second alone, much longer on a busy
+// machine): load them once here, with room, so no single test's time limit pays for it.
+beforeAll(() => {
+  structureProblems({ resourceType: "Patient" });
+}, 60_000);
 
 describe("code lists", () => {
   it("pins the PHQ-9 difficulty answers: LA6575-0 is very, LA6574-3 extremely difficult", () => {
@@ -176,4 +188,155 @@ describe("generated courses of every format and area", () => {
       });
     }
   }
+});
+
+describe("the interpersonal inventory and the histories", () => {
+  const source = syntheticCourse({ format: "standard", area: "role_dispute" });
+  const [sister, colleague] = source.client.people;
+  const patientUrl = "urn:uuid:11111111-1111-4111-8111-111111111111";
+
+  it("maps a person to a RelatedPerson: label as name, relationship as text, the rest in extensions", () => {
+    if (!sister) throw new Error("shape");
+    const person = relatedPersonOf(sister, patientUrl);
+    expect(person).toMatchObject({
+      resourceType: "RelatedPerson",
+      patient: { reference: patientUrl },
+      relationship: [{ text: "Sister" }],
+      name: [{ text: "Invented sister" }],
+    });
+    const ext = (name: string) => person.extension?.find((e) => e.url === extensionUrl(name));
+    expect(ext("closeness-ring")?.valueCoding).toEqual({
+      system: iptCodeSystems.closenessRing,
+      code: "inner",
+      display: "Inner circle",
+    });
+    expect(ext("changes-near-onset")?.valueString).toBe("Invented: moved away.");
+    // Empty answers are left out, never sent as empty strings.
+    expect(ext("negatives")).toBeUndefined();
+    expect(structureProblems(person, "p")).toEqual([]);
+  });
+
+  it("maps a life event to a social-history Observation about its person, on its date", () => {
+    const [moved, lost] = source.client.lifeEvents;
+    if (!moved || !lost || !sister) throw new Error("shape");
+    const personOf = (id: string) => (id === sister.id ? `urn:uuid:${id}` : null);
+    const event = lifeEventOf(moved, { patient: patientUrl, personOf });
+    expect(event).toMatchObject({
+      resourceType: "Observation",
+      status: "final",
+      category: [{ coding: [socialHistoryCategory] }],
+      code: { coding: [{ system: iptCodeSystems.lifeEventKind, code: "transition" }] },
+      subject: { reference: patientUrl },
+      focus: [{ reference: `urn:uuid:${sister.id}` }],
+      effectiveDateTime: "2025-11-03",
+      valueString: "Invented: sister moved abroad.",
+    });
+    expect(isLifeEvent(event)).toBe(true);
+    expect(lifeEventOf(lost, { patient: patientUrl, personOf }).focus).toBeUndefined();
+    // An event whose person was removed travels without the person.
+    expect(
+      lifeEventOf({ ...moved, personId: colleague?.id ?? null }, { patient: patientUrl, personOf }).focus,
+    ).toBeUndefined();
+    expect(structureProblems(event, "e")).toEqual([]);
+  });
+
+  it("puts the histories on the CarePlan as complex extensions, oldest first", () => {
+    const [change] = historyExtensions(source);
+    expect(change?.url).toBe(extensionUrl("problem-area-change"));
+    expect(change?.extension).toEqual([
+      { url: "fromPrimary", valueString: "grief" },
+      { url: "toPrimary", valueString: "role_dispute" },
+      { url: "toStage", valueString: "renegotiation" },
+      { url: "reason", valueString: "Invented: the grief was not the focus." },
+      { url: "changedAt", valueDateTime: "2026-03-16T11:00:00.000Z" },
+      { url: "changedBy", valueString: source.client.therapistId },
+    ]);
+    expect(
+      historyExtensions(source)
+        .slice(1)
+        .map((e) => e.extension?.[0]?.valueString),
+    ).toEqual(["generated", "session_cancelled"]);
+  });
+
+  it("is read back: people, events with their person, and both histories", () => {
+    const { course, problems } = checkCourseBundle(courseBundle(source, options, new Date()) as never);
+    expect(problems).toEqual([]);
+    expect(course?.inventory.people.map((p) => [p.sourceId, p.label, p.ring, p.negatives])).toEqual(
+      source.client.people.map((p) => [p.id, p.label, p.ring, p.negatives]),
+    );
+    expect(course?.inventory.lifeEvents).toEqual([
+      {
+        personSourceId: sister?.id,
+        occurredOn: "2025-11-03",
+        kind: "transition",
+        description: "Invented: sister moved abroad.",
+      },
+      { personSourceId: null, occurredOn: "2025-12-20", kind: "other", description: "Invented: lost a job." },
+    ]);
+    expect(course?.histories.problemAreaChanges).toEqual([
+      {
+        fromPrimary: "grief",
+        toPrimary: "role_dispute",
+        fromSecondary: null,
+        toSecondary: null,
+        fromStage: null,
+        toStage: "renegotiation",
+        reason: "Invented: the grief was not the focus.",
+        changedAt: "2026-03-16T11:00:00.000Z",
+      },
+    ]);
+    expect(course?.histories.planChanges.map((c) => c.kind)).toEqual(["generated", "session_cancelled"]);
+  });
+
+  it("refuses a malformed person, life event or history entry, naming the path", () => {
+    const bundle = courseBundle(source, options, new Date());
+    const entries = bundle.entry ?? [];
+    const indexOf = (test: (r: Resource) => boolean) =>
+      entries.findIndex((e) => e.resource && test(e.resource));
+    const personIndex = indexOf((r) => r.resourceType === "RelatedPerson");
+    const eventIndex = indexOf((r) => r.resourceType === "Observation" && isLifeEvent(r));
+    const planIndex = indexOf((r) => r.resourceType === "CarePlan");
+    const person = entries[personIndex]?.resource;
+    const event = entries[eventIndex]?.resource;
+    const plan = entries[planIndex]?.resource;
+    if (person?.resourceType !== "RelatedPerson" || event?.resourceType !== "Observation")
+      throw new Error("shape");
+    if (plan?.resourceType !== "CarePlan") throw new Error("shape");
+    person.name = [{ text: "x".repeat(81) }];
+    event.effectiveDateTime = "2025-11-03T10:00:00Z";
+    const historyIndex =
+      plan.extension?.findIndex((e) => e.url === extensionUrl("problem-area-change")) ?? -1;
+    const history = plan.extension?.[historyIndex];
+    const toPrimary = history?.extension?.findIndex((part) => part.url === "toPrimary") ?? -1;
+    const part = history?.extension?.[toPrimary];
+    if (!part) throw new Error("shape");
+    part.valueString = "loneliness";
+
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        `entry[${String(personIndex)}].resource.name[0].text`,
+        `entry[${String(eventIndex)}].resource.effectiveDateTime`,
+        `entry[${String(planIndex)}].resource.extension[${String(historyIndex)}].extension[${String(toPrimary)}]`,
+      ]),
+    );
+  });
+
+  it("refuses a life event about a person the Bundle does not hold as one of the inventory", () => {
+    const bundle = courseBundle(source, options, new Date());
+    const entries = bundle.entry ?? [];
+    const eventIndex = entries.findIndex(
+      (e) => e.resource?.resourceType === "Observation" && isLifeEvent(e.resource),
+    );
+    const event = entries[eventIndex]?.resource;
+    if (event?.resourceType !== "Observation") throw new Error("shape");
+    // The Patient: the reference resolves (our code checks pass) but names no inventory person.
+    event.focus = [{ reference: entries[0]?.fullUrl ?? "" }];
+    const { problems } = checkCourseBundle(bundle as never);
+    expect(problems).toContainEqual({
+      path: `entry[${String(eventIndex)}].resource.focus[0].reference`,
+      message: "The life event names no person of the inventory.",
+    });
+  });
 });

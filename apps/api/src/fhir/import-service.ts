@@ -1,7 +1,8 @@
 // An admin imports a course Bundle of ours into this instance, assigned to one of its therapists. The
 // Bundle is checked whole first — every resource against the FHIR R4 definitions, our code checks, and
 // the reading back into our model — and refused with every problem's path (400) before anything is
-// written; then the client, course, sessions, scores and risk flags are written in one transaction.
+// written; then the client, course, sessions, scores, risk flags, the client's interpersonal inventory
+// and the course's histories are written in one transaction.
 // Acts of the exporting instance's users (signing a session, entering a score, resolving a flag) are
 // attributed to the assigned therapist; supervisors' co-signatures and acknowledgements are not
 // imported, since they belong to people this instance does not have (docs/decisions/018).
@@ -13,6 +14,7 @@ import type { PrismaClient } from "../db/prisma";
 import { invalidFields } from "../errors/app-error";
 import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
+import { writeInventoryAndHistories } from "./import-inventory";
 import { structureProblems, type FhirProblem } from "./structure-validation";
 import { refreshCourseSummary } from "../supervision/course-summary";
 
@@ -164,6 +166,7 @@ export async function importCourse(
         attemptedAt: new Date(attempt.attemptedAt),
       })),
     });
+    await writeInventoryAndHistories(tx, read, { clientId, courseId, therapistId: therapist.id });
     await refreshCourseSummary(tx, courseId);
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,

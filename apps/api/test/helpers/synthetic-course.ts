@@ -4,11 +4,13 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import {
+  closenessRings,
   courseFormats,
   difficultyLevels,
   formatPresets,
   problemAreas,
   generatePlan,
+  lifeEventKinds,
   lineagePresets,
   toDateColumn,
   type CourseFormat,
@@ -88,6 +90,46 @@ export function syntheticCourse({
           : [],
     };
   });
+  const people: ExportSource["client"]["people"] = [
+    {
+      id: randomUUID(),
+      label: "Invented sister",
+      relationship: "Sister",
+      ring: "inner",
+      positives: "Invented: listens.",
+      negatives: "",
+      expectations: "Invented: more visits.",
+      changesNearOnset: "Invented: moved away.",
+      support: "Invented: phones weekly.",
+    },
+    {
+      id: randomUUID(),
+      label: "Invented colleague",
+      relationship: "Colleague",
+      ring: "outer",
+      positives: "",
+      negatives: "Invented: criticises.",
+      expectations: "",
+      changesNearOnset: "",
+      support: "",
+    },
+  ];
+  const lifeEvents: ExportSource["client"]["lifeEvents"] = [
+    {
+      id: randomUUID(),
+      personId: people[0]?.id ?? null,
+      occurredOn: toDateColumn("2025-11-03"),
+      kind: "transition",
+      description: "Invented: sister moved abroad.",
+    },
+    {
+      id: randomUUID(),
+      personId: null,
+      occurredOn: toDateColumn("2025-12-20"),
+      kind: "other",
+      description: "Invented: lost a job.",
+    },
+  ];
   const second = sessions[1] ?? sessions[0];
   if (!second) throw new Error("a plan has sessions");
   const phq9 = {
@@ -157,7 +199,37 @@ export function syntheticCourse({
       referralReason: "Invented referral.",
       workingDiagnosis: diagnosis,
       status: "active",
+      people,
+      lifeEvents,
     },
+    // The histories: the plan generated, a session cancelled, and one change of problem area.
+    problemAreaChanges: [
+      {
+        changedById: therapistId,
+        fromPrimary: area === "grief" ? "role_transition" : "grief",
+        toPrimary: area,
+        fromSecondary: null,
+        toSecondary: null,
+        fromStage: null,
+        toStage: area === "role_dispute" ? "renegotiation" : null,
+        reason: "Invented: the grief was not the focus.",
+        changedAt: new Date("2026-03-16T11:00:00Z"),
+      },
+    ],
+    planChanges: [
+      {
+        changedById: therapistId,
+        kind: "generated",
+        summary: "Invented: plan generated.",
+        changedAt: new Date("2026-03-02T09:00:00Z"),
+      },
+      {
+        changedById: therapistId,
+        kind: "session_cancelled",
+        summary: "Invented: a session cancelled.",
+        changedAt: new Date("2026-03-02T09:00:00Z"),
+      },
+    ],
     sessions,
     measureScores: [
       phq9,
@@ -233,9 +305,62 @@ export const syntheticCourseArbitrary = () =>
       phq9: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 9, maxLength: 9 }),
       difficulty: fc.option(fc.constantFrom(...difficultyLevels), { nil: null }),
       notes: fc.string({ maxLength: 60 }),
+      // The inventory: any people (label and relationship as the API takes them), any life events,
+      // each about one of them or no one.
+      people: fc.array(
+        fc.record({
+          label: fc
+            .string({ minLength: 1, maxLength: 80 })
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0),
+          relationship: fc.constantFrom("Partner", "Mother", "Friend", "Colleague"),
+          ring: fc.constantFrom(...closenessRings),
+          positives: fc.string({ maxLength: 40 }).map((s) => s.trim()),
+        }),
+        { maxLength: 4 },
+      ),
+      events: fc.array(
+        fc.record({
+          kind: fc.constantFrom(...lifeEventKinds),
+          day: fc.integer({ min: 0, max: 400 }),
+          description: fc.constantFrom("Invented: a move.", "Invented: a loss.", "Invented: a row."),
+          person: fc.option(fc.nat(), { nil: null }),
+        }),
+        { maxLength: 4 },
+      ),
+      planChanges: fc.integer({ min: 0, max: 3 }),
     })
-    .map(({ phq9, difficulty, notes, ...input }) => {
-      const course = syntheticCourse(input);
+    .map(({ phq9, difficulty, notes, people, events, planChanges, ...input }) => {
+      const base = syntheticCourse(input);
+      const invented = people.map((person) => ({
+        ...person,
+        id: randomUUID(),
+        negatives: "",
+        expectations: "",
+        changesNearOnset: "",
+        support: "",
+      }));
+      const course: ExportSource = {
+        ...base,
+        client: {
+          ...base.client,
+          people: invented,
+          // As the export reads them: by date (ties keep their order in the test's ids).
+          lifeEvents: events
+            .map((event) => ({
+              id: randomUUID(),
+              personId:
+                event.person === null || invented.length === 0
+                  ? null
+                  : (invented[event.person % invented.length]?.id ?? null),
+              occurredOn: new Date(Date.UTC(2025, 0, 1 + event.day)),
+              kind: event.kind,
+              description: event.description,
+            }))
+            .sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime()),
+        },
+        planChanges: base.planChanges.slice(0, planChanges),
+      };
       const held = course.sessions.filter((s) => s.status === "held");
       course.sessions = course.sessions.map((s) => (s.status === "held" ? { ...s, notes } : s));
       // Scores and flags hang on a held session; none held, none recorded.

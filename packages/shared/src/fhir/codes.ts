@@ -144,7 +144,20 @@ export const iptCodeSystems = {
   goal: localCodeSystem("ipt-goal"),
   riskFlag: localCodeSystem("risk-flag"),
   signatureTarget: localCodeSystem("signature-target"),
+  /** The interpersonal inventory's closeness circle (inner, middle, outer): ours. */
+  closenessRing: localCodeSystem("closeness-ring"),
+  /** The kind of a life event on the timeline of onset (death, dispute, transition, other): ours. */
+  lifeEventKind: localCodeSystem("life-event-kind"),
 } as const;
+
+/** FHIR R4's observation-category "social-history" (terminology.hl7.org), the category of a life
+ *  event's Observation: "the Social History Observations define the patient's occupational, personal
+ *  (e.g., lifestyle), social, familial, and environmental history". */
+export const socialHistoryCategory: Coding = {
+  system: OBSERVATION_CATEGORY,
+  code: "social-history",
+  display: "Social History",
+};
 
 /** The identifier system of a user of the exporting instance (a Provenance agent, a score's author);
  *  the importing instance maps every user to the therapist the course is assigned to. */

@@ -197,7 +197,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=webauthn_challenges",
         "table_name=webauthn_credentials",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(30);
+      expect(schemaCatalog.enums).toHaveLength(32);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

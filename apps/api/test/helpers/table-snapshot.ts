@@ -16,13 +16,15 @@ export interface SnapshotOptions {
   ignoreTables?: string[];
 }
 
-/** Every table of the app's schema, by name. */
+/** Every table of the app's schema, by name; a partitioned table once, through its parent. */
 export async function tableStates(
   prisma: PrismaClient,
   options: SnapshotOptions = {},
 ): Promise<Record<string, TableState>> {
   const tables = await prisma.$queryRaw<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    ORDER BY c.relname`;
   const states: Record<string, TableState> = {};
   for (const { name } of tables) {
     if (options.ignoreTables?.includes(name)) continue;

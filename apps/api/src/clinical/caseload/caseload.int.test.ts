@@ -138,7 +138,7 @@ describe("the caseload", () => {
   it("an unknown filter value answers 400 naming the query field", async () => {
     const therapist = await signedInAs(app, prisma);
     const error = expectApiError(
-      await therapist.get("/api/clients?phase=maintenance&pageSize=500"),
+      await therapist.get("/api/clients?phase=archived&pageSize=500"),
       400,
       "validation_failed",
     );

@@ -31,7 +31,7 @@ test("an admin onboards a therapist who then sets their own password and sees an
 
   await page.getByLabel("Email address").fill(admin.email);
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/accounts/);
   await checkAccessibility(page);
 
@@ -59,7 +59,7 @@ test("an admin onboards a therapist who then sets their own password and sees an
 
   await page.getByLabel("Email address").fill(therapist.email);
   await page.getByLabel("Password", { exact: true }).fill(temporaryPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/change-password/);
   await checkAccessibility(page);
 
@@ -87,7 +87,7 @@ test("a wrong password gets one plain answer and no way in", async ({ page, chec
   await page.goto("/login");
   await page.getByLabel("Email address").fill("nobody@clinic.example");
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("not right");
   await expect(page).toHaveURL(/\/login/);
   await checkAccessibility(page);

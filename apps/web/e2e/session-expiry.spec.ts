@@ -12,7 +12,7 @@ test("after the session ends, signing in again returns to the same page", async 
   await page.goto("/login");
   await page.getByLabel("Email address").fill(admin.email);
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL(/\/admin\/audit/);
 
@@ -24,7 +24,7 @@ test("after the session ends, signing in again returns to the same page", async 
   await checkAccessibility(page);
   await page.getByLabel("Email address").fill(admin.email);
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });

@@ -21,7 +21,7 @@ async function signOut(page: Page) {
 async function enterPassword(page: Page, account: { email: string; password: string }) {
   await page.getByLabel("Email address").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enter your code");
 }
 

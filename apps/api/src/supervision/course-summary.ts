@@ -292,22 +292,8 @@ export interface SummaryMismatch {
   problem: string;
 }
 
-interface StoredSummary {
-  courseId: string;
-  therapistId: string;
-  clientId: string;
-  clientName: string;
-  phase: CoursePhase;
-  urgency: number;
-  risk: boolean;
-  nonResponse: boolean;
-  overdue: boolean;
-  riskSince: Date | null;
-  openRiskFlags: number;
-  measured: boolean;
-  outcomeStatus: string;
-  row: unknown;
-}
+/** A row as read back from the table, its JSON not yet checked. */
+type StoredSummary = Omit<CourseSummaryRecord, "row"> & { row: unknown };
 
 /** The record as it reads back from the table: JSON drops undefined fields. */
 const asStored = (record: CourseSummaryRecord): StoredSummary => ({

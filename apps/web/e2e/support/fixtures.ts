@@ -1,8 +1,8 @@
 // Fixtures so that a spec reads like a clinician's story: a running app per worker with one admin
 // account, an accessibility check for every page visited, and a page that fails its test on any
 // unexpected console error or uncaught page error.
-import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { axeViolations } from "./accessibility";
 import { createReadyAccount, type Account } from "./accounts";
 import { startApiServer, type ApiServer } from "./api-server";
 
@@ -100,13 +100,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern
   checkAccessibility: async ({}, use) => {
     await use(async (page: Page) => {
-      // axe's default mode opens a new browser page at every check to merge the results of the
-      // page's frames: half the time of the browser tests. Our pages have no frames, so axe runs in
-      // the page itself (legacy mode), with the same rules; a frame there would go unchecked, so
-      // one fails the check instead.
+      // axe runs in the page itself: our pages have no frames, so a frame there would go
+      // unchecked and fails the check instead.
       expect(page.frames(), `frames on ${page.url()} that axe would not check`).toHaveLength(1);
-      const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
-      const summary = results.violations.map(
+      const summary = (await axeViolations(page)).map(
         (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
       );
       expect(summary, `axe violations on ${page.url()}`).toEqual([]);

@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL (one throwaway database per test file, copied from a migrated template).
 export default defineConfig({
   test: {
+    // One worker per core. Vitest's default leaves one core idle (cores - 1): on a 2-core machine
+    // the integration tier then ran one file at a time, each mostly waiting on PostgreSQL.
+    maxWorkers: "100%",
     // A failed run must exit non-zero even after the test cluster's exit hook (see the reporter).
     reporters: ["default", "./test/exit-code-reporter.ts"],
     projects: [

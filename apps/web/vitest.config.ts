@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 //   driven with Testing Library and user-event, the network stubbed at `fetch`.
 export default defineConfig({
   test: {
+    // One worker per core (Vitest's default, cores - 1, is a single worker on a 2-core machine).
+    maxWorkers: "100%",
     // Files share their worker's loaded modules (React, zod, Testing Library) instead of loading
     // them again in a new process each, which was most of the run. Component files clean the DOM
     // after each test (src/test/setup-dom.ts).

@@ -53,16 +53,16 @@ step() {
   return "$status"
 }
 
-# The checks and the integration tier run in two lanes at once, one per core: ESLint
-# (single-threaded, the longest check) with Prettier; and the type check, the web build (for the
-# browser tests), the unit tests and then the integration tier, which so starts without waiting for
-# ESLint. The second lane prints as it goes; the first lane's output follows when both are done.
+# The checks and the integration tier run in two lanes at once: ESLint with Prettier, then the type
+# check; and the web build (for the browser tests), the unit tests and then the integration tier
+# (one worker per core), which so starts within a minute instead of after the checks. The second
+# lane prints as it goes; the first lane's output follows when both are done.
 checks_and_integration() {
-  (step lint lint pnpm lint) >"$parts/lint.log" 2>&1 &
+  { step lint lint pnpm lint && step lint types pnpm typecheck; } >"$parts/lint.log" 2>&1 &
   lint_pid=$!
-  echo "(lint runs alongside on the other core; its output follows at the end of this stage)"
+  echo "(lint and types run alongside; their output follows at the end of this stage)"
   other=0
-  { step other types pnpm typecheck && step other "web build" pnpm --filter @ipt/web build &&
+  { step other "web build" pnpm --filter @ipt/web build &&
     step other unit pnpm test:unit && step other integration pnpm test:int; } || other=$?
   lint=0
   wait "$lint_pid" || lint=$?

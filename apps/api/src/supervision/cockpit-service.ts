@@ -130,7 +130,11 @@ export async function getCockpit(
       therapist: required(therapistOf.get(row.therapistId), `therapist ${row.therapistId}`),
     }),
   );
-  const riskFlagsAwaitingAcknowledgement = await countAwaitingAcknowledgement(prisma, actor);
+  const riskFlagsAwaitingAcknowledgement = await countAwaitingAcknowledgement(
+    prisma,
+    actor,
+    therapists.map((therapist) => therapist.id),
+  );
 
   await recordAudit(prisma, actor.audit, {
     action: "cockpit.viewed",

@@ -72,6 +72,9 @@ const summaryCourseSelect = {
 
 type SummaryCourse = Prisma.CourseGetPayload<{ select: typeof summaryCourseSelect }>;
 
+/** The urgency of a course with an open risk flag: first in the cockpit, and how flagged courses are found. */
+export const RISK_URGENCY = 0;
+
 /** The rules applied to one course's facts: the general computation every stored row must equal. */
 export function summaryOf(
   course: SummaryCourse,
@@ -109,7 +112,7 @@ export function summaryOf(
     clientId: course.clientId,
     clientName: course.client.displayName,
     phase: course.phase,
-    urgency: risk ? 0 : nonResponse ? 1 : overdue ? 2 : 3,
+    urgency: risk ? RISK_URGENCY : nonResponse ? 1 : overdue ? 2 : 3,
     risk,
     nonResponse,
     overdue,

@@ -12,7 +12,7 @@ import { auditClinical, denied, readableClientWhere, type Actor } from "../clini
 import { lockCourse } from "../clinical/plan/course-write";
 import { getEscalationContext, type EscalationContext } from "../clinical/measures/settings-read";
 import { escalationFlagSelect, escalationFollowUpSelect, toRiskEscalation } from "../safety/escalation-wire";
-import { refreshCourseSummary } from "./course-summary";
+import { refreshCourseSummary, RISK_URGENCY } from "./course-summary";
 
 const riskFlagSelect = {
   id: true,
@@ -45,17 +45,45 @@ function toSupervisionRiskFlag(row: RiskFlagRow, context: EscalationContext): Su
   };
 }
 
-/** The open flags the supervisor may read, each with its escalation, in the list's order. */
-async function openRiskFlags(prisma: PrismaClient, actor: Actor): Promise<SupervisionRiskFlag[]> {
-  const [rows, context] = await Promise.all([
-    prisma.riskFlag.findMany({
-      where: { resolvedAt: null, course: { client: readableClientWhere(actor) } },
-      select: riskFlagSelect,
-      // Oldest first: the flag that has waited longest is the first to look at.
-      orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
+/** The therapists whose clients the supervisor reads: their assignments, read on every request. */
+async function superviseeIds(prisma: PrismaClient, actor: Actor): Promise<string[]> {
+  const rows = await prisma.supervisionAssignment.findMany({
+    where: { supervisorId: actor.userId },
+    select: { therapistId: true },
+  });
+  return rows.map((row) => row.therapistId);
+}
+
+/**
+ * The open flags of these therapists' clients, each with its escalation, in the list's order. The
+ * courses with an open flag come from their summary rows (urgency 0, kept in each write's
+ * transaction: decision 023) through the therapist index, and their flags through the course
+ * index: a join from all flags to all courses scanned every course at 100,000 clients
+ * (docs/benchmarks.md, "At scale"). The readable-client filter stays on the flags' query too.
+ */
+async function openRiskFlags(
+  prisma: PrismaClient,
+  actor: Actor,
+  therapistIds: readonly string[],
+): Promise<SupervisionRiskFlag[]> {
+  const [flaggedCourses, context] = await Promise.all([
+    prisma.courseSummary.findMany({
+      where: { therapistId: { in: [...therapistIds] }, urgency: RISK_URGENCY },
+      select: { courseId: true },
     }),
     getEscalationContext(prisma, actor.now),
   ]);
+  if (flaggedCourses.length === 0) return [];
+  const rows = await prisma.riskFlag.findMany({
+    where: {
+      resolvedAt: null,
+      courseId: { in: flaggedCourses.map((course) => course.courseId) },
+      course: { client: readableClientWhere(actor) },
+    },
+    select: riskFlagSelect,
+    // Oldest first: the flag that has waited longest is the first to look at.
+    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
+  });
   const items = rows.map((row) => toSupervisionRiskFlag(row, context));
   // Those awaiting the supervisor's acknowledgement first (a stable sort keeps the oldest first).
   const awaiting = (item: SupervisionRiskFlag) => (item.escalation.awaitingAcknowledgement ? 0 : 1);
@@ -66,7 +94,7 @@ export async function listOpenRiskFlags(
   prisma: PrismaClient,
   actor: Actor,
 ): Promise<SupervisionRiskFlagsResponse> {
-  const items = await openRiskFlags(prisma, actor);
+  const items = await openRiskFlags(prisma, actor, await superviseeIds(prisma, actor));
   await recordAudit(prisma, actor.audit, {
     action: "risk_flags.viewed",
     entityType: "risk_flag",
@@ -78,9 +106,16 @@ export async function listOpenRiskFlags(
   };
 }
 
-/** How many open flags of the supervisor's supervisees await their acknowledgement (the cockpit's top). */
-export async function countAwaitingAcknowledgement(prisma: PrismaClient, actor: Actor): Promise<number> {
-  const items = await openRiskFlags(prisma, actor);
+/**
+ * How many open flags of these supervisees' clients await the supervisor's acknowledgement (the
+ * cockpit's top); the cockpit passes the assignments it has just read.
+ */
+export async function countAwaitingAcknowledgement(
+  prisma: PrismaClient,
+  actor: Actor,
+  therapistIds: readonly string[],
+): Promise<number> {
+  const items = await openRiskFlags(prisma, actor, therapistIds);
   return items.filter((item) => item.escalation.awaitingAcknowledgement).length;
 }
 

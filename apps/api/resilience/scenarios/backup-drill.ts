@@ -26,6 +26,7 @@ import {
   startDatabase,
   withPrisma,
 } from "../harness";
+import { archiveTheOldMonth, auditAnOldMonth, exerciseFeatures } from "../drill/features";
 import { Ledger } from "../load/ledger";
 import { prepareTherapist, therapistLoop } from "../load/workload";
 import { required } from "../../src/errors/required";
@@ -113,7 +114,12 @@ await runScenario("backup-drill", async ({ figure, check }) => {
     demoTherapists = demo.filter((account) => account.role === "therapist").map((account) => account.email);
     await seedDemoCaseloads(prisma);
   });
-  const accounts = await createAccounts(database.url, { therapists: THERAPISTS, admins: 1 });
+  await auditAnOldMonth(database.url);
+  const accounts = await createAccounts(database.url, {
+    therapists: THERAPISTS,
+    supervisors: 1,
+    admins: 2,
+  });
   const api = await startApi({ databaseUrl: database.url, env: { LOGIN_RATE_LIMIT_MAX: "100" } });
   const startDate = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
   const therapists = [];
@@ -145,11 +151,21 @@ await runScenario("backup-drill", async ({ figure, check }) => {
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(therapists.map((t, i) => therapistLoop(t, ledger, seededRandom(i + 1), deadline, 50)));
   await changeOneProblemArea(api.url, demoTherapists);
+  // The tables of the features the loop does not touch, each filled once through the API.
+  const first = required(therapists[0], "a therapist");
+  await exerciseFeatures({
+    apiUrl: api.url,
+    admin,
+    therapist: first,
+    supervisor: required(accounts.supervisors[0], "the supervisor account"),
+    enrolling: required(accounts.admins[1], "the second admin account"),
+  });
   // The source must hold still between the backup and the comparison.
   await api.stop();
 
   const work = await mkdtemp(path.join(tmpdir(), "ipt-backup-drill-"));
   onCleanup(() => rm(work, { recursive: true, force: true }));
+  await archiveTheOldMonth(database.url, path.join(work, "audit-archive"));
   const folder = path.join(work, "backup");
   const backup = await runCli("backup", [folder], database.url);
   const restoredName = "ipt_drill_restored";

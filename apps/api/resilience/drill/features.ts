@@ -9,11 +9,16 @@ import {
   recoveryCodesResponse,
   totpEnrolmentResponse,
 } from "@ipt/shared";
+import type { AddressInfo } from "node:net";
 import { Secret, TOTP } from "otpauth";
+import { SMTPServer } from "smtp-server";
 import { createPasskey } from "../../test/helpers/passkeys";
 import { archiveAuditMonths } from "../../src/audit/archive";
 import { createAuditPartitions } from "../../src/audit/partitions";
-import { ApiSession, expectOk, withPrisma, type Account } from "../harness";
+import { createMailer } from "../../src/mail/mailer";
+import { runQuestionnaireSending } from "../../src/questionnaires/sending-job";
+import { prepareTherapist } from "../load/workload";
+import { ApiSession, expectOk, onCleanup, withPrisma, type Account } from "../harness";
 
 const OLD_MONTH = "2020-01";
 
@@ -132,5 +137,66 @@ export async function archiveTheOldMonth(databaseUrl: string, folder: string) {
     throw new Error(
       `archived ${JSON.stringify(manifests.map((m) => [m.month, m.events]))}, not 1 event of ${OLD_MONTH}`,
     );
+  }
+}
+
+/**
+ * For questionnaire_dispatches: the therapist's second client, with an e-mail address on record and
+ * a course whose first session (the baseline measurement) is two days ahead, so the automatic
+ * sending (turned on by the admin's settings) has a session to send a link for.
+ */
+export async function clientWithSessionAhead(therapist: { id: string; session: ApiSession }) {
+  const startDate = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const prepared = await prepareTherapist(therapist.id, therapist.session, startDate);
+  const clientId = prepared.clientIds[0] ?? "";
+  const client = expectOk<{ version: number }>(
+    await therapist.session.get(endpointPath(endpoints.clients.get, { clientId })),
+    "reading the client",
+  );
+  expectOk(
+    await therapist.session.patch(endpointPath(endpoints.clients.update, { clientId }), {
+      version: client.version,
+      email: "drill.client@example.test",
+    }),
+    "adding the client's e-mail address",
+  );
+}
+
+/**
+ * One pass of the automatic questionnaire sending (the job each API process runs on a timer), with
+ * e-mail going to an SMTP server in this process: the link issued, its dispatch row written and sent.
+ */
+export async function sendQuestionnairesOnce(databaseUrl: string) {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on("end", () => {
+        received += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.server.address() as AddressInfo;
+  const mailer = createMailer({
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    PUBLIC_ORIGIN: "https://ipt.example.test",
+    MAIL_FROM: "IPT drill <no-reply@ipt.example.test>",
+  });
+  const log = { warn: (...args: unknown[]) => console.warn(...args), info: () => undefined };
+  try {
+    const pass = await withPrisma(databaseUrl, (prisma) =>
+      runQuestionnaireSending(prisma, mailer, log, new Date()),
+    );
+    if (pass.issued < 1 || pass.sent < 1 || received < 1) {
+      throw new Error(`the questionnaire sending pass: ${JSON.stringify(pass)}, ${received} received`);
+    }
+  } finally {
+    mailer.close();
   }
 }

@@ -1,7 +1,9 @@
 // Backup and restore drill (issue 6, "Faults and load"): a database filled through the API (therapists
 // working for RESILIENCE_DRILL_SECONDS (10): clients, courses, session notes, scores, inventory) and
 // the demo caseloads (built through the app's services: reviews, co-signatures, fidelity ratings, risk
-// flags, terminations …) is backed up with `db:backup`, restored with `db:restore --new-database`
+// flags, terminations …) and the newer features done once each (resilience/drill/features.ts: calendar
+// feed, supervisor assignment, refusal, throttled password, outreach, questionnaire links and one pass
+// of their automatic sending, TOTP, recovery codes, a passkey, an archived audit month) is backed up with `db:backup`, restored with `db:restore --new-database`
 // into a fresh database on the same server, and every table's row count and checksum are compared
 // between the two databases, independently of the restore's own verification.
 import { endpointPath, endpoints } from "@ipt/shared";
@@ -26,7 +28,13 @@ import {
   startDatabase,
   withPrisma,
 } from "../harness";
-import { archiveTheOldMonth, auditAnOldMonth, exerciseFeatures } from "../drill/features";
+import {
+  archiveTheOldMonth,
+  auditAnOldMonth,
+  clientWithSessionAhead,
+  exerciseFeatures,
+  sendQuestionnairesOnce,
+} from "../drill/features";
 import { Ledger } from "../load/ledger";
 import { prepareTherapist, therapistLoop } from "../load/workload";
 import { required } from "../../src/errors/required";
@@ -144,6 +152,8 @@ await runScenario("backup-drill", async ({ figure, check }) => {
       supervision: settings.supervision,
       service: settings.service,
       safety: settings.safety,
+      // Automatic questionnaire sending on (this API has no e-mail: the drill runs one pass itself).
+      questionnaireSending: { automatic: true, hoursBefore: 336, reminderAfterHours: 24 },
     }),
     "saving the settings",
   );
@@ -160,11 +170,13 @@ await runScenario("backup-drill", async ({ figure, check }) => {
     supervisor: required(accounts.supervisors[0], "the supervisor account"),
     enrolling: required(accounts.admins[1], "the second admin account"),
   });
+  await clientWithSessionAhead(first);
   // The source must hold still between the backup and the comparison.
   await api.stop();
 
   const work = await mkdtemp(path.join(tmpdir(), "ipt-backup-drill-"));
   onCleanup(() => rm(work, { recursive: true, force: true }));
+  await sendQuestionnairesOnce(database.url);
   await archiveTheOldMonth(database.url, path.join(work, "audit-archive"));
   const folder = path.join(work, "backup");
   const backup = await runCli("backup", [folder], database.url);

@@ -1,10 +1,11 @@
 // Backup and restore drill (issue 6, "Faults and load"): a database filled through the API (therapists
 // working for RESILIENCE_DRILL_SECONDS (10): clients, courses, session notes, scores, inventory) and
 // the demo caseloads (built through the app's services: reviews, co-signatures, fidelity ratings, risk
-// flags, terminations …) and the newer features done once each (resilience/drill/features.ts: calendar
-// feed, supervisor assignment, refusal, throttled password, outreach, questionnaire links and one pass
-// of their automatic sending, TOTP, recovery codes, a passkey, an archived audit month) is backed up with `db:backup`, restored with `db:restore --new-database`
-// into a fresh database on the same server, and every table's row count and checksum are compared
+// flags, terminations …) and the newer features done once each (resilience/drill/features.ts:
+// calendar feed, supervisor assignment, refusal, throttled password, outreach, questionnaire links
+// and one pass of their automatic sending, TOTP, recovery codes, a passkey, an archived audit month)
+// is backed up with `db:backup`, restored with `db:restore --new-database` into a fresh database on
+// the same server, and every table's row count and checksum are compared
 // between the two databases, independently of the restore's own verification.
 import { endpointPath, endpoints } from "@ipt/shared";
 import { spawn } from "node:child_process";

@@ -47,7 +47,11 @@ test("a therapist downloads a course's FHIR bundle, pseudonymised unless asked o
   expect(patient?.name).toBeUndefined();
   expect(patient?.identifier?.[0]?.value).toMatch(/^[0-9a-f]{32}$/);
 
-  await page.getByRole("checkbox", { name: "Include the client’s name and year of birth" }).check();
+  await page
+    .getByRole("checkbox", {
+      name: "Include names: the client’s name and year of birth, and the inventory’s names for people",
+    })
+    .check();
   const named = JSON.parse(await download()) as { entry: Entry[] };
   const namedPatient = named.entry.find((entry) => entry.resource.resourceType === "Patient")?.resource;
   expect(namedPatient?.name).toEqual([{ text: CLIENT }]);

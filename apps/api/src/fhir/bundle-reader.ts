@@ -43,6 +43,7 @@ import { complexParts, dateOnly, ExtensionReader, located, type Located } from "
 import { readHistories, type ImportedHistories } from "./histories";
 import { readInventory, type ImportedInventory } from "./inventory";
 import { readScoresAndFlags } from "./read-scores-flags";
+import { readSupervision, type ImportedSupervision } from "./supervision";
 import type { FhirProblem } from "./structure-validation";
 
 /** What the import writes: the export's source shape, with the exporting instance's ids still in it. */
@@ -51,6 +52,8 @@ export interface ImportedCourse {
   inventory: ImportedInventory;
   /** The course's problem-area and plan-change histories (fhir/histories.ts). */
   histories: ImportedHistories;
+  /** The course's review threads and fidelity ratings (fhir/supervision.ts). */
+  supervision: ImportedSupervision;
   client: {
     displayName: string;
     yearOfBirth: number | null;
@@ -355,7 +358,18 @@ export function readCourseBundle(entries: BundleEntry[]): {
 
   const inventory = readInventory(entries, problems);
   const histories = readHistories(plan.resource.extension, plan.path, problems);
-  const read = { client, course, sessions, scores, riskFlags, outreachAttempts, inventory, histories };
+  const supervision = readSupervision(entries, sessions, problems);
+  const read = {
+    client,
+    course,
+    sessions,
+    scores,
+    riskFlags,
+    outreachAttempts,
+    inventory,
+    histories,
+    supervision,
+  };
   problems.push(...consistencyProblems(read, plan.path));
   return { course: read, problems };
 }

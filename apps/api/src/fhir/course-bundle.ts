@@ -1,7 +1,8 @@
 // One course as a FHIR R4 Bundle of type "collection" (docs/decisions/018): Patient, Condition,
 // CarePlan (with its histories), the interpersonal inventory (RelatedPersons and life-event
-// Observations), Goals, Encounters, QuestionnaireResponses and Observations, Flags and Provenance. Entries
-// refer to each other by urn:uuid fullUrls; no server ids.
+// Observations), Goals, Encounters, QuestionnaireResponses and Observations, Flags, Provenance, and the
+// supervision records (review threads as Tasks with their messages as Communications, fidelity ratings
+// as Observations). Entries refer to each other by urn:uuid fullUrls; no server ids.
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
 import { carePlanOf, goalsOf } from "./care-plan";
 import { encounterOf, isEncounter } from "./encounters";
@@ -13,6 +14,7 @@ import { inventoryEntries } from "./inventory";
 import { scoreEntries, scoreUrls } from "./measures";
 import { conditionOf, patientOf } from "./patient-condition";
 import { coSignatureOf, sessionSignatureOf } from "./provenance";
+import { supervisionEntries } from "./supervision";
 
 /** JSON FHIR allows no empty arrays or objects: drop them (and undefined) everywhere. */
 export function pruned<T>(value: T): T {
@@ -61,7 +63,7 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
         source,
       ),
     },
-    ...inventoryEntries(source.client, patientUrl),
+    ...inventoryEntries(source.client, patientUrl, options.includeIdentifyingDetails),
     ...goals,
     ...source.sessions.filter(isEncounter).map((session) => ({
       fullUrl: urnOf(session.id),
@@ -98,6 +100,11 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
         (coSignature.sessionId ? encounterUrlOf(coSignature.sessionId) : null) ?? carePlanUrl,
       ),
     })),
+    ...supervisionEntries(source, {
+      patient: patientUrl,
+      carePlan: carePlanUrl,
+      encounterOf: encounterUrlOf,
+    }),
   ];
   return pruned({
     resourceType: "Bundle",

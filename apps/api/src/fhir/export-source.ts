@@ -3,7 +3,7 @@
 // they are pure and unit-tested without a database.
 import type { Prisma } from "../db/prisma";
 import { courseRecordColumns } from "../clinical/courses/course-columns";
-import { live } from "../clinical/live";
+import { live, onLiveSession } from "../clinical/live";
 
 export const exportSourceSelect = {
   ...courseRecordColumns,
@@ -87,8 +87,43 @@ export const exportSourceSelect = {
         select: { reason: true, text: true, createdAt: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
+      // Supervision: each rater's fidelity rating of the session (fhir/supervision.ts).
+      fidelityRatings: {
+        select: {
+          id: true,
+          raterId: true,
+          raterRole: true,
+          scores: true,
+          comment: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
     orderBy: { createdOrder: "asc" },
+  },
+  // Supervision: review threads about the course or a live session, with their messages
+  // (fhir/supervision.ts).
+  reviewThreads: {
+    where: onLiveSession,
+    select: {
+      id: true,
+      sessionId: true,
+      target: true,
+      kind: true,
+      openedById: true,
+      openedByRole: true,
+      resolvedAt: true,
+      resolvedById: true,
+      resolution: true,
+      createdAt: true,
+      messages: {
+        select: { id: true, authorId: true, authorRole: true, body: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
   measureScores: {
     select: {
@@ -158,6 +193,8 @@ export type ExportRiskFlag = ExportSource["riskFlags"][number];
 export type ExportCoSignature = ExportSource["coSignatures"][number];
 export type ExportPerson = ExportSource["client"]["people"][number];
 export type ExportLifeEvent = ExportSource["client"]["lifeEvents"][number];
+export type ExportReviewThread = ExportSource["reviewThreads"][number];
+export type ExportFidelityRating = ExportSession["fidelityRatings"][number];
 
 /** How the export is made: who the patient is shown as, and the service's time zone for times. */
 export interface ExportOptions {

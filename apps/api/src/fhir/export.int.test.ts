@@ -1,6 +1,7 @@
 // The FHIR export on real PostgreSQL: every resource of every demo course validates against the FHIR R4
 // StructureDefinitions and our code checks; who may export (the therapist, an assigned supervisor,
-// nobody else: the audited 404); pseudonymised by default; audited with ids only.
+// nobody else: the audited 404); pseudonymised by default (no client name, no inventory labels);
+// audited with ids only.
 import { endpoints, endpointPath, extensionUrl, fhirBundle, PATIENT_PSEUDONYM_SYSTEM } from "@ipt/shared";
 import type { Bundle, Patient, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { codeProblems } from "./code-checks";
 import { exportCourse } from "./export-service";
 import { isLifeEvent } from "./inventory";
+import { isFidelityRating } from "./supervision";
 import { structureProblems } from "./structure-validation";
 
 const { app, prisma } = await createTestApp();
@@ -44,6 +46,8 @@ describe("FHIR export of the demo courses", () => {
         expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
         seen.add(resource.resourceType);
         if (resource.resourceType === "Observation" && isLifeEvent(resource)) seen.add("life event");
+        if (resource.resourceType === "Observation" && isFidelityRating(resource))
+          seen.add("fidelity rating");
         const extensions = "extension" in resource ? (resource.extension ?? []) : [];
         if (extensions.some((e) => e.url === extensionUrl("plan-change"))) seen.add("plan-change");
       });
@@ -53,6 +57,7 @@ describe("FHIR export of the demo courses", () => {
     expect([...seen].sort()).toEqual(
       [
         "CarePlan",
+        "Communication",
         "Condition",
         "Encounter",
         "Flag",
@@ -62,6 +67,8 @@ describe("FHIR export of the demo courses", () => {
         "Provenance",
         "QuestionnaireResponse",
         "RelatedPerson",
+        "Task",
+        "fidelity rating",
         "life event",
         // (no demo course changes its problem area after the initial phase: the generated courses do)
         "plan-change",

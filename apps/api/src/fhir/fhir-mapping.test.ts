@@ -1,21 +1,25 @@
 // Unit tests of the mappings on hand-made courses: the pinned LOINC answers, the validator itself
 // refusing a broken resource, our code checks refusing a wrong answer or a dangling reference, and
 // generated courses of every format and problem area validating; the interpersonal inventory and the
-// histories mapped, read back and refused when malformed.
+// histories mapped, read back and refused when malformed; the supervision records (review threads,
+// messages, fidelity ratings) likewise.
 import {
   difficultyAnswers,
   extensionUrl,
+  fidelityItemKeys,
   formatPresets,
   frequencyAnswers,
   instrumentCodes,
   iptCodeSystems,
+  notApplicable,
   problemAreas,
   snomedCodes,
   socialHistoryCategory,
   type CourseFormat,
   type ProblemArea,
+  USER_SYSTEM,
 } from "@ipt/shared";
-import type { Bundle, CarePlan, Observation, Resource } from "@medplum/fhirtypes";
+import type { Bundle, CarePlan, Communication, Observation, Resource, Task } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
@@ -25,6 +29,7 @@ import { isLifeEvent, lifeEventOf, relatedPersonOf } from "./inventory";
 import { syntheticCourse } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
+import { isFidelityRating } from "./supervision";
 
 const options = {
   pseudonym: "0123456789abcdef0123456789abcdef",
@@ -197,7 +202,7 @@ describe("the interpersonal inventory and the histories", () => {
 
   it("maps a person to a RelatedPerson: label as name, relationship as text, the rest in extensions", () => {
     if (!sister) throw new Error("shape");
-    const person = relatedPersonOf(sister, patientUrl);
+    const person = relatedPersonOf(sister, patientUrl, true);
     expect(person).toMatchObject({
       resourceType: "RelatedPerson",
       patient: { reference: patientUrl },
@@ -214,6 +219,20 @@ describe("the interpersonal inventory and the histories", () => {
     // Empty answers are left out, never sent as empty strings.
     expect(ext("negatives")).toBeUndefined();
     expect(structureProblems(person, "p")).toEqual([]);
+  });
+
+  it("leaves the label (a third party's name) out of a pseudonymised export, and reads it back by position", () => {
+    if (!sister) throw new Error("shape");
+    const person = relatedPersonOf(sister, patientUrl, false);
+    expect(person.name).toBeUndefined();
+    expect(person.relationship).toEqual([{ text: "Sister" }]);
+    expect(JSON.stringify(courseBundle(source, options, new Date()))).not.toContain("Invented sister");
+    const { course, problems } = checkCourseBundle(courseBundle(source, options, new Date()) as never);
+    expect(problems).toEqual([]);
+    expect(course?.inventory.people.map((p) => [p.label, p.relationship])).toEqual([
+      ["Person 1", "Sister"],
+      ["Person 2", "Colleague"],
+    ]);
   });
 
   it("maps a life event to a social-history Observation about its person, on its date", () => {
@@ -259,7 +278,8 @@ describe("the interpersonal inventory and the histories", () => {
   });
 
   it("is read back: people, events with their person, and both histories", () => {
-    const { course, problems } = checkCourseBundle(courseBundle(source, options, new Date()) as never);
+    const identifying = { ...options, includeIdentifyingDetails: true };
+    const { course, problems } = checkCourseBundle(courseBundle(source, identifying, new Date()) as never);
     expect(problems).toEqual([]);
     expect(course?.inventory.people.map((p) => [p.sourceId, p.label, p.ring, p.negatives])).toEqual(
       source.client.people.map((p) => [p.id, p.label, p.ring, p.negatives]),
@@ -338,5 +358,115 @@ describe("the interpersonal inventory and the histories", () => {
       path: `entry[${String(eventIndex)}].resource.focus[0].reference`,
       message: "The life event names no person of the inventory.",
     });
+  });
+});
+
+describe("the supervision records", () => {
+  const source = syntheticCourse({ format: "standard", area: "grief" });
+  const bundle = () => courseBundle(source, options, new Date());
+  const typed = <T extends Resource>(b: Bundle, type: T["resourceType"]) =>
+    (b.entry ?? []).flatMap((e) => (e.resource?.resourceType === type ? [e.resource as T] : []));
+
+  it("maps a thread to a Task, its messages to Communications, a rating to an Observation", () => {
+    const made = bundle();
+    const [request, comment] = typed<Task>(made, "Task");
+    const plan = made.entry?.find((e) => e.resource?.resourceType === "CarePlan")?.fullUrl;
+    expect(request).toMatchObject({
+      status: "completed",
+      intent: "order",
+      code: { coding: [{ system: iptCodeSystems.reviewThreadKind, code: "change_request" }] },
+      focus: { reference: plan },
+      authoredOn: "2026-03-17T12:00:00.000Z",
+      requester: { identifier: { system: USER_SYSTEM, value: source.coSignatures[0]?.supervisorId } },
+      owner: { identifier: { system: USER_SYSTEM, value: source.client.therapistId } },
+      executionPeriod: { end: "2026-03-17T12:03:00.000Z" },
+      output: [{ type: { text: "Resolution" }, valueString: "Invented: stage named." }],
+    });
+    // The comment on a held session points at its Encounter, and is open.
+    expect(comment).toMatchObject({ status: "requested", intent: "proposal" });
+    expect(comment?.focus?.reference).toBe(`urn:uuid:${source.sessions[0]?.id ?? ""}`);
+    const messages = typed<Communication>(made, "Communication");
+    expect(messages.map((m) => [m.payload?.[0]?.contentString, m.partOf?.[0]?.reference])).toEqual([
+      ["Invented: name the dispute's stage.", `urn:uuid:${source.reviewThreads[0]?.id ?? ""}`],
+      ["Invented: done, see the amendment.", `urn:uuid:${source.reviewThreads[0]?.id ?? ""}`],
+      ["Invented: was the incident chosen well?", `urn:uuid:${source.reviewThreads[1]?.id ?? ""}`],
+      ["Invented: yes, it was recent.", `urn:uuid:${source.reviewThreads[1]?.id ?? ""}`],
+    ]);
+    const ratings = typed<Observation>(made, "Observation").filter(isFidelityRating);
+    expect(ratings).toHaveLength(2);
+    const [self] = ratings;
+    expect(self?.component?.[0]).toEqual({
+      code: {
+        coding: [
+          expect.objectContaining({ system: iptCodeSystems.fidelityItem, code: "diagnosis_and_sick_role" }),
+        ],
+      },
+      valueInteger: 4,
+    });
+    expect(self?.component?.[fidelityItemKeys.length - 1]?.dataAbsentReason).toEqual({
+      coding: [notApplicable],
+    });
+    expect(self?.valueQuantity).toEqual({ value: 4 });
+    expect(ratings[1]?.note).toEqual([{ text: "Invented: keep the focus on the dispute." }]);
+    [...typed(made, "Task"), ...messages, ...ratings].forEach((resource, index) => {
+      expect(structureProblems(resource, `r${String(index)}`)).toEqual([]);
+    });
+    expect(codeProblems(made as never)).toEqual([]);
+  });
+
+  it("is read back: threads with their messages and roles, ratings with their scores", () => {
+    const { course, problems } = checkCourseBundle(bundle() as never);
+    expect(problems).toEqual([]);
+    expect(course?.supervision.threads.map((t) => [t.kind, t.target, t.openedByRole, t.resolution])).toEqual([
+      ["change_request", "formulation", "supervisor", "Invented: stage named."],
+      ["comment", "session", "therapist", null],
+    ]);
+    expect(course?.supervision.threads[1]?.sessionSourceId).toBe(source.sessions[0]?.id);
+    expect(course?.supervision.threads[1]?.messages.map((m) => m.authorRole)).toEqual([
+      "therapist",
+      "supervisor",
+    ]);
+    expect(
+      course?.supervision.fidelityRatings.map((r) => [
+        r.raterRole,
+        r.scores.inventory,
+        r.scores.risk_reviewed,
+      ]),
+    ).toEqual([
+      ["self", 4, null],
+      ["supervisor", 2, null],
+    ]);
+  });
+
+  it("refuses a therapist's change request, a rating of a session not held and a stray message, with paths", () => {
+    const made = bundle();
+    const entries = made.entry ?? [];
+    const indexOf = (test: (r: Resource) => boolean) =>
+      entries.findIndex((e) => e.resource && test(e.resource));
+    const taskIndex = indexOf((r) => r.resourceType === "Task");
+    const ratingIndex = indexOf((r) => r.resourceType === "Observation" && isFidelityRating(r));
+    const messageIndex = indexOf((r) => r.resourceType === "Communication");
+    const task = entries[taskIndex]?.resource;
+    const rating = entries[ratingIndex]?.resource;
+    const message = entries[messageIndex]?.resource;
+    if (task?.resourceType !== "Task" || rating?.resourceType !== "Observation") throw new Error("shape");
+    if (message?.resourceType !== "Communication") throw new Error("shape");
+    const role = task.extension?.find((e) => e.url === extensionUrl("author-role"));
+    if (!role?.valueCoding) throw new Error("shape");
+    role.valueCoding.code = "therapist";
+    const session = rating.extension?.find((e) => e.url === extensionUrl("session-id"));
+    if (!session) throw new Error("shape");
+    session.valueString = source.sessions.find((s) => s.status === "planned")?.id;
+    message.partOf = [{ reference: entries[0]?.fullUrl ?? "" }];
+
+    const { course, problems } = checkCourseBundle(made as never);
+    expect(course).toBeNull();
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        `entry[${String(taskIndex)}].resource.extension`,
+        `entry[${String(ratingIndex)}].resource.extension`,
+        `entry[${String(messageIndex)}].resource.partOf`,
+      ]),
+    );
   });
 });

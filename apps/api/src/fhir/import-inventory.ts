@@ -8,7 +8,7 @@ import type { ImportedCourse } from "./bundle-reader";
 
 /** `count` new ids in ascending order: rows written at the same instant (one transaction, or one
  *  plan generation at the source) sort by id after their time, so the Bundle's order survives. */
-const orderedIds = (count: number) => Array.from({ length: count }, () => randomUUID()).sort();
+export const orderedIds = (count: number) => Array.from({ length: count }, () => randomUUID()).sort();
 
 export async function writeInventoryAndHistories(
   tx: Tx,

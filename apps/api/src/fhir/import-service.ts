@@ -1,11 +1,12 @@
 // An admin imports a course Bundle of ours into this instance, assigned to one of its therapists. The
 // Bundle is checked whole first — every resource against the FHIR R4 definitions, our code checks, and
 // the reading back into our model — and refused with every problem's path (400) before anything is
-// written; then the client, course, sessions, scores, risk flags, the client's interpersonal inventory
-// and the course's histories are written in one transaction.
-// Acts of the exporting instance's users (signing a session, entering a score, resolving a flag) are
-// attributed to the assigned therapist; supervisors' co-signatures and acknowledgements are not
-// imported, since they belong to people this instance does not have (docs/decisions/018).
+// written; then the client, course, sessions, scores, risk flags, the client's interpersonal inventory,
+// the course's histories and its supervision records are written in one transaction.
+// Acts of the exporting instance's users (signing a session, entering a score, resolving a flag, the
+// therapist's review messages and self-ratings) are attributed to the assigned therapist; supervisors'
+// co-signatures, acknowledgements, review threads and messages and fidelity ratings are not imported,
+// since they belong to people this instance does not have (docs/decisions/018).
 import { randomUUID } from "node:crypto";
 import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
 import type { BundleEntry, Resource } from "@medplum/fhirtypes";
@@ -15,6 +16,7 @@ import { invalidFields } from "../errors/app-error";
 import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
 import { writeInventoryAndHistories } from "./import-inventory";
+import { writeSupervision } from "./import-supervision";
 import { structureProblems, type FhirProblem } from "./structure-validation";
 import { refreshCourseSummary } from "../supervision/course-summary";
 
@@ -167,6 +169,7 @@ export async function importCourse(
       })),
     });
     await writeInventoryAndHistories(tx, read, { clientId, courseId, therapistId: therapist.id });
+    await writeSupervision(tx, read, { courseId, therapistId: therapist.id, sessionIdOf });
     await refreshCourseSummary(tx, courseId);
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,

@@ -3,7 +3,10 @@
 // in extensions) and an `Observation` per life event (category social-history, the kind a code of our
 // own, the date as effectiveDateTime, the description as valueString, `focus` the person it concerns).
 // Live rows only (clinical/live.ts); an event whose person was removed travels without `focus`, as
-// the app shows it. And the way back, each problem named by its path.
+// the app shows it. The label is what the therapist calls the person ("Mother — Anne"): a third
+// party's name, so it travels only in an export with identifying details; a pseudonymised export gives
+// the relationship alone, and an import of it names the people "Person 1", "Person 2"… in the Bundle's
+// order. And the way back, each problem named by its path.
 import {
   closenessRing,
   createLifeEventRequest,
@@ -29,7 +32,14 @@ const kindLabels = {
   other: "Other life event",
 } as const;
 
-export function relatedPersonOf(person: ExportPerson, patientUrl: string): RelatedPerson {
+/** The label an import gives a person the Bundle does not name (a pseudonymised export). */
+export const unnamedPersonLabel = (position: number) => `Person ${String(position)}`;
+
+export function relatedPersonOf(
+  person: ExportPerson,
+  patientUrl: string,
+  includeIdentifyingDetails: boolean,
+): RelatedPerson {
   return {
     resourceType: "RelatedPerson",
     extension: [
@@ -46,7 +56,7 @@ export function relatedPersonOf(person: ExportPerson, patientUrl: string): Relat
     ],
     patient: ref(patientUrl),
     relationship: [{ text: person.relationship }],
-    name: [{ text: person.label }],
+    ...(includeIdentifyingDetails ? { name: [{ text: person.label }] } : {}),
   };
 }
 
@@ -75,13 +85,14 @@ export function lifeEventOf(
 export function inventoryEntries(
   client: { people: ExportPerson[]; lifeEvents: ExportLifeEvent[] },
   patientUrl: string,
+  includeIdentifyingDetails: boolean,
 ): { fullUrl: string; resource: RelatedPerson | Observation }[] {
   const livePeople = new Set(client.people.map((person) => person.id));
   const personOf = (personId: string) => (livePeople.has(personId) ? urnOf(personId) : null);
   return [
     ...client.people.map((person) => ({
       fullUrl: urnOf(person.id),
-      resource: relatedPersonOf(person, patientUrl),
+      resource: relatedPersonOf(person, patientUrl, includeIdentifyingDetails),
     })),
     ...client.lifeEvents.map((event) => ({
       fullUrl: urnOf(event.id),
@@ -120,12 +131,13 @@ const personSchema = z.object(inventoryPersonFields);
 const lifeEventSchema = createLifeEventRequest.pick({ occurredOn: true, kind: true, description: true });
 
 export function readInventory(entries: BundleEntry[], problems: FhirProblem[]): ImportedInventory {
-  const people = located<RelatedPerson>(entries, "RelatedPerson").flatMap(({ resource, path }) => {
+  const people = located<RelatedPerson>(entries, "RelatedPerson").flatMap(({ resource, path }, index) => {
     const ext = new ExtensionReader(resource.extension, path, problems);
     const sourceId = ext.string("inventory-person-id", true);
     const ring = ext.code("closeness-ring", closenessRing, true);
     const parsed = personSchema.safeParse({
-      label: resource.name?.[0]?.text,
+      // A pseudonymised export names no one: the person's position stands in for the label.
+      label: resource.name ? resource.name[0]?.text : unnamedPersonLabel(index + 1),
       relationship: resource.relationship?.[0]?.text,
       ring: ring ?? "inner",
       positives: ext.string("positives") ?? "",

@@ -1,9 +1,10 @@
 // Import on real PostgreSQL: a Bundle of ours is refused whole with each problem's path (nothing
-// written), and export → import into an empty database → export gives the same content, ids aside,
-// for every demo course (supervisors' co-signatures and acknowledgements aside: they are not imported,
-// docs/decisions/018).
-import { endpoints, endpointPath, fhirImportResponse } from "@ipt/shared";
-import type { Bundle } from "@medplum/fhirtypes";
+// written), and export with identifying details → import into an empty database → export gives the
+// same content, ids aside, for every demo course (supervisors' co-signatures, acknowledgements, review
+// threads, messages and fidelity ratings aside: they are not imported, docs/decisions/018). A
+// pseudonymised export names no third party of the inventory.
+import { endpoints, endpointPath, fhirImportResponse, fidelityItemKeys } from "@ipt/shared";
+import type { Bundle, Observation } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/helpers/app";
 import { ok, signedInAs } from "../../test/helpers/clinical";
@@ -13,6 +14,7 @@ import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { live as liveRows, removal } from "../clinical/live";
 import { exportCourse } from "./export-service";
 import { isLifeEvent } from "./inventory";
+import { isFidelityRating } from "./supervision";
 
 const source = await createTestApp();
 await seedDemoAccounts(source.prisma);
@@ -23,8 +25,19 @@ const admin = await signedInAs(target.app, target.prisma, "admin");
 const therapist = await signedInAs(target.app, target.prisma, "therapist");
 const IMPORT = endpointPath(endpoints.fhir.importCourse);
 
-async function exportFrom(prisma: typeof source.prisma, courseId: string, therapistId: string) {
-  return (await exportCourse(prisma, demoActor(therapistId, "therapist"), courseId, {})) as Bundle;
+/** An export as the therapist makes it: pseudonymised unless `identifying`. */
+async function exportFrom(
+  prisma: typeof source.prisma,
+  courseId: string,
+  therapistId: string,
+  identifying = false,
+) {
+  return (await exportCourse(
+    prisma,
+    demoActor(therapistId, "therapist"),
+    courseId,
+    identifying ? { identifying: "true" } : {},
+  )) as Bundle;
 }
 
 describe("FHIR import", () => {
@@ -34,13 +47,13 @@ describe("FHIR import", () => {
     });
     expect(courses.length).toBeGreaterThanOrEqual(6);
     for (const course of courses) {
-      const first = await exportFrom(source.prisma, course.id, course.client.therapistId);
+      const first = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
       const imported = ok(
         await admin.post(IMPORT, { therapistId: therapist.id, bundle: first }),
         fhirImportResponse,
         201,
       );
-      const second = await exportFrom(target.prisma, imported.courseId, therapist.id);
+      const second = await exportFrom(target.prisma, imported.courseId, therapist.id, true);
       expect(idsAside(second)).toEqual(idsAside(importable(first)));
     }
     const audited = await target.prisma.auditEvent.count({
@@ -122,7 +135,7 @@ describe("FHIR import", () => {
     await source.prisma.inventoryPerson.update({ where: { id: removed.id }, data: removal() });
     await source.prisma.lifeEvent.update({ where: { id: gone.id }, data: removal() });
 
-    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
     const text = JSON.stringify(bundle);
     expect(text).not.toContain(removed.id);
     expect(text).not.toContain("Invented removed");
@@ -170,5 +183,217 @@ describe("FHIR import", () => {
     expect(await Promise.all([target.prisma.client.count(), target.prisma.inventoryPerson.count()])).toEqual(
       before,
     );
+  });
+});
+
+describe("FHIR import of the supervision records", () => {
+  /** A held session of a course whose therapist has a supervisor, with a therapist's comment thread
+   *  (the supervisor replied, the therapist resolved it) and a self- and a supervisor's rating. */
+  async function courseWithSupervision() {
+    const session = await source.prisma.therapySession.findFirstOrThrow({
+      where: { status: "held", deletedAt: null, fidelityRatings: { none: {} }, course: { kind: "acute" } },
+      select: {
+        id: true,
+        courseId: true,
+        course: { select: { client: { select: { therapistId: true } } } },
+      },
+      orderBy: { createdOrder: "asc" },
+    });
+    const therapistId = session.course.client.therapistId;
+    const { supervisorId } = await source.prisma.supervisionAssignment.findFirstOrThrow({
+      where: { therapistId },
+      select: { supervisorId: true },
+    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 12, minute));
+    await source.prisma.reviewThread.create({
+      data: {
+        courseId: session.courseId,
+        sessionId: session.id,
+        target: "session",
+        kind: "comment",
+        openedById: therapistId,
+        openedByRole: "therapist",
+        createdAt: at(0),
+        resolvedAt: at(3),
+        resolvedById: therapistId,
+        resolution: "Invented: agreed.",
+        messages: {
+          create: [
+            {
+              authorId: therapistId,
+              authorRole: "therapist",
+              body: "Invented: a question.",
+              createdAt: at(0),
+            },
+            {
+              authorId: supervisorId,
+              authorRole: "supervisor",
+              body: "Invented: an answer.",
+              createdAt: at(1),
+            },
+            { authorId: therapistId, authorRole: "therapist", body: "Invented: thanks.", createdAt: at(2) },
+          ],
+        },
+      },
+    });
+    const scores = { diagnosis_and_sick_role: 4, inventory: 3, risk_reviewed: null };
+    for (const [raterId, raterRole] of [
+      [therapistId, "self"],
+      [supervisorId, "supervisor"],
+    ] as const) {
+      await source.prisma.fidelityRating.create({
+        data: {
+          sessionId: session.id,
+          therapistId,
+          raterId,
+          raterRole,
+          scores: Object.fromEntries(
+            fidelityItemKeys.map((key) => [key, key in scores ? scores[key as keyof typeof scores] : 3]),
+          ),
+          comment: `Invented: ${raterRole} comment.`,
+        },
+      });
+    }
+    return { courseId: session.courseId, therapistId };
+  }
+
+  it("exports threads, messages and ratings, and imports the therapist's side as the assigned therapist's", async () => {
+    const course = await courseWithSupervision();
+    const bundle = await exportFrom(source.prisma, course.courseId, course.therapistId, true);
+    const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+    const threads = await source.prisma.reviewThread.findMany({
+      where: { courseId: course.courseId },
+      select: { openedByRole: true, _count: { select: { messages: true } } },
+    });
+    expect(resources.filter((r) => r.resourceType === "Task")).toHaveLength(threads.length);
+    expect(resources.filter((r) => r.resourceType === "Communication")).toHaveLength(
+      threads.reduce((sum, t) => sum + t._count.messages, 0),
+    );
+    const ratings = resources.filter(
+      (r): r is Observation => r.resourceType === "Observation" && isFidelityRating(r),
+    );
+    expect(ratings.length).toBeGreaterThanOrEqual(2);
+
+    const imported = ok(
+      await admin.post(IMPORT, { therapistId: therapist.id, bundle }),
+      fhirImportResponse,
+      201,
+    );
+    const written = await target.prisma.reviewThread.findMany({
+      where: { courseId: imported.courseId },
+      select: {
+        openedById: true,
+        resolvedById: true,
+        resolution: true,
+        messages: { select: { authorId: true, body: true }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    // Only threads the therapist opened, only the therapist's messages, all as the assigned therapist's.
+    expect(written).toHaveLength(threads.filter((t) => t.openedByRole === "therapist").length);
+    expect(written).toContainEqual({
+      openedById: therapist.id,
+      resolvedById: therapist.id,
+      resolution: "Invented: agreed.",
+      messages: [
+        { authorId: therapist.id, body: "Invented: a question." },
+        { authorId: therapist.id, body: "Invented: thanks." },
+      ],
+    });
+    const writtenRatings = await target.prisma.fidelityRating.findMany({
+      where: { session: { courseId: imported.courseId } },
+      select: { raterId: true, raterRole: true, therapistId: true },
+    });
+    expect(writtenRatings.length).toBe(
+      await source.prisma.fidelityRating.count({
+        where: { raterRole: "self", session: { courseId: course.courseId, deletedAt: null } },
+      }),
+    );
+    expect(new Set(writtenRatings.map((r) => `${r.raterRole} ${r.raterId} ${r.therapistId}`))).toEqual(
+      new Set([`self ${therapist.id} ${therapist.id}`]),
+    );
+  });
+
+  it("refuses a message or rating that breaks the app's rules whole, naming each path", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { reviewThreads: { some: {} }, sessions: { some: { fidelityRatings: { some: {} } } } },
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
+    const entries = bundle.entry ?? [];
+    const messageIndex = entries.findIndex((e) => e.resource?.resourceType === "Communication");
+    const ratingIndex = entries.findIndex(
+      (e) => e.resource?.resourceType === "Observation" && isFidelityRating(e.resource),
+    );
+    const message = entries[messageIndex]?.resource;
+    const rating = entries[ratingIndex]?.resource;
+    if (message?.resourceType !== "Communication" || rating?.resourceType !== "Observation")
+      throw new Error("shape");
+    message.payload = [{ contentString: "x".repeat(4001) }];
+    const component = rating.component?.findIndex((c) => c.valueInteger !== undefined) ?? -1;
+    const rated = rating.component?.[component];
+    if (!rated) throw new Error("shape");
+    rated.valueInteger = 7;
+
+    const before = await Promise.all([target.prisma.course.count(), target.prisma.reviewThread.count()]);
+    const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle });
+    expect(response.statusCode, response.body).toBe(400);
+    const fields = response.json<{ error: { fields: { field: string }[] } }>().error.fields;
+    expect(fields.map((f) => f.field)).toEqual([
+      `bundle.entry[${String(messageIndex)}].resource.payload[0].contentString`,
+      `bundle.entry[${String(ratingIndex)}].resource.component[${String(component)}]`,
+    ]);
+    expect(await Promise.all([target.prisma.course.count(), target.prisma.reviewThread.count()])).toEqual(
+      before,
+    );
+  });
+});
+
+describe("the inventory's people in a pseudonymised export", () => {
+  it("leave with their relationship only, come back as Person 1, 2…, and with their labels when identifying", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { client: { people: { some: {} } } },
+      select: { id: true, clientId: true, client: { select: { therapistId: true } } },
+    });
+    await source.prisma.inventoryPerson.create({
+      data: {
+        clientId: course.clientId,
+        label: "Stepmother — Invented Annabel",
+        relationship: "Invented stepmother",
+        ring: "middle",
+      },
+    });
+    const pseudonymised = await exportFrom(source.prisma, course.id, course.client.therapistId);
+    expect(JSON.stringify(pseudonymised)).not.toContain("Invented Annabel");
+    const people = (pseudonymised.entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === "RelatedPerson" ? [e.resource] : [],
+    );
+    expect(people.length).toBeGreaterThan(1);
+    expect(people.every((person) => person.name === undefined)).toBe(true);
+    const position = people.findIndex((p) => p.relationship?.[0]?.text === "Invented stepmother") + 1;
+    expect(position).toBeGreaterThan(0);
+
+    const imported = ok(
+      await admin.post(IMPORT, { therapistId: therapist.id, bundle: pseudonymised }),
+      fhirImportResponse,
+      201,
+    );
+    const written = await target.prisma.inventoryPerson.findMany({
+      where: { clientId: imported.clientId },
+      select: { label: true, relationship: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    expect(written.map((p) => p.label)).toEqual(people.map((_, index) => `Person ${String(index + 1)}`));
+    expect(written[position - 1]).toEqual({
+      label: `Person ${String(position)}`,
+      relationship: "Invented stepmother",
+    });
+
+    const identifying = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
+    const named = (identifying.entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === "RelatedPerson" ? [e.resource] : [],
+    );
+    expect(named.find((p) => p.relationship?.[0]?.text === "Invented stepmother")?.name).toEqual([
+      { text: "Stepmother — Invented Annabel" },
+    ]);
   });
 });

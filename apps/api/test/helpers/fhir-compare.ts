@@ -2,7 +2,7 @@
 // of first appearance, so the comparison sees content and which entry refers to which, never the ids
 // of one instance. `importable` leaves out what an import does not carry (docs/decisions/018).
 import { extensionUrl } from "@ipt/shared";
-import type { Bundle } from "@medplum/fhirtypes";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/g;
 
@@ -28,14 +28,34 @@ export function idsAside(bundle: Bundle): unknown {
 }
 
 const notImported = new Set([extensionUrl("acknowledged-at"), extensionUrl("acknowledged-by")]);
+const roles = new Set([extensionUrl("author-role"), extensionUrl("fidelity-rater-role")]);
 
-/** What an import keeps: no co-signatures, no supervisors' acknowledgements. */
+/** Written by a supervisor: a thread a supervisor opened, a supervisor's message or fidelity rating. */
+const bySupervisor = (resource: Resource | undefined) =>
+  !!resource &&
+  "extension" in resource &&
+  !!resource.extension?.some((e) => roles.has(e.url) && e.valueCoding?.code === "supervisor");
+
+/** What an import keeps: no co-signatures, no supervisors' acknowledgements, review threads, messages
+ *  or fidelity ratings (a thread a supervisor opened goes with every message in it). */
 export function importable(bundle: Bundle): Bundle {
+  const entries = bundle.entry ?? [];
+  const supervisorThreads = new Set(
+    entries.flatMap((e) =>
+      e.resource?.resourceType === "Task" && bySupervisor(e.resource) ? [e.fullUrl] : [],
+    ),
+  );
   return {
     ...bundle,
-    entry: (bundle.entry ?? [])
+    entry: entries
       .filter((entry) => {
         const resource = entry.resource;
+        if (bySupervisor(resource)) return false;
+        if (
+          resource?.resourceType === "Communication" &&
+          supervisorThreads.has(resource.partOf?.[0]?.reference)
+        )
+          return false;
         return !(
           resource?.resourceType === "Provenance" &&
           resource.extension?.some((e) => e.valueString === "co-signature")

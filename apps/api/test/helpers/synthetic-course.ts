@@ -1,14 +1,18 @@
 // Invented courses in the export's source shape, generated with the shared plan rules (format presets
 // and plan generation), for the FHIR mapping tests: some sessions held and signed, one cancelled,
-// a PHQ-9 (with a risk flag), a GAD-7, a HAM-D-17 and a co-signature. Synthetic data only.
+// a PHQ-9 (with a risk flag), a GAD-7, a HAM-D-17, a co-signature, and supervision: review threads
+// (a supervisor's change request, resolved; the therapist's comment on a session with a supervisor's
+// reply) and fidelity ratings (self and supervisor). Synthetic data only.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import {
   closenessRings,
   courseFormats,
   difficultyLevels,
+  fidelityItemKeys,
   formatPresets,
   problemAreas,
+  reviewTargets,
   generatePlan,
   lifeEventKinds,
   lineagePresets,
@@ -24,6 +28,66 @@ export interface SyntheticCourseInput {
   /** How many of the first sessions were held and signed (default 3). */
   held?: number;
   diagnosis?: string | null;
+}
+
+type SyntheticSession = ExportSource["sessions"][number];
+const authorRoles = ["therapist", "supervisor"] as const;
+type SyntheticThread = ExportSource["reviewThreads"][number];
+
+/** A rating of `score` on every item but the last (not applicable), with a comment for the supervisor's. */
+function fidelityRating(
+  raterRole: "self" | "supervisor",
+  raterId: string,
+  score: number,
+  at: Date,
+  scores?: (number | null)[],
+): SyntheticSession["fidelityRatings"][number] {
+  return {
+    id: randomUUID(),
+    raterId,
+    raterRole,
+    scores: Object.fromEntries(
+      fidelityItemKeys.map((key, index) => [
+        key,
+        scores ? (scores[index] ?? null) : index === fidelityItemKeys.length - 1 ? null : score,
+      ]),
+    ),
+    comment: raterRole === "supervisor" ? "Invented: keep the focus on the dispute." : "",
+    createdAt: at,
+    updatedAt: new Date(at.getTime() + 60_000),
+  };
+}
+
+/** A thread opened by `opener` with its first message and any replies, a minute apart. */
+function reviewThread(input: {
+  kind: "comment" | "change_request";
+  target: (typeof reviewTargets)[number];
+  sessionId: string | null;
+  opener: { id: string; role: "therapist" | "supervisor" };
+  messages: { id: string; role: "therapist" | "supervisor"; body: string }[];
+  at: Date;
+  resolved: { by: string; resolution: string | null } | null;
+}): SyntheticThread {
+  const minute = (n: number) => new Date(input.at.getTime() + n * 60_000);
+  return {
+    id: randomUUID(),
+    sessionId: input.target === "session" ? input.sessionId : null,
+    target: input.target,
+    kind: input.kind,
+    openedById: input.opener.id,
+    openedByRole: input.opener.role,
+    resolvedAt: input.resolved ? minute(input.messages.length + 1) : null,
+    resolvedById: input.resolved?.by ?? null,
+    resolution: input.resolved?.resolution ?? null,
+    createdAt: input.at,
+    messages: input.messages.map((message, index) => ({
+      id: randomUUID(),
+      authorId: message.id,
+      authorRole: message.role,
+      body: message.body,
+      createdAt: minute(index),
+    })),
+  };
 }
 
 export function syntheticCourse({
@@ -78,6 +142,14 @@ export function syntheticCourse({
       cancelReason: cancelled ? "Invented reason." : null,
       signedAt: isHeld ? new Date(`${planned.plannedDate}T12:00:00Z`) : null,
       signedById: isHeld ? therapistId : null,
+      // The first held session rated by the therapist and by the supervisor (one item not applicable).
+      fidelityRatings:
+        isHeld && index === 0
+          ? [
+              fidelityRating("self", therapistId, 4, new Date("2026-03-03T12:00:00Z")),
+              fidelityRating("supervisor", supervisorId, 2, new Date("2026-03-06T12:00:00Z")),
+            ]
+          : [],
       amendments:
         index === 0
           ? [
@@ -287,6 +359,32 @@ export function syntheticCourse({
         createdAt: new Date("2026-03-20T12:00:00Z"),
       },
     ],
+    reviewThreads: [
+      reviewThread({
+        kind: "change_request",
+        target: "formulation",
+        sessionId: null,
+        opener: { id: supervisorId, role: "supervisor" },
+        messages: [
+          { id: supervisorId, role: "supervisor", body: "Invented: name the dispute's stage." },
+          { id: therapistId, role: "therapist", body: "Invented: done, see the amendment." },
+        ],
+        at: new Date("2026-03-17T12:00:00Z"),
+        resolved: { by: therapistId, resolution: "Invented: stage named." },
+      }),
+      reviewThread({
+        kind: "comment",
+        target: "session",
+        sessionId: sessions[0]?.id ?? null,
+        opener: { id: therapistId, role: "therapist" },
+        messages: [
+          { id: therapistId, role: "therapist", body: "Invented: was the incident chosen well?" },
+          { id: supervisorId, role: "supervisor", body: "Invented: yes, it was recent." },
+        ],
+        at: new Date("2026-03-18T12:00:00Z"),
+        resolved: null,
+      }),
+    ],
   };
 }
 
@@ -329,9 +427,52 @@ export const syntheticCourseArbitrary = () =>
         { maxLength: 4 },
       ),
       planChanges: fc.integer({ min: 0, max: 3 }),
+      // Supervision: any threads (a change request is always a supervisor's), any replies, resolved or
+      // not; and a self- and a supervisor's rating of the last held session, any item not applicable.
+      threads: fc.array(
+        fc.record({
+          kind: fc.constantFrom(...(["comment", "change_request"] as const)),
+          opener: fc.constantFrom(...authorRoles),
+          target: fc.constantFrom(...reviewTargets),
+          session: fc.nat(),
+          bodies: fc.array(fc.record({ role: fc.constantFrom(...authorRoles), body: trimmedText(60) }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          resolution: fc.option(
+            fc.string({ maxLength: 40 }).map((s) => s.trim()),
+            { nil: null },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+      selfScores: fc.option(fidelityScoresArbitrary(), { nil: null }),
+      supervisorScores: fc.option(fidelityScoresArbitrary(), { nil: null }),
+      ratingComment: fc.string({ maxLength: 40 }).map((s) => s.trim()),
     })
-    .map(({ phq9, difficulty, notes, people, events, planChanges, ...input }) => {
+    .map(({ phq9, difficulty, notes, people, events, planChanges, threads, ...others }) => {
+      const { selfScores, supervisorScores, ratingComment, ...input } = others;
       const base = syntheticCourse(input);
+      const therapist = base.client.therapistId;
+      const supervisor = base.coSignatures[0]?.supervisorId ?? therapist;
+      const idOf = (role: "therapist" | "supervisor") => (role === "therapist" ? therapist : supervisor);
+      const reviewThreads = threads.map((thread, index) => {
+        const opener = thread.kind === "change_request" ? "supervisor" : thread.opener;
+        const [first, ...replies] = thread.bodies;
+        return reviewThread({
+          kind: thread.kind,
+          target: thread.target,
+          sessionId: base.sessions[thread.session % base.sessions.length]?.id ?? null,
+          opener: { id: idOf(opener), role: opener },
+          messages: [
+            { id: idOf(opener), role: opener, body: first?.body ?? "Invented." },
+            ...replies.map((reply) => ({ id: idOf(reply.role), role: reply.role, body: reply.body })),
+          ],
+          at: new Date(Date.UTC(2026, 2, 20 + index, 12)),
+          resolved:
+            thread.resolution === null ? null : { by: therapist, resolution: thread.resolution || null },
+        });
+      });
       const invented = people.map((person) => ({
         ...person,
         id: randomUUID(),
@@ -360,9 +501,32 @@ export const syntheticCourseArbitrary = () =>
             .sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime()),
         },
         planChanges: base.planChanges.slice(0, planChanges),
+        reviewThreads,
       };
       const held = course.sessions.filter((s) => s.status === "held");
-      course.sessions = course.sessions.map((s) => (s.status === "held" ? { ...s, notes } : s));
+      const rated = held[held.length - 1]?.id;
+      const ratings = (session: SyntheticSession) =>
+        session.id !== rated
+          ? []
+          : [
+              ...(selfScores
+                ? [fidelityRating("self", therapist, 0, new Date("2026-04-01T12:00:00Z"), selfScores)]
+                : []),
+              ...(supervisorScores
+                ? [
+                    fidelityRating(
+                      "supervisor",
+                      supervisor,
+                      0,
+                      new Date("2026-04-02T12:00:00Z"),
+                      supervisorScores,
+                    ),
+                  ]
+                : []),
+            ].map((rating) => ({ ...rating, comment: ratingComment }));
+      course.sessions = course.sessions.map((s) =>
+        s.status === "held" ? { ...s, notes, fidelityRatings: ratings(s) } : s,
+      );
       // Scores and flags hang on a held session; none held, none recorded.
       const at = held[held.length - 1];
       if (!at) return { ...course, measureScores: [], riskFlags: [] };
@@ -383,3 +547,19 @@ export const syntheticCourseArbitrary = () =>
           item9 > 0 ? course.riskFlags.map((flag) => ({ ...flag, sessionId: at.id, itemValue: item9 })) : [],
       };
     });
+
+/** Text as the API keeps it: trimmed, not empty. */
+function trimmedText(maxLength: number) {
+  return fc
+    .string({ minLength: 1, maxLength })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** One score per fidelity item: 1–5, or null (not applicable). */
+function fidelityScoresArbitrary() {
+  return fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), {
+    minLength: fidelityItemKeys.length,
+    maxLength: fidelityItemKeys.length,
+  });
+}

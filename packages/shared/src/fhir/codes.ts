@@ -148,7 +148,27 @@ export const iptCodeSystems = {
   closenessRing: localCodeSystem("closeness-ring"),
   /** The kind of a life event on the timeline of onset (death, dispute, transition, other): ours. */
   lifeEventKind: localCodeSystem("life-event-kind"),
+  /** A review thread's kind (comment, change_request): the Task's code. Ours. */
+  reviewThreadKind: localCodeSystem("review-thread-kind"),
+  /** What a review thread is about (formulation, plan, session). Ours. */
+  reviewTarget: localCodeSystem("review-target"),
+  /** The role a review thread's opener or a message's author wrote in (therapist, supervisor). Ours. */
+  reviewAuthorRole: localCodeSystem("review-author-role"),
+  /** The fidelity rating itself ("ipt-fidelity"), the code of its Observation. Ours. */
+  fidelity: localCodeSystem("ipt-fidelity"),
+  /** The items of a fidelity rating (packages/shared/src/fidelity): each component's code. Ours. */
+  fidelityItem: localCodeSystem("ipt-fidelity-item"),
+  /** Who rated (self, supervisor). Ours. */
+  fidelityRaterRole: localCodeSystem("fidelity-rater-role"),
 } as const;
+
+/** FHIR R4's data-absent-reason "not-applicable" (terminology.hl7.org): a fidelity item rated "not
+ *  applicable to this session". */
+export const notApplicable: Coding = {
+  system: "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+  code: "not-applicable",
+  display: "Not Applicable",
+};
 
 /** FHIR R4's observation-category "social-history" (terminology.hl7.org), the category of a life
  *  event's Observation: "the Social History Observations define the patient's occupational, personal

@@ -13,10 +13,18 @@ describe("FhirDownload", () => {
     expect(link.getAttribute("href")).toBe(`/api/fhir/courses/${COURSE_ID}`);
     expect(link.getAttribute("download")).toBe(`course-${COURSE_ID.slice(0, 8)}.fhir.json`);
 
-    await user.click(screen.getByRole("checkbox", { name: "Include the client’s name and year of birth" }));
+    await user.click(
+      screen.getByRole("checkbox", {
+        name: "Include names: the client’s name and year of birth, and the inventory’s names for people",
+      }),
+    );
     expect(link.getAttribute("href")).toBe(`/api/fhir/courses/${COURSE_ID}?identifying=true`);
 
-    await user.click(screen.getByRole("checkbox", { name: "Include the client’s name and year of birth" }));
+    await user.click(
+      screen.getByRole("checkbox", {
+        name: "Include names: the client’s name and year of birth, and the inventory’s names for people",
+      }),
+    );
     expect(link.getAttribute("href")).toBe(`/api/fhir/courses/${COURSE_ID}`);
   });
 });

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { CheckboxField } from "../../../components/form-fields";
 
 /** The course as a FHIR R4 Bundle, downloaded by the browser (a plain GET with the session cookie).
- *  Pseudonymised unless the user asks for identifying details, which the server audits. */
+ *  Pseudonymised unless the user asks for identifying details (the client's name and year of birth,
+ *  the inventory's labels), which the server audits. */
 export function FhirDownload({ courseId }: { courseId: string }) {
   const [identifying, setIdentifying] = useState(false);
   const href = endpointPath(
@@ -14,12 +15,13 @@ export function FhirDownload({ courseId }: { courseId: string }) {
   return (
     <div className="stack">
       <p className="section__intro">
-        The whole course — plan, sessions, scores, risk flags and signatures — as a FHIR R4 Bundle (JSON) for
-        another record system. The client appears under a code, not a name.
+        The whole course — plan, sessions, scores, risk flags, signatures and supervision — as a FHIR R4
+        Bundle (JSON) for another record system. The client appears under a code, not a name, and the people
+        of the interpersonal inventory by their relationship only. Notes you typed go as written.
       </p>
       <CheckboxField
         name="identifying"
-        label="Include the client’s name and year of birth"
+        label="Include names: the client’s name and year of birth, and the inventory’s names for people"
         hint="Only when the receiving service needs them; the download is recorded in the audit log either way."
         checked={identifying}
         onChange={(event) => setIdentifying(event.currentTarget.checked)}

@@ -37,6 +37,7 @@ import { questionnaireRoutes } from "./routes/questionnaires";
 import { fhirRoutes } from "./routes/fhir";
 import { clientRoutes } from "./routes/clinical/clients";
 import { courseRoutes } from "./routes/clinical/courses";
+import { groupRoutes } from "./routes/clinical/groups";
 import { measureRoutes } from "./routes/clinical/measures";
 import { planRoutes } from "./routes/clinical/plan";
 import { sessionRoutes } from "./routes/clinical/sessions";
@@ -170,6 +171,7 @@ export async function buildApp({
   await app.register(ownSupervisorRoutes, context);
   await app.register(clientRoutes, context);
   await app.register(courseRoutes, context);
+  await app.register(groupRoutes, context);
   await app.register(planRoutes, context);
   await app.register(sessionRoutes, context);
   await app.register(measureRoutes, context);

@@ -15,6 +15,7 @@ export * from "./dates";
 export * from "./ipt";
 export * from "./clinical/clients";
 export * from "./clinical/courses";
+export * from "./clinical/groups";
 export * from "./clinical/sessions";
 export * from "./measures";
 export * from "./clinical/measures";

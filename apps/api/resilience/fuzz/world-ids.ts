@@ -19,6 +19,8 @@ export function worldHooks(world: World): Hooks {
     riskFlagId: both("riskFlagId"),
     threadId: both("threadId"),
     linkId: both("linkId"),
+    groupId: both("groupId"),
+    groupSessionId: both("groupSessionId"),
     userId: accounts,
     actorId: accounts,
     supervisorId: [owner.supervisor.id, other.supervisor.id],

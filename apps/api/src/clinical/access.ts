@@ -25,7 +25,8 @@ export type ClinicalEntity =
   | "measure_score"
   | "risk_flag"
   | "review_thread"
-  | "questionnaire_link";
+  | "questionnaire_link"
+  | "therapy_group";
 
 /** Writes one audit row about a clinical record: ids and field names only, never content. */
 export function auditClinical(

@@ -46,6 +46,7 @@ const NOT_MODELLED = {
     "review_messages_no_update",
     "cosignatures_no_update",
     "outreach_attempts_no_update",
+    "group_attendance_no_update",
     ...CLINICAL_TABLES.map(noDeleteTrigger),
   ],
 };
@@ -169,6 +170,7 @@ describe("schema.prisma and the migrations", () => {
         "table_name=course_summaries",
         "table_name=courses",
         "table_name=fidelity_ratings",
+        "table_name=group_attendance",
         "table_name=idempotency_keys",
         "table_name=inventory_people",
         "table_name=known_devices",
@@ -191,13 +193,15 @@ describe("schema.prisma and the migrations", () => {
         "table_name=sign_in_settings",
         "table_name=sign_in_throttles",
         "table_name=supervision_assignments",
+        "table_name=therapy_group_sessions",
+        "table_name=therapy_groups",
         "table_name=therapy_sessions",
         "table_name=totp_factors",
         "table_name=users",
         "table_name=webauthn_challenges",
         "table_name=webauthn_credentials",
       ]);
-      expect(schemaCatalog.enums).toHaveLength(32);
+      expect(schemaCatalog.enums).toHaveLength(33);
       expect(schemaCatalog.columns!.length).toBeGreaterThan(30);
     },
     PRISMA_TIMEOUT_MS,

@@ -189,11 +189,20 @@ export function readCourseBundle(entries: BundleEntry[]): {
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
   // A maintenance course names the acute course it continues, which a one-course import cannot bring:
   // it is refused, named (docs/decisions/026).
-  if (planExt.string("course-kind") === "maintenance") {
+  const courseKind = planExt.string("course-kind");
+  if (courseKind === "maintenance") {
     problems.push({
       path: `${plan.path}.extension`,
       message:
         "A maintenance course continues an acute course of the same record: it cannot be imported on its own.",
+    });
+  }
+  // A group IPT member's course belongs to a therapy group, which a course Bundle does not carry
+  // (docs/decisions/027): refused, named, as a maintenance course is.
+  if (courseKind === "group") {
+    problems.push({
+      path: `${plan.path}.extension`,
+      message: "A group IPT member's course belongs to its therapy group: it cannot be imported on its own.",
     });
   }
   const startDate = dateOnly(plan.resource.period?.start);

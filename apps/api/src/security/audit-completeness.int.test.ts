@@ -44,6 +44,11 @@ const ACTIONS: Record<string, AuditAction> = {
   "DELETE /api/clients/:clientId/inventory/events/:eventId": "inventory.event_removed",
   "POST /api/clients/:clientId/courses": "course.created",
   "POST /api/courses/:courseId/maintenance": "course.maintenance_started",
+  "POST /api/groups": "group.created",
+  "GET /api/groups/:groupId": "group.viewed",
+  "POST /api/groups/:groupId/members": "group.member_added",
+  "DELETE /api/groups/:groupId/members/:courseId": "group.member_removed",
+  "POST /api/groups/:groupId/sessions/:groupSessionId/attendance": "group.attendance_recorded",
   "GET /api/courses/:courseId": "course.viewed",
   "PATCH /api/courses/:courseId/initial-tasks": "course.initial_tasks_updated",
   "PUT /api/courses/:courseId/problem-area": "course.problem_area_set",
@@ -89,7 +94,7 @@ const ACTIONS: Record<string, AuditAction> = {
 
 /** Routes that read or write clinical records (or lists and views of them). */
 const isClinical = (url: string) =>
-  /^\/api\/(clients|courses|sessions|measures|risk-flags|review-threads|supervision|attention|questionnaire-links|fhir)(\/|$)/.test(
+  /^\/api\/(clients|courses|groups|sessions|measures|risk-flags|review-threads|supervision|attention|questionnaire-links|fhir)(\/|$)/.test(
     url,
   );
 

@@ -18,6 +18,9 @@ export const CLINICAL_TABLES = [
   "review_messages",
   "cosignatures",
   "outreach_attempts",
+  "therapy_groups",
+  "therapy_group_sessions",
+  "group_attendance",
 ] as const;
 
 export const noDeleteTrigger = (table: string) => `${table}_no_delete`;

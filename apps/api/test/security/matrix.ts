@@ -34,6 +34,7 @@ import {
   sessionNumbered,
 } from "../helpers/clinical";
 import { completedAcuteCourse, maintenanceContract } from "../helpers/maintenance";
+import { groupRequest, newGroup, newMember } from "../helpers/groups";
 import { followUpBody, gad7, recorded } from "../helpers/measures";
 import {
   courseNow,
@@ -88,6 +89,8 @@ export const defaultParams = (world: World): Record<string, string> => ({
   riskFlagId: world.owner.riskFlagId,
   threadId: world.owner.threadId,
   linkId: world.owner.linkId,
+  groupId: world.owner.groupId,
+  groupSessionId: world.owner.groupSessionId,
   // Routes keyed by a secret token get a fresh one in `prepare`; this default names nothing.
   token: "no-such-token",
   userId: world.owner.therapist.id,
@@ -665,6 +668,34 @@ export const MATRIX: MatrixRow[] = [
   row("POST /api/courses/:courseId/maintenance", OWNER, {
     call: () => ({ body: maintenanceContract() }),
     prepare: async (ctx) => ({ params: { courseId: (await completedAcuteCourse(owner(ctx))).id } }),
+  }),
+  // Group IPT (docs/decisions/027): a therapist's own groups; members and attendance on fresh ones.
+  row("POST /api/groups", THERAPISTS, { call: () => ({ body: groupRequest() }) }),
+  row("GET|HEAD /api/groups/:groupId", READER),
+  row("POST /api/groups/:groupId/members", OWNER, {
+    call: (ctx) => ({ body: { clientId: ctx.world.owner.clientId, agreedOn: "2026-01-26" } }),
+    prepare: async (ctx) => ({
+      body: { clientId: (await newClient(owner(ctx))).id, agreedOn: "2026-01-26" },
+    }),
+  }),
+  row("DELETE /api/groups/:groupId/members/:courseId", OWNER, {
+    prepare: async (ctx) => {
+      const { courseId } = await newMember(owner(ctx), ctx.world.owner.groupId);
+      return { params: { courseId } };
+    },
+  }),
+  row("POST /api/groups/:groupId/sessions/:groupSessionId/attendance", OWNER, {
+    call: (ctx) => ({
+      body: { attendance: [{ courseId: ctx.world.owner.courseId, status: "attended" }] },
+    }),
+    prepare: async (ctx) => {
+      const group = await newGroup(owner(ctx));
+      const { courseId } = await newMember(owner(ctx), group.id);
+      return {
+        params: { groupId: group.id, groupSessionId: group.sessions[0]!.id },
+        body: { attendance: [{ courseId, status: "attended" }] },
+      };
+    },
   }),
   row("PATCH /api/courses/:courseId/initial-tasks", OWNER, {
     call: () => ({ body: { version: 1, diagnosisNamed: true } }),

@@ -32,6 +32,7 @@ import {
   type Method,
 } from "../helpers/clinical";
 import { followedUp, followUpBody, recordPhq9 } from "../helpers/measures";
+import { newGroup } from "../helpers/groups";
 
 export const ACTORS = [
   "anonymous",
@@ -122,6 +123,9 @@ export interface Tenant {
   threadId: string;
   /** A questionnaire link issued for session 3 (planned), never opened. */
   linkId: string;
+  /** A therapy group of the therapist (no members) and its first group session. */
+  groupId: string;
+  groupSessionId: string;
 }
 
 export interface World {
@@ -267,6 +271,7 @@ async function buildTenant(
     sessionId: first.id,
   });
   if (coSigned.statusCode !== 201) throw new Error(`co-signature failed: ${coSigned.body}`);
+  const group = await newGroup(t, { name: `${tag} group` });
   return {
     therapist,
     supervisor,
@@ -281,6 +286,8 @@ async function buildTenant(
     riskFlagId: riskFlag!.id,
     threadId: thread.id,
     linkId: questionnaireLink.link.id,
+    groupId: group.id,
+    groupSessionId: group.sessions[0]!.id,
   };
 }
 

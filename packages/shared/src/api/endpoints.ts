@@ -6,6 +6,7 @@ import { authEndpoints, signInSettingsEndpoints } from "../auth/endpoints";
 import { calendarEndpoints } from "../calendar/endpoints";
 import { caseloadEndpoints, clientEndpoints, inventoryEndpoints } from "../clinical/client-endpoints";
 import { courseEndpoints } from "../clinical/course-endpoints";
+import { groupEndpoints } from "../clinical/group-endpoints";
 import { measureEndpoints, settingsEndpoints, summaryEndpoints } from "../clinical/measure-endpoints";
 import { sessionEndpoints } from "../clinical/session-endpoints";
 import { fhirEndpoints } from "../fhir/endpoints";
@@ -29,6 +30,7 @@ export const endpoints = {
   clients: clientEndpoints,
   inventory: inventoryEndpoints,
   courses: courseEndpoints,
+  groups: groupEndpoints,
   sessions: sessionEndpoints,
   measures: measureEndpoints,
   summary: summaryEndpoints,

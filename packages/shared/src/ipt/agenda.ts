@@ -101,5 +101,7 @@ export function agendaFor(input: AgendaInput): AgendaItem[] {
     }
     if (primaryArea !== null) items.push(...middleAreaItems(input, primaryArea));
   }
+  // A group IPT member's middle group sessions carry their own problem area's work (./group).
+  if (slot === "group-middle" && primaryArea !== null) items.push(...middleAreaItems(input, primaryArea));
   return items.map((item) => ({ ...item, sources: [...item.sources], done: false }));
 }

@@ -8,5 +8,6 @@ export * from "./plan-error";
 export * from "./agenda";
 export * from "./plan";
 export * from "./maintenance";
+export * from "./group";
 export * from "./parent-attendance";
 export * from "./rules";

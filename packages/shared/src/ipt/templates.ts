@@ -16,6 +16,11 @@ export const sessionSlots = [
   "final",
   "maintenance",
   "maintenance-final",
+  "group-pre",
+  "group-initial",
+  "group-middle",
+  "group-final",
+  "group-closing",
 ] as const;
 export const sessionSlot = z.enum(sessionSlots);
 export type SessionSlot = z.infer<typeof sessionSlot>;
@@ -339,6 +344,97 @@ const slotTemplates: Record<SessionSlot, SlotTemplateItem[]> = {
       "next-step",
       "Decide the next step: end maintenance, agree a further maintenance contract, or refer if symptoms have returned.",
       ["S1a", "S4", "S11b"],
+    ),
+  ],
+  // Group IPT (./group, docs/decisions/027). The WHO group structure as implemented in Ethiopia [S22d]:
+  // a pre-group individual session with a PHQ-9-guided symptom inventory; group session 1 initial;
+  // sessions 2 to N−1 middle (each person's symptoms, linked to the week's events, group problem solving,
+  // decision analysis, homework); the last group session termination (symptoms evaluated, relapse plan,
+  // referral if symptoms persist). The closing individual meeting follows IPT-G's post-treatment individual
+  // meeting [S17a][S17c]: a **project synthesis** for the WHO format, which the sources at hand do not
+  // give one.
+  "group-pre": [
+    task(
+      "symptom-inventory",
+      "Pre-group individual meeting: go through the member's symptoms with a PHQ-9 and record a baseline score.",
+      ["S22d", "S12b"],
+    ),
+    task(
+      "risk",
+      "Assess suicide risk; follow up any positive answer on the self-harm item. A negative answer does not rule out risk.",
+      ["S25l", "S25m"],
+    ),
+    task(
+      "problem-area",
+      "Identify the member's problem area (grief, a dispute, a life change, or loneliness and isolation) and link it to the depression.",
+      ["S22a", "S22d", "S17a"],
+    ),
+    task(
+      "contract",
+      "Agree the group contract: the number of group sessions, their day and time, and what the member will work on.",
+      ["S17a", "S10a"],
+    ),
+  ],
+  "group-initial": [
+    task(
+      "time-limit",
+      "Introduce the members and the time limit: the number of group sessions and the date of the last one.",
+      ["S22d", "S10a"],
+    ),
+    task("psychoeducation", "Psychoeducation for the group: depression is common and treatable.", [
+      "S10a",
+      "S14",
+    ]),
+    task(
+      "member-areas",
+      "Each member says which problem area they will work on and what they want to change.",
+      ["S22d", "S17a"],
+    ),
+  ],
+  "group-middle": [
+    task("symptoms", "Review each member's symptoms since the last group session.", ["S22d"]),
+    task("mood-events", "Link each member's mood to the week's interpersonal events.", ["S22d", "S9"]),
+    task("problem-solving", "Group problem solving: members help each other with their problem areas.", [
+      "S22d",
+    ]),
+    task(
+      "decision-analysis",
+      "Decision analysis: explore the options for a member's problem and choose one to try.",
+      ["S22d", "S1c"],
+    ),
+    task("homework", "Homework: each member agrees something to try before the next group session.", [
+      "S22d",
+    ]),
+    task("sessions-left", "Remind the group how many sessions are left.", ["S1c"]),
+  ],
+  "group-final": [
+    task(
+      "symptom-evaluation",
+      "Evaluate each member's symptoms: record a final PHQ-9 score and compare it with the pre-group one.",
+      ["S22d", "S12b"],
+    ),
+    task("relapse-plan", "Agree each member's relapse plan: early warning signs and what to do.", [
+      "S22d",
+      "S4",
+    ]),
+    task("referral", "Consider a referral for any member whose symptoms persist.", ["S22d"]),
+    task("feelings", "Invite feelings about the group ending.", ["S4", "S17c"]),
+  ],
+  "group-closing": [
+    task(
+      "review",
+      "Closing individual meeting: review the member's progress in their problem area and credit them for it.",
+      ["S17a", "S17c", "S4"],
+    ),
+    task(
+      "relapse-plan",
+      "Go through the member's relapse-prevention plan: warning signs, what to do, and when to come back.",
+      ["S4", "S11b"],
+    ),
+    task(
+      "next-step",
+      "Decide the next step: no further treatment, maintenance under a new contract, or a referral if symptoms persist.",
+      ["S22d", "S4", "S11b"],
     ),
   ],
 };

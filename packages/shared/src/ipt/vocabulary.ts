@@ -98,8 +98,9 @@ export const acuteFrequencies = ["weekly", "fortnightly"] as const satisfies rea
 
 /**
  * An acute course (the three phases), or a maintenance course: a new contract after a completed acute
- * course, linked to it [S1a][S4][S11b].
+ * course, linked to it [S1a][S4][S11b], or a group IPT member's course: the member's own course in a
+ * therapy group (WHO group IPT [S22a][S22d]; ./group).
  */
-export const courseKinds = ["acute", "maintenance"] as const;
+export const courseKinds = ["acute", "maintenance", "group"] as const;
 export const courseKind = z.enum(courseKinds);
 export type CourseKind = z.infer<typeof courseKind>;

@@ -77,6 +77,9 @@ export async function setContract(
         "A maintenance course's contract was agreed when it started; add, drop or reschedule sessions instead.",
       );
     }
+    if (course.kind === "group") {
+      throw conflict("A group member's plan follows the group's sessions (docs/decisions/027).");
+    }
     const errors = contractErrors(course.format, request);
     if (errors.length > 0) throw invalidFields(errors);
     const started = await tx.therapySession.count({

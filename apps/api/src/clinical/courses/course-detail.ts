@@ -185,7 +185,7 @@ export async function getCourseDetail(
       nonResponseOffer: course.nonResponseOffer,
       finalScoreRecorded: hasFinalScore(measures.series, lastHeld?.number ?? null),
       // Response is judged on an acute course; maintenance keeps gains already made.
-      nonResponding: course.kind === "acute" && isNonResponding(measures.outcome.status),
+      nonResponding: course.kind !== "maintenance" && isNonResponding(measures.outcome.status),
     },
     outcome: course.outcome,
     outcomeReason: course.outcomeReason,

@@ -234,11 +234,12 @@ async function rebuildMiddleAgendas(tx: Tx, course: AgendaCourse): Promise<numbe
       courseId: course.id,
       status: "planned",
       signedAt: null,
-      slot: "middle",
+      // A group member's middle group sessions carry their problem area too (ipt/group).
+      slot: { in: ["middle", "group-middle"] },
       number: { not: null },
       ...live,
     },
-    select: { id: true, number: true, agenda: true },
+    select: { id: true, number: true, slot: true, agenda: true },
   });
   let changed = 0;
   for (const session of sessions) {
@@ -246,7 +247,7 @@ async function rebuildMiddleAgendas(tx: Tx, course: AgendaCourse): Promise<numbe
     const doneBefore = new Map(before.map((item) => [item.key, item.done]));
     const agenda: AgendaItem[] = [
       ...agendaFor({
-        slot: "middle",
+        slot: session.slot === "group-middle" ? "group-middle" : "middle",
         format: course.format,
         lineage: course.lineage,
         primaryArea: course.primaryArea,

@@ -64,6 +64,12 @@ async function editPlan(
   return withRefusalAudit(prisma, actor, courseId, rule, () =>
     prisma.$transaction(async (tx) => {
       const course = await courseForWrite(tx, courseId, version);
+      // A group member's sessions follow the group's: attendance is recorded through the group.
+      if (course.kind === "group") {
+        throw conflict(
+          "A group member's plan follows the group's sessions; record attendance for the group.",
+        );
+      }
       if (!course.contractAgreedOn) {
         throw conflict("There is no session plan yet: agree the treatment contract first.");
       }

@@ -99,6 +99,12 @@ export async function updateSession(
     if (session.status === "cancelled") {
       throw conflict("A cancelled session cannot be edited. Plan a new session instead.");
     }
+    // A group member's session follows the group session's attendance (clinical/groups).
+    if (session.groupSessionId && request.status !== undefined && request.status !== session.status) {
+      throw invalidFields([
+        { field: "body.status", message: "Record attendance for the group session instead." },
+      ]);
+    }
     const plannedDate = fromDateColumn(session.plannedDate);
     const recording = request.status === "held" || request.status === "no_show";
     if (recording && (await serviceToday(tx, actor.now)) < plannedDate) {

@@ -264,9 +264,10 @@ export async function completeCourse(
           ...(course.kind === "maintenance"
             ? maintenanceCompletionGaps(plannedLeft)
             : completionGaps(course, plannedLeft)),
-          // Response is judged on the acute course: maintenance keeps gains already made.
+          // Response is judged on the acute (or group) course: maintenance keeps gains already made;
+          // a group member whose symptoms persist is considered for referral [S22d].
           ...(await measureGaps(tx, course)).filter(
-            (gap) => course.kind === "acute" || gap.item !== "nonResponseOffer",
+            (gap) => course.kind !== "maintenance" || gap.item !== "nonResponseOffer",
           ),
           ...(outreach ? [outreach] : []),
         ];

@@ -1,10 +1,11 @@
 // The backup drill's second workload: the features whose tables the therapists' loop never fills
 // (calendar feeds, supervisor assignments, refusals, sign-in throttles, outreach, questionnaire links,
-// second factors, passkeys, archived audit months), each done once through the API as a user would,
+// second factors, passkeys, archived audit months, IPT groups), each done once through the API as a user would,
 // so that every table holds rows whose backup and restore the drill then proves.
 import {
   endpointPath,
   endpoints,
+  groupDetail,
   passkeyRegistrationOptions,
   recoveryCodesResponse,
   totpEnrolmentResponse,
@@ -72,6 +73,7 @@ export async function exerciseFeatures({ apiUrl, admin, therapist, supervisor, e
     await session.post(endpointPath(endpoints.questionnaires.issue, { sessionId: lastSession.id }), {}),
     "issuing a questionnaire link",
   );
+  await runAGroup(session);
 
   // totp_factors and recovery_codes: TOTP enrolment, the code computed as an authenticator app does.
   const user = await ApiSession.signIn(apiUrl, enrolling.email, enrolling.password);
@@ -108,6 +110,54 @@ export async function exerciseFeatures({ apiUrl, admin, therapist, supervisor, e
     password: `${enrolling.password}-wrong`,
   });
   if (wrong.status !== 401) throw new Error(`a wrong password: ${wrong.status}, not 401`);
+}
+
+/**
+ * therapy_groups, therapy_group_sessions and group_attendance: a group that began two weeks ago, one
+ * new client joining it, and the first group session's attendance recorded.
+ */
+async function runAGroup(session: ApiSession) {
+  const start = new Date(Date.now() - 14 * 86_400_000);
+  const client = expectOk<{ id: string }>(
+    await session.post(endpointPath(endpoints.clients.create), {
+      displayName: "Group member (invented)",
+      referralReason: "Invented: low mood after a move.",
+    }),
+    "creating a group member",
+  );
+  const group = groupDetail.parse(
+    expectOk(
+      await session.post(endpointPath(endpoints.groups.create), {
+        name: "Drill group",
+        lineage: "weissman",
+        groupSessions: 8,
+        sessionMinutes: 90,
+        startDate: start.toISOString().slice(0, 10),
+        weekday: start.getUTCDay() === 0 ? 7 : start.getUTCDay(),
+        startTime: "10:00",
+      }),
+      "creating a group",
+    ),
+  );
+  const joined = groupDetail.parse(
+    expectOk(
+      await session.post(endpointPath(endpoints.groups.addMember, { groupId: group.id }), {
+        clientId: client.id,
+        agreedOn: start.toISOString().slice(0, 10),
+      }),
+      "adding a group member",
+    ),
+  );
+  const [member] = joined.members;
+  const [first] = joined.sessions;
+  if (!member || !first) throw new Error("the group has no member or no session");
+  expectOk(
+    await session.post(
+      endpointPath(endpoints.groups.recordAttendance, { groupId: group.id, groupSessionId: first.id }),
+      { attendance: [{ courseId: member.courseId, status: "attended" }] },
+    ),
+    "recording a group session's attendance",
+  );
 }
 
 /**

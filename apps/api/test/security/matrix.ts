@@ -93,6 +93,8 @@ export const defaultParams = (world: World): Record<string, string> => ({
   groupSessionId: world.owner.groupSessionId,
   // Routes keyed by a secret token get a fresh one in `prepare`; this default names nothing.
   token: "no-such-token",
+  // A passkey is the signed-in user's own: rows that need a real one register it in `prepare`.
+  passkeyId: "00000000-0000-4000-8000-000000000000",
   userId: world.owner.therapist.id,
   supervisorId: world.owner.supervisor.id,
 });

@@ -45,8 +45,9 @@ export async function createReadyAccount(
   return { email: account.email, name: account.name, password };
 }
 
-/** Assigns `supervisor` to supervise `therapist`, as an admin does on the account page. */
-export async function assignSupervisor(
+/** Links or unlinks `supervisor` and `therapist` through the admin API, as on the account page. */
+async function changeSupervision(
+  change: "assign" | "remove",
   baseURL: string,
   admin: Account,
   therapist: Account,
@@ -61,12 +62,23 @@ export async function assignSupervisor(
     return user.id;
   };
   const [therapistId, supervisorId] = [await idOf(therapist.email), await idOf(supervisor.email)];
-  const assigned = await asAdmin.context.put(
-    endpointPath(endpoints.users.assignSupervisor, { userId: therapistId, supervisorId }),
-    {
-      headers: asAdmin.headers,
-    },
-  );
-  if (!assigned.ok()) throw new Error(`assigning the supervisor failed: ${assigned.status()}`);
+  const params = { userId: therapistId, supervisorId };
+  const answer =
+    change === "assign"
+      ? await asAdmin.context.put(endpointPath(endpoints.users.assignSupervisor, params), {
+          headers: asAdmin.headers,
+        })
+      : await asAdmin.context.delete(endpointPath(endpoints.users.removeSupervisor, params), {
+          headers: asAdmin.headers,
+        });
+  if (!answer.ok()) throw new Error(`${change} the supervisor failed: ${answer.status()}`);
   await asAdmin.context.dispose();
 }
+
+/** Assigns `supervisor` to supervise `therapist`, as an admin does on the account page. */
+export const assignSupervisor = (baseURL: string, admin: Account, therapist: Account, supervisor: Account) =>
+  changeSupervision("assign", baseURL, admin, therapist, supervisor);
+
+/** Removes `supervisor` from `therapist`'s supervisors, as an admin does on the account page. */
+export const removeSupervisor = (baseURL: string, admin: Account, therapist: Account, supervisor: Account) =>
+  changeSupervision("remove", baseURL, admin, therapist, supervisor);

@@ -56,7 +56,10 @@ function renderPage() {
 }
 
 const section = (name: string) => screen.getByRole("region", { name });
-const entries = (name: string) => within(section(name)).getAllByRole("listitem").map((item) => textOf(item));
+const entries = (name: string) =>
+  within(section(name))
+    .getAllByRole("listitem")
+    .map((item) => textOf(item));
 
 describe("who can read your caseload (the therapist's page)", () => {
   it("lists each supervisor who can read the caseload, since when and assigned by whom, then every change newest first", async () => {
@@ -118,9 +121,9 @@ describe("who can read your caseload (the therapist's page)", () => {
   it("says when nobody else can read the caseload and nothing has changed, with nothing to mark", async () => {
     stubFetch().on(ACCESS, json(caseloadAccessResponse, { readers: [], changes: [] }));
     renderPage();
-    expect(
-      textOf(await screen.findByRole("region", { name: "Who can read your caseload now" })),
-    ).toBe("Who can read your caseload now Only you can read your caseload. No supervisor is assigned to you.");
+    expect(textOf(await screen.findByRole("region", { name: "Who can read your caseload now" }))).toBe(
+      "Who can read your caseload now Only you can read your caseload. No supervisor is assigned to you.",
+    );
     expect(textOf(section("Changes, newest first"))).toBe("Changes, newest first No changes yet.");
     expect(screen.queryByRole("button")).toBeNull();
   });

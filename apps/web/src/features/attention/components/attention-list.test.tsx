@@ -75,9 +75,7 @@ describe("the attention list", () => {
   });
 
   it("counts the changes to who can read the caseload last, linking to the page that lists them", () => {
-    renderWithProviders(
-      <AttentionList items={[attention("risk_follow_up")]} caseloadAccessChanges={2} />,
-    );
+    renderWithProviders(<AttentionList items={[attention("risk_follow_up")]} caseloadAccessChanges={2} />);
     expect(groups()).toEqual([
       { heading: "Risk follow-ups", links: [["Client A", `/courses/${COURSE_ID}`]] },
       {

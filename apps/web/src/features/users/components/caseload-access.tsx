@@ -59,7 +59,8 @@ function ChangeEntry({ change }: { change: Change }) {
         supervisor.
       </p>
       <p className="caseload-access__when">
-        <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time>, {byWhom(change.changedBy)}.
+        <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time>,{" "}
+        {byWhom(change.changedBy)}.
       </p>
     </li>
   );

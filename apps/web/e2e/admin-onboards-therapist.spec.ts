@@ -1,7 +1,10 @@
 // An admin opens an account for a new therapist and links a supervisor; the therapist signs in with
-// the temporary password, must choose their own, and lands on an empty caseload. Axe checks every
-// page on the way.
+// the temporary password, must choose their own, and then set up a second factor. The admin is
+// shown a temporary password only once the organisation requires a second factor of the role
+// (docs/decisions/025): before that, the form says which setting to change. Axe checks every page
+// on the way.
 import type { Page } from "@playwright/test";
+import { storeSecondFactorRoles } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 async function createAccount(page: Page, account: { name: string; email: string; role: string }) {
@@ -15,8 +18,14 @@ async function createAccount(page: Page, account: { name: string; email: string;
   return password;
 }
 
-test("an admin onboards a therapist who then sets their own password and sees an empty caseload", async ({
+test.afterEach(async ({ server, admin }) => {
+  // The worker's other specs sign in with a password alone: no role must enrol a factor.
+  await storeSecondFactorRoles(server.url, admin, []);
+});
+
+test("an admin onboards a therapist who then sets their own password and must set up a second factor", async ({
   page,
+  server,
   admin,
   checkAccessibility,
 }) => {
@@ -35,6 +44,18 @@ test("an admin onboards a therapist who then sets their own password and sees an
   await expect(page).toHaveURL(/\/admin\/accounts/);
   await checkAccessibility(page);
 
+  // No role must enrol a second factor yet: a temporary password alone would let the admin in.
+  const form = page.getByRole("region", { name: "Create account" });
+  await form.getByLabel("Full name").fill(supervisor.name);
+  await form.getByLabel("Email address").fill(supervisor.email);
+  await form.getByLabel("Role").selectOption({ label: supervisor.role });
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByText(/require a second factor for the supervisor role first/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Temporary password" })).toHaveCount(0);
+  await checkAccessibility(page);
+
+  // The organisation requires a second factor of therapists and supervisors (its settings page).
+  await storeSecondFactorRoles(server.url, admin, ["therapist", "supervisor"]);
   await createAccount(page, supervisor);
   await page.getByRole("button", { name: "Done" }).click();
   const temporaryPassword = await createAccount(page, therapist);
@@ -77,9 +98,12 @@ test("an admin onboards a therapist who then sets their own password and sees an
   await page.getByLabel("New password", { exact: true }).fill("my-own-long-passphrase");
   await page.getByLabel("Confirm new password").fill("my-own-long-passphrase");
   await page.getByRole("button", { name: /change password/i }).click();
-  await expect(page).toHaveURL(/\/caseload/);
-  await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
-  await expect(page.getByText("You have no clients yet.")).toBeVisible();
+  // The temporary password was not enough: a second factor of their own comes first.
+  await expect(page).toHaveURL(/\/account\/security/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign-in security" })).toBeVisible();
+  await expect(page.getByText(/asks everyone in your role to use a second factor/)).toBeVisible();
+  await page.goto("/caseload");
+  await expect(page).toHaveURL(/\/account\/security/);
   await checkAccessibility(page);
 });
 

@@ -2,6 +2,7 @@ import { listAuditEventsResponse } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn, type SignedIn } from "../../test/helpers/app";
+import { withSecondFactorRequiredOf } from "../../test/helpers/factors";
 import { emailDigest } from "./email-digest";
 
 const { app, prisma } = await createTestApp();
@@ -76,11 +77,14 @@ describe("browsing the audit log", () => {
     const { admin, session } = await signedInAdmin();
     const therapist = await createAccount(prisma, { name: "Audited Therapist" });
     await signIn(app, therapist.email);
-    await app.inject({
-      method: "POST",
-      url: `/api/admin/users/${therapist.id}/reset-password`,
-      headers: session.headers,
-    });
+    const reset = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      app.inject({
+        method: "POST",
+        url: `/api/admin/users/${therapist.id}/reset-password`,
+        headers: session.headers,
+      }),
+    );
+    expect(reset.statusCode, reset.body).toBe(200);
 
     const byTherapist = await browse(session, { actorId: therapist.id });
     expect(byTherapist.total).toBe(1);

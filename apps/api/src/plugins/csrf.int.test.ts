@@ -2,6 +2,7 @@ import { CSRF_HEADER, type TemporaryPasswordResponse } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { expectApiError, sessionRowOf } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn } from "../../test/helpers/app";
+import { withSecondFactorRequiredOf } from "../../test/helpers/factors";
 
 const { app, prisma } = await createTestApp();
 
@@ -113,16 +114,19 @@ describe("CSRF protection for signed-in requests", () => {
 
   it("with the session's token, POST, PATCH, PUT and DELETE all work", async () => {
     const { session } = await adminSession();
-    const created = await app.inject({
-      method: "POST",
-      url: "/api/admin/users",
-      headers: session.headers,
-      payload: {
-        email: `csrf.ok.${crypto.randomUUID()}@example.test`,
-        name: "New Therapist",
-        role: "therapist",
-      },
-    });
+    // The therapist role must enrol a second factor, or no temporary password (docs/decisions/025).
+    const created = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      app.inject({
+        method: "POST",
+        url: "/api/admin/users",
+        headers: session.headers,
+        payload: {
+          email: `csrf.ok.${crypto.randomUUID()}@example.test`,
+          name: "New Therapist",
+          role: "therapist",
+        },
+      }),
+    );
     expect(created.statusCode).toBe(201);
     const therapistId = created.json<TemporaryPasswordResponse>().user.id;
     const supervisor = await createAccount(prisma, { role: "supervisor" });

@@ -29,6 +29,7 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 vi.resetModules();
 afterAll(() => vi.resetModules());
 const { createAccount, createTestApp, signIn, TEST_PASSWORD } = await import("../../test/helpers/app");
+const { withSecondFactorRequiredOf } = await import("../../test/helpers/factors");
 
 const RATE_LIMIT = 3;
 const limits = { LOGIN_RATE_LIMIT_MAX: String(RATE_LIMIT), LOGIN_RATE_LIMIT_WINDOW_SECONDS: "3600" };
@@ -148,12 +149,15 @@ describe("stored passwords", () => {
     const admin = await createAccount(prisma, { role: "admin" });
     const adminSession = await signIn(app, admin.email);
     const email = `hash.${crypto.randomUUID()}@example.test`;
-    const created = await app.inject({
-      method: "POST",
-      url: "/api/admin/users",
-      headers: adminSession.headers,
-      payload: { email, name: "Hash Probe", role: "therapist" },
-    });
+    // The therapist role must enrol a second factor, or no temporary password (docs/decisions/025).
+    const created = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      app.inject({
+        method: "POST",
+        url: "/api/admin/users",
+        headers: adminSession.headers,
+        payload: { email, name: "Hash Probe", role: "therapist" },
+      }),
+    );
     expect(created.statusCode).toBe(201);
     const temporary = created.json<{ temporaryPassword: string }>().temporaryPassword;
     const account = await prisma.user.findUniqueOrThrow({ where: { email } });

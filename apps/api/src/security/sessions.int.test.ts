@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
   type SignedIn,
 } from "../../test/helpers/app";
+import { withSecondFactorRequiredOf } from "../../test/helpers/factors";
 import { hashToken } from "../auth/login-sessions";
 import { SESSION_COOKIE } from "../plugins/auth";
 
@@ -191,7 +192,11 @@ describe("revocation takes effect on the very next request", () => {
   it("a password reset by an admin ends every session of the account", async () => {
     const { therapist, browsers } = await therapistInTwoBrowsers();
     const admin = await newAdmin();
-    expect((await post(`/api/admin/users/${therapist.id}/reset-password`, admin)).statusCode).toBe(200);
+    // The therapist role must enrol a second factor, or no temporary password (docs/decisions/025).
+    const reset = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      post(`/api/admin/users/${therapist.id}/reset-password`, admin),
+    );
+    expect(reset.statusCode).toBe(200);
     await expectAllRefused(browsers);
   });
 

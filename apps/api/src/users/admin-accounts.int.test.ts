@@ -8,6 +8,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
 import { createAccount, createTestApp, signIn, type SignedIn } from "../../test/helpers/app";
+import { withSecondFactorRequiredOf } from "../../test/helpers/factors";
 
 const { app, prisma } = await createTestApp();
 
@@ -101,15 +102,19 @@ describe("listing and searching accounts", () => {
 });
 
 describe("creating an account", () => {
+  // Where the role must enrol a second factor: the temporary password alone does not sign in as
+  // them (docs/decisions/025; the refusal otherwise is in temporary-passwords.int.test.ts).
   it("answers 201 with a temporary password that signs in and must be changed", async () => {
     const { admin, session } = await signedInAdmin();
     const email = `new.${crypto.randomUUID()}@example.test`;
 
-    const response = await createUser(session, {
-      email: `  ${email.toUpperCase()}`,
-      name: " New Person ",
-      role: "therapist",
-    });
+    const response = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      createUser(session, {
+        email: `  ${email.toUpperCase()}`,
+        name: " New Person ",
+        role: "therapist",
+      }),
+    );
 
     expect(response.statusCode).toBe(201);
     const body = temporaryPasswordResponse.parse(response.json());
@@ -149,11 +154,13 @@ describe("creating an account", () => {
     const existing = await createAccount(prisma);
     const usersBefore = await prisma.user.count();
 
-    const response = await createUser(session, {
-      email: existing.email.toUpperCase(),
-      name: "Duplicate",
-      role: "supervisor",
-    });
+    const response = await withSecondFactorRequiredOf(prisma, ["supervisor"], () =>
+      createUser(session, {
+        email: existing.email.toUpperCase(),
+        name: "Duplicate",
+        role: "supervisor",
+      }),
+    );
 
     const error = expectApiError(response, 409, "conflict");
     expect(fieldNames(error)).toEqual(["body.email"]);
@@ -225,11 +232,14 @@ describe("resetting a password", () => {
     const therapist = await createAccount(prisma);
     const therapistSession = await signIn(app, therapist.email);
 
-    const response = await app.inject({
-      method: "POST",
-      url: `/api/admin/users/${therapist.id}/reset-password`,
-      headers: session.headers,
-    });
+    // The therapist role must enrol a second factor (docs/decisions/025).
+    const response = await withSecondFactorRequiredOf(prisma, ["therapist"], () =>
+      app.inject({
+        method: "POST",
+        url: `/api/admin/users/${therapist.id}/reset-password`,
+        headers: session.headers,
+      }),
+    );
 
     expect(response.statusCode).toBe(200);
     const body = temporaryPasswordResponse.parse(response.json());

@@ -11,6 +11,10 @@ import { recordAudit, type AuditContext } from "../audit/audit-log";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords";
 import { accountKey, clearFailures } from "../auth/throttle";
 import { recordCaseloadAccessChange } from "./caseload-access";
+import {
+  assertTemporaryPasswordForNewAccount,
+  assertTemporaryPasswordForReset,
+} from "./temporary-password-rule";
 import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient, type Tx } from "../db/prisma";
 import { AppError, conflict, invalid, notFound } from "../errors/app-error";
@@ -112,11 +116,16 @@ async function loadUser(db: PrismaClient | Tx, userId: string): Promise<AdminUse
 
 export const getUser = loadUser;
 
+/**
+ * Creates an account with a temporary password, shown once to the admin; refused (409, nothing
+ * created) where the role need not enrol a second factor (docs/decisions/025).
+ */
 export async function createUser(prisma: PrismaClient, audit: AuditContext, request: CreateUserRequest) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   try {
     const user = await prisma.$transaction(async (tx) => {
+      await assertTemporaryPasswordForNewAccount(tx, request.role);
       const created = await tx.user.create({
         data: { ...request, passwordHash, mustChangePassword: true },
         select: { id: true },
@@ -233,11 +242,15 @@ export async function setActive(
   });
 }
 
+/**
+ * Replaces the password with a temporary one, shown once to the admin; refused (409, nothing
+ * changed) where the account has no second factor and its role need not enrol one (decision 025).
+ */
 export async function resetPassword(prisma: PrismaClient, audit: AuditContext, userId: string) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await prisma.$transaction(async (tx) => {
-    await findForUpdate(tx, userId);
+    await assertTemporaryPasswordForReset(tx, await findForUpdate(tx, userId));
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, mustChangePassword: true },

@@ -7,9 +7,11 @@ import {
   recoveryCodesResponse,
   sessionResponse,
   totpEnrolmentResponse,
+  type Role,
 } from "@ipt/shared";
 import { Secret, TOTP } from "otpauth";
 import type { App } from "../../src/app";
+import type { PrismaClient } from "../../src/db/prisma";
 import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, type SignedIn } from "./app";
 
@@ -75,4 +77,33 @@ export function sessionAfter(response: Awaited<ReturnType<typeof sendSecondFacto
   const { csrfToken } = sessionResponse.parse(response.json());
   noteSecret(csrfToken);
   return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
+}
+
+/**
+ * Runs `body` while the sign-in settings require a second factor of `roles`, as an organisation's
+ * settings must before its admin is shown a temporary password for such an account
+ * (docs/decisions/025). The settings held before are stored again afterwards, so the file's other
+ * tests keep the test deployment's settings (no role must enrol a factor).
+ */
+export async function withSecondFactorRequiredOf<T>(
+  prisma: PrismaClient,
+  roles: Role[],
+  body: () => Promise<T>,
+): Promise<T> {
+  const before = await prisma.signInSettings.findUnique({ where: { id: 1 } });
+  await storeSecondFactorRoles(prisma, roles);
+  try {
+    return await body();
+  } finally {
+    await storeSecondFactorRoles(prisma, before?.mfaRequiredRoles ?? []);
+  }
+}
+
+/** Stores the roles that must enrol a second factor in the sign-in settings (the rest kept). */
+export async function storeSecondFactorRoles(prisma: PrismaClient, roles: Role[]): Promise<void> {
+  await prisma.signInSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, mfaRequiredRoles: roles, stepUpMinutes: 15 },
+    update: { mfaRequiredRoles: roles },
+  });
 }

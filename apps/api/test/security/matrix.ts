@@ -21,7 +21,12 @@ import {
 import type { LightMyRequestResponse } from "fastify";
 import { noteSecret } from "../../src/security/log-scan/sink";
 import { sessionCookieFrom, signIn, type SignedIn } from "../helpers/app";
-import { enrolTotp, totpCodeAt } from "../helpers/factors";
+import {
+  enrolTotp,
+  storeSecondFactorRoles,
+  totpCodeAt,
+  withSecondFactorRequiredOf,
+} from "../helpers/factors";
 import { assertWith, createPasskey, strangerChallenge, type SoftPasskey } from "../helpers/passkeys";
 import {
   addPerson,
@@ -198,14 +203,26 @@ async function freshPlannedSession(ctx: CallContext) {
   return { course: await courseFor(owner(ctx), { phase: "middle" }) };
 }
 
+/** A new account made by the admin, while its role must enrol a second factor (docs/decisions/025). */
 async function freshUser(ctx: CallContext, role: "therapist" | "supervisor" = "therapist") {
-  const created = await admin(ctx).post("/api/admin/users", {
-    email: `matrix.${crypto.randomUUID()}@example.test`,
-    name: "Matrix Fresh User",
-    role,
-  });
+  const created = await withSecondFactorRequiredOf(ctx.world.prisma, [role], () =>
+    admin(ctx).post("/api/admin/users", {
+      email: `matrix.${crypto.randomUUID()}@example.test`,
+      name: "Matrix Fresh User",
+      role,
+    }),
+  );
   return ok(created, temporaryPasswordResponse, 201).user;
 }
+
+/**
+ * For the rows that show the admin a temporary password: the role must enrol a second factor
+ * during the call (docs/decisions/025); `after` stores the world's settings (no role) again.
+ */
+const temporaryPasswordShown = {
+  requireFactor: (ctx: CallContext) => storeSecondFactorRoles(ctx.world.prisma, ["therapist"]),
+  restore: (ctx: CallContext) => storeSecondFactorRoles(ctx.world.prisma, []),
+};
 
 async function freshPerson(ctx: CallContext) {
   const person = await addPerson(owner(ctx), ctx.world.owner.clientId, "Fresh person");
@@ -480,6 +497,11 @@ export const MATRIX: MatrixRow[] = [
         role: "therapist",
       },
     }),
+    prepare: async (ctx) => {
+      await temporaryPasswordShown.requireFactor(ctx);
+      return {};
+    },
+    after: temporaryPasswordShown.restore,
   }),
   row("GET|HEAD /api/admin/users/:userId", ADMIN),
   row("PATCH /api/admin/users/:userId", ADMIN, {
@@ -497,7 +519,12 @@ export const MATRIX: MatrixRow[] = [
     },
   }),
   row("POST /api/admin/users/:userId/reset-password", ADMIN, {
-    prepare: async (ctx) => ({ params: { userId: (await freshUser(ctx)).id } }),
+    prepare: async (ctx) => {
+      const userId = (await freshUser(ctx)).id;
+      await temporaryPasswordShown.requireFactor(ctx);
+      return { params: { userId } };
+    },
+    after: temporaryPasswordShown.restore,
   }),
   // A fresh account: resetting ends its sessions (never the world's own accounts').
   row("POST /api/admin/users/:userId/reset-factors", ADMIN, {

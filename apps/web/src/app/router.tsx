@@ -14,6 +14,7 @@ import {
 } from "./routes/admin/admin-loaders";
 import { attentionLoader } from "./routes/attention-loader";
 import { calendarFeedLoader } from "./routes/calendar-feed-loader";
+import { caseloadAccessLoader } from "./routes/caseload-access-loader";
 import { ChangePasswordRoute } from "./routes/change-password";
 import {
   caseloadLoader,
@@ -213,6 +214,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.therapist.attention.path,
                   loader: forRoles(["therapist"], attentionLoader(queryClient)),
                   lazy: lazyPage(async () => (await import("./routes/attention")).AttentionRoute),
+                },
+                {
+                  path: paths.therapist.caseloadAccess.path,
+                  loader: forRoles(["therapist"], caseloadAccessLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/caseload-access")).CaseloadAccessRoute),
                 },
                 {
                   path: paths.clinical.courseSummary.path,

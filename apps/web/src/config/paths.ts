@@ -114,6 +114,11 @@ export const paths = {
       path: "/attention",
       getHref: () => "/attention",
     },
+    /** Who can read the therapist's caseload, and the changes to that (docs/decisions/025). */
+    caseloadAccess: {
+      path: "/account/caseload-access",
+      getHref: () => "/account/caseload-access",
+    },
     /** The therapist's private calendar feed of their sessions: create, copy, revoke. */
     calendarFeed: {
       path: "/calendar-feed",

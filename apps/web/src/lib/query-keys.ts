@@ -19,6 +19,7 @@ export const queryKeys = {
   },
   me: {
     supervisors: ["me", "supervisors"] as const,
+    caseloadAccess: ["me", "caseload-access"] as const,
   },
   caseload: {
     all: ["caseload"] as const,

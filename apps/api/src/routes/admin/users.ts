@@ -38,7 +38,8 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     {
       config: admin,
       tags,
-      summary: "Create an account; the temporary password is returned once (a supervisor: step-up)",
+      summary:
+        "Create an account; the temporary password is returned once (a supervisor: step-up); 409 unless the role must enrol a second factor",
       errors: errorResponses(400, 401, 403, 409),
     },
     async (request) => {
@@ -87,8 +88,9 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     {
       config: admin,
       tags,
-      summary: "Reset the password; the user must change the temporary one at next sign-in (step-up)",
-      errors: stepUpErrors,
+      summary:
+        "Reset the password; the user must change the temporary one at next sign-in (step-up); 409 where it alone would sign in",
+      errors: errorResponses(400, 401, 403, 404, 409),
     },
     async (request) => {
       await requireStepUp(prisma, request);

@@ -41,10 +41,14 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
   return byRole[role];
 }
 
-/** The therapist's attention count for the navigation (read only for therapists). */
+/**
+ * The therapist's attention count for the navigation (read only for therapists): the items, and
+ * the changes to who can read their caseload not yet seen (docs/decisions/025).
+ */
 function useAttentionCount(role: Role | undefined): number | undefined {
   const attention = useAttention({ enabled: role === "therapist" });
-  return role === "therapist" ? attention.data?.items.length : undefined;
+  if (role !== "therapist" || !attention.data) return undefined;
+  return attention.data.items.length + attention.data.caseloadAccessChanges;
 }
 
 function NavCount({ count }: { count: number | undefined }) {
@@ -161,6 +165,11 @@ export function AppShell() {
                       <NavLink to={paths.auth.security.getHref()} className="site-header__link">
                         Sign-in security
                       </NavLink>
+                      {user.role === "therapist" ? (
+                        <NavLink to={paths.therapist.caseloadAccess.getHref()} className="site-header__link">
+                          Caseload access
+                        </NavLink>
+                      ) : null}
                     </>
                   ) : null}
                   <button

@@ -10,8 +10,8 @@ export function AttentionRoute() {
     <div className="page">
       <PageHeading>Needs your attention</PageHeading>
       <p className="section__intro">
-        Risk flags to follow up, your supervisors’ change requests and comments, and held sessions still to
-        sign, oldest first.
+        Risk flags to follow up, your supervisors’ change requests and comments, held sessions still to sign,
+        oldest first, and changes to who can read your caseload.
       </p>
       {attention.isPending || attention.isError ? (
         <QueryFallback
@@ -20,7 +20,10 @@ export function AttentionRoute() {
           errorTitle="The list could not be loaded."
         />
       ) : (
-        <AttentionList items={attention.data.items} />
+        <AttentionList
+          items={attention.data.items}
+          caseloadAccessChanges={attention.data.caseloadAccessChanges}
+        />
       )}
     </div>
   );

@@ -74,6 +74,25 @@ describe("the attention list", () => {
     expect(entry.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 
+  it("counts the changes to who can read the caseload last, linking to the page that lists them", () => {
+    renderWithProviders(<AttentionList items={[attention("risk_follow_up")]} caseloadAccessChanges={2} />);
+    expect(groups()).toEqual([
+      { heading: "Risk follow-ups", links: [["Client A", `/courses/${COURSE_ID}`]] },
+      {
+        heading: "Access to your caseload",
+        links: [["2 changes to who can read your caseload", "/account/caseload-access"]],
+      },
+    ]);
+  });
+
+  it("shows one change to who can read the caseload even when nothing else waits", () => {
+    renderWithProviders(<AttentionList items={[]} caseloadAccessChanges={1} />);
+    expect(screen.queryByText("Nothing needs your attention.")).toBeNull();
+    expect(
+      screen.getByRole("link", { name: "1 change to who can read your caseload" }).getAttribute("href"),
+    ).toBe("/account/caseload-access");
+  });
+
   it("gives each group heading its own id, so each region is named by its own heading", () => {
     renderWithProviders(
       <AttentionList

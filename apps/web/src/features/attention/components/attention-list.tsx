@@ -60,13 +60,38 @@ function AttentionEntry({ item }: { item: AttentionItem }) {
   );
 }
 
+/** Changes to who can read the caseload not yet seen: one entry, to the page that lists them. */
+function CaseloadAccessEntry({ count }: { count: number }) {
+  return (
+    <ul className="attention-list">
+      <li className="attention-list__item">
+        <Link to={paths.therapist.caseloadAccess.getHref()}>
+          {count === 1
+            ? "1 change to who can read your caseload"
+            : `${count} changes to who can read your caseload`}
+        </Link>
+        <p>A supervisor was assigned to you or removed. See who can read your caseload now.</p>
+      </li>
+    </ul>
+  );
+}
+
 /**
  * What waits for the therapist, one section per kind that has anything (in the API's order of
- * kinds, oldest first within each); each entry links to where it is dealt with.
+ * kinds, oldest first within each); each entry links to where it is dealt with. Changes to who can
+ * read the caseload (docs/decisions/025) come last, as one entry with their count.
  */
-export function AttentionList({ items }: { items: AttentionItem[] }) {
+export function AttentionList({
+  items,
+  caseloadAccessChanges = 0,
+}: {
+  items: AttentionItem[];
+  caseloadAccessChanges?: number;
+}) {
   const id = useId();
-  if (items.length === 0) return <EmptyState title="Nothing needs your attention." />;
+  if (items.length === 0 && caseloadAccessChanges === 0) {
+    return <EmptyState title="Nothing needs your attention." />;
+  }
   const groups = attentionKinds
     .map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) }))
     .filter((group) => group.items.length > 0);
@@ -84,6 +109,11 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
           </ul>
         </Section>
       ))}
+      {caseloadAccessChanges > 0 ? (
+        <Section id={`${id}-caseload-access`} title="Access to your caseload">
+          <CaseloadAccessEntry count={caseloadAccessChanges} />
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -110,7 +110,8 @@ export function AccountAccess({ user }: { user: AdminUser }) {
       <div className="action-block">
         <p>
           Resetting creates a new temporary password, shown to you once. The current password stops working
-          and {user.name} must choose a new one at their next sign-in.
+          and {user.name} must choose a new one at their next sign-in. It is shown only where the password
+          alone cannot sign in: {user.name} has a second factor, or their role must set one up.
         </p>
         <button type="button" className="button button--secondary" onClick={() => open("reset")}>
           Reset password

@@ -1,7 +1,7 @@
 // The admin's account forms through the DOM: create, edit, and assigning a supervisor.
 import { adminUser, listUsersResponse, temporaryPasswordResponse, type AdminUser } from "@ipt/shared";
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubFetch } from "../../../test/fetch-stub";
 import { testId } from "../../../test/fixtures";
 import { expectFieldError, textOf } from "../../../test/queries";
@@ -78,6 +78,22 @@ describe("creating an account", () => {
     await user.click(screen.getByRole("button", { name: "Create account" }));
     expect(textOf(await screen.findByRole("alert"))).toBe("The account could not be created.");
     expectFieldError(screen.getByLabelText("Email address"), "An account with this email already exists.");
+  });
+
+  it("puts the refusal of a temporary password beside Role, naming the setting, and shows no password", async () => {
+    const refusal =
+      "A temporary password alone would let you sign in as this person: require a second factor for the therapist role first (Organisation settings, sign-in).";
+    stubFetch().on(
+      "POST /api/admin/users",
+      apiError(409, "conflict", refusal, [{ field: "body.role", message: refusal }]),
+    );
+    const { user } = renderWithProviders(<CreateAccountForm />);
+    await user.type(screen.getByLabelText("Full name"), "Person 1 (invented)");
+    await user.type(screen.getByLabelText("Email address"), "person1@example.test");
+    await user.selectOptions(screen.getByLabelText("Role"), "Therapist");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    await vi.waitFor(() => expectFieldError(screen.getByLabelText("Role"), refusal));
+    expect(screen.queryByLabelText("Temporary password")).toBeNull();
   });
 });
 

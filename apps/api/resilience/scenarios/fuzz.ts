@@ -13,7 +13,10 @@ const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const reportDir = mkdtempSync(path.join(tmpdir(), "ipt-fuzz-"));
 const reportFile = path.join(reportDir, "report.json");
 
-const child = spawn("pnpm", ["exec", "vitest", "run", "--project", "fuzz", "--reporter", "dot"], {
+// The exit-code reporter is named again: a --reporter flag replaces the configured list, and without
+// it a failed fuzz test exited 0 (see test/exit-code-reporter.ts).
+const reporters = ["--reporter", "dot", "--reporter", "./test/exit-code-reporter.ts"];
+const child = spawn("pnpm", ["exec", "vitest", "run", "--project", "fuzz", ...reporters], {
   cwd: apiDir,
   env: { ...process.env, FUZZ_REPORT: reportFile },
   stdio: "inherit",

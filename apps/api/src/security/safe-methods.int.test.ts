@@ -54,12 +54,25 @@ noteSecret(linkToken);
 // made here, so the walk shows that no later export changes anything.
 expect((await owner.get(`/api/fhir/courses/${course.id}`)).statusCode).toBe(200);
 
+// An IPT group of the owner's, read through its own route.
+const group = await owner.post("/api/groups", {
+  name: "Safe-methods group",
+  lineage: "weissman",
+  groupSessions: 8,
+  sessionMinutes: 90,
+  startDate: "2026-02-02",
+  weekday: 1,
+  startTime: "14:00",
+});
+expect(group.statusCode, group.body).toBe(201);
+
 /** Each path parameter gets the id of a real record of the owner's. */
 const ids: Record<string, string> = {
   userId: owner.id,
   clientId: course.client.id,
   courseId: course.id,
   sessionId: sessionNumbered(course, 1).id,
+  groupId: group.json<{ id: string }>().id,
   token: feedToken,
   "*": "index.css",
 };

@@ -103,6 +103,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // axe runs in the page itself: our pages have no frames, so a frame there would go
       // unchecked and fails the check instead.
       expect(page.frames(), `frames on ${page.url()} that axe would not check`).toHaveLength(1);
+      // Every page has one main heading (axe's page-has-heading-one): waiting for it keeps the check
+      // from running on a route still loading after a navigation.
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       const summary = (await axeViolations(page)).map(
         (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
       );

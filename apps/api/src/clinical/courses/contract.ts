@@ -19,7 +19,7 @@ import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
 import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
-import { courseForWrite } from "../plan/course-write";
+import { courseForWrite, plannedSessionRow } from "../plan/course-write";
 import { refreshCourseSummary } from "../../supervision/course-summary";
 
 /** The plan module names its inputs; the request names them differently. */
@@ -145,17 +145,7 @@ export async function setContract(
     const last = await tx.therapySession.aggregate({ where: { courseId }, _max: { createdOrder: true } });
     const after = last._max.createdOrder ?? 0;
     await tx.therapySession.createMany({
-      data: plan.map((session) => ({
-        courseId,
-        number: session.number,
-        createdOrder: after + session.number,
-        plannedDate: toDateColumn(session.plannedDate),
-        startTime: session.startTime,
-        durationMinutes: session.durationMinutes,
-        phase: session.phase,
-        slot: session.slot,
-        agenda: session.agenda,
-      })),
+      data: plan.map((session) => plannedSessionRow(courseId, session, after + session.number)),
     });
     await tx.planChange.create({
       data: {

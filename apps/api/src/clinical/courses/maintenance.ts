@@ -18,7 +18,7 @@ import {
 import { Prisma, type PrismaClient } from "../../db/prisma";
 import { AppError, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
-import { lockCourse, withRefusalAudit } from "../plan/course-write";
+import { lockCourse, plannedSessionRow, withRefusalAudit } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
 import { required } from "../../errors/required";
 
@@ -142,17 +142,7 @@ export async function startMaintenance(
           select: { id: true },
         });
         await tx.therapySession.createMany({
-          data: plan.map((session) => ({
-            courseId: id,
-            number: session.number,
-            createdOrder: session.number,
-            plannedDate: toDateColumn(session.plannedDate),
-            startTime: session.startTime,
-            durationMinutes: session.durationMinutes,
-            phase: session.phase,
-            slot: session.slot,
-            agenda: session.agenda,
-          })),
+          data: plan.map((session) => plannedSessionRow(id, session, session.number)),
         });
         await tx.planChange.create({
           data: {

@@ -19,6 +19,7 @@ import {
   TEMPLATE_VERSION,
   toDateColumn,
 } from "@ipt/shared";
+import { plannedSessionRow } from "../plan/course-write";
 import { AppError, invalidFields, notFound } from "../../errors/app-error";
 import { Prisma, type PrismaClient, type Tx } from "../../db/prisma";
 import { serviceToday } from "../../settings/service-time";
@@ -194,15 +195,7 @@ export async function addGroupMember(
       });
       await tx.therapySession.createMany({
         data: plan.map((session) => ({
-          courseId,
-          number: session.number,
-          createdOrder: session.number,
-          plannedDate: toDateColumn(session.plannedDate),
-          startTime: session.startTime,
-          durationMinutes: session.durationMinutes,
-          phase: session.phase,
-          slot: session.slot,
-          agenda: session.agenda,
+          ...plannedSessionRow(courseId, session, session.number),
           groupSessionId: session.groupNumber === null ? null : groupSessionIds.get(session.groupNumber),
         })),
       });

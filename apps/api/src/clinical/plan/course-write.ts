@@ -1,6 +1,7 @@
 // What every write to a course's plan, sessions or ending shares: the course row is locked first, so
 // plan edits, session writes and termination steps of one course run one at a time and each check
 // sees the latest state; a completed course takes no more changes; refused rules are audited.
+import { toDateColumn, type PlannedSession } from "@ipt/shared";
 import { type PrismaClient, type Tx } from "../../db/prisma";
 import { AppError, conflict } from "../../errors/app-error";
 import { recordAudit } from "../../audit/audit-log";
@@ -59,4 +60,19 @@ export async function withRefusalAudit<T>(
     }
     throw error;
   }
+}
+
+/** A generated plan's session as its therapy_sessions row (contract, maintenance and group plans). */
+export function plannedSessionRow(courseId: string, session: PlannedSession, createdOrder: number) {
+  return {
+    courseId,
+    number: session.number,
+    createdOrder,
+    plannedDate: toDateColumn(session.plannedDate),
+    startTime: session.startTime,
+    durationMinutes: session.durationMinutes,
+    phase: session.phase,
+    slot: session.slot,
+    agenda: session.agenda,
+  };
 }

@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from "@ipt/shared";
+import { CSRF_HEADER, IDEMPOTENCY_KEY_HEADER } from "@ipt/shared";
 import pino from "pino";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -89,5 +89,29 @@ describe("request logs", () => {
     ]) {
       expect(text).not.toContain(secret);
     }
+  });
+  it("stay quiet on a write whose handler sends its own reply (an Idempotency-Key write)", async () => {
+    const { app, prisma, lines } = await loggedApp();
+    const therapist = await createAccount(prisma, { role: "therapist" });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: therapist.email, password: TEST_PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+    const { csrfToken } = login.json<{ csrfToken: string }>();
+    const headers = { cookie, [CSRF_HEADER]: csrfToken, [IDEMPOTENCY_KEY_HEADER]: crypto.randomUUID() };
+    const payload = { displayName: "Invented Quietly", referralReason: "Invented: low mood." };
+
+    const created = await app.inject({ method: "POST", url: "/api/clients", headers, payload });
+    const replayed = await app.inject({ method: "POST", url: "/api/clients", headers, payload });
+
+    expect(created.statusCode, created.body).toBe(201);
+    expect(replayed.statusCode).toBe(201);
+    // Sending twice used to log "Reply was already sent" with a stack on every such write.
+    const warnings = lines
+      .map((line) => JSON.parse(line) as { level: number })
+      .filter((line) => line.level >= 40);
+    expect(warnings).toEqual([]);
   });
 });

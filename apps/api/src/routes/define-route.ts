@@ -82,7 +82,9 @@ export function defineRoute<E extends Endpoint>(
     },
     handler: async (request, reply) => {
       const answer = await handler(request as EndpointRequest<E>, reply);
-      if (answer === reply) return reply;
+      // A handler that sent the reply itself returns it; awaiting a reply (a thenable) gives
+      // undefined, so `sent` is what says it was answered.
+      if (answer === reply || reply.sent) return reply;
       return reply.code(status).send(status === 204 ? null : answer);
     },
   });

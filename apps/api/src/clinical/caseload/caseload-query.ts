@@ -1,10 +1,12 @@
-// The caseload's data in one statement (docs/decisions/024): the therapist's clients that match the
-// search and status, each with its current course (the highest sequence), that course's live
-// sessions, scores and open risk flags, the client's life-event kinds, and the organisation's
-// measurement settings and time zone. Each row is read once, through the indexes on therapist,
-// client and course. The rows come back as JSON and are checked with zod here, so the shape the
-// caseload rules read is proven, not assumed; Prisma is not used for this hot read because mapping
-// several models' rows cost more CPU than the rules themselves (docs/benchmarks.md, "At scale").
+// The caseload's data in two statements (docs/decisions/024): first the names of the therapist's
+// clients that match the search and status (the service orders them as people read names, and picks
+// the page); then, for the page's clients only, each with its current course (the highest sequence),
+// that course's live sessions, scores and open risk flags, the client's life-event kinds, and the
+// organisation's measurement settings and time zone, with the read's audit row written in the same
+// statement. Each row is read once, through the indexes on therapist, client and course. The rows
+// come back as JSON and are checked with zod here, so the shape the caseload rules read is proven,
+// not assumed; Prisma is not used for this hot read because mapping several models' rows cost more
+// CPU than the rules themselves (docs/benchmarks.md, "At scale").
 import {
   clientStatus,
   courseFormat,
@@ -19,7 +21,8 @@ import {
   type ClientStatus,
 } from "@ipt/shared";
 import { z } from "zod";
-import type { PrismaClient } from "../../db/prisma";
+import { auditInsertSql, type AuditContext, type AuditEntry } from "../../audit/audit-log";
+import { Prisma, type PrismaClient } from "../../db/prisma";
 
 const session = z.tuple([
   z.string(), // id
@@ -64,6 +67,8 @@ const caseloadClient = z.object({
   course: course.nullable(),
 });
 
+const caseloadName = z.object({ id: z.string(), displayName: z.string(), status: clientStatus });
+
 const caseloadRow = z.object({
   clients: z.array(caseloadClient),
   /** The settings row; null while an admin has never saved it (the defaults apply). */
@@ -73,18 +78,47 @@ const caseloadRow = z.object({
 export type CaseloadClient = z.infer<typeof caseloadClient>;
 export type CaseloadCourse = z.infer<typeof course>;
 export type CaseloadData = z.infer<typeof caseloadRow>;
+export type CaseloadName = z.infer<typeof caseloadName>;
+
+/** Which of the therapist's clients: those matching a search and status, or these ids. */
+export type CaseloadSelection =
+  { search: string | null; status: ClientStatus | null } | { clientIds: readonly string[] };
+
+const selected = (selection: CaseloadSelection) =>
+  "clientIds" in selection
+    ? Prisma.sql`AND client.id = ANY(${selection.clientIds}::uuid[])`
+    : Prisma.sql`
+      AND (${selection.search}::text IS NULL OR client.display_name ILIKE '%' || ${selection.search}::text || '%')
+      AND (${selection.status}::text IS NULL OR client.status::text = ${selection.status}::text)`;
 
 /**
- * The therapist's matching clients with everything their caseload rows need, in no particular order.
- * `search` is a LIKE pattern already escaped (matched case-insensitively anywhere in the name).
+ * The therapist's clients that match, by name only, in no particular order. `search` is a LIKE pattern
+ * already escaped (matched case-insensitively anywhere in the name).
+ */
+export async function loadCaseloadNames(
+  prisma: PrismaClient,
+  therapistId: string,
+  selection: CaseloadSelection,
+): Promise<CaseloadName[]> {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT client.id, client.display_name AS "displayName", client.status
+    FROM clients client
+    WHERE client.therapist_id = ${therapistId}::uuid ${selected(selection)}`;
+  return z.array(caseloadName).parse(rows);
+}
+
+/**
+ * The selected clients with everything their caseload rows need, in no particular order; with
+ * `audit`, the read's audit row is written by the same statement.
  */
 export async function loadCaseloadData(
   prisma: PrismaClient,
   therapistId: string,
-  search: string | null,
-  status: ClientStatus | null,
+  selection: CaseloadSelection,
+  audit: { context: AuditContext; entry: AuditEntry } | null,
 ): Promise<CaseloadData> {
   const rows = await prisma.$queryRaw<unknown[]>`
+    ${audit ? Prisma.sql`WITH audit AS (${auditInsertSql(audit.context, audit.entry)})` : Prisma.empty}
     SELECT
       coalesce((
         SELECT json_agg(json_build_object(
@@ -128,9 +162,7 @@ export async function loadCaseloadData(
           )
         ))
         FROM clients client
-        WHERE client.therapist_id = ${therapistId}::uuid
-          AND (${search}::text IS NULL OR client.display_name ILIKE '%' || ${search}::text || '%')
-          AND (${status}::text IS NULL OR client.status::text = ${status}::text)
+        WHERE client.therapist_id = ${therapistId}::uuid ${selected(selection)}
       ), '[]') AS clients,
       (
         SELECT json_build_object('measurement', settings.measurement, 'timeZone', settings.time_zone)

@@ -1,6 +1,7 @@
 // The therapist's caseload: own clients with their current course, progress, next session, measures
-// summary and flags. Its data comes in one statement whatever the caseload's size
-// (caseload-query.ts, docs/decisions/024); the shared rules then work out each row.
+// summary and flags. Its data comes in two statements whatever the caseload's size (the names, then
+// the page's data with the read's audit row; caseload-query.ts, docs/decisions/024); the shared rules
+// then work out each row.
 import { toDateColumn, type CaseloadEntry, type CaseloadQuery, type CaseloadResponse } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
 import type { PrismaClient } from "../../db/prisma";
@@ -10,7 +11,12 @@ import { sessionWhen } from "../../settings/service-time";
 import { correctedIds } from "../measures/measure-wire";
 import { courseMeasuresOf, mergeFlags } from "../measures/measure-state";
 import { measurementSettingsOf } from "../measures/settings-read";
-import { loadCaseloadData, type CaseloadClient } from "./caseload-query";
+import {
+  loadCaseloadData,
+  loadCaseloadNames,
+  type CaseloadClient,
+  type CaseloadName,
+} from "./caseload-query";
 
 /** The search is an ILIKE pattern: its wildcards and the escape character are searched literally. */
 const literalLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
@@ -87,46 +93,56 @@ function caseloadEntry(
   };
 }
 
+/** Orders names as people read them ("adam" before "Zoe"), which the database's C collation would not. */
+const byClientName = (a: CaseloadName, b: CaseloadName) =>
+  byName.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id);
+
 export async function listCaseload(
   prisma: PrismaClient,
   actor: Actor,
   query: CaseloadQuery,
 ): Promise<CaseloadResponse> {
-  const data = await loadCaseloadData(
-    prisma,
-    actor.userId,
-    query.q ? literalLike(query.q) : null,
-    query.status ?? null,
-  );
-  const { settings, timeZone } = measurementSettingsOf(data.settings);
-  // The whole caseload's names are small; sorting them here orders names as people read them
-  // ("adam" before "Zoe"), which the database's C collation would not.
-  const clients = data.clients.sort(
-    (a, b) => byName.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id),
-  );
+  const filter = { search: query.q ? literalLike(query.q) : null, status: query.status ?? null };
   const skip = (query.page - 1) * query.pageSize;
   const pageOf = <T>(rows: T[]) => rows.slice(skip, skip + query.pageSize);
-  const entryOf = (client: CaseloadClient) => caseloadEntry(client, settings, timeZone);
+  const audited = (count: number) => ({
+    context: actor.audit,
+    entry: { action: "caseload.viewed" as const, details: { count } },
+  });
 
-  let items: CaseloadEntry[];
-  let total: number;
   if (!query.phase && !query.flagged) {
-    items = pageOf(clients).map(entryOf);
-    total = clients.length;
-  } else {
-    // Phase and flags belong to the current course and its sessions: work them out for the
-    // therapist's whole caseload, filter, then page.
-    const matching = clients
-      .map(entryOf)
-      .filter(
-        (entry) =>
-          (!query.phase || entry.course?.phase === query.phase) &&
-          (!query.flagged || entry.flags.length > 0 === (query.flagged === "true")),
-      );
-    items = pageOf(matching);
-    total = matching.length;
+    // The names say which clients are on the page; only their rows are read and worked out.
+    const names = await loadCaseloadNames(prisma, actor.userId, filter);
+    const page = pageOf(names.sort(byClientName));
+    const data = await loadCaseloadData(
+      prisma,
+      actor.userId,
+      { clientIds: page.map((client) => client.id) },
+      audited(page.length),
+    );
+    const { settings, timeZone } = measurementSettingsOf(data.settings);
+    const byId = new Map(data.clients.map((client) => [client.id, client]));
+    const items = page.flatMap((name) => {
+      const client = byId.get(name.id);
+      // A client deleted between the two statements is left out of the page.
+      return client ? [caseloadEntry(client, settings, timeZone)] : [];
+    });
+    return { items, total: names.length, page: query.page, pageSize: query.pageSize };
   }
 
+  // Phase and flags belong to the current course and its sessions: work them out for the therapist's
+  // whole (matching) caseload, filter, then page.
+  const data = await loadCaseloadData(prisma, actor.userId, filter, null);
+  const { settings, timeZone } = measurementSettingsOf(data.settings);
+  const matching = data.clients
+    .sort(byClientName)
+    .map((client) => caseloadEntry(client, settings, timeZone))
+    .filter(
+      (entry) =>
+        (!query.phase || entry.course?.phase === query.phase) &&
+        (!query.flagged || entry.flags.length > 0 === (query.flagged === "true")),
+    );
+  const items = pageOf(matching);
   await recordAudit(prisma, actor.audit, { action: "caseload.viewed", details: { count: items.length } });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items, total: matching.length, page: query.page, pageSize: query.pageSize };
 }

@@ -1,5 +1,6 @@
-// The caseload and a client's record cost three round trips each, whatever the caseload's size: the
-// session lookup, one statement for the data, the audit row (issue 16; docs/decisions/024). Counted at
+// The caseload and a client's record cost three round trips each, whatever the caseload's size: for
+// the caseload the session lookup, the matching names, then the page's data with its audit row in one
+// statement; for a record the session lookup, the data, the audit row (issue 16; docs/decisions/024). Counted at
 // the pg pool (test/helpers/statement-log.ts), as `pnpm bench` counts them, so BEGIN, COMMIT and the
 // session's last-seen update would count too.
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -35,7 +36,7 @@ const tablesOf = (sql: string) =>
   [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?([a-z_]+)"?/gi)].map((m) => m[1]);
 
 describe("round trips per read", () => {
-  it("the caseload: session, data and audit, for one client or six", async () => {
+  it("the caseload: session, names, then the page's data with its audit row, for one client or six", async () => {
     const few = await signedInAs(app, prisma);
     await courseFor(few, { phase: "middle" });
     const many = await signedInAs(app, prisma);
@@ -56,11 +57,19 @@ describe("round trips per read", () => {
       expect(run.roundTrips).toBe(3);
       expect(run.statements).toHaveLength(3);
       expect(tablesOf(run.statements[0] ?? "")).toContain("login_sessions");
-      expect(tablesOf(run.statements[2] ?? "")).toEqual(["audit_events"]);
+      expect(tablesOf(run.statements[1] ?? "")).toEqual(["clients"]);
     }
-    // One statement reads the data: clients, courses, sessions, scores, risk flags, settings.
-    expect(tablesOf(six.statements[1] ?? "")).toEqual(
-      expect.arrayContaining(["clients", "courses", "therapy_sessions", "measure_scores", "risk_flags"]),
+    // One statement reads the page's data (clients, courses, sessions, scores, risk flags, settings)
+    // and writes the audit row.
+    expect(tablesOf(six.statements[2] ?? "")).toEqual(
+      expect.arrayContaining([
+        "audit_events",
+        "clients",
+        "courses",
+        "therapy_sessions",
+        "measure_scores",
+        "risk_flags",
+      ]),
     );
   });
 

@@ -127,6 +127,41 @@ describe("FHIR import", () => {
     expect(await Promise.all([target.prisma.client.count(), target.prisma.course.count()])).toEqual(before);
   });
 
+  it("writes nothing when a write fails part-way: the import is one transaction", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "acute", sessions: { some: { fidelityRatings: { some: {} } } } },
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
+    const counts = () =>
+      Promise.all([
+        target.prisma.client.count(),
+        target.prisma.course.count(),
+        target.prisma.therapySession.count(),
+        target.prisma.measureScore.count(),
+        target.prisma.reviewThread.count(),
+        target.prisma.auditEvent.count({ where: { action: "fhir.course_imported" } }),
+      ]);
+    // Fidelity ratings are written after the client, course, sessions, scores, flags, inventory and
+    // threads: a failure there must take all of those back with it.
+    await target.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION test_refuse_rating() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'invented failure'; END $$`,
+    );
+    await target.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_rating BEFORE INSERT ON fidelity_ratings FOR EACH STATEMENT EXECUTE FUNCTION test_refuse_rating()`,
+    );
+    try {
+      const before = await counts();
+      const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle });
+      expect(response.statusCode).toBe(500);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await target.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_rating ON fidelity_ratings`);
+      await target.prisma.$executeRawUnsafe(`DROP FUNCTION test_refuse_rating()`);
+    }
+    ok(await admin.post(IMPORT, { therapistId: therapist.id, bundle }), fhirImportResponse, 201);
+  });
+
   it("refuses a therapist who is not one of this instance, and a caller who is not an admin", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
       select: { id: true, client: { select: { therapistId: true } } },

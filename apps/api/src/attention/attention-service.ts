@@ -2,9 +2,9 @@
 // flags still waiting for a safety follow-up, open change requests, comment threads where a supervisor
 // wrote last, and held or no-show sessions not yet signed. A fixed number of queries however large the
 // caseload: the courses, then flags, threads (with their messages' authors) and sessions at once.
-import { attentionKinds, type AttentionItem, type AttentionResponse, type PersonRef } from "@ipt/shared";
+import { attentionKinds, type AttentionItem, type AttentionResponse, type RecordAuthor } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
-import { personSelect } from "../db/person-select";
+import { personSelect, recordAuthorOf } from "../db/person-select";
 import type { PrismaClient } from "../db/prisma";
 import type { Actor } from "../clinical/access";
 import { live, onLiveSession } from "../clinical/live";
@@ -13,12 +13,12 @@ import { unseenCaseloadAccessChanges } from "../users/caseload-access";
 
 interface Message {
   authorRole: "therapist" | "supervisor";
-  author: PersonRef;
+  author: RecordAuthor;
   createdAt: Date;
 }
 
 /** Who has been waiting since when: the supervisors' messages after the therapist last wrote. */
-function awaitingReply(messages: readonly Message[]): { from: PersonRef; since: Date } | null {
+function awaitingReply(messages: readonly Message[]): { from: RecordAuthor; since: Date } | null {
   const lastTherapist = messages.findLastIndex((message) => message.authorRole === "therapist");
   const unanswered = messages.slice(lastTherapist + 1);
   const first = unanswered[0];
@@ -61,7 +61,12 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
         kind: true,
         createdAt: true,
         messages: {
-          select: { authorRole: true, createdAt: true, author: { select: personSelect } },
+          select: {
+            authorRole: true,
+            createdAt: true,
+            author: { select: personSelect },
+            authorExternal: true,
+          },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         },
       },
@@ -91,7 +96,15 @@ export async function listAttention(prisma: PrismaClient, actor: Actor): Promise
           since: flag.raisedAt.toISOString(),
         }),
       ),
-    ...threads.flatMap((thread) => {
+    ...threads.flatMap((row) => {
+      // A supervisor's message imported from another instance names its author by reference only.
+      const thread = {
+        ...row,
+        messages: row.messages.map(({ author, authorExternal, ...message }) => ({
+          ...message,
+          author: recordAuthorOf(author, authorExternal),
+        })),
+      };
       const about = {
         sessionId: thread.sessionId,
         sessionNumber: thread.session?.number ?? null,

@@ -34,7 +34,8 @@ const opened = async (who: Clinician, courseId: string, body: object): Promise<R
 const replied = async (who: Clinician, threadId: string, body: string): Promise<ReviewThread> =>
   ok(await who.post(`/api/review-threads/${threadId}/messages`, { body }), reviewThread, 201);
 
-const person = (who: Clinician) => ({ id: who.id, name: who.name, email: who.email });
+/** The author a thread's message names: a user here, so no external reference. */
+const person = (who: Clinician) => ({ id: who.id, name: who.name, email: who.email, external: null });
 
 /** A therapist's course in the middle phase (12 weekly sessions from 2026-01-05) and a supervisor. */
 async function supervisedCourse() {

@@ -1,10 +1,14 @@
 // The private calendar feed on real PostgreSQL through the API: create, fetch (parsed back with
 // ical.js), revoke, re-create, the same 404 for every wrong token, times across a DST change, SEQUENCE
-// on reschedule, cancelled sessions kept, the token stored only hashed and audited by ids only.
+// on reschedule (and carried through a FHIR export and import), cancelled sessions kept, the token
+// stored only hashed and audited by ids only.
 import {
   calendarFeedStatusResponse,
   createdCalendarFeedResponse,
+  endpointPath,
   endpoints,
+  fhirBundle,
+  fhirImportResponse,
   type CourseDetail,
 } from "@ipt/shared";
 import ICAL from "ical.js";
@@ -175,6 +179,70 @@ describe("creating and fetching a calendar feed", () => {
       summary: "Session (cancelled)",
     });
     expect(afterCancel.map((e) => e.summary).join()).not.toContain("away");
+  });
+
+  it("continues SEQUENCE for a course that left in a FHIR Bundle and was imported", async () => {
+    const { therapist, course } = await therapistWithPlan();
+    const moved = asCourse(
+      await therapist.post(`/api/courses/${course.id}/plan/reschedule`, {
+        version: course.version,
+        sessionId: sessionNumbered(course, 2).id,
+        plannedDate: "2026-03-24",
+        startTime: "14:00",
+      }),
+    );
+    const again = asCourse(
+      await therapist.post(`/api/courses/${course.id}/plan/reschedule`, {
+        version: moved.version,
+        sessionId: sessionNumbered(course, 2).id,
+        plannedDate: "2026-03-25",
+        startTime: "15:00",
+      }),
+    );
+    asCourse(
+      await therapist.post(`/api/courses/${course.id}/plan/cancel`, {
+        version: again.version,
+        sessionId: sessionNumbered(again, 3).id,
+        reason: "Invented: the client is away",
+        replace: true,
+      }),
+    );
+    const bundle = ok(
+      await therapist.get(endpointPath(endpoints.fhir.exportCourse, { courseId: course.id })),
+      fhirBundle,
+    );
+    const admin = await signedInAs(app, prisma, "admin");
+    const receiver = await signedInAs(app, prisma, "therapist");
+    const imported = ok(
+      await admin.post(endpointPath(endpoints.fhir.importCourse), { therapistId: receiver.id, bundle }),
+      fhirImportResponse,
+      201,
+    );
+
+    const created = await createFeed(receiver);
+    const events = await eventsAt(created.path);
+    expect(byStart(events, "2026-03-25T15:00:00.000Z")).toMatchObject({ sequence: 2, status: "CONFIRMED" });
+    expect(byStart(events, "2026-03-30T08:30:00.000Z")).toMatchObject({ sequence: 1, status: "CANCELLED" });
+    expect(byStart(events, "2026-03-16T09:30:00.000Z")).toMatchObject({ sequence: 0 });
+
+    // Moved once more here, the session's event goes on from where the other instance left it.
+    const here = asCourse(
+      await receiver.get(endpointPath(endpoints.courses.get, { courseId: imported.courseId })),
+    );
+    const session = here.sessions.find((s) => s.plannedDate === "2026-03-25");
+    asCourse(
+      await receiver.post(
+        endpointPath(endpoints.courses.rescheduleSession, { courseId: imported.courseId }),
+        {
+          version: here.version,
+          sessionId: session?.id,
+          plannedDate: "2026-03-26",
+          startTime: "15:00",
+        },
+      ),
+    );
+    const later = await eventsAt(created.path);
+    expect(byStart(later, "2026-03-26T15:00:00.000Z")).toMatchObject({ sequence: 3 });
   });
 
   it("lists only the feed owner's sessions", async () => {

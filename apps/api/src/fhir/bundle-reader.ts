@@ -118,6 +118,8 @@ export interface ImportedCourse {
     phase: z.infer<typeof sessionPhase> | null;
     slot: string | null;
     status: z.infer<typeof sessionStatus>;
+    /** The calendar feed's SEQUENCE; 0 when the Bundle has none (never moved). */
+    scheduleSequence: number;
     agenda: z.infer<typeof agendaItem>[];
     techniques: z.infer<typeof technique>[];
     incident: string;
@@ -319,6 +321,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
         phase: ext.code("session-phase", sessionPhase),
         slot: ext.string("session-slot"),
         status,
+        scheduleSequence: ext.integer("session-schedule-sequence") ?? 0,
         agenda: agenda.success ? agenda.data : [],
         techniques,
         incident: record.string("incident") ?? "",
@@ -409,6 +412,7 @@ function consistencyProblems(read: ImportedCourse, planPath: string): FhirProble
     if (!isCalendarDate(session.plannedDate)) at("The session's date is not a date.", path);
     if (!isTimeOfDay(session.startTime)) at("The session's time is not a time like 09:30.", path);
     if (session.durationMinutes < 1) at("The session's length must be positive.", path);
+    if (session.scheduleSequence < 0) at("The session's calendar sequence cannot be negative.", path);
   });
   const repeated = (values: (string | number | null)[]) =>
     values.filter((value, index) => value !== null && values.indexOf(value) !== index);

@@ -80,6 +80,8 @@ function sessionActivity(
         ...extension("session-phase", session.phase),
         ...extension("session-slot", session.slot),
         ...extension("session-cancel-reason", session.cancelReason),
+        // The calendar feed's SEQUENCE (bumped on every move or status change); left out while 0.
+        ...extension("session-schedule-sequence", session.scheduleSequence || null),
       ],
       code: {
         coding: [snomedCodes.interpersonalPsychotherapy],

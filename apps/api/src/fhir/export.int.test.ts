@@ -1,11 +1,15 @@
 // The FHIR export on real PostgreSQL: every resource of every demo course validates against the FHIR R4
 // StructureDefinitions and our code checks; who may export (the therapist, an assigned supervisor,
 // nobody else: the audited 404); pseudonymised by default (no client name, no inventory labels);
-// audited with ids only.
+// audited with ids only. A maintenance course and a group member's course validate too, and an import
+// refuses each alone, naming the path.
 import { endpoints, endpointPath, extensionUrl, fhirBundle, PATIENT_PSEUDONYM_SYSTEM } from "@ipt/shared";
 import type { Bundle, Patient, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../test/helpers/app";
+import { asCourse, ok, signedInAs } from "../../test/helpers/clinical";
+import { newGroup, newMember } from "../../test/helpers/groups";
+import { completedAcuteCourse, startMaintenance } from "../../test/helpers/maintenance";
 import { demoActor, DEMO_PASSWORD, demoEmail, seedDemoAccounts } from "../seed/demo-accounts";
 import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { codeProblems } from "./code-checks";
@@ -149,5 +153,45 @@ describe("FHIR export of the demo courses", () => {
     const bundle = response.json<Bundle>();
     expect(bundle.entry?.map((entry) => entry.resource?.resourceType)).toEqual(Array(count).fill("Bundle"));
     expect(structureProblems(bundle)).toEqual([]);
+  });
+});
+
+describe("FHIR export of every course kind", () => {
+  it("validates an acute, a maintenance and a group member's course; an import refuses the last two alone, naming the path, and writes nothing", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const admin = await signedInAs(app, prisma, "admin");
+    const acute = await completedAcuteCourse(therapist);
+    const maintenance = asCourse(await startMaintenance(therapist, acute.id), 201);
+    const group = await newGroup(therapist);
+    const member = await newMember(therapist, group.id);
+    for (const [kind, courseId] of [
+      ["acute", acute.id],
+      ["maintenance", maintenance.id],
+      ["group", member.courseId],
+    ] as const) {
+      const url = endpointPath(endpoints.fhir.exportCourse, { courseId });
+      const bundle = ok(await therapist.get(url), fhirBundle) as Bundle;
+      expect(structureProblems(bundle)).toEqual([]);
+      resourcesOf(bundle).forEach((resource, index) => {
+        expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+      });
+      expect(codeProblems(bundle as never)).toEqual([]);
+      const planIndex = resourcesOf(bundle).findIndex((r) => r.resourceType === "CarePlan");
+      const plan = resourcesOf(bundle)[planIndex];
+      expect(plan && "extension" in plan ? plan.extension : []).toContainEqual({
+        url: extensionUrl("course-kind"),
+        valueString: kind,
+      });
+      if (kind === "acute") continue;
+      const before = await Promise.all([prisma.client.count(), prisma.course.count()]);
+      const refused = await admin.post(endpointPath(endpoints.fhir.importCourse), {
+        therapistId: therapist.id,
+        bundle,
+      });
+      expect(refused.statusCode, refused.body).toBe(400);
+      const fields = refused.json<{ error: { fields: { field: string }[] } }>().error.fields;
+      expect(fields.map((f) => f.field)).toEqual([`bundle.entry[${String(planIndex)}].resource.extension`]);
+      expect(await Promise.all([prisma.client.count(), prisma.course.count()])).toEqual(before);
+    }
   });
 });

@@ -4,7 +4,9 @@
 // histories mapped, read back and refused when malformed; the supervision records (review threads,
 // messages, fidelity ratings) likewise.
 import {
+  areaGuidance,
   difficultyAnswers,
+  difficultyQuestion,
   extensionUrl,
   fidelityItemKeys,
   formatPresets,
@@ -12,6 +14,7 @@ import {
   instrumentCodes,
   iptCodeSystems,
   notApplicable,
+  PATIENT_PSEUDONYM_SYSTEM,
   problemAreas,
   snomedCodes,
   socialHistoryCategory,
@@ -19,7 +22,22 @@ import {
   type ProblemArea,
   USER_SYSTEM,
 } from "@ipt/shared";
-import type { Bundle, CarePlan, Communication, Observation, Resource, Task } from "@medplum/fhirtypes";
+import type {
+  Bundle,
+  CarePlan,
+  Communication,
+  Condition,
+  Encounter,
+  Extension,
+  Flag,
+  Goal,
+  Observation,
+  Patient,
+  Provenance,
+  QuestionnaireResponse,
+  Resource,
+  Task,
+} from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
@@ -77,6 +95,171 @@ describe("code lists", () => {
     expect(namesMajorDepressiveDisorder("Major depressive disorder, single episode, moderate")).toBe(true);
     expect(namesMajorDepressiveDisorder("Adjustment disorder with depressed mood")).toBe(false);
     expect(namesMajorDepressiveDisorder("Low mood; major depression ruled out")).toBe(false);
+  });
+});
+
+describe("the course's resources", () => {
+  const source = syntheticCourse({ format: "standard", area: "role_dispute" });
+  const made = courseBundle(source, options, new Date("2026-06-01T09:00:00Z"));
+  const urlOf = (resource: Resource | undefined) => made.entry?.find((e) => e.resource === resource)?.fullUrl;
+  const all = <T extends Resource>(type: T["resourceType"]) =>
+    resources(made).filter((r): r is T => r.resourceType === type);
+  const [patient] = all<Patient>("Patient");
+  const [condition] = all<Condition>("Condition");
+  const [plan] = all<CarePlan>("CarePlan");
+  const observations = all<Observation>("Observation");
+  const byCode = (code: string) => observations.find((o) => o.code.coding?.[0]?.code === code);
+  const ext = (resource: { extension?: Extension[] } | undefined, name: string) =>
+    resource?.extension?.find((e) => e.url === extensionUrl(name));
+
+  it("gives a pseudonymised Patient an opaque identifier only, and names only when asked", () => {
+    expect(patient?.identifier).toEqual([{ system: PATIENT_PSEUDONYM_SYSTEM, value: options.pseudonym }]);
+    expect(patient?.name).toBeUndefined();
+    expect(patient?.birthDate).toBeUndefined();
+    const named = courseBundle(source, { ...options, includeIdentifyingDetails: true }, new Date());
+    const identified = resources(named).find((r): r is Patient => r.resourceType === "Patient");
+    expect(identified?.name).toEqual([{ text: "Synthetic client" }]);
+    expect(identified?.birthDate).toBe("1990");
+    expect(identified?.identifier).toEqual(patient?.identifier);
+  });
+
+  it("codes the Condition SNOMED CT 370143000 only where the diagnosis names it, else its text alone", () => {
+    expect(condition?.code).toEqual({
+      coding: [snomedCodes.majorDepressiveDisorder],
+      text: "Major depressive disorder, single episode",
+    });
+    expect(condition?.subject).toEqual({ reference: urlOf(patient) });
+    const other = courseBundle(
+      syntheticCourse({ format: "standard", area: "grief", diagnosis: "Adjustment disorder" }),
+      options,
+      new Date(),
+    );
+    const otherCondition = resources(other).find((r): r is Condition => r.resourceType === "Condition");
+    expect(otherCondition?.code).toEqual({ text: "Adjustment disorder" });
+    const none = courseBundle(
+      syntheticCourse({ format: "standard", area: "grief", diagnosis: null }),
+      options,
+      new Date(),
+    );
+    expect(resources(none).some((r) => r.resourceType === "Condition")).toBe(false);
+  });
+
+  it("makes a CarePlan: status, intent plan, period, the Condition, IPT first, a session per activity, the goals", () => {
+    expect(plan).toMatchObject({
+      status: "active",
+      intent: "plan",
+      period: { start: "2026-03-02" },
+      addresses: [{ reference: urlOf(condition) }],
+      subject: { reference: urlOf(patient) },
+    });
+    expect(ext(plan, "ipt-format")).toMatchObject({ valueCoding: { code: "standard" } });
+    expect(ext(plan, "problem-area-primary")).toMatchObject({ valueCoding: { code: "role_dispute" } });
+    expect(ext(plan, "dispute-stage")).toMatchObject({ valueCoding: { code: "renegotiation" } });
+    expect(ext(plan, "ipt-phase")).toMatchObject({ valueCoding: { code: "middle" } });
+    expect(plan?.activity?.[0]?.detail?.code?.coding).toEqual([snomedCodes.interpersonalPsychotherapy]);
+    const sessions = plan?.activity?.slice(1) ?? [];
+    expect(sessions.map((a) => a.detail?.status)).toEqual(
+      source.sessions.map(
+        (s) =>
+          ({ held: "completed", cancelled: "cancelled", planned: "scheduled", no_show: "stopped" })[s.status],
+      ),
+    );
+    // Times in UTC from the service's zone: 09:30 in London is 09:30Z in March, 08:30Z from 29 March.
+    const at = (date: string) =>
+      sessions.find((a) => ext(a.detail, "session-planned-date")?.valueDate === date)?.detail
+        ?.scheduledPeriod;
+    expect(at("2026-03-02")?.start).toBe("2026-03-02T09:30:00.000Z");
+    expect(at("2026-03-30")?.start).toBe("2026-03-30T08:30:00.000Z");
+    const goals = all<Goal>("Goal");
+    expect(goals).toHaveLength(areaGuidance.role_dispute.goals.length);
+    expect(plan?.goal).toEqual(goals.map((goal) => ({ reference: urlOf(goal) })));
+  });
+
+  it("makes an Encounter per held session, with the therapist and its time", () => {
+    const encounters = all<Encounter>("Encounter");
+    const held = source.sessions.filter((s) => s.status === "held");
+    expect(encounters).toHaveLength(held.length);
+    expect(encounters[0]).toMatchObject({
+      status: "finished",
+      subject: { reference: urlOf(patient) },
+      participant: [
+        { individual: { identifier: { system: USER_SYSTEM, value: source.client.therapistId } } },
+      ],
+      period: { start: "2026-03-02T09:30:00.000Z" },
+    });
+  });
+
+  it("gives a PHQ-9 a QuestionnaireResponse and a US Core panel: nine items, the difficulty and the total", () => {
+    const panel = byCode("44249-1");
+    const members = (panel?.hasMember ?? []).map(
+      (member) => made.entry?.find((e) => e.fullUrl === member.reference)?.resource as Observation,
+    );
+    expect(members.map((m) => m.code.coding?.[0]?.code)).toEqual([
+      ...(instrumentCodes.phq9.items ?? []).map((item) => item.code),
+      difficultyQuestion.code,
+      "44261-6",
+    ]);
+    // Item values 2,2,1,1,0,2,1,0,1 as LOINC answers; item 9 (44260-8) answered "Several days".
+    expect(members.slice(0, 9).map((m) => m.valueCodeableConcept?.coding?.[0]?.code)).toEqual([
+      "LA6570-1",
+      "LA6570-1",
+      "LA6569-3",
+      "LA6569-3",
+      "LA6568-5",
+      "LA6570-1",
+      "LA6569-3",
+      "LA6568-5",
+      "LA6569-3",
+    ]);
+    expect(members[9]?.valueCodeableConcept?.coding).toEqual([difficultyAnswers.very]);
+    expect(members[9]?.valueCodeableConcept?.coding?.[0]?.code).toBe("LA6575-0");
+    expect(members[10]?.valueInteger).toBe(10);
+    const response = all<QuestionnaireResponse>("QuestionnaireResponse")[0];
+    expect(response?.item?.map((i) => i.linkId)).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => `phq9-item-${String(i + 1)}`),
+      "difficulty",
+      "total",
+    ]);
+    for (const observation of [panel, ...members])
+      expect(observation?.derivedFrom).toEqual([{ reference: urlOf(response) }]);
+  });
+
+  it("gives a GAD-7 its panel and total 70274-6 (no item codes), and a HAM-D-17 local codes", () => {
+    const gad7 = byCode("69737-5");
+    const gadMembers = (gad7?.hasMember ?? []).map(
+      (member) => made.entry?.find((e) => e.fullUrl === member.reference)?.resource as Observation,
+    );
+    expect(gadMembers.map((m) => m.code.coding?.[0]?.code)).toEqual([difficultyQuestion.code, "70274-6"]);
+    const hamd = byCode("hamd17-panel");
+    expect(hamd?.code.coding).toEqual([instrumentCodes.hamd17.panel]);
+    const hamdTotal = made.entry?.find((e) => e.fullUrl === hamd?.hasMember?.[0]?.reference)?.resource;
+    expect(hamdTotal).toMatchObject({ code: { coding: [instrumentCodes.hamd17.total] }, valueInteger: 14 });
+  });
+
+  it("makes a Flag per risk flag, raised by its PHQ-9 panel", () => {
+    const flags = all<Flag>("Flag");
+    expect(flags).toHaveLength(source.riskFlags.length);
+    expect(flags[0]).toMatchObject({ status: "active", subject: { reference: urlOf(patient) } });
+    expect(ext(flags[0], "raised-by-observation")).toMatchObject({
+      valueReference: { reference: urlOf(byCode("44249-1")) },
+    });
+  });
+
+  it("makes a Provenance per signed session (author) and per co-signature (verifier)", () => {
+    const provenances = all<Provenance>("Provenance");
+    const signatures = provenances.filter(
+      (p) => p.signature?.[0]?.type[0]?.code === "1.2.840.10065.1.12.1.1",
+    );
+    const coSignatures = provenances.filter(
+      (p) => p.signature?.[0]?.type[0]?.code === "1.2.840.10065.1.12.1.5",
+    );
+    expect(signatures).toHaveLength(source.sessions.filter((s) => s.signedAt).length);
+    expect(signatures.map((p) => p.target[0]?.reference)).toEqual(
+      all<Encounter>("Encounter").map((e) => urlOf(e)),
+    );
+    expect(coSignatures).toHaveLength(1);
+    expect(coSignatures[0]?.target).toEqual([{ reference: urlOf(plan) }]);
+    expect(coSignatures[0]?.agent[0]?.who.identifier?.value).toBe(source.coSignatures[0]?.supervisorId);
   });
 });
 
@@ -193,6 +376,82 @@ describe("generated courses of every format and area", () => {
       });
     }
   }
+});
+
+describe("generated courses of every kind", () => {
+  it.each(["maintenance", "group"] as const)(
+    "a %s course validates, and an import refuses it alone, naming the CarePlan's path",
+    (kind) => {
+      const bundle = courseBundle(
+        syntheticCourse({ format: "standard", area: "role_transition", kind }),
+        options,
+        new Date("2026-03-01T10:00:00Z"),
+      );
+      expect(structureProblems(bundle)).toEqual([]);
+      resources(bundle).forEach((resource, index) => {
+        expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+      });
+      expect(codeProblems(bundle as never)).toEqual([]);
+      const plan = resources(bundle).find((r): r is CarePlan => r.resourceType === "CarePlan");
+      expect(plan?.extension).toContainEqual({ url: extensionUrl("course-kind"), valueString: kind });
+      const planIndex = resources(bundle).findIndex((r) => r.resourceType === "CarePlan");
+      const { course, problems } = checkCourseBundle(bundle as never);
+      expect(course).toBeNull();
+      expect(problems.map((p) => p.path)).toEqual([`entry[${String(planIndex)}].resource.extension`]);
+    },
+  );
+});
+
+describe("the calendar SEQUENCE", () => {
+  const sequenceUrl = extensionUrl("session-schedule-sequence");
+  const activities = (bundle: Bundle) =>
+    resources(bundle)
+      .find((r): r is CarePlan => r.resourceType === "CarePlan")
+      ?.activity?.slice(1) ?? [];
+  const sequenceOf = (activity: NonNullable<CarePlan["activity"]>[number] | undefined) =>
+    activity?.detail?.extension?.find((e) => e.url === sequenceUrl);
+
+  it("travels on each session's activity under our base, left out while 0, and is read back", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const [first, second] = source.sessions;
+    if (!first || !second) throw new Error("shape");
+    first.scheduleSequence = 3;
+    second.scheduleSequence = 0;
+    const bundle = courseBundle(source, options, new Date());
+    const [one, two] = activities(bundle);
+    expect(sequenceOf(one)).toEqual({ url: sequenceUrl, valueInteger: 3 });
+    expect(sequenceOf(two)).toBeUndefined();
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(course?.sessions.map((s) => s.scheduleSequence)).toEqual(
+      source.sessions.map((s) => s.scheduleSequence),
+    );
+  });
+
+  it("is refused when negative or not a whole number, naming the path", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const [first, second] = source.sessions;
+    if (!first || !second) throw new Error("shape");
+    first.scheduleSequence = 2;
+    second.scheduleSequence = 2;
+    const bundle = courseBundle(source, options, new Date());
+    const [one, two] = activities(bundle);
+    const negative = sequenceOf(one);
+    const text = sequenceOf(two);
+    if (!negative || !text) throw new Error("shape");
+    negative.valueInteger = -1;
+    delete text.valueInteger;
+    text.valueString = "two";
+    const planIndex = resources(bundle).findIndex((r) => r.resourceType === "CarePlan");
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    const at = `entry[${String(planIndex)}].resource.activity`;
+    const textIndex = two?.detail?.extension?.indexOf(text) ?? -1;
+    expect(problems.map((p) => p.path)).toEqual([
+      `${at}[2].detail.extension[${String(textIndex)}].valueInteger`,
+      `${at}[1].detail.extension`,
+    ]);
+  });
 });
 
 describe("the interpersonal inventory and the histories", () => {
@@ -414,27 +673,74 @@ describe("the supervision records", () => {
     expect(codeProblems(made as never)).toEqual([]);
   });
 
-  it("is read back: threads with their messages and roles, ratings with their scores", () => {
+  it("is read back: threads with their messages and roles, ratings with their scores, supervisors by reference", () => {
     const { course, problems } = checkCourseBundle(bundle() as never);
     expect(problems).toEqual([]);
-    expect(course?.supervision.threads.map((t) => [t.kind, t.target, t.openedByRole, t.resolution])).toEqual([
-      ["change_request", "formulation", "supervisor", "Invented: stage named."],
-      ["comment", "session", "therapist", null],
+    const supervisor = source.coSignatures[0]?.supervisorId;
+    expect(
+      course?.supervision.threads.map((t) => [
+        t.kind,
+        t.target,
+        t.openedByRole,
+        t.openedByExternal,
+        t.resolution,
+      ]),
+    ).toEqual([
+      ["change_request", "formulation", "supervisor", supervisor, "Invented: stage named."],
+      ["comment", "session", "therapist", null, null],
     ]);
     expect(course?.supervision.threads[1]?.sessionSourceId).toBe(source.sessions[0]?.id);
-    expect(course?.supervision.threads[1]?.messages.map((m) => m.authorRole)).toEqual([
-      "therapist",
-      "supervisor",
+    // The therapist's side has no external author (it becomes the assigned therapist's); a supervisor
+    // keeps the identifier the Bundle gave.
+    expect(course?.supervision.threads[1]?.messages.map((m) => [m.authorRole, m.authorExternal])).toEqual([
+      ["therapist", null],
+      ["supervisor", supervisor],
     ]);
     expect(
       course?.supervision.fidelityRatings.map((r) => [
         r.raterRole,
+        r.raterExternal,
         r.scores.inventory,
         r.scores.risk_reviewed,
       ]),
     ).toEqual([
-      ["self", 4, null],
-      ["supervisor", 2, null],
+      ["self", null, 4, null],
+      ["supervisor", supervisor, 2, null],
+    ]);
+  });
+
+  it("refuses a supervisor's record that does not name its author by a user identifier, with paths", () => {
+    const made = bundle();
+    const entries = made.entry ?? [];
+    const bySupervisor = (r: Resource) =>
+      "extension" in r && !!r.extension?.some((e) => e.valueCoding?.code === "supervisor");
+    const taskIndex = entries.findIndex(
+      (e) => e.resource?.resourceType === "Task" && bySupervisor(e.resource),
+    );
+    const messageIndex = entries.findIndex(
+      (e) => e.resource?.resourceType === "Communication" && bySupervisor(e.resource),
+    );
+    const ratingIndex = entries.findIndex(
+      (e) =>
+        e.resource?.resourceType === "Observation" &&
+        isFidelityRating(e.resource) &&
+        bySupervisor(e.resource),
+    );
+    const task = entries[taskIndex]?.resource;
+    const message = entries[messageIndex]?.resource;
+    const rating = entries[ratingIndex]?.resource;
+    if (task?.resourceType !== "Task" || message?.resourceType !== "Communication") throw new Error("shape");
+    if (rating?.resourceType !== "Observation") throw new Error("shape");
+    task.requester = { display: "Dr Invented" };
+    message.sender = { identifier: { system: "https://elsewhere.example.org/users", value: "someone" } };
+    delete rating.performer;
+
+    const { course, problems } = checkCourseBundle(made as never);
+    expect(course).toBeNull();
+    expect(problems.map((p) => p.path)).toEqual([
+      `entry[${String(taskIndex)}].resource.requester`,
+      `entry[${String(messageIndex)}].resource.sender`,
+      `entry[${String(ratingIndex)}].resource.performer[0]`,
     ]);
   });
 

@@ -4,9 +4,10 @@
 // written; then the client, course, sessions, scores, risk flags, the client's interpersonal inventory,
 // the course's histories and its supervision records are written in one transaction.
 // Acts of the exporting instance's users (signing a session, entering a score, resolving a flag, the
-// therapist's review messages and self-ratings) are attributed to the assigned therapist; supervisors'
-// co-signatures, acknowledgements, review threads and messages and fidelity ratings are not imported,
-// since they belong to people this instance does not have (docs/decisions/018).
+// therapist's review messages and self-ratings) are attributed to the assigned therapist. Supervisors'
+// review threads, messages and fidelity ratings keep their author as the Bundle named them, an external
+// reference never re-attributed to a local user; supervisors' co-signatures and acknowledgements are not
+// imported, since a signature cannot stand without its signer (docs/decisions/018).
 import { randomUUID } from "node:crypto";
 import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
 import type { BundleEntry, Resource } from "@medplum/fhirtypes";

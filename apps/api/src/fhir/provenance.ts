@@ -3,12 +3,19 @@
 // Users travel as identifiers of the exporting instance, never names.
 import { iptCodeSystems, PROVENANCE_PARTICIPANT_TYPE, SIGNATURE_TYPE, USER_SYSTEM } from "@ipt/shared";
 import type { Practitioner, Provenance, Reference } from "@medplum/fhirtypes";
+import { required } from "../errors/required";
 import { extension, localCoding, ref } from "./extensions";
 import type { ExportCoSignature, ExportSession } from "./export-source";
 
 export const userReference = (userId: string): Reference<Practitioner> => ({
   identifier: { system: USER_SYSTEM, value: userId },
 });
+
+/** The author of a supervision record: a user of this instance, or one of the instance the course was
+ *  imported from, named by the same identifier the Bundle gave (docs/decisions/018) — so a re-export
+ *  names them as the first export did. The database keeps exactly one of the two. */
+export const authorReference = (userId: string | null, external: string | null): Reference<Practitioner> =>
+  userReference(required(userId ?? external, "The record's author"));
 
 const signature = (
   code: "1.2.840.10065.1.12.1.1" | "1.2.840.10065.1.12.1.5",

@@ -1,14 +1,27 @@
 // Import on real PostgreSQL: a Bundle of ours is refused whole with each problem's path (nothing
-// written), and export with identifying details → import into an empty database → export gives the
-// same content, ids aside, for every demo course (supervisors' co-signatures, acknowledgements, review
-// threads, messages and fidelity ratings aside: they are not imported, docs/decisions/018). A
-// pseudonymised export names no third party of the inventory.
-import { endpoints, endpointPath, fhirImportResponse, fidelityItemKeys } from "@ipt/shared";
+// written), and export → import into an empty database → export gives the same content, ids aside, for
+// every demo course — pseudonymised (the default) and with identifying details — supervisors' review
+// threads, messages and fidelity ratings included (they come back under the reference the Bundle gave,
+// shown as "Imported: <reference>"); only co-signatures and risk-flag acknowledgements stay behind
+// (docs/decisions/018). A pseudonymised export names no third party of the inventory.
+import {
+  attentionResponse,
+  courseFidelity,
+  endpoints,
+  endpointPath,
+  fhirImportResponse,
+  fidelityItemKeys,
+  fidelityRating,
+  importedAuthorName,
+  reviewThread,
+  reviewThreadsResponse,
+} from "@ipt/shared";
 import type { Bundle, Observation } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/helpers/app";
-import { ok, signedInAs } from "../../test/helpers/clinical";
-import { idsAside, importable } from "../../test/helpers/fhir-compare";
+import { newClient, newCourse, ok, signedInAs } from "../../test/helpers/clinical";
+import { idsAside, importable, supervisionOf } from "../../test/helpers/fhir-compare";
+import { supervisorOf } from "../../test/helpers/measures";
 import { demoActor, seedDemoAccounts } from "../seed/demo-accounts";
 import { seedDemoCaseloads } from "../seed/demo-caseload";
 import { live as liveRows, removal } from "../clinical/live";
@@ -41,25 +54,44 @@ async function exportFrom(
 }
 
 describe("FHIR import", () => {
-  it("gives back the same content for every demo course (ids aside)", async () => {
+  it.each([
+    ["pseudonymised (the default)", false],
+    ["with identifying details", true],
+  ])("gives back the same content for every demo course, %s (ids aside)", async (_, identifying) => {
     const courses = await source.prisma.course.findMany({
       select: { id: true, client: { select: { therapistId: true } } },
     });
     expect(courses.length).toBeGreaterThanOrEqual(6);
+    const before = await target.prisma.auditEvent.count({
+      where: { action: "fhir.course_imported", actorId: admin.id },
+    });
+    const supervision: Record<string, number> = {};
     for (const course of courses) {
-      const first = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
+      const first = await exportFrom(source.prisma, course.id, course.client.therapistId, identifying);
       const imported = ok(
         await admin.post(IMPORT, { therapistId: therapist.id, bundle: first }),
         fhirImportResponse,
         201,
       );
-      const second = await exportFrom(target.prisma, imported.courseId, therapist.id, true);
+      const second = await exportFrom(target.prisma, imported.courseId, therapist.id, identifying);
       expect(idsAside(second)).toEqual(idsAside(importable(first)));
+      for (const [key, count] of Object.entries(supervisionOf(first)))
+        supervision[key] = (supervision[key] ?? 0) + count;
     }
+    // The comparison covered supervisors' threads, replies and ratings and the therapist's side: dropping
+    // any of them would fail it. (The demo has no thread a therapist opened: the tests below and the
+    // property test make them.)
+    expect(Object.keys(supervision).sort()).toEqual([
+      "Communication supervisor",
+      "Communication therapist",
+      "Observation self",
+      "Observation supervisor",
+      "Task supervisor",
+    ]);
     const audited = await target.prisma.auditEvent.count({
       where: { action: "fhir.course_imported", actorId: admin.id },
     });
-    expect(audited).toBe(courses.length);
+    expect(audited - before).toBe(courses.length);
   });
 
   it("refuses an invalid Bundle whole, naming each problem's path, and writes nothing", async () => {
@@ -93,6 +125,41 @@ describe("FHIR import", () => {
       ]),
     );
     expect(await Promise.all([target.prisma.client.count(), target.prisma.course.count()])).toEqual(before);
+  });
+
+  it("writes nothing when a write fails part-way: the import is one transaction", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "acute", sessions: { some: { fidelityRatings: { some: {} } } } },
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
+    const counts = () =>
+      Promise.all([
+        target.prisma.client.count(),
+        target.prisma.course.count(),
+        target.prisma.therapySession.count(),
+        target.prisma.measureScore.count(),
+        target.prisma.reviewThread.count(),
+        target.prisma.auditEvent.count({ where: { action: "fhir.course_imported" } }),
+      ]);
+    // Fidelity ratings are written after the client, course, sessions, scores, flags, inventory and
+    // threads: a failure there must take all of those back with it.
+    await target.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION test_refuse_rating() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'invented failure'; END $$`,
+    );
+    await target.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_rating BEFORE INSERT ON fidelity_ratings FOR EACH STATEMENT EXECUTE FUNCTION test_refuse_rating()`,
+    );
+    try {
+      const before = await counts();
+      const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle });
+      expect(response.statusCode).toBe(500);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await target.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_rating ON fidelity_ratings`);
+      await target.prisma.$executeRawUnsafe(`DROP FUNCTION test_refuse_rating()`);
+    }
+    ok(await admin.post(IMPORT, { therapistId: therapist.id, bundle }), fhirImportResponse, 201);
   });
 
   it("refuses a therapist who is not one of this instance, and a caller who is not an admin", async () => {
@@ -187,11 +254,17 @@ describe("FHIR import", () => {
 });
 
 describe("FHIR import of the supervision records", () => {
-  /** A held session of a course whose therapist has a supervisor, with a therapist's comment thread
-   *  (the supervisor replied, the therapist resolved it) and a self- and a supervisor's rating. */
+  /** A held session of an open course whose therapist has a supervisor, with a therapist's comment
+   *  thread (the supervisor replied, the therapist resolved it), a supervisor's open comment on the
+   *  plan, and a self- and a supervisor's rating. */
   async function courseWithSupervision() {
     const session = await source.prisma.therapySession.findFirstOrThrow({
-      where: { status: "held", deletedAt: null, fidelityRatings: { none: {} }, course: { kind: "acute" } },
+      where: {
+        status: "held",
+        deletedAt: null,
+        fidelityRatings: { none: {} },
+        course: { kind: "acute", phase: { not: "completed" }, client: { status: "active" } },
+      },
       select: {
         id: true,
         courseId: true,
@@ -236,6 +309,24 @@ describe("FHIR import of the supervision records", () => {
         },
       },
     });
+    await source.prisma.reviewThread.create({
+      data: {
+        courseId: session.courseId,
+        target: "plan",
+        kind: "comment",
+        openedById: supervisorId,
+        openedByRole: "supervisor",
+        createdAt: at(4),
+        messages: {
+          create: {
+            authorId: supervisorId,
+            authorRole: "supervisor",
+            body: "Invented: an open question about the plan.",
+            createdAt: at(4),
+          },
+        },
+      },
+    });
     const scores = { diagnosis_and_sick_role: 4, inventory: 3, risk_reviewed: null };
     for (const [raterId, raterRole] of [
       [therapistId, "self"],
@@ -254,12 +345,12 @@ describe("FHIR import of the supervision records", () => {
         },
       });
     }
-    return { courseId: session.courseId, therapistId };
+    return { courseId: session.courseId, sessionId: session.id, therapistId, supervisorId };
   }
 
-  it("exports threads, messages and ratings, and imports the therapist's side as the assigned therapist's", async () => {
+  it("imports threads, messages and ratings whole: the therapist's side as the assigned therapist's, a supervisor's under the reference the Bundle gave", async () => {
     const course = await courseWithSupervision();
-    const bundle = await exportFrom(source.prisma, course.courseId, course.therapistId, true);
+    const bundle = await exportFrom(source.prisma, course.courseId, course.therapistId);
     const resources = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
     const threads = await source.prisma.reviewThread.findMany({
       where: { courseId: course.courseId },
@@ -283,34 +374,187 @@ describe("FHIR import of the supervision records", () => {
       where: { courseId: imported.courseId },
       select: {
         openedById: true,
+        openedByExternal: true,
+        openedByRole: true,
         resolvedById: true,
         resolution: true,
-        messages: { select: { authorId: true, body: true }, orderBy: { createdAt: "asc" } },
+        messages: {
+          select: { authorId: true, authorExternal: true, authorRole: true, body: true },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        },
       },
     });
-    // Only threads the therapist opened, only the therapist's messages, all as the assigned therapist's.
-    expect(written).toHaveLength(threads.filter((t) => t.openedByRole === "therapist").length);
+    // Every thread and message; the therapist's as the assigned therapist's, a supervisor's by reference.
+    expect(written).toHaveLength(threads.length);
     expect(written).toContainEqual({
       openedById: therapist.id,
+      openedByExternal: null,
+      openedByRole: "therapist",
       resolvedById: therapist.id,
       resolution: "Invented: agreed.",
       messages: [
-        { authorId: therapist.id, body: "Invented: a question." },
-        { authorId: therapist.id, body: "Invented: thanks." },
+        {
+          authorId: therapist.id,
+          authorExternal: null,
+          authorRole: "therapist",
+          body: "Invented: a question.",
+        },
+        {
+          authorId: null,
+          authorExternal: course.supervisorId,
+          authorRole: "supervisor",
+          body: "Invented: an answer.",
+        },
+        { authorId: therapist.id, authorExternal: null, authorRole: "therapist", body: "Invented: thanks." },
       ],
     });
+    // No supervisor's words are attributed to a user here.
+    const bySupervisors = [
+      ...written.filter((t) => t.openedByRole === "supervisor"),
+      ...written.flatMap((t) => t.messages.filter((m) => m.authorRole === "supervisor")),
+    ].map((record) => ("openedById" in record ? record.openedById : record.authorId));
+    expect(bySupervisors.length).toBeGreaterThanOrEqual(2);
+    expect(bySupervisors.every((id) => id === null)).toBe(true);
     const writtenRatings = await target.prisma.fidelityRating.findMany({
       where: { session: { courseId: imported.courseId } },
-      select: { raterId: true, raterRole: true, therapistId: true },
+      select: { raterId: true, raterExternal: true, raterRole: true, therapistId: true },
     });
     expect(writtenRatings.length).toBe(
       await source.prisma.fidelityRating.count({
-        where: { raterRole: "self", session: { courseId: course.courseId, deletedAt: null } },
+        where: { session: { courseId: course.courseId, deletedAt: null } },
       }),
     );
-    expect(new Set(writtenRatings.map((r) => `${r.raterRole} ${r.raterId} ${r.therapistId}`))).toEqual(
-      new Set([`self ${therapist.id} ${therapist.id}`]),
+    expect(writtenRatings).toContainEqual({
+      raterId: null,
+      raterExternal: course.supervisorId,
+      raterRole: "supervisor",
+      therapistId: therapist.id,
+    });
+    expect(
+      writtenRatings.every((r) =>
+        r.raterRole === "self" ? r.raterId === therapist.id && r.raterExternal === null : r.raterId === null,
+      ),
+    ).toBe(true);
+  });
+
+  it("shows a supervisor's imported records as Imported: <reference> wherever they are read, beside a local supervisor's", async () => {
+    const course = await courseWithSupervision();
+    const bundle = await exportFrom(source.prisma, course.courseId, course.therapistId);
+    const reader = await signedInAs(target.app, target.prisma, "therapist");
+    const imported = ok(
+      await admin.post(IMPORT, { therapistId: reader.id, bundle }),
+      fhirImportResponse,
+      201,
     );
+    const external = {
+      id: null,
+      name: importedAuthorName(course.supervisorId),
+      email: "",
+      external: course.supervisorId,
+    };
+    expect(external.name).toBe(`Imported: ${course.supervisorId}`);
+
+    // The course's review threads.
+    const threadsPath = endpointPath(endpoints.review.listThreads, { courseId: imported.courseId });
+    const threads = ok(await reader.get(threadsPath), reviewThreadsResponse);
+    const messages = threads.items.flatMap((t) => t.messages);
+    expect(messages.find((m) => m.body === "Invented: an answer.")?.author).toEqual(external);
+    const open = threads.items.find(
+      (t) => t.messages[0]?.body === "Invented: an open question about the plan.",
+    );
+    expect(open?.openedBy).toEqual(external);
+
+    // The fidelity view: the imported rating by reference, the self-rating as the therapist's.
+    const fidelityPath = endpointPath(endpoints.fidelity.get, { courseId: imported.courseId });
+    const fidelity = ok(await reader.get(fidelityPath), courseFidelity);
+    const rated = fidelity.sessions.find((s) =>
+      s.supervisorRatings.some((r) => r.comment === "Invented: supervisor comment."),
+    );
+    expect(rated?.supervisorRatings.map((r) => r.rater)).toContainEqual(external);
+    expect(rated?.selfRating?.rater.id).toBe(reader.id);
+
+    // The therapist's "needs your attention": the supervisor's open comment waits, from the reference.
+    const attention = ok(await reader.get(endpointPath(endpoints.attention.list)), attentionResponse);
+    const waiting = attention.items.find((item) => item.threadId === open?.id);
+    expect(waiting).toMatchObject({ kind: "comment", from: external });
+
+    // A supervisor of this instance reads, replies and rates beside the imported records, as themselves.
+    const { supervisor } = await supervisorOf(target.app, target.prisma, reader);
+    const replied = ok(
+      await supervisor.post(endpointPath(endpoints.review.replyToThread, { threadId: open?.id ?? "" }), {
+        body: "Invented: a local supervisor's reply.",
+      }),
+      reviewThread,
+      201,
+    );
+    expect(replied.messages.map((m) => m.author.id)).toEqual([null, supervisor.id]);
+    expect(replied.openedBy).toEqual(external);
+    const sessionId = rated?.sessionId ?? "";
+    ok(
+      await supervisor.put(endpointPath(endpoints.fidelity.saveRating, { sessionId }), {
+        version: 0,
+        scores: Object.fromEntries(fidelityItemKeys.map((key) => [key, 1])),
+        comment: "",
+      }),
+      fidelityRating,
+    );
+    const after = ok(await supervisor.get(fidelityPath), courseFidelity);
+    const both = after.sessions.find((s) => s.sessionId === sessionId);
+    expect(both?.supervisorRatings.map((r) => r.rater.id ?? r.rater.name)).toEqual([
+      external.name,
+      supervisor.id,
+    ]);
+    // Each supervisor's rating is compared with the self-rating by the rating's id.
+    expect(both?.disagreements.map((d) => d.ratingId)).toContain(both?.supervisorRatings[1]?.id);
+
+    // Exported again, the imported records name the supervisor as the first export did.
+    const again = await exportFrom(target.prisma, imported.courseId, reader.id);
+    const senders = (again.entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === "Communication" ? [e.resource.sender?.identifier?.value] : [],
+    );
+    expect(senders).toContain(course.supervisorId);
+    expect(senders).toContain(supervisor.id);
+  });
+
+  it("is kept by the database to one author per record, and an external one only for a supervisor's", async () => {
+    const course = await newCourse(therapist, (await newClient(therapist)).id);
+    const thread = (data: {
+      openedById: string | null;
+      openedByExternal: string | null;
+      role: "therapist" | "supervisor";
+    }) =>
+      target.prisma.reviewThread.create({
+        data: {
+          courseId: course.id,
+          target: "plan",
+          kind: "comment",
+          openedById: data.openedById,
+          openedByExternal: data.openedByExternal,
+          openedByRole: data.role,
+        },
+      });
+    const reference = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    await expect(thread({ openedById: null, openedByExternal: null, role: "supervisor" })).rejects.toThrow(
+      /review_threads_one_opener/,
+    );
+    await expect(
+      thread({ openedById: therapist.id, openedByExternal: reference, role: "supervisor" }),
+    ).rejects.toThrow(/review_threads_one_opener/);
+    await expect(
+      thread({ openedById: null, openedByExternal: reference, role: "therapist" }),
+    ).rejects.toThrow(/review_threads_one_opener/);
+    const kept = await thread({ openedById: null, openedByExternal: reference, role: "supervisor" });
+    await expect(
+      target.prisma.reviewMessage.create({
+        data: {
+          threadId: kept.id,
+          authorId: null,
+          authorExternal: null,
+          authorRole: "supervisor",
+          body: "x",
+        },
+      }),
+    ).rejects.toThrow(/review_messages_one_author/);
   });
 
   it("refuses a message or rating that breaks the app's rules whole, naming each path", async () => {

@@ -1,14 +1,17 @@
 // The round trip as a property: for random invented courses (every format and area, any held sessions,
-// answers, difficulty, diagnosis and notes, inventory, review threads and fidelity ratings), the Bundle
-// validates, and importing it into an empty database and exporting again gives the same content, ids
-// aside — with identifying details, so the inventory's labels are proven to come back too (what an import
-// leaves out, supervisors' records, is set aside by `importable`).
+// answers, difficulty, diagnosis and notes, inventory, review threads with replies by either side and
+// fidelity self- and supervisor's ratings, any calendar SEQUENCE), the Bundle validates, and importing
+// it into an empty database and exporting again gives the same content, ids aside — pseudonymised (the
+// default) or with identifying details, at random, so both are proven lossless. Only co-signatures and
+// acknowledgements stay behind (`importable`); supervisors' records come back by reference. And the same
+// for a generated course of every format and area, pseudonymised.
+import { courseFormats, problemAreas } from "@ipt/shared";
 import fc from "fast-check";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createAccount, createTestApp } from "../../test/helpers/app";
-import { idsAside, importable } from "../../test/helpers/fhir-compare";
-import { syntheticCourseArbitrary } from "../../test/helpers/synthetic-course";
+import { idsAside, importable, supervisionOf } from "../../test/helpers/fhir-compare";
+import { syntheticCourse, syntheticCourseArbitrary } from "../../test/helpers/synthetic-course";
 import { demoActor } from "../seed/demo-accounts";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
@@ -19,16 +22,18 @@ import { structureProblems } from "./structure-validation";
 const { prisma } = await createTestApp();
 const admin = await createAccount(prisma, { role: "admin" });
 const therapist = await createAccount(prisma, { role: "therapist" });
-const options = {
-  pseudonym: "fedcba9876543210fedcba9876543210",
-  includeIdentifyingDetails: true,
-  timeZone: "Europe/London",
-};
 
 describe("FHIR round trip, by property", () => {
   it("export → validate → import → export gives the same content for random courses", async () => {
+    const seen: Record<string, number> = {};
+    const exports = { pseudonymised: 0, identifying: 0 };
     await fc.assert(
-      fc.asyncProperty(syntheticCourseArbitrary(), async (source) => {
+      fc.asyncProperty(syntheticCourseArbitrary(), fc.boolean(), async (source, identifying) => {
+        const options = {
+          pseudonym: "fedcba9876543210fedcba9876543210",
+          includeIdentifyingDetails: identifying,
+          timeZone: "Europe/London",
+        };
         const first = courseBundle(source, options, new Date("2026-06-01T09:00:00Z"));
         const entries = (first.entry ?? []).map((entry) => entry.resource as Resource);
         entries.forEach((resource, index) => {
@@ -39,12 +44,55 @@ describe("FHIR round trip, by property", () => {
           therapistId: therapist.id,
           bundle: first as never,
         });
-        const second = (await exportCourse(prisma, demoActor(therapist.id, "therapist"), imported.courseId, {
-          identifying: "true",
-        })) as Bundle;
+        const second = (await exportCourse(
+          prisma,
+          demoActor(therapist.id, "therapist"),
+          imported.courseId,
+          identifying ? { identifying: "true" } : {},
+        )) as Bundle;
         expect(idsAside(second)).toEqual(idsAside(importable(first)));
+        for (const [key, count] of Object.entries(supervisionOf(first))) seen[key] = (seen[key] ?? 0) + count;
+        exports[identifying ? "identifying" : "pseudonymised"] += 1;
       }),
       { numRuns: 25, seed: 20_261_207 },
     );
+    // The random courses held every kind of supervision record, by either side, and both kinds of export.
+    expect(Object.keys(seen).sort()).toEqual([
+      "Communication supervisor",
+      "Communication therapist",
+      "Observation self",
+      "Observation supervisor",
+      "Task supervisor",
+      "Task therapist",
+    ]);
+    expect(exports.pseudonymised).toBeGreaterThan(0);
+    expect(exports.identifying).toBeGreaterThan(0);
   });
+
+  it.each(courseFormats.flatMap((format) => problemAreas.map((area) => [format, area] as const)))(
+    "export → import → export gives the same content for a generated %s / %s course",
+    async (format, area) => {
+      const options = {
+        pseudonym: "0123456789abcdef0123456789abcdef",
+        includeIdentifyingDetails: false,
+        timeZone: "Europe/London",
+      };
+      const first = courseBundle(
+        syntheticCourse({ format, area }),
+        options,
+        new Date("2026-06-01T09:00:00Z"),
+      );
+      const imported = await importCourse(prisma, demoActor(admin.id, "admin"), {
+        therapistId: therapist.id,
+        bundle: first as never,
+      });
+      const second = (await exportCourse(
+        prisma,
+        demoActor(therapist.id, "therapist"),
+        imported.courseId,
+        {},
+      )) as Bundle;
+      expect(idsAside(second)).toEqual(idsAside(importable(first)));
+    },
+  );
 });

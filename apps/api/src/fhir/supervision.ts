@@ -23,13 +23,14 @@ import {
   reviewThreadKind,
   type ReviewAuthorRole,
   type SessionStatus,
+  USER_SYSTEM,
 } from "@ipt/shared";
-import type { BundleEntry, Communication, Observation, Task } from "@medplum/fhirtypes";
+import type { BundleEntry, Communication, Observation, Reference, Task } from "@medplum/fhirtypes";
 import { z } from "zod";
 import { extension, localCoding, ref, urnOf } from "./extensions";
 import { ExtensionReader, located } from "./extension-reader";
 import type { ExportFidelityRating, ExportReviewThread, ExportSource } from "./export-source";
-import { userReference } from "./provenance";
+import { authorReference, userReference } from "./provenance";
 import type { FhirProblem } from "./structure-validation";
 
 const kindLabels = { comment: "Comment", change_request: "Change request" } as const;
@@ -72,7 +73,7 @@ export function reviewTaskOf(thread: ExportReviewThread, urls: Urls): Task {
     focus: ref(encounter ?? urls.carePlan),
     for: ref(urls.patient),
     authoredOn: thread.createdAt.toISOString(),
-    requester: userReference(thread.openedById),
+    requester: authorReference(thread.openedById, thread.openedByExternal),
     ...(thread.resolvedAt
       ? {
           executionPeriod: { end: thread.resolvedAt.toISOString() },
@@ -96,7 +97,7 @@ export function reviewMessageOf(
     status: "completed",
     subject: ref(urls.patient),
     sent: message.createdAt.toISOString(),
-    sender: userReference(message.authorId),
+    sender: authorReference(message.authorId, message.authorExternal),
     payload: [{ contentString: message.body }],
   };
 }
@@ -129,7 +130,7 @@ export function fidelityRatingOf(
     ...(encounter ? { encounter: ref(encounter) } : {}),
     effectiveDateTime: rating.createdAt.toISOString(),
     issued: rating.updatedAt.toISOString(),
-    performer: [userReference(rating.raterId)],
+    performer: [authorReference(rating.raterId, rating.raterExternal)],
     ...(average !== null ? { valueQuantity: { value: average } } : {}),
     ...(rating.comment ? { note: [{ text: rating.comment }] } : {}),
     component: fidelityItems.map((item) => {
@@ -172,20 +173,30 @@ export function supervisionEntries(
 export const isFidelityRating = (observation: Observation) =>
   observation.code.coding?.[0]?.system === iptCodeSystems.fidelity;
 
+/** What a supervisor wrote names them as the Bundle did: their user identifier in the exporting
+ *  instance (kept as the record's external author, docs/decisions/018); null for the therapist's side,
+ *  which is the assigned therapist's. */
 export interface ImportedSupervision {
   threads: {
     sessionSourceId: string | null;
     target: z.infer<typeof reviewTarget>;
     kind: z.infer<typeof reviewThreadKind>;
     openedByRole: ReviewAuthorRole;
+    openedByExternal: string | null;
     createdAt: string;
     resolvedAt: string | null;
     resolution: string | null;
-    messages: { authorRole: ReviewAuthorRole; body: string; createdAt: string }[];
+    messages: {
+      authorRole: ReviewAuthorRole;
+      authorExternal: string | null;
+      body: string;
+      createdAt: string;
+    }[];
   }[];
   fidelityRatings: {
     sessionSourceId: string;
     raterRole: FidelityRaterRole;
+    raterExternal: string | null;
     scores: FidelityScores;
     comment: string;
     createdAt: string;
@@ -194,6 +205,8 @@ export interface ImportedSupervision {
 }
 
 const instant = z.iso.datetime({ offset: true });
+/** A user identifier of ours: a UUID, within FHIR's id pattern and the database's 64 characters. */
+const userValue = /^[A-Za-z0-9\-.]{1,64}$/;
 const ratingComment = fidelityRatingRequest.shape.comment;
 const resolutionText = resolveReviewThreadRequest.shape.resolution;
 
@@ -210,6 +223,19 @@ export function readSupervision(
     if (instant.safeParse(value).success) return value ?? null;
     at(path, `${what} must be a date and time with its offset.`);
     return null;
+  };
+  /** A supervisor's record: its author as the Bundle names them (undefined when that is missing or
+   *  malformed, a problem at `path`); the therapist's side: null, the assigned therapist's. */
+  const authorOf = (
+    role: ReviewAuthorRole | FidelityRaterRole | null,
+    reference: Reference | undefined,
+    path: string,
+  ): string | null | undefined => {
+    if (role !== "supervisor") return null;
+    const { system, value } = reference?.identifier ?? {};
+    if (system === USER_SYSTEM && value && userValue.test(value)) return value;
+    at(path, `A supervisor's record names its author by an identifier of ${USER_SYSTEM}.`);
+    return undefined;
   };
 
   const messagesByTask = new Map<string, { path: string; resource: Communication }[]>();
@@ -236,6 +262,7 @@ export function readSupervision(
       at(`${path}.extension`, "Only a thread about a session names a session.");
     if (kind.success && kind.data === "change_request" && openedByRole === "therapist")
       at(`${path}.extension`, "Only a supervisor requests changes.");
+    const openedByExternal = authorOf(openedByRole, resource.requester, `${path}.requester`);
     const createdAt = timeAt(resource.authoredOn, `${path}.authoredOn`, "The thread's time");
     let resolvedAt: string | null = null;
     if (resource.status === "completed") {
@@ -264,15 +291,19 @@ export function readSupervision(
       if (!body.success)
         at(`${message.path}.payload[0].contentString`, body.error.issues[0]?.message ?? "Invalid message.");
       const sent = timeAt(message.resource.sent, `${message.path}.sent`, "The message's time");
-      return { role, body: body.success ? body.data : null, sent };
+      const external = authorOf(role, message.resource.sender, `${message.path}.sender`);
+      return { role, external, body: body.success ? body.data : null, sent };
     });
     if (read.length === 0) at(path, "A review thread needs its first message.");
     else if (read[0]?.role && openedByRole && read[0].role !== openedByRole)
       at(path, "The thread's first message is by the one who opened it.");
-    const messages = read.flatMap(({ role, body, sent }) =>
-      role && body !== null && sent ? [{ authorRole: role, body, createdAt: sent }] : [],
+    const messages = read.flatMap(({ role, external, body, sent }) =>
+      role && external !== undefined && body !== null && sent
+        ? [{ authorRole: role, authorExternal: external, body, createdAt: sent }]
+        : [],
     );
-    if (!target || !openedByRole || !kind.success || !createdAt || !resolution.success) return [];
+    if (!target || !openedByRole || openedByExternal === undefined || !kind.success) return [];
+    if (!createdAt || !resolution.success) return [];
     if (resource.status === "completed" && !resolvedAt) return [];
     return [
       {
@@ -280,6 +311,7 @@ export function readSupervision(
         target,
         kind: kind.data,
         openedByRole,
+        openedByExternal,
         createdAt,
         resolvedAt,
         resolution: resolution.data || null,
@@ -322,14 +354,24 @@ export function readSupervision(
       if (!comment.success) at(`${path}.note[0].text`, comment.error.issues[0]?.message ?? "Invalid.");
       const createdAt = timeAt(resource.effectiveDateTime, `${path}.effectiveDateTime`, "The rating's time");
       const updatedAt = timeAt(resource.issued, `${path}.issued`, "The rating's last change");
-      if (!sessionSourceId || !raterRole || !scores.success || !comment.success || !createdAt || !updatedAt)
-        return [];
+      const raterExternal = authorOf(raterRole, resource.performer?.[0], `${path}.performer[0]`);
+      if (!sessionSourceId || !raterRole || raterExternal === undefined || !scores.success) return [];
+      if (!comment.success || !createdAt || !updatedAt) return [];
       return [
-        { sessionSourceId, raterRole, scores: scores.data, comment: comment.data, createdAt, updatedAt },
+        {
+          sessionSourceId,
+          raterRole,
+          raterExternal,
+          scores: scores.data,
+          comment: comment.data,
+          createdAt,
+          updatedAt,
+        },
       ];
     });
-  const selfRated = fidelityRatings.filter((r) => r.raterRole === "self").map((r) => r.sessionSourceId);
-  if (selfRated.some((id, index) => selfRated.indexOf(id) !== index))
-    at("entry", "A session has two self-ratings.");
+  // One rating per rater and session (the self-rating is the therapist's), as the database requires.
+  const raters = fidelityRatings.map((r) => `${r.sessionSourceId} ${r.raterExternal ?? "self"}`);
+  if (raters.some((rater, index) => raters.indexOf(rater) !== index))
+    at("entry", "A session is rated twice by one rater.");
   return { threads, fidelityRatings };
 }

@@ -15,7 +15,7 @@ import {
   fidelityScores,
   reviewSample,
 } from "@ipt/shared";
-import { personSelect } from "../db/person-select";
+import { personSelect, recordAuthorOf } from "../db/person-select";
 import type { Prisma, PrismaClient } from "../db/prisma";
 import { conflict, notFound } from "../errors/app-error";
 import {
@@ -42,6 +42,7 @@ const ratingSelect = {
   version: true,
   updatedAt: true,
   rater: { select: personSelect },
+  raterExternal: true,
 } satisfies Prisma.FidelityRatingSelect;
 
 type RatingRow = Prisma.FidelityRatingGetPayload<{ select: typeof ratingSelect }>;
@@ -57,7 +58,7 @@ function toFidelityRating(row: RatingRow): FidelityRating {
   return {
     id: row.id,
     sessionId: row.sessionId,
-    rater: row.rater,
+    rater: recordAuthorOf(row.rater, row.raterExternal),
     raterRole: row.raterRole,
     // Stored only through rateSession, which validated it; parsing keeps the wire type honest.
     scores: fidelityScores.parse(row.scores),
@@ -204,10 +205,11 @@ export async function getCourseFidelity(
       status: session.status,
       selfRating: self,
       supervisorRatings: bySupervisors,
-      // Only supervisors who differ from the self-rating on at least one item.
+      // Only supervisors' ratings (a local supervisor's or one imported with the course) that differ
+      // from the self-rating on at least one item.
       disagreements: self
         ? bySupervisors
-            .map((r) => ({ supervisorId: r.rater.id, items: fidelityDisagreements(self.scores, r.scores) }))
+            .map((r) => ({ ratingId: r.id, items: fidelityDisagreements(self.scores, r.scores) }))
             .filter((d) => d.items.length > 0)
         : [],
       sampled: sampled.has(session.id),

@@ -274,11 +274,12 @@ describe("the course's fidelity view", () => {
 
     const view = await fidelityOf(supervisor, course.id);
     const one = view.sessions[0]!;
-    expect(one.disagreements).toEqual([
-      { supervisorId: supervisor.id, items: ["inventory"] },
-      { supervisorId: second.id, items: ["risk_reviewed"] },
-    ]);
+    const [first, other] = one.supervisorRatings;
     expect(one.supervisorRatings.map((r) => r.rater.id)).toEqual([supervisor.id, second.id]);
+    expect(one.disagreements).toEqual([
+      { ratingId: first?.id, items: ["inventory"] },
+      { ratingId: other?.id, items: ["risk_reviewed"] },
+    ]);
     expect(view.sessions[1]!.disagreements).toEqual([]);
   });
 

@@ -38,6 +38,8 @@ const threadsOf = async (who: Clinician, courseId: string, query = ""): Promise<
   ok(await who.get(`${threadsUrl(courseId)}${query}`), reviewThreadsResponse).items;
 
 const person = (who: Clinician) => ({ id: who.id, name: who.name, email: who.email });
+/** An author who is a user here (an imported supervisor's record names one by reference instead). */
+const author = (who: Clinician) => ({ ...person(who), external: null });
 const messagesIn = (threadId: string) => prisma.reviewMessage.count({ where: { threadId } });
 
 /** A therapist's course in the middle phase (12 weekly sessions from 2026-01-05, sessions 1–2 held) and a supervisor. */
@@ -66,12 +68,12 @@ describe("opening, replying to and resolving a thread", () => {
       sessionNumber: null,
       kind: "change_request",
       status: "open",
-      openedBy: person(supervisor),
+      openedBy: author(supervisor),
       openedByRole: "supervisor",
       messages: [
         {
           id: request.messages[0]!.id,
-          author: person(supervisor),
+          author: author(supervisor),
           authorRole: "supervisor",
           body: "Please write down what happens after a missed session.",
           createdAt: request.messages[0]!.createdAt,
@@ -123,13 +125,13 @@ describe("opening, replying to and resolving a thread", () => {
       sessionId: idAt(2),
       sessionNumber: 2,
       kind: "comment",
-      openedBy: person(therapist),
+      openedBy: author(therapist),
       openedByRole: "therapist",
     });
 
     const answer = await replied(supervisor, comment.id, "Yes: link the mood to the argument.");
     expect(answer.messages.map((m) => m.authorRole)).toEqual(["therapist", "supervisor"]);
-    expect(answer.messages[1]!.author).toEqual(person(supervisor));
+    expect(answer.messages[1]!.author).toEqual(author(supervisor));
   });
 
   it("a resolution may be left out; the thread is then resolved without one", async () => {

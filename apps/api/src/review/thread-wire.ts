@@ -1,7 +1,7 @@
 // The one select a review thread is read with (its messages and every person named in one query
 // tree, whatever the number of threads) and its mapping to the shared reviewThread wire shape.
 import type { ReviewThread } from "@ipt/shared";
-import { personSelect } from "../db/person-select";
+import { personSelect, recordAuthorOf } from "../db/person-select";
 import type { Prisma } from "../db/prisma";
 
 export const threadSelect = {
@@ -12,6 +12,7 @@ export const threadSelect = {
   target: true,
   kind: true,
   openedBy: { select: personSelect },
+  openedByExternal: true,
   openedByRole: true,
   resolvedAt: true,
   resolvedBy: { select: personSelect },
@@ -20,7 +21,14 @@ export const threadSelect = {
   createdAt: true,
   updatedAt: true,
   messages: {
-    select: { id: true, author: { select: personSelect }, authorRole: true, body: true, createdAt: true },
+    select: {
+      id: true,
+      author: { select: personSelect },
+      authorExternal: true,
+      authorRole: true,
+      body: true,
+      createdAt: true,
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.ReviewThreadSelect;
@@ -36,11 +44,11 @@ export function toReviewThread(row: ThreadRow): ReviewThread {
     sessionNumber: row.session?.number ?? null,
     kind: row.kind,
     status: row.resolvedAt ? "resolved" : "open",
-    openedBy: row.openedBy,
+    openedBy: recordAuthorOf(row.openedBy, row.openedByExternal),
     openedByRole: row.openedByRole,
     messages: row.messages.map((message) => ({
       id: message.id,
-      author: message.author,
+      author: recordAuthorOf(message.author, message.authorExternal),
       authorRole: message.authorRole,
       body: message.body,
       createdAt: message.createdAt.toISOString(),

@@ -1,8 +1,9 @@
 // Comparing two FHIR exports of one course "ids aside": every UUID and pseudonym is renamed by its order
 // of first appearance, so the comparison sees content and which entry refers to which, never the ids
 // of one instance. `importable` leaves out what an import does not carry (docs/decisions/018).
+// `supervisionOf` lists a Bundle's supervision records, so a test can show they are there to compare.
 import { extensionUrl } from "@ipt/shared";
-import type { Bundle, Resource } from "@medplum/fhirtypes";
+import type { Bundle } from "@medplum/fhirtypes";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/g;
 
@@ -28,39 +29,22 @@ export function idsAside(bundle: Bundle): unknown {
 }
 
 const notImported = new Set([extensionUrl("acknowledged-at"), extensionUrl("acknowledged-by")]);
-const roles = new Set([extensionUrl("author-role"), extensionUrl("fidelity-rater-role")]);
 
-/** Written by a supervisor: a thread a supervisor opened, a supervisor's message or fidelity rating. */
-const bySupervisor = (resource: Resource | undefined) =>
-  !!resource &&
-  "extension" in resource &&
-  !!resource.extension?.some((e) => roles.has(e.url) && e.valueCoding?.code === "supervisor");
-
-/** What an import keeps: no co-signatures, no supervisors' acknowledgements, review threads, messages
- *  or fidelity ratings (a thread a supervisor opened goes with every message in it). */
+/** What an import keeps: everything but supervisors' co-signatures and risk-flag acknowledgements (a
+ *  signature cannot stand without its signer). Supervisors' review threads, messages and fidelity
+ *  ratings come back with their author as the Bundle named them, so they are compared like the rest. */
 export function importable(bundle: Bundle): Bundle {
   const entries = bundle.entry ?? [];
-  const supervisorThreads = new Set(
-    entries.flatMap((e) =>
-      e.resource?.resourceType === "Task" && bySupervisor(e.resource) ? [e.fullUrl] : [],
-    ),
-  );
   return {
     ...bundle,
     entry: entries
-      .filter((entry) => {
-        const resource = entry.resource;
-        if (bySupervisor(resource)) return false;
-        if (
-          resource?.resourceType === "Communication" &&
-          supervisorThreads.has(resource.partOf?.[0]?.reference)
-        )
-          return false;
-        return !(
-          resource?.resourceType === "Provenance" &&
-          resource.extension?.some((e) => e.valueString === "co-signature")
-        );
-      })
+      .filter(
+        ({ resource }) =>
+          !(
+            resource?.resourceType === "Provenance" &&
+            resource.extension?.some((e) => e.valueString === "co-signature")
+          ),
+      )
       .map((entry) =>
         entry.resource?.resourceType === "Flag"
           ? {
@@ -73,4 +57,20 @@ export function importable(bundle: Bundle): Bundle {
           : entry,
       ),
   };
+}
+
+/** The Bundle's review threads (Task), messages (Communication) and fidelity ratings, by the role each
+ *  was written in: a round trip that dropped any of them would change these counts. */
+export function supervisionOf(bundle: Bundle): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { resource } of bundle.entry ?? []) {
+    if (!resource || !("extension" in resource)) continue;
+    const role = resource.extension?.find(
+      (e) => e.url === extensionUrl("author-role") || e.url === extensionUrl("fidelity-rater-role"),
+    )?.valueCoding?.code;
+    if (!role) continue;
+    const key = `${resource.resourceType} ${role}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -18,6 +18,7 @@ import {
   lineagePresets,
   toDateColumn,
   type CourseFormat,
+  type CourseKind,
   type ProblemArea,
 } from "@ipt/shared";
 import type { ExportSource } from "../../src/fhir/export-source";
@@ -28,6 +29,8 @@ export interface SyntheticCourseInput {
   /** How many of the first sessions were held and signed (default 3). */
   held?: number;
   diagnosis?: string | null;
+  /** acute (default), maintenance (continuing an acute course) or group (a group IPT member's). */
+  kind?: CourseKind;
 }
 
 type SyntheticSession = ExportSource["sessions"][number];
@@ -45,6 +48,7 @@ function fidelityRating(
   return {
     id: randomUUID(),
     raterId,
+    raterExternal: null,
     raterRole,
     scores: Object.fromEntries(
       fidelityItemKeys.map((key, index) => [
@@ -75,6 +79,7 @@ function reviewThread(input: {
     target: input.target,
     kind: input.kind,
     openedById: input.opener.id,
+    openedByExternal: null,
     openedByRole: input.opener.role,
     resolvedAt: input.resolved ? minute(input.messages.length + 1) : null,
     resolvedById: input.resolved?.by ?? null,
@@ -83,6 +88,7 @@ function reviewThread(input: {
     messages: input.messages.map((message, index) => ({
       id: randomUUID(),
       authorId: message.id,
+      authorExternal: null,
       authorRole: message.role,
       body: message.body,
       createdAt: minute(index),
@@ -95,6 +101,7 @@ export function syntheticCourse({
   area,
   held = 3,
   diagnosis = "Major depressive disorder, single episode",
+  kind = "acute",
 }: SyntheticCourseInput): ExportSource {
   const preset = formatPresets[format];
   const lineage = lineagePresets.weissman.problemAreas.includes(area) ? "weissman" : "stuart";
@@ -127,6 +134,8 @@ export function syntheticCourse({
       phase: planned.phase,
       slot: planned.slot,
       status: isHeld ? "held" : cancelled ? "cancelled" : "planned",
+      // The calendar feed's SEQUENCE: the cancelled session moved once (its status changed).
+      scheduleSequence: cancelled ? 1 : 0,
       agenda: planned.agenda,
       techniques: isHeld ? ["clarification", "communication_analysis"] : [],
       incident: isHeld ? "An invented incident." : "",
@@ -221,9 +230,9 @@ export function syntheticCourse({
   };
   return {
     id: randomUUID(),
-    sequence: 1,
-    kind: "acute",
-    acuteCourseId: null,
+    sequence: kind === "maintenance" ? 2 : 1,
+    kind,
+    acuteCourseId: kind === "maintenance" ? randomUUID() : null,
     format,
     lineage,
     phase: "middle",
@@ -449,9 +458,11 @@ export const syntheticCourseArbitrary = () =>
       selfScores: fc.option(fidelityScoresArbitrary(), { nil: null }),
       supervisorScores: fc.option(fidelityScoresArbitrary(), { nil: null }),
       ratingComment: fc.string({ maxLength: 40 }).map((s) => s.trim()),
+      // Each session's calendar SEQUENCE (how often it was moved or changed status).
+      sequences: fc.array(fc.nat({ max: 6 }), { maxLength: 20 }),
     })
     .map(({ phq9, difficulty, notes, people, events, planChanges, threads, ...others }) => {
-      const { selfScores, supervisorScores, ratingComment, ...input } = others;
+      const { selfScores, supervisorScores, ratingComment, sequences, ...input } = others;
       const base = syntheticCourse(input);
       const therapist = base.client.therapistId;
       const supervisor = base.coSignatures[0]?.supervisorId ?? therapist;
@@ -524,9 +535,10 @@ export const syntheticCourseArbitrary = () =>
                   ]
                 : []),
             ].map((rating) => ({ ...rating, comment: ratingComment }));
-      course.sessions = course.sessions.map((s) =>
-        s.status === "held" ? { ...s, notes, fidelityRatings: ratings(s) } : s,
-      );
+      course.sessions = course.sessions.map((s, index) => {
+        const moved = { ...s, scheduleSequence: sequences[index] ?? s.scheduleSequence };
+        return s.status === "held" ? { ...moved, notes, fidelityRatings: ratings(s) } : moved;
+      });
       // Scores and flags hang on a held session; none held, none recorded.
       const at = held[held.length - 1];
       if (!at) return { ...course, measureScores: [], riskFlags: [] };

@@ -1,6 +1,6 @@
 // The therapist's "needs your attention" list: what waits for them across their caseload.
 import { z } from "zod";
-import { personRef } from "../users/users";
+import { recordAuthor } from "../users/users";
 import { reviewTarget } from "../review/review";
 
 export const attentionKinds = ["risk_follow_up", "change_request", "comment", "unsigned_session"] as const;
@@ -19,8 +19,9 @@ export const attentionItem = z.object({
   sessionNumber: z.int().nullable(),
   target: reviewTarget.nullable(),
   threadId: z.uuid().nullable(),
-  /** Who is waiting (the supervisor who wrote last); null for record items. */
-  from: personRef.nullable(),
+  /** Who is waiting (the supervisor who wrote last, maybe one of the instance the course was
+   *  imported from); null for record items. */
+  from: recordAuthor.nullable(),
   /** When it started waiting. */
   since: z.iso.datetime(),
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { sessionWhen, version } from "../clinical/clients";
 import { sessionStatus } from "../ipt/vocabulary";
-import { personRef } from "../users/users";
+import { personRef, recordAuthor } from "../users/users";
 import { fidelityItemKey, fidelityScores } from "./fidelity";
 
 export const fidelityRaterRole = z.enum(["self", "supervisor"]);
@@ -19,7 +19,8 @@ export type FidelityRatingRequest = z.input<typeof fidelityRatingRequest>;
 export const fidelityRating = z.object({
   id: z.uuid(),
   sessionId: z.uuid(),
-  rater: personRef,
+  /** A user here, or a supervisor of the instance the course was imported from (`external`). */
+  rater: recordAuthor,
   raterRole: fidelityRaterRole,
   scores: fidelityScores,
   /** Mean of the rated items; null if every item is "not applicable". */
@@ -37,8 +38,8 @@ export const sessionFidelity = z.object({
   status: sessionStatus,
   selfRating: fidelityRating.nullable(),
   supervisorRatings: z.array(fidelityRating),
-  /** Items where self and a supervisor differ by 2 or more, per supervisor. */
-  disagreements: z.array(z.object({ supervisorId: z.uuid(), items: z.array(fidelityItemKey) })),
+  /** Items where self and a supervisor differ by 2 or more, per supervisor's rating (its id). */
+  disagreements: z.array(z.object({ ratingId: z.uuid(), items: z.array(fidelityItemKey) })),
   /** Proposed for formal review, and whether a supervisor has rated it. */
   sampled: z.boolean(),
   reviewed: z.boolean(),

@@ -3,7 +3,7 @@
 // therapist replies, amends the record through the usual routes and resolves the thread.
 import { z } from "zod";
 import { entityId, version } from "../clinical/clients";
-import { personRef } from "../users/users";
+import { personRef, recordAuthor } from "../users/users";
 
 /** What a thread or co-signature is about: the course's formulation, its plan, or one session. */
 export const reviewTargets = ["formulation", "plan", "session"] as const;
@@ -30,7 +30,8 @@ export const reviewMessageBody = z
 /** One message of a thread; messages are never edited or deleted. */
 export const reviewMessage = z.object({
   id: z.uuid(),
-  author: personRef,
+  /** A user here, or a supervisor of the instance the course was imported from (`external`). */
+  author: recordAuthor,
   authorRole: reviewAuthorRole,
   body: z.string(),
   createdAt: z.iso.datetime(),
@@ -47,7 +48,8 @@ export const reviewThread = z.object({
   sessionNumber: z.int().nullable(),
   kind: reviewThreadKind,
   status: reviewThreadStatus,
-  openedBy: personRef,
+  /** A user here, or a supervisor of the instance the course was imported from (`external`). */
+  openedBy: recordAuthor,
   openedByRole: reviewAuthorRole,
   /** Oldest first; the first message is the one that opened the thread. */
   messages: z.array(reviewMessage).min(1),

@@ -9,6 +9,24 @@ export const userId = z.uuid("Must be a user id.");
 export const personRef = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
+/** How an author who is not a user of this instance is shown: "Imported: <reference>". */
+export const importedAuthorName = (reference: string) => `Imported: ${reference}`;
+
+/**
+ * The author of a supervision record (a review thread or message, a fidelity rating): a user of this
+ * instance (`external` null), or, for a supervisor's record that came with an imported FHIR Bundle,
+ * someone of the exporting instance — `id` null, `external` their user identifier there as the Bundle
+ * gave it, `name` "Imported: <reference>", `email` empty. Never attributed to a local user
+ * (docs/decisions/018).
+ */
+export const recordAuthor = z.object({
+  id: z.uuid().nullable(),
+  name: z.string(),
+  email: z.string(),
+  external: z.string().nullable(),
+});
+export type RecordAuthor = z.infer<typeof recordAuthor>;
+
 export const userName = shortText(120, "Enter a name.");
 
 export const adminUser = z.object({

@@ -5,7 +5,7 @@ import { attentionItem, type AttentionItem } from "@ipt/shared";
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 export const COURSE_ID = uuid(1);
 export const SESSION_ID = uuid(102);
-export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org" };
+export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org", external: null };
 
 export function attention(kind: AttentionItem["kind"], extra: Partial<AttentionItem> = {}): AttentionItem {
   return attentionItem.parse({

@@ -7,6 +7,8 @@ import {
   type CourseFidelity,
   type FidelityRating,
   type FidelityScores,
+  importedAuthorName,
+  type RecordAuthor,
   type SessionFidelity,
 } from "@ipt/shared";
 import { sessionWhenOn } from "../../test/session-when";
@@ -15,9 +17,16 @@ export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart
 export const COURSE_ID = uuid(1);
 export const sessionIdOf = (number: number) => uuid(100 + number);
 
-export const THERAPIST = { id: uuid(2), name: "Tess Marlowe", email: "tess@example.org" };
-export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org" };
-export const OTHER_SUPERVISOR = { id: uuid(4), name: "Ravi Lund", email: "ravi@example.org" };
+export const THERAPIST = { id: uuid(2), name: "Tess Marlowe", email: "tess@example.org", external: null };
+export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org", external: null };
+export const OTHER_SUPERVISOR = { id: uuid(4), name: "Ravi Lund", email: "ravi@example.org", external: null };
+/** A supervisor of the instance a course was imported from, named by their user identifier there. */
+export const IMPORTED_SUPERVISOR: RecordAuthor = {
+  id: null,
+  name: importedAuthorName(uuid(44)),
+  email: "",
+  external: uuid(44),
+};
 
 /** Every item rated `value`, with `patch` on top. */
 export function scores(value: number | null, patch: Partial<FidelityScores> = {}): FidelityScores {
@@ -25,7 +34,7 @@ export function scores(value: number | null, patch: Partial<FidelityScores> = {}
 }
 
 export function rating(
-  rater: typeof THERAPIST,
+  rater: RecordAuthor,
   raterRole: "self" | "supervisor",
   ratingScores: FidelityScores,
   extra: Partial<FidelityRating> = {},

@@ -6,8 +6,8 @@ export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart
 export const COURSE_ID = uuid(1);
 export const SESSION_ID = uuid(102);
 
-export const THERAPIST = { id: uuid(2), name: "Tess Marlowe", email: "tess@example.org" };
-export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org" };
+export const THERAPIST = { id: uuid(2), name: "Tess Marlowe", email: "tess@example.org", external: null };
+export const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org", external: null };
 
 export function thread(n: number, extra: Partial<ReviewThread> = {}): ReviewThread {
   return reviewThread.parse({

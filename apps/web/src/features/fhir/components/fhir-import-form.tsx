@@ -88,7 +88,7 @@ export function FhirImportForm({ therapists }: { therapists: AdminUser[] }) {
       <SelectField
         name="therapistId"
         label="Therapist"
-        hint="The course and its client join this therapist’s caseload, and what the exporting therapist recorded is theirs. What supervisors wrote (co-signatures, the review threads they opened, their replies and ratings) stays behind: they are not users here."
+        hint="The course and its client join this therapist’s caseload, and what the exporting therapist recorded is theirs. Supervisors’ review threads, replies and ratings come too, shown as “Imported: …” with the reference the Bundle gives, since those supervisors are not users here; their co-signatures and acknowledgements stay behind."
         value={therapistId}
         onChange={(event) => setTherapistId(event.currentTarget.value)}
       >

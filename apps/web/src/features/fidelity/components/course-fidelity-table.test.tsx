@@ -23,7 +23,7 @@ const fidelity = fidelityOf(
       selfRating: self,
       supervisorRatings: [supervisor],
       // Inventory 5 vs 3, risk 3 vs 1; the API lists them in item order.
-      disagreements: [{ supervisorId: SUPERVISOR.id, items: ["inventory", "risk_reviewed"] }],
+      disagreements: [{ ratingId: supervisor.id, items: ["inventory", "risk_reviewed"] }],
       sampled: true,
       reviewed: true,
     }),
@@ -116,7 +116,7 @@ describe("CourseFidelityTable", () => {
       sessionFidelity(2, {
         selfRating: self,
         supervisorRatings: [supervisor, other],
-        disagreements: [{ supervisorId: SUPERVISOR.id, items: ["inventory"] }],
+        disagreements: [{ ratingId: supervisor.id, items: ["inventory"] }],
         reviewed: true,
       }),
     ]);

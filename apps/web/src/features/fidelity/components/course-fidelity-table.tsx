@@ -82,8 +82,11 @@ function CourseAverages({ fidelity }: { fidelity: CourseFidelity }) {
  * FIDELITY_DISAGREEMENT or more apart. Then the course's averages against the pass mark.
  */
 export function CourseFidelityTable({ fidelity }: { fidelity: CourseFidelity }) {
+  // A supervisor here by id; one of the instance the course was imported from by their reference.
   const supervisors = new Set(
-    fidelity.sessions.flatMap((session) => session.supervisorRatings.map((rating) => rating.rater.id)),
+    fidelity.sessions.flatMap((session) =>
+      session.supervisorRatings.map((rating) => rating.rater.id ?? rating.rater.external),
+    ),
   );
   const withNames = supervisors.size > 1;
   return (

@@ -50,7 +50,7 @@ export function DisagreementList({
   return (
     <ul className="disagreement-list">
       {disagreements.map((entry) => (
-        <li key={`${entry.supervisorId}-${entry.key}`}>
+        <li key={`${entry.ratingId}-${entry.key}`}>
           {entry.text} <strong className="disagreement-list__scores">{disagreementScores(entry)}</strong>
           {withNames ? ` (${entry.supervisorName})` : ""}
         </li>

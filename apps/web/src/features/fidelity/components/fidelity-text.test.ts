@@ -9,8 +9,8 @@ const session = sessionFidelity(2, {
   selfRating: self,
   supervisorRatings: [mine, theirs],
   disagreements: [
-    { supervisorId: SUPERVISOR.id, items: ["inventory"] },
-    { supervisorId: OTHER_SUPERVISOR.id, items: ["inventory", "formulation"] },
+    { ratingId: mine.id, items: ["inventory"] },
+    { ratingId: theirs.id, items: ["inventory", "formulation"] },
   ],
 });
 
@@ -23,13 +23,13 @@ describe("fidelity text", () => {
   });
 
   it("keeps one supervisor's disagreements when asked, with both scores", () => {
-    expect(disagreementsOf(session, SUPERVISOR.id)).toEqual([
+    expect(disagreementsOf(session, mine)).toEqual([
       {
         key: "inventory",
         text: "The interpersonal inventory was completed.",
         self: 5,
         supervisor: 3,
-        supervisorId: SUPERVISOR.id,
+        ratingId: mine.id,
         supervisorName: SUPERVISOR.name,
       },
     ]);

@@ -29,7 +29,9 @@ export interface Disagreement {
   text: string;
   self: number;
   supervisor: number;
-  supervisorId: string;
+  /** The supervisor's rating the item differs in. */
+  ratingId: string;
+  /** "Imported: <reference>" for a supervisor of the instance the course was imported from. */
   supervisorName: string;
 }
 
@@ -38,16 +40,16 @@ export const disagreementScores = (entry: Pick<Disagreement, "self" | "superviso
   `Self ${entry.self} · Supervisor ${entry.supervisor}`;
 
 /**
- * The items the API found apart by 2 or more, with both scores, for one session; `supervisorId`
- * keeps only that supervisor's (a supervisor reviewing sees where they differ from the therapist).
+ * The items the API found apart by 2 or more, with both scores, for one session; `only` keeps that
+ * supervisor's rating's (a supervisor reviewing sees where their own differs from the therapist's).
  */
-export function disagreementsOf(session: SessionFidelity, supervisorId?: string): Disagreement[] {
+export function disagreementsOf(session: SessionFidelity, only?: FidelityRating): Disagreement[] {
   const self = session.selfRating;
   if (!self) return [];
   return session.disagreements
-    .filter((entry) => supervisorId === undefined || entry.supervisorId === supervisorId)
+    .filter((entry) => only === undefined || entry.ratingId === only.id)
     .flatMap((entry) => {
-      const rating = session.supervisorRatings.find((candidate) => candidate.rater.id === entry.supervisorId);
+      const rating = session.supervisorRatings.find((candidate) => candidate.id === entry.ratingId);
       if (!rating) return [];
       return entry.items.flatMap((key) => {
         const a = self.scores[key];
@@ -59,7 +61,7 @@ export function disagreementsOf(session: SessionFidelity, supervisorId?: string)
             text: itemText(key),
             self: a,
             supervisor: b,
-            supervisorId: rating.rater.id,
+            ratingId: rating.id,
             supervisorName: rating.rater.name,
           },
         ];

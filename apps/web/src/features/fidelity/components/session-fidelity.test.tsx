@@ -4,6 +4,7 @@ import { textOf } from "../../../test/queries";
 import { renderWithProviders } from "../../../test/render";
 import {
   fidelityOf,
+  IMPORTED_SUPERVISOR,
   OTHER_SUPERVISOR,
   rating,
   scores,
@@ -21,8 +22,8 @@ const entry = sessionFidelity(2, {
   selfRating: self,
   supervisorRatings: [mine, theirs],
   disagreements: [
-    { supervisorId: SUPERVISOR.id, items: ["inventory"] },
-    { supervisorId: OTHER_SUPERVISOR.id, items: ["inventory", "risk_reviewed"] },
+    { ratingId: mine.id, items: ["inventory"] },
+    { ratingId: theirs.id, items: ["inventory", "risk_reviewed"] },
   ],
 });
 
@@ -80,6 +81,25 @@ describe("a session's fidelity ratings", () => {
       `Supervisor’s rating: ${OTHER_SUPERVISOR.name}`,
     ]);
     expect(screen.getAllByRole("listitem").map(textOf)).toContain("Risk was reviewed. Self 4 · Supervisor 1");
+  });
+
+  it("shows the therapist a supervisor's rating imported with the course, by its reference, with the differences", () => {
+    const imported = rating(IMPORTED_SUPERVISOR, "supervisor", scores(2));
+    renderContent(
+      "self",
+      THERAPIST.id,
+      sessionFidelity(2, {
+        selfRating: self,
+        supervisorRatings: [imported],
+        disagreements: [{ ratingId: imported.id, items: ["inventory"] }],
+      }),
+    );
+    expect(asideHeadings()).toEqual([
+      `Supervisor’s rating: Imported: ${String(IMPORTED_SUPERVISOR.external)}`,
+    ]);
+    expect(screen.getAllByRole("listitem").map(textOf)).toEqual([
+      "The interpersonal inventory was completed. Self 5 · Supervisor 2",
+    ]);
   });
 
   it("offers no form for a session that was not held", () => {

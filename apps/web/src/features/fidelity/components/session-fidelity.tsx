@@ -11,6 +11,7 @@ const differHeading = `Items rated ${FIDELITY_DISAGREEMENT} or more apart`;
 
 /** For a supervisor: the therapist's self-rating and where it differs from the supervisor's own. */
 function SelfRatingAside({ session, viewerId }: { session: SessionFidelity; viewerId: string }) {
+  const own = ownRating(session, "supervisor", viewerId);
   return (
     <>
       <h3 className="fidelity-aside__title">Therapist’s self-rating</h3>
@@ -18,7 +19,7 @@ function SelfRatingAside({ session, viewerId }: { session: SessionFidelity; view
         <>
           <FidelityRatingView rating={session.selfRating} />
           <h3 className="fidelity-aside__title">{differHeading}</h3>
-          <DisagreementList disagreements={disagreementsOf(session, viewerId)} />
+          <DisagreementList disagreements={own ? disagreementsOf(session, own) : []} />
         </>
       ) : (
         <p className="muted">The therapist has not rated this session yet.</p>
@@ -46,7 +47,7 @@ function SupervisorRatingsAside({ session }: { session: SessionFidelity }) {
           {session.selfRating ? (
             <>
               <h4>{differHeading}</h4>
-              <DisagreementList disagreements={disagreementsOf(session, rating.rater.id)} />
+              <DisagreementList disagreements={disagreementsOf(session, rating)} />
             </>
           ) : null}
         </div>

@@ -103,6 +103,23 @@ describe("review threads", () => {
     expect(article.querySelector("time")?.dateTime).toBe("2026-09-10T10:00:00.000Z");
   });
 
+  it("names a supervisor of the instance a course was imported from by the Bundle's reference", () => {
+    const reference = "00000000-0000-4000-8000-000000000044";
+    const imported = { id: null, name: `Imported: ${reference}`, email: "", external: reference };
+    renderThreads(
+      [
+        thread(3, {
+          openedBy: imported,
+          messages: [{ ...changeRequest.messages[0]!, author: imported }],
+        }),
+      ],
+      "therapist",
+    );
+    const [message] = within(screen.getByRole("article")).getAllByRole("listitem").map(textOf);
+    expect(message).toMatch(new RegExp(`^Imported: ${reference} \\(supervisor\\), 10 Sept 2026`));
+    expect(buttons()).toEqual(["Send reply", "Mark resolved", "Add comment"]);
+  });
+
   it("shows who resolved a thread, when and what changed, with no reply or resolve left", () => {
     renderThreads([resolved], "therapist");
     const article = screen.getByRole("article");

@@ -82,6 +82,10 @@ export interface ImportedCourse {
     formulation: string | null;
     formulationAgreedOn: string | null;
     episodeOnsetOn: string | null;
+    griefDeathEvents: string | null;
+    griefRelationshipPositive: string | null;
+    griefRelationshipNegative: string | null;
+    griefAvoidedGrief: string | null;
     contractAgreedOn: string | null;
     missedSessionPolicy: string | null;
     templateVersion: string | null;
@@ -241,6 +245,10 @@ export function readCourseBundle(entries: BundleEntry[]): {
     formulation: planExt.string("formulation"),
     formulationAgreedOn: planExt.date("formulation-agreed-on"),
     episodeOnsetOn: planExt.date("episode-onset-on"),
+    griefDeathEvents: planExt.string("grief-death-events"),
+    griefRelationshipPositive: planExt.string("grief-relationship-positive"),
+    griefRelationshipNegative: planExt.string("grief-relationship-negative"),
+    griefAvoidedGrief: planExt.string("grief-avoided-grief"),
     contractAgreedOn: planExt.date("contract-agreed-on"),
     missedSessionPolicy: planExt.string("missed-session-policy"),
     templateVersion: planExt.string("template-version"),

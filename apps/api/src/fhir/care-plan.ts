@@ -137,6 +137,11 @@ export function carePlanOf(
       ...extension("formulation", source.formulation),
       ...extension("formulation-agreed-on", source.formulationAgreedOn, "date"),
       ...extension("episode-onset-on", source.episodeOnsetOn, "date"),
+      // The grief tasks' notes (ipt/grief).
+      ...extension("grief-death-events", source.griefDeathEvents),
+      ...extension("grief-relationship-positive", source.griefRelationshipPositive),
+      ...extension("grief-relationship-negative", source.griefRelationshipNegative),
+      ...extension("grief-avoided-grief", source.griefAvoidedGrief),
       ...extension("contract-agreed-on", source.contractAgreedOn, "date"),
       ...extension("missed-session-policy", source.missedSessionPolicy),
       ...extension("template-version", source.templateVersion),

@@ -53,6 +53,7 @@ const ACTIONS: Record<string, AuditAction> = {
   "PATCH /api/courses/:courseId/initial-tasks": "course.initial_tasks_updated",
   "PUT /api/courses/:courseId/problem-area": "course.problem_area_set",
   "PUT /api/courses/:courseId/formulation": "course.formulation_set",
+  "PATCH /api/courses/:courseId/grief-tasks": "course.grief_tasks_updated",
   "PUT /api/courses/:courseId/contract": "course.contract_set",
   "POST /api/courses/:courseId/middle-phase": "course.middle_phase_started",
   "POST /api/courses/:courseId/plan/sessions": "plan.session_added",

@@ -38,6 +38,7 @@ import {
   setInitialTasks,
   setProblemArea,
 } from "../clinical/courses/course-setup";
+import { updateGriefTasks } from "../clinical/courses/grief-tasks";
 import { startMiddlePhase } from "../clinical/courses/middle-phase";
 import { addLifeEvent, addPerson } from "../clinical/inventory/inventory-service";
 import { recordMeasure } from "../clinical/measures/measures-service";
@@ -456,6 +457,16 @@ async function seedCourse(
     formulation: formulation(demo.area.replace("_", " ")),
     agreedOn: startDate,
   });
+  if (demo.area === "grief") {
+    // The grief tasks' notes (ipt/grief), so the demo shows them on the course and the printable plan.
+    course = await updateGriefTasks(prisma, actor, course.id, {
+      version: course.version,
+      deathEvents: "Invented demo: a short illness; the client was at work when the call came.",
+      relationshipPositive: "Invented demo: weekend walks, and advice that was usually right.",
+      relationshipNegative: "Invented demo: old arguments about the client's choice of work.",
+      avoidedGrief: "Invented demo: has not spoken about the funeral; anger at being left out.",
+    });
+  }
   course = await setContract(prisma, actor, course.id, {
     version: course.version,
     plannedSessions: demo.plannedSessions,

@@ -252,6 +252,11 @@ export function syntheticCourse({
     formulation: "An invented formulation.",
     formulationAgreedOn: toDateColumn("2026-03-16"),
     episodeOnsetOn: toDateColumn("2026-01-12"),
+    // A grief course carries the grief tasks' notes (one left empty), others none.
+    griefDeathEvents: area === "grief" ? "Invented: the weeks in hospital before the death." : null,
+    griefRelationshipPositive: area === "grief" ? "Invented: walks together every Sunday." : null,
+    griefRelationshipNegative: area === "grief" ? "Invented: old arguments about money." : null,
+    griefAvoidedGrief: null,
     contractAgreedOn: toDateColumn("2026-03-02"),
     missedSessionPolicy: null,
     templateVersion: "1",

@@ -750,6 +750,22 @@ export const MATRIX: MatrixRow[] = [
       };
     },
   }),
+  row("PATCH /api/courses/:courseId/grief-tasks", OWNER, {
+    call: () => ({ body: { version: 1, deathEvents: "Matrix note." } }),
+    prepare: async (ctx) => {
+      const course = await openedCourse(ctx);
+      const grief = asCourse(
+        await owner(ctx).put(`/api/courses/${course.id}/problem-area`, {
+          version: course.version,
+          primaryArea: "grief",
+        }),
+      );
+      return {
+        params: { courseId: grief.id },
+        body: { version: grief.version, deathEvents: "Matrix note." },
+      };
+    },
+  }),
   row("PUT /api/courses/:courseId/contract", OWNER, {
     call: () => ({ body: contract(1) }),
     prepare: async (ctx) => {

@@ -98,6 +98,12 @@ export function courseOf(extra: Partial<CourseDetail> = {}): CourseDetail {
     formulation: "Invented: low mood since the move to a new city.",
     formulationAgreedOn: "2026-09-15",
     episodeOnsetOn: null,
+    griefTasks: {
+      deathEvents: null,
+      relationshipPositive: null,
+      relationshipNegative: null,
+      avoidedGrief: null,
+    },
     contractAgreedOn: "2026-09-15",
     missedSessionPolicy: "Invented: rebooked within the week.",
     templateVersion: "1",

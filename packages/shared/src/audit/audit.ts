@@ -54,6 +54,7 @@ export const auditActions = [
   "course.initial_tasks_updated",
   "course.problem_area_set",
   "course.formulation_set",
+  "course.grief_tasks_updated",
   "course.contract_set",
   "course.middle_phase_started",
   "course.termination_raised",

@@ -11,6 +11,7 @@ import {
   createCourseRequest,
   dropSessionRequest,
   formulationRequest,
+  griefTasksRequest,
   initialTasksRequest,
   problemAreaRequest,
   rescheduleSessionRequest,
@@ -72,6 +73,14 @@ export const courseEndpoints = {
     path: "/api/courses/:courseId/formulation",
     params: courseParams,
     body: formulationRequest,
+    response: courseDetail,
+  }),
+  /** The grief tasks' notes (ipt/grief); only while grief is the primary or secondary area. */
+  updateGriefTasks: defineEndpoint({
+    method: "PATCH",
+    path: "/api/courses/:courseId/grief-tasks",
+    params: courseParams,
+    body: griefTasksRequest,
     response: courseDetail,
   }),
   setContract: defineEndpoint({

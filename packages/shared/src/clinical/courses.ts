@@ -69,6 +69,25 @@ export const formulationRequest = z.strictObject({
 });
 export type FormulationRequest = z.infer<typeof formulationRequest>;
 
+/** One grief task's note; "" clears it. */
+const griefNote = z.string().trim().max(5000, "Keep this to 5,000 characters or fewer.");
+
+/**
+ * The grief tasks (ipt/grief), kept while grief is the course's primary or secondary area. Each note
+ * left out stays as it was; "" clears it.
+ */
+export const griefTasksRequest = z.strictObject({
+  version,
+  /** The events before, during and after the death, and the feelings about them. */
+  deathEvents: griefNote.optional(),
+  /** The relationship with the person who died, reconstructed: its positive and its negative aspects. */
+  relationshipPositive: griefNote.optional(),
+  relationshipNegative: griefNote.optional(),
+  /** Grief avoided or postponed: the feelings kept away from. */
+  avoidedGrief: griefNote.optional(),
+});
+export type GriefTasksRequest = z.infer<typeof griefTasksRequest>;
+
 export const contractRequest = z.strictObject({
   version,
   plannedSessions: z.int("Enter a whole number of sessions."),
@@ -247,6 +266,13 @@ export const courseDetail = z.object({
   formulationAgreedOn: isoDate.nullable(),
   /** When the current episode began; null until recorded. */
   episodeOnsetOn: isoDate.nullable(),
+  /** The grief tasks' notes (ipt/grief); null where nothing is recorded. */
+  griefTasks: z.object({
+    deathEvents: z.string().nullable(),
+    relationshipPositive: z.string().nullable(),
+    relationshipNegative: z.string().nullable(),
+    avoidedGrief: z.string().nullable(),
+  }),
   contractAgreedOn: isoDate.nullable(),
   missedSessionPolicy: z.string().nullable(),
   templateVersion: z.string().nullable(),

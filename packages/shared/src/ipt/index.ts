@@ -11,3 +11,5 @@ export * from "./maintenance";
 export * from "./group";
 export * from "./parent-attendance";
 export * from "./rules";
+export * from "./grief";
+export * from "./key-events";

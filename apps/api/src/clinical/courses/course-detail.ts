@@ -166,6 +166,12 @@ export async function getCourseDetail(
     formulation: course.formulation,
     formulationAgreedOn: fromNullableDateColumn(course.formulationAgreedOn),
     episodeOnsetOn: fromNullableDateColumn(course.episodeOnsetOn),
+    griefTasks: {
+      deathEvents: course.griefDeathEvents,
+      relationshipPositive: course.griefRelationshipPositive,
+      relationshipNegative: course.griefRelationshipNegative,
+      avoidedGrief: course.griefAvoidedGrief,
+    },
     contractAgreedOn: fromNullableDateColumn(course.contractAgreedOn),
     missedSessionPolicy: course.missedSessionPolicy,
     templateVersion: course.templateVersion,

@@ -13,6 +13,7 @@ import {
   setProblemArea,
 } from "../../clinical/courses/course-setup";
 import { setContract } from "../../clinical/courses/contract";
+import { updateGriefTasks } from "../../clinical/courses/grief-tasks";
 import { startMiddlePhase } from "../../clinical/courses/middle-phase";
 import { startMaintenance } from "../../clinical/courses/maintenance";
 import { defineRoute } from "../define-route";
@@ -96,6 +97,20 @@ export const courseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pri
       errors: writeErrors,
     },
     async (request) => setFormulation(prisma, actorOf(request), request.params.courseId, request.body),
+  );
+
+  defineRoute(
+    app,
+    courses.updateGriefTasks,
+    {
+      config: therapist,
+      tags,
+      summary:
+        "Record the grief tasks (events around the death, the relationship reconstructed, avoided grief); " +
+        "409 unless grief is the primary or secondary area",
+      errors: writeErrors,
+    },
+    async (request) => updateGriefTasks(prisma, actorOf(request), request.params.courseId, request.body),
   );
 
   defineRoute(

@@ -1,5 +1,7 @@
 import {
   areaGuidance,
+  griefTasksFor,
+  hasGriefArea,
   areaGuidanceFor,
   phaseLabelFor,
   type AgendaItem,
@@ -10,6 +12,7 @@ import { Link, useParams } from "react-router";
 import { AgendaList } from "../../components/clinical/agenda-list";
 import { SessionWhen } from "../../components/clinical/session-when";
 import { ContractSummary, FocusSummary } from "../../components/clinical/course-summary";
+import { GriefTasksSummary } from "../../components/clinical/grief-tasks-summary";
 import { SourceKey, SourcesAtTheText } from "../../components/clinical/source-tags";
 import { PageHeading } from "../../components/page-heading";
 import { QueryFallback } from "../../components/states";
@@ -21,7 +24,8 @@ import { formatDate } from "../../lib/format";
 
 /** The tags used by the course's rules and warnings; agenda tags are printed with each item. */
 function courseTags(course: CourseDetail): string[] {
-  return [...course.flags, ...course.warnings].flatMap((entry) => entry.sources);
+  const grief = hasGriefArea(course) ? griefTasksFor(course.lineage) : [];
+  return [...course.flags, ...course.warnings, ...grief].flatMap((entry) => entry.sources);
 }
 
 function ClientSummary({ course }: { course: CourseDetail }) {
@@ -208,6 +212,12 @@ export function CoursePrintRoute() {
           <h2 id="print-focus-heading">Problem area and formulation</h2>
           <FocusSummary course={data} />
         </section>
+        {hasGriefArea(data) ? (
+          <section className="print-section" aria-labelledby="print-grief-heading">
+            <h2 id="print-grief-heading">Grief tasks</h2>
+            <GriefTasksSummary course={data} />
+          </section>
+        ) : null}
         <section className="print-section" aria-labelledby="print-phases-heading">
           <h2 id="print-phases-heading">Phases</h2>
           {loaded ? <PhasesSection plans={plans} course={data} /> : agendasState}

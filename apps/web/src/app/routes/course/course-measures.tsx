@@ -1,4 +1,4 @@
-import type { CourseMeasures, MeasureScore } from "@ipt/shared";
+import { problemAreaKeyEvents, toZoned, type CourseMeasures, type MeasureScore } from "@ipt/shared";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Section } from "../../../components/section";
@@ -21,21 +21,42 @@ import { InterpersonalTimeline } from "../../../features/measures/components/int
 import { useCourse } from "../../../features/courses/api/get-course";
 import { useInventory } from "../../../features/inventory/api/get-inventory";
 import { lifeEventKindLabels } from "../../../features/inventory/components/labels";
+import { useServiceTimeZone } from "../../../lib/service-time-zone";
 
 /**
  * The onset (from the course) and the life events (from the inventory, which only the client's
- * therapist reads: a supervisor sees the onset and the scores), for the chart's marks and the list.
+ * therapist reads: a supervisor sees the onset, the scores and the dispute's recorded stage changes),
+ * for the chart's marks and the list. The problem area's key events (ipt/key-events) are marked apart,
+ * so a life event that is one is not marked twice.
  */
 function useTimelineSources(measures: CourseMeasures) {
   const course = useCourse(measures.courseId);
   const inventory = useInventory(measures.client.id, { enabled: measures.canWrite });
+  const timeZone = useServiceTimeZone();
   const onset = course.data?.episodeOnsetOn ?? null;
   const events = inventory.data?.lifeEvents ?? [];
+  const keyEvents = course.data
+    ? problemAreaKeyEvents({
+        primaryArea: course.data.primaryArea,
+        secondaryArea: course.data.secondaryArea,
+        lifeEvents: events,
+        areaChanges: course.data.problemAreaChanges.map((change) => ({
+          id: change.id,
+          changedOn: toZoned(new Date(change.changedAt), timeZone).date,
+          fromStage: change.fromStage,
+          toStage: change.toStage,
+        })),
+      })
+    : [];
+  const keyLifeEvents = new Set(keyEvents.map((key) => key.lifeEventId));
   const marks: DatedMark[] = [
     ...(onset === null ? [] : [{ date: onset, label: "Onset" }]),
-    ...events.map((event) => ({ date: event.occurredOn, label: lifeEventKindLabels[event.kind] })),
+    ...events
+      .filter((event) => !keyLifeEvents.has(event.id))
+      .map((event) => ({ date: event.occurredOn, label: lifeEventKindLabels[event.kind] })),
   ];
-  return { course, inventory, onset, events, marks };
+  const keyMarks: DatedMark[] = keyEvents.map((key) => ({ date: key.date, label: key.label }));
+  return { course, inventory, onset, events, marks, keyEvents, keyMarks };
 }
 
 function TimelineContent({
@@ -64,6 +85,7 @@ function TimelineContent({
         onset={sources.onset}
         events={sources.events}
         kindLabels={lifeEventKindLabels}
+        keyEvents={sources.keyEvents}
       />
     </>
   );
@@ -103,7 +125,7 @@ function MeasuresContent({ measures }: { measures: CourseMeasures }) {
       </Section>
 
       <Section focusable id="trend-heading" title="Trend">
-        <TrendChart measures={measures} events={timeline.marks} />
+        <TrendChart measures={measures} events={timeline.marks} keyEvents={timeline.keyMarks} />
       </Section>
 
       <Section focusable id="timeline-heading" title="Interpersonal timeline">

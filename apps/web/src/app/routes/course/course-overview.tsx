@@ -1,4 +1,4 @@
-import type { CourseDetail } from "@ipt/shared";
+import { hasGriefArea, type CourseDetail } from "@ipt/shared";
 import { Link } from "react-router";
 import { OutcomeSummary } from "../../../components/clinical/course-summary";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
@@ -58,7 +58,20 @@ function PhaseWork({ course }: { course: CourseDetail }) {
         </>
       );
     case "middle":
-      return <RaiseEnding course={course} />;
+      return (
+        <>
+          {hasGriefArea(course) ? (
+            <ul className="link-list">
+              <li>
+                <Link to={paths.therapist.courseSection.formulation.getHref(course.id)}>
+                  Grief tasks: the death, the relationship, avoided grief
+                </Link>
+              </li>
+            </ul>
+          ) : null}
+          <RaiseEnding course={course} />
+        </>
+      );
     case "termination":
       return (
         <>

@@ -52,6 +52,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "course.initial_tasks_updated": "Initial tasks changed",
   "course.problem_area_set": "Problem area set",
   "course.formulation_set": "Formulation saved",
+  "course.grief_tasks_updated": "Grief tasks changed",
   "course.contract_set": "Contract saved",
   "course.middle_phase_started": "Middle phase begun",
   "course.termination_raised": "Ending raised",

@@ -1,4 +1,5 @@
-import type { CalendarDate, CourseMeasures, LifeEvent, LifeEventKind } from "@ipt/shared";
+import type { CalendarDate, CourseMeasures, KeyEvent, LifeEvent, LifeEventKind } from "@ipt/shared";
+import { SourceTags } from "../../../components/clinical/source-tags";
 import { EmptyState } from "../../../components/states";
 import { formatCalendarDate } from "../../../lib/format";
 import { relativeToOnset, timelineEntries, type TimelineEntry } from "./timeline-data";
@@ -20,10 +21,24 @@ function EntryText({
     case "event":
       return (
         <>
+          {entry.keyEvent ? <KeyEventBadge /> : null}
           <strong>{kindLabels[entry.kind]}:</strong> {entry.description}
           {entry.daysFromOnset === null ? null : (
             <span className="muted"> — {relativeToOnset(entry.daysFromOnset)}</span>
           )}
+          {entry.keyEvent ? (
+            <>
+              {" "}
+              <SourceTags tags={entry.keyEvent.sources} />
+            </>
+          ) : null}
+        </>
+      );
+    case "key":
+      return (
+        <>
+          <KeyEventBadge />
+          <strong>{entry.keyEvent.label}</strong> <SourceTags tags={entry.keyEvent.sources} />
         </>
       );
     case "scores":
@@ -36,24 +51,32 @@ function EntryText({
   }
 }
 
+/** Marks a key event of the problem area, in words (the chart's bold dash-dot lines). */
+function KeyEventBadge() {
+  return <span className="timeline__key">Key event of the problem area</span>;
+}
+
 /**
  * The episode's onset and the inventory's life events against the course's scores, oldest first: a
- * list a screen reader reads in order, not a second chart.
+ * list a screen reader reads in order, not a second chart. The problem area's key events are marked.
  */
 export function InterpersonalTimeline({
   measures,
   onset,
   events,
   kindLabels,
+  keyEvents = [],
 }: {
   measures: Pick<CourseMeasures, "scores">;
   onset: CalendarDate | null;
   events: readonly LifeEvent[];
   /** The inventory's names for the kinds of event (features do not import each other). */
   kindLabels: Record<LifeEventKind, string>;
+  /** The problem area's key events (ipt/key-events). */
+  keyEvents?: readonly KeyEvent[];
 }) {
-  const entries = timelineEntries({ onset, events, rows: trendRows(measures) });
-  if (onset === null && events.length === 0) {
+  const entries = timelineEntries({ onset, events, rows: trendRows(measures), keyEvents });
+  if (onset === null && events.length === 0 && keyEvents.length === 0) {
     return (
       <EmptyState title="No onset or life events recorded yet.">
         <p>
@@ -76,7 +99,9 @@ export function InterpersonalTimeline({
             key={
               entry.type === "event"
                 ? entry.id
-                : `${entry.type}-${entry.type === "scores" ? entry.sessionNumber : entry.date}`
+                : entry.type === "key"
+                  ? `key-${entry.keyEvent.key}`
+                  : `${entry.type}-${entry.type === "scores" ? entry.sessionNumber : entry.date}`
             }
             className="timeline__item"
           >

@@ -4,7 +4,15 @@ import { sessionIdOf } from "../../../test/fixtures";
 import { textOf } from "../../../test/queries";
 import { courseWith, riskFlag, score } from "../test-fixtures";
 import { TrendChart } from "./trend-chart";
-import { eventMarks, phaseRanges, trendAnnotations, trendRows, trendSummary } from "./trend-data";
+import {
+  eventMarks,
+  keyEventPlacement,
+  keyEventsSentence,
+  phaseRanges,
+  trendAnnotations,
+  trendRows,
+  trendSummary,
+} from "./trend-data";
 
 const responding = courseWith(
   [
@@ -132,6 +140,44 @@ describe("life events and the onset on the chart", () => {
     render(<TrendChart measures={responding} events={[{ date: "2026-09-03", label: "Dispute" }]} />);
     expect(screen.getByRole("img").getAttribute("aria-label")).toMatch(
       /Marked on the session axis: Dispute \(2026-09-03\)\.$/,
+    );
+  });
+});
+
+describe("the problem area's key events on the chart", () => {
+  const weekly = [
+    { id: sessionIdOf(1), number: null, plannedDate: "2026-08-25", phase: null, status: "cancelled" },
+    { id: sessionIdOf(2), number: 1, plannedDate: "2026-09-01", phase: "initial", status: "held" },
+    { id: sessionIdOf(3), number: 2, plannedDate: "2026-09-08", phase: "initial", status: "held" },
+  ] as Parameters<typeof eventMarks>[0];
+
+  it("puts events before the first session in the Before slot and places the rest on the axis", () => {
+    const placement = keyEventPlacement(weekly, [
+      { date: "2024-05-01", label: "Death" },
+      { date: "2026-08-26", label: "Dispute" },
+      { date: "2026-09-04", label: "Dispute stage: Impasse" },
+      { date: "2026-10-01", label: "Life change" },
+    ]);
+    expect(placement.before.map((mark) => mark.label)).toEqual(["Death", "Dispute"]);
+    expect(placement.within.map((mark) => [mark.label, Number(mark.x.toFixed(3))])).toEqual([
+      ["Dispute stage: Impasse", 1.429],
+    ]);
+    expect(keyEventsSentence(placement)).toBe(
+      " Key events of the problem area: Death (2024-05-01, before session 1); Dispute (2026-08-26, " +
+        "before session 1); Dispute stage: Impasse (2026-09-04).",
+    );
+  });
+
+  it("names them in the chart's accessible summary, apart from the life events", () => {
+    render(
+      <TrendChart
+        measures={responding}
+        events={[{ date: "2026-09-03", label: "Other event" }]}
+        keyEvents={[{ date: "2025-01-10", label: "Death" }]}
+      />,
+    );
+    expect(screen.getByRole("img").getAttribute("aria-label")).toMatch(
+      /Marked on the session axis: Other event \(2026-09-03\)\. Key events of the problem area: Death \(2025-01-10, before session 1\)\.$/,
     );
   });
 });

@@ -14,7 +14,10 @@ import { coursePhaseLabels } from "../../../components/clinical/labels";
 import { EmptyState } from "../../../components/states";
 import { ScoresTable } from "./scores-table";
 import {
+  BEFORE_COURSE_X,
   eventMarks,
+  keyEventPlacement,
+  keyEventsSentence,
   type DatedMark,
   phaseRanges,
   trendAnnotations,
@@ -32,6 +35,9 @@ const GAD7_COLOUR = "#8a3b12";
 const TEXT_COLOUR = "#1b2430";
 const GRID_COLOUR = "#5b6675";
 const BAND_FILLS = ["#f7f9fb", "#edf2f7", "#e2eaf2", "#d7e2ed", "#ccdae8"];
+/** Event marks take their colours from CSS variables (measures.css), shared with the timeline. */
+const LIFE_EVENT_COLOUR = "var(--chart-life-event)";
+const KEY_EVENT_COLOUR = "var(--chart-key-event)";
 const MARK_COLOURS: Record<TrendAnnotation["severity"], string> = {
   red: "#a4262c",
   amber: "#9a4a06",
@@ -67,10 +73,16 @@ function sessionTicks(
 export function TrendChart({
   measures,
   events = [],
+  keyEvents = [],
 }: {
   measures: CourseMeasures;
   /** The onset and life events; those within the course's sessions are marked as dotted lines. */
   events?: readonly DatedMark[];
+  /**
+   * The problem area's key events (ipt/key-events), marked apart from the life events: those within
+   * the course on the session axis, earlier ones together in a "Before" slot left of session 1.
+   */
+  keyEvents?: readonly DatedMark[];
 }) {
   const rows = trendRows(measures);
   if (rows.length === 0) {
@@ -86,6 +98,9 @@ export function TrendChart({
     eventLines.length === 0
       ? ""
       : ` Marked on the session axis: ${eventLines.map((mark) => `${mark.label} (${mark.date})`).join(", ")}.`;
+  const keyMarks = keyEventPlacement(measures.sessions, keyEvents);
+  // The slot has no tick of its own (at a phone's width the axis drops crowded ticks): its mark says it.
+  const beforeLabel = `Before: ${[...new Set(keyMarks.before.map((mark) => mark.label))].join(", ")}`;
   const phases = phaseRanges(measures.sessions);
   const ticks = sessionTicks(rows, measures);
   const last = ticks.at(-1) ?? 1;
@@ -100,7 +115,11 @@ export function TrendChart({
       <figure className="trend-figure">
         {/* One image named by its summary; the chart's own SVGs (legend icons, tooltip) stay out of
             the accessibility tree so they are not read as further images. */}
-        <div className="trend-chart" role="img" aria-label={trendSummary(rows, marks) + eventsText}>
+        <div
+          className="trend-chart"
+          role="img"
+          aria-label={trendSummary(rows, marks) + eventsText + keyEventsSentence(keyMarks)}
+        >
           <div aria-hidden="true">
             <LineChart
               responsive
@@ -149,7 +168,7 @@ export function TrendChart({
               <XAxis
                 type="number"
                 dataKey="sessionNumber"
-                domain={[0.5, last + LABEL_ROOM]}
+                domain={[keyMarks.before.length > 0 ? BEFORE_COURSE_X - 0.5 : 0.5, last + LABEL_ROOM]}
                 ticks={ticks}
                 allowDecimals={false}
                 tick={{ fill: TEXT_COLOUR }}
@@ -194,14 +213,48 @@ export function TrendChart({
                 <ReferenceLine
                   key={`event-${mark.date}-${mark.label}`}
                   x={mark.x}
-                  stroke={TEXT_COLOUR}
+                  stroke={LIFE_EVENT_COLOUR}
                   strokeDasharray="2 3"
                   ifOverflow="hidden"
                   label={{
                     value: mark.label,
                     position: "insideBottomRight",
-                    fill: TEXT_COLOUR,
+                    fill: LIFE_EVENT_COLOUR,
                     fontSize: 12,
+                  }}
+                />
+              ))}
+              {keyMarks.before.length > 0 ? (
+                <ReferenceLine
+                  key="key-before"
+                  x={BEFORE_COURSE_X}
+                  stroke={KEY_EVENT_COLOUR}
+                  strokeWidth={2.5}
+                  strokeDasharray="10 3 2 3"
+                  ifOverflow="hidden"
+                  label={{
+                    value: beforeLabel,
+                    position: "insideTopLeft",
+                    fill: KEY_EVENT_COLOUR,
+                    fontSize: 12,
+                    fontWeight: 700,
+                  }}
+                />
+              ) : null}
+              {keyMarks.within.map((mark) => (
+                <ReferenceLine
+                  key={`key-${mark.date}-${mark.label}`}
+                  x={mark.x}
+                  stroke={KEY_EVENT_COLOUR}
+                  strokeWidth={2.5}
+                  strokeDasharray="10 3 2 3"
+                  ifOverflow="hidden"
+                  label={{
+                    value: mark.label,
+                    position: "insideTopLeft",
+                    fill: KEY_EVENT_COLOUR,
+                    fontSize: 12,
+                    fontWeight: 700,
                   }}
                 />
               ))}
@@ -229,7 +282,9 @@ export function TrendChart({
           PHQ-9 (solid line, filled dots) and GAD-7 (dashed line, open dots) by session. The shaded bands are
           the PHQ-9 severity bands ({bandsText(phq9.bands)}); GAD-7 bands are {bandsText(gad7.bands)}. Phases
           of the plan are marked along the top; circles mark alerts; dotted vertical lines mark the onset and
-          life events that fall within the course. The same scores are in the table below.
+          life events that fall within the course; bold dash-dot lines mark the problem area&rsquo;s key
+          events (those before the first session together, left of session 1, marked &ldquo;Before&rdquo;).
+          The same scores are in the table below; every event is in the interpersonal timeline.
         </figcaption>
       </figure>
       <ScoresTable rows={rows} />

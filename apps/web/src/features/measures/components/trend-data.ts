@@ -200,3 +200,38 @@ export function eventMarks(sessions: CourseMeasures["sessions"], events: readonl
   }
   return marks;
 }
+
+/** The problem area's key events placed on the session axis (ipt/key-events). */
+export interface KeyEventPlacement {
+  /** Within the course's sessions, positioned as `eventMarks` does. */
+  within: EventMark[];
+  /** Before the first numbered session: marked together in a "Before" slot left of session 1. */
+  before: DatedMark[];
+}
+
+/** Where the "Before" slot sits on the session axis: left of session 1. */
+export const BEFORE_COURSE_X = -0.5;
+
+export function keyEventPlacement(
+  sessions: CourseMeasures["sessions"],
+  keyEvents: readonly DatedMark[],
+): KeyEventPlacement {
+  const first = sessions
+    .filter((session) => session.number !== null && session.status !== "cancelled")
+    .reduce<CalendarDate | null>(
+      (earliest, session) =>
+        earliest === null || session.plannedDate < earliest ? session.plannedDate : earliest,
+      null,
+    );
+  const before = first === null ? [] : keyEvents.filter((event) => event.date < first);
+  return { within: eventMarks(sessions, keyEvents), before };
+}
+
+/** The chart's words for the key events, for its accessible name: "Key events: Death (2026-03-02, before session 1)." */
+export function keyEventsSentence(placement: KeyEventPlacement): string {
+  const parts = [
+    ...placement.before.map((mark) => `${mark.label} (${mark.date}, before session 1)`),
+    ...placement.within.map((mark) => `${mark.label} (${mark.date})`),
+  ];
+  return parts.length === 0 ? "" : ` Key events of the problem area: ${parts.join("; ")}.`;
+}

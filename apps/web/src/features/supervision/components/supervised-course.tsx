@@ -1,8 +1,15 @@
-import { phaseLabelFor, reviewSample, type CourseDetail, type SessionSummary } from "@ipt/shared";
+import {
+  hasGriefArea,
+  phaseLabelFor,
+  reviewSample,
+  type CourseDetail,
+  type SessionSummary,
+} from "@ipt/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ContractSummary, FocusSummary, OutcomeSummary } from "../../../components/clinical/course-summary";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
+import { GriefTasksSummary } from "../../../components/clinical/grief-tasks-summary";
 import { sessionColumns } from "../../../components/clinical/session-rows";
 import { DataTable, type Column } from "../../../components/data-table";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
@@ -60,6 +67,12 @@ export function SupervisedCourse({ course, fidelity }: { course: CourseDetail; f
         <ContractSummary course={course} />
         <h3 className="section__subtitle">Problem area and formulation</h3>
         <FocusSummary course={course} />
+        {hasGriefArea(course) ? (
+          <>
+            <h3 className="section__subtitle">Grief tasks</h3>
+            <GriefTasksSummary course={course} />
+          </>
+        ) : null}
         {course.phase === "completed" ? (
           <>
             <h3 className="section__subtitle">Outcome</h3>

@@ -1,7 +1,8 @@
 // Import on real PostgreSQL: a Bundle of ours is refused whole with each problem's path (nothing
 // written), and export with identifying details → import into an empty database → export gives the
 // same content, ids aside, for every demo course (supervisors' co-signatures, acknowledgements, review
-// threads, messages and fidelity ratings aside: they are not imported, docs/decisions/018). A
+// threads, messages and fidelity ratings aside: they are not imported, docs/decisions/018) but the
+// maintenance course, whose Bundle alone is refused naming why (docs/decisions/026). A
 // pseudonymised export names no third party of the inventory.
 import { endpoints, endpointPath, fhirImportResponse, fidelityItemKeys } from "@ipt/shared";
 import type { Bundle, Observation } from "@medplum/fhirtypes";
@@ -43,6 +44,7 @@ async function exportFrom(
 describe("FHIR import", () => {
   it("gives back the same content for every demo course (ids aside)", async () => {
     const courses = await source.prisma.course.findMany({
+      where: { kind: { not: "maintenance" } },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     expect(courses.length).toBeGreaterThanOrEqual(6);
@@ -60,6 +62,22 @@ describe("FHIR import", () => {
       where: { action: "fhir.course_imported", actorId: admin.id },
     });
     expect(audited).toBe(courses.length);
+  });
+
+  it("refuses the demo maintenance course's Bundle alone, naming the CarePlan's kind, and writes nothing", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "maintenance" },
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
+    const planIndex = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "CarePlan");
+    const before = await target.prisma.course.count();
+    const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle });
+    expect(response.statusCode, response.body).toBe(400);
+    const fields = response.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
+    expect(fields.map((f) => f.field)).toEqual([`bundle.entry[${String(planIndex)}].resource.extension`]);
+    expect(fields[0]?.message).toMatch(/^A maintenance course continues an acute course/);
+    expect(await target.prisma.course.count()).toBe(before);
   });
 
   it("refuses an invalid Bundle whole, naming each problem's path, and writes nothing", async () => {
@@ -97,6 +115,7 @@ describe("FHIR import", () => {
 
   it("refuses a therapist who is not one of this instance, and a caller who is not an admin", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "acute" },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
@@ -110,7 +129,7 @@ describe("FHIR import", () => {
 
   it("leaves removed inventory rows out, and imports the live ones with their links", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, clientId: true, client: { select: { therapistId: true } } },
     });
     const kept = await source.prisma.inventoryPerson.create({
@@ -165,7 +184,7 @@ describe("FHIR import", () => {
 
   it("refuses a malformed inventory person whole, naming its path, and writes nothing", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
@@ -351,7 +370,7 @@ describe("FHIR import of the supervision records", () => {
 describe("the inventory's people in a pseudonymised export", () => {
   it("leave with their relationship only, come back as Person 1, 2…, and with their labels when identifying", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, clientId: true, client: { select: { therapistId: true } } },
     });
     await source.prisma.inventoryPerson.create({

@@ -1,6 +1,7 @@
 // Import on real PostgreSQL: a Bundle of ours is refused whole with each problem's path (nothing
 // written), and export → import into an empty database → export gives the same content, ids aside, for
-// every demo course — pseudonymised (the default) and with identifying details — supervisors' review
+// every demo course but the maintenance one (its Bundle alone is refused naming why, decisions/026) —
+// pseudonymised (the default) and with identifying details — supervisors' review
 // threads, messages and fidelity ratings included (they come back under the reference the Bundle gave,
 // shown as "Imported: <reference>"); only co-signatures and risk-flag acknowledgements stay behind
 // (docs/decisions/018). A pseudonymised export names no third party of the inventory.
@@ -59,6 +60,7 @@ describe("FHIR import", () => {
     ["with identifying details", true],
   ])("gives back the same content for every demo course, %s (ids aside)", async (_, identifying) => {
     const courses = await source.prisma.course.findMany({
+      where: { kind: { not: "maintenance" } },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     expect(courses.length).toBeGreaterThanOrEqual(6);
@@ -92,6 +94,22 @@ describe("FHIR import", () => {
       where: { action: "fhir.course_imported", actorId: admin.id },
     });
     expect(audited - before).toBe(courses.length);
+  });
+
+  it("refuses the demo maintenance course's Bundle alone, naming the CarePlan's kind, and writes nothing", async () => {
+    const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "maintenance" },
+      select: { id: true, client: { select: { therapistId: true } } },
+    });
+    const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId, true);
+    const planIndex = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "CarePlan");
+    const before = await target.prisma.course.count();
+    const response = await admin.post(IMPORT, { therapistId: therapist.id, bundle });
+    expect(response.statusCode, response.body).toBe(400);
+    const fields = response.json<{ error: { fields: { field: string; message: string }[] } }>().error.fields;
+    expect(fields.map((f) => f.field)).toEqual([`bundle.entry[${String(planIndex)}].resource.extension`]);
+    expect(fields[0]?.message).toMatch(/^A maintenance course continues an acute course/);
+    expect(await target.prisma.course.count()).toBe(before);
   });
 
   it("refuses an invalid Bundle whole, naming each problem's path, and writes nothing", async () => {
@@ -164,6 +182,7 @@ describe("FHIR import", () => {
 
   it("refuses a therapist who is not one of this instance, and a caller who is not an admin", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
+      where: { kind: "acute" },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
@@ -177,7 +196,7 @@ describe("FHIR import", () => {
 
   it("leaves removed inventory rows out, and imports the live ones with their links", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, clientId: true, client: { select: { therapistId: true } } },
     });
     const kept = await source.prisma.inventoryPerson.create({
@@ -232,7 +251,7 @@ describe("FHIR import", () => {
 
   it("refuses a malformed inventory person whole, naming its path, and writes nothing", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, client: { select: { therapistId: true } } },
     });
     const bundle = await exportFrom(source.prisma, course.id, course.client.therapistId);
@@ -595,7 +614,7 @@ describe("FHIR import of the supervision records", () => {
 describe("the inventory's people in a pseudonymised export", () => {
   it("leave with their relationship only, come back as Person 1, 2…, and with their labels when identifying", async () => {
     const course = await source.prisma.course.findFirstOrThrow({
-      where: { client: { people: { some: {} } } },
+      where: { kind: "acute", client: { people: { some: {} } } },
       select: { id: true, clientId: true, client: { select: { therapistId: true } } },
     });
     await source.prisma.inventoryPerson.create({

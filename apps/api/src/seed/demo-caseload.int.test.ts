@@ -50,7 +50,21 @@ describe("demo caseloads", () => {
       where: { client: { therapistId: maya.id }, phase: "completed" },
       include: { client: true },
     });
-    expect([completed.outcome, completed.client.status]).toEqual(["completed", "completed"]);
+    // Completed, then back in treatment: a maintenance course after it (docs/decisions/026).
+    expect([completed.outcome, completed.client.status]).toEqual(["completed", "active"]);
+    const maintenance = await prisma.course.findFirstOrThrow({
+      where: { acuteCourseId: completed.id },
+      include: { sessions: { where: { status: "held" } } },
+    });
+    expect([maintenance.kind, maintenance.phase, maintenance.sequence]).toEqual([
+      "maintenance",
+      "maintenance",
+      2,
+    ]);
+    expect(maintenance.sessions).toHaveLength(4);
+    expect(maintenance.sessions.every((s) => s.signedAt !== null)).toBe(true);
+    // It starts four weeks after the acute course's last session, its end date.
+    expect(maintenance.startDate.getTime() - completed.endedOn!.getTime()).toBe(28 * 86_400_000);
 
     // Every write went through the audited services, as the demo therapist.
     expect(await prisma.auditEvent.count({ where: { actorId: tom.id, action: "session.signed" } })).toBe(15);
@@ -86,8 +100,8 @@ describe("demo caseloads", () => {
 
 /** The invented scores went through the measures and risk services and tell the stories they should. */
 async function expectDemoMeasures(prisma: PrismaClient) {
-  const courseOf = (displayName: string) =>
-    prisma.course.findFirstOrThrow({ where: { client: { displayName } }, select: { id: true } });
+  const courseOf = (displayName: string, kind: "acute" | "maintenance" = "acute") =>
+    prisma.course.findFirstOrThrow({ where: { client: { displayName }, kind }, select: { id: true } });
   const tom = await actorFor(prisma, "therapist.tom");
   const maya = await actorFor(prisma, "therapist.maya");
 
@@ -135,6 +149,16 @@ async function expectDemoMeasures(prisma: PrismaClient) {
   expect(jp.riskFlags).toEqual({ raised: 1, open: 0 });
   const resolved = await prisma.riskFlag.findFirstOrThrow({ where: { courseId: jp.course.id } });
   expect(resolved.resolutionReason).toMatch(/^Invented demo/);
+
+  // Then maintenance: PHQ-9 and GAD-7 at every session [S4][S27c], all recorded, nothing overdue.
+  const kept = await getCourseMeasures(prisma, maya, (await courseOf("Demo client JP", "maintenance")).id);
+  expect(kept.phase).toBe("maintenance");
+  expect(kept.schedule.map((point) => point.sessionNumber)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(
+    kept.schedule.slice(0, 4).every((point) => point.phq9 === "recorded" && point.gad7 === "recorded"),
+  ).toBe(true);
+  expect(kept.scores.filter((s) => s.instrument === "phq9").map((s) => s.total)).toEqual([5, 4, 7, 5]);
+  expect(kept.flags).toEqual([]);
 }
 
 /** Tom self-rates; Sam, his supervisor, rates the held sessions of the review sample and differs on one item. */

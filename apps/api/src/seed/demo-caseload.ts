@@ -1,5 +1,5 @@
-// Demo caseloads: invented clients at every stage of an IPT course, so a demo therapist sees a real
-// caseload at once. Built through the same services the API uses, so every rule and audit row applies.
+// Demo caseloads: invented clients at every stage of an IPT course (and one in maintenance IPT after a
+// completed acute course), so a demo therapist sees a real caseload at once. Built through the same services the API uses, so every rule and audit row applies.
 // All names, codes, notes and scores are invented; nothing here is real clinical text or data.
 // Scores go through the measures and risk services too: a PHQ-9 item 9 above 0 raises a real risk
 // flag, and the session is signed only after its safety follow-up is recorded. Fidelity ratings go
@@ -39,6 +39,7 @@ import {
   setProblemArea,
 } from "../clinical/courses/course-setup";
 import { updateGriefTasks } from "../clinical/courses/grief-tasks";
+import { startMaintenance } from "../clinical/courses/maintenance";
 import { startMiddlePhase } from "../clinical/courses/middle-phase";
 import { addLifeEvent, addPerson } from "../clinical/inventory/inventory-service";
 import { recordMeasure } from "../clinical/measures/measures-service";
@@ -84,6 +85,18 @@ interface DemoCourse {
   fidelity?: DemoFidelity;
   /** Invented supervision review by the therapist's supervisor (see demo-review.ts). */
   review?: DemoReviewStory;
+  /**
+   * After a completed course: a monthly maintenance contract starting 4 weeks after its end
+   * (docs/decisions/026), its first `held` sessions held and signed with these scores.
+   */
+  maintenance?: DemoMaintenance;
+}
+
+interface DemoMaintenance {
+  plannedSessions: number;
+  held: number;
+  /** Invented scores by maintenance session number (PHQ-9 and GAD-7 are due at every one). */
+  scores: Record<number, DemoScores>;
 }
 
 interface DemoFidelity {
@@ -190,7 +203,7 @@ const caseloads: Record<string, DemoCourse[]> = {
       area: "grief",
       people: [{ label: "Late father (demo)", relationship: "Father", ring: "inner" }],
       events: [{ weeksAgo: 60, kind: "death", description: "Death of father" }],
-      startedWeeksAgo: 14,
+      startedWeeksAgo: 30,
       held: 12,
       raiseEnding: true,
       complete: true,
@@ -203,6 +216,17 @@ const caseloads: Record<string, DemoCourse[]> = {
         12: { phq9: 4, gad7: 3, hamd17: 6 },
       },
       resolveRiskAt: 2,
+      // Then monthly maintenance: four sessions held, a wobble at the third, the fifth next week.
+      maintenance: {
+        plannedSessions: 6,
+        held: 4,
+        scores: {
+          1: { phq9: 5, gad7: 4 },
+          2: { phq9: 4, gad7: 3 },
+          3: { phq9: 7, gad7: 6 },
+          4: { phq9: 5, gad7: 4 },
+        },
+      },
     },
     {
       displayName: "Demo client SB",
@@ -513,11 +537,45 @@ async function seedCourse(
       relapsePlan: "Invented demo relapse plan: what to do, and come back if the signs last two weeks.",
       nextStep: "maintenance_offered",
     });
+    // The course ends on its last held session's day.
+    const endedOn = course.sessions.findLast((s) => s.status === "held")?.plannedDate ?? calendar.today;
     await completeCourse(prisma, actor, course.id, {
       version: course.version,
       outcome: "completed",
-      endedOn: calendar.today,
+      endedOn,
     });
+    if (demo.maintenance) {
+      await seedMaintenance(prisma, actor, course.id, endedOn, demo, supervisorId, calendar);
+    }
+  }
+}
+
+/** A monthly maintenance contract from 4 weeks after the acute course ended, with its sessions held so far. */
+async function seedMaintenance(
+  prisma: PrismaClient,
+  actor: Actor,
+  acuteCourseId: string,
+  acuteEndedOn: CalendarDate,
+  demo: DemoCourse,
+  supervisorId: string | null,
+  calendar: DemoCalendar,
+) {
+  const plan = demo.maintenance;
+  if (!plan) return;
+  const startDate = addDays(acuteEndedOn, 28);
+  let course = await startMaintenance(prisma, actor, acuteCourseId, {
+    plannedSessions: plan.plannedSessions,
+    frequency: "monthly",
+    sessionMinutes: demo.format === "ipt_a" ? 45 : 50,
+    startDate,
+    weekday: weekdayOf(startDate),
+    startTime: "10:30",
+    missedSessionPolicy: "A missed maintenance session is offered again within the month.",
+    agreedOn: acuteEndedOn,
+  });
+  for (let number = 1; number <= plan.held; number += 1) {
+    await holdSession(prisma, actor, course, number, plan.scores[number], supervisorId, calendar);
+    course = await getCourseDetail(prisma, actor, course.id, { audit: false });
   }
 }
 

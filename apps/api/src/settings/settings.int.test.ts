@@ -2,6 +2,7 @@
 // versions; every other role is refused; bad input names the field and changes nothing; every read and
 // save is audited.
 import {
+  crisisStepsResponse,
   defaultMeasurementSettings,
   defaultQuestionnaireSendingSettings,
   defaultQuestionnaireSettings,
@@ -482,5 +483,29 @@ describe("automatic-sending settings", () => {
       "body.questionnaireSending.reminderAfterHours",
     ]);
     expect((await read()).version).toBe(kept.version);
+  });
+});
+
+describe("the crisis steps shown on a red flag", () => {
+  it("are the service's saved crisis text (what the client's crisis page shows), for every signed-in role", async () => {
+    const before = await read();
+    const crisisText = "Invented: call 999 in an emergency.\nOur duty line: 0100 000 000 (invented).";
+    ok(
+      await admin.put(URL, {
+        version: before.version,
+        settings: before.settings,
+        supervision: before.supervision,
+        service: before.service,
+        safety: before.safety,
+        questionnaires: { ...before.questionnaires, crisisText },
+      }),
+      measurementSettingsResponse,
+    );
+    for (const role of ["therapist", "supervisor", "admin"] as const) {
+      const who = await signedInAs(app, prisma, role);
+      expect(ok(await who.get("/api/safety/crisis-steps"), crisisStepsResponse)).toEqual({
+        crisisSteps: crisisText,
+      });
+    }
   });
 });

@@ -7,7 +7,18 @@
 // (computeCourseSummaries, the computation course-facts.int.test.ts proves equal to the full rows).
 // Many steps are refused (a score at a planned session, a resolve before its follow-up...): a refused
 // write must leave the summary as it was, which the same check proves.
-import { defaultMeasurementSettings, endpointPath, endpoints, type CourseDetail } from "@ipt/shared";
+// A history may run on a maintenance course after a completed acute course (docs/decisions/026): then
+// the row must follow the maintenance course's own measurement points and alerts. So after every step
+// the row is also compared with what the course page shows (phase, session n of N, measures, flags),
+// which reads the course's kind on its own path: a summary that computed a maintenance course with the
+// acute schedule would differ (another point overdue, acute response alerts).
+import {
+  cockpitRow,
+  defaultMeasurementSettings,
+  endpointPath,
+  endpoints,
+  type CourseDetail,
+} from "@ipt/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/helpers/app";
@@ -19,6 +30,7 @@ import {
   signedInAs,
   type Clinician,
 } from "../../test/helpers/clinical";
+import { completedAcuteCourse, startMaintenance } from "../../test/helpers/maintenance";
 import { followUpBody, gad7, phq9 } from "../../test/helpers/measures";
 import { verifyCourseSummaries } from "./course-summary";
 
@@ -255,30 +267,69 @@ async function apply(who: Clinician, courseId: string, clientId: string, step: S
   }
 }
 
+/** The course a history runs on: a new acute course in its initial or middle phase, or maintenance. */
+async function startingCourse(kind: "initial" | "middle" | "maintenance", name: string) {
+  if (kind === "maintenance") {
+    const acute = await completedAcuteCourse(therapist);
+    const course = asCourse(await startMaintenance(therapist, acute.id), 201);
+    return { course, courseIds: [acute.id, course.id] };
+  }
+  const client = await newClient(therapist, { displayName: name });
+  const course = await courseFor(therapist, { phase: kind, client });
+  return { course, courseIds: [course.id] };
+}
+
+/** The stored row of the course agrees with the course page, which reads the course's kind itself. */
+async function expectRowAsCoursePage(courseId: string, step: string) {
+  const [stored] = await prisma.$queryRaw<{ row: unknown }[]>`
+    SELECT row FROM course_summaries WHERE course_id = ${courseId}::uuid`;
+  const row = cockpitRow.omit({ client: true, therapist: true }).parse(stored?.row);
+  const page = await courseOf(courseId);
+  expect(
+    {
+      phase: row.course.phase,
+      sessionsHeld: row.course.sessionsHeld,
+      plannedSessions: row.course.plannedSessions,
+      measures: row.measures,
+      flags: row.flags,
+    },
+    step,
+  ).toEqual({
+    phase: page.phase,
+    sessionsHeld: page.sessions.filter((session) => session.status === "held").length,
+    plannedSessions: page.plannedSessions,
+    measures: page.measures,
+    flags: page.flags,
+  });
+}
+
 describe("course summaries", () => {
   it("equal the rules computed from scratch after every step of a random history", async () => {
     const statuses = new Map<number, number>();
+    const kinds = new Set<string>();
     let counter = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom("initial" as const, "middle" as const),
+        fc.constantFrom("initial" as const, "middle" as const, "maintenance" as const),
         fc.array(stepArbitrary, { minLength: 3, maxLength: 10 }),
-        async (phase, steps) => {
-          const client = await newClient(therapist, { displayName: `Prop Client ${++counter}` });
-          const course = await courseFor(therapist, { phase, client });
-          const courseIds = [course.id];
+        async (start, steps) => {
+          const { course, courseIds } = await startingCourse(start, `Prop Client ${++counter}`);
+          kinds.add(course.kind);
           expect((await verifyCourseSummaries(prisma, { courseIds })).mismatches).toEqual([]);
           for (const step of steps) {
-            const status = await apply(therapist, course.id, client.id, step);
+            const status = await apply(therapist, course.id, course.client.id, step);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             expect(status, JSON.stringify(step)).toBeLessThan(500);
             const { mismatches } = await verifyCourseSummaries(prisma, { courseIds });
             expect(mismatches, JSON.stringify(step)).toEqual([]);
+            await expectRowAsCoursePage(course.id, JSON.stringify(step));
           }
         },
       ),
       { numRuns: 30, seed: 2312, endOnFailure: true },
     );
+    // Acute and maintenance courses both had histories.
+    expect([...kinds].sort()).toEqual(["acute", "maintenance"]);
     // The histories had both accepted and refused writes.
     expect([...statuses.keys()].some((status) => status >= 200 && status < 300)).toBe(true);
     expect([...statuses.keys()].some((status) => status >= 400 && status < 500)).toBe(true);

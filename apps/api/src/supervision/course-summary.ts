@@ -30,8 +30,12 @@ import { courseMeasureFlags, measureSummaryOf, mergeFlags } from "../clinical/me
 import { getMeasurementSettings } from "../clinical/measures/settings-read";
 import { loadCourseFacts, type CourseFacts } from "./course-facts";
 
-/** Raise it when a rule that a stored row reflects changes: start-up then recomputes every row. */
-export const SUMMARY_RULES_VERSION = 1;
+/**
+ * Raise it when a rule that a stored row reflects changes: start-up then recomputes every row.
+ * 2: a maintenance course's row follows its own measurement points and alerts (its kind is passed), and
+ * it is not counted as a measured course (docs/decisions/026).
+ */
+export const SUMMARY_RULES_VERSION = 2;
 
 /** An active client's course: the cockpit lists these. */
 export const OPEN_PHASES: readonly CoursePhase[] = ["initial", "middle", "termination", "maintenance"];
@@ -59,7 +63,11 @@ export interface CourseSummaryRecord {
   overdue: boolean;
   riskSince: Date | null;
   openRiskFlags: number;
-  /** Response and remission are defined: a PHQ-9 baseline high enough and a later PHQ-9. */
+  /**
+   * Response and remission are defined: a PHQ-9 baseline high enough and a later PHQ-9, in a course
+   * that is not maintenance (a maintenance course keeps the gains of its acute course, which is the one
+   * measured; it is watched for deterioration instead, as the course page does).
+   */
   measured: boolean;
   outcomeStatus: string;
   row: StoredCockpitRow;
@@ -81,7 +89,8 @@ export function summaryOf(
   fact: CourseFacts,
   settings: MeasurementSettings,
 ): CourseSummaryRecord {
-  // The course flags read the held sessions and the next planned one.
+  // The course flags read the held sessions and the next planned one; the measure flags read the
+  // course's kind (`course.kind`: a maintenance course's own measurement points and alerts).
   const next = fact.nextPlannedNumber;
   const flagSessions =
     next === null ? fact.attended : [...fact.attended, { number: next, status: "planned" as const }];
@@ -118,7 +127,7 @@ export function summaryOf(
     overdue,
     riskSince: fact.riskSince,
     openRiskFlags: fact.openRisks.length,
-    measured: outcome.percentRulesApply && (outcome.phq9?.count ?? 0) >= 2,
+    measured: course.kind !== "maintenance" && outcome.percentRulesApply && (outcome.phq9?.count ?? 0) >= 2,
     outcomeStatus: outcome.status,
     row: {
       course: {

@@ -8,6 +8,7 @@ import {
   type EndpointInput,
   type EndpointPathArgs,
   type EndpointResponse,
+  type CourseFormat,
   weekdayOf,
 } from "@ipt/shared";
 import { request } from "@playwright/test";
@@ -58,7 +59,7 @@ export async function apiAs(baseURL: string, account: Account): Promise<AccountA
 }
 
 /**
- * A client with a standard weekly course (12 sessions unless told) from `startDate`, every
+ * A client with a weekly course (standard and 12 sessions unless told) from `startDate`, every
  * initial-phase task done and the plan generated (the course is still in the initial phase). All
  * text is invented.
  */
@@ -66,7 +67,7 @@ export async function clientWithCourse(
   api: AccountApi,
   displayName: string,
   startDate: string,
-  { plannedSessions = 12 }: { plannedSessions?: number } = {},
+  { plannedSessions = 12, format = "standard" }: { plannedSessions?: number; format?: CourseFormat } = {},
 ) {
   const client = await api.call(endpoints.clients.create, {
     body: {
@@ -78,7 +79,7 @@ export async function clientWithCourse(
   const clientId = client.id;
   let course = await api.call(endpoints.courses.start, {
     params: { clientId },
-    body: { format: "standard", lineage: "weissman", startDate },
+    body: { format, lineage: "weissman", startDate },
   });
   const courseId = course.id;
   course = await api.call(endpoints.courses.updateInitialTasks, {

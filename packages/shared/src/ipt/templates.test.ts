@@ -220,6 +220,19 @@ describe("unconfirmed content stays out", () => {
     );
   });
 
+  it("cites the measurement sources on the final rating [S12b][S18] and the deficits sources on the contacts line [S3][S29c]", () => {
+    for (const lineage of lineages) {
+      const final = slotTemplateItems("final", "standard", lineage).find(
+        (item) => item.key === "final.final-rating",
+      );
+      expect(final?.sources).toEqual(["S12b", "S18"]);
+    }
+    const contacts = areaGuidance.interpersonal_deficits.agendaItems.find(
+      (item) => item.key === "middle.area.interpersonal_deficits.contacts",
+    );
+    expect(contacts).toMatchObject({ text: /encourage new or renewed contacts/, sources: ["S3", "S29c"] });
+  });
+
   it("checks a substantial body of text", () => {
     expect(content.texts.length).toBeGreaterThan(500);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flag, type Flag } from "../ipt/rules";
 import { sourceTags } from "../ipt/sources";
-import type { SessionStatus } from "../ipt/vocabulary";
+import type { CourseKind, SessionStatus } from "../ipt/vocabulary";
 import { measureFlags, nonResponseSuggestions, type MeasureFlagInput, type OpenRiskFlag } from "./alerts";
 import type { SeriesPoint } from "./results";
 import { defaultMeasurementSettings, type MeasurementSettings } from "./settings";
@@ -17,6 +17,7 @@ interface Course {
   statuses?: Record<number, SessionStatus>;
   settings?: Partial<MeasurementSettings>;
   openRiskFlags?: OpenRiskFlag[];
+  kind?: CourseKind;
 }
 
 const points = (scores: Scores = {}): SeriesPoint[] =>
@@ -34,6 +35,7 @@ function input(course: Course): MeasureFlagInput {
     series: { phq9: points(course.phq9), gad7: points(course.gad7) },
     settings: { ...defaultMeasurementSettings, ...course.settings },
     openRiskFlags: course.openRiskFlags ?? [],
+    ...(course.kind ? { kind: course.kind } : {}),
   };
 }
 
@@ -533,6 +535,50 @@ describe("measureFlags", () => {
     };
     expect(codes(course)).toEqual(["measures_overdue"]);
     expect(codes({ ...course, phq9: { ...course.phq9, 5: 10 }, gad7: { ...course.gad7, 5: 8 } })).toEqual([]);
+  });
+});
+
+describe("a maintenance course's alerts (docs/decisions/026; project choice)", () => {
+  // The same histories on a 12-session course, acute and maintenance: maintenance keeps the gains of
+  // its acute course, so the early review and on-track markers (acute response) are off, deterioration
+  // and risk stay, and measures are due at every session (maintenanceMeasurementPoints).
+  const every = (total: number, upTo: number): Scores =>
+    Object.fromEntries(Array.from({ length: upTo }, (_, index) => [index + 1, total]));
+  it.each<[string, Course, Flag["code"][], Flag["code"][]]>([
+    [
+      "PHQ-9 20 → 17 at session 4: the early review",
+      { planned: 12, held: 4, phq9: { 1: 20, 2: 19, 3: 18, 4: 17 }, gad7: every(6, 4) },
+      ["early_non_response"],
+      [],
+    ],
+    [
+      "PHQ-9 16 → 15 at sessions 6 and 7: not on track",
+      { planned: 12, held: 7, phq9: { ...every(15, 7), 1: 16 }, gad7: every(6, 7) },
+      ["not_on_track"],
+      [],
+    ],
+    [
+      "PHQ-9 up 6 from the first score: deterioration either way",
+      { planned: 12, held: 2, phq9: { 1: 5, 2: 11 }, gad7: every(4, 2) },
+      ["reliable_deterioration"],
+      ["reliable_deterioration"],
+    ],
+    [
+      "session 2 held without scores: due at every maintenance session",
+      { planned: 12, held: 2, phq9: { 1: 5 }, gad7: { 1: 4 } },
+      [],
+      ["measures_overdue"],
+    ],
+  ])("%s", (_, course, acute, maintenance) => {
+    expect(codes({ ...course, kind: "acute" })).toEqual(acute);
+    expect(codes({ ...course, kind: "maintenance" })).toEqual(maintenance);
+  });
+
+  it("names the maintenance session that is due", () => {
+    const course: Course = { planned: 12, held: 2, phq9: { 1: 5 }, gad7: { 1: 4 }, kind: "maintenance" };
+    expect(flagOf(course, "measures_overdue")?.message).toBe(
+      "PHQ-9 and GAD-7 were due at session 2 (every session) and have not been recorded.",
+    );
   });
 });
 

@@ -10,6 +10,7 @@
 import {
   clientStatus,
   courseFormat,
+  courseKind,
   coursePhase,
   disputeStage,
   instrument,
@@ -44,6 +45,8 @@ const openRisk = z.tuple([z.string() /* session id */, z.number().int() /* item 
 
 const course = z.object({
   id: z.string(),
+  /** A maintenance course has its own measurement points (shared measures/schedule). */
+  kind: courseKind,
   format: courseFormat,
   lineage,
   phase: coursePhase,
@@ -132,6 +135,7 @@ export async function loadCaseloadData(
           'course', (
             SELECT json_build_object(
               'id', course.id,
+              'kind', course.kind,
               'format', course.format,
               'lineage', course.lineage,
               'phase', course.phase,

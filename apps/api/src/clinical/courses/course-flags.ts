@@ -3,10 +3,14 @@
 import { courseFlags, type CourseDetail, type Flag, type LifeEventKind } from "@ipt/shared";
 import type { Prisma } from "../../db/prisma";
 
-/** The course fields flagsOf reads: every list that shows flags (caseload, cockpit) selects these. */
+/**
+ * The course fields flagsOf and the measure flags read: every list that shows flags (caseload, cockpit)
+ * selects these. `kind` gives a maintenance course its own measurement points (shared measures/schedule).
+ */
 export const flagCourseSelect = {
   id: true,
   clientId: true,
+  kind: true,
   format: true,
   lineage: true,
   phase: true,

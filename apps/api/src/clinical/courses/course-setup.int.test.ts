@@ -469,6 +469,21 @@ describe("the contract and the plan", () => {
   const setContract = (who: Clinician, course: CourseDetail, overrides = {}) =>
     who.put(`/api/courses/${course.id}/contract`, contract(course.version, overrides));
 
+  it.each([1, 5])(
+    "keeps the ending lead a setting of 2 to 4 sessions [S4]: %i is refused naming body.terminationLead (400)",
+    async (lead) => {
+      const therapist = await signedInAs(app, prisma);
+      const course = await newCourse(therapist, (await newClient(therapist)).id);
+      const refused = expectApiError(
+        await setContract(therapist, course, { terminationLead: lead }),
+        400,
+        "validation_failed",
+      );
+      expect(fieldNames(refused)).toEqual(["body.terminationLead"]);
+      expect(await prisma.therapySession.count({ where: { courseId: course.id } })).toBe(0);
+    },
+  );
+
   it.each([
     [12, { initial: [1, 2, 3], middle: [4, 5, 6, 7, 8], termination: [9, 10, 11, 12] }],
     [16, { initial: [1, 2, 3], middle: [4, 5, 6, 7, 8, 9, 10, 11, 12], termination: [13, 14, 15, 16] }],

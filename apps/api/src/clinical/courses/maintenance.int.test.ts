@@ -1,16 +1,26 @@
 // Maintenance IPT on real PostgreSQL (docs/decisions/026): a maintenance course after a completed acute
-// course, its plan at the contract's interval, the guards and their 4xx answers naming the field.
+// course, its plan at the contract's interval, the guards and their 4xx answers naming the field; the
+// caseload, the cockpit and the supervisor summaries follow its own measurement points.
+import { caseloadResponse, cockpitResponse, therapistSummariesResponse } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { expectApiError, fieldNames } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
-import { asCourse, courseFor, holdSessions, planOf, signedInAs } from "../../../test/helpers/clinical";
+import {
+  asCourse,
+  courseFor,
+  holdSessions,
+  ok,
+  planOf,
+  sessionNumbered,
+  signedInAs,
+} from "../../../test/helpers/clinical";
 import {
   ACUTE_ENDED_ON,
   completedAcuteCourse,
   maintenanceContract,
   startMaintenance,
 } from "../../../test/helpers/maintenance";
-import { recordPhq9 } from "../../../test/helpers/measures";
+import { recordGad7, recordPhq9, supervisorOf } from "../../../test/helpers/measures";
 
 const { app, prisma } = await createTestApp();
 
@@ -160,6 +170,53 @@ describe("starting a maintenance course", () => {
     const acute = await completedAcuteCourse(owner);
     expectApiError(await startMaintenance(other, acute.id), 404, "not_found");
     expect(await prisma.course.count({ where: { acuteCourseId: acute.id } })).toBe(0);
+  });
+});
+
+describe("a maintenance course in the lists and the supervisor's views", () => {
+  it("follows its own measurement points and is not counted as a measured course", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const { supervisor } = await supervisorOf(app, prisma, therapist);
+    const acute = await completedAcuteCourse(therapist);
+    const course = asCourse(await startMaintenance(therapist, acute.id), 201);
+    const held = await holdSessions(therapist, course.id, [1, 2]);
+    const one = sessionNumbered(held, 1).id;
+    await recordPhq9(therapist, course.id, one, 12);
+    await recordGad7(therapist, course.id, one, 8);
+    await recordPhq9(therapist, course.id, sessionNumbered(held, 2).id, 5);
+    // GAD-7 is due at every maintenance session, so session 2's is overdue. On the acute schedule of a
+    // 6-session course (sessions 1, 3, 4 and 6) nothing would be due yet.
+    const overdue = { code: "measures_overdue", summary: "GAD-7 not recorded at session 2" };
+    const page = asCourse(await therapist.get(`/api/courses/${course.id}`));
+    expect(page.flags).toContainEqual(expect.objectContaining(overdue));
+
+    const caseload = ok(await therapist.get("/api/clients"), caseloadResponse);
+    expect(caseload.items).toHaveLength(1);
+    expect(caseload.items[0]).toMatchObject({
+      course: { id: course.id, phase: "maintenance", sessionsHeld: 2, plannedSessions: 6 },
+      flags: page.flags,
+    });
+
+    const cockpit = ok(await supervisor.get("/api/supervision/cockpit"), cockpitResponse);
+    expect(cockpit.items).toHaveLength(1);
+    expect(cockpit.items[0]).toMatchObject({
+      course: { id: course.id, phase: "maintenance", sessionsHeld: 2, plannedSessions: 6 },
+      overdue: { measures: true, unsignedSessions: 2, terminationNotRaised: false },
+      nonResponse: false,
+      flags: page.flags,
+      measures: page.measures,
+    });
+
+    // Response and remission are the acute course's (PHQ-9 16 → 4): the maintenance course's own
+    // baseline (12 → 5) is not a second measured course.
+    const summaries = ok(await supervisor.get("/api/supervision/therapists"), therapistSummariesResponse);
+    expect(summaries.items[0]).toMatchObject({
+      activeClients: 1,
+      measuredCourses: 1,
+      responseShare: 1,
+      remissionShare: 1,
+      overdueItems: 1,
+    });
   });
 });
 

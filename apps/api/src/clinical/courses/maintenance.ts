@@ -21,6 +21,7 @@ import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
 import { lockCourse, plannedSessionRow, withRefusalAudit } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
 import { required } from "../../errors/required";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 
 const OPEN_COURSE_MESSAGE = "This client already has an open course.";
 
@@ -174,6 +175,8 @@ export async function startMaintenance(
           sessions: plan.length,
           templateVersion: TEMPLATE_VERSION,
         });
+        // The supervisor's views list the new course at once (its row in course_summaries).
+        await refreshCourseSummary(tx, id);
         return getCourseDetail(tx, actor, id, { audit: false });
       }),
     );

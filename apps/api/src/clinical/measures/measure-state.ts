@@ -30,8 +30,12 @@ import { getMeasurementSettings } from "./settings-read";
 export interface MeasureCourse {
   phase: CoursePhase;
   plannedSessions: number;
-  /** A maintenance course is measured at every session (shared measures/schedule); default acute. */
-  kind?: CourseKind;
+  /**
+   * A maintenance course is measured at every session and has no acute response alerts (shared
+   * measures/schedule and alerts). Required, so every view that computes a schedule (course page,
+   * caseload, supervisor summaries) passes it and none falls back to the acute schedule.
+   */
+  kind: CourseKind;
 }
 
 export interface MeasureSession {
@@ -159,7 +163,7 @@ export interface SeriesMeasureInput {
  */
 export function courseMeasureFlags(input: SeriesMeasureInput): Flag[] {
   const plannedSessions = Math.max(1, input.course.plannedSessions);
-  const allFlags = measureFlags({ ...input, plannedSessions, kind: input.course.kind ?? "acute" });
+  const allFlags = measureFlags({ ...input, plannedSessions, kind: input.course.kind });
   // Risk stays until a clinician resolves it; schedule and progress alerts end with the course.
   return input.course.phase === "completed"
     ? allFlags.filter((flag) => flag.code === "risk_item9")
@@ -203,7 +207,7 @@ export function courseMeasuresOf(input: CourseMeasureInput): CourseMeasureResult
       sessions,
       series,
       settings,
-      kind: course.kind ?? "acute",
+      kind: course.kind,
     }),
     flags: courseMeasureFlags({ course, sessions, series, openRiskFlags, settings }),
     summary: measureSummaryOf(series, outcome, openRiskFlags.length),

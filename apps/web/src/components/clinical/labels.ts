@@ -8,6 +8,7 @@ import type {
   FlagSeverity,
   Frequency,
   NextStep,
+  ParentAttendance,
   SessionStatus,
 } from "@ipt/shared";
 
@@ -36,6 +37,14 @@ export const sessionStatusLabels: Record<SessionStatus, string> = {
   held: "Held",
   cancelled: "Cancelled",
   no_show: "Did not attend",
+};
+
+/** IPT-A parent or carer attendance in a table cell (shared parentAttendanceLabels say it in full). */
+export const parentAttendanceShortLabels: Record<ParentAttendance, string> = {
+  none: "None",
+  joint: "Joint part",
+  parent_only: "On their own",
+  joint_and_parent_only: "Joint part and on their own",
 };
 
 /** Short badge text for each flag; the flag's own message gives the detail. */

@@ -1,4 +1,4 @@
-import { techniqueGuidance, type SessionDetail } from "@ipt/shared";
+import { parentAttendanceLabels, techniqueGuidance, type SessionDetail } from "@ipt/shared";
 import { formatDateTime } from "../../lib/format";
 import { SummaryRow } from "../summary-row";
 import { AgendaList } from "./agenda-list";
@@ -36,6 +36,11 @@ export function SessionRecordView({ session }: { session: SessionDetail }) {
           <SummaryRow term="Risk review">
             {session.riskReview.done ? "Done. " : "Not ticked. "}
             {session.riskReview.note}
+          </SummaryRow>
+        ) : null}
+        {session.course.format === "ipt_a" ? (
+          <SummaryRow term="Parent or carer">
+            {session.parentAttendance ? parentAttendanceLabels[session.parentAttendance] : textOrNone("")}
           </SummaryRow>
         ) : null}
         <SummaryRow term="Techniques used">

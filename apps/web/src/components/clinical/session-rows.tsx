@@ -1,7 +1,7 @@
-import { phaseLabelFor, type Lineage, type SessionSummary } from "@ipt/shared";
+import { phaseLabelFor, type CourseDetail, type SessionSummary } from "@ipt/shared";
 import { Link } from "react-router";
 import type { Column } from "../data-table";
-import { sessionStatusLabels } from "./labels";
+import { parentAttendanceShortLabels, sessionStatusLabels } from "./labels";
 import { SessionWhen } from "./session-when";
 
 /** "Session 4", or "Cancelled session" (a cancelled session has no number). */
@@ -11,9 +11,14 @@ export const sessionRowTitle = (session: Pick<SessionSummary, "number">) =>
 /**
  * The columns every table of a course's sessions starts with (therapist and review): the session
  * (linking to `hrefOf(session)`), its date and time and status stay columns at every width; phase,
- * signature and agenda fold into the first cell on a narrow screen.
+ * signature and agenda (and, on an IPT-A course, a parent's or carer's attendance) fold into the first
+ * cell on a narrow screen.
  */
-export function sessionColumns(lineage: Lineage, hrefOf: (session: SessionSummary) => string) {
+export function sessionColumns(
+  course: Pick<CourseDetail, "lineage" | "format">,
+  hrefOf: (session: SessionSummary) => string,
+) {
+  const { lineage } = course;
   const columns: Column<SessionSummary>[] = [
     {
       key: "session",
@@ -50,5 +55,18 @@ export function sessionColumns(lineage: Lineage, hrefOf: (session: SessionSummar
       cell: (session) => `${session.agendaDone} of ${session.agendaTotal}`,
     },
   ];
+  if (course.format === "ipt_a") {
+    columns.push({
+      key: "parent",
+      header: "Parent or carer",
+      priority: 2,
+      cell: (session) =>
+        session.parentAttendance ? (
+          parentAttendanceShortLabels[session.parentAttendance]
+        ) : (
+          <span className="cell__note">Not recorded</span>
+        ),
+    });
+  }
   return columns;
 }

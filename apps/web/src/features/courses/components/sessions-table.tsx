@@ -46,7 +46,7 @@ export function SessionsTable({
   onEdit?: (session: SessionSummary, edit: PlanEdit) => void;
 }) {
   const columns: Column<SessionSummary>[] = [
-    ...sessionColumns(course.lineage, (session) => paths.therapist.session.getHref(session.id)),
+    ...sessionColumns(course, (session) => paths.therapist.session.getHref(session.id)),
     ...(onEdit
       ? [
           {

@@ -1,6 +1,6 @@
 import type { AgendaItem, SessionDetail } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
-import { addCustomItem, draftChanges, draftFrom, removeItem, setItemDone } from "./session-draft";
+import { addCustomItem, draftChanges, draftFrom, removeItem, setItemDone, withStatus } from "./session-draft";
 
 const item = (key: string, done = false): AgendaItem => ({
   key,
@@ -51,6 +51,27 @@ describe("draftChanges", () => {
       agenda: [item("middle.opening", true), item("middle.incident")],
       nextFocus: "The argument with the sister.",
     });
+  });
+});
+
+describe("IPT-A parent or carer attendance in the draft [S20c]", () => {
+  const held = { ...session, status: "held", parentAttendance: "joint" } as SessionDetail;
+
+  it("is sent when it changes, null clearing it", () => {
+    expect(draftChanges(held, { ...draftFrom(held), parentAttendance: "parent_only" })).toEqual({
+      parentAttendance: "parent_only",
+    });
+    expect(draftChanges(held, { ...draftFrom(held), parentAttendance: null })).toEqual({
+      parentAttendance: null,
+    });
+  });
+
+  it("is cleared when the session is no longer held, and kept while it is", () => {
+    expect(draftChanges(held, withStatus(draftFrom(held), "no_show"))).toEqual({
+      status: "no_show",
+      parentAttendance: null,
+    });
+    expect(withStatus(draftFrom(held), "held").parentAttendance).toBe("joint");
   });
 });
 

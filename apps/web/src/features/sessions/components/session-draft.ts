@@ -1,6 +1,12 @@
 // The editable part of a session record, kept in the page while the therapist works on it, and the
 // request that saves only what changed.
-import type { AgendaItem, SessionDetail, Technique, UpdateSessionRequest } from "@ipt/shared";
+import type {
+  AgendaItem,
+  ParentAttendance,
+  SessionDetail,
+  Technique,
+  UpdateSessionRequest,
+} from "@ipt/shared";
 
 export type EditableStatus = NonNullable<UpdateSessionRequest["status"]>;
 
@@ -14,6 +20,8 @@ export interface SessionDraft {
   nextFocus: string;
   riskReviewDone: boolean;
   riskReviewNote: string;
+  /** IPT-A: whether a parent or carer attended (held sessions only); null: not recorded. */
+  parentAttendance: ParentAttendance | null;
 }
 
 const textFields = ["incident", "notes", "betweenSessionWork", "nextFocus", "riskReviewNote"] as const;
@@ -30,6 +38,7 @@ export function draftFrom(session: SessionDetail): SessionDraft {
     nextFocus: session.nextFocus,
     riskReviewDone: session.riskReview.done,
     riskReviewNote: session.riskReview.note,
+    parentAttendance: session.parentAttendance,
   };
 }
 
@@ -47,10 +56,19 @@ export function draftChanges(
   if (!sameList([...draft.techniques].sort(), [...saved.techniques].sort()))
     changes.techniques = draft.techniques;
   if (draft.riskReviewDone !== saved.riskReviewDone) changes.riskReviewDone = draft.riskReviewDone;
+  if (draft.parentAttendance !== saved.parentAttendance) changes.parentAttendance = draft.parentAttendance;
   for (const field of textFields) {
     if (draft[field] !== saved[field]) changes[field] = draft[field];
   }
   return changes;
+}
+
+/**
+ * The draft after the status changes: a parent's or carer's attendance is recorded on a held session
+ * only (shared ipt/parent-attendance), so leaving "held" clears it rather than have the save refused.
+ */
+export function withStatus(draft: SessionDraft, status: EditableStatus): SessionDraft {
+  return { ...draft, status, parentAttendance: status === "held" ? draft.parentAttendance : null };
 }
 
 /** Ticks or unticks one agenda item. */

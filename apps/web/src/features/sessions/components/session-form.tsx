@@ -1,7 +1,11 @@
 import {
+  parentAttendanceLabels,
+  parentAttendances,
+  parentAttendanceSources,
   techniqueGuidance,
   techniques,
   updateSessionRequest,
+  type ParentAttendance,
   type SessionDetail,
   type Technique,
 } from "@ipt/shared";
@@ -20,7 +24,7 @@ import { useReloadSession } from "../api/get-session";
 import { useSignSession } from "../api/sign-session";
 import { useUpdateSession } from "../api/update-session";
 import { AgendaEditor } from "./agenda-editor";
-import { draftChanges, draftFrom, type EditableStatus, type SessionDraft } from "./session-draft";
+import { draftChanges, draftFrom, withStatus, type EditableStatus, type SessionDraft } from "./session-draft";
 
 const fieldNames = fieldNamesOf(updateSessionRequest);
 
@@ -39,6 +43,14 @@ const techniqueOptions = techniques.map((technique) => ({
     </>
   ),
 }));
+
+/** The radio value of "not recorded" (the API's null). */
+const NOT_RECORDED = "not_recorded";
+
+const parentAttendanceOptions = [
+  { value: NOT_RECORDED, label: "Not recorded" },
+  ...parentAttendances.map((value) => ({ value, label: parentAttendanceLabels[value] })),
+];
 
 const textAreas = [
   { name: "incident", label: "Interpersonal incident worked on", rows: 3, maxLength: 5000 },
@@ -129,9 +141,32 @@ export function SessionForm({ session, onSigned }: { session: SessionDetail; onS
         }
         options={statusOptions}
         selected={[draft.status]}
-        onToggle={(value) => edit({ status: value as EditableStatus })}
+        onToggle={(value) => {
+          setStatus(null);
+          setDraft((current) => withStatus(current, value as EditableStatus));
+        }}
         error={errors.fields.status}
       />
+      {session.course.format === "ipt_a" && draft.status === "held" ? (
+        <ChoiceGroup
+          type="radio"
+          name="parentAttendance"
+          legend="Parent or carer attendance (IPT-A)"
+          hint={
+            <>
+              Parents or carers are strongly encouraged to take part at three points: the start, the middle
+              phase (a joint part if the problem area involves a parent) and the end.{" "}
+              <SourceTags tags={parentAttendanceSources} />
+            </>
+          }
+          options={parentAttendanceOptions}
+          selected={[draft.parentAttendance ?? NOT_RECORDED]}
+          onToggle={(value) =>
+            edit({ parentAttendance: value === NOT_RECORDED ? null : (value as ParentAttendance) })
+          }
+          error={errors.fields.parentAttendance}
+        />
+      ) : null}
       {session.riskReview.required ? (
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Risk review (needed before signing)</legend>

@@ -152,3 +152,80 @@ describe("the risk review after a risk flag [S25l][S25m]", () => {
     expect(textOf(await screen.findByRole("alert"))).toContain(RISK_REVIEW_NEEDED);
   });
 });
+
+describe("IPT-A parent or carer attendance [S20c]", () => {
+  const adolescent = (patch: Partial<SessionDetail> = {}): SessionDetail =>
+    sessionOf({
+      signedAt: null,
+      signedBy: null,
+      amendments: [],
+      course: { ...open.course, format: "ipt_a" },
+      ...patch,
+    });
+  const GROUP = "Parent or carer attendance (IPT-A)";
+
+  it("is asked on a held IPT-A session only", () => {
+    stubFetch();
+    const { unmount } = renderWithProviders(<SessionForm session={open} onSigned={() => undefined} />);
+    expect(screen.queryByRole("group", { name: GROUP })).toBeNull();
+    unmount();
+    renderWithProviders(<SessionForm session={adolescent()} onSigned={() => undefined} />);
+    const group = screen.getByRole("group", { name: GROUP });
+    expect(textOf(group)).toContain("S20c");
+    expect(within(group).getByRole("radio", { name: "Not recorded" })).toHaveProperty("checked", true);
+  });
+
+  it("is saved with the session", async () => {
+    const session = adolescent();
+    const api = stubFetch().on(
+      `PATCH /api/sessions/${session.id}`,
+      json(sessionDetail, { ...session, parentAttendance: "joint", version: session.version + 1 }),
+    );
+    const { user } = renderWithProviders(<SessionForm session={session} onSigned={() => undefined} />);
+    await user.click(screen.getByRole("radio", { name: "A parent or carer joined a joint part" }));
+    await user.click(screen.getByRole("button", { name: "Save session" }));
+    expect(await screen.findByText("Session saved.")).toBeTruthy();
+    expect(api.sent(`PATCH /api/sessions/${session.id}`)[0]?.body).toEqual({
+      version: session.version,
+      parentAttendance: "joint",
+    });
+  });
+
+  it("is cleared when the session is marked as not attended", async () => {
+    const session = adolescent({ parentAttendance: "parent_only" });
+    const api = stubFetch().on(
+      `PATCH /api/sessions/${session.id}`,
+      json(sessionDetail, { ...session, status: "no_show", parentAttendance: null, version: 5 }),
+    );
+    const { user } = renderWithProviders(<SessionForm session={session} onSigned={() => undefined} />);
+    expect(screen.getByRole("radio", { name: "A parent or carer had a part on their own" })).toHaveProperty(
+      "checked",
+      true,
+    );
+    await user.click(screen.getByRole("radio", { name: "Did not attend" }));
+    expect(screen.queryByRole("group", { name: GROUP })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Save session" }));
+    expect(await screen.findByText("Session saved.")).toBeTruthy();
+    expect(api.sent(`PATCH /api/sessions/${session.id}`)[0]?.body).toEqual({
+      version: session.version,
+      status: "no_show",
+      parentAttendance: null,
+    });
+  });
+
+  it("puts the server's refusal next to it", async () => {
+    const session = adolescent();
+    const refusal = "Parent or carer attendance is recorded on IPT-A courses only.";
+    stubFetch().on(
+      `PATCH /api/sessions/${session.id}`,
+      apiError(400, "validation_failed", "The session was not saved.", [
+        { field: "body.parentAttendance", message: refusal },
+      ]),
+    );
+    const { user } = renderWithProviders(<SessionForm session={session} onSigned={() => undefined} />);
+    await user.click(screen.getByRole("radio", { name: "No parent or carer attended" }));
+    await user.click(screen.getByRole("button", { name: "Save session" }));
+    expect(textOf(await screen.findByRole("alert"))).toContain("The session was not saved.");
+    expectFieldError(screen.getByRole("group", { name: GROUP }), refusal);
+  });
+});

@@ -55,11 +55,15 @@ function LatestScoreCell({ row }: { row: CockpitRow }) {
   );
 }
 
-/** Who the row is and what is urgent stay columns at every width; the rest fold into the first cell. */
+/**
+ * Who the row is and what is urgent stay columns at every width; the rest fold into the first cell.
+ * The phase folds on a phone too: beside the client (whose folded details hold unbreakable figures) and
+ * the flags, a one-word phase ("Maintenance", "Termination") made the table wider than a 390 px screen.
+ */
 const columns: Column<CockpitRow>[] = [
   { key: "client", header: "Client", cell: (row) => <ClientCell row={row} /> },
   { key: "flags", header: "Flags", cell: (row) => <FlagBadges flags={row.flags} /> },
-  { key: "phase", header: "Phase", cell: (row) => coursePhaseLabels[row.course.phase] },
+  { key: "phase", header: "Phase", priority: 2, cell: (row) => coursePhaseLabels[row.course.phase] },
   {
     key: "session",
     header: "Session",

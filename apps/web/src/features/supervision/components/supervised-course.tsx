@@ -24,7 +24,7 @@ export function SupervisedSessionsTable({ course }: { course: CourseDetail }) {
   // The same choice the API makes for the fidelity table (shared, deterministic, nothing stored).
   const sampled = new Set(reviewSample(course.id, course.sessions));
   const columns: Column<SessionSummary>[] = [
-    ...sessionColumns(course.lineage, (session) => paths.supervision.session.getHref(session.id)),
+    ...sessionColumns(course, (session) => paths.supervision.session.getHref(session.id)),
     {
       key: "review",
       header: "Review",

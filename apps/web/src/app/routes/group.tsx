@@ -145,8 +145,8 @@ function GroupContent({ group }: { group: GroupDetail }) {
 
       <Section id={SESSIONS_HEADING} title="Group sessions" focusable>
         <p className="section__intro">
-          Weekly group sessions: the first initial, the last termination{" "}
-          <SourceTags tags={GROUP_IPT.sources} />. Attendance is recorded once for every member, from the
+          Weekly group sessions: the first initial, the last termination.
+          <SourceTags tags={GROUP_IPT.sources} /> Attendance is recorded once for every member, from the
           session’s date.
         </p>
         <GroupSessionsTable

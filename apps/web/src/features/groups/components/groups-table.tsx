@@ -5,15 +5,8 @@ import { DataTable, type Column } from "../../../components/data-table";
 import { paths } from "../../../config/paths";
 import { OpenRiskBadge } from "./risk-badge";
 
-const membersWord = (count: number) => `${count} ${count === 1 ? "member" : "members"}`;
-
 function GroupCell({ group }: { group: GroupListItem }) {
-  return (
-    <>
-      <Link to={paths.therapist.group.getHref(group.id)}>{group.name}</Link>
-      <span className="cell__note">{membersWord(group.members)}</span>
-    </>
-  );
+  return <Link to={paths.therapist.group.getHref(group.id)}>{group.name}</Link>;
 }
 
 /** Members with an open risk flag, most flags first, each linked to their course: red, and in words. */

@@ -55,6 +55,7 @@ export function MembersTable({
     {
       key: "area",
       header: "Problem area",
+      priority: 2,
       cell: (member) =>
         member.primaryArea ? (
           areaGuidanceFor(member.primaryArea, group.lineage).label
@@ -75,7 +76,7 @@ export function MembersTable({
                 className="button button--secondary button--small"
                 onClick={() => onRemove(member)}
               >
-                Remove<span className="visually-hidden"> {member.client.displayName}</span> from the group
+                Remove from the group<span className="visually-hidden">: {member.client.displayName}</span>
               </button>
             ),
           },

@@ -28,6 +28,11 @@ export const createGroupRequest = z.strictObject({
   startDate: isoDate,
   weekday: isoWeekday,
   startTime: timeOfDay,
+  /**
+   * IPT-G's mid-treatment individual meeting for each member, after group session ⌊N/2⌋ [S17a]. Off by
+   * default: the WHO format has none.
+   */
+  midGroupMeeting: z.boolean().optional(),
 });
 export type CreateGroupRequest = z.infer<typeof createGroupRequest>;
 
@@ -113,6 +118,8 @@ export const groupDetail = z.object({
   sessionWeekday: isoWeekday,
   sessionTime: timeOfDay,
   sessionMinutes: z.int(),
+  /** Each member has IPT-G's mid-treatment individual meeting after group session ⌊N/2⌋ [S17a]. */
+  midGroupMeeting: z.boolean(),
   templateVersion: z.string(),
   version: z.int(),
   members: z.array(groupMember),

@@ -45,6 +45,7 @@ const groupDetailSelect = {
   sessionWeekday: true,
   sessionTime: true,
   sessionMinutes: true,
+  midGroupMeeting: true,
   templateVersion: true,
   version: true,
   members: {
@@ -118,6 +119,7 @@ export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDet
     sessionWeekday: isoWeekday.parse(group.sessionWeekday),
     sessionTime: group.sessionTime,
     sessionMinutes: group.sessionMinutes,
+    midGroupMeeting: group.midGroupMeeting,
     templateVersion: group.templateVersion,
     version: group.version,
     members: group.members.map((member) => ({

@@ -330,3 +330,34 @@ describe("cancelling a group session", () => {
     ]);
   });
 });
+
+describe("IPT-G's mid-treatment individual meeting (an option of the group [S17a])", () => {
+  it("gives each member an individual meeting a few days after group session N/2 when the group has it", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const group = await newGroup(therapist, { midGroupMeeting: true });
+    expect(group.midGroupMeeting).toBe(true);
+    const { courseId } = await newMember(therapist, group.id, "With the mid meeting");
+    const course = await courseOf(therapist, courseId);
+    expect(course.plannedSessions).toBe(11);
+    expect(planOf(course).map(([number, date, phase, slot]) => [number, date, phase, slot])).toEqual([
+      [1, "2026-01-26", "initial", "group-pre"],
+      [2, "2026-02-02", "initial", "group-initial"],
+      [3, "2026-02-09", "middle", "group-middle"],
+      [4, "2026-02-16", "middle", "group-middle"],
+      [5, "2026-02-23", "middle", "group-middle"],
+      [6, "2026-02-26", "middle", "group-mid"],
+      [7, "2026-03-02", "middle", "group-middle"],
+      [8, "2026-03-09", "middle", "group-middle"],
+      [9, "2026-03-16", "middle", "group-middle"],
+      [10, "2026-03-23", "termination", "group-final"],
+      [11, "2026-03-30", "termination", "group-closing"],
+    ]);
+    // Without it (the WHO format), none.
+    const who = await newGroup(therapist);
+    expect(who.midGroupMeeting).toBe(false);
+    const plain = await newMember(therapist, who.id, "Without");
+    expect((await courseOf(therapist, plain.courseId)).sessions.some((s) => s.slot === "group-mid")).toBe(
+      false,
+    );
+  });
+});

@@ -53,8 +53,9 @@ type MemberPlan = ReturnType<typeof generateGroupMemberPlan>;
 
 /**
  * The member's plan as the group stands: each group session on its stored date and time (it may have
- * been moved), none for a cancelled group session, numbered again in order, and the individual
- * meetings a week before the first and after the last group session the member takes part in.
+ * been moved), none for a cancelled group session, numbered again in order, the individual meetings
+ * a week before the first and after the last group session the member takes part in, and IPT-G's
+ * mid-treatment meeting (when the group has it) a few days after the group session before it.
  */
 function followStoredSessions(
   plan: MemberPlan,
@@ -79,16 +80,18 @@ function followStoredSessions(
   const firstDate = groupDates[0];
   const lastDate = groupDates.at(-1);
   const gap = GROUP_IPT.individualMeetingGapDays;
-  return kept.map((session, index) => ({
-    ...session,
-    number: index + 1,
-    plannedDate:
+  return kept.map((session, index) => {
+    const previous = kept[index - 1];
+    const plannedDate =
       session.slot === "group-pre" && firstDate
         ? addDays(firstDate, -gap)
         : session.slot === "group-closing" && lastDate
           ? addDays(lastDate, gap)
-          : session.plannedDate,
-  }));
+          : session.slot === "group-mid" && previous
+            ? addDays(previous.plannedDate, GROUP_IPT.midMeetingDaysAfter)
+            : session.plannedDate;
+    return { ...session, number: index + 1, plannedDate };
+  });
 }
 
 export async function createGroup(
@@ -126,6 +129,7 @@ export async function createGroup(
         sessionWeekday: request.weekday,
         sessionTime: request.startTime,
         sessionMinutes: request.sessionMinutes,
+        midGroupMeeting: request.midGroupMeeting ?? false,
         templateVersion: TEMPLATE_VERSION,
       },
       select: { id: true },
@@ -145,7 +149,16 @@ export async function createGroup(
     await auditClinical(tx, actor, "group.created", "therapy_group", id, {
       groupSessions: plan.length,
       templateVersion: TEMPLATE_VERSION,
-      fields: ["name", "lineage", "groupSessions", "sessionMinutes", "startDate", "weekday", "startTime"],
+      fields: [
+        "name",
+        "lineage",
+        "groupSessions",
+        "sessionMinutes",
+        "startDate",
+        "weekday",
+        "startTime",
+        ...(request.midGroupMeeting === undefined ? [] : ["midGroupMeeting"]),
+      ],
     });
     return loadGroupDetail(tx, id);
   });
@@ -208,6 +221,7 @@ export async function addGroupMember(
           disputeStage: null,
           sensitivity: false,
           fromGroupSession: next.number,
+          midGroupMeeting: group.midGroupMeeting,
         });
       } catch (error) {
         planFieldError(error);

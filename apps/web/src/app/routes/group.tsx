@@ -224,7 +224,9 @@ export function GroupRoute() {
       <RecordHeader
         title={data.name}
         documentTitle={`${data.name}: group`}
-        subtitle={`${GROUP_IPT.label}, ${lineagePresets[data.lineage].label}; ${data.sessionMinutes}-minute sessions.`}
+        subtitle={`${GROUP_IPT.label}, ${lineagePresets[data.lineage].label}; ${data.sessionMinutes}-minute sessions${
+          data.midGroupMeeting ? "; with IPT-G’s mid-treatment individual meeting" : ""
+        }.`}
         facts={groupFacts(data, members)}
         onRisk={<CrisisSteps />}
       />

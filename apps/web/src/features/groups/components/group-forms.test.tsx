@@ -46,6 +46,7 @@ const group: GroupDetail = groupDetail.parse({
   sessionWeekday: 1,
   sessionTime: "14:00",
   sessionMinutes: 90,
+  midGroupMeeting: false,
   templateVersion: "test",
   version: 1,
   members: [member(1, "Member A (invented)"), member(2, "Member B (invented)")],
@@ -129,6 +130,7 @@ describe("creating a group", () => {
       startDate: "2026-02-02",
       weekday: 1,
       startTime: "14:00",
+      midGroupMeeting: false,
     });
     expect(onCreated).not.toHaveBeenCalled();
 

@@ -8,7 +8,13 @@ import {
 } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { SourceTags } from "../../../components/clinical/source-tags";
-import { ChoiceGroup, SelectField, SubmitButton, TextField } from "../../../components/form-fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
@@ -64,6 +70,7 @@ export function NewGroupForm({ onCreated }: { onCreated: (group: GroupDetail) =>
       startDate: formText(data, "startDate"),
       weekday: wholeNumber(formText(data, "weekday")),
       startTime: formText(data, "startTime"),
+      midGroupMeeting: data.has("midGroupMeeting"),
     };
     const parsed = createGroupRequest.safeParse(values);
     const fields: Record<string, string> = parsed.success ? {} : formErrorsFromZod(parsed.error).fields;
@@ -175,6 +182,16 @@ export function NewGroupForm({ onCreated }: { onCreated: (group: GroupDetail) =>
         required
         fieldClassName="field--short"
         error={errors.fields.startTime}
+      />
+      <CheckboxField
+        name="midGroupMeeting"
+        label="Add IPT-G’s mid-treatment individual meeting"
+        hint={
+          <>
+            Each member meets you alone a few days after group session {"⌊"}N/2{"⌋"} (IPT-G: between sessions
+            10 and 11 of 20). <SourceTags tags={GROUP_IPT.midMeetingSources} /> The WHO format has none.
+          </>
+        }
       />
       <SubmitButton pending={createGroup.isPending} pendingLabel="Creating the group…">
         Create the group and its plan

@@ -1,6 +1,14 @@
 // Group IPT set-up for the group tests and matrix rows (docs/decisions/027): a group of 8 weekly
 // Monday sessions at 14:00 from 2026-02-02, and a member added through the API.
-import { endpointPath, endpoints, groupDetail, type CreateGroupRequest, type GroupDetail } from "@ipt/shared";
+import {
+  endpointPath,
+  endpoints,
+  groupDetail,
+  groupListResponse,
+  type CreateGroupRequest,
+  type GroupDetail,
+  type GroupListResponse,
+} from "@ipt/shared";
 import type { LightMyRequestResponse } from "fastify";
 import { newClient, ok, type Clinician } from "./clinical";
 
@@ -17,6 +25,9 @@ export const groupRequest = (overrides: Partial<CreateGroupRequest> = {}): Creat
 
 export const asGroup = (response: LightMyRequestResponse, status = 200): GroupDetail =>
   ok(response, groupDetail, status);
+
+export const asGroupList = (response: LightMyRequestResponse): GroupListResponse =>
+  ok(response, groupListResponse);
 
 export const createGroup = (who: Clinician, body: object = groupRequest()) =>
   who.post(endpointPath(endpoints.groups.create), body);
@@ -39,3 +50,16 @@ export async function newMember(who: Clinician, groupId: string, displayName = "
 
 export const recordAttendance = (who: Clinician, groupId: string, groupSessionId: string, body: object) =>
   who.post(endpointPath(endpoints.groups.recordAttendance, { groupId, groupSessionId }), body);
+
+export const rescheduleGroupSession = (
+  who: Clinician,
+  groupId: string,
+  groupSessionId: string,
+  body: object,
+) => who.post(endpointPath(endpoints.groups.rescheduleSession, { groupId, groupSessionId }), body);
+
+export const cancelGroupSession = (who: Clinician, groupId: string, groupSessionId: string, body: object) =>
+  who.post(endpointPath(endpoints.groups.cancelSession, { groupId, groupSessionId }), body);
+
+export const listGroups = (who: Clinician, query: { page?: number; pageSize?: number } = {}) =>
+  who.get(endpointPath(endpoints.groups.list, {}, query));

@@ -139,6 +139,13 @@ const SIGNED_IN = only({
 const ADMIN = only({ admin: "allow" });
 /** A therapist's own list or a new record of their own: every therapist, each seeing only their own. */
 const THERAPISTS = only({ owner: "allow", otherTherapist: "allow" });
+/** A clinician's own list: every therapist (their own) and every supervisor (their supervisees'). */
+const CLINICIANS = only({
+  owner: "allow",
+  otherTherapist: "allow",
+  ownerSupervisor: "allow",
+  otherSupervisor: "allow",
+});
 /** A supervisor's own views across their supervisees. */
 const SUPERVISORS = only({ ownerSupervisor: "allow", otherSupervisor: "allow" });
 /** The owner's record, written (or read) by the owner only; another therapist gets the 404 of a missing record. */
@@ -699,6 +706,7 @@ export const MATRIX: MatrixRow[] = [
     prepare: async (ctx) => ({ params: { courseId: (await completedAcuteCourse(owner(ctx))).id } }),
   }),
   // Group IPT (docs/decisions/027): a therapist's own groups; members and attendance on fresh ones.
+  row("GET|HEAD /api/groups", CLINICIANS),
   row("POST /api/groups", THERAPISTS, { call: () => ({ body: groupRequest() }) }),
   row("GET|HEAD /api/groups/:groupId", READER),
   row("POST /api/groups/:groupId/members", OWNER, {
@@ -723,6 +731,26 @@ export const MATRIX: MatrixRow[] = [
       return {
         params: { groupId: group.id, groupSessionId: group.sessions[0]!.id },
         body: { attendance: [{ courseId, status: "attended" }] },
+      };
+    },
+  }),
+  row("POST /api/groups/:groupId/sessions/:groupSessionId/reschedule", OWNER, {
+    call: () => ({ body: { plannedDate: "2026-02-03" } }),
+    prepare: async (ctx) => {
+      const group = await newGroup(owner(ctx));
+      return {
+        params: { groupId: group.id, groupSessionId: group.sessions[0]!.id },
+        body: { plannedDate: "2026-02-03" },
+      };
+    },
+  }),
+  row("POST /api/groups/:groupId/sessions/:groupSessionId/cancel", OWNER, {
+    call: () => ({ body: { reason: "Matrix: the room is closed." } }),
+    prepare: async (ctx) => {
+      const group = await newGroup(owner(ctx));
+      return {
+        params: { groupId: group.id, groupSessionId: group.sessions[1]!.id },
+        body: { reason: "Matrix: the room is closed." },
       };
     },
   }),

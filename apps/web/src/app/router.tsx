@@ -28,6 +28,7 @@ import {
   supervisionRiskFlagsLoader,
 } from "./routes/clinical-loaders";
 import { RootErrorPage, RouteErrorPage } from "./routes/error";
+import { groupLoader, groupsLoader } from "./routes/groups-loaders";
 import { courseMeasuresLoader } from "./routes/measures-loaders";
 import { NotFoundRoute } from "./routes/not-found";
 import { supervisionCourseLoader, supervisionSessionLoader } from "./routes/supervision-loaders";
@@ -204,6 +205,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       ),
                     },
                   ],
+                },
+                {
+                  path: paths.therapist.groups.path,
+                  loader: forRoles(["therapist"], groupsLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/groups")).GroupsRoute),
+                },
+                {
+                  path: paths.therapist.newGroup.path,
+                  loader: forRoles(["therapist"]),
+                  lazy: lazyPage(async () => (await import("./routes/new-group")).NewGroupRoute),
+                },
+                {
+                  path: paths.therapist.group.path,
+                  loader: forRoles(["therapist"], groupLoader(queryClient)),
+                  lazy: lazyPage(async () => (await import("./routes/group")).GroupRoute),
                 },
                 {
                   path: paths.therapist.calendarFeed.path,

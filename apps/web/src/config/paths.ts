@@ -3,6 +3,7 @@ import {
   queryString,
   type CaseloadQuery,
   type CockpitQuery,
+  type GroupListQuery,
   type ListAuditEventsQuery,
   type ListUsersQuery,
   type Role,
@@ -12,6 +13,7 @@ type AccountsSearch = Partial<Pick<ListUsersQuery, "q" | "role" | "active" | "pa
 type AuditSearch = Partial<Pick<ListAuditEventsQuery, "actorId" | "action" | "from" | "to" | "page">>;
 type CaseloadSearch = Partial<Pick<CaseloadQuery, "q" | "status" | "phase" | "flagged" | "page">>;
 type CockpitSearch = Partial<Pick<CockpitQuery, "therapistId" | "phase" | "flag" | "page">>;
+type GroupsSearch = Partial<Pick<GroupListQuery, "page">>;
 
 /** The set-up steps of a new course, in order, each its own page. */
 const setupStep = (step: string) => ({
@@ -108,6 +110,19 @@ export const paths = {
       measures: sessionSection("measures"),
       guidance: sessionSection("guidance"),
       supervision: sessionSection("supervision"),
+    },
+    /** Group IPT (docs/decisions/027): the therapist's groups, a new group, and one group's page. */
+    groups: {
+      path: "/groups",
+      getHref: (search: GroupsSearch = {}) => `/groups${queryString(withoutFirstPage(search))}`,
+    },
+    newGroup: {
+      path: "/groups/new",
+      getHref: () => "/groups/new",
+    },
+    group: {
+      path: "/groups/:groupId",
+      getHref: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,
     },
     /** What waits for the therapist: risk follow-ups, supervisors' requests and comments, signing. */
     attention: {

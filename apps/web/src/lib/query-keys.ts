@@ -5,6 +5,7 @@
 import type {
   CaseloadQuery,
   CockpitQuery,
+  GroupListQuery,
   ListAuditEventsQuery,
   ListUsersQuery,
   ReviewTarget,
@@ -44,6 +45,12 @@ export const queryKeys = {
   },
   sessions: {
     record: (sessionId: string) => ["sessions", sessionId] as const,
+  },
+  groups: {
+    all: ["groups"] as const,
+    lists: ["groups", "list"] as const,
+    list: (params: Params<GroupListQuery>) => ["groups", "list", params] as const,
+    detail: (groupId: string) => ["groups", "detail", groupId] as const,
   },
   attention: {
     all: ["attention"] as const,

@@ -8,6 +8,7 @@ import {
   groupSlotFor,
   type GroupScheduleInput,
 } from "./group";
+import { addDays } from "../dates";
 import { PlanRuleError } from "./plan-error";
 import { sourceTags, type SourceTag } from "./sources";
 import { slotTemplateItems } from "./templates";
@@ -172,3 +173,47 @@ describe("a member's own plan", () => {
     expect(late[0]?.plannedDate).toBe("2026-02-09");
   });
 });
+
+describe("IPT-G's mid-treatment individual meeting (an option; the WHO format has none)", () => {
+  const base = { ...schedule, primaryArea: null, disputeStage: null, sensitivity: false };
+
+  it.each<[string, number, number | undefined, (number | null)[], SourceTag[]]>([
+    // IPT-G: between sessions 10 and 11 of 20 [S17a]; here after ⌊N/2⌋ (project choice for 8–16).
+    ["8 sessions: after group session 4", 8, undefined, [null, 1, 2, 3, 4, null, 5, 6, 7, 8, null], ["S17a"]],
+    [
+      "16 sessions: after group session 8",
+      16,
+      undefined,
+      [null, ...range(1, 8), null, ...range(9, 16), null],
+      ["S17a"],
+    ],
+    ["joined at session 3: still after 4", 8, 3, [null, 3, 4, null, 5, 6, 7, 8, null], ["S17a"]],
+    ["joined after it: none", 8, 5, [null, 5, 6, 7, 8, null], []],
+  ])("%s", (_, groupSessions, fromGroupSession, groupNumbers, sources) => {
+    const plan = generateGroupMemberPlan({ ...base, groupSessions, fromGroupSession, midGroupMeeting: true });
+    expect(plan.map((session) => session.groupNumber)).toEqual(groupNumbers);
+    expect(plan.map((session) => session.number)).toEqual(range(1, plan.length));
+    const mid = plan.find((session) => session.slot === "group-mid");
+    expect(mid === undefined).toBe(sources.length === 0);
+    if (mid) {
+      // A few days after the group session before it (project choice), in the middle phase.
+      const before = plan[plan.indexOf(mid) - 1];
+      expect(mid.phase).toBe("middle");
+      expect(mid.plannedDate).toBe(addDays(before?.plannedDate ?? "", GROUP_IPT.midMeetingDaysAfter));
+      for (const tag of sources) {
+        expect(
+          mid.agenda.some((item) => item.key === "group-mid.progress" && item.sources.includes(tag)),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("is not there unless asked for", () => {
+    expect(generateGroupMemberPlan(base).some((session) => session.slot === "group-mid")).toBe(false);
+    for (const tag of GROUP_IPT.midMeetingSources) expect(sourceTags[tag]).toBeTruthy();
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}

@@ -36,6 +36,12 @@ export const GROUP_IPT = {
   defaultSessionMinutes: 90,
   /** The individual meetings: a week before the first group session and a week after the last. */
   individualMeetingGapDays: 7,
+  /**
+   * IPT-G's mid-treatment individual meeting, when the group includes it: after group session
+   * ⌊N/2⌋ (IPT-G: between sessions 10 and 11 of 20 [S17a]), this many days after it (project choice).
+   */
+  midMeetingDaysAfter: 3,
+  midMeetingSources: ["S17a"] satisfies SourceTag[],
   sources: ["S22a", "S22d", "S17a", "S17c"] satisfies SourceTag[],
   note:
     "A pre-group individual meeting, weekly group sessions (8 in the WHO manual: the first initial, the last " +
@@ -176,12 +182,18 @@ export interface GroupMemberPlanInput extends GroupScheduleInput {
   sensitivity: boolean;
   /** The first group session still to come for a member who joins late (1 for a member from the start). */
   fromGroupSession?: number;
+  /** IPT-G's mid-treatment individual meeting after group session ⌊N/2⌋ [S17a] (default: none, as WHO). */
+  midGroupMeeting?: boolean;
 }
+
+/** The group session IPT-G's mid-treatment individual meeting follows: ⌊N/2⌋ (10 of 20 [S17a]). */
+export const midMeetingAfter = (groupSessions: number) => Math.floor(groupSessions / 2);
 
 /**
  * A member's own plan: the pre-group individual meeting a week before their first group session, one
  * session per group session from `fromGroupSession` (the group's date and time, the member's problem
- * area in the middle sessions), and the closing individual meeting a week after the last. Numbered 1…
+ * area in the middle sessions), with `midGroupMeeting` IPT-G's mid-treatment individual meeting after
+ * group session ⌊N/2⌋ [S17a], and the closing individual meeting a week after the last. Numbered 1…
  * in order; `groupNumber` on each group session says which group session it follows.
  */
 export function generateGroupMemberPlan(
@@ -193,33 +205,47 @@ export function generateGroupMemberPlan(
     throw new PlanRuleError("fromGroupSession", `The group has ${group.length} sessions.`);
   }
   const joined = group.slice(from - 1);
-  const total = joined.length + 2;
   const gap = GROUP_IPT.individualMeetingGapDays;
   const firstDate = joined[0]?.plannedDate ?? input.startDate;
   const lastDate = joined[joined.length - 1]?.plannedDate ?? input.startDate;
-  const individual = (number: number, slot: SessionSlot, phase: SessionPhase, date: CalendarDate) => ({
-    number,
-    plannedDate: date,
-    startTime: input.startTime,
-    // An individual meeting is as long as an individual IPT session (project choice).
-    durationMinutes: 50,
-    phase,
-    slot,
-    agenda: groupAgenda(input, slot, number, total),
-    groupNumber: null,
-  });
-  return [
-    individual(1, "group-pre", "initial", addDays(firstDate, -gap)),
-    ...joined.map((session, index) => ({
-      number: index + 2,
-      plannedDate: session.plannedDate,
-      startTime: session.startTime,
-      durationMinutes: session.durationMinutes,
-      phase: session.phase,
-      slot: session.slot,
-      agenda: groupAgenda(input, session.slot, index + 2, total),
-      groupNumber: session.number,
-    })),
-    individual(total, "group-closing", "termination", addDays(lastDate, gap)),
+  const midAfter = midMeetingAfter(group.length);
+  // The meeting is kept only when the member is in the group before and after it.
+  const mid = input.midGroupMeeting === true && midAfter >= from && midAfter < group.length;
+  type Slot = { slot: SessionSlot; phase: SessionPhase; plannedDate: CalendarDate } & (
+    { groupNumber: null } | { groupNumber: number; startTime: TimeOfDay; durationMinutes: number }
+  );
+  const slots: Slot[] = [
+    { slot: "group-pre", phase: "initial", plannedDate: addDays(firstDate, -gap), groupNumber: null },
+    ...joined.flatMap((session): Slot[] => {
+      const own: Slot = {
+        slot: session.slot,
+        phase: session.phase,
+        plannedDate: session.plannedDate,
+        groupNumber: session.number,
+        startTime: session.startTime,
+        durationMinutes: session.durationMinutes,
+      };
+      if (!mid || session.number !== midAfter) return [own];
+      const meeting: Slot = {
+        slot: "group-mid",
+        phase: "middle",
+        plannedDate: addDays(session.plannedDate, GROUP_IPT.midMeetingDaysAfter),
+        groupNumber: null,
+      };
+      return [own, meeting];
+    }),
+    { slot: "group-closing", phase: "termination", plannedDate: addDays(lastDate, gap), groupNumber: null },
   ];
+  const total = slots.length;
+  return slots.map((entry, index) => ({
+    number: index + 1,
+    plannedDate: entry.plannedDate,
+    startTime: entry.groupNumber === null ? input.startTime : entry.startTime,
+    // An individual meeting is as long as an individual IPT session (project choice).
+    durationMinutes: entry.groupNumber === null ? 50 : entry.durationMinutes,
+    phase: entry.phase,
+    slot: entry.slot,
+    agenda: groupAgenda(input, entry.slot, index + 1, total),
+    groupNumber: entry.groupNumber,
+  }));
 }

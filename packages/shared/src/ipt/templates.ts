@@ -19,6 +19,7 @@ export const sessionSlots = [
   "group-pre",
   "group-initial",
   "group-middle",
+  "group-mid",
   "group-final",
   "group-closing",
 ] as const;
@@ -406,6 +407,19 @@ const slotTemplates: Record<SessionSlot, SlotTemplateItem[]> = {
       "S22d",
     ]),
     task("sessions-left", "Remind the group how many sessions are left.", ["S1c"]),
+  ],
+  // IPT-G's mid-treatment individual meeting (between group sessions 10 and 11 of 20 [S17a]), when the
+  // group includes it (./group: an option; the WHO format at hand has none).
+  "group-mid": [
+    task(
+      "progress",
+      "Mid-treatment individual meeting: review the member's progress on their problem area and goals so far.",
+      ["S17a"],
+    ),
+    task("focus", "Agree what the member will focus on in the group sessions that are left.", [
+      "S17a",
+      "S1c",
+    ]),
   ],
   "group-final": [
     task(

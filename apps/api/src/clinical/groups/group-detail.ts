@@ -1,7 +1,8 @@
 // A therapy group as the API answers it: the schedule, the members (each their own course, with the
 // problem area and the open risk flags of that course) and the group's plan with each session's
 // attendance. Access: the group's therapist, or a supervisor assigned to that therapist (read only).
-import { fromDateColumn, isoWeekday, type GroupDetail } from "@ipt/shared";
+import { fromDateColumn, isoWeekday, latestScore, type GroupDetail } from "@ipt/shared";
+import { z } from "zod";
 import type { Db, Prisma } from "../../db/prisma";
 import { agendaOf } from "../sessions/session-detail";
 import { denied, type Actor } from "../access";
@@ -44,6 +45,7 @@ const groupDetailSelect = {
   sessionWeekday: true,
   sessionTime: true,
   sessionMinutes: true,
+  midGroupMeeting: true,
   templateVersion: true,
   version: true,
   members: {
@@ -68,11 +70,21 @@ const groupDetailSelect = {
       slot: true,
       agenda: true,
       attendanceRecordedAt: true,
+      cancelledAt: true,
+      cancelReason: true,
       attendance: { select: { courseId: true, status: true }, orderBy: { recordedAt: "asc" } },
     },
     orderBy: { number: "asc" },
   },
 } satisfies Prisma.TherapyGroupSelect;
+
+const storedLatestPhq9 = z.object({ measures: z.object({ latestPhq9: latestScore.nullable() }) });
+
+/** The latest PHQ-9 in a course's stored summary row (supervision/course-summary.ts); null if none. */
+function latestPhq9Of(row: unknown) {
+  const parsed = storedLatestPhq9.safeParse(row);
+  return parsed.success ? parsed.data.measures.latestPhq9 : null;
+}
 
 /** The whole group (the caller has checked access). */
 export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDetail> {
@@ -81,15 +93,23 @@ export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDet
     select: groupDetailSelect,
   });
   const courseIds = group.members.map((member) => member.id);
-  const flags =
+  const [flags, summaries] =
     courseIds.length === 0
-      ? []
-      : await db.riskFlag.groupBy({
-          by: ["courseId"],
-          where: { courseId: { in: courseIds }, resolvedAt: null },
-          _count: { _all: true },
-        });
+      ? [[], []]
+      : await Promise.all([
+          db.riskFlag.groupBy({
+            by: ["courseId"],
+            where: { courseId: { in: courseIds }, resolvedAt: null },
+            _count: { _all: true },
+          }),
+          // Each member's latest PHQ-9 as the course's summary row holds it (kept current on every write).
+          db.courseSummary.findMany({
+            where: { courseId: { in: courseIds } },
+            select: { courseId: true, row: true },
+          }),
+        ]);
   const openFlags = new Map(flags.map((row) => [row.courseId, row._count._all]));
+  const latestPhq9 = new Map(summaries.map((summary) => [summary.courseId, latestPhq9Of(summary.row)]));
   return {
     id: group.id,
     name: group.name,
@@ -99,6 +119,7 @@ export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDet
     sessionWeekday: isoWeekday.parse(group.sessionWeekday),
     sessionTime: group.sessionTime,
     sessionMinutes: group.sessionMinutes,
+    midGroupMeeting: group.midGroupMeeting,
     templateVersion: group.templateVersion,
     version: group.version,
     members: group.members.map((member) => ({
@@ -107,6 +128,7 @@ export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDet
       phase: member.phase,
       primaryArea: member.primaryArea,
       openRiskFlags: openFlags.get(member.id) ?? 0,
+      latestPhq9: latestPhq9.get(member.id) ?? null,
       joinedAt: member.createdAt.toISOString(),
       leftAt: member.groupLeftAt?.toISOString() ?? null,
     })),
@@ -121,6 +143,8 @@ export async function loadGroupDetail(db: Db, groupId: string): Promise<GroupDet
       agenda: agendaOf(session.agenda),
       attendanceRecordedAt: session.attendanceRecordedAt?.toISOString() ?? null,
       attendance: session.attendance,
+      cancelledAt: session.cancelledAt?.toISOString() ?? null,
+      cancelReason: session.cancelReason,
     })),
   };
 }

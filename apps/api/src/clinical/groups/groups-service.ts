@@ -5,11 +5,13 @@
 // write locks the group row first, so members and attendance change one at a time, and is audited in
 // its transaction with ids and counts only.
 import {
+  addDays,
   type AddGroupMemberRequest,
   type CreateGroupRequest,
   fromDateColumn,
   generateGroupMemberPlan,
   generateGroupPlan,
+  GROUP_IPT,
   type GroupDetail,
   groupScheduleErrors,
   isoWeekday,
@@ -29,13 +31,13 @@ import { live, removal } from "../live";
 import { loadGroupDetail, ownedGroup, readableGroup } from "./group-detail";
 
 /** A refused state naming the field at fault (409). */
-const conflictOn = (field: string, message: string) =>
+export const conflictOn = (field: string, message: string) =>
   new AppError("conflict", message, [{ field, message }]);
 
 const OPEN_COURSE_MESSAGE =
   "This client already has an open course. Complete or discontinue it before they join a group.";
 
-async function lockGroup(tx: Tx, groupId: string) {
+export async function lockGroup(tx: Tx, groupId: string) {
   await tx.$queryRaw`SELECT 1 FROM therapy_groups WHERE id = ${groupId}::uuid FOR UPDATE`;
 }
 
@@ -45,6 +47,51 @@ function planFieldError(error: unknown): never {
     throw invalidFields([{ field: `body.${error.field}`, message: error.message }]);
   }
   throw error;
+}
+
+type MemberPlan = ReturnType<typeof generateGroupMemberPlan>;
+
+/**
+ * The member's plan as the group stands: each group session on its stored date and time (it may have
+ * been moved), none for a cancelled group session, numbered again in order, the individual meetings
+ * a week before the first and after the last group session the member takes part in, and IPT-G's
+ * mid-treatment meeting (when the group has it) a few days after the group session before it.
+ */
+function followStoredSessions(
+  plan: MemberPlan,
+  stored: { number: number; plannedDate: Date; startTime: string; cancelledAt: Date | null }[],
+): MemberPlan {
+  const byNumber = new Map(stored.map((session) => [session.number, session]));
+  const kept = plan.flatMap((session) => {
+    if (session.groupNumber === null) return [session];
+    const groupSession = byNumber.get(session.groupNumber);
+    if (!groupSession || groupSession.cancelledAt) return [];
+    return [
+      {
+        ...session,
+        plannedDate: fromDateColumn(groupSession.plannedDate),
+        startTime: groupSession.startTime,
+      },
+    ];
+  });
+  const groupDates = kept
+    .filter((session) => session.groupNumber !== null)
+    .map((session) => session.plannedDate);
+  const firstDate = groupDates[0];
+  const lastDate = groupDates.at(-1);
+  const gap = GROUP_IPT.individualMeetingGapDays;
+  return kept.map((session, index) => {
+    const previous = kept[index - 1];
+    const plannedDate =
+      session.slot === "group-pre" && firstDate
+        ? addDays(firstDate, -gap)
+        : session.slot === "group-closing" && lastDate
+          ? addDays(lastDate, gap)
+          : session.slot === "group-mid" && previous
+            ? addDays(previous.plannedDate, GROUP_IPT.midMeetingDaysAfter)
+            : session.plannedDate;
+    return { ...session, number: index + 1, plannedDate };
+  });
 }
 
 export async function createGroup(
@@ -82,6 +129,7 @@ export async function createGroup(
         sessionWeekday: request.weekday,
         sessionTime: request.startTime,
         sessionMinutes: request.sessionMinutes,
+        midGroupMeeting: request.midGroupMeeting ?? false,
         templateVersion: TEMPLATE_VERSION,
       },
       select: { id: true },
@@ -101,7 +149,16 @@ export async function createGroup(
     await auditClinical(tx, actor, "group.created", "therapy_group", id, {
       groupSessions: plan.length,
       templateVersion: TEMPLATE_VERSION,
-      fields: ["name", "lineage", "groupSessions", "sessionMinutes", "startDate", "weekday", "startTime"],
+      fields: [
+        "name",
+        "lineage",
+        "groupSessions",
+        "sessionMinutes",
+        "startDate",
+        "weekday",
+        "startTime",
+        ...(request.midGroupMeeting === undefined ? [] : ["midGroupMeeting"]),
+      ],
     });
     return loadGroupDetail(tx, id);
   });
@@ -139,8 +196,11 @@ export async function addGroupMember(
         where: { id: groupId },
         include: { sessions: { orderBy: { number: "asc" } } },
       });
-      // A member joins from the first group session whose attendance is not yet recorded.
-      const next = group.sessions.find((session) => session.attendanceRecordedAt === null);
+      // A member joins from the first group session whose attendance is not yet recorded (and that is
+      // not cancelled).
+      const next = group.sessions.find(
+        (session) => session.attendanceRecordedAt === null && session.cancelledAt === null,
+      );
       if (!next) throw conflictOn("groupId", "Every session of this group has been held: it has ended.");
       const open = await tx.course.findFirst({
         where: { clientId, phase: { not: "completed" } },
@@ -161,10 +221,12 @@ export async function addGroupMember(
           disputeStage: null,
           sensitivity: false,
           fromGroupSession: next.number,
+          midGroupMeeting: group.midGroupMeeting,
         });
       } catch (error) {
         planFieldError(error);
       }
+      plan = followStoredSessions(plan, group.sessions);
       const groupSessionIds = new Map(group.sessions.map((session) => [session.number, session.id]));
       const last = await tx.course.findFirst({
         where: { clientId },
@@ -306,6 +368,12 @@ export async function recordGroupAttendance(
     if (groupSession.attendanceRecordedAt) {
       throw conflictOn("groupSessionId", "The attendance of this group session is already recorded.");
     }
+    if (groupSession.cancelledAt) {
+      throw conflictOn(
+        "groupSessionId",
+        "This group session is cancelled: there is no attendance to record.",
+      );
+    }
     const plannedDate = fromDateColumn(groupSession.plannedDate);
     const today = await serviceToday(tx, actor.now);
     if (today < plannedDate) {
@@ -316,9 +384,15 @@ export async function recordGroupAttendance(
         },
       ]);
     }
-    // The members at this session: current members whose course has a session following it.
+    // The members at this session: current members with an open course whose session following it is
+    // still planned (a discontinued member's planned sessions were cancelled with the course).
     const memberSessions = await tx.therapySession.findMany({
-      where: { groupSessionId, ...live, course: { groupId, groupLeftAt: null } },
+      where: {
+        groupSessionId,
+        ...live,
+        status: { not: "cancelled" },
+        course: { groupId, groupLeftAt: null, phase: { not: "completed" } },
+      },
       select: {
         id: true,
         courseId: true,

@@ -1,6 +1,7 @@
-// Group IPT (docs/decisions/027): a therapy group, its members and attendance. Writes are the group's
-// therapist's only; reading a group is also open to a supervisor assigned to that therapist. The
-// services answer 404 for a group the caller may not reach and return the whole group.
+// Group IPT (docs/decisions/027): a therapy group, its members and attendance, moving and cancelling a
+// group session, and the list of groups. Writes are the group's therapist's only; reading a group (and
+// the list) is also open to a supervisor assigned to that therapist. The services answer 404 for a
+// group the caller may not reach and return the whole group.
 import { endpoints } from "@ipt/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
@@ -12,8 +13,10 @@ import {
   recordGroupAttendance,
   removeGroupMember,
 } from "../../clinical/groups/groups-service";
+import { listGroups } from "../../clinical/groups/group-list";
+import { cancelGroupSession, rescheduleGroupSession } from "../../clinical/groups/group-session-edits";
 import { defineRoute } from "../define-route";
-import { recordErrors, writeErrors } from "../responses";
+import { inputErrors, recordErrors, writeErrors } from "../responses";
 
 const therapist = { policy: "therapist" } as const;
 const clinicalReader = { policy: "clinicalReader" } as const;
@@ -21,6 +24,19 @@ const tags = ["clinical: groups"];
 const { groups } = endpoints;
 
 export const groupRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { prisma }) => {
+  defineRoute(
+    app,
+    groups.list,
+    {
+      config: clinicalReader,
+      tags,
+      summary:
+        "The therapist's groups (a supervisor: their supervisees'), groups with a member at risk first, a page at a time",
+      errors: inputErrors,
+    },
+    async (request) => listGroups(prisma, actorOf(request), request.query),
+  );
+
   defineRoute(
     app,
     groups.create,
@@ -85,6 +101,46 @@ export const groupRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { pris
     },
     async (request) =>
       recordGroupAttendance(
+        prisma,
+        actorOf(request),
+        request.params.groupId,
+        request.params.groupSessionId,
+        request.body,
+      ),
+  );
+
+  defineRoute(
+    app,
+    groups.rescheduleSession,
+    {
+      config: therapist,
+      tags,
+      summary:
+        "Move one group session; every current member's matching session moves with it in one transaction",
+      errors: writeErrors,
+    },
+    async (request) =>
+      rescheduleGroupSession(
+        prisma,
+        actorOf(request),
+        request.params.groupId,
+        request.params.groupSessionId,
+        request.body,
+      ),
+  );
+
+  defineRoute(
+    app,
+    groups.cancelSession,
+    {
+      config: therapist,
+      tags,
+      summary:
+        "Cancel one group session for the whole group (a reason is required); every current member's matching session is cancelled in one transaction",
+      errors: writeErrors,
+    },
+    async (request) =>
+      cancelGroupSession(
         prisma,
         actorOf(request),
         request.params.groupId,

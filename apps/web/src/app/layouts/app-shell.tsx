@@ -24,6 +24,7 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
   const byRole: Record<Role, NavItem[]> = {
     therapist: [
       { label: "Caseload", href: paths.therapist.caseload.getHref() },
+      { label: "Groups", href: paths.therapist.groups.getHref() },
       { label: "Needs attention", href: paths.therapist.attention.getHref(), count: attentionCount },
       { label: "Calendar feed", href: paths.therapist.calendarFeed.getHref() },
     ],

@@ -16,11 +16,17 @@ const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 /** Objects the migrations add on purpose that Prisma does not model: the applier's bookkeeping, the
  * append-only and no-delete triggers, the audit hash chain and its sealer's head (a one-row table
  * with a CHECK), the audit log's monthly partitions (Prisma sees the partitioned parent only;
- * partitions are left out of every section below), and the CHECKs that a supervision record names
- * one author, local or imported (docs/decisions/018). Nothing else may differ. */
+ * partitions are left out of every section below), and the CHECKs that a supervision record, a
+ * co-signature or an acknowledgement names one author, local or imported (docs/decisions/018). Nothing else may differ. */
 const NOT_MODELLED = {
   tables: ["_prisma_migrations", "audit_chain_head"],
-  constraints: ["review_threads_one_opener", "review_messages_one_author", "fidelity_ratings_one_rater"],
+  constraints: [
+    "review_threads_one_opener",
+    "review_messages_one_author",
+    "fidelity_ratings_one_rater",
+    "cosignatures_one_supervisor",
+    "risk_flags_one_acknowledger",
+  ],
   functions: [
     "audit_events_refuse_change",
     "session_amendments_refuse_update",

@@ -42,6 +42,7 @@ import { z } from "zod";
 import { complexParts, dateOnly, ExtensionReader, located, type Located } from "./extension-reader";
 import { readHistories, type ImportedHistories } from "./histories";
 import { readInventory, type ImportedInventory } from "./inventory";
+import { readCoSignatures, type ImportedCoSignature } from "./read-cosignatures";
 import { readScoresAndFlags } from "./read-scores-flags";
 import { readSupervision, type ImportedSupervision } from "./supervision";
 import type { FhirProblem } from "./structure-validation";
@@ -54,6 +55,8 @@ export interface ImportedCourse {
   histories: ImportedHistories;
   /** The course's review threads and fidelity ratings (fhir/supervision.ts). */
   supervision: ImportedSupervision;
+  /** Supervisors' co-signatures, by their signer's reference (fhir/read-cosignatures.ts). */
+  coSignatures: ImportedCoSignature[];
   client: {
     displayName: string;
     yearOfBirth: number | null;
@@ -158,6 +161,9 @@ export interface ImportedCourse {
     resolvedAt: string | null;
     resolved: boolean;
     resolutionReason: string | null;
+    /** A supervisor's acknowledgement at the exporting instance: when, and their user identifier there. */
+    acknowledgedAt: string | null;
+    acknowledgedByExternal: string | null;
     followUps: {
       riskLevel: z.infer<typeof riskLevel>;
       actionsTaken: string;
@@ -379,6 +385,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
   const inventory = readInventory(entries, problems);
   const histories = readHistories(plan.resource.extension, plan.path, problems);
   const supervision = readSupervision(entries, sessions, problems);
+  const coSignatures = readCoSignatures(entries, sessions, problems);
   const read = {
     client,
     course,
@@ -389,6 +396,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
     inventory,
     histories,
     supervision,
+    coSignatures,
   };
   problems.push(...consistencyProblems(read, plan.path));
   return { course: read, problems };

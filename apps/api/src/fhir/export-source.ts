@@ -165,6 +165,7 @@ export const exportSourceSelect = {
       resolutionReason: true,
       acknowledgedAt: true,
       acknowledgedById: true,
+      acknowledgedByExternal: true,
       followUps: {
         select: {
           riskLevel: true,
@@ -189,6 +190,7 @@ export const exportSourceSelect = {
       sessionId: true,
       target: true,
       supervisorId: true,
+      supervisorExternal: true,
       fingerprint: true,
       note: true,
       createdAt: true,

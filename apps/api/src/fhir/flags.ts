@@ -20,7 +20,8 @@ export function flagOf(
       ...extension("resolved-by", flag.resolvedById),
       ...extension("resolution-reason", flag.resolutionReason),
       ...extension("acknowledged-at", flag.acknowledgedAt),
-      ...extension("acknowledged-by", flag.acknowledgedById),
+      // A local supervisor's id, or the reference an imported acknowledgement kept (docs/decisions/018).
+      ...extension("acknowledged-by", flag.acknowledgedById ?? flag.acknowledgedByExternal),
       { url: extensionUrl("raised-by-observation"), valueReference: ref(urls.scorePanel) },
       // The human follow-ups (risk assessed, actions, safety plan), in order.
       ...flag.followUps.map((followUp) =>

@@ -5,9 +5,10 @@
 // the course's histories and its supervision records are written in one transaction.
 // Acts of the exporting instance's users (signing a session, entering a score, resolving a flag, the
 // therapist's review messages and self-ratings) are attributed to the assigned therapist. Supervisors'
-// review threads, messages and fidelity ratings keep their author as the Bundle named them, an external
-// reference never re-attributed to a local user; supervisors' co-signatures and acknowledgements are not
-// imported, since a signature cannot stand without its signer (docs/decisions/018).
+// review threads, messages, fidelity ratings, co-signatures and risk-flag acknowledgements keep their
+// author as the Bundle named them, an external reference never re-attributed to a local user: history
+// of the exporting instance, which the local gates count only for what it was given on
+// (docs/decisions/018).
 import { randomUUID } from "node:crypto";
 import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
 import type { BundleEntry, Resource } from "@medplum/fhirtypes";
@@ -16,7 +17,7 @@ import type { PrismaClient } from "../db/prisma";
 import { invalidFields } from "../errors/app-error";
 import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
-import { writeInventoryAndHistories } from "./import-inventory";
+import { orderedIds, writeInventoryAndHistories } from "./import-inventory";
 import { writeSupervision } from "./import-supervision";
 import { structureProblems, type FhirProblem } from "./structure-validation";
 import { refreshCourseSummary } from "../supervision/course-summary";
@@ -148,6 +149,9 @@ export async function importCourse(
         resolvedAt: nullableInstant(flag.resolvedAt),
         resolvedById: flag.resolved ? therapist.id : null,
         resolutionReason: flag.resolutionReason,
+        // A supervisor's acknowledgement at the exporting instance, by its reference: never a local user.
+        acknowledgedAt: nullableInstant(flag.acknowledgedAt),
+        acknowledgedByExternal: flag.acknowledgedByExternal,
       })),
     });
     await tx.safetyFollowUp.createMany({
@@ -171,6 +175,19 @@ export async function importCourse(
     });
     await writeInventoryAndHistories(tx, read, { clientId, courseId, therapistId: therapist.id });
     await writeSupervision(tx, read, { courseId, therapistId: therapist.id, sessionIdOf });
+    // Co-signatures as given at the exporting instance (signer by reference, time, fingerprint), in the
+    // Bundle's order; ids ascending so two of one instant keep it.
+    const coSignatureIds = orderedIds(read.coSignatures.length);
+    await tx.coSignature.createMany({
+      data: read.coSignatures.map(({ sessionSourceId, createdAt, ...coSignature }, index) => ({
+        ...coSignature,
+        id: coSignatureIds[index] ?? "",
+        courseId,
+        sessionId: sessionSourceId ? sessionIdOf(sessionSourceId) : null,
+        supervisorId: null,
+        createdAt: new Date(createdAt),
+      })),
+    });
     await refreshCourseSummary(tx, courseId);
     await auditClinical(tx, actor, "fhir.course_imported", "course", courseId, {
       clientId,

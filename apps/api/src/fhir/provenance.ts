@@ -21,11 +21,11 @@ const signature = (
   code: "1.2.840.10065.1.12.1.1" | "1.2.840.10065.1.12.1.5",
   display: string,
   when: Date,
-  who: string,
+  who: Reference<Practitioner>,
 ) => ({
   type: [{ system: SIGNATURE_TYPE, code, display }],
   when: when.toISOString(),
-  who: userReference(who),
+  who,
 });
 
 /** The therapist's signature of a session record ("Author's Signature"). */
@@ -43,13 +43,20 @@ export function sessionSignatureOf(session: ExportSession, encounterUrl: string)
       },
     ],
     signature: [
-      signature("1.2.840.10065.1.12.1.1", "Author's Signature", session.signedAt, session.signedById),
+      signature(
+        "1.2.840.10065.1.12.1.1",
+        "Author's Signature",
+        session.signedAt,
+        userReference(session.signedById),
+      ),
     ],
   };
 }
 
-/** A supervisor's co-signature ("Verification Signature"), with the fingerprint of what was co-signed. */
+/** A supervisor's co-signature ("Verification Signature"), with the fingerprint of what was co-signed.
+ *  One imported from another instance names its signer as that instance's Bundle did. */
 export function coSignatureOf(coSignature: ExportCoSignature, targetUrl: string): Provenance {
+  const verifier = authorReference(coSignature.supervisorId, coSignature.supervisorExternal);
   return {
     resourceType: "Provenance",
     extension: [
@@ -67,16 +74,11 @@ export function coSignatureOf(coSignature: ExportCoSignature, targetUrl: string)
     agent: [
       {
         type: { coding: [{ system: PROVENANCE_PARTICIPANT_TYPE, code: "verifier", display: "Verifier" }] },
-        who: userReference(coSignature.supervisorId),
+        who: verifier,
       },
     ],
     signature: [
-      signature(
-        "1.2.840.10065.1.12.1.5",
-        "Verification Signature",
-        coSignature.createdAt,
-        coSignature.supervisorId,
-      ),
+      signature("1.2.840.10065.1.12.1.5", "Verification Signature", coSignature.createdAt, verifier),
     ],
   };
 }

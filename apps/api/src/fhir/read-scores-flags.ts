@@ -2,6 +2,7 @@
 // Flags with their safety follow-ups, each checked against our code lists and the plan's sessions.
 import {
   DIFFICULTY_LINK_ID,
+  extensionUrl,
   difficultyAnswers,
   frequencyAnswers,
   instrumentCodes,
@@ -10,11 +11,16 @@ import {
   riskLevel,
   safetyPlanAction,
   TOTAL_LINK_ID,
+  USER_SYSTEM,
 } from "@ipt/shared";
 import type { BundleEntry, Flag, Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
+import { z } from "zod";
 import type { ImportedCourse } from "./bundle-reader";
 import { complexParts, dateOnly, ExtensionReader, located } from "./extension-reader";
 import type { FhirProblem } from "./structure-validation";
+import { userIdentifierOf } from "./supervision";
+
+const instant = z.iso.datetime({ offset: true });
 
 export function readScoresAndFlags(
   entries: BundleEntry[],
@@ -131,6 +137,39 @@ export function readScoresAndFlags(
         message: "The flag names a score that is not in the Bundle.",
       });
     }
+    // A supervisor's acknowledgement, given at the exporting instance: its time and the supervisor's user
+    // identifier there, kept as the flag's external acknowledger (docs/decisions/018).
+    const acknowledgedAt = ext.dateTime("acknowledged-at");
+    const acknowledgedBy = ext.string("acknowledged-by");
+    const byIndex = (flag.resource.extension ?? []).findIndex(
+      (e) => e.url === extensionUrl("acknowledged-by"),
+    );
+    const acknowledgedByExternal =
+      acknowledgedBy === null
+        ? null
+        : userIdentifierOf({ identifier: { system: USER_SYSTEM, value: acknowledgedBy } });
+    if (acknowledgedAt !== null && !instant.safeParse(acknowledgedAt).success) {
+      problems.push({
+        path: `${flag.path}.extension`,
+        message: "The acknowledgement's time must be a date and time with its offset.",
+      });
+    }
+    if (acknowledgedAt !== null && acknowledgedBy === null) {
+      problems.push({
+        path: `${flag.path}.extension`,
+        message: `An acknowledgement names its supervisor by an identifier of ${USER_SYSTEM} (acknowledged-by).`,
+      });
+    } else if (acknowledgedBy !== null && acknowledgedByExternal === null) {
+      problems.push({
+        path: `${flag.path}.extension[${String(byIndex)}].valueString`,
+        message: `An acknowledgement names its supervisor by an identifier of ${USER_SYSTEM}.`,
+      });
+    } else if (acknowledgedBy !== null && acknowledgedAt === null) {
+      problems.push({
+        path: `${flag.path}.extension`,
+        message: "An acknowledgement needs its time (acknowledged-at).",
+      });
+    }
     if (!sessionSourceId || !scoreSourceId || itemValue === null || !raisedAt) return [];
     return [
       {
@@ -141,6 +180,8 @@ export function readScoresAndFlags(
         resolvedAt: flag.resource.period?.end ?? null,
         resolved: flag.resource.status === "inactive",
         resolutionReason: ext.string("resolution-reason"),
+        acknowledgedAt: acknowledgedByExternal ? acknowledgedAt : null,
+        acknowledgedByExternal: acknowledgedAt ? acknowledgedByExternal : null,
         followUps: complexParts(flag.resource.extension, "safety-follow-up").flatMap((parts) => {
           const level = riskLevel.safeParse(parts.get("riskLevel")?.valueString);
           const plan = safetyPlanAction.safeParse(parts.get("safetyPlan")?.valueString);

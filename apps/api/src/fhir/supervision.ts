@@ -207,6 +207,13 @@ export interface ImportedSupervision {
 const instant = z.iso.datetime({ offset: true });
 /** A user identifier of ours: a UUID, within FHIR's id pattern and the database's 64 characters. */
 const userValue = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** The user identifier of ours a reference names (…/NamingSystem/user, 1–64 id characters), or null
+ *  when it names none: how an imported supervisor's record keeps its author (docs/decisions/018). */
+export function userIdentifierOf(reference: Reference | undefined): string | null {
+  const { system, value } = reference?.identifier ?? {};
+  return system === USER_SYSTEM && value && userValue.test(value) ? value : null;
+}
 const ratingComment = fidelityRatingRequest.shape.comment;
 const resolutionText = resolveReviewThreadRequest.shape.resolution;
 
@@ -232,8 +239,8 @@ export function readSupervision(
     path: string,
   ): string | null | undefined => {
     if (role !== "supervisor") return null;
-    const { system, value } = reference?.identifier ?? {};
-    if (system === USER_SYSTEM && value && userValue.test(value)) return value;
+    const value = userIdentifierOf(reference);
+    if (value) return value;
     at(path, `A supervisor's record names its author by an identifier of ${USER_SYSTEM}.`);
     return undefined;
   };

@@ -13,7 +13,7 @@ import {
   type ReviewTarget,
   type RuleGap,
 } from "@ipt/shared";
-import { personSelect } from "../db/person-select";
+import { personSelect, recordAuthorOf } from "../db/person-select";
 import type { Db, Prisma, PrismaClient } from "../db/prisma";
 import { conflict } from "../errors/app-error";
 import { auditClinical, denied, readableClientWhere, ruleUnmet, type Actor } from "../clinical/access";
@@ -37,6 +37,7 @@ const coSignatureSelect = {
   note: true,
   createdAt: true,
   supervisor: { select: personSelect },
+  supervisorExternal: true,
 } satisfies Prisma.CoSignatureSelect;
 
 /** Everything the co-sign view needs, in one query (relations load with joins). */
@@ -131,7 +132,8 @@ function toCoSignature(row: CoSignatureRow): CoSignature {
     id: row.id,
     target: row.target,
     sessionId: row.sessionId,
-    supervisor: row.supervisor,
+    // A co-signature imported from another instance names its signer there (docs/decisions/018).
+    supervisor: recordAuthorOf(row.supervisor, row.supervisorExternal),
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 // A risk flag's escalation on the wire: the shared rule (safety/escalation.ts) applied to the stored
 // flag, its follow-ups and its latest supervisor acknowledgement.
 import { escalationOf, type PersonRef, type RiskEscalation, type RiskLevel } from "@ipt/shared";
-import { personSelect } from "../db/person-select";
+import { personSelect, recordAuthorOf } from "../db/person-select";
 import type { EscalationContext } from "../clinical/measures/settings-read";
 
 /** The flag's columns the escalation reads (follow-ups: their risk level, supervisor informed, recording). */
@@ -10,6 +10,7 @@ export const escalationFlagSelect = {
   resolvedAt: true,
   acknowledgedAt: true,
   acknowledgedBy: { select: personSelect },
+  acknowledgedByExternal: true,
 } as const;
 
 export const escalationFollowUpSelect = {
@@ -23,6 +24,8 @@ export interface EscalationRow {
   resolvedAt: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: PersonRef | null;
+  /** A supervisor of the instance the course was imported from (docs/decisions/018). */
+  acknowledgedByExternal: string | null;
   followUps: readonly { riskLevel: RiskLevel; supervisorInformed: boolean; createdAt: Date }[];
 }
 
@@ -42,6 +45,9 @@ export function toRiskEscalation(row: EscalationRow, context: EscalationContext)
     reasons: escalation.reasons.map((reason) => ({ code: reason.code, since: reason.since.toISOString() })),
     awaitingAcknowledgement: escalation.awaitingAcknowledgement,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: row.acknowledgedBy,
+    acknowledgedBy:
+      row.acknowledgedBy || row.acknowledgedByExternal
+        ? recordAuthorOf(row.acknowledgedBy, row.acknowledgedByExternal)
+        : null,
   };
 }

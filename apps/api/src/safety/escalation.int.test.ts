@@ -113,6 +113,7 @@ describe("escalation of a risk flag to the client's supervisors", () => {
       id: supervisor.id,
       name: supervisor.name,
       email: supervisor.email,
+      external: null,
     });
     expect(seen.escalation.acknowledgedAt).toBe(acknowledged.escalation.acknowledgedAt);
     expectApiError(await resolve(therapist, flag.id, flag.version), 409, "conflict");

@@ -145,7 +145,13 @@ export async function acknowledgeRiskFlag(
     }
     await tx.riskFlag.update({
       where: { id: riskFlagId },
-      data: { acknowledgedAt: actor.now, acknowledgedById: actor.userId, version: { increment: 1 } },
+      data: {
+        acknowledgedAt: actor.now,
+        acknowledgedById: actor.userId,
+        // A later acknowledgement here replaces an imported one (the flag keeps its latest).
+        acknowledgedByExternal: null,
+        version: { increment: 1 },
+      },
     });
     await refreshCourseSummary(tx, readable.courseId);
     await auditClinical(tx, actor, "risk_flag.acknowledged", "risk_flag", riskFlagId);

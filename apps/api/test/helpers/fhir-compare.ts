@@ -1,7 +1,8 @@
 // Comparing two FHIR exports of one course "ids aside": every UUID and pseudonym is renamed by its order
 // of first appearance, so the comparison sees content and which entry refers to which, never the ids
-// of one instance. `importable` leaves out what an import does not carry (docs/decisions/018).
-// `supervisionOf` lists a Bundle's supervision records, so a test can show they are there to compare.
+// of one instance. An import carries everything an export holds (docs/decisions/018), so the two are
+// compared whole. `supervisionOf` lists a Bundle's supervisors' records, so a test can show they are
+// there to compare.
 import { extensionUrl } from "@ipt/shared";
 import type { Bundle } from "@medplum/fhirtypes";
 
@@ -28,49 +29,29 @@ export function idsAside(bundle: Bundle): unknown {
   return rename(rest);
 }
 
-const notImported = new Set([extensionUrl("acknowledged-at"), extensionUrl("acknowledged-by")]);
-
-/** What an import keeps: everything but supervisors' co-signatures and risk-flag acknowledgements (a
- *  signature cannot stand without its signer). Supervisors' review threads, messages and fidelity
- *  ratings come back with their author as the Bundle named them, so they are compared like the rest. */
-export function importable(bundle: Bundle): Bundle {
-  const entries = bundle.entry ?? [];
-  return {
-    ...bundle,
-    entry: entries
-      .filter(
-        ({ resource }) =>
-          !(
-            resource?.resourceType === "Provenance" &&
-            resource.extension?.some((e) => e.valueString === "co-signature")
-          ),
-      )
-      .map((entry) =>
-        entry.resource?.resourceType === "Flag"
-          ? {
-              ...entry,
-              resource: {
-                ...entry.resource,
-                extension: entry.resource.extension?.filter((e) => !notImported.has(e.url)),
-              },
-            }
-          : entry,
-      ),
-  };
-}
-
 /** The Bundle's review threads (Task), messages (Communication) and fidelity ratings, by the role each
- *  was written in: a round trip that dropped any of them would change these counts. */
+ *  was written in, its co-signatures (Provenance) and acknowledged risk flags: a round trip that dropped
+ *  any of them would change these counts. */
 export function supervisionOf(bundle: Bundle): Record<string, number> {
   const counts: Record<string, number> = {};
+  const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
   for (const { resource } of bundle.entry ?? []) {
     if (!resource || !("extension" in resource)) continue;
+    if (
+      resource.resourceType === "Provenance" &&
+      resource.extension?.some((e) => e.valueString === "co-signature")
+    )
+      count("Provenance co-signature");
+    if (
+      resource.resourceType === "Flag" &&
+      resource.extension?.some((e) => e.url === extensionUrl("acknowledged-by"))
+    )
+      count("Flag acknowledged");
     const role = resource.extension?.find(
       (e) => e.url === extensionUrl("author-role") || e.url === extensionUrl("fidelity-rater-role"),
     )?.valueCoding?.code;
     if (!role) continue;
-    const key = `${resource.resourceType} ${role}`;
-    counts[key] = (counts[key] ?? 0) + 1;
+    count(`${resource.resourceType} ${role}`);
   }
   return counts;
 }

@@ -348,8 +348,10 @@ export function syntheticCourse({
         resolvedAt: null,
         resolvedById: null,
         resolutionReason: null,
-        acknowledgedAt: null,
-        acknowledgedById: null,
+        // Acknowledged by the supervisor, so the round trip carries an acknowledgement.
+        acknowledgedAt: new Date("2026-03-09T11:00:00Z"),
+        acknowledgedById: supervisorId,
+        acknowledgedByExternal: null,
         followUps: [
           {
             riskLevel: "low",
@@ -368,7 +370,9 @@ export function syntheticCourse({
         sessionId: null,
         target: "plan",
         supervisorId,
-        fingerprint: "sha256:invented",
+        supervisorExternal: null,
+        // A SHA-256 in hexadecimal, as fingerprints are (review/fingerprints.ts).
+        fingerprint: "5e".repeat(32),
         note: "",
         createdAt: new Date("2026-03-20T12:00:00Z"),
       },
@@ -465,9 +469,22 @@ export const syntheticCourseArbitrary = () =>
       ratingComment: fc.string({ maxLength: 40 }).map((s) => s.trim()),
       // Each session's calendar SEQUENCE (how often it was moved or changed status).
       sequences: fc.array(fc.nat({ max: 6 }), { maxLength: 20 }),
+      // Supervisors' co-signatures of held sessions (any note), and the flag acknowledged or not.
+      sessionCoSigns: fc.array(fc.record({ session: fc.nat(), note: fc.string({ maxLength: 40 }) }), {
+        maxLength: 3,
+      }),
+      acknowledgedAfter: fc.option(fc.integer({ min: 1, max: 600 }), { nil: null }),
     })
     .map(({ phq9, difficulty, notes, people, events, planChanges, threads, ...others }) => {
-      const { selfScores, supervisorScores, ratingComment, sequences, ...input } = others;
+      const {
+        selfScores,
+        supervisorScores,
+        ratingComment,
+        sequences,
+        sessionCoSigns,
+        acknowledgedAfter,
+        ...input
+      } = others;
       const base = syntheticCourse(input);
       const therapist = base.client.therapistId;
       const supervisor = base.coSignatures[0]?.supervisorId ?? therapist;
@@ -521,6 +538,26 @@ export const syntheticCourseArbitrary = () =>
       };
       const held = course.sessions.filter((s) => s.status === "held");
       const rated = held[held.length - 1]?.id;
+      // After the plan's co-signature, one a day, as the export reads them (oldest first).
+      course.coSignatures = [
+        ...base.coSignatures,
+        ...(held.length === 0 ? [] : sessionCoSigns).map((coSign, index) => ({
+          id: randomUUID(),
+          sessionId: held[coSign.session % held.length]?.id ?? null,
+          target: "session" as const,
+          supervisorId: supervisor,
+          supervisorExternal: null,
+          fingerprint: (index + 10).toString(16).padStart(2, "0").repeat(32),
+          note: coSign.note.trim(),
+          createdAt: new Date(Date.UTC(2026, 3, 10 + index, 12)),
+        })),
+      ];
+      course.riskFlags = course.riskFlags.map((flag) => ({
+        ...flag,
+        acknowledgedAt:
+          acknowledgedAfter === null ? null : new Date(flag.raisedAt.getTime() + acknowledgedAfter * 60_000),
+        acknowledgedById: acknowledgedAfter === null ? null : supervisor,
+      }));
       const ratings = (session: SyntheticSession) =>
         session.id !== rated
           ? []

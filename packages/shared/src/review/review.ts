@@ -121,7 +121,8 @@ export const coSignature = z.object({
   id: z.uuid(),
   target: reviewTarget,
   sessionId: z.uuid().nullable(),
-  supervisor: personRef,
+  /** A local supervisor, or one of the instance the course was imported from ("Imported: <reference>"). */
+  supervisor: recordAuthor,
   note: z.string(),
   createdAt: z.iso.datetime(),
 });

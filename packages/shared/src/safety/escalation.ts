@@ -10,7 +10,7 @@ import { z } from "zod";
 import { addDays } from "../dates/calendar";
 import { fromZoned, toZoned } from "../dates/zone";
 import type { RiskLevel } from "../measures/vocabulary";
-import { personRef } from "../users/users";
+import { recordAuthor } from "../users/users";
 import type { SafetySettings } from "./settings";
 
 export const escalationReasonCodes = ["high_risk", "supervisor_not_informed", "open_too_long"] as const;
@@ -82,9 +82,10 @@ export function escalationOf(input: EscalationInput): Escalation {
 export const riskEscalation = z.object({
   reasons: z.array(escalationReason),
   awaitingAcknowledgement: z.boolean(),
-  /** The latest supervisor acknowledgement: who and when. */
+  /** The latest supervisor acknowledgement: who and when — a local supervisor, or one of the instance the
+   *  course was imported from ("Imported: <reference>", docs/decisions/018). */
   acknowledgedAt: z.iso.datetime().nullable(),
-  acknowledgedBy: personRef.nullable(),
+  acknowledgedBy: recordAuthor.nullable(),
 });
 export type RiskEscalation = z.infer<typeof riskEscalation>;
 

@@ -36,6 +36,7 @@ export const riskFlagSelect = {
   resolutionReason: true,
   acknowledgedAt: true,
   acknowledgedBy: { select: personSelect },
+  acknowledgedByExternal: true,
   version: true,
   followUps: {
     select: {

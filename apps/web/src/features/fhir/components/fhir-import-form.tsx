@@ -88,7 +88,7 @@ export function FhirImportForm({ therapists }: { therapists: AdminUser[] }) {
       <SelectField
         name="therapistId"
         label="Therapist"
-        hint="The course and its client join this therapist’s caseload, and what the exporting therapist recorded is theirs. Supervisors’ review threads, replies and ratings come too, shown as “Imported: …” with the reference the Bundle gives, since those supervisors are not users here; their co-signatures and acknowledgements stay behind."
+        hint="The course and its client join this therapist’s caseload, and what the exporting therapist recorded is theirs. Supervisors’ review threads, replies, ratings, co-signatures and risk-flag acknowledgements come too, shown as “Imported: …” with the reference the Bundle gives and their time, since those supervisors are not users here; anything new needs a supervisor of this instance."
         value={therapistId}
         onChange={(event) => setTherapistId(event.currentTarget.value)}
       >

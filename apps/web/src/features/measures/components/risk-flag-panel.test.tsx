@@ -127,6 +127,7 @@ describe("RiskFlagPanel", () => {
           id: "6f1c1f8e-2f57-4c8a-9d3e-0d1f6c3b9a11",
           name: "Sam Supervisor",
           email: "s@example.org",
+          external: null,
         },
       },
     });
@@ -134,6 +135,23 @@ describe("RiskFlagPanel", () => {
     renderPanel(acknowledged);
     expect(textOf(screen.getByText(/^Acknowledged by Sam Supervisor on/))).toMatch(
       /^Acknowledged by Sam Supervisor on .*2026.*\.$/,
+    );
+  });
+
+  it("names an acknowledgement imported from another instance by its reference (docs/decisions/018)", () => {
+    const imported = riskFlag({
+      ...followedUp,
+      escalation: {
+        reasons: [{ code: "high_risk", since: "2026-09-01T11:05:00.000Z" }],
+        awaitingAcknowledgement: false,
+        acknowledgedAt: "2026-09-01T12:00:00.000Z",
+        acknowledgedBy: { id: null, name: "Imported: sup-7", email: "", external: "sup-7" },
+      },
+    });
+    expect(buttonsFor(imported)).toEqual(["Record safety follow-up", "Resolve risk flag"]);
+    renderPanel(imported);
+    expect(textOf(screen.getByText(/^Acknowledged by Imported: sup-7 on/))).toMatch(
+      /^Acknowledged by Imported: sup-7 on .*2026.*\.$/,
     );
   });
 });

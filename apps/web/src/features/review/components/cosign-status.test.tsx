@@ -9,7 +9,7 @@ import { CoSignStatusPanel, CoSignStatusView, statusOf } from "./cosign-status";
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const COURSE_ID = uuid(1);
 const SESSION_ID = uuid(101);
-const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org" };
+const SUPERVISOR = { id: uuid(3), name: "Sam Okafor", email: "sam@example.org", external: null };
 
 /** An invented status, parsed with the shared schema so it has the shape the API sends. */
 function status(patch: Partial<CoSignStatus> = {}, target: ReviewTarget = "formulation"): CoSignStatus {
@@ -93,6 +93,15 @@ describe("co-sign status", () => {
     expect(text).toContain("Co-signed by Sam Okafor on 10 Sept 2026");
     expect(screen.getByText("Invented: the formulation fits the history.").tagName).toBe("Q");
     expect(text).not.toContain("Changed since");
+  });
+
+  it("names an imported co-signature's signer by reference, with its date (docs/decisions/018)", () => {
+    const imported = {
+      ...latest,
+      supervisor: { id: null, name: "Imported: sup-7", email: "", external: "sup-7" },
+    };
+    const { container } = renderView({ value: status({ state: "cosigned", latest: imported }) });
+    expect(textOf(container)).toContain("Co-signed by Imported: sup-7 on 10 Sept 2026");
   });
 
   it("says the record changed after the co-signature", () => {

@@ -29,6 +29,7 @@ const SUPERVISOR = {
   id: "7c2e4a1b-9d3f-4b5a-8e6c-1a2b3c4d5e05",
   name: "Sam Supervisor",
   email: "s@example.test",
+  external: null,
 };
 const escalated = supervisionRiskFlag.parse({
   ...items[0],

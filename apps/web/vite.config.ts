@@ -3,13 +3,14 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { sharedCodeGroups } from "./vite-plugins/chunks.ts";
 import { precompress } from "./vite-plugins/precompress.ts";
+import { stylesheetFirst } from "./vite-plugins/stylesheet-first.ts";
 
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // The API serves the built files from apps/web/dist in production (same origin, strict CSP:
 // `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into the HTML pages.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), stylesheetFirst(), precompress()],
   server: {
     port: 5173,
     strictPort: true,

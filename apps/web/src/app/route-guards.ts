@@ -1,7 +1,7 @@
 // Who may see which page. Signing in is checked by middleware (it runs before every loader); the
 // role is checked at the start of each page's loader, before that page fetches anything.
 import type { Role, SessionResponse } from "@ipt/shared";
-import type { QueryClient } from "@tanstack/react-query";
+import { noop, type QueryClient } from "@tanstack/react-query";
 import {
   createContext,
   redirect,
@@ -10,6 +10,7 @@ import {
   type MiddlewareFunction,
 } from "react-router";
 import { paths } from "../config/paths";
+import { attentionQueryOptions } from "../features/attention/api/get-attention";
 import { sessionQueryOptions } from "../features/auth/api/get-session";
 
 /** A page that cannot be shown to this user (403) or does not exist (404); see routes/error.tsx. */
@@ -58,6 +59,13 @@ export function requireSession(queryClient: QueryClient): MiddlewareFunction {
       return redirect(paths.auth.security.getHref());
     }
     context.set(sessionContext, session);
+    // The navigation's count of what needs the therapist's attention: on the first page, asked for with
+    // the page's data rather than after the shell has rendered (not awaited; the shell shows it when
+    // it comes, and keeps it current itself afterwards).
+    const attention = attentionQueryOptions();
+    if (session.user.role === "therapist" && queryClient.getQueryData(attention.queryKey) === undefined) {
+      void queryClient.query(attention).catch(noop);
+    }
   };
 }
 

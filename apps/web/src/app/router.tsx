@@ -20,6 +20,7 @@ import {
   caseloadLoader,
   clientLoader,
   courseLoader,
+  courseOverviewPrefetch,
   courseSetupLoader,
   courseSummaryLoader,
   inventoryStepLoader,
@@ -122,10 +123,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     {
                       index: true,
                       // A supervisor's view of a course is the review section.
-                      loader: (args, handlerContext) =>
-                        args.context.get(sessionContext).user.role === "supervisor"
-                          ? redirect(paths.supervision.course.getHref(args.params.courseId ?? ""))
-                          : forRoles(["therapist"])(args, handlerContext),
+                      loader: (args, handlerContext) => {
+                        if (args.context.get(sessionContext).user.role === "supervisor") {
+                          return redirect(paths.supervision.course.getHref(args.params.courseId ?? ""));
+                        }
+                        const allowed = forRoles(["therapist"])(args, handlerContext);
+                        courseOverviewPrefetch(queryClient, args.params.courseId);
+                        return allowed;
+                      },
                       lazy: lazyPage(
                         async () => (await import("./routes/course/course-overview")).CourseOverviewRoute,
                       ),

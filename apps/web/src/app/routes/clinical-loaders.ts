@@ -9,6 +9,8 @@ import { caseloadQueryOptions, type CaseloadParams } from "../../features/caselo
 import { getCourseQueryOptions } from "../../features/courses/api/get-course";
 import { getInventoryQueryOptions } from "../../features/inventory/api/get-inventory";
 import { getSessionQueryOptions } from "../../features/sessions/api/get-session";
+import { getCourseCoSignsQueryOptions } from "../../features/review/api/get-course-cosigns";
+import { reviewThreadsQueryOptions } from "../../features/review/api/list-review-threads";
 import { getEndOfTreatmentSummaryQueryOptions } from "../../features/summary/api/get-summary";
 import { cockpitQueryOptions, type CockpitParams } from "../../features/supervision/api/get-cockpit";
 import { therapistSummariesQueryOptions } from "../../features/supervision/api/get-therapist-summaries";
@@ -52,6 +54,20 @@ export const courseLoader =
     return null;
   };
 
+/**
+ * The course overview's supervision review (co-sign status, the formulation's and the plan's threads):
+ * asked for with the course rather than after the page has rendered (one round trip fewer before the
+ * page is complete). Not awaited: the page shows them when they come, as before.
+ */
+export const courseOverviewPrefetch = (queryClient: QueryClient, courseId: string | undefined): void => {
+  const parsed = entityId.safeParse(courseId);
+  if (!parsed.success) return;
+  void queryClient.query(getCourseCoSignsQueryOptions(parsed.data)).catch(noop);
+  for (const target of ["formulation", "plan"] as const) {
+    void queryClient.query(reviewThreadsQueryOptions({ courseId: parsed.data, target })).catch(noop);
+  }
+};
+
 /** A set-up step: the course must belong to the client named in the address. */
 async function setupCourse(
   queryClient: QueryClient,
@@ -88,7 +104,10 @@ export const sessionLoader =
     const sessionId = idFrom(params.sessionId, "There is no session at this address.");
     // Read again unless just read: a plan edit may have changed the agenda since (e.g. the one the
     // set-up's plan preview cached), and the session form keeps the agenda it opens with.
-    await queryClient.query(getSessionQueryOptions(sessionId));
+    const session = await queryClient.query(getSessionQueryOptions(sessionId));
+    // The header shows the course's open risk flags: asked for now rather than after the first render
+    // (not awaited: the page does not wait for them).
+    void queryClient.query(getCourseQueryOptions(session.course.id)).catch(noop);
     return null;
   };
 

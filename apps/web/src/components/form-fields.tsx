@@ -118,6 +118,36 @@ export function SelectField({
   );
 }
 
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** The weekday a schedule's sessions fall on, 1 (Monday) to 7 (Sunday), as the contracts number it. */
+export function WeekdayField({
+  defaultValue,
+  hint,
+  error,
+}: {
+  defaultValue: number;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <SelectField
+      name="weekday"
+      label="Day of the week"
+      hint={hint}
+      defaultValue={String(defaultValue)}
+      fieldClassName="field--short"
+      error={error}
+    >
+      {WEEKDAY_NAMES.map((day, index) => (
+        <option key={day} value={index + 1}>
+          {day}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
   name: string;
   label: ReactNode;

@@ -16,6 +16,7 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
+  WeekdayField,
 } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
@@ -46,8 +47,6 @@ function formulationFields(fields: Record<string, string>): Record<string, strin
 /** A plan for missed sessions to start from; the therapist agrees it with the client or changes it. */
 export const DEFAULT_MISSED_SESSION_POLICY =
   "A missed session is not replaced unless we agree to; the course still ends on the agreed date.";
-
-const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 // Monthly sessions are a maintenance contract's (start-maintenance-form.tsx).
 const frequencyOptions = acuteFrequencies.map((frequency) => ({
@@ -232,20 +231,11 @@ export function ContractForm({
         fieldClassName="field--short"
         error={errors.fields.startDate}
       />
-      <SelectField
-        name="weekday"
-        label="Day of the week"
+      <WeekdayField
+        defaultValue={course.sessionWeekday}
         hint="Every session is planned on this day."
-        defaultValue={String(course.sessionWeekday)}
-        fieldClassName="field--short"
         error={errors.fields.weekday}
-      >
-        {weekdayNames.map((name, index) => (
-          <option key={name} value={index + 1}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextField
         name="startTime"
         type="time"

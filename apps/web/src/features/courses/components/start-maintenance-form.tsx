@@ -10,10 +10,10 @@ import { useNavigate } from "react-router";
 import { SourceTags } from "../../../components/clinical/source-tags";
 import {
   ChoiceGroup,
-  SelectField,
   SubmitButton,
   TextAreaField,
   TextField,
+  WeekdayField,
 } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { paths } from "../../../config/paths";
@@ -29,7 +29,6 @@ import { DEFAULT_MISSED_SESSION_POLICY } from "./contract-form";
 import { frequencyLabels } from "./labels";
 
 const fieldNames = fieldNamesOf(startMaintenanceRequest);
-const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const frequencyOptions = frequencies.map((frequency) => ({
   value: frequency,
   label: frequencyLabels[frequency],
@@ -160,19 +159,7 @@ function StartMaintenanceForm({ course }: { course: CourseDetail }) {
         fieldClassName="field--short"
         error={errors.fields.startDate}
       />
-      <SelectField
-        name="weekday"
-        label="Day of the week"
-        defaultValue={String(course.sessionWeekday)}
-        fieldClassName="field--short"
-        error={errors.fields.weekday}
-      >
-        {weekdayNames.map((name, index) => (
-          <option key={name} value={index + 1}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
+      <WeekdayField defaultValue={course.sessionWeekday} error={errors.fields.weekday} />
       <TextField
         name="startTime"
         type="time"

@@ -11,9 +11,9 @@ import { SourceTags } from "../../../components/clinical/source-tags";
 import {
   CheckboxField,
   ChoiceGroup,
-  SelectField,
   SubmitButton,
   TextField,
+  WeekdayField,
 } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
@@ -25,8 +25,6 @@ import { inFieldOrder, noWriteErrors, writeErrorsFromError } from "../../../lib/
 import { useCreateGroup } from "../api/group-writes";
 
 const fieldNames = fieldNamesOf(createGroupRequest);
-
-export const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 const lineageOptions = lineages.map((lineage) => ({
   value: lineage,
@@ -159,20 +157,11 @@ export function NewGroupForm({ onCreated }: { onCreated: (group: GroupDetail) =>
         fieldClassName="field--short"
         error={errors.fields.startDate}
       />
-      <SelectField
-        name="weekday"
-        label="Day of the week"
+      <WeekdayField
+        defaultValue={1}
         hint="Every group session is planned on this day."
-        defaultValue="1"
-        fieldClassName="field--short"
         error={errors.fields.weekday}
-      >
-        {weekdayNames.map((name, index) => (
-          <option key={name} value={index + 1}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextField
         name="startTime"
         type="time"

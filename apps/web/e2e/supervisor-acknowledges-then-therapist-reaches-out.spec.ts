@@ -46,10 +46,13 @@ test("high-risk follow-up → supervisor acknowledges → therapist resolves →
   // The supervisor: the cockpit leads with it; acknowledged from the risk-flag list.
   await signIn(page, supervisor);
   await expect(page.getByText(/Urgent: .*acknowledg/).first()).toBeVisible();
+  // The navigation's "Risk flags" counts the escalations awaiting the supervisor's acknowledgement.
+  await expect(page.getByRole("link", { name: /^Risk flags\s*:\s*1 item$/ })).toBeAttached();
   await checkAccessibility(page);
   await page.getByRole("link", { name: "Review open risk flags" }).click();
   await page.getByRole("button", { name: `Acknowledge the risk flag of ${CLIENT}` }).click();
   await expect(page.getByText(/Acknowledged by Rae Lindqvist/).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Risk flags", exact: true })).toBeAttached();
   await checkAccessibility(page);
 
   // The therapist: sees who acknowledged, resolves the flag.

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { assignSupervisor, createReadyAccount } from "./support/accounts";
 import { clientWithCourse, heldWithPhq9, apiAs } from "./support/clinical-api";
 import { expect, test } from "./support/fixtures";
-import { signIn, weeksAgo } from "./support/browser";
+import { expectNoSidewaysScroll, signIn, weeksAgo } from "./support/browser";
 
 const CLIENT = "Client E2E-M1";
 
@@ -118,6 +118,16 @@ test("a therapist records a PHQ-9 with a positive item 9, follows it up, signs, 
   const row = page.getByRole("row", { name: new RegExp(CLIENT) });
   await expect(row).toContainText("16");
   await expect(row.getByText(/item 9/i)).toBeVisible();
+  // The service's crisis steps are one key press away on the red flag in the list, too; closed or
+  // open, the table still fits a phone's width.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await row.locator("summary", { hasText: "Crisis steps" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row.getByText(/call your local emergency number/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  if (viewport) await page.setViewportSize(viewport);
   await checkAccessibility(page);
 
   // Later scores (recorded through the API) fall from 16 to 9 at session 4 and 5 at session 8.
@@ -172,6 +182,16 @@ test("the therapist's supervisor sees the open risk flag in red and reads the me
 
   await signIn(page, supervisor);
   await expect(page.getByText(/Urgent: 1 open risk flag/)).toBeVisible();
+  // The cockpit's row with the red flag opens the service's crisis steps in one click.
+  const cockpitRow = page.getByRole("row", { name: /Client E2E-M2/ });
+  await cockpitRow.getByText("Crisis steps for Client E2E-M2").click();
+  await expect(cockpitRow.getByText(/call your local emergency number/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(cockpitRow.getByText(/call your local emergency number/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  if (viewport) await page.setViewportSize(viewport);
   await checkAccessibility(page);
   await page.getByRole("link", { name: "Review open risk flags" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Open risk flags" })).toBeVisible();

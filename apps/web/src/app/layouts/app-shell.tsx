@@ -5,6 +5,7 @@ import { SuccessMessage } from "../../components/states";
 import { APP_NAME } from "../../config/app";
 import { homePathForRole, paths } from "../../config/paths";
 import { useAttention } from "../../features/attention/api/get-attention";
+import { useSupervisionRiskFlags } from "../../features/supervision/api/list-risk-flags";
 import { StepUpDialog } from "../../features/auth/components/step-up-dialog";
 import { useSession } from "../../features/auth/api/get-session";
 import { useLogout } from "../../features/auth/api/logout";
@@ -30,7 +31,7 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
     ],
     supervisor: [
       { label: "Supervision", href: paths.supervision.cockpit.getHref() },
-      { label: "Risk flags", href: paths.supervision.riskFlags.getHref() },
+      { label: "Risk flags", href: paths.supervision.riskFlags.getHref(), count: attentionCount },
     ],
     admin: [
       { label: "Accounts", href: paths.admin.accounts.getHref() },
@@ -43,11 +44,14 @@ function navItemsFor(role: Role, attentionCount: number | undefined): NavItem[] 
 }
 
 /**
- * The therapist's attention count for the navigation (read only for therapists): the items, and
- * the changes to who can read their caseload not yet seen (docs/decisions/025).
+ * The attention count for the navigation. A therapist's: the items, and the changes to who can read
+ * their caseload not yet seen (docs/decisions/025). A supervisor's, on "Risk flags": the escalated
+ * flags awaiting their acknowledgement (issue 14), the same count as the cockpit's top.
  */
 function useAttentionCount(role: Role | undefined): number | undefined {
   const attention = useAttention({ enabled: role === "therapist" });
+  const riskFlags = useSupervisionRiskFlags({ enabled: role === "supervisor" });
+  if (role === "supervisor") return riskFlags.data?.awaitingAcknowledgement;
   if (role !== "therapist" || !attention.data) return undefined;
   return attention.data.items.length + attention.data.caseloadAccessChanges;
 }

@@ -7,6 +7,10 @@ import { useCaseload } from "../../features/caseload/api/list-caseload";
 import { CaseloadFilters } from "../../features/caseload/components/caseload-filters";
 import { CaseloadTable } from "../../features/caseload/components/caseload-table";
 import { caseloadParamsFromSearch } from "./clinical-loaders";
+import { CrisisSteps } from "../../features/measures/components/crisis-steps";
+
+/** The service's crisis steps under each red flag of the list, one click away (issue 14). */
+const crisisStepsFor = (clientName: string) => <CrisisSteps subject={clientName} />;
 
 function NewClientLink() {
   return (
@@ -59,7 +63,7 @@ export function CaseloadRoute() {
         pagesLabel="Caseload pages"
         hrefForPage={(page) => paths.therapist.caseload.getHref({ q, status, phase, flagged, page })}
       >
-        {(entries) => <CaseloadTable entries={entries} />}
+        {(entries) => <CaseloadTable entries={entries} crisisSteps={crisisStepsFor} />}
       </PagedResults>
 
       {noClientsAtAll ? null : (

@@ -11,6 +11,10 @@ import { CockpitTable } from "../../features/supervision/components/cockpit-tabl
 import { OpenRiskFlagsNotice } from "../../features/supervision/components/open-flags-notice";
 import { TherapistSummaryTable } from "../../features/supervision/components/therapist-summary-table";
 import { cockpitParamsFromSearch } from "./clinical-loaders";
+import { CrisisSteps } from "../../features/measures/components/crisis-steps";
+
+/** The service's crisis steps under each red flag of the list, one click away (issue 14). */
+const crisisStepsFor = (clientName: string) => <CrisisSteps subject={clientName} />;
 
 /**
  * Supervisor home, the cockpit: open risk flags, each supervisee at a glance, and every active client
@@ -68,7 +72,7 @@ export function SupervisionCockpitRoute() {
             pagesLabel="Client pages"
             hrefForPage={(page) => paths.supervision.cockpit.getHref({ therapistId, phase, flag, page })}
           >
-            {(rows) => <CockpitTable rows={rows} />}
+            {(rows) => <CockpitTable rows={rows} crisisSteps={crisisStepsFor} />}
           </PagedResults>
         </Section>
       )}

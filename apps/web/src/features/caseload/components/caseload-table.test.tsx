@@ -133,3 +133,41 @@ describe("caseload measure columns", () => {
     expect(textOf(noCourse?.Flags)).toBe("None");
   });
 });
+
+describe("the crisis steps from the caseload", () => {
+  const crisisSteps = (clientName: string) => <button type="button">Crisis steps for {clientName}</button>;
+
+  it("puts the page's crisis steps under a red flag's badge, in the always-shown flags column", () => {
+    renderWithProviders(
+      <CaseloadTable
+        entries={[
+          entry({}),
+          entry({
+            id: "0b6f9a52-3c1e-4d7a-8f2b-5e4c3d2a1b05",
+            displayName: "Client B (invented)",
+            flags: [
+              {
+                code: "termination_not_raised",
+                severity: "amber",
+                message: "Raise the ending.",
+                sources: ["S4"],
+              },
+            ],
+          }),
+        ]}
+        crisisSteps={crisisSteps}
+      />,
+    );
+    const [red, amber] = rowsByHeader(screen.getByRole("table", { name: "Clients" }));
+    expect(
+      within(red!.Flags!).getByRole("button", { name: "Crisis steps for Client A (invented)" }),
+    ).toBeTruthy();
+    expect(within(amber!.Flags!).queryByRole("button")).toBeNull();
+    expect(screen.getAllByRole("button", { name: /Crisis steps/ })).toHaveLength(1);
+  });
+
+  it("shows no crisis steps when the page gives none", () => {
+    renderWithProviders(<CaseloadTable entries={[entry({})]} />);
+    expect(screen.queryByText(/Crisis steps/)).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { formatPresets, type CaseloadEntry } from "@ipt/shared";
+import { useMemo, type ReactNode } from "react";
 import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { clientStatusLabels, coursePhaseLabels } from "../../../components/clinical/labels";
@@ -47,10 +48,24 @@ function NextSessionCell({ entry }: { entry: CaseloadEntry }) {
   );
 }
 
+const hasRisk = (entry: CaseloadEntry) => entry.flags.some((flag) => flag.severity === "red");
+
+/** The service's crisis steps for a row with a red flag, given by the page (features do not import each other). */
+export type CrisisStepsSlot = (clientName: string) => ReactNode;
+
 /** Risk comes right after the client's name, and stays a column at every width. */
-const columns: Column<CaseloadEntry>[] = [
+const columnsWith = (crisisSteps?: CrisisStepsSlot): Column<CaseloadEntry>[] => [
   { key: "client", header: "Client", cell: (entry) => <ClientCell entry={entry} /> },
-  { key: "flags", header: "Flags", cell: (entry) => <FlagBadges flags={entry.flags} /> },
+  {
+    key: "flags",
+    header: "Flags",
+    cell: (entry) => (
+      <>
+        <FlagBadges flags={entry.flags} />
+        {crisisSteps && hasRisk(entry) ? crisisSteps(entry.displayName) : null}
+      </>
+    ),
+  },
   { key: "progress", header: "Phase", cell: (entry) => <ProgressCell entry={entry} /> },
   { key: "next", header: "Next session", priority: 2, cell: (entry) => <NextSessionCell entry={entry} /> },
   {
@@ -79,9 +94,17 @@ const columns: Column<CaseloadEntry>[] = [
   },
 ];
 
-const hasRisk = (entry: CaseloadEntry) => entry.flags.some((flag) => flag.severity === "red");
+const plainColumns = columnsWith();
 
-export function CaseloadTable({ entries }: { entries: CaseloadEntry[] }) {
+/** `crisisSteps`: shown under a red flag's badge, so the service's crisis steps are one click away. */
+export function CaseloadTable({
+  entries,
+  crisisSteps,
+}: {
+  entries: CaseloadEntry[];
+  crisisSteps?: CrisisStepsSlot;
+}) {
+  const columns = useMemo(() => (crisisSteps ? columnsWith(crisisSteps) : plainColumns), [crisisSteps]);
   return (
     <DataTable
       caption="Clients"

@@ -27,4 +27,14 @@ describe("the crisis steps on a red flag", () => {
     await user.click(screen.getByText("Crisis steps"));
     expect((await screen.findByRole("alert")).textContent).toMatch(/emergency procedure/);
   });
+
+  it("names the client in a list, for a screen reader", async () => {
+    stubFetch().on(ROUTE, json(crisisStepsResponse, { crisisSteps: "Call 999 (invented)." }));
+    const { user } = renderWithProviders(<CrisisSteps subject="Client A (invented)" />);
+    const summary = screen.getByText((_, element) => element?.tagName === "SUMMARY");
+    expect(summary.textContent).toBe("Crisis steps for Client A (invented)");
+    expect(summary.querySelector(".visually-hidden")?.textContent).toBe(" for Client A (invented)");
+    await user.click(summary);
+    expect(await screen.findByText("Call 999 (invented).")).toBeTruthy();
+  });
 });

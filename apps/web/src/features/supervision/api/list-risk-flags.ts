@@ -16,6 +16,6 @@ export const supervisionRiskFlagsQueryOptions = () =>
     staleTime: CLINICAL_RECORD_STALE_MS,
   });
 
-export function useSupervisionRiskFlags() {
-  return useQuery(supervisionRiskFlagsQueryOptions());
+export function useSupervisionRiskFlags({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...supervisionRiskFlagsQueryOptions(), enabled });
 }

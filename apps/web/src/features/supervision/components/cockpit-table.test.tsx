@@ -123,3 +123,19 @@ describe("supervisor's cockpit table", () => {
     ]);
   });
 });
+
+describe("the crisis steps from the cockpit", () => {
+  const crisisSteps = (clientName: string) => <button type="button">Crisis steps for {clientName}</button>;
+
+  it("puts the page's crisis steps under a red flag's badge only, in the always-shown flags column", () => {
+    renderWithProviders(
+      <CockpitTable rows={[riskRow, nonResponseRow, quietRow]} crisisSteps={crisisSteps} />,
+    );
+    const [red, amber, quiet] = rowsByHeader(screen.getByRole("table", { name: CAPTION }));
+    expect(
+      within(red!.Flags!).getByRole("button", { name: `Crisis steps for ${riskRow.client.displayName}` }),
+    ).toBeTruthy();
+    expect(within(amber!.Flags!).queryByRole("button")).toBeNull();
+    expect(within(quiet!.Flags!).queryByRole("button")).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { formatPresets, type CockpitRow } from "@ipt/shared";
+import { useMemo, type ReactNode } from "react";
 import { Link } from "react-router";
 import { FlagBadges } from "../../../components/clinical/flag-badges";
 import { coursePhaseLabels } from "../../../components/clinical/labels";
@@ -55,14 +56,28 @@ function LatestScoreCell({ row }: { row: CockpitRow }) {
   );
 }
 
+const hasRedFlag = (row: CockpitRow) => row.flags.some((flag) => flag.severity === "red");
+
+/** The service's crisis steps for a row with a red flag, given by the page (features do not import each other). */
+export type CrisisStepsSlot = (clientName: string) => ReactNode;
+
 /**
  * Who the row is and what is urgent stay columns at every width; the rest fold into the first cell.
  * The phase folds on a phone too: beside the client (whose folded details hold unbreakable figures) and
  * the flags, a one-word phase ("Maintenance", "Termination") made the table wider than a 390 px screen.
  */
-const columns: Column<CockpitRow>[] = [
+const columnsWith = (crisisSteps?: CrisisStepsSlot): Column<CockpitRow>[] => [
   { key: "client", header: "Client", cell: (row) => <ClientCell row={row} /> },
-  { key: "flags", header: "Flags", cell: (row) => <FlagBadges flags={row.flags} /> },
+  {
+    key: "flags",
+    header: "Flags",
+    cell: (row) => (
+      <>
+        <FlagBadges flags={row.flags} />
+        {crisisSteps && hasRedFlag(row) ? crisisSteps(row.client.displayName) : null}
+      </>
+    ),
+  },
   { key: "phase", header: "Phase", priority: 2, cell: (row) => coursePhaseLabels[row.course.phase] },
   {
     key: "session",
@@ -96,9 +111,19 @@ const columns: Column<CockpitRow>[] = [
 /**
  * The supervisees' active clients in the order the API gives (most urgent first: open risk, then
  * non-response, then overdue items). A row with an open risk flag is marked at its start as well as
- * by its red "Urgent" badge, so colour never stands alone.
+ * by its red "Urgent" badge, so colour never stands alone. `crisisSteps`: shown under a red flag's
+ * badge, so the service's crisis steps are one click away from the list.
  */
-export function CockpitTable({ rows }: { rows: readonly CockpitRow[] }) {
+const plainColumns = columnsWith();
+
+export function CockpitTable({
+  rows,
+  crisisSteps,
+}: {
+  rows: readonly CockpitRow[];
+  crisisSteps?: CrisisStepsSlot;
+}) {
+  const columns = useMemo(() => (crisisSteps ? columnsWith(crisisSteps) : plainColumns), [crisisSteps]);
   return (
     <DataTable
       caption="Active clients of your supervisees, most urgent first"

@@ -148,6 +148,41 @@ export function WeekdayField({
   );
 }
 
+/** A session's new date and start time, in the service's time zone (rescheduling one or a group's). */
+export function NewSessionTimeFields({
+  session,
+  timeZone,
+  errors,
+}: {
+  session: { plannedDate: string; startTime: string };
+  timeZone: string;
+  errors: { plannedDate?: string | undefined; startTime?: string | undefined };
+}) {
+  return (
+    <>
+      <TextField
+        name="plannedDate"
+        type="date"
+        label="New date"
+        defaultValue={session.plannedDate}
+        required
+        fieldClassName="field--short"
+        error={errors.plannedDate}
+      />
+      <TextField
+        name="startTime"
+        type="time"
+        label="New time"
+        hint={`In the service's time zone (${timeZone}).`}
+        defaultValue={session.startTime}
+        required
+        fieldClassName="field--short"
+        error={errors.startTime}
+      />
+    </>
+  );
+}
+
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
   name: string;
   label: ReactNode;

@@ -8,7 +8,7 @@ import {
 import type { SubmitEvent, ReactNode } from "react";
 import type { z } from "zod";
 import { FormDialog } from "../../../components/form-dialog";
-import { CheckboxField, TextAreaField, TextField } from "../../../components/form-fields";
+import { CheckboxField, NewSessionTimeFields, TextAreaField } from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { fieldNamesOf } from "../../../lib/field-names";
 import { formText } from "../../../lib/form-data";
@@ -147,24 +147,7 @@ function RescheduleDialog(props: DialogProps) {
     >
       {(errors) => (
         <>
-          <TextField
-            name="plannedDate"
-            type="date"
-            label="New date"
-            defaultValue={session.plannedDate}
-            required
-            error={errors.fields.plannedDate}
-          />
-          <TextField
-            name="startTime"
-            type="time"
-            label="New time"
-            hint={`In the service's time zone (${timeZone}).`}
-            defaultValue={session.startTime}
-            required
-            fieldClassName="field--short"
-            error={errors.fields.startTime}
-          />
+          <NewSessionTimeFields session={session} timeZone={timeZone} errors={errors.fields} />
           <CheckboxField
             name="moveLater"
             label="Move later sessions too"

@@ -10,7 +10,12 @@ import {
 } from "@ipt/shared";
 import type { SubmitEvent } from "react";
 import { FormDialog } from "../../../components/form-dialog";
-import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../../../components/form-fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  NewSessionTimeFields,
+  TextAreaField,
+} from "../../../components/form-fields";
 import { useWriteErrors, WriteErrorSummary } from "../../../components/write-error-summary";
 import { formText } from "../../../lib/form-data";
 import { formErrorsFromZod } from "../../../lib/form-errors";
@@ -191,25 +196,7 @@ export function RescheduleGroupSessionDialog({ group, session, onClose, onDone }
     >
       <WriteErrorSummary errors={errors} onReload={reload} />
       <p>Every member’s session moves with it.</p>
-      <TextField
-        name="plannedDate"
-        type="date"
-        label="New date"
-        defaultValue={session.plannedDate}
-        required
-        fieldClassName="field--short"
-        error={errors.fields.plannedDate}
-      />
-      <TextField
-        name="startTime"
-        type="time"
-        label="New time"
-        hint={`In the service's time zone (${timeZone}).`}
-        defaultValue={session.startTime}
-        required
-        fieldClassName="field--short"
-        error={errors.fields.startTime}
-      />
+      <NewSessionTimeFields session={session} timeZone={timeZone} errors={errors.fields} />
       <CheckboxField
         name="moveLater"
         label="Move the later sessions too"

@@ -10,7 +10,6 @@ import {
   type FieldError,
   formatPresets,
   generatePlan,
-  PlanRuleError,
   TEMPLATE_VERSION,
   toDateColumn,
 } from "@ipt/shared";
@@ -19,7 +18,7 @@ import { conflict, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, type Actor } from "../access";
 import { live, removal } from "../live";
 import { getCourseDetail } from "./course-detail";
-import { courseForWrite, plannedSessionRow } from "../plan/course-write";
+import { courseForWrite, plannedSessionRow, planOrFieldError } from "../plan/course-write";
 import { refreshCourseSummary } from "../../supervision/course-summary";
 
 /** The plan module names its inputs; the request names them differently. */
@@ -97,28 +96,24 @@ export async function setContract(
       );
     }
 
-    let plan;
-    try {
-      plan = generatePlan({
-        format: course.format,
-        lineage: course.lineage,
-        lead: request.terminationLead,
-        frequency: request.frequency,
-        primaryArea: course.primaryArea,
-        disputeStage: course.disputeStage,
-        sensitivity: course.sensitivityModifier,
-        total: request.plannedSessions,
-        startDate: request.startDate,
-        weekday: request.weekday,
-        startTime: request.startTime,
-        durationMinutes: request.sessionMinutes,
-      });
-    } catch (error) {
-      if (error instanceof PlanRuleError) {
-        throw invalidFields([{ field: requestFieldOf[error.field] ?? "body", message: error.message }]);
-      }
-      throw error;
-    }
+    const plan = planOrFieldError(
+      () =>
+        generatePlan({
+          format: course.format,
+          lineage: course.lineage,
+          lead: request.terminationLead,
+          frequency: request.frequency,
+          primaryArea: course.primaryArea,
+          disputeStage: course.disputeStage,
+          sensitivity: course.sensitivityModifier,
+          total: request.plannedSessions,
+          startDate: request.startDate,
+          weekday: request.weekday,
+          startTime: request.startTime,
+          durationMinutes: request.sessionMinutes,
+        }),
+      (field) => requestFieldOf[field] ?? "body",
+    );
 
     const firstDate = plan[0]?.plannedDate ?? request.startDate;
     await tx.course.update({

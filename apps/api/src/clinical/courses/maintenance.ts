@@ -10,7 +10,6 @@ import {
   generateMaintenancePlan,
   maintenanceContractErrors,
   maintenanceStartGaps,
-  PlanRuleError,
   type StartMaintenanceRequest,
   TEMPLATE_VERSION,
   toDateColumn,
@@ -18,7 +17,7 @@ import {
 import { Prisma, type PrismaClient } from "../../db/prisma";
 import { AppError, invalidFields } from "../../errors/app-error";
 import { auditClinical, ownedCourse, ruleUnmet, type Actor } from "../access";
-import { lockCourse, plannedSessionRow, withRefusalAudit } from "../plan/course-write";
+import { lockCourse, plannedSessionRow, planOrFieldError, withRefusalAudit } from "../plan/course-write";
 import { getCourseDetail } from "./course-detail";
 import { required } from "../../errors/required";
 import { refreshCourseSummary } from "../../supervision/course-summary";
@@ -77,28 +76,23 @@ export async function startMaintenance(
         }
         if (errors.length > 0) throw invalidFields(errors);
 
-        let plan;
-        try {
-          plan = generateMaintenancePlan({
-            format: acute.format,
-            lineage: acute.lineage,
-            primaryArea: acute.primaryArea,
-            disputeStage: acute.disputeStage,
-            sensitivity: acute.sensitivityModifier,
-            total: request.plannedSessions,
-            frequency: request.frequency,
-            startDate: request.startDate,
-            weekday: request.weekday,
-            startTime: request.startTime,
-            durationMinutes: request.sessionMinutes,
-          });
-        } catch (error) {
-          if (error instanceof PlanRuleError) {
-            const field = error.field === "total" ? "plannedSessions" : error.field;
-            throw invalidFields([{ field: `body.${field}`, message: error.message }]);
-          }
-          throw error;
-        }
+        const plan = planOrFieldError(
+          () =>
+            generateMaintenancePlan({
+              format: acute.format,
+              lineage: acute.lineage,
+              primaryArea: acute.primaryArea,
+              disputeStage: acute.disputeStage,
+              sensitivity: acute.sensitivityModifier,
+              total: request.plannedSessions,
+              frequency: request.frequency,
+              startDate: request.startDate,
+              weekday: request.weekday,
+              startTime: request.startTime,
+              durationMinutes: request.sessionMinutes,
+            }),
+          (field) => `body.${field === "total" ? "plannedSessions" : field}`,
+        );
         const firstDate = plan[0]?.plannedDate ?? request.startDate;
 
         const last = await tx.course.findFirst({

@@ -16,12 +16,11 @@ import {
   groupScheduleErrors,
   isoWeekday,
   memberSessionStatus,
-  PlanRuleError,
   type RecordGroupAttendanceRequest,
   TEMPLATE_VERSION,
   toDateColumn,
 } from "@ipt/shared";
-import { plannedSessionRow } from "../plan/course-write";
+import { plannedSessionRow, planOrFieldError } from "../plan/course-write";
 import { AppError, invalidFields, notFound } from "../../errors/app-error";
 import { Prisma, type PrismaClient, type Tx } from "../../db/prisma";
 import { serviceToday } from "../../settings/service-time";
@@ -39,14 +38,6 @@ const OPEN_COURSE_MESSAGE =
 
 export async function lockGroup(tx: Tx, groupId: string) {
   await tx.$queryRaw`SELECT 1 FROM therapy_groups WHERE id = ${groupId}::uuid FOR UPDATE`;
-}
-
-/** A plan rule the shared module refused, as a 400 naming the request's field. */
-function planFieldError(error: unknown): never {
-  if (error instanceof PlanRuleError) {
-    throw invalidFields([{ field: `body.${error.field}`, message: error.message }]);
-  }
-  throw error;
 }
 
 type MemberPlan = ReturnType<typeof generateGroupMemberPlan>;
@@ -104,19 +95,18 @@ export async function createGroup(
     message: error.message,
   }));
   if (errors.length > 0) throw invalidFields(errors);
-  let plan;
-  try {
-    plan = generateGroupPlan({
-      lineage: request.lineage,
-      groupSessions: request.groupSessions,
-      startDate: request.startDate,
-      weekday: request.weekday,
-      startTime: request.startTime,
-      durationMinutes: request.sessionMinutes,
-    });
-  } catch (error) {
-    planFieldError(error);
-  }
+  const plan = planOrFieldError(
+    () =>
+      generateGroupPlan({
+        lineage: request.lineage,
+        groupSessions: request.groupSessions,
+        startDate: request.startDate,
+        weekday: request.weekday,
+        startTime: request.startTime,
+        durationMinutes: request.sessionMinutes,
+      }),
+    (field) => `body.${field}`,
+  );
   const first = plan[0]?.plannedDate ?? request.startDate;
   return prisma.$transaction(async (tx) => {
     const { id } = await tx.therapyGroup.create({
@@ -208,24 +198,23 @@ export async function addGroupMember(
       });
       if (open) throw conflictOn("body.clientId", OPEN_COURSE_MESSAGE);
 
-      let plan;
-      try {
-        plan = generateGroupMemberPlan({
-          lineage: group.lineage,
-          groupSessions: group.groupSessions,
-          startDate: fromDateColumn(group.startDate),
-          weekday: isoWeekday.parse(group.sessionWeekday),
-          startTime: group.sessionTime,
-          durationMinutes: group.sessionMinutes,
-          primaryArea: null,
-          disputeStage: null,
-          sensitivity: false,
-          fromGroupSession: next.number,
-          midGroupMeeting: group.midGroupMeeting,
-        });
-      } catch (error) {
-        planFieldError(error);
-      }
+      let plan = planOrFieldError(
+        () =>
+          generateGroupMemberPlan({
+            lineage: group.lineage,
+            groupSessions: group.groupSessions,
+            startDate: fromDateColumn(group.startDate),
+            weekday: isoWeekday.parse(group.sessionWeekday),
+            startTime: group.sessionTime,
+            durationMinutes: group.sessionMinutes,
+            primaryArea: null,
+            disputeStage: null,
+            sensitivity: false,
+            fromGroupSession: next.number,
+            midGroupMeeting: group.midGroupMeeting,
+          }),
+        (field) => `body.${field}`,
+      );
       plan = followStoredSessions(plan, group.sessions);
       const groupSessionIds = new Map(group.sessions.map((session) => [session.number, session.id]));
       const last = await tx.course.findFirst({

@@ -1,9 +1,9 @@
 // What every write to a course's plan, sessions or ending shares: the course row is locked first, so
 // plan edits, session writes and termination steps of one course run one at a time and each check
 // sees the latest state; a completed course takes no more changes; refused rules are audited.
-import { toDateColumn, type PlannedSession } from "@ipt/shared";
+import { PlanRuleError, toDateColumn, type PlannedSession } from "@ipt/shared";
 import { type PrismaClient, type Tx } from "../../db/prisma";
-import { AppError, conflict } from "../../errors/app-error";
+import { AppError, conflict, invalidFields } from "../../errors/app-error";
 import { recordAudit } from "../../audit/audit-log";
 import { assertVersion, type Actor } from "../access";
 
@@ -75,4 +75,19 @@ export function plannedSessionRow(courseId: string, session: PlannedSession, cre
     slot: session.slot,
     agenda: session.agenda,
   };
+}
+
+/**
+ * A generated plan, or the shared plan rules' refusal as a 400 naming the request's field: `fieldOf`
+ * maps a rule's field (e.g. `total`) to the request's (e.g. `body.plannedSessions`).
+ */
+export function planOrFieldError<T>(generate: () => T, fieldOf: (ruleField: string) => string): T {
+  try {
+    return generate();
+  } catch (error) {
+    if (error instanceof PlanRuleError) {
+      throw invalidFields([{ field: fieldOf(error.field), message: error.message }]);
+    }
+    throw error;
+  }
 }

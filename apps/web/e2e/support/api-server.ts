@@ -71,7 +71,7 @@ export function seedDemoData(server: ApiServer): Promise<void> {
   });
 }
 
-export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 30_000) {
+export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
   for (let attempt = 0; attempt < timeoutMs / 200; attempt++) {
     if (child.exitCode !== null) throw new Error("the API server exited during start-up");
     try {

@@ -4,6 +4,7 @@
 // second (group-committed, docs/decisions/022); the shared rules then work out each row.
 import { toDateColumn, type CaseloadEntry, type CaseloadQuery, type CaseloadResponse } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
+import { bothSettled } from "../../db/both-settled";
 import type { PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { flagsOf, nextPlanned } from "../courses/course-flags";
@@ -93,17 +94,6 @@ function caseloadEntry(
   };
 }
 
-/**
- * Both results once both have settled: unlike Promise.all, a failure of one is not reported before the
- * other has finished (the audit row's fate is known before the answer goes).
- */
-async function all<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [first, second] = await Promise.allSettled([a, b]);
-  if (first.status === "rejected") throw first.reason;
-  if (second.status === "rejected") throw second.reason;
-  return [first.value, second.value];
-}
-
 /** Orders names as people read them ("adam" before "Zoe"), which the database's C collation would not. */
 const byClientName = (a: CaseloadName, b: CaseloadName) =>
   byName.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id);
@@ -126,7 +116,7 @@ export async function listCaseload(
     // The audit row goes with the data statement, not after it (three round trips: session, names,
     // data and audit). The answer waits for both; should the read fail after its row committed, the
     // log holds a view that was not shown, never the other way round.
-    const [data] = await all(
+    const [data] = await bothSettled(
       loadCaseloadData(prisma, actor.userId, { clientIds: page.map((client) => client.id) }),
       audit(page.length),
     );

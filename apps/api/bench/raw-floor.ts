@@ -2,8 +2,12 @@
 // captured at the pool by test/helpers/statement-log.ts), replayed with a plain pg pool at the same
 // concurrency, with no app, no Prisma and no JSON around them. What the app adds is the ratio of the
 // two throughputs. Only for reads: a replayed write would run against versions that have moved on.
+// The audit rows the app group-commits (src/audit/audit-log.ts) are group-committed here too, by
+// the same GroupCommit over the raw pool: the floor batches what the app batches.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { AUDIT_INSERT_SQL } from "../src/audit/audit-log";
+import { GroupCommit } from "../src/audit/group-commit";
 import type { LoggedStatement } from "../test/helpers/statement-log";
 import { CONCURRENCY, POOL, SECONDS, WARMUP_MS } from "./knobs";
 import { percentile } from "./measure";
@@ -20,12 +24,20 @@ export interface RawResult {
  * other statement goes to whichever pool connection is free, as Prisma's do — holding one while
  * waiting for another would deadlock the pool at this concurrency.
  */
-export async function replay(pool: pg.Pool, statements: readonly LoggedStatement[]): Promise<void> {
+export async function replay(
+  pool: pg.Pool,
+  statements: readonly LoggedStatement[],
+  audit: GroupCommit<unknown[]>,
+): Promise<void> {
   const transactions = new Set(
     statements.filter((s) => /^\s*BEGIN\b/i.test(s.text)).map((s) => s.connection),
   );
   const held = new Map<number, Promise<pg.PoolClient>>();
   const send = (statement: LoggedStatement) => {
+    // An audit insert outside a transaction went to the app's group commit: its rows go to ours.
+    if (statement.text === AUDIT_INSERT_SQL && !transactions.has(statement.connection)) {
+      return Promise.all(auditRowsOf(statement.values).map((row) => audit.add(row)));
+    }
     const query = { text: statement.text, values: statement.values };
     if (!transactions.has(statement.connection)) return pool.query(query);
     let client = held.get(statement.connection);
@@ -48,10 +60,25 @@ export async function replay(pool: pg.Pool, statements: readonly LoggedStatement
   }
 }
 
+/** The rows of a captured AUDIT_INSERT_SQL: its parameters are one array per column. */
+function auditRowsOf(values: unknown[] | undefined): unknown[][] {
+  const columns = (values ?? []).map((column) => {
+    if (!Array.isArray(column)) throw new Error("an audit insert's parameters should be arrays");
+    return column as unknown[];
+  });
+  return (columns[0] ?? []).map((_, row) => columns.map((column) => column[row]));
+}
+
 /** Replays the captured requests in turn from CONCURRENCY workers for SECONDS (after a warm-up). */
 export async function rawFloor(url: string, samples: readonly LoggedStatement[][]): Promise<RawResult> {
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   pool.on("error", () => {});
+  const audit = new GroupCommit<unknown[]>((rows) =>
+    pool.query(
+      AUDIT_INSERT_SQL,
+      rows[0]?.map((_, column) => rows.map((row) => row[column])),
+    ),
+  );
   let turn = 0;
   const next = () => samples[turn++ % samples.length] ?? [];
   const run = (untilMs: number, latencies?: number[]) =>
@@ -59,7 +86,7 @@ export async function rawFloor(url: string, samples: readonly LoggedStatement[][
       Array.from({ length: CONCURRENCY }, async () => {
         while (performance.now() < untilMs) {
           const started = performance.now();
-          await replay(pool, next());
+          await replay(pool, next(), audit);
           latencies?.push(performance.now() - started);
         }
       }),

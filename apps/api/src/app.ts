@@ -15,6 +15,7 @@ import {
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "./app-context";
 import { apiDocsArePublic, type Config } from "./config/config";
+import { useAuditGroupCommit } from "./audit/audit-log";
 import type { PrismaClient } from "./db/prisma";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { AppError } from "./errors/app-error";
@@ -157,9 +158,13 @@ export async function buildApp({
     intervalMs: config.QUESTIONNAIRE_JOB_INTERVAL_SECONDS * 1000,
   });
   app.decorate("questionnaireSending", questionnaireSending);
-  app.addHook("onClose", () => {
+  // Audit rows written outside a transaction (reads, refusals) are group-committed: one statement and
+  // one commit for the rows of concurrent requests, each request answered after its row's commit.
+  const auditWriter = useAuditGroupCommit(prisma);
+  app.addHook("onClose", async () => {
     questionnaireSending.stop();
     mailer.close();
+    await auditWriter.drained();
   });
   registerAuth(app, prisma, context.timeouts, clock, config.PUBLIC_ORIGIN);
 

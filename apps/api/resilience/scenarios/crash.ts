@@ -11,6 +11,11 @@
 // once and kills the server after a random number of acknowledged writes (seeded, RESILIENCE_SEED),
 // with the rest in flight, then checks the database, and starts the server again for the next run.
 //
+// Audited reads run beside the writes until the kill (GET /api/clients/:id, one reader per
+// therapist): their audit rows are group-committed outside any transaction (docs/decisions/022), so
+// after each kill every read answered 200 must have its "client.viewed" row (found by the answer's
+// x-request-id).
+//
 // Knobs: RESILIENCE_RUNS (20), RESILIENCE_COURSES (200 per run), RESILIENCE_SEED (6).
 import { endpointPath, endpoints } from "@ipt/shared";
 import pg from "pg";
@@ -104,6 +109,8 @@ await runScenario("crash", async ({ figure, check }) => {
     absent: 0,
     halfWritten: 0,
     lost: 0,
+    readsAcknowledged: 0,
+    readsWithoutAudit: 0,
     sealedAtKill: 0,
     chainBrokenAtKill: 0,
     refused: 0,
@@ -185,12 +192,42 @@ await runScenario("crash", async ({ figure, check }) => {
           // The connection was cut by the kill: neither acknowledged nor refused.
         }
       };
+      // Readers until the kill: each acknowledged read's request id.
+      const readIds: string[] = [];
+      const read = async (index: number) => {
+        const session = required(sessions[index], "a therapist's session");
+        for (let n = index; ; n += THERAPISTS) {
+          try {
+            const clientId = required(clientIds[n % COURSES], "a client");
+            const response = await session.get(endpointPath(endpoints.clients.get, { clientId }));
+            const requestId = response.headers.get("x-request-id");
+            if (response.status === 200 && requestId) readIds.push(requestId);
+          } catch {
+            return; // the server was killed
+          }
+        }
+      };
+      const readers = Array.from({ length: THERAPISTS }, (_, index) => read(index));
       await Promise.all(clientIds.map(createCourse));
       // Reached only when some write got an unexpected answer (a failed check below).
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- kill(), called by the writes, sets it
       const killedMidway = killing !== null;
       await kill();
+      await Promise.all(readers);
       if (killedMidway) ackedBeforeKill.push(acks);
+
+      const { rows: readRows } = await db.query<{ n: number }>(
+        `SELECT count(DISTINCT request_id)::int AS n FROM audit_events
+          WHERE action = 'client.viewed' AND request_id = ANY($1::text[])`,
+        [readIds],
+      );
+      const readsWithoutAudit = readIds.length - (readRows[0]?.n ?? 0);
+      totals.readsAcknowledged += readIds.length;
+      totals.readsWithoutAudit += readsWithoutAudit;
+      check(
+        readsWithoutAudit === 0,
+        `run ${run}: ${readsWithoutAudit} of ${readIds.length} acknowledged reads have no audit row`,
+      );
 
       const { rows } = await db.query<CourseRow>(COURSE_STATE, [clientIds]);
       const states = rows.map(stateOf);
@@ -250,6 +287,8 @@ await runScenario("crash", async ({ figure, check }) => {
   figure("courses absent", totals.absent);
   figure("half-written courses", totals.halfWritten);
   figure("acknowledged writes lost", totals.lost);
+  figure("audited reads acknowledged", totals.readsAcknowledged);
+  figure("acknowledged reads without their audit row", totals.readsWithoutAudit);
   figure("audit events sealed by the killed APIs", totals.sealedAtKill);
   figure("runs whose killed sealer left a broken chain", totals.chainBrokenAtKill);
   figure("runs killed with writes in flight", ackedBeforeKill.length);

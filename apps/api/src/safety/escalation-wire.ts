@@ -29,8 +29,12 @@ export interface EscalationRow {
   followUps: readonly { riskLevel: RiskLevel; supervisorInformed: boolean; createdAt: Date }[];
 }
 
-export function toRiskEscalation(row: EscalationRow, context: EscalationContext): RiskEscalation {
-  const escalation = escalationOf({
+/** The shared rule on the stored flag: what escalationOf reads, and no more (e.g. for a count). */
+export function escalationOfRow(
+  row: Pick<EscalationRow, "raisedAt" | "resolvedAt" | "acknowledgedAt" | "followUps">,
+  context: EscalationContext,
+) {
+  return escalationOf({
     raisedAt: row.raisedAt,
     resolvedAt: row.resolvedAt,
     acknowledgedAt: row.acknowledgedAt,
@@ -41,6 +45,10 @@ export function toRiskEscalation(row: EscalationRow, context: EscalationContext)
     })),
     ...context,
   });
+}
+
+export function toRiskEscalation(row: EscalationRow, context: EscalationContext): RiskEscalation {
+  const escalation = escalationOfRow(row, context);
   return {
     reasons: escalation.reasons.map((reason) => ({ code: reason.code, since: reason.since.toISOString() })),
     awaitingAcknowledgement: escalation.awaitingAcknowledgement,

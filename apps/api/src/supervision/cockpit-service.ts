@@ -5,7 +5,6 @@
 // page, most urgent first, with the total; its cost follows the page and the supervisees' open courses
 // (a narrow row each, through the therapist index), not their sessions (docs/decisions/023).
 import {
-  cockpitRow,
   type CockpitQuery,
   type CockpitResponse,
   type CockpitRow,
@@ -13,6 +12,7 @@ import {
   type PersonRef,
 } from "@ipt/shared";
 import { recordAudit } from "../audit/audit-log";
+import { bothSettled } from "../db/both-settled";
 import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
@@ -119,27 +119,31 @@ export async function getCockpit(
   // A phase filter narrows the course query itself; "completed" is never an active client.
   const phases = query.phase ? OPEN_PHASES.filter((phase) => phase === query.phase) : OPEN_PHASES;
   const skip = (query.page - 1) * query.pageSize;
-  const page = await cockpitPage(prisma, scope, phases, query.flag, skip, query.pageSize);
-  const therapistOf = new Map(scope.map((therapist) => [therapist.id, therapist]));
-  const items = page.rows.map((row): CockpitRow =>
-    // Checked as it leaves: the stored JSON is the shared row less client and therapist.
-    cockpitRow.parse({
-      ...row.row,
-      client: { id: row.clientId, displayName: row.clientName },
-      // Selected by these therapists' ids.
-      therapist: required(therapistOf.get(row.therapistId), `therapist ${row.therapistId}`),
+  // The page (then its audit row) and the flags awaiting acknowledgement go side by side: session,
+  // assignments, page and flagged courses, audit row and flags — four round trips.
+  const [page, riskFlagsAwaitingAcknowledgement] = await bothSettled(
+    cockpitPage(prisma, scope, phases, query.flag, skip, query.pageSize).then(async (found) => {
+      await recordAudit(prisma, actor.audit, {
+        action: "cockpit.viewed",
+        details: { count: found.rows.length, ...(therapistId ? { therapistId } : {}) },
+      });
+      return found;
     }),
+    countAwaitingAcknowledgement(
+      prisma,
+      actor,
+      therapists.map((therapist) => therapist.id),
+    ),
   );
-  const riskFlagsAwaitingAcknowledgement = await countAwaitingAcknowledgement(
-    prisma,
-    actor,
-    therapists.map((therapist) => therapist.id),
-  );
-
-  await recordAudit(prisma, actor.audit, {
-    action: "cockpit.viewed",
-    details: { count: items.length, ...(therapistId ? { therapistId } : {}) },
-  });
+  const therapistOf = new Map(scope.map((therapist) => [therapist.id, therapist]));
+  // The stored JSON is the shared row less client and therapist; the answer is checked against the
+  // endpoint's schema as it is serialised (routes/define-route.ts), so it is not parsed here too.
+  const items = page.rows.map((row): CockpitRow => ({
+    ...row.row,
+    client: { id: row.clientId, displayName: row.clientName },
+    // Selected by these therapists' ids.
+    therapist: required(therapistOf.get(row.therapistId), `therapist ${row.therapistId}`),
+  }));
   return {
     items,
     total: page.total,

@@ -11,7 +11,12 @@ import { conflict } from "../errors/app-error";
 import { auditClinical, denied, readableClientWhere, type Actor } from "../clinical/access";
 import { lockCourse } from "../clinical/plan/course-write";
 import { getEscalationContext, type EscalationContext } from "../clinical/measures/settings-read";
-import { escalationFlagSelect, escalationFollowUpSelect, toRiskEscalation } from "../safety/escalation-wire";
+import {
+  escalationFlagSelect,
+  escalationFollowUpSelect,
+  escalationOfRow,
+  toRiskEscalation,
+} from "../safety/escalation-wire";
 import { refreshCourseSummary, RISK_URGENCY } from "./course-summary";
 
 const riskFlagSelect = {
@@ -54,6 +59,22 @@ async function superviseeIds(prisma: PrismaClient, actor: Actor): Promise<string
   return rows.map((row) => row.therapistId);
 }
 
+/** The courses of these therapists with an open risk flag, from their summary rows (urgency 0). */
+async function flaggedCourseIds(prisma: PrismaClient, therapistIds: readonly string[]): Promise<string[]> {
+  const rows = await prisma.courseSummary.findMany({
+    where: { therapistId: { in: [...therapistIds] }, urgency: RISK_URGENCY },
+    select: { courseId: true },
+  });
+  return rows.map((row) => row.courseId);
+}
+
+/** The open flags of these courses whose client the actor may read. */
+const openFlagsWhere = (actor: Actor, courseIds: string[]): Prisma.RiskFlagWhereInput => ({
+  resolvedAt: null,
+  courseId: { in: courseIds },
+  course: { client: readableClientWhere(actor) },
+});
+
 /**
  * The open flags of these therapists' clients, each with its escalation, in the list's order. The
  * courses with an open flag come from their summary rows (urgency 0, kept in each write's
@@ -67,19 +88,12 @@ async function openRiskFlags(
   therapistIds: readonly string[],
 ): Promise<SupervisionRiskFlag[]> {
   const [flaggedCourses, context] = await Promise.all([
-    prisma.courseSummary.findMany({
-      where: { therapistId: { in: [...therapistIds] }, urgency: RISK_URGENCY },
-      select: { courseId: true },
-    }),
+    flaggedCourseIds(prisma, therapistIds),
     getEscalationContext(prisma, actor.now),
   ]);
   if (flaggedCourses.length === 0) return [];
   const rows = await prisma.riskFlag.findMany({
-    where: {
-      resolvedAt: null,
-      courseId: { in: flaggedCourses.map((course) => course.courseId) },
-      course: { client: readableClientWhere(actor) },
-    },
+    where: openFlagsWhere(actor, flaggedCourses),
     select: riskFlagSelect,
     // Oldest first: the flag that has waited longest is the first to look at.
     orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
@@ -108,15 +122,30 @@ export async function listOpenRiskFlags(
 
 /**
  * How many open flags of these supervisees' clients await the supervisor's acknowledgement (the
- * cockpit's top); the cockpit passes the assignments it has just read.
+ * cockpit's top); the cockpit passes the assignments it has just read. The same flags as
+ * openRiskFlags (the same courses, the same readable-client filter), but only what the escalation
+ * rule reads: no session, client or therapist joined in for a number.
  */
 export async function countAwaitingAcknowledgement(
   prisma: PrismaClient,
   actor: Actor,
   therapistIds: readonly string[],
 ): Promise<number> {
-  const items = await openRiskFlags(prisma, actor, therapistIds);
-  return items.filter((item) => item.escalation.awaitingAcknowledgement).length;
+  const [flaggedCourses, context] = await Promise.all([
+    flaggedCourseIds(prisma, therapistIds),
+    getEscalationContext(prisma, actor.now),
+  ]);
+  if (flaggedCourses.length === 0) return 0;
+  const rows = await prisma.riskFlag.findMany({
+    where: openFlagsWhere(actor, flaggedCourses),
+    select: {
+      raisedAt: true,
+      resolvedAt: true,
+      acknowledgedAt: true,
+      followUps: { select: escalationFollowUpSelect },
+    },
+  });
+  return rows.filter((row) => escalationOfRow(row, context).awaitingAcknowledgement).length;
 }
 
 /**

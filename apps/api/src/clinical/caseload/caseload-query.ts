@@ -2,8 +2,7 @@
 // clients that match the search and status (the service orders them as people read names, and picks
 // the page); then, for the page's clients only, each with its current course (the highest sequence),
 // that course's live sessions, scores and open risk flags, the client's life-event kinds, and the
-// organisation's measurement settings and time zone, with the read's audit row written in the same
-// statement. Each row is read once, through the indexes on therapist, client and course. The rows
+// organisation's measurement settings and time zone. Each row is read once, through the indexes on therapist, client and course. The rows
 // come back as JSON and are checked with zod here, so the shape the caseload rules read is proven,
 // not assumed; Prisma is not used for this hot read because mapping several models' rows cost more
 // CPU than the rules themselves (docs/benchmarks.md, "At scale").
@@ -22,7 +21,6 @@ import {
   type ClientStatus,
 } from "@ipt/shared";
 import { z } from "zod";
-import { auditInsertSql, type AuditContext, type AuditEntry } from "../../audit/audit-log";
 import { Prisma, type PrismaClient } from "../../db/prisma";
 
 const session = z.tuple([
@@ -110,18 +108,13 @@ export async function loadCaseloadNames(
   return z.array(caseloadName).parse(rows);
 }
 
-/**
- * The selected clients with everything their caseload rows need, in no particular order; with
- * `audit`, the read's audit row is written by the same statement.
- */
+/** The selected clients with everything their caseload rows need, in no particular order. */
 export async function loadCaseloadData(
   prisma: PrismaClient,
   therapistId: string,
   selection: CaseloadSelection,
-  audit: { context: AuditContext; entry: AuditEntry } | null,
 ): Promise<CaseloadData> {
   const rows = await prisma.$queryRaw<unknown[]>`
-    ${audit ? Prisma.sql`WITH audit AS (${auditInsertSql(audit.context, audit.entry)})` : Prisma.empty}
     SELECT
       coalesce((
         SELECT json_agg(json_build_object(

@@ -1,9 +1,10 @@
 // The therapist's caseload: own clients with their current course, progress, next session, measures
 // summary and flags. Its data comes in two statements whatever the caseload's size (the names, then
-// the page's data with the read's audit row; caseload-query.ts, docs/decisions/024); the shared rules
-// then work out each row.
+// the page's data; caseload-query.ts, docs/decisions/024), the read's audit row sent beside the
+// second (group-committed, docs/decisions/022); the shared rules then work out each row.
 import { toDateColumn, type CaseloadEntry, type CaseloadQuery, type CaseloadResponse } from "@ipt/shared";
 import { recordAudit } from "../../audit/audit-log";
+import { bothSettled } from "../../db/both-settled";
 import type { PrismaClient } from "../../db/prisma";
 import type { Actor } from "../access";
 import { flagsOf, nextPlanned } from "../courses/course-flags";
@@ -105,20 +106,19 @@ export async function listCaseload(
   const filter = { search: query.q ? literalLike(query.q) : null, status: query.status ?? null };
   const skip = (query.page - 1) * query.pageSize;
   const pageOf = <T>(rows: T[]) => rows.slice(skip, skip + query.pageSize);
-  const audited = (count: number) => ({
-    context: actor.audit,
-    entry: { action: "caseload.viewed" as const, details: { count } },
-  });
+  const audit = (count: number) =>
+    recordAudit(prisma, actor.audit, { action: "caseload.viewed", details: { count } });
 
   if (!query.phase && !query.flagged) {
     // The names say which clients are on the page; only their rows are read and worked out.
     const names = await loadCaseloadNames(prisma, actor.userId, filter);
     const page = pageOf(names.sort(byClientName));
-    const data = await loadCaseloadData(
-      prisma,
-      actor.userId,
-      { clientIds: page.map((client) => client.id) },
-      audited(page.length),
+    // The audit row goes with the data statement, not after it (three round trips: session, names,
+    // data and audit). The answer waits for both; should the read fail after its row committed, the
+    // log holds a view that was not shown, never the other way round.
+    const [data] = await bothSettled(
+      loadCaseloadData(prisma, actor.userId, { clientIds: page.map((client) => client.id) }),
+      audit(page.length),
     );
     const { settings, timeZone } = measurementSettingsOf(data.settings);
     const byId = new Map(data.clients.map((client) => [client.id, client]));
@@ -132,7 +132,7 @@ export async function listCaseload(
 
   // Phase and flags belong to the current course and its sessions: work them out for the therapist's
   // whole (matching) caseload, filter, then page.
-  const data = await loadCaseloadData(prisma, actor.userId, filter, null);
+  const data = await loadCaseloadData(prisma, actor.userId, filter);
   const { settings, timeZone } = measurementSettingsOf(data.settings);
   const matching = data.clients
     .sort(byClientName)
@@ -143,6 +143,6 @@ export async function listCaseload(
         (!query.flagged || entry.flags.length > 0 === (query.flagged === "true")),
     );
   const items = pageOf(matching);
-  await recordAudit(prisma, actor.audit, { action: "caseload.viewed", details: { count: items.length } });
+  await audit(items.length);
   return { items, total: matching.length, page: query.page, pageSize: query.pageSize };
 }

@@ -53,32 +53,23 @@ step() {
   return "$status"
 }
 
-# After the web build, three lanes run at once: ESLint with Prettier and then the type check; the
-# unit tests and then the integration tier (one worker per core); the browser tests (two workers).
-# Each alone leaves part of the two cores idle, the browser tests most (they wait on pages and the
-# network); run one after another they took 690 s, most of it with a core to spare. The middle lane
-# prints as it goes; the other two lanes' output follows when all three are done.
-checks_and_tests() {
-  step tests "web build" pnpm --filter @ipt/web build || {
-    detail=" ($(paste -sd, "$parts/tests.times" | sed 's/,/, /g'))"
-    current="checks and tests$detail"
-    return 1
-  }
+# The checks and the integration tier run in two lanes at once: ESLint with Prettier, then the type
+# check; and the web build (for the browser tests), the unit tests and then the integration tier
+# (one worker per core), which so starts within a minute instead of after the checks. The second
+# lane prints as it goes; the first lane's output follows when both are done.
+checks_and_integration() {
   { step lint lint pnpm lint && step lint types pnpm typecheck; } >"$parts/lint.log" 2>&1 &
   lint_pid=$!
-  step e2e e2e pnpm test:e2e >"$parts/e2e.log" 2>&1 &
-  e2e_pid=$!
-  echo "(lint, types and the browser tests run alongside; their output follows at the end of this stage)"
-  tests=0
-  { step tests unit pnpm test:unit && step tests integration pnpm test:int; } || tests=$?
+  echo "(lint and types run alongside; their output follows at the end of this stage)"
+  other=0
+  { step other "web build" pnpm --filter @ipt/web build &&
+    step other unit pnpm test:unit && step other integration pnpm test:int; } || other=$?
   lint=0
   wait "$lint_pid" || lint=$?
-  e2e=0
-  wait "$e2e_pid" || e2e=$?
-  cat "$parts/lint.log" "$parts/e2e.log"
-  detail=" ($(paste -sd, "$parts/lint.times" | sed 's/,/, /g') | $(paste -sd, "$parts/tests.times" | sed 's/,/, /g') | $(paste -sd, "$parts/e2e.times" | sed 's/,/, /g'))"
-  if [ "$lint" -ne 0 ] || [ "$tests" -ne 0 ] || [ "$e2e" -ne 0 ]; then
-    current="checks and tests$detail"
+  cat "$parts/lint.log"
+  detail=" ($(paste -sd, "$parts/lint.times" | sed 's/,/, /g') | $(paste -sd, "$parts/other.times" | sed 's/,/, /g'))"
+  if [ "$lint" -ne 0 ] || [ "$other" -ne 0 ]; then
+    current="checks and integration$detail"
     return 1
   fi
 }
@@ -86,4 +77,5 @@ checks_and_tests() {
 detail=""
 stage install pnpm install --frozen-lockfile
 stage "prisma client" pnpm db:generate
-stage "checks and tests" checks_and_tests
+stage "checks and integration" checks_and_integration
+stage e2e pnpm test:e2e

@@ -1,22 +1,39 @@
-// Proves the authorization matrix (test/security/matrix.ts) against the running app and a real
-// PostgreSQL: every API route × every actor (anonymous, owning therapist, other therapist, the owner's
-// supervisor, another supervisor, admin, a therapist deactivated after signing in) answers exactly the
-// expected outcome — a 2xx with a valid body for allowed writes, else 401/403/404 with the shared error
-// body. A registered route missing from the table, or a row naming no route, fails the suite.
-// Cross-tenant answers (another therapist's or supervisor's 404, and every list they may read) carry
-// no id, name or text of the other tenant's records; a cross-tenant 404 carries only the error body.
+// Proves, in one walk of the authorization matrix (test/security/matrix.ts) against the running app and
+// a real PostgreSQL, every API route × every actor (anonymous, owning therapist, other therapist, the
+// owner's supervisor, another supervisor, admin, a therapist deactivated after signing in). Each call
+// is prepared (a fresh record for a write that uses its record up, a new sign-in for a route that ends
+// its session) and sent once, and four properties are checked on it:
+// - Outcome: exactly the expected one — a 2xx with a valid body for allowed writes, else 401/403/404
+//   with the shared error body. A registered route missing from the table, or a row naming no route,
+//   fails the suite.
+// - No leak: cross-tenant answers (another therapist's or supervisor's 404, and every list they may
+//   read) carry no id, name or text of the other tenant's records; a cross-tenant 404 carries only the
+//   error body.
+// - No hard delete (issue 6): the app's Prisma client reports every SQL statement it sends; none sent
+//   while the call is prepared and answered DELETEs from or TRUNCATEs a clinical table (the DELETE
+//   routes and the plan edit that drops a session among them). security/no-hard-delete.int.test.ts
+//   proves what a removal keeps, and that the database refuses such statements.
+// - Audit (clinical routes): an allowed call writes its event (the route's action, the actor, success)
+//   and only the actor's events; a cross-tenant 404 writes a "denied" event naming the actor and the
+//   record tried; a 401/403 reaches no record and writes no event of success.
+//   security/audit-completeness.int.test.ts proves each route's action is listed and is written in the
+//   call's own transaction.
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
-import { createTestApp, signIn } from "../../test/helpers/app";
+import { createTestApp } from "../../test/helpers/app";
+import { statementReportingPrisma } from "../../test/helpers/query-count";
+import { maxId } from "../../test/helpers/table-snapshot";
 import { fakeWebDist } from "../../test/helpers/web-dist";
+import { actionOf, isClinical } from "../../test/security/audit-actions";
+import { clinicalDeletesIn } from "../../test/security/clinical-tables";
 import {
-  defaultParams,
+  callParts,
   isPublicAssetRoute,
   MATRIX,
   routeKeys,
+  sessionFor,
   urlFor,
-  type CallParts,
   type MatrixRow,
   type Outcome,
 } from "../../test/security/matrix";
@@ -32,13 +49,20 @@ import {
 // A built web app, so its file routes are registered and checked by the public-asset rule.
 const webDist = await fakeWebDist();
 
-const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist });
+/** Every SQL statement the app's Prisma client sends (the test's own queries through it too). */
+const statements: string[] = [];
+const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist }, undefined, undefined, (url) =>
+  statementReportingPrisma(url, (sql) => statements.push(sql)),
+);
 const world = await buildWorld(app, prisma);
 
 const registered = app.registeredRoutes.map((route) => `${route.method} ${route.url}`);
 const tableKeys = MATRIX.flatMap((row) => routeKeys(row.route));
 
 const ERROR_CODES = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" } as const;
+
+/** Every DELETE statement the walk's calls sent (to any table), to show the recording sees them. */
+const deletesSent: string[] = [];
 
 function expectOutcome(response: LightMyRequestResponse, method: HttpMethod, outcome: Outcome) {
   if (outcome === "allow") {
@@ -59,32 +83,75 @@ function expectOutcome(response: LightMyRequestResponse, method: HttpMethod, out
   }
 }
 
-async function run(row: MatrixRow, key: string, actor: ActorName) {
+type AuditEvent = Awaited<ReturnType<typeof prisma.auditEvent.findMany>>[number];
+
+/** The audit events a clinical call wrote, for its outcome. */
+function expectAudited(
+  key: string,
+  actor: ActorName,
+  url: string,
+  outcome: Outcome,
+  actorId: string | null,
+  events: AuditEvent[],
+) {
+  const what = `${key} as ${actor}: audit events ${JSON.stringify(events.map((e) => [e.action, e.outcome, e.actorId]))}`;
+  if (outcome === "allow") {
+    expect(
+      events.map((e) => [e.action, e.outcome]),
+      what,
+    ).toContainEqual([actionOf(key), "success"]);
+    expect(
+      events.every((e) => e.actorId === actorId),
+      `${what}: only the actor's`,
+    ).toBe(true);
+  } else if (outcome === 404) {
+    expect(events, what).toContainEqual(
+      expect.objectContaining({ action: "client.access_denied", outcome: "denied", actorId }),
+    );
+    const denied = events.find((e) => e.outcome === "denied")!;
+    expect(url, `${what}: the denied event names the record tried`).toContain(denied.entityId);
+    expect(
+      events.filter((e) => e.outcome === "success"),
+      `${what}: none of success`,
+    ).toEqual([]);
+  } else {
+    expect(
+      events.filter((e) => e.outcome === "success"),
+      `${what}: none of success`,
+    ).toEqual([]);
+  }
+}
+
+/** Prepares the row's call as `actor`, sends it once and checks every property of the walk. */
+async function walk(row: MatrixRow, key: string, actor: ActorName) {
   const outcome = row.expect[actor];
   const account = actor === "anonymous" ? null : world.accounts[actor];
   const ctx = { world, actor, account };
-  const base = row.call?.(ctx) ?? {};
-  const prepared: CallParts = outcome === "allow" && row.prepare ? await row.prepare(ctx) : {};
-  const sent: CallParts = {
-    params: { ...defaultParams(world), ...base.params, ...prepared.params },
-    query: prepared.query ?? base.query,
-    body: prepared.body ?? base.body,
-  };
-  // A dead session cannot be renewed: the deactivated user keeps sending theirs.
-  const session =
-    account === null
-      ? null
-      : row.freshSession && actor !== "deactivated"
-        ? await signIn(app, account.email, account.password)
-        : account.session;
   const [method, pattern] = key.split(" ") as [HttpMethod, string];
-  const url = urlFor(pattern, sent.params!, sent.query);
-  const response = await send(app, session, method, url, sent.body ?? {});
+  const audited = isClinical(pattern);
 
+  // The record a write uses up is made through the API too (`prepare`): its statements are checked.
+  const from = statements.length;
+  const sent = await callParts(row, ctx);
+  const session = await sessionFor(row, ctx);
+  const url = urlFor(pattern, sent.params, sent.query);
+  const auditedFrom = audited ? await maxId(prisma, "audit_events") : 0n;
+  const response = await send(app, session, method, url, sent.body ?? {});
+  const sentSql = statements.splice(from);
+  const events = audited
+    ? await prisma.auditEvent.findMany({ where: { id: { gt: auditedFrom } }, orderBy: { id: "asc" } })
+    : [];
+
+  deletesSent.push(...sentSql.filter((sql) => /\bDELETE\s+FROM\b/i.test(sql)));
+  expect(
+    sentSql.filter((sql) => clinicalDeletesIn(sql).length > 0),
+    `${key} as ${actor}: statements deleting clinical rows`,
+  ).toEqual([]);
   expectOutcome(response, method, outcome);
   for (const text of forbiddenTextFor(world, actor, url)) {
     expect(response.body.includes(text), `${key} as ${actor} leaks "${text}"`).toBe(false);
   }
+  if (audited) expectAudited(key, actor, url, outcome, account?.id ?? null, events);
   if (outcome === "allow") await row.after?.(ctx, response, sent);
 }
 
@@ -109,7 +176,13 @@ describe("the authorization matrix", () => {
   );
 
   it.each(cases)("%s", async (_name, row, key, actor) => {
-    await run(row, key, actor);
+    await walk(row, key, actor);
+  });
+
+  it("the statement recording sees DELETE statements: the walk's on non-clinical tables were recorded", () => {
+    const tables = deletesSent.map((sql) => /\bDELETE\s+FROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(sql)?.[1]);
+    expect(tables).toContain("login_sessions");
+    expect(tables).toContain("supervision_assignments");
   });
 });
 

@@ -1,6 +1,6 @@
 // An app over a test file's database whose Prisma client counts the queries it sends: for tests
 // that prove a read costs a fixed number of queries however much data it covers. Also a client that
-// reports the SQL of each statement (security/no-hard-delete.int.test.ts).
+// reports the SQL of each statement (the matrix walk and security/no-hard-delete.int.test.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { LightMyRequestResponse } from "fastify";
 import pg from "pg";
@@ -16,7 +16,8 @@ import { signIn } from "./app";
  * query events leave out.
  */
 export function statementReportingPrisma(databaseUrl: string, onStatement: (sql: string) => void) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // Waits for a connection as the app's own client does (createPrismaClient in src/db/prisma.ts).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // The pool is ours to end (the adapter leaves a pool it was given open); an idle connection the
   // database ends (the test database is dropped with FORCE) is only dropped from the pool.
   pool.on("error", () => {});
@@ -29,7 +30,7 @@ export function statementReportingPrisma(databaseUrl: string, onStatement: (sql:
       return query(...args);
     };
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000 } });
 }
 
 /** Builds the counting app (closed after the file). Call at the top level of a test file. */

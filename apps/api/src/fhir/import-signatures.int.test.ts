@@ -161,6 +161,53 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     ok(await resolve(therapist, flagRow.id, current?.version ?? 0), riskFlagDetail);
   });
 
+  it("keeps an imported co-signature of a session with amendments covering it: amendments count by content, not by their ids", async () => {
+    const therapist = await signedInAs(source.app, source.prisma);
+    const course = await courseFor(therapist, { phase: "ready" });
+    const { supervisor } = await supervisorOf(source.app, source.prisma, therapist);
+    const held = await heldSession(therapist, course, 1);
+    expect(
+      (await therapist.post(`/api/sessions/${held.id}/sign`, { version: held.version })).statusCode,
+    ).toBe(200);
+    const amended = await therapist.post(`/api/sessions/${held.id}/amendments`, {
+      reason: "Invented: supervisor asked for detail.",
+      text: "Invented: the argument was about the move.",
+    });
+    expect(amended.statusCode, amended.body).toBe(201);
+    const signed = await supervisor.post(endpointPath(endpoints.review.coSign, { courseId: course.id }), {
+      target: "session",
+      sessionId: held.id,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const bundle = (await exportCourse(
+      source.prisma,
+      demoActor(therapist.id, "therapist"),
+      course.id,
+      {},
+    )) as Bundle;
+
+    const receiver = await signedInAs(target.app, target.prisma);
+    const { courseId } = ok(
+      await admin.post(IMPORT, { therapistId: receiver.id, bundle }),
+      fhirImportResponse,
+      201,
+    );
+    const [session] = (await coSignsOf(receiver, courseId)).sessions;
+    expect(session).toMatchObject({ sessionNumber: 1, state: "cosigned" });
+    expect(session?.latest?.supervisor.external).toBe(supervisor.id);
+    // The amendment came back with a new id, and a local one afterwards changes the content.
+    const amendments = await target.prisma.sessionAmendment.count({
+      where: { session: { courseId } },
+    });
+    expect(amendments).toBe(1);
+    const local = await receiver.post(`/api/sessions/${session?.sessionId ?? ""}/amendments`, {
+      reason: "Invented: later detail.",
+      text: "Invented: added here.",
+    });
+    expect(local.statusCode, local.body).toBe(201);
+    expect((await coSignsOf(receiver, courseId)).sessions[0]?.state).toBe("changed_since");
+  });
+
   it("is kept by the database to one signer per co-signature, and an external acknowledger only with a time", async () => {
     const { bundle } = await signedCourse();
     const therapist = await signedInAs(target.app, target.prisma);

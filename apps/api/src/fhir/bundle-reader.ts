@@ -169,6 +169,8 @@ export interface ImportedCourse {
       actionsTaken: string;
       safetyPlan: z.infer<typeof safetyPlanAction>;
       supervisorInformed: boolean;
+      /** The supervisor named as informed: their user identifier at the exporting instance. */
+      supervisorExternal: string | null;
       followedUpAt: string;
       createdAt: string;
     }[];

@@ -172,6 +172,9 @@ export const exportSourceSelect = {
           actionsTaken: true,
           safetyPlan: true,
           supervisorInformed: true,
+          // The supervisor named as informed: a local user's id, or an imported follow-up's reference.
+          supervisorId: true,
+          supervisorExternal: true,
           followedUpAt: true,
           createdAt: true,
         },

@@ -157,6 +157,8 @@ export async function importCourse(
     await tx.safetyFollowUp.createMany({
       data: read.riskFlags.flatMap((flag, index) =>
         flag.followUps.map((followUp) => ({
+          // The supervisor named as informed keeps the Bundle's reference (supervisorExternal), never a
+          // local user.
           ...followUp,
           riskFlagId: flagIds[index] ?? "",
           recordedById: therapist.id,

@@ -73,7 +73,11 @@ async function signedCourse() {
   const session = await heldSession(therapist, course, 1);
   const score = await recordPhq9(therapist, course.id, session.id, 12, 2);
   const flagId = score.riskFlag?.id ?? "";
-  await followedUp(therapist, flagId, followUpBody({ riskLevel: "high", supervisorInformed: true }));
+  await followedUp(
+    therapist,
+    flagId,
+    followUpBody({ riskLevel: "high", supervisorInformed: true, supervisorId: supervisor.id }),
+  );
   const acknowledged = await acknowledge(supervisor, flagId);
   expect(acknowledged.statusCode, acknowledged.body).toBe(200);
   const bundle = (await exportCourse(
@@ -116,6 +120,13 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     });
     expect(flagRow).toMatchObject({ acknowledgedById: null, acknowledgedByExternal: signer.id });
     expect(flagRow.acknowledgedAt).not.toBeNull();
+    // The supervisor the follow-up named as informed, by the same reference.
+    expect(
+      await target.prisma.safetyFollowUp.findMany({
+        where: { riskFlagId: flagRow.id },
+        select: { supervisorId: true, supervisorExternal: true, supervisorInformed: true },
+      }),
+    ).toEqual([{ supervisorId: null, supervisorExternal: signer.id, supervisorInformed: true }]);
 
     // The co-sign view shows them with their time; the content as it stands is covered by them, so the
     // middle-phase gate (on here) has no co-signature gap, and a local supervisor has nothing to re-sign.
@@ -133,6 +144,7 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     // escalation is acknowledged, so nothing awaits the local supervisor.
     const flag = (await measuresOf(therapist, courseId)).riskFlags[0];
     expect(flag?.escalation.acknowledgedBy).toEqual(external);
+    expect(flag?.followUps[0]?.supervisor).toEqual(external);
     expect(flag?.escalation.acknowledgedAt).toBe(flagRow.acknowledgedAt?.toISOString());
     expect(flag?.escalation.awaitingAcknowledgement).toBe(false);
     const listed = ok(
@@ -239,6 +251,24 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     await expect(
       target.prisma.riskFlag.update({ where: { id: flag.id }, data: { acknowledgedById: therapist.id } }),
     ).rejects.toThrow(/risk_flags_one_acknowledger/);
+    const followUp = {
+      riskFlagId: flag.id,
+      recordedById: therapist.id,
+      riskLevel: "low" as const,
+      actionsTaken: "Invented.",
+      safetyPlan: "reviewed" as const,
+      followedUpAt: new Date(),
+    };
+    await expect(
+      target.prisma.safetyFollowUp.create({
+        data: { ...followUp, supervisorInformed: false, supervisorExternal: "x" },
+      }),
+    ).rejects.toThrow(/safety_follow_ups_one_supervisor/);
+    await expect(
+      target.prisma.safetyFollowUp.create({
+        data: { ...followUp, supervisorInformed: true, supervisorId: therapist.id, supervisorExternal: "x" },
+      }),
+    ).rejects.toThrow(/safety_follow_ups_one_supervisor/);
   });
 
   it("refuses a co-signature or acknowledgement without a user identifier of ours, naming each path, and writes nothing", async () => {
@@ -260,6 +290,12 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     const by = flag.extension?.[byIndex];
     if (!by) throw new Error("shape");
     by.valueString = "not an identifier!";
+    const followUpIndex = flag.extension?.findIndex((e) => e.url.endsWith("/safety-follow-up")) ?? -1;
+    const parts = flag.extension?.[followUpIndex]?.extension ?? [];
+    const namedIndex = parts.findIndex((part) => part.url === "supervisor");
+    const named = parts[namedIndex];
+    if (!named) throw new Error("shape");
+    named.valueString = "not an identifier either!";
 
     const therapist = await signedInAs(target.app, target.prisma);
     const before = await Promise.all([target.prisma.course.count(), target.prisma.coSignature.count()]);
@@ -269,6 +305,7 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     expect(fields.map((f) => f.field).sort()).toEqual(
       [
         `bundle.entry[${String(flagIndex)}].resource.extension[${String(byIndex)}].valueString`,
+        `bundle.entry[${String(flagIndex)}].resource.extension[${String(followUpIndex)}].extension[${String(namedIndex)}].valueString`,
         `bundle.entry[${String(coSignIndex)}].resource.agent[0].who`,
       ].sort(),
     );

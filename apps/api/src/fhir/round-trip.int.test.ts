@@ -86,6 +86,7 @@ describe("FHIR import", () => {
     expect(Object.keys(supervision).sort()).toEqual([
       "Communication supervisor",
       "Communication therapist",
+      "Flag follow-up supervisor",
       "Observation self",
       "Observation supervisor",
       "Provenance co-signature",

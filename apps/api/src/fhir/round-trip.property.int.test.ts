@@ -62,6 +62,7 @@ describe("FHIR round trip, by property", () => {
       "Communication supervisor",
       "Communication therapist",
       "Flag acknowledged",
+      "Flag follow-up supervisor",
       "Observation self",
       "Observation supervisor",
       "Provenance co-signature",

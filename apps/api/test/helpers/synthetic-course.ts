@@ -357,7 +357,10 @@ export function syntheticCourse({
             riskLevel: "low",
             actionsTaken: "Invented actions.",
             safetyPlan: "reviewed",
-            supervisorInformed: false,
+            // The supervisor named as informed, so the round trip carries one.
+            supervisorInformed: true,
+            supervisorId,
+            supervisorExternal: null,
             followedUpAt: new Date("2026-03-09T10:30:00Z"),
             createdAt: new Date("2026-03-09T10:31:00Z"),
           },

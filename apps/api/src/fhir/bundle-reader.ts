@@ -127,6 +127,8 @@ export interface ImportedCourse {
     status: z.infer<typeof sessionStatus>;
     /** The calendar feed's SEQUENCE; 0 when the Bundle has none (never moved). */
     scheduleSequence: number;
+    /** The calendar feed's UID of the session's event; null when the Bundle has none (a new one is made). */
+    calendarUid: string | null;
     agenda: z.infer<typeof agendaItem>[];
     techniques: z.infer<typeof technique>[];
     incident: string;
@@ -338,6 +340,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
         slot: ext.string("session-slot"),
         status,
         scheduleSequence: ext.integer("session-schedule-sequence") ?? 0,
+        calendarUid: ext.string("session-calendar-uid"),
         agenda: agenda.success ? agenda.data : [],
         techniques,
         incident: record.string("incident") ?? "",
@@ -404,6 +407,10 @@ export function readCourseBundle(entries: BundleEntry[]): {
   return { course: read, problems };
 }
 
+/** A calendar UID as iCalendar carries it (RFC 5545 advises a globally unique text; ours are
+ *  "<32 hex>@session-planner"): printable, no spaces or line breaks. */
+const CALENDAR_UID = /^[A-Za-z0-9._@+=:-]{1,255}$/;
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -431,11 +438,15 @@ function consistencyProblems(read: ImportedCourse, planPath: string): FhirProble
     if (!isTimeOfDay(session.startTime)) at("The session's time is not a time like 09:30.", path);
     if (session.durationMinutes < 1) at("The session's length must be positive.", path);
     if (session.scheduleSequence < 0) at("The session's calendar sequence cannot be negative.", path);
+    if (session.calendarUid !== null && !CALENDAR_UID.test(session.calendarUid))
+      at("The session's calendar UID must be 1–255 letters, digits and . _ @ + = : -.", path);
   });
   const repeated = (values: (string | number | null)[]) =>
     values.filter((value, index) => value !== null && values.indexOf(value) !== index);
   if (repeated(read.sessions.map((s) => s.sourceId)).length > 0)
     at("Two sessions have the same id.", `${planPath}.activity`);
+  if (repeated(read.sessions.map((s) => s.calendarUid)).length > 0)
+    at("Two sessions have the same calendar UID.", `${planPath}.activity`);
   if (repeated(read.sessions.map((s) => s.createdOrder)).length > 0)
     at("Two sessions have the same order.", `${planPath}.activity`);
   if (repeated(read.scores.map((s) => s.sourceId)).length > 0) at("Two scores have the same id.", "entry");

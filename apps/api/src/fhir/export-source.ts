@@ -73,6 +73,8 @@ export const exportSourceSelect = {
       status: true,
       // The calendar feed's SEQUENCE, so a re-imported course's feed continues from it.
       scheduleSequence: true,
+      // The calendar feed's UID of the session's event, so a re-imported course's feed continues it.
+      calendarUid: true,
       agenda: true,
       techniques: true,
       incident: true,

@@ -454,6 +454,49 @@ describe("the calendar SEQUENCE", () => {
   });
 });
 
+describe("the calendar UID", () => {
+  const uidUrl = extensionUrl("session-calendar-uid");
+  const activities = (bundle: Bundle) =>
+    resources(bundle)
+      .find((r): r is CarePlan => r.resourceType === "CarePlan")
+      ?.activity?.slice(1) ?? [];
+  const uidOf = (activity: NonNullable<CarePlan["activity"]>[number] | undefined) =>
+    activity?.detail?.extension?.find((e) => e.url === uidUrl);
+
+  it("travels on each session's activity under our base and is read back as it was", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const bundle = courseBundle(source, options, new Date());
+    expect(activities(bundle).map((activity) => uidOf(activity)?.valueString)).toEqual(
+      source.sessions.map((s) => s.calendarUid),
+    );
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(course?.sessions.map((s) => s.calendarUid)).toEqual(source.sessions.map((s) => s.calendarUid));
+  });
+
+  it("is read as none when absent, and refused when malformed or given to two sessions, naming the path", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const bundle = courseBundle(source, options, new Date());
+    const [one, two, three] = activities(bundle);
+    const first = uidOf(one);
+    const second = uidOf(two);
+    if (!first || !second || !three?.detail) throw new Error("shape");
+    three.detail.extension = three.detail.extension?.filter((e) => e.url !== uidUrl);
+    expect(checkCourseBundle(bundle as never).course?.sessions[2]?.calendarUid).toBeNull();
+
+    first.valueString = "two words\r\nBEGIN:VEVENT";
+    const planIndex = resources(bundle).findIndex((r) => r.resourceType === "CarePlan");
+    const at = `entry[${String(planIndex)}].resource.activity`;
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `${at}[1].detail.extension`,
+    ]);
+    first.valueString = second.valueString;
+    expect(checkCourseBundle(bundle as never).problems).toEqual([
+      { path: at, message: "Two sessions have the same calendar UID." },
+    ]);
+  });
+});
+
 describe("the interpersonal inventory and the histories", () => {
   const source = syntheticCourse({ format: "standard", area: "role_dispute" });
   const [sister, colleague] = source.client.people;

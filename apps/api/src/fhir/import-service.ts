@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { toDateColumn, type FhirImportRequest, type FhirImportResponse } from "@ipt/shared";
 import type { BundleEntry, Resource } from "@medplum/fhirtypes";
 import { auditClinical, type Actor } from "../clinical/access";
-import type { PrismaClient } from "../db/prisma";
+import type { PrismaClient, Tx } from "../db/prisma";
 import { invalidFields } from "../errors/app-error";
 import { readCourseBundle, type ImportedCourse } from "./bundle-reader";
 import { codeProblems } from "./code-checks";
@@ -78,6 +78,9 @@ export async function importCourse(
   const scoreIdOf = (sourceId: string) => scoreIds.get(sourceId) ?? "";
 
   await prisma.$transaction(async (tx) => {
+    // One import at a time, so two imports of one Bundle cannot both find its calendar UIDs free.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ipt.fhir-import'))`;
+    const taken = await takenCalendarUids(tx, read.sessions);
     await tx.client.create({ data: { id: clientId, therapistId: therapist.id, ...read.client } });
     const { course } = read;
     await tx.course.create({
@@ -95,14 +98,20 @@ export async function importCourse(
       },
     });
     await tx.therapySession.createMany({
-      data: read.sessions.map(({ sourceId, plannedDate, signedAt, amendments: _amendments, ...session }) => ({
-        ...session,
-        id: sessionIdOf(sourceId),
-        courseId,
-        plannedDate: toDateColumn(plannedDate),
-        signedAt: nullableInstant(signedAt),
-        signedById: signedAt ? therapist.id : null,
-      })),
+      data: read.sessions.map(
+        ({ sourceId, plannedDate, signedAt, calendarUid, amendments: _amendments, ...session }) => ({
+          ...session,
+          // The Bundle's calendar UID, so the feed continues the same event; a new one (the column's
+          // default) when a session here has it already — the same course imported twice, or back into
+          // the instance it came from — so no two events of this instance share a UID.
+          ...(calendarUid !== null && !taken.has(calendarUid) ? { calendarUid } : {}),
+          id: sessionIdOf(sourceId),
+          courseId,
+          plannedDate: toDateColumn(plannedDate),
+          signedAt: nullableInstant(signedAt),
+          signedById: signedAt ? therapist.id : null,
+        }),
+      ),
     });
     await tx.sessionAmendment.createMany({
       data: read.sessions.flatMap((session) =>
@@ -197,4 +206,16 @@ export async function importCourse(
     });
   });
   return { clientId, courseId };
+}
+
+/** The Bundle's calendar UIDs that sessions of this instance have already (removed ones included:
+ *  the feed keeps them as cancelled events). */
+async function takenCalendarUids(tx: Tx, sessions: ImportedCourse["sessions"]): Promise<Set<string>> {
+  const uids = sessions.flatMap((session) => (session.calendarUid === null ? [] : [session.calendarUid]));
+  if (uids.length === 0) return new Set();
+  const rows = await tx.therapySession.findMany({
+    where: { calendarUid: { in: uids } },
+    select: { calendarUid: true },
+  });
+  return new Set(rows.map((row) => row.calendarUid));
 }

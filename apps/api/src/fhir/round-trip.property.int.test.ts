@@ -73,7 +73,8 @@ describe("FHIR round trip, by property", () => {
     expect(seen["Provenance co-signature"]).toBeGreaterThan(25);
     expect(exports.pseudonymised).toBeGreaterThan(0);
     expect(exports.identifying).toBeGreaterThan(0);
-  });
+    // 25 imports and exports on real PostgreSQL: about 20 s on a busy 2-core machine.
+  }, 120_000);
 
   it.each(courseFormats.flatMap((format) => problemAreas.map((area) => [format, area] as const)))(
     "export → import → export gives the same content for a generated %s / %s course",

@@ -136,6 +136,8 @@ export function syntheticCourse({
       status: isHeld ? "held" : cancelled ? "cancelled" : "planned",
       // The calendar feed's SEQUENCE: the cancelled session moved once (its status changed).
       scheduleSequence: cancelled ? 1 : 0,
+      // The calendar feed's UID, random as the database makes them.
+      calendarUid: `${randomUUID().replaceAll("-", "")}@session-planner`,
       agenda: planned.agenda,
       techniques: isHeld ? ["clarification", "communication_analysis"] : [],
       incident: isHeld ? "An invented incident." : "",

@@ -179,7 +179,14 @@ export interface ImportedCourse {
   }[];
 }
 
-export function readCourseBundle(entries: BundleEntry[]): {
+/**
+ * One course of a Bundle. `continues`: the course is a maintenance course whose CarePlan replaces the
+ * acute course's of the same Bundle (fhir/bundle-courses.ts); any other course must be acute.
+ */
+export function readCourseBundle(
+  entries: BundleEntry[],
+  { continues = false }: { continues?: boolean } = {},
+): {
   course: ImportedCourse | null;
   problems: FhirProblem[];
 } {
@@ -203,14 +210,20 @@ export function readCourseBundle(entries: BundleEntry[]): {
 
   const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
-  // A maintenance course names the acute course it continues, which a one-course import cannot bring:
-  // it is refused, named (docs/decisions/026).
+  // A maintenance course continues an acute course of the same record, which its Bundle carries (a
+  // second CarePlan this one replaces); without it, it is refused, named (docs/decisions/018, 026).
   const courseKind = planExt.string("course-kind");
-  if (courseKind === "maintenance") {
+  if (courseKind === "maintenance" && !continues) {
     problems.push({
       path: `${plan.path}.extension`,
       message:
-        "A maintenance course continues an acute course of the same record: it cannot be imported on its own.",
+        "A maintenance course continues an acute course of the same record: its Bundle must carry that course (a CarePlan this one replaces).",
+    });
+  }
+  if (continues && courseKind !== "maintenance") {
+    problems.push({
+      path: `${plan.path}.replaces`,
+      message: "Only a maintenance course replaces another course's CarePlan.",
     });
   }
   // A group IPT member's course belongs to a therapy group, which a course Bundle does not carry

@@ -44,7 +44,7 @@ import { courseBundle } from "./course-bundle";
 import { historyExtensions } from "./histories";
 import { checkCourseBundle } from "./import-service";
 import { isLifeEvent, lifeEventOf, relatedPersonOf } from "./inventory";
-import { syntheticCourse } from "../../test/helpers/synthetic-course";
+import { syntheticCourse, syntheticMaintenancePair } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
 import { isFidelityRating } from "./supervision";
@@ -400,6 +400,62 @@ describe("generated courses of every kind", () => {
       expect(problems.map((p) => p.path)).toEqual([`entry[${String(planIndex)}].resource.extension`]);
     },
   );
+
+  it("a maintenance course's Bundle carries its acute course whole: two CarePlans, the second replacing the first, the client's entries once", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "role_dispute" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    resources(bundle).forEach((resource, index) => {
+      expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+    });
+    expect(codeProblems(bundle as never)).toEqual([]);
+    const entries = bundle.entry ?? [];
+    const plans = entries.filter((e) => e.resource?.resourceType === "CarePlan");
+    expect(plans.map((e) => e.fullUrl)).toEqual([`urn:uuid:${acute.id}`, `urn:uuid:${maintenance.id}`]);
+    expect((plans[1]?.resource as CarePlan).replaces).toEqual([{ reference: `urn:uuid:${acute.id}` }]);
+    for (const type of ["Patient", "Condition"]) {
+      expect(entries.filter((e) => e.resource?.resourceType === type)).toHaveLength(1);
+    }
+    expect(entries.filter((e) => e.resource?.resourceType === "RelatedPerson")).toHaveLength(
+      acute.client.people.length,
+    );
+    expect(new Set(entries.map((e) => e.fullUrl)).size).toBe(entries.length);
+
+    // Read back as two courses, each with its own sessions, scores and records.
+    const { course, acute: read, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(read?.sessions.map((s) => s.sourceId)).toEqual(acute.sessions.map((s) => s.id));
+    expect(course?.sessions.map((s) => s.sourceId)).toEqual(maintenance.sessions.map((s) => s.id));
+    expect(read?.scores.map((s) => s.sourceId)).toEqual(acute.measureScores.map((s) => s.id));
+    expect(course?.scores.map((s) => s.sourceId)).toEqual(maintenance.measureScores.map((s) => s.id));
+    expect(course?.supervision.threads.length).toBe(maintenance.reviewThreads.length);
+    expect(read?.course.outcome).toBe("completed");
+    expect(course?.inventory).toEqual(read?.inventory);
+  });
+
+  it("refuses an entry of a maintenance Bundle that belongs to neither course, naming it", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "grief" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    const index = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "Flag");
+    const flag = bundle.entry?.[index]?.resource;
+    if (flag?.resourceType !== "Flag") throw new Error("shape");
+    // Cut off from its course: no encounter, no score panel, a session of neither plan.
+    delete flag.encounter;
+    flag.extension = (flag.extension ?? []).flatMap((e) =>
+      e.url === extensionUrl("raised-by-observation")
+        ? []
+        : e.url === extensionUrl("session-id")
+          ? [{ ...e, valueString: "no-such-session" }]
+          : [e],
+    );
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    expect(problems).toEqual([
+      {
+        path: `entry[${String(index)}]`,
+        message: "This entry belongs to neither course of the Bundle: it refers to no record of either.",
+      },
+    ]);
+  });
 });
 
 describe("the calendar SEQUENCE", () => {

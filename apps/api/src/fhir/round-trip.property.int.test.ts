@@ -5,14 +5,19 @@
 // database and exporting again gives the same content, ids aside — pseudonymised (the default) or with
 // identifying details, at random, so both are proven lossless. Nothing stays behind: supervisors'
 // records come back by reference (docs/decisions/018). And the same for a generated course of every
-// format and area, pseudonymised.
+// format and area, pseudonymised, and for a generated maintenance course of every format with the acute
+// course its Bundle carries.
 import { courseFormats, problemAreas } from "@ipt/shared";
 import fc from "fast-check";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { createAccount, createTestApp } from "../../test/helpers/app";
 import { idsAside, supervisionOf } from "../../test/helpers/fhir-compare";
-import { syntheticCourse, syntheticCourseArbitrary } from "../../test/helpers/synthetic-course";
+import {
+  syntheticCourse,
+  syntheticCourseArbitrary,
+  syntheticMaintenancePair,
+} from "../../test/helpers/synthetic-course";
 import { demoActor } from "../seed/demo-accounts";
 import { codeProblems } from "./code-checks";
 import { courseBundle } from "./course-bundle";
@@ -99,6 +104,40 @@ describe("FHIR round trip, by property", () => {
         imported.courseId,
         {},
       )) as Bundle;
+      expect(idsAside(second)).toEqual(idsAside(first));
+    },
+  );
+
+  it.each(courseFormats)(
+    "export → import → export gives the same content for a generated %s maintenance course and its acute course",
+    async (format) => {
+      const [acute, maintenance] = syntheticMaintenancePair({ format, area: "role_transition" });
+      const options = {
+        pseudonym: "00112233445566778899aabbccddeeff",
+        includeIdentifyingDetails: true,
+        timeZone: "Europe/London",
+      };
+      const first = courseBundle(maintenance, options, new Date("2026-07-01T09:00:00Z"), acute);
+      (first.entry ?? []).forEach((entry, index) => {
+        expect(structureProblems(entry.resource as Resource, `entry[${String(index)}].resource`)).toEqual([]);
+      });
+      expect(codeProblems(first as never)).toEqual([]);
+      const imported = await importCourse(prisma, demoActor(admin.id, "admin"), {
+        therapistId: therapist.id,
+        bundle: first as never,
+      });
+      const written = await prisma.course.findUniqueOrThrow({
+        where: { id: imported.courseId },
+        select: { kind: true, clientId: true, acuteCourse: { select: { clientId: true, kind: true } } },
+      });
+      expect(written).toEqual({
+        kind: "maintenance",
+        clientId: imported.clientId,
+        acuteCourse: { clientId: imported.clientId, kind: "acute" },
+      });
+      const second = (await exportCourse(prisma, demoActor(therapist.id, "therapist"), imported.courseId, {
+        identifying: "true",
+      })) as Bundle;
       expect(idsAside(second)).toEqual(idsAside(first));
     },
   );

@@ -411,6 +411,38 @@ export function syntheticCourse({
   };
 }
 
+/** A maintenance course and the completed acute course it continues, of one client (its Bundle
+ *  carries both, docs/decisions/018): `[acute, maintenance]`. */
+export function syntheticMaintenancePair(
+  input: Omit<SyntheticCourseInput, "kind">,
+): [ExportSource, ExportSource] {
+  const base = syntheticCourse({ ...input, kind: "acute" });
+  const acute: ExportSource = {
+    ...base,
+    phase: "completed",
+    outcome: "completed",
+    outcomeReason: "Invented: responded.",
+    endedOn: toDateColumn("2026-06-01"),
+  };
+  const made = syntheticCourse({ ...input, kind: "maintenance" });
+  // The same therapist and supervisor as the acute course's (an import gives both courses' therapist
+  // acts to the one therapist it assigns, as for one course).
+  const same = new Map([
+    [made.client.therapistId, acute.client.therapistId],
+    [made.coSignatures[0]?.supervisorId ?? "", acute.coSignatures[0]?.supervisorId ?? ""],
+  ]);
+  const continued = renamed(made, same);
+  return [acute, { ...continued, client: acute.client, acuteCourseId: acute.id }];
+}
+
+/** `value` with every string that is a key of `names` replaced by its value (dates kept). */
+function renamed<T>(value: T, names: Map<string, string>): T {
+  if (typeof value === "string") return (names.get(value) ?? value) as T;
+  if (value instanceof Date || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => renamed(item, names)) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renamed(item, names)])) as T;
+}
+
 /** Random invented courses for property tests: every format and area, any number of held sessions,
  *  any PHQ-9 answers and difficulty, any diagnosis text. */
 export const syntheticCourseArbitrary = () =>

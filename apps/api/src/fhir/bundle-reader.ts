@@ -227,7 +227,7 @@ export function readCourseBundle(
     });
   }
   // A group IPT member's course belongs to a therapy group, which a course Bundle does not carry
-  // (docs/decisions/027): refused, named, as a maintenance course is.
+  // (docs/decisions/027): refused, named.
   if (courseKind === "group") {
     problems.push({
       path: `${plan.path}.extension`,

@@ -416,23 +416,29 @@ export function syntheticCourse({
 export function syntheticMaintenancePair(
   input: Omit<SyntheticCourseInput, "kind">,
 ): [ExportSource, ExportSource] {
-  const base = syntheticCourse({ ...input, kind: "acute" });
+  return withAcuteCourse(syntheticCourse({ ...input, kind: "maintenance" }));
+}
+
+/** `course` as a maintenance course (sequence 2) of its client, with a completed acute course of the
+ *  same client, format and area before it: `[acute, maintenance]`. */
+export function withAcuteCourse(course: ExportSource): [ExportSource, ExportSource] {
+  const made = syntheticCourse({ format: course.format, area: course.primaryArea ?? "grief" });
+  // The same therapist and supervisor as the maintenance course's (an import gives both courses'
+  // therapist acts to the one therapist it assigns, as for one course).
+  const same = new Map([
+    [made.client.therapistId, course.client.therapistId],
+    [made.coSignatures[0]?.supervisorId ?? "", course.coSignatures[0]?.supervisorId ?? ""],
+  ]);
   const acute: ExportSource = {
-    ...base,
+    ...renamed(made, same),
+    client: course.client,
+    sequence: 1,
     phase: "completed",
     outcome: "completed",
     outcomeReason: "Invented: responded.",
     endedOn: toDateColumn("2026-06-01"),
   };
-  const made = syntheticCourse({ ...input, kind: "maintenance" });
-  // The same therapist and supervisor as the acute course's (an import gives both courses' therapist
-  // acts to the one therapist it assigns, as for one course).
-  const same = new Map([
-    [made.client.therapistId, acute.client.therapistId],
-    [made.coSignatures[0]?.supervisorId ?? "", acute.coSignatures[0]?.supervisorId ?? ""],
-  ]);
-  const continued = renamed(made, same);
-  return [acute, { ...continued, client: acute.client, acuteCourseId: acute.id }];
+  return [acute, { ...course, kind: "maintenance", sequence: 2, acuteCourseId: acute.id }];
 }
 
 /** `value` with every string that is a key of `names` replaced by its value (dates kept). */

@@ -77,6 +77,14 @@ export function courseViews(entries: BundleEntry[], problems: FhirProblem[]): Co
     return null;
   }
 
+  if (acute.resource.replaces) {
+    problems.push({
+      path: `${acute.path}.replaces`,
+      message: "The acute course of a maintenance Bundle replaces no other course.",
+    });
+    return null;
+  }
+
   // Union-find over the course entries, joined by references and by the sessions of each plan.
   const parent = entries.map((_, index) => index);
   const find = (index: number): number => {

@@ -73,7 +73,12 @@ export async function exportCourse(
   if (!source) throw await denied(prisma, actor, "course", courseId, "The course");
   const timeZone = await getServiceTimeZone(prisma);
   const bundle = await bundleOf(prisma, source, identifying, timeZone, actor.now);
-  await auditClinical(prisma, actor, "fhir.course_exported", "course", source.id, { identifying });
+  // A maintenance course's Bundle carries its acute course too: the row names it (ids only).
+  const carried = source.kind === "maintenance" && source.acuteCourseId ? source.acuteCourseId : null;
+  await auditClinical(prisma, actor, "fhir.course_exported", "course", source.id, {
+    identifying,
+    ...(carried ? { acuteCourseId: carried } : {}),
+  });
   return asWire(bundle);
 }
 

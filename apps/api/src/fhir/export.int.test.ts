@@ -198,6 +198,12 @@ describe("FHIR export of every course kind", () => {
             .map((c) => c.kind)
             .sort(),
         ).toEqual(["acute", "maintenance"]);
+        // The export's audit row names the acute course the Bundle carried (ids only).
+        const audited = await prisma.auditEvent.findFirstOrThrow({
+          where: { entityId: courseId, action: "fhir.course_exported" },
+          orderBy: { id: "desc" },
+        });
+        expect(audited.details).toEqual({ identifying: false, acuteCourseId: acute.id });
         continue;
       }
       const before = await Promise.all([prisma.client.count(), prisma.course.count()]);

@@ -432,6 +432,25 @@ describe("generated courses of every kind", () => {
     expect(course?.inventory).toEqual(read?.inventory);
   });
 
+  it("refuses two CarePlans that do not link by replaces, or that both replace, naming the path", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "grief" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    const [acuteIndex = -1, ownIndex = -1] = (bundle.entry ?? []).flatMap((e, index) =>
+      e.resource?.resourceType === "CarePlan" ? [index] : [],
+    );
+    const acutePlan = bundle.entry?.[acuteIndex]?.resource as CarePlan;
+    const ownPlan = bundle.entry?.[ownIndex]?.resource as CarePlan;
+    acutePlan.replaces = [{ reference: `urn:uuid:${maintenance.id}` }];
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `entry[${String(acuteIndex)}].resource.replaces`,
+    ]);
+    delete acutePlan.replaces;
+    delete ownPlan.replaces;
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `entry[${String(ownIndex)}].resource.replaces`,
+    ]);
+  });
+
   it("refuses an entry of a maintenance Bundle that belongs to neither course, naming it", () => {
     const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "grief" });
     const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);

@@ -2,7 +2,8 @@
 // Bundle is checked whole first — every resource against the FHIR R4 definitions, our code checks, and
 // the reading back into our model — and refused with every problem's path (400) before anything is
 // written; then the client, course, sessions, scores, risk flags, the client's interpersonal inventory,
-// the course's histories and its supervision records are written in one transaction.
+// the course's histories and its supervision records are written in one transaction (a maintenance
+// course's Bundle: its acute course first, then the maintenance course naming it, for one new client).
 // Acts of the exporting instance's users (signing a session, entering a score, resolving a flag, the
 // therapist's review messages and self-ratings) are attributed to the assigned therapist. Supervisors'
 // review threads, messages, fidelity ratings, co-signatures and risk-flag acknowledgements keep their

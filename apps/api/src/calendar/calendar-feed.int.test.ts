@@ -1,7 +1,8 @@
 // The private calendar feed on real PostgreSQL through the API: create, fetch (parsed back with
 // ical.js), revoke, re-create, the same 404 for every wrong token, times across a DST change, SEQUENCE
-// on reschedule (and carried through a FHIR export and import), cancelled sessions kept, the token
-// stored only hashed and audited by ids only.
+// on reschedule and the UID (both carried through a FHIR export and import into another instance; a
+// second import of the same Bundle gets new UIDs), cancelled sessions kept, the token stored only hashed
+// and audited by ids only.
 import {
   calendarFeedStatusResponse,
   createdCalendarFeedResponse,
@@ -11,6 +12,8 @@ import {
   fhirImportResponse,
   type CourseDetail,
 } from "@ipt/shared";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/helpers/app";
@@ -26,10 +29,14 @@ import {
 } from "../../test/helpers/clinical";
 import { noteSecret } from "../security/log-scan/sink";
 import { hashToken } from "../auth/login-sessions";
+import { repoRoot } from "../config/config";
+import { derivedSessionUid } from "./feed-events";
 
 // Mid-March 2026: London moves to BST on 29 March, within the course's first sessions.
 const now = new Date("2026-03-10T12:00:00.000Z");
 const { app, prisma } = await createTestApp({}, undefined, () => now);
+/** Another instance, on the same clock: where a FHIR Bundle of the first is imported. */
+const other = await createTestApp({}, undefined, () => now);
 
 const FEED = endpoints.calendar.feed.path;
 
@@ -75,8 +82,8 @@ function eventsOf(text: string) {
   });
 }
 
-async function eventsAt(path: string) {
-  const response = await fetchFeed(path);
+async function eventsAt(path: string, instance = app) {
+  const response = await instance.inject({ method: "GET", url: path });
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers["content-type"]).toMatch(/^text\/calendar/);
   return eventsOf(response.body);
@@ -243,6 +250,79 @@ describe("creating and fetching a calendar feed", () => {
     );
     const later = await eventsAt(created.path);
     expect(byStart(later, "2026-03-26T15:00:00.000Z")).toMatchObject({ sequence: 3 });
+  });
+
+  it("keeps each session's UID through a FHIR export and import into another instance; a second import of the Bundle gets new ones", async () => {
+    const { therapist, course } = await therapistWithPlan();
+    const sourceEvents = await eventsAt((await createFeed(therapist)).path);
+    const bundle = ok(
+      await therapist.get(endpointPath(endpoints.fhir.exportCourse, { courseId: course.id })),
+      fhirBundle,
+    );
+    const admin = await signedInAs(other.app, other.prisma, "admin");
+    const importTo = async (receiver: Clinician) => {
+      ok(
+        await admin.post(endpointPath(endpoints.fhir.importCourse), { therapistId: receiver.id, bundle }),
+        fhirImportResponse,
+        201,
+      );
+      const created = ok(
+        await receiver.post(FEED, { includeClientCode: false }),
+        createdCalendarFeedResponse,
+        201,
+      );
+      noteSecret(created.path.split("/").at(-1)!);
+      return eventsAt(created.path, other.app);
+    };
+    const uids = (events: ReturnType<typeof eventsOf>) => events.map((e) => [e.start, e.uid]);
+
+    // The receiving therapist's feed gives the same events: same UIDs, same times.
+    const first = await importTo(await signedInAs(other.app, other.prisma, "therapist"));
+    expect(sourceEvents.length).toBeGreaterThan(0);
+    expect(uids(first)).toEqual(uids(sourceEvents));
+
+    // The same Bundle again (a duplicate client): its events are new ones, so no two events of this
+    // instance share a UID; the first import's keep theirs.
+    const second = await importTo(await signedInAs(other.app, other.prisma, "therapist"));
+    expect(second.map((e) => e.start)).toEqual(first.map((e) => e.start));
+    expect(second.filter((e) => first.some((f) => f.uid === e.uid))).toEqual([]);
+    expect(new Set(second.map((e) => e.uid)).size).toBe(second.length);
+    expect(second.every((e) => /^[0-9a-f]{32}@session-planner$/.test(e.uid))).toBe(true);
+
+    // Back into the instance it came from, beside the original: new UIDs there too.
+    const receiver = await signedInAs(app, prisma, "therapist");
+    ok(
+      await (
+        await signedInAs(app, prisma, "admin")
+      ).post(endpointPath(endpoints.fhir.importCourse), {
+        therapistId: receiver.id,
+        bundle,
+      }),
+      fhirImportResponse,
+      201,
+    );
+    const back = await eventsAt((await createFeed(receiver)).path);
+    expect(back.filter((e) => sourceEvents.some((s) => s.uid === e.uid))).toEqual([]);
+  });
+
+  it("gave the sessions it found the UID the feed derived before UIDs were stored (the migration's SQL)", async () => {
+    await therapistWithPlan();
+    const migration = await readFile(
+      path.join(repoRoot, "prisma/migrations/20261207211001_session_calendar_uid/migration.sql"),
+      "utf8",
+    );
+    const update = /UPDATE "therapy_sessions"[^;]+;/.exec(migration)?.[0];
+    expect(update).toBeDefined();
+    const rolledBack = new Error("rolled back");
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(update ?? "");
+        const rows = await tx.therapySession.findMany({ select: { id: true, calendarUid: true } });
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.map((row) => row.calendarUid)).toEqual(rows.map((row) => derivedSessionUid(row.id)));
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 
   it("lists only the feed owner's sessions", async () => {

@@ -1,13 +1,14 @@
 // The feed's mapping, read back with an independent parser (ical.js), never by matching our own text.
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { calendarDocument, clientCode, sessionUid, type FeedSession } from "./feed-events";
+import { calendarDocument, clientCode, derivedSessionUid, type FeedSession } from "./feed-events";
 
 const CLIENT_ID = "3f9a2b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const NOW = new Date("2026-03-20T12:00:00.000Z");
 
 const session = (overrides: Partial<FeedSession> = {}): FeedSession => ({
   id: "6a1f0c2e-1111-4222-8333-944455556666",
+  uid: derivedSessionUid(overrides.id ?? "6a1f0c2e-1111-4222-8333-944455556666"),
   clientId: CLIENT_ID,
   number: 7,
   plannedSessions: 16,
@@ -62,13 +63,16 @@ describe("calendar feed events", () => {
     expect(clientCode(CLIENT_ID)).toBe("3f9a2b1c");
   });
 
-  it("carry a stable UID that does not reveal the session's id", () => {
+  it("carry the session's stored UID, which does not reveal its id and stays when it moves", () => {
     const first = feed([session()])[0]?.uid;
     const again = feed([session({ plannedDate: "2026-03-30", scheduleSequence: 1 })])[0]?.uid;
-    expect(first).toBe(sessionUid(session().id));
+    expect(first).toBe(session().uid);
     expect(again).toBe(first);
     expect(first).not.toContain("6a1f0c2e");
     expect(feed([session({ id: "7b2f0c2e-1111-4222-8333-944455556666" })])[0]?.uid).not.toBe(first);
+    // An imported session's UID (kept from the Bundle) is given as stored.
+    const kept = "0123456789abcdef0123456789abcdef@session-planner";
+    expect(feed([session({ uid: kept })])[0]?.uid).toBe(kept);
   });
 
   it("start and end in UTC from the service's time zone, on either side of a daylight-saving change", () => {

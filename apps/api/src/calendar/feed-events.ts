@@ -8,6 +8,8 @@ import ical, { ICalEventBusyStatus, ICalEventClass, ICalEventStatus } from "ical
 
 export interface FeedSession {
   id: string;
+  /** The event's UID (therapy_sessions.calendar_uid): opaque, stable, kept by a FHIR import. */
+  uid: string;
   clientId: string;
   /** Position among the course's counted sessions; null once cancelled. */
   number: number | null;
@@ -30,10 +32,14 @@ export interface FeedOptions {
 }
 
 /** Neutral on purpose: a calendar shared with others must not say what kind of sessions these are. */
-const UID_DOMAIN = "session-planner";
+export const UID_DOMAIN = "session-planner";
 
-/** A stable UID that is not the session's id (which stays inside the app). */
-export function sessionUid(sessionId: string): string {
+/**
+ * The UID the feed gave a session before UIDs were stored: what migration 20261207211001 wrote for the
+ * sessions it found (the same SQL), so their calendars saw no new events. New sessions get a random
+ * one from the database (`therapy_sessions.calendar_uid`'s default), of the same shape.
+ */
+export function derivedSessionUid(sessionId: string): string {
   const digest = createHash("sha256").update(`calendar-feed:${sessionId}`).digest("hex");
   return `${digest.slice(0, 32)}@${UID_DOMAIN}`;
 }
@@ -62,7 +68,7 @@ export function calendarDocument(sessions: readonly FeedSession[], options: Feed
     const start = fromZoned(session.plannedDate, session.startTime, options.timeZone);
     const cancelled = isCancelled(session);
     calendar.createEvent({
-      id: sessionUid(session.id),
+      id: session.uid,
       start,
       end: new Date(start.getTime() + session.durationMinutes * 60_000),
       stamp: options.now,

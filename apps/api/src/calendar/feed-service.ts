@@ -121,6 +121,7 @@ export async function fetchCalendarFeed(
     where: { course: { client: { therapistId: feed.userId } }, plannedDate: { gte: toDateColumn(from) } },
     select: {
       id: true,
+      calendarUid: true,
       number: true,
       plannedDate: true,
       startTime: true,
@@ -134,6 +135,7 @@ export async function fetchCalendarFeed(
   });
   const sessions: FeedSession[] = rows.map((row) => ({
     id: row.id,
+    uid: row.calendarUid,
     clientId: row.course.clientId,
     number: row.number,
     plannedSessions: row.course.plannedSessions,

@@ -17,7 +17,7 @@ const migrationsDir = path.join(repoRoot, "prisma", "migrations");
  * append-only and no-delete triggers, the audit hash chain and its sealer's head (a one-row table
  * with a CHECK), the audit log's monthly partitions (Prisma sees the partitioned parent only;
  * partitions are left out of every section below), and the CHECKs that a supervision record, a
- * co-signature or an acknowledgement names one author, local or imported (docs/decisions/018). Nothing else may differ. */
+ * co-signature, an acknowledgement or a safety follow-up's supervisor names one author, local or imported (docs/decisions/018). Nothing else may differ. */
 const NOT_MODELLED = {
   tables: ["_prisma_migrations", "audit_chain_head"],
   constraints: [
@@ -26,6 +26,7 @@ const NOT_MODELLED = {
     "fidelity_ratings_one_rater",
     "cosignatures_one_supervisor",
     "risk_flags_one_acknowledger",
+    "safety_follow_ups_one_supervisor",
   ],
   functions: [
     "audit_events_refuse_change",

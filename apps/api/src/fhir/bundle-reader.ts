@@ -127,6 +127,8 @@ export interface ImportedCourse {
     status: z.infer<typeof sessionStatus>;
     /** The calendar feed's SEQUENCE; 0 when the Bundle has none (never moved). */
     scheduleSequence: number;
+    /** The calendar feed's UID of the session's event; null when the Bundle has none (a new one is made). */
+    calendarUid: string | null;
     agenda: z.infer<typeof agendaItem>[];
     techniques: z.infer<typeof technique>[];
     incident: string;
@@ -169,13 +171,22 @@ export interface ImportedCourse {
       actionsTaken: string;
       safetyPlan: z.infer<typeof safetyPlanAction>;
       supervisorInformed: boolean;
+      /** The supervisor named as informed: their user identifier at the exporting instance. */
+      supervisorExternal: string | null;
       followedUpAt: string;
       createdAt: string;
     }[];
   }[];
 }
 
-export function readCourseBundle(entries: BundleEntry[]): {
+/**
+ * One course of a Bundle. `continues`: the course is a maintenance course whose CarePlan replaces the
+ * acute course's of the same Bundle (fhir/bundle-courses.ts); any other course must be acute.
+ */
+export function readCourseBundle(
+  entries: BundleEntry[],
+  { continues = false }: { continues?: boolean } = {},
+): {
   course: ImportedCourse | null;
   problems: FhirProblem[];
 } {
@@ -199,18 +210,24 @@ export function readCourseBundle(entries: BundleEntry[]): {
 
   const patientExt = new ExtensionReader(patient.resource.extension, patient.path, problems);
   const planExt = new ExtensionReader(plan.resource.extension, plan.path, problems);
-  // A maintenance course names the acute course it continues, which a one-course import cannot bring:
-  // it is refused, named (docs/decisions/026).
+  // A maintenance course continues an acute course of the same record, which its Bundle carries (a
+  // second CarePlan this one replaces); without it, it is refused, named (docs/decisions/018, 026).
   const courseKind = planExt.string("course-kind");
-  if (courseKind === "maintenance") {
+  if (courseKind === "maintenance" && !continues) {
     problems.push({
       path: `${plan.path}.extension`,
       message:
-        "A maintenance course continues an acute course of the same record: it cannot be imported on its own.",
+        "A maintenance course continues an acute course of the same record: its Bundle must carry that course (a CarePlan this one replaces).",
+    });
+  }
+  if (continues && courseKind !== "maintenance") {
+    problems.push({
+      path: `${plan.path}.replaces`,
+      message: "Only a maintenance course replaces another course's CarePlan.",
     });
   }
   // A group IPT member's course belongs to a therapy group, which a course Bundle does not carry
-  // (docs/decisions/027): refused, named, as a maintenance course is.
+  // (docs/decisions/027): refused, named.
   if (courseKind === "group") {
     problems.push({
       path: `${plan.path}.extension`,
@@ -336,6 +353,7 @@ export function readCourseBundle(entries: BundleEntry[]): {
         slot: ext.string("session-slot"),
         status,
         scheduleSequence: ext.integer("session-schedule-sequence") ?? 0,
+        calendarUid: ext.string("session-calendar-uid"),
         agenda: agenda.success ? agenda.data : [],
         techniques,
         incident: record.string("incident") ?? "",
@@ -402,6 +420,10 @@ export function readCourseBundle(entries: BundleEntry[]): {
   return { course: read, problems };
 }
 
+/** A calendar UID as iCalendar carries it (RFC 5545 advises a globally unique text; ours are
+ *  "<32 hex>@session-planner"): printable, no spaces or line breaks. */
+const CALENDAR_UID = /^[A-Za-z0-9._@+=:-]{1,255}$/;
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -429,11 +451,15 @@ function consistencyProblems(read: ImportedCourse, planPath: string): FhirProble
     if (!isTimeOfDay(session.startTime)) at("The session's time is not a time like 09:30.", path);
     if (session.durationMinutes < 1) at("The session's length must be positive.", path);
     if (session.scheduleSequence < 0) at("The session's calendar sequence cannot be negative.", path);
+    if (session.calendarUid !== null && !CALENDAR_UID.test(session.calendarUid))
+      at("The session's calendar UID must be 1–255 letters, digits and . _ @ + = : -.", path);
   });
   const repeated = (values: (string | number | null)[]) =>
     values.filter((value, index) => value !== null && values.indexOf(value) !== index);
   if (repeated(read.sessions.map((s) => s.sourceId)).length > 0)
     at("Two sessions have the same id.", `${planPath}.activity`);
+  if (repeated(read.sessions.map((s) => s.calendarUid)).length > 0)
+    at("Two sessions have the same calendar UID.", `${planPath}.activity`);
   if (repeated(read.sessions.map((s) => s.createdOrder)).length > 0)
     at("Two sessions have the same order.", `${planPath}.activity`);
   if (repeated(read.scores.map((s) => s.sourceId)).length > 0) at("Two scores have the same id.", "entry");

@@ -82,6 +82,8 @@ function sessionActivity(
         ...extension("session-cancel-reason", session.cancelReason),
         // The calendar feed's SEQUENCE (bumped on every move or status change); left out while 0.
         ...extension("session-schedule-sequence", session.scheduleSequence || null),
+        // The calendar feed's UID of the session's event (opaque, stable), kept by an import.
+        ...extension("session-calendar-uid", session.calendarUid),
       ],
       code: {
         coding: [snomedCodes.interpersonalPsychotherapy],

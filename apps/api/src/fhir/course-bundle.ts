@@ -3,10 +3,13 @@
 // Observations), Goals, Encounters, QuestionnaireResponses and Observations, Flags, Provenance, and the
 // supervision records (review threads as Tasks with their messages as Communications, fidelity ratings
 // as Observations). Entries refer to each other by urn:uuid fullUrls; no server ids.
-import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
+// A maintenance course's Bundle also carries the acute course it continues, whole, as a second
+// CarePlan (with its own records) that the maintenance CarePlan `replaces`; the Patient, Condition and
+// the client's inventory appear once (docs/decisions/018).
+import type { Bundle, BundleEntry, CarePlan, Resource } from "@medplum/fhirtypes";
 import { carePlanOf, goalsOf } from "./care-plan";
 import { encounterOf, isEncounter } from "./encounters";
-import { stableUuid, urnOf } from "./extensions";
+import { ref, stableUuid, urnOf } from "./extensions";
 import type { ExportOptions, ExportSource } from "./export-source";
 import { flagOf } from "./flags";
 import { withHistories } from "./histories";
@@ -34,31 +37,62 @@ const isEmpty = (value: unknown) =>
   (Array.isArray(value) && value.length === 0) ||
   (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
 
-export function courseBundle(source: ExportSource, options: ExportOptions, timestamp: Date): Bundle {
+/**
+ * The course's Bundle. `acute`: for a maintenance course, the acute course it continues (required:
+ * a maintenance course's Bundle alone cannot be imported), exported whole before it.
+ */
+export function courseBundle(
+  source: ExportSource,
+  options: ExportOptions,
+  timestamp: Date,
+  acute: ExportSource | null = null,
+): Bundle {
+  const own = courseEntries(source, options, acute ? urnOf(acute.id) : null);
+  const entries = acute ? [...courseEntries(acute, options, null), ...own] : own;
+  // Shared entries (the Patient, the Condition, the client's inventory) have one fullUrl: kept once.
+  const seen = new Set<string>();
+  const unique = entries.filter((entry) => !seen.has(entry.fullUrl) && seen.add(entry.fullUrl));
+  return pruned({
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: timestamp.toISOString(),
+    entry: unique.map((entry): BundleEntry => ({ fullUrl: entry.fullUrl, resource: entry.resource })),
+  });
+}
+
+function courseEntries(
+  source: ExportSource,
+  options: ExportOptions,
+  replacesUrl: string | null,
+): { fullUrl: string; resource: Resource }[] {
   const patientUrl = urnOf(stableUuid("patient", options.pseudonym));
   const carePlanUrl = urnOf(source.id);
   const condition = conditionOf(source, patientUrl);
-  const conditionUrl = condition ? urnOf(stableUuid("condition", source.id)) : null;
+  // The client's working diagnosis: one Condition per client, the same in each of its courses.
+  const conditionUrl = condition ? urnOf(stableUuid("condition", options.pseudonym)) : null;
   const encounterUrls = new Map(source.sessions.filter(isEncounter).map((s) => [s.id, urnOf(s.id)]));
   const encounterUrlOf = (sessionId: string) => encounterUrls.get(sessionId) ?? null;
   const goals = goalsOf(source, patientUrl);
   const therapistId = source.client.therapistId;
 
-  const entries: { fullUrl: string; resource: Resource }[] = [
+  return [
     { fullUrl: patientUrl, resource: patientOf(source, options) },
     ...(condition && conditionUrl ? [{ fullUrl: conditionUrl, resource: condition }] : []),
     {
       fullUrl: carePlanUrl,
       resource: withHistories(
-        carePlanOf(
-          source,
-          {
-            patient: patientUrl,
-            condition: conditionUrl,
-            goals: goals.map((g) => g.fullUrl),
-            encounterOf: encounterUrlOf,
-          },
-          options.timeZone,
+        withReplaces(
+          carePlanOf(
+            source,
+            {
+              patient: patientUrl,
+              condition: conditionUrl,
+              goals: goals.map((g) => g.fullUrl),
+              encounterOf: encounterUrlOf,
+            },
+            options.timeZone,
+          ),
+          replacesUrl,
         ),
         source,
       ),
@@ -106,10 +140,10 @@ export function courseBundle(source: ExportSource, options: ExportOptions, times
       encounterOf: encounterUrlOf,
     }),
   ];
-  return pruned({
-    resourceType: "Bundle",
-    type: "collection",
-    timestamp: timestamp.toISOString(),
-    entry: entries.map((entry): BundleEntry => ({ fullUrl: entry.fullUrl, resource: entry.resource })),
-  });
 }
+
+/** A maintenance course's CarePlan `replaces` the acute course's: R4's "completed or terminated care
+ *  plan whose function is taken by this new care plan … the previous care plan was completed, but the
+ *  need for the action described by the care plan remains ongoing" — maintenance after acute IPT. */
+const withReplaces = (plan: CarePlan, replacesUrl: string | null): CarePlan =>
+  replacesUrl ? { ...plan, replaces: [ref(replacesUrl)] } : plan;

@@ -19,12 +19,31 @@ export async function clientPseudonym(prisma: PrismaClient, clientId: string): P
   return createHmac("sha256", key).update(clientId).digest("hex").slice(0, 32);
 }
 
+/** The acute course a maintenance course continues (the same client's, so as readable), which its
+ *  Bundle carries whole; null for any other course. `known`: courses already read. */
+async function acuteOf(
+  prisma: PrismaClient,
+  source: ExportSource,
+  known: readonly ExportSource[] = [],
+): Promise<ExportSource | null> {
+  if (source.kind !== "maintenance" || !source.acuteCourseId) return null;
+  const id = source.acuteCourseId;
+  return (
+    known.find((course) => course.id === id) ??
+    (await prisma.course.findFirst({
+      where: { id, clientId: source.client.id },
+      select: exportSourceSelect,
+    }))
+  );
+}
+
 async function bundleOf(
   prisma: PrismaClient,
   source: ExportSource,
   identifying: boolean,
   timeZone: string,
   now: Date,
+  known: readonly ExportSource[] = [],
 ) {
   return courseBundle(
     source,
@@ -34,6 +53,7 @@ async function bundleOf(
       timeZone,
     },
     now,
+    await acuteOf(prisma, source, known),
   );
 }
 
@@ -53,11 +73,17 @@ export async function exportCourse(
   if (!source) throw await denied(prisma, actor, "course", courseId, "The course");
   const timeZone = await getServiceTimeZone(prisma);
   const bundle = await bundleOf(prisma, source, identifying, timeZone, actor.now);
-  await auditClinical(prisma, actor, "fhir.course_exported", "course", source.id, { identifying });
+  // A maintenance course's Bundle carries its acute course too: the row names it (ids only).
+  const carried = source.kind === "maintenance" && source.acuteCourseId ? source.acuteCourseId : null;
+  await auditClinical(prisma, actor, "fhir.course_exported", "course", source.id, {
+    identifying,
+    ...(carried ? { acuteCourseId: carried } : {}),
+  });
   return asWire(bundle);
 }
 
-/** Every course of the therapist's own clients: a collection Bundle whose entries are course Bundles. */
+/** Every course of the therapist's own clients: a collection Bundle whose entries are course Bundles
+ *  (a maintenance course's with its acute course in it, so each entry imports on its own). */
 export async function exportCaseload(
   prisma: PrismaClient,
   actor: Actor,
@@ -71,7 +97,7 @@ export async function exportCaseload(
   });
   const timeZone = await getServiceTimeZone(prisma);
   const bundles = await Promise.all(
-    sources.map((source) => bundleOf(prisma, source, identifying, timeZone, actor.now)),
+    sources.map((source) => bundleOf(prisma, source, identifying, timeZone, actor.now, sources)),
   );
   await recordAudit(prisma, actor.audit, {
     action: "fhir.caseload_exported",

@@ -73,6 +73,8 @@ export const exportSourceSelect = {
       status: true,
       // The calendar feed's SEQUENCE, so a re-imported course's feed continues from it.
       scheduleSequence: true,
+      // The calendar feed's UID of the session's event, so a re-imported course's feed continues it.
+      calendarUid: true,
       agenda: true,
       techniques: true,
       incident: true,
@@ -172,6 +174,9 @@ export const exportSourceSelect = {
           actionsTaken: true,
           safetyPlan: true,
           supervisorInformed: true,
+          // The supervisor named as informed: a local user's id, or an imported follow-up's reference.
+          supervisorId: true,
+          supervisorExternal: true,
           followedUpAt: true,
           createdAt: true,
         },

@@ -1,8 +1,9 @@
 // The FHIR export on real PostgreSQL: every resource of every demo course validates against the FHIR R4
 // StructureDefinitions and our code checks; who may export (the therapist, an assigned supervisor,
 // nobody else: the audited 404); pseudonymised by default (no client name, no inventory labels);
-// audited with ids only. A maintenance course and a group member's course validate too, and an import
-// refuses each alone, naming the path.
+// audited with ids only. A maintenance course (its Bundle carrying its acute course) and a group
+// member's course validate too; an import takes the first with its acute course and refuses the second
+// alone, naming the path.
 import { endpoints, endpointPath, extensionUrl, fhirBundle, PATIENT_PSEUDONYM_SYSTEM } from "@ipt/shared";
 import type { Bundle, Patient, Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
@@ -157,7 +158,7 @@ describe("FHIR export of the demo courses", () => {
 });
 
 describe("FHIR export of every course kind", () => {
-  it("validates an acute, a maintenance and a group member's course; an import refuses the last two alone, naming the path, and writes nothing", async () => {
+  it("validates an acute, a maintenance and a group member's course; an import takes the maintenance course with its acute course, and refuses the group member's alone, naming the path, writing nothing", async () => {
     const therapist = await signedInAs(app, prisma);
     const admin = await signedInAs(app, prisma, "admin");
     const acute = await completedAcuteCourse(therapist);
@@ -176,13 +177,35 @@ describe("FHIR export of every course kind", () => {
         expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
       });
       expect(codeProblems(bundle as never)).toEqual([]);
-      const planIndex = resourcesOf(bundle).findIndex((r) => r.resourceType === "CarePlan");
+      // The Bundle's own course's CarePlan: the last (a maintenance Bundle holds its acute course's first).
+      const planIndex = resourcesOf(bundle).findLastIndex((r) => r.resourceType === "CarePlan");
       const plan = resourcesOf(bundle)[planIndex];
       expect(plan && "extension" in plan ? plan.extension : []).toContainEqual({
         url: extensionUrl("course-kind"),
         valueString: kind,
       });
       if (kind === "acute") continue;
+      if (kind === "maintenance") {
+        expect(resourcesOf(bundle).filter((r) => r.resourceType === "CarePlan")).toHaveLength(2);
+        const imported = await admin.post(endpointPath(endpoints.fhir.importCourse), {
+          therapistId: therapist.id,
+          bundle,
+        });
+        expect(imported.statusCode, imported.body).toBe(201);
+        const { clientId } = imported.json<{ clientId: string }>();
+        expect(
+          (await prisma.course.findMany({ where: { clientId }, select: { kind: true } }))
+            .map((c) => c.kind)
+            .sort(),
+        ).toEqual(["acute", "maintenance"]);
+        // The export's audit row names the acute course the Bundle carried (ids only).
+        const audited = await prisma.auditEvent.findFirstOrThrow({
+          where: { entityId: courseId, action: "fhir.course_exported" },
+          orderBy: { id: "desc" },
+        });
+        expect(audited.details).toEqual({ identifying: false, acuteCourseId: acute.id });
+        continue;
+      }
       const before = await Promise.all([prisma.client.count(), prisma.course.count()]);
       const refused = await admin.post(endpointPath(endpoints.fhir.importCourse), {
         therapistId: therapist.id,

@@ -44,7 +44,7 @@ import { courseBundle } from "./course-bundle";
 import { historyExtensions } from "./histories";
 import { checkCourseBundle } from "./import-service";
 import { isLifeEvent, lifeEventOf, relatedPersonOf } from "./inventory";
-import { syntheticCourse } from "../../test/helpers/synthetic-course";
+import { syntheticCourse, syntheticMaintenancePair } from "../../test/helpers/synthetic-course";
 import { namesMajorDepressiveDisorder } from "./patient-condition";
 import { structureProblems } from "./structure-validation";
 import { isFidelityRating } from "./supervision";
@@ -400,6 +400,81 @@ describe("generated courses of every kind", () => {
       expect(problems.map((p) => p.path)).toEqual([`entry[${String(planIndex)}].resource.extension`]);
     },
   );
+
+  it("a maintenance course's Bundle carries its acute course whole: two CarePlans, the second replacing the first, the client's entries once", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "role_dispute" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    resources(bundle).forEach((resource, index) => {
+      expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
+    });
+    expect(codeProblems(bundle as never)).toEqual([]);
+    const entries = bundle.entry ?? [];
+    const plans = entries.filter((e) => e.resource?.resourceType === "CarePlan");
+    expect(plans.map((e) => e.fullUrl)).toEqual([`urn:uuid:${acute.id}`, `urn:uuid:${maintenance.id}`]);
+    expect((plans[1]?.resource as CarePlan).replaces).toEqual([{ reference: `urn:uuid:${acute.id}` }]);
+    for (const type of ["Patient", "Condition"]) {
+      expect(entries.filter((e) => e.resource?.resourceType === type)).toHaveLength(1);
+    }
+    expect(entries.filter((e) => e.resource?.resourceType === "RelatedPerson")).toHaveLength(
+      acute.client.people.length,
+    );
+    expect(new Set(entries.map((e) => e.fullUrl)).size).toBe(entries.length);
+
+    // Read back as two courses, each with its own sessions, scores and records.
+    const { course, acute: read, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(read?.sessions.map((s) => s.sourceId)).toEqual(acute.sessions.map((s) => s.id));
+    expect(course?.sessions.map((s) => s.sourceId)).toEqual(maintenance.sessions.map((s) => s.id));
+    expect(read?.scores.map((s) => s.sourceId)).toEqual(acute.measureScores.map((s) => s.id));
+    expect(course?.scores.map((s) => s.sourceId)).toEqual(maintenance.measureScores.map((s) => s.id));
+    expect(course?.supervision.threads.length).toBe(maintenance.reviewThreads.length);
+    expect(read?.course.outcome).toBe("completed");
+    expect(course?.inventory).toEqual(read?.inventory);
+  });
+
+  it("refuses two CarePlans that do not link by replaces, or that both replace, naming the path", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "grief" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    const [acuteIndex = -1, ownIndex = -1] = (bundle.entry ?? []).flatMap((e, index) =>
+      e.resource?.resourceType === "CarePlan" ? [index] : [],
+    );
+    const acutePlan = bundle.entry?.[acuteIndex]?.resource as CarePlan;
+    const ownPlan = bundle.entry?.[ownIndex]?.resource as CarePlan;
+    acutePlan.replaces = [{ reference: `urn:uuid:${maintenance.id}` }];
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `entry[${String(acuteIndex)}].resource.replaces`,
+    ]);
+    delete acutePlan.replaces;
+    delete ownPlan.replaces;
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `entry[${String(ownIndex)}].resource.replaces`,
+    ]);
+  });
+
+  it("refuses an entry of a maintenance Bundle that belongs to neither course, naming it", () => {
+    const [acute, maintenance] = syntheticMaintenancePair({ format: "standard", area: "grief" });
+    const bundle = courseBundle(maintenance, options, new Date("2026-07-01T10:00:00Z"), acute);
+    const index = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === "Flag");
+    const flag = bundle.entry?.[index]?.resource;
+    if (flag?.resourceType !== "Flag") throw new Error("shape");
+    // Cut off from its course: no encounter, no score panel, a session of neither plan.
+    delete flag.encounter;
+    flag.extension = (flag.extension ?? []).flatMap((e) =>
+      e.url === extensionUrl("raised-by-observation")
+        ? []
+        : e.url === extensionUrl("session-id")
+          ? [{ ...e, valueString: "no-such-session" }]
+          : [e],
+    );
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(course).toBeNull();
+    expect(problems).toEqual([
+      {
+        path: `entry[${String(index)}]`,
+        message: "This entry belongs to neither course of the Bundle: it refers to no record of either.",
+      },
+    ]);
+  });
 });
 
 describe("the calendar SEQUENCE", () => {
@@ -450,6 +525,49 @@ describe("the calendar SEQUENCE", () => {
     expect(problems.map((p) => p.path)).toEqual([
       `${at}[2].detail.extension[${String(textIndex)}].valueInteger`,
       `${at}[1].detail.extension`,
+    ]);
+  });
+});
+
+describe("the calendar UID", () => {
+  const uidUrl = extensionUrl("session-calendar-uid");
+  const activities = (bundle: Bundle) =>
+    resources(bundle)
+      .find((r): r is CarePlan => r.resourceType === "CarePlan")
+      ?.activity?.slice(1) ?? [];
+  const uidOf = (activity: NonNullable<CarePlan["activity"]>[number] | undefined) =>
+    activity?.detail?.extension?.find((e) => e.url === uidUrl);
+
+  it("travels on each session's activity under our base and is read back as it was", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const bundle = courseBundle(source, options, new Date());
+    expect(activities(bundle).map((activity) => uidOf(activity)?.valueString)).toEqual(
+      source.sessions.map((s) => s.calendarUid),
+    );
+    const { course, problems } = checkCourseBundle(bundle as never);
+    expect(problems).toEqual([]);
+    expect(course?.sessions.map((s) => s.calendarUid)).toEqual(source.sessions.map((s) => s.calendarUid));
+  });
+
+  it("is read as none when absent, and refused when malformed or given to two sessions, naming the path", () => {
+    const source = syntheticCourse({ format: "standard", area: "grief" });
+    const bundle = courseBundle(source, options, new Date());
+    const [one, two, three] = activities(bundle);
+    const first = uidOf(one);
+    const second = uidOf(two);
+    if (!first || !second || !three?.detail) throw new Error("shape");
+    three.detail.extension = three.detail.extension?.filter((e) => e.url !== uidUrl);
+    expect(checkCourseBundle(bundle as never).course?.sessions[2]?.calendarUid).toBeNull();
+
+    first.valueString = "two words\r\nBEGIN:VEVENT";
+    const planIndex = resources(bundle).findIndex((r) => r.resourceType === "CarePlan");
+    const at = `entry[${String(planIndex)}].resource.activity`;
+    expect(checkCourseBundle(bundle as never).problems.map((p) => p.path)).toEqual([
+      `${at}[1].detail.extension`,
+    ]);
+    first.valueString = second.valueString;
+    expect(checkCourseBundle(bundle as never).problems).toEqual([
+      { path: at, message: "Two sessions have the same calendar UID." },
     ]);
   });
 });

@@ -30,6 +30,9 @@ export function flagOf(
           actionsTaken: followUp.actionsTaken,
           safetyPlan: followUp.safetyPlan,
           supervisorInformed: followUp.supervisorInformed,
+          // The supervisor named as informed, as a user identifier of the exporting instance (a local
+          // user's id, or the reference an imported follow-up kept), as acknowledged-by.
+          supervisor: followUp.supervisorId ?? followUp.supervisorExternal,
           followedUpAt: followUp.followedUpAt,
           createdAt: followUp.createdAt,
         }),

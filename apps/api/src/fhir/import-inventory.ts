@@ -10,10 +10,11 @@ import type { ImportedCourse } from "./bundle-reader";
  *  plan generation at the source) sort by id after their time, so the Bundle's order survives. */
 export const orderedIds = (count: number) => Array.from({ length: count }, () => randomUUID()).sort();
 
-export async function writeInventoryAndHistories(
+/** The client's inventory: once per import, whatever the number of courses the Bundle holds. */
+export async function writeInventory(
   tx: Tx,
-  read: Pick<ImportedCourse, "inventory" | "histories">,
-  ids: { clientId: string; courseId: string; therapistId: string },
+  read: Pick<ImportedCourse, "inventory">,
+  clientId: string,
 ): Promise<void> {
   const { people, lifeEvents } = read.inventory;
   const newPersonIds = orderedIds(people.length);
@@ -21,7 +22,7 @@ export async function writeInventoryAndHistories(
   // One by one in the Bundle's order, so created_at follows it.
   for (const { sourceId, ...person } of people) {
     await tx.inventoryPerson.create({
-      data: { ...person, id: personIds.get(sourceId) ?? "", clientId: ids.clientId },
+      data: { ...person, id: personIds.get(sourceId) ?? "", clientId },
     });
   }
   const eventIds = orderedIds(lifeEvents.length);
@@ -30,12 +31,20 @@ export async function writeInventoryAndHistories(
       data: {
         ...event,
         id: eventIds[index] ?? "",
-        clientId: ids.clientId,
+        clientId,
         personId: personSourceId ? (personIds.get(personSourceId) ?? null) : null,
         occurredOn: toDateColumn(occurredOn),
       },
     });
   }
+}
+
+/** One course's problem-area and plan-change histories, attributed to the assigned therapist. */
+export async function writeHistories(
+  tx: Tx,
+  read: Pick<ImportedCourse, "histories">,
+  ids: { courseId: string; therapistId: string },
+): Promise<void> {
   const areaIds = orderedIds(read.histories.problemAreaChanges.length);
   await tx.problemAreaChange.createMany({
     data: read.histories.problemAreaChanges.map((change, index) => ({

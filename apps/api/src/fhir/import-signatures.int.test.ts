@@ -73,7 +73,11 @@ async function signedCourse() {
   const session = await heldSession(therapist, course, 1);
   const score = await recordPhq9(therapist, course.id, session.id, 12, 2);
   const flagId = score.riskFlag?.id ?? "";
-  await followedUp(therapist, flagId, followUpBody({ riskLevel: "high", supervisorInformed: true }));
+  await followedUp(
+    therapist,
+    flagId,
+    followUpBody({ riskLevel: "high", supervisorInformed: true, supervisorId: supervisor.id }),
+  );
   const acknowledged = await acknowledge(supervisor, flagId);
   expect(acknowledged.statusCode, acknowledged.body).toBe(200);
   const bundle = (await exportCourse(
@@ -116,6 +120,13 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     });
     expect(flagRow).toMatchObject({ acknowledgedById: null, acknowledgedByExternal: signer.id });
     expect(flagRow.acknowledgedAt).not.toBeNull();
+    // The supervisor the follow-up named as informed, by the same reference.
+    expect(
+      await target.prisma.safetyFollowUp.findMany({
+        where: { riskFlagId: flagRow.id },
+        select: { supervisorId: true, supervisorExternal: true, supervisorInformed: true },
+      }),
+    ).toEqual([{ supervisorId: null, supervisorExternal: signer.id, supervisorInformed: true }]);
 
     // The co-sign view shows them with their time; the content as it stands is covered by them, so the
     // middle-phase gate (on here) has no co-signature gap, and a local supervisor has nothing to re-sign.
@@ -133,6 +144,7 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     // escalation is acknowledged, so nothing awaits the local supervisor.
     const flag = (await measuresOf(therapist, courseId)).riskFlags[0];
     expect(flag?.escalation.acknowledgedBy).toEqual(external);
+    expect(flag?.followUps[0]?.supervisor).toEqual(external);
     expect(flag?.escalation.acknowledgedAt).toBe(flagRow.acknowledgedAt?.toISOString());
     expect(flag?.escalation.awaitingAcknowledgement).toBe(false);
     const listed = ok(
@@ -159,6 +171,53 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     ).toEqual({ acknowledgedById: supervisor.id, acknowledgedByExternal: null });
     const current = (await measuresOf(therapist, courseId)).riskFlags[0];
     ok(await resolve(therapist, flagRow.id, current?.version ?? 0), riskFlagDetail);
+  });
+
+  it("keeps an imported co-signature of a session with amendments covering it: amendments count by content, not by their ids", async () => {
+    const therapist = await signedInAs(source.app, source.prisma);
+    const course = await courseFor(therapist, { phase: "ready" });
+    const { supervisor } = await supervisorOf(source.app, source.prisma, therapist);
+    const held = await heldSession(therapist, course, 1);
+    expect(
+      (await therapist.post(`/api/sessions/${held.id}/sign`, { version: held.version })).statusCode,
+    ).toBe(200);
+    const amended = await therapist.post(`/api/sessions/${held.id}/amendments`, {
+      reason: "Invented: supervisor asked for detail.",
+      text: "Invented: the argument was about the move.",
+    });
+    expect(amended.statusCode, amended.body).toBe(201);
+    const signed = await supervisor.post(endpointPath(endpoints.review.coSign, { courseId: course.id }), {
+      target: "session",
+      sessionId: held.id,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const bundle = (await exportCourse(
+      source.prisma,
+      demoActor(therapist.id, "therapist"),
+      course.id,
+      {},
+    )) as Bundle;
+
+    const receiver = await signedInAs(target.app, target.prisma);
+    const { courseId } = ok(
+      await admin.post(IMPORT, { therapistId: receiver.id, bundle }),
+      fhirImportResponse,
+      201,
+    );
+    const [session] = (await coSignsOf(receiver, courseId)).sessions;
+    expect(session).toMatchObject({ sessionNumber: 1, state: "cosigned" });
+    expect(session?.latest?.supervisor.external).toBe(supervisor.id);
+    // The amendment came back with a new id, and a local one afterwards changes the content.
+    const amendments = await target.prisma.sessionAmendment.count({
+      where: { session: { courseId } },
+    });
+    expect(amendments).toBe(1);
+    const local = await receiver.post(`/api/sessions/${session?.sessionId ?? ""}/amendments`, {
+      reason: "Invented: later detail.",
+      text: "Invented: added here.",
+    });
+    expect(local.statusCode, local.body).toBe(201);
+    expect((await coSignsOf(receiver, courseId)).sessions[0]?.state).toBe("changed_since");
   });
 
   it("is kept by the database to one signer per co-signature, and an external acknowledger only with a time", async () => {
@@ -192,6 +251,24 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     await expect(
       target.prisma.riskFlag.update({ where: { id: flag.id }, data: { acknowledgedById: therapist.id } }),
     ).rejects.toThrow(/risk_flags_one_acknowledger/);
+    const followUp = {
+      riskFlagId: flag.id,
+      recordedById: therapist.id,
+      riskLevel: "low" as const,
+      actionsTaken: "Invented.",
+      safetyPlan: "reviewed" as const,
+      followedUpAt: new Date(),
+    };
+    await expect(
+      target.prisma.safetyFollowUp.create({
+        data: { ...followUp, supervisorInformed: false, supervisorExternal: "x" },
+      }),
+    ).rejects.toThrow(/safety_follow_ups_one_supervisor/);
+    await expect(
+      target.prisma.safetyFollowUp.create({
+        data: { ...followUp, supervisorInformed: true, supervisorId: therapist.id, supervisorExternal: "x" },
+      }),
+    ).rejects.toThrow(/safety_follow_ups_one_supervisor/);
   });
 
   it("refuses a co-signature or acknowledgement without a user identifier of ours, naming each path, and writes nothing", async () => {
@@ -213,6 +290,12 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     const by = flag.extension?.[byIndex];
     if (!by) throw new Error("shape");
     by.valueString = "not an identifier!";
+    const followUpIndex = flag.extension?.findIndex((e) => e.url.endsWith("/safety-follow-up")) ?? -1;
+    const parts = flag.extension?.[followUpIndex]?.extension ?? [];
+    const namedIndex = parts.findIndex((part) => part.url === "supervisor");
+    const named = parts[namedIndex];
+    if (!named) throw new Error("shape");
+    named.valueString = "not an identifier either!";
 
     const therapist = await signedInAs(target.app, target.prisma);
     const before = await Promise.all([target.prisma.course.count(), target.prisma.coSignature.count()]);
@@ -222,6 +305,7 @@ describe("FHIR import of co-signatures and acknowledgements", () => {
     expect(fields.map((f) => f.field).sort()).toEqual(
       [
         `bundle.entry[${String(flagIndex)}].resource.extension[${String(byIndex)}].valueString`,
+        `bundle.entry[${String(flagIndex)}].resource.extension[${String(followUpIndex)}].extension[${String(namedIndex)}].valueString`,
         `bundle.entry[${String(coSignIndex)}].resource.agent[0].who`,
       ].sort(),
     );

@@ -13,10 +13,10 @@ import {
   TOTAL_LINK_ID,
   USER_SYSTEM,
 } from "@ipt/shared";
-import type { BundleEntry, Flag, Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
+import type { BundleEntry, Extension, Flag, Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
 import { z } from "zod";
 import type { ImportedCourse } from "./bundle-reader";
-import { complexParts, dateOnly, ExtensionReader, located } from "./extension-reader";
+import { dateOnly, ExtensionReader, located } from "./extension-reader";
 import type { FhirProblem } from "./structure-validation";
 import { userIdentifierOf } from "./supervision";
 
@@ -182,7 +182,7 @@ export function readScoresAndFlags(
         resolutionReason: ext.string("resolution-reason"),
         acknowledgedAt: acknowledgedByExternal ? acknowledgedAt : null,
         acknowledgedByExternal: acknowledgedAt ? acknowledgedByExternal : null,
-        followUps: complexParts(flag.resource.extension, "safety-follow-up").flatMap((parts) => {
+        followUps: followUpsOf(flag.resource.extension).flatMap(({ parts, index }) => {
           const level = riskLevel.safeParse(parts.get("riskLevel")?.valueString);
           const plan = safetyPlanAction.safeParse(parts.get("safetyPlan")?.valueString);
           const actionsTaken = parts.get("actionsTaken")?.valueString;
@@ -192,12 +192,35 @@ export function readScoresAndFlags(
             problems.push({ path: `${flag.path}.extension`, message: "A safety follow-up is incomplete." });
             return [];
           }
+          const supervisorInformed = parts.get("supervisorInformed")?.valueBoolean ?? false;
+          // The supervisor named as informed, by their user identifier at the exporting instance: kept as
+          // the follow-up's external supervisor, never a local user (docs/decisions/018). As the API
+          // asks, only when a supervisor was informed.
+          const named = parts.get("supervisor");
+          const supervisorPath = `${flag.path}.extension[${String(index)}].extension[${String(
+            flag.resource.extension?.[index]?.extension?.indexOf(named as Extension) ?? -1,
+          )}].valueString`;
+          const supervisorExternal = named
+            ? userIdentifierOf({ identifier: { system: USER_SYSTEM, value: named.valueString } })
+            : null;
+          if (named && supervisorExternal === null) {
+            problems.push({
+              path: supervisorPath,
+              message: `A follow-up names its supervisor by an identifier of ${USER_SYSTEM}.`,
+            });
+          } else if (supervisorExternal !== null && !supervisorInformed) {
+            problems.push({
+              path: supervisorPath,
+              message: "No supervisor was informed: a follow-up names a supervisor only when one was.",
+            });
+          }
           return [
             {
               riskLevel: level.data,
               actionsTaken,
               safetyPlan: plan.data,
-              supervisorInformed: parts.get("supervisorInformed")?.valueBoolean ?? false,
+              supervisorInformed,
+              supervisorExternal,
               followedUpAt,
               createdAt,
             },
@@ -208,4 +231,13 @@ export function readScoresAndFlags(
   });
 
   return { scores, riskFlags };
+}
+
+/** The Flag's safety follow-ups (complex extensions), each with its parts by name and its index among
+ *  the Flag's extensions, so a problem names its path. */
+function followUpsOf(extensions: Extension[] | undefined) {
+  const url = extensionUrl("safety-follow-up");
+  return (extensions ?? []).flatMap((e, index) =>
+    e.url === url ? [{ index, parts: new Map((e.extension ?? []).map((part) => [part.url, part])) }] : [],
+  );
 }

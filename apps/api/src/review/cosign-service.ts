@@ -26,7 +26,7 @@ import {
   planContentSelect,
   planFingerprint,
   sessionContentSelect,
-  sessionFingerprint,
+  sessionFingerprints,
 } from "./fingerprints";
 
 const coSignatureSelect = {
@@ -66,7 +66,8 @@ interface Gap {
   message: string;
 }
 
-/** One target as it stands: its wire status, the fingerprint of its content now, and what blocks it. */
+/** One target as it stands: its wire status, the fingerprint of its content now (what a new
+ *  co-signature stores), and what blocks it. */
 interface TargetState {
   status: CoSignStatus;
   fingerprint: string;
@@ -156,6 +157,8 @@ function targetsOf(course: CoSignCourse) {
     target: ReviewTarget,
     session: CoSignCourse["sessions"][number] | null,
     fingerprint: string,
+    /** Older forms of the same content's fingerprint that a co-signature may hold (fingerprints.ts). */
+    alsoCovering: readonly string[] = [],
   ): TargetState => {
     const key = keyOf(target, session?.id ?? null);
     const signed = latest.get(key);
@@ -168,7 +171,11 @@ function targetsOf(course: CoSignCourse) {
         target,
         sessionId: session?.id ?? null,
         sessionNumber: session?.number ?? null,
-        state: !signed ? "not_cosigned" : signed.fingerprint === fingerprint ? "cosigned" : "changed_since",
+        state: !signed
+          ? "not_cosigned"
+          : [fingerprint, ...alsoCovering].includes(signed.fingerprint)
+            ? "cosigned"
+            : "changed_since",
         latest: signed ? toCoSignature(signed) : null,
         openChangeRequests: open,
         blocker: gaps.length > 0 ? gaps.map((gap) => gap.message).join(" ") : null,
@@ -179,7 +186,10 @@ function targetsOf(course: CoSignCourse) {
   return {
     formulation: stateOf("formulation", null, formulationFingerprint(course)),
     plan: stateOf("plan", null, planFingerprint(course)),
-    sessions: course.sessions.map((session) => stateOf("session", session, sessionFingerprint(session))),
+    sessions: course.sessions.map((session) => {
+      const [fingerprint, byAmendmentIds] = sessionFingerprints(session);
+      return stateOf("session", session, fingerprint, [byAmendmentIds]);
+    }),
   };
 }
 

@@ -2,6 +2,7 @@
 // and after the therapist changes the content, open change requests blocking, the assignment boundary
 // (404 audited as denied, ending at once when the assignment is removed), the roles refused by the
 // policy, append-only rows, audit rows without content, and a read whose query count is fixed.
+import { randomUUID } from "node:crypto";
 import { courseCoSignsResponse, type CourseDetail } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames, unknownId } from "../../test/helpers/api";
@@ -20,6 +21,7 @@ import {
 } from "../../test/helpers/clinical";
 import { heldSession, supervisorOf } from "../../test/helpers/measures";
 import { queryCountingApp } from "../../test/helpers/query-count";
+import { sessionContentSelect, sessionFingerprint, sessionFingerprints } from "./fingerprints";
 
 const { app, prisma, databaseUrl } = await createTestApp();
 
@@ -268,6 +270,43 @@ describe("co-signing and changes since", () => {
     expect((await coSigned(supervisor, course.id, { target: "session", sessionId })).sessions[0]!.state).toBe(
       "cosigned",
     );
+  });
+
+  it("counts amendments by content, and a co-signature given when they counted by id still covers the session", async () => {
+    const { therapist, course, supervisor } = await supervisedCourse("middle");
+    const sessionId = await signedSession(therapist, course, 1);
+    asSession(
+      await therapist.post(`/api/sessions/${sessionId}/amendments`, {
+        reason: "Supervisor asked for detail.",
+        text: "Added: the argument was about the move.",
+      }),
+      201,
+    );
+    const session = await prisma.therapySession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: sessionContentSelect,
+    });
+    const [byContent, byIds] = sessionFingerprints(session);
+    expect(byContent).toBe(sessionFingerprint(session));
+    expect(byIds).not.toBe(byContent);
+    // Renewed ids (as a FHIR import gives) do not change the fingerprint; another text does.
+    const renamed = { ...session, amendments: session.amendments.map((a) => ({ ...a, id: randomUUID() })) };
+    expect(sessionFingerprint(renamed)).toBe(byContent);
+    const reworded = { ...session, amendments: session.amendments.map((a) => ({ ...a, text: "Other." })) };
+    expect(sessionFingerprint(reworded)).not.toBe(byContent);
+
+    // A co-signature stored with the fingerprint by amendment ids (before they counted by content).
+    await prisma.coSignature.create({
+      data: {
+        courseId: course.id,
+        sessionId,
+        target: "session",
+        supervisorId: supervisor.id,
+        fingerprint: byIds,
+      },
+    });
+    expect((await read(supervisor, course.id)).sessions[0]).toMatchObject({ sessionId, state: "cosigned" });
+    expectApiError(await coSign(supervisor, course.id, { target: "session", sessionId }), 409, "conflict");
   });
 
   it("an open change request blocks co-signing its target only; a comment does not; resolving it unblocks", async () => {

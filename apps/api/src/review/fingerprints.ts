@@ -1,7 +1,8 @@
 // Fingerprints of what a supervisor co-signs: the sha256 of the canonical JSON of a formulation, a plan
 // or a session record (with its amendments). A co-signature stores the fingerprint of the moment it
 // was given; a different fingerprint now means the content changed since ("changed_since"). Only the
-// fields that make up the content count, so a version bump or an unrelated edit changes nothing.
+// fields that make up the content count, so a version bump or an unrelated edit changes nothing, and
+// no row ids count either, so the same content brought by a FHIR import (new ids) matches.
 import { createHash } from "node:crypto";
 import type { Prisma } from "../db/prisma";
 
@@ -37,10 +38,11 @@ const sessionRecordSelect = {
   signedAt: true,
 } satisfies Prisma.TherapySessionSelect;
 
-/** A session: its record and the ids of the amendments appended since it was signed. */
+/** A session: its record and the amendments appended since it was signed (their id only for the
+ *  fingerprints given before amendments counted by content, sessionFingerprints). */
 export const sessionContentSelect = {
   ...sessionRecordSelect,
-  amendments: { select: { id: true } },
+  amendments: { select: { id: true, reason: true, text: true, createdAt: true } },
 } satisfies Prisma.TherapySessionSelect;
 
 type FormulationContent = Prisma.CourseGetPayload<{ select: typeof formulationContentSelect }>;
@@ -73,8 +75,20 @@ export const formulationFingerprint = (course: FormulationContent) =>
 export const planFingerprint = (course: PlanContent) =>
   sha256(canonicalJson(pick(course, planContentSelect)));
 
+/** A session's fingerprint: its record and its amendments by content (reason, text, time), sorted, so
+ *  the set counts and not the order a query returned them in, nor their ids (which an import renews). */
 export function sessionFingerprint(session: SessionContent) {
-  // Amendment ids sorted: the set of amendments counts, not the order a query returned them in.
-  const amendments = session.amendments.map((amendment) => amendment.id).sort();
+  const amendments = session.amendments
+    .map(({ reason, text, createdAt }) => canonicalJson({ reason, text, createdAt }))
+    .sort();
   return sha256(canonicalJson({ ...pick(session, sessionRecordSelect), amendments }));
+}
+
+/** The fingerprints a co-signature of the session as it stands may hold: today's (by content), and the
+ *  one given before amendments counted by content (by their ids; the same as today's for a session
+ *  without amendments), so co-signatures recorded then still cover what they covered. */
+export function sessionFingerprints(session: SessionContent): [string, string] {
+  const amendmentIds = session.amendments.map((amendment) => amendment.id).sort();
+  const byIds = sha256(canonicalJson({ ...pick(session, sessionRecordSelect), amendments: amendmentIds }));
+  return [sessionFingerprint(session), byIds];
 }

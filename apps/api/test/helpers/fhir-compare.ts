@@ -30,8 +30,8 @@ export function idsAside(bundle: Bundle): unknown {
 }
 
 /** The Bundle's review threads (Task), messages (Communication) and fidelity ratings, by the role each
- *  was written in, its co-signatures (Provenance) and acknowledged risk flags: a round trip that dropped
- *  any of them would change these counts. */
+ *  was written in, its co-signatures (Provenance), acknowledged risk flags and flags whose follow-up
+ *  names the supervisor informed: a round trip that dropped any of them would change these counts. */
 export function supervisionOf(bundle: Bundle): Record<string, number> {
   const counts: Record<string, number> = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
@@ -47,6 +47,15 @@ export function supervisionOf(bundle: Bundle): Record<string, number> {
       resource.extension?.some((e) => e.url === extensionUrl("acknowledged-by"))
     )
       count("Flag acknowledged");
+    if (
+      resource.resourceType === "Flag" &&
+      resource.extension?.some(
+        (e) =>
+          e.url === extensionUrl("safety-follow-up") &&
+          e.extension?.some((part) => part.url === "supervisor"),
+      )
+    )
+      count("Flag follow-up supervisor");
     const role = resource.extension?.find(
       (e) => e.url === extensionUrl("author-role") || e.url === extensionUrl("fidelity-rater-role"),
     )?.valueCoding?.code;

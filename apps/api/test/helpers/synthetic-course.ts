@@ -136,6 +136,8 @@ export function syntheticCourse({
       status: isHeld ? "held" : cancelled ? "cancelled" : "planned",
       // The calendar feed's SEQUENCE: the cancelled session moved once (its status changed).
       scheduleSequence: cancelled ? 1 : 0,
+      // The calendar feed's UID, random as the database makes them.
+      calendarUid: `${randomUUID().replaceAll("-", "")}@session-planner`,
       agenda: planned.agenda,
       techniques: isHeld ? ["clarification", "communication_analysis"] : [],
       incident: isHeld ? "An invented incident." : "",
@@ -357,7 +359,10 @@ export function syntheticCourse({
             riskLevel: "low",
             actionsTaken: "Invented actions.",
             safetyPlan: "reviewed",
-            supervisorInformed: false,
+            // The supervisor named as informed, so the round trip carries one.
+            supervisorInformed: true,
+            supervisorId,
+            supervisorExternal: null,
             followedUpAt: new Date("2026-03-09T10:30:00Z"),
             createdAt: new Date("2026-03-09T10:31:00Z"),
           },
@@ -404,6 +409,44 @@ export function syntheticCourse({
       }),
     ],
   };
+}
+
+/** A maintenance course and the completed acute course it continues, of one client (its Bundle
+ *  carries both, docs/decisions/018): `[acute, maintenance]`. */
+export function syntheticMaintenancePair(
+  input: Omit<SyntheticCourseInput, "kind">,
+): [ExportSource, ExportSource] {
+  return withAcuteCourse(syntheticCourse({ ...input, kind: "maintenance" }));
+}
+
+/** `course` as a maintenance course (sequence 2) of its client, with a completed acute course of the
+ *  same client, format and area before it: `[acute, maintenance]`. */
+export function withAcuteCourse(course: ExportSource): [ExportSource, ExportSource] {
+  const made = syntheticCourse({ format: course.format, area: course.primaryArea ?? "grief" });
+  // The same therapist and supervisor as the maintenance course's (an import gives both courses'
+  // therapist acts to the one therapist it assigns, as for one course).
+  const same = new Map([
+    [made.client.therapistId, course.client.therapistId],
+    [made.coSignatures[0]?.supervisorId ?? "", course.coSignatures[0]?.supervisorId ?? ""],
+  ]);
+  const acute: ExportSource = {
+    ...renamed(made, same),
+    client: course.client,
+    sequence: 1,
+    phase: "completed",
+    outcome: "completed",
+    outcomeReason: "Invented: responded.",
+    endedOn: toDateColumn("2026-06-01"),
+  };
+  return [acute, { ...course, kind: "maintenance", sequence: 2, acuteCourseId: acute.id }];
+}
+
+/** `value` with every string that is a key of `names` replaced by its value (dates kept). */
+function renamed<T>(value: T, names: Map<string, string>): T {
+  if (typeof value === "string") return (names.get(value) ?? value) as T;
+  if (value instanceof Date || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => renamed(item, names)) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renamed(item, names)])) as T;
 }
 
 /** Random invented courses for property tests: every format and area, any number of held sessions,

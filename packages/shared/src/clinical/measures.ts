@@ -31,7 +31,7 @@ import {
   riskLevel,
   safetyPlanAction,
 } from "../measures/vocabulary";
-import { personRef } from "../users/users";
+import { personRef, recordAuthor } from "../users/users";
 import { entityId, isoDate, version } from "./clients";
 
 export const measureParams = z.object({ measureId: entityId });
@@ -150,7 +150,8 @@ export const safetyFollowUp = z.object({
   actionsTaken: z.string(),
   safetyPlan: safetyPlanAction,
   supervisorInformed: z.boolean(),
-  supervisor: personRef.nullable(),
+  /** The supervisor named as informed: a local user, or one of an instance a FHIR import came from. */
+  supervisor: recordAuthor.nullable(),
   followedUpAt: z.iso.datetime(),
   recordedBy: personRef,
   createdAt: z.iso.datetime(),

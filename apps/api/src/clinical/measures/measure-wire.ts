@@ -1,7 +1,7 @@
 // Scores and risk flags as the API returns them: the columns each read selects and the mapping to the
 // shared wire shapes. Used by the measures view, the writes and the session record.
 import { bandOf, fromDateColumn, type MeasureScore, type RiskFlagDetail } from "@ipt/shared";
-import { personSelect } from "../../db/person-select";
+import { personSelect, recordAuthorOf } from "../../db/person-select";
 import type { Prisma } from "../../db/prisma";
 import { toRiskEscalation } from "../../safety/escalation-wire";
 import type { EscalationContext } from "./settings-read";
@@ -46,6 +46,7 @@ export const riskFlagSelect = {
       safetyPlan: true,
       supervisorInformed: true,
       supervisor: { select: personSelect },
+      supervisorExternal: true,
       followedUpAt: true,
       recordedBy: { select: personSelect },
       createdAt: true,
@@ -117,7 +118,10 @@ export function toRiskFlagDetail(
       actionsTaken: followUp.actionsTaken,
       safetyPlan: followUp.safetyPlan,
       supervisorInformed: followUp.supervisorInformed,
-      supervisor: followUp.supervisor,
+      supervisor:
+        followUp.supervisor || followUp.supervisorExternal
+          ? recordAuthorOf(followUp.supervisor, followUp.supervisorExternal)
+          : null,
       followedUpAt: followUp.followedUpAt.toISOString(),
       recordedBy: followUp.recordedBy,
       createdAt: followUp.createdAt.toISOString(),

@@ -194,7 +194,7 @@ describe("the safety follow-up", () => {
       actionsTaken: "Private safety wording: crisis line number given.",
       safetyPlan: "made",
       supervisorInformed: true,
-      supervisor: { id: supervisor.id, name: supervisor.name, email: supervisor.email },
+      supervisor: { id: supervisor.id, name: supervisor.name, email: supervisor.email, external: null },
       followedUpAt,
       recordedBy: { id: therapist.id, name: therapist.name, email: therapist.email },
     });

@@ -11,8 +11,9 @@ export function FhirImportRoute() {
       <PageHeading>Import a course</PageHeading>
       <p className="section__intro">
         A course exported from another service of this app as a FHIR R4 Bundle. The whole file is checked
-        first: if anything in it is not valid, nothing is imported and each problem is listed. Signatures and
-        co-signatures by that service’s supervisors are not imported.
+        first: if anything in it is not valid, nothing is imported and each problem is listed. A maintenance
+        course’s file holds the acute course it continues: both are imported, for one new client. Each import
+        makes a new client, even for a course imported before.
       </p>
       {therapists.isPending || therapists.isError ? (
         <QueryFallback

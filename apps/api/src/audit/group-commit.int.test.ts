@@ -1,23 +1,12 @@
 // The audit rows of reads are group-committed (docs/decisions/022): rows of concurrent requests go in
 // one statement, a request is answered only once its row has committed, and a batch that fails fails
 // every request in it (503 when the database is away) — a row is never silently lost.
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "../generated/prisma/client";
-import { createTestApp } from "../../test/helpers/app";
+import { describe, expect, it } from "vitest";
 import { newClient, signedInAs } from "../../test/helpers/clinical";
-import { statementLog } from "../../test/helpers/statement-log";
+import { createStatementLoggingApp } from "../../test/helpers/statement-logging-app";
 import { AUDIT_INSERT_SQL, recordAudit, useAuditGroupCommit } from "./audit-log";
 
-const log = statementLog();
-const { app, prisma } = await createTestApp({}, undefined, undefined, (url) => {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on("error", () => {});
-  afterAll(() => pool.end());
-  log.attach(pool);
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
-});
+const { app, prisma, log } = await createStatementLoggingApp();
 
 const auditInserts = async <T>(work: () => Promise<T>) => {
   log.capture();

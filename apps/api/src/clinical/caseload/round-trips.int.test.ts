@@ -4,25 +4,15 @@
 // the audit row is group-committed, 022). Counted at
 // the pg pool (test/helpers/statement-log.ts), as `pnpm bench` counts them, so BEGIN, COMMIT and the
 // session's last-seen update would count too.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { caseloadResponse, clientDetail } from "@ipt/shared";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUDIT_INSERT_SQL } from "../../audit/audit-log";
-import { PrismaClient } from "../../generated/prisma/client";
-import { createTestApp } from "../../../test/helpers/app";
 import { courseFor, ok, signedInAs, type Clinician } from "../../../test/helpers/clinical";
 import { heldSession, recordPhq9 } from "../../../test/helpers/measures";
-import { statementLog, type LoggedStatement } from "../../../test/helpers/statement-log";
+import { type LoggedStatement } from "../../../test/helpers/statement-log";
+import { createStatementLoggingApp } from "../../../test/helpers/statement-logging-app";
 
-const log = statementLog();
-const { app, prisma } = await createTestApp({}, undefined, undefined, (url) => {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on("error", () => {});
-  afterAll(() => pool.end());
-  log.attach(pool);
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
-});
+const { app, prisma, log } = await createStatementLoggingApp();
 
 /** One GET, alone: its statements (text only) and round trips. */
 async function counted(who: Clinician, url: string) {

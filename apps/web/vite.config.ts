@@ -42,7 +42,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Both pages' libraries, named for what they hold and cached across releases of our code.
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 10 },
+            // React DOM's module body runs in this chunk's evaluation (src/lib/react-dom-early.ts).
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]lib[\\/]react-dom-early\.ts$/,
+              priority: 10,
+            },
             // zod's settings run in zod's own chunk, so before any chunk that builds a schema.
             { name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-config\.ts$/, priority: 10 },
             // Fewer, larger files for our code (./vite-plugins/chunks.ts); the libraries above come first.

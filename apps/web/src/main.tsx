@@ -1,4 +1,5 @@
 import "./lib/zod-config";
+import "./lib/react-dom-early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";

@@ -76,7 +76,7 @@ const PAGES_SHARED_BY = 4;
 
 /** The libraries with groups of their own (vite.config.ts). */
 const OWN_GROUP =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|zod)[\\/]|src[\\/]lib[\\/]zod-config\.ts$/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|zod)[\\/]|src[\\/]lib[\\/](zod-config|react-dom-early)\.ts$/;
 
 /** The chunk a module belongs in, or null to leave it to the bundler. */
 function chunkOf(id: string, ctx: ChunkingContextLike): string | null {

@@ -3,6 +3,7 @@
 // a new document, and the app comes back here the same way, so nothing of one session's data stays
 // in memory for the next. Someone already signed in never gets this page: the server sends them on.
 import "../lib/zod-config";
+import "../lib/react-dom-early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { safeNextPath } from "../lib/safe-next-path";

@@ -2,6 +2,7 @@
 // page and the API client, none of the clinical app (docs/decisions/016). The client has no account:
 // the token in the address is the only key, and the page never stores it.
 import "../lib/zod-config";
+import "../lib/react-dom-early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "../styles/app.css";

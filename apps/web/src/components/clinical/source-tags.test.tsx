@@ -1,9 +1,9 @@
-import { sourceTags } from "@ipt/shared";
+import { sourceTagKeys, sourceTags } from "@ipt/shared";
 import { screen } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { renderWithProviders } from "../../test/render";
-import { SourceTags, SourcesAtTheText, SourcesScope } from "./source-tags";
+import { compareSourceTags, SourceTags, SourcesAtTheText, SourcesScope } from "./source-tags";
 
 function Guidance({ withSecond }: { withSecond: boolean }) {
   return (
@@ -62,5 +62,13 @@ describe("sources behind a disclosure", () => {
     );
     expect(screen.getByText("[S7]")).toBeTruthy();
     expect(screen.queryByText("Sources", { selector: "summary" })).toBeNull();
+  });
+});
+
+describe("the order of sources", () => {
+  it("is localeCompare's numeric order in English, for every tag", () => {
+    const byCollator = [...sourceTagKeys].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    expect([...sourceTagKeys].reverse().sort(compareSourceTags)).toEqual(byCollator);
+    expect([...sourceTagKeys].sort(compareSourceTags)).toEqual(byCollator);
   });
 });

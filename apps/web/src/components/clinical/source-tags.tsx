@@ -80,11 +80,28 @@ export function SourcesAtTheText({ children }: { children: ReactNode }) {
   return <SourcesContext.Provider value={null}>{children}</SourcesContext.Provider>;
 }
 
+/**
+ * The order sources are listed in: digits by their value and before letters, letters ignoring case
+ * ("HEDIS" < "S7" < "S10a" < "S10c" < "Saunders-2019"), as `localeCompare(b, "en", { numeric: true })`
+ * orders the tags, without the ICU collator that sets up in the render of a clinical page (15–22 ms
+ * unthrottled, docs/benchmarks.md). source-tags.test.tsx compares the two over every tag.
+ */
+export function compareSourceTags(a: string, b: string): number {
+  const parts = (tag: string) => tag.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] ?? "", y[i] ?? ""];
+    const [pDigits, qDigits] = [/^\d/.test(p), /^\d/.test(q)];
+    if (pDigits !== qDigits) return pDigits ? -1 : 1;
+    const order = pDigits ? Number(p) - Number(q) : p < q ? -1 : p > q ? 1 : 0;
+    if (order !== 0) return order;
+  }
+  return x.length - y.length;
+}
+
 /** Each known tag once, in the order of their numbers. */
 function knownTags(tags: readonly string[]): string[] {
-  return [...new Set(tags)]
-    .filter((tag) => citation(tag))
-    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  return [...new Set(tags)].filter((tag) => citation(tag)).sort(compareSourceTags);
 }
 
 /** The full citation of every tag used on a page, e.g. at the end of the printable plan. */

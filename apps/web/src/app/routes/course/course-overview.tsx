@@ -1,4 +1,5 @@
 import { hasGriefArea, type CourseDetail } from "@ipt/shared";
+import { useState } from "react";
 import { Link } from "react-router";
 import { OutcomeSummary } from "../../../components/clinical/course-summary";
 import { FlagNotices } from "../../../components/clinical/flag-badges";
@@ -140,9 +141,28 @@ export function CourseOverviewRoute() {
         <FhirDownload courseId={course.id} />
       </Section>
 
-      {endsEarly ? (
-        <details className="disclosure">
-          <summary>End the course early</summary>
+      {endsEarly ? <EndEarly course={course} /> : null}
+    </>
+  );
+}
+
+/**
+ * "End the course early", closed by default: its content is rendered when it is first opened (and
+ * kept after), so the page's first render builds no form and no time-zone formatter for "today" that
+ * nobody sees (docs/benchmarks.md).
+ */
+function EndEarly({ course }: { course: CourseDetail }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="disclosure"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>End the course early</summary>
+      {opened ? (
+        <>
           <p className="section__intro">
             When the course stops before its planned end, for example because the client stopped attending.
           </p>
@@ -150,8 +170,8 @@ export function CourseOverviewRoute() {
             <OutreachPanel course={course} />
           ) : null}
           <CompleteCourseForm key={`early-${course.id}`} course={course} />
-        </details>
+        </>
       ) : null}
-    </>
+    </details>
   );
 }

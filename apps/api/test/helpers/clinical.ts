@@ -290,7 +290,8 @@ export async function holdSessions(
 export async function outreachAttempted(who: Clinician, courseId: string, overrides: object = {}) {
   return asCourse(
     await who.post(endpointPath(endpoints.courses.recordOutreach, { courseId }), {
-      attemptedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      // A second ago: an hour ago was yesterday in the first hour of a day, before the flag it answers.
+      attemptedAt: new Date(Date.now() - 1_000).toISOString(),
       method: "phone",
       outcome: "no_answer",
       ...overrides,

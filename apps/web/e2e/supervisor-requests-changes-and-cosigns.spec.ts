@@ -108,6 +108,8 @@ test("a supervisor requests a change to a session, the therapist amends and reso
   await therapistRequest.getByLabel("Reply").fill("Invented: added as an amendment.");
   await therapistRequest.getByRole("button", { name: "Send reply" }).click();
   await expect(therapistRequest).toContainText("added as an amendment");
+  // Said once every query of the course has been read again: nothing moves under the next clicks.
+  await expect(therapistRequest.getByText("Reply sent.")).toBeVisible();
   await therapistRequest.getByRole("button", { name: "Mark resolved" }).click();
   await therapistRequest.getByLabel("What changed (optional)").fill("Invented: incident added.");
   await therapistRequest.getByRole("button", { name: "Confirm resolved" }).click();

@@ -34,11 +34,13 @@ export function weeksAgo(weeks: number): string {
   return addDays(todayIn(DEFAULT_TIME_ZONE, new Date()), -7 * weeks);
 }
 
-/** Nothing wider than the window: the page itself never scrolls sideways. */
+/**
+ * Nothing wider than the window: the page itself never scrolls sideways. Checked until the layout
+ * settles (a chart sized by a ResizeObserver redraws a frame after the window is resized); a page
+ * that stays too wide still fails.
+ */
 export async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(widths.scroll, `page width at ${widths.inner} px`).toBeLessThanOrEqual(widths.inner);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const inner = await page.evaluate(() => window.innerWidth);
+  await expect.poll(overflow, { message: `page wider than ${inner} px` }).toBeLessThanOrEqual(0);
 }

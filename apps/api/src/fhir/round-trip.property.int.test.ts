@@ -31,6 +31,20 @@ const { prisma } = await createTestApp();
 const admin = await createAccount(prisma, { role: "admin" });
 const therapist = await createAccount(prisma, { role: "therapist" });
 
+/** Imports a Bundle of ours for the therapist, then exports the course it made again. */
+async function importThenExport(bundle: Bundle, query: { identifying?: "true" }): Promise<Bundle> {
+  const imported = await importCourse(prisma, demoActor(admin.id, "admin"), {
+    therapistId: therapist.id,
+    bundle: bundle as never,
+  });
+  return (await exportCourse(
+    prisma,
+    demoActor(therapist.id, "therapist"),
+    imported.courseId,
+    query,
+  )) as Bundle;
+}
+
 describe("FHIR round trip, by property", () => {
   it("export → validate → import → export gives the same content for random courses", async () => {
     const seen: Record<string, number> = {};
@@ -54,16 +68,7 @@ describe("FHIR round trip, by property", () => {
             expect(structureProblems(resource, `entry[${String(index)}].resource`)).toEqual([]);
           });
           expect(codeProblems(first as never)).toEqual([]);
-          const imported = await importCourse(prisma, demoActor(admin.id, "admin"), {
-            therapistId: therapist.id,
-            bundle: first as never,
-          });
-          const second = (await exportCourse(
-            prisma,
-            demoActor(therapist.id, "therapist"),
-            imported.courseId,
-            identifying ? { identifying: "true" } : {},
-          )) as Bundle;
+          const second = await importThenExport(first, identifying ? { identifying: "true" } : {});
           expect(idsAside(second)).toEqual(idsAside(first));
           for (const [key, count] of Object.entries(supervisionOf(first)))
             seen[key] = (seen[key] ?? 0) + count;
@@ -106,16 +111,7 @@ describe("FHIR round trip, by property", () => {
         options,
         new Date("2026-06-01T09:00:00Z"),
       );
-      const imported = await importCourse(prisma, demoActor(admin.id, "admin"), {
-        therapistId: therapist.id,
-        bundle: first as never,
-      });
-      const second = (await exportCourse(
-        prisma,
-        demoActor(therapist.id, "therapist"),
-        imported.courseId,
-        {},
-      )) as Bundle;
+      const second = await importThenExport(first, {});
       expect(idsAside(second)).toEqual(idsAside(first));
     },
   );

@@ -53,17 +53,19 @@ step() {
   return "$status"
 }
 
-# The checks and the integration tier run in two lanes at once: ESLint with Prettier, then the type
-# check; and the web build (for the browser tests), the unit tests and then the integration tier
-# (one worker per core), which so starts within a minute instead of after the checks. The second
+# The checks and the integration tier run in two lanes at once: ESLint with Prettier, the type check
+# and the unit tests; and the web build (for the browser tests) and then the integration tier (one
+# worker per core), which so starts at once. The two cores are busy throughout, so the lanes are
+# balanced to end together (a lane that ends first leaves a core to the other's waits). The second
 # lane prints as it goes; the first lane's output follows when both are done.
 checks_and_integration() {
-  { step lint lint pnpm lint && step lint types pnpm typecheck; } >"$parts/lint.log" 2>&1 &
+  { step lint lint pnpm lint && step lint types pnpm typecheck && step lint unit pnpm test:unit; } \
+    >"$parts/lint.log" 2>&1 &
   lint_pid=$!
-  echo "(lint and types run alongside; their output follows at the end of this stage)"
+  echo "(lint, types and unit run alongside; their output follows at the end of this stage)"
   other=0
-  { step other "web build" pnpm --filter @ipt/web build &&
-    step other unit pnpm test:unit && step other integration pnpm test:int; } || other=$?
+  { step other "web build" pnpm --filter @ipt/web build && step other integration pnpm test:int; } ||
+    other=$?
   lint=0
   wait "$lint_pid" || lint=$?
   cat "$parts/lint.log"

@@ -166,20 +166,21 @@ export async function recordAudit(db: Db, context: AuditContext, entry: AuditEnt
 }
 
 /**
- * The audit row of the actor's read of a client, meant to be sent beside the read (not after it):
- * `client.viewed` if the client is the actor's when the row is written, else `client.access_denied`
- * (outcome denied), decided by the INSERT. Resolves, once the row has committed, to which was written;
- * the caller must check it against what its read found.
+ * The audit row of the actor's read of a client (or of a record of it, `action`), meant to be sent
+ * beside the read, not after it: `action` if the client is the actor's when the row is written, else
+ * `client.access_denied` (outcome denied), decided by the INSERT. Resolves, once the row has
+ * committed, to which was written; the caller must check it against what its read found.
  */
-export async function recordClientRead(
+export async function recordClientRead<A extends AuditAction = "client.viewed">(
   db: Db,
   context: AuditContext,
   clientId: string,
-): Promise<"client.viewed" | typeof CLIENT_READ_DENIED.action> {
-  const row = auditRow(context, { action: "client.viewed", entityType: "client", entityId: clientId });
-  const action = await writeRow(db, { ...row, readOfClient: clientId });
-  if (action !== "client.viewed" && action !== CLIENT_READ_DENIED.action) {
-    throw new Error(`the audit insert wrote ${action} for a client read`);
+  action: A = "client.viewed" as A,
+): Promise<A | typeof CLIENT_READ_DENIED.action> {
+  const row = auditRow(context, { action, entityType: "client", entityId: clientId });
+  const written = await writeRow(db, { ...row, readOfClient: clientId });
+  if (written !== action && written !== CLIENT_READ_DENIED.action) {
+    throw new Error(`the audit insert wrote ${written} for a read recorded as ${action}`);
   }
-  return action;
+  return written as A | typeof CLIENT_READ_DENIED.action;
 }

@@ -97,6 +97,18 @@ describe("round trips per read", () => {
     expect(read.statements.filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
   });
 
+  it("a client's inventory: session, then both lists beside the audit row", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const client = (await courseFor(therapist)).client;
+
+    const read = await counted(therapist, `/api/clients/${client.id}/inventory`);
+
+    expect(read.response.statusCode).toBe(200);
+    expect(read.roundTrips).toBe(2);
+    expect(read.statements).toHaveLength(4);
+    expect(read.statements.slice(1).filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
+  });
+
   it("a session last seen a while ago is touched in the same statement that reads it", async () => {
     const therapist = await signedInAs(app, prisma);
     const long = new Date(Date.now() - 60_000);

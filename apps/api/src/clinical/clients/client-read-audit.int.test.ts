@@ -5,7 +5,7 @@
 // statements → 404, never data without a `client.viewed` row.
 import { clientDetail } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
-import { newClient, ok, signedInAs } from "../../../test/helpers/clinical";
+import { addPerson, newClient, ok, signedInAs } from "../../../test/helpers/clinical";
 import { auditRows, unknownId } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
 import { actorOf } from "../access";
@@ -103,6 +103,27 @@ describe("a client read's audit row agrees with what was answered", () => {
     expect(response.statusCode).toBe(404);
     expect((await auditRows(prisma, { entityId: id })).map((r) => [r.action, r.outcome])).toEqual([
       ["client.access_denied", "denied"],
+    ]);
+  });
+
+  it("the inventory the same way: own → inventory.viewed; another therapist's → 404, one denial, nothing of it", async () => {
+    const owner = await signedInAs(app, prisma);
+    const other = await signedInAs(app, prisma);
+    const client = await newClient(owner);
+    await addPerson(owner, client.id, "Invented sister");
+
+    const own = await owner.get(`/api/clients/${client.id}/inventory`);
+    const theirs = await other.get(`/api/clients/${client.id}/inventory`);
+
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain("Invented sister");
+    expect((await rowsOf(requestIdOf(own))).map((r) => [r.action, r.outcome, r.entityId])).toEqual([
+      ["inventory.viewed", "success", client.id],
+    ]);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.body).not.toContain("Invented sister");
+    expect((await rowsOf(requestIdOf(theirs))).map((r) => [r.action, r.outcome, r.entityId])).toEqual([
+      ["client.access_denied", "denied", client.id],
     ]);
   });
 

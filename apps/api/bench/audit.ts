@@ -5,12 +5,15 @@
 //   pnpm --filter @ipt/api bench:audit
 //
 // Raw `pg` clients (no HTTP, no Prisma: the figure is the database's cost of the audit insert),
-// BENCH_AUDIT_CONNECTIONS (20) at once, each looping over one invented client's read: the session
-// (login_sessions joined to users), the client (by id and therapist) and its courses, in one
-// READ COMMITTED transaction; the audited read then hands its audit row to the group-commit writer
-// the app uses (src/audit/group-commit.ts, one multi-row AUDIT_INSERT_SQL per batch on a connection
-// of the pool) and waits for its batch's commit, as a request waits before it is answered. Runs
-// alternate, plain then audited, BENCH_AUDIT_ROUNDS (3) times of
+// BENCH_AUDIT_CONNECTIONS (20) at once, each looping over one invented client's read as the app
+// sends it (GET /api/clients/:clientId): the session (login_sessions joined to users), then the
+// client (by id and therapist) with its courses in one statement. The audited read sends its audit
+// row at the same time as that statement, as the app does (src/clinical/clients/clients-service.ts):
+// handed to the group-commit writer the app uses (src/audit/group-commit.ts, one multi-row
+// AUDIT_INSERT_SQL per batch on a connection of the pool), the INSERT deciding viewed or denied from
+// the same ownership predicate; it waits for both the data and its batch's commit and checks that
+// they agree, as a request does before it is answered. Runs alternate, plain then audited,
+// BENCH_AUDIT_ROUNDS (3) times of
 // BENCH_AUDIT_SECONDS (10) each, and the ratio is of the medians. The audit table is first filled
 // with BENCH_AUDIT_ROWS (2,000,000) events by one generate_series INSERT over the last 90 days
 // (with stand-in hashes, written with triggers off: the database is thrown away), and the sealer
@@ -73,31 +76,31 @@ const FILL = `
 
 const READ_SESSION = `SELECT s.user_id, s.csrf_token, u.role, u.active FROM login_sessions s
                        JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`;
-const READ_CLIENT = `SELECT * FROM clients WHERE id = $1 AND therapist_id = $2`;
-const READ_COURSES = `SELECT * FROM courses WHERE client_id = $1 ORDER BY sequence`;
-async function readOnce(client: pg.Client, n: number, audit: GroupCommit<AuditRow> | null) {
+// The client and its courses in one statement, ownership in the where (as the app's one joined read).
+const READ_CLIENT = `SELECT c.*, COALESCE((SELECT json_agg(co ORDER BY co.sequence) FROM courses co
+                                          WHERE co.client_id = c.id), '[]') AS courses
+                       FROM clients c WHERE c.id = $1 AND c.therapist_id = $2`;
+async function readOnce(client: pg.Client, n: number, audit: GroupCommit<AuditRow, string> | null) {
   const index = 1 + (n % CLIENTS);
   const therapist = `00000000-0000-4000-8000-${String(1 + (index % 50)).padStart(12, "0")}`;
   const clientId = `10000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
-  await client.query("BEGIN");
   await client.query(READ_SESSION, [`token-${1 + (index % 50)}`]);
-  await client.query(READ_CLIENT, [clientId, therapist]);
-  await client.query(READ_COURSES, [clientId]);
-  await client.query("COMMIT");
-  await audit?.add(
-    auditRow(
-      { actorId: therapist, ip: "198.51.100.7", requestId: `bench-${n}` },
-      {
-        action: "client.viewed",
-        entityType: "client",
-        entityId: clientId,
-        details: { fields: ["displayName"] },
-      },
-    ),
+  const read = client.query(READ_CLIENT, [clientId, therapist]);
+  if (!audit) {
+    await read;
+    return;
+  }
+  const row = auditRow(
+    { actorId: therapist, ip: "198.51.100.7", requestId: `bench-${n}` },
+    { action: "client.viewed", entityType: "client", entityId: clientId },
   );
+  const [data, written] = await Promise.all([read, audit.add({ ...row, readOfClient: clientId })]);
+  if (data.rowCount !== 1 || written !== "client.viewed") {
+    throw new Error(`read and audit row disagree: ${data.rowCount} row(s), ${written}`);
+  }
 }
 
-async function run(clients: pg.Client[], audit: GroupCommit<AuditRow> | null): Promise<number> {
+async function run(clients: pg.Client[], audit: GroupCommit<AuditRow, string> | null): Promise<number> {
   const until = performance.now() + SECONDS * 1000;
   let done = 0;
   await Promise.all(
@@ -144,9 +147,10 @@ try {
   // The group-commit writer's connections (its writes, at most two at a time).
   const writerPool = new pg.Pool({ connectionString: database.url, max: 2 });
   writerPool.on("error", () => {});
-  const writer = new GroupCommit<AuditRow>((rows) =>
-    writerPool.query(AUDIT_INSERT_SQL, auditInsertParams(rows)),
-  );
+  const writer = new GroupCommit<AuditRow, string>(async (rows) => {
+    const written = await writerPool.query<{ action: string }>(AUDIT_INSERT_SQL, auditInsertParams(rows));
+    return written.rows.map((row) => row.action);
+  });
   // The API's sealer, on a connection of its own, as every API process runs it.
   const sealerDb = createPrismaClient(database.url, 1);
   const sealer = startAuditSealer(sealerDb, {

@@ -3,7 +3,9 @@
 // concurrency, with no app, no Prisma and no JSON around them. What the app adds is the ratio of the
 // two throughputs. Only for reads: a replayed write would run against versions that have moved on.
 // The audit rows the app group-commits (src/audit/audit-log.ts) are group-committed here too, by
-// the same GroupCommit over the raw pool: the floor batches what the app batches.
+// the same GroupCommit over the raw pool: the floor batches what the app batches. A row the app sent
+// beside its read (a client's record: the INSERT decides viewed or denied) is captured in the read's
+// round trip and replayed there, so the floor overlaps them as the app does.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { AUDIT_INSERT_SQL } from "../src/audit/audit-log";

@@ -133,6 +133,36 @@ describe("group commit", () => {
     expect(written).toEqual(["first", "x", "y"]);
   });
 
+  it("a write that answers each item gives each caller its own answer, also when items are retried alone", async () => {
+    const writer = new GroupCommit<string, string>(
+      async (items) => {
+        await Promise.resolve();
+        if (items.includes("bad")) throw new Error("invalid byte sequence");
+        return items.map((item) => `${item}: written`);
+      },
+      { maxInFlight: 1, retryAlone: (error) => String(error).includes("invalid") },
+    );
+    const first = writer.add("first");
+    const batch = ["x", "y", "z"].map((item) => writer.add(item)); // one batch behind the first
+    expect(await Promise.all([first, ...batch])).toEqual([
+      "first: written",
+      "x: written",
+      "y: written",
+      "z: written",
+    ]);
+
+    const retried = await Promise.allSettled([
+      writer.add("a"),
+      ...["b", "bad", "c"].map((i) => writer.add(i)),
+    ]);
+    expect(retried.map((r) => (r.status === "fulfilled" ? r.value : "refused"))).toEqual([
+      "a: written",
+      "b: written",
+      "refused",
+      "c: written",
+    ]);
+  });
+
   it("under random interleavings no caller is answered unless its item was written, and none is left hanging", async () => {
     for (let seed = 1; seed <= 30; seed++) {
       const random = seeded(seed);

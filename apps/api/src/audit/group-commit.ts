@@ -7,7 +7,8 @@
 // gathers the commits that queue behind a WAL flush.
 //
 // Generic over the item and the write, so the benchmark's raw-pg floor batches the same way as the
-// app (bench/raw-floor.ts).
+// app (bench/raw-floor.ts). A write may answer each item (R, e.g. what the database decided for
+// it): it resolves to one result per item, in the items' order, and each caller gets its own.
 
 export interface GroupCommitOptions {
   /** The most items in one write (500). */
@@ -22,14 +23,14 @@ export interface GroupCommitOptions {
   retryAlone?: (error: unknown) => boolean;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
-export class GroupCommit<T> {
-  private queue: Waiting<T>[] = [];
+export class GroupCommit<T, R = void> {
+  private queue: Waiting<T, R>[] = [];
   private inFlight = 0;
   private idle: (() => void)[] = [];
   private readonly maxBatch: number;
@@ -37,6 +38,7 @@ export class GroupCommit<T> {
   private readonly retryAlone: (error: unknown) => boolean;
 
   constructor(
+    /** Writes the items; may resolve to an array of one result per item, in order (else nothing). */
     private readonly write: (items: readonly T[]) => Promise<unknown>,
     { maxBatch = 500, maxInFlight = 2, retryAlone = () => false }: GroupCommitOptions = {},
   ) {
@@ -46,9 +48,12 @@ export class GroupCommit<T> {
     this.retryAlone = retryAlone;
   }
 
-  /** Resolves once `item` is committed; rejects with the error of the write that was to hold it. */
-  add(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /**
+   * Resolves once `item` is committed (with the write's result for it, if the write gives results);
+   * rejects with the error of the write that was to hold it.
+   */
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.pump();
     });
@@ -74,9 +79,10 @@ export class GroupCommit<T> {
     }
   }
 
-  private async commit(batch: Waiting<T>[]): Promise<void> {
+  private async commit(batch: Waiting<T, R>[]): Promise<void> {
+    let results: unknown;
     try {
-      await this.write(batch.map((waiting) => waiting.item));
+      results = await this.write(batch.map((waiting) => waiting.item));
     } catch (error) {
       if (batch.length > 1 && this.retryAlone(error)) {
         // The batch did not commit (the database refused the statement): each item alone, so only
@@ -87,6 +93,8 @@ export class GroupCommit<T> {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
-    for (const waiting of batch) waiting.resolve();
+    // Without results (R = void) every caller gets undefined, which is what void promises resolve to.
+    const answers: readonly unknown[] = Array.isArray(results) ? results : [];
+    batch.forEach((waiting, i) => waiting.resolve(answers[i] as R));
   }
 }

@@ -1,7 +1,7 @@
-// The caseload and a client's record cost three round trips each, whatever the caseload's size: for
-// the caseload the session lookup, the matching names, then the page's data and its audit row sent
-// together; for a record the session lookup, the data, the audit row (issue 16; docs/decisions/024;
-// the audit row is group-committed, 022). Counted at
+// The caseload costs three round trips whatever the caseload's size: the session lookup, the
+// matching names, then the page's data and its audit row sent together; a client's record costs two:
+// the session lookup, then the data and the audit row sent together, the INSERT deciding viewed or
+// denied (issue 16; docs/decisions/024; the audit row is group-committed, 022). Counted at
 // the pg pool (test/helpers/statement-log.ts), as `pnpm bench` counts them, so BEGIN, COMMIT and the
 // session's last-seen update would count too.
 import { caseloadResponse, clientDetail } from "@ipt/shared";
@@ -63,17 +63,50 @@ describe("round trips per read", () => {
     }
   });
 
-  it("a client's record: session, the client with its courses (read once), audit", async () => {
+  it("a client's record: session, then the client with its courses (read once) beside its audit row", async () => {
     const therapist = await signedInAs(app, prisma);
     const course = await courseFor(therapist);
 
     const read = await counted(therapist, `/api/clients/${course.client.id}`);
 
     expect(ok(read.response, clientDetail).courses.map((c) => c.id)).toEqual([course.id]);
-    expect(read.roundTrips).toBe(3);
+    // Two round trips, not three: the audit row's INSERT is in flight with the data statement (it
+    // works out viewed or denied itself), so the request waits for the longer of the two, not both.
+    expect(read.roundTrips).toBe(2);
     expect(read.statements).toHaveLength(3);
-    expect(read.statements.filter((sql) => tablesOf(sql).includes("clients"))).toHaveLength(1);
-    expect(read.statements[2]).toBe(AUDIT_INSERT_SQL);
+    expect(tablesOf(read.statements[0] ?? "")).toContain("login_sessions");
+    const last = read.statements.slice(1);
+    expect(last.filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
+    expect(tablesOf(last.find((sql) => sql !== AUDIT_INSERT_SQL) ?? "")).toEqual(
+      expect.arrayContaining(["clients", "courses"]),
+    );
+    expect(
+      read.statements.filter((sql) => sql !== AUDIT_INSERT_SQL && tablesOf(sql).includes("clients")),
+    ).toHaveLength(1);
+  });
+
+  it("a client that is not the therapist's: the same two round trips, the 404 beside its denial row", async () => {
+    const owner = await signedInAs(app, prisma);
+    const other = await signedInAs(app, prisma);
+    const client = (await courseFor(owner)).client;
+
+    const read = await counted(other, `/api/clients/${client.id}`);
+
+    expect(read.response.statusCode).toBe(404);
+    expect(read.roundTrips).toBe(2);
+    expect(read.statements.filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
+  });
+
+  it("a client's inventory: session, then both lists beside the audit row", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const client = (await courseFor(therapist)).client;
+
+    const read = await counted(therapist, `/api/clients/${client.id}/inventory`);
+
+    expect(read.response.statusCode).toBe(200);
+    expect(read.roundTrips).toBe(2);
+    expect(read.statements).toHaveLength(4);
+    expect(read.statements.slice(1).filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
   });
 
   it("a session last seen a while ago is touched in the same statement that reads it", async () => {

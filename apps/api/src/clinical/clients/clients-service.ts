@@ -4,7 +4,10 @@ import { fromDateColumn } from "@ipt/shared";
 import type { ClientDetail, CreateClientRequest, UpdateClientRequest } from "@ipt/shared";
 import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { plainTransaction, type TransactionRunner } from "../../db/transactions";
-import { assertVersion, auditClinical, denied, ownedClient, type Actor } from "../access";
+import { CLIENT_READ_DENIED, recordAudit, recordClientRead } from "../../audit/audit-log";
+import { bothSettled } from "../../db/both-settled";
+import { notFound } from "../../errors/app-error";
+import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
 import { refreshClientCourseSummaries } from "../../supervision/course-summary";
 
 const courseSummarySelect = {
@@ -78,16 +81,34 @@ export async function createClient(
   });
 }
 
+/**
+ * A client's record, read beside its audit row (docs/decisions/022, "The row beside the read"): the
+ * data statement (ownership in its where: the client, once, and its courses) and the row go out
+ * together, and the INSERT works out from the same ownership predicate whether it records a view or a
+ * denial. The answer waits for both, and only a read and a row that agree are answered: the data
+ * with a committed `client.viewed`, or the 404 with a committed denial. Should the client's
+ * ownership change between the two statements, the request is denied: a row that says denied while
+ * the read found the client withholds the data; a row that says viewed while the read found nothing
+ * is followed by a denial row that corrects it before the 404.
+ */
 export async function getClient(prisma: PrismaClient, actor: Actor, clientId: string): Promise<ClientDetail> {
-  // Ownership is in the where: one statement reads the client (once) and its courses; a miss
-  // answers the same 404 with a "denied" audit row as ownedClient does.
-  const row = await prisma.client.findFirst({
-    where: { id: clientId, therapistId: actor.userId },
-    select: clientDetailSelect,
-  });
-  if (!row) throw await denied(prisma, actor, "client", clientId, "The client");
-  await auditClinical(prisma, actor, "client.viewed", "client", clientId);
-  return toClientDetail(row);
+  const [row, written] = await bothSettled(
+    prisma.client.findFirst({
+      where: { id: clientId, therapistId: actor.userId },
+      select: clientDetailSelect,
+    }),
+    recordClientRead(prisma, actor.audit, clientId),
+  );
+  if (row && written === "client.viewed") return toClientDetail(row);
+  if (written === "client.viewed") {
+    await recordAudit(prisma, actor.audit, {
+      ...CLIENT_READ_DENIED,
+      entityType: "client",
+      entityId: clientId,
+      details: { reason: "the read found no client the audit row had found" },
+    });
+  }
+  throw notFound("The client");
 }
 
 export async function updateClient(

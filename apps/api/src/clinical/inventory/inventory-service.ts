@@ -1,6 +1,6 @@
 // The interpersonal inventory of one client: people on the closeness circle and the timeline of
-// life events. Ownership of the client is checked first (404 otherwise); a person or event that is
-// not the client's answers 404 too. Writes are versioned and audited with ids and field names only.
+// life events. Ownership of the client is checked first (404 otherwise; the read checks it in its
+// audit row's INSERT); a person or event that is not the client's answers 404 too. Writes are versioned and audited with ids and field names only.
 import { fromDateColumn, toDateColumn } from "@ipt/shared";
 import type {
   CreateLifeEventRequest,
@@ -12,6 +12,8 @@ import type {
 } from "@ipt/shared";
 import type { createPersonRequest } from "@ipt/shared";
 import type { z } from "zod";
+import { recordClientRead } from "../../audit/audit-log";
+import { bothSettled } from "../../db/both-settled";
 import { type Prisma, type PrismaClient, type Db } from "../../db/prisma";
 import { invalid, notFound } from "../../errors/app-error";
 import { assertVersion, auditClinical, ownedClient, type Actor } from "../access";
@@ -50,26 +52,36 @@ const toLifeEvent = ({ person, ...row }: LifeEventRow): LifeEvent => ({
   personId: person && person.deletedAt === null ? person.id : null,
 });
 
+/**
+ * The inventory, read beside its audit row (docs/decisions/022, "The row beside the read"): both
+ * lists carry the ownership predicate in their where, and the INSERT decides from the same predicate
+ * whether the row records a view or a denial. A denial answers 404, whatever the reads found; a view
+ * answers the lists, which never hold another therapist's rows (a client moved away between the
+ * statements reads as empty).
+ */
 export async function getInventory(
   prisma: PrismaClient,
   actor: Actor,
   clientId: string,
 ): Promise<InventoryResponse> {
-  await ownedClient(prisma, actor, clientId);
-  const [people, lifeEvents] = await Promise.all([
-    // PostgreSQL sorts an enum in declaration order: inner, middle, outer.
-    prisma.inventoryPerson.findMany({
-      where: { clientId, ...live },
-      select: personSelect,
-      orderBy: [{ ring: "asc" }, { label: "asc" }, { id: "asc" }],
-    }),
-    prisma.lifeEvent.findMany({
-      where: { clientId, ...live },
-      select: lifeEventSelect,
-      orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
-    }),
-  ]);
-  await auditClinical(prisma, actor, "inventory.viewed", "client", clientId);
+  const owned = { clientId, ...live, client: { therapistId: actor.userId } };
+  const [[people, lifeEvents], written] = await bothSettled(
+    Promise.all([
+      // PostgreSQL sorts an enum in declaration order: inner, middle, outer.
+      prisma.inventoryPerson.findMany({
+        where: owned,
+        select: personSelect,
+        orderBy: [{ ring: "asc" }, { label: "asc" }, { id: "asc" }],
+      }),
+      prisma.lifeEvent.findMany({
+        where: owned,
+        select: lifeEventSelect,
+        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+      }),
+    ]),
+    recordClientRead(prisma, actor.audit, clientId, "inventory.viewed"),
+  );
+  if (written !== "inventory.viewed") throw notFound("The client");
   return { people, lifeEvents: lifeEvents.map(toLifeEvent) };
 }
 

@@ -175,11 +175,15 @@ export async function countAwaitingAcknowledgement(
             FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
           ), '[]')))
         FROM course_summaries summary
+        -- The course's client, if readable: looked up per summary row (LIMIT keeps the planner from
+        -- joining all courses to all flags, which scanned every course at 100,000 clients).
+        CROSS JOIN LATERAL (
+          SELECT FROM courses course JOIN clients client ON client.id = course.client_id
+          WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
+          LIMIT 1
+        ) readable
         JOIN risk_flags flag ON flag.course_id = summary.course_id AND flag.resolved_at IS NULL
-        JOIN courses course ON course.id = flag.course_id
-        JOIN clients client ON client.id = course.client_id
         WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
-          AND ${readableClientSql(actor)}
       ), '[]') AS flags,
       (
         SELECT json_build_object('safety', settings.safety, 'timeZone', settings.time_zone)

@@ -3,7 +3,7 @@
 // that does not exist — answers the same 404, so ids cannot be probed, and the attempt is audited.
 import type { AuditAction, Role } from "@ipt/shared";
 import { recordAudit, type AuditContext } from "../audit/audit-log";
-import { type Prisma, type Db } from "../db/prisma";
+import { Prisma, type Db } from "../db/prisma";
 import { AppError, notFound, unauthenticated } from "../errors/app-error";
 import { live } from "./live";
 
@@ -84,6 +84,21 @@ export function readableClientWhere(actor: Actor): Prisma.ClientWhereInput {
     return { therapist: { supervisorsOf: { some: { supervisorId: actor.userId } } } };
   }
   return { id: { in: [] } };
+}
+
+/**
+ * readableClientWhere as an SQL condition on a `clients` row aliased `client`, for the few typed SQL
+ * reads (docs/decisions/024). The same three cases; keep the two together (access.int.test.ts
+ * compares them).
+ */
+export function readableClientSql(actor: Actor): Prisma.Sql {
+  if (actor.role === "therapist") return Prisma.sql`client.therapist_id = ${actor.userId}::uuid`;
+  if (actor.role === "supervisor") {
+    return Prisma.sql`EXISTS (SELECT 1 FROM supervision_assignments assignment
+                         WHERE assignment.supervisor_id = ${actor.userId}::uuid
+                           AND assignment.therapist_id = client.therapist_id)`;
+  }
+  return Prisma.sql`false`;
 }
 
 /** The session's ids if its client belongs to the actor; otherwise a 404. */

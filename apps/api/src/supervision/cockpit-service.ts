@@ -5,15 +5,16 @@
 // page, most urgent first, with the total; its cost follows the page and the supervisees' open courses
 // (a narrow row each, through the therapist index), not their sessions (docs/decisions/023).
 import {
+  personRef,
   type CockpitQuery,
   type CockpitResponse,
   type CockpitRow,
   type CoursePhase,
   type PersonRef,
 } from "@ipt/shared";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
 import { bothSettled } from "../db/both-settled";
-import { personSelect } from "../db/person-select";
 import { Prisma, type PrismaClient } from "../db/prisma";
 import { notFound } from "../errors/app-error";
 import type { Actor } from "../clinical/access";
@@ -26,13 +27,17 @@ export { OPEN_PHASES } from "./course-summary";
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 const byPerson = (a: PersonRef, b: PersonRef) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
-/** The therapists assigned to the supervisor, by name. */
+/**
+ * The therapists assigned to the supervisor, by name. Read on every cockpit request, so one typed SQL
+ * statement with a zod-checked row (docs/decisions/024) rather than Prisma's mapping of a relation.
+ */
 export async function assignedTherapists(prisma: PrismaClient, actor: Actor): Promise<PersonRef[]> {
-  const rows = await prisma.supervisionAssignment.findMany({
-    where: { supervisorId: actor.userId },
-    select: { therapist: { select: personSelect } },
-  });
-  return rows.map((row) => row.therapist).sort(byPerson);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT therapist.id::text AS id, therapist.name, therapist.email
+    FROM supervision_assignments assignment
+    JOIN users therapist ON therapist.id = assignment.therapist_id
+    WHERE assignment.supervisor_id = ${actor.userId}::uuid`;
+  return z.array(personRef).parse(rows).sort(byPerson);
 }
 
 interface PageRow {

@@ -3,14 +3,26 @@
 // (readableClientWhere), so removing it ends visibility at once. One query for the flags — with the
 // session number, course, client, therapist and follow-ups joined in (relationJoins) — and one audit
 // row, whatever the number of flags.
-import type { SupervisionRiskFlag, SupervisionRiskFlagsResponse } from "@ipt/shared";
+import { riskLevel, type SupervisionRiskFlag, type SupervisionRiskFlagsResponse } from "@ipt/shared";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
 import { personSelect } from "../db/person-select";
-import type { Prisma, PrismaClient } from "../db/prisma";
+import { Prisma, type PrismaClient } from "../db/prisma";
 import { conflict } from "../errors/app-error";
-import { auditClinical, denied, readableClientWhere, type Actor } from "../clinical/access";
+import {
+  auditClinical,
+  denied,
+  readableClientSql,
+  readableClientWhere,
+  type Actor,
+} from "../clinical/access";
 import { lockCourse } from "../clinical/plan/course-write";
-import { getEscalationContext, type EscalationContext } from "../clinical/measures/settings-read";
+import {
+  escalationContextOf,
+  getEscalationContext,
+  SETTINGS_ROW_ID,
+  type EscalationContext,
+} from "../clinical/measures/settings-read";
 import {
   escalationFlagSelect,
   escalationFollowUpSelect,
@@ -120,32 +132,81 @@ export async function listOpenRiskFlags(
   };
 }
 
+/** A flag of countAwaitingAcknowledgement's statement: what the escalation rule reads, times in ms. */
+const awaitingRow = z.object({
+  flags: z.array(
+    z.tuple([
+      z.number().int(), // raised at
+      z.number().int().nullable(), // acknowledged at
+      z.array(
+        z.tuple([riskLevel, z.boolean() /* supervisor informed */, z.number().int() /* recorded at */]),
+      ),
+    ]),
+  ),
+  /** The settings row; null while an admin has never saved it (the defaults apply). */
+  settings: z.object({ safety: z.unknown(), timeZone: z.string() }).nullable(),
+});
+
+const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)::bigint`;
+
 /**
  * How many open flags of these supervisees' clients await the supervisor's acknowledgement (the
  * cockpit's top); the cockpit passes the assignments it has just read. The same flags as
- * openRiskFlags (the same courses, the same readable-client filter), but only what the escalation
- * rule reads: no session, client or therapist joined in for a number.
+ * openRiskFlags (the courses with an open flag from their summary rows, the readable-client filter
+ * on the flags' clients), but only what the escalation rule reads, in one typed SQL statement with
+ * the settings row (docs/decisions/024): the cockpit asks this on every request, and Prisma's reads
+ * of the courses, the settings and the flags with their follow-ups were a fifth of its API CPU
+ * (docs/benchmarks.md, "The cockpit's API CPU"). The rule itself stays the shared escalationOf.
  */
 export async function countAwaitingAcknowledgement(
   prisma: PrismaClient,
   actor: Actor,
   therapistIds: readonly string[],
 ): Promise<number> {
-  const [flaggedCourses, context] = await Promise.all([
-    flaggedCourseIds(prisma, therapistIds),
-    getEscalationContext(prisma, actor.now),
-  ]);
-  if (flaggedCourses.length === 0) return 0;
-  const rows = await prisma.riskFlag.findMany({
-    where: openFlagsWhere(actor, flaggedCourses),
-    select: {
-      raisedAt: true,
-      resolvedAt: true,
-      acknowledgedAt: true,
-      followUps: { select: escalationFollowUpSelect },
-    },
-  });
-  return rows.filter((row) => escalationOfRow(row, context).awaitingAcknowledgement).length;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT
+      coalesce((
+        SELECT json_agg(json_build_array(
+          ${epochMs(Prisma.sql`flag.raised_at`)},
+          ${epochMs(Prisma.sql`flag.acknowledged_at`)},
+          coalesce((
+            SELECT json_agg(json_build_array(follow_up.risk_level, follow_up.supervisor_informed,
+                                             ${epochMs(Prisma.sql`follow_up.created_at`)}))
+            FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
+          ), '[]')))
+        FROM course_summaries summary
+        -- The course's client, if readable: looked up per summary row (LIMIT keeps the planner from
+        -- joining all courses to all flags, which scanned every course at 100,000 clients).
+        CROSS JOIN LATERAL (
+          SELECT FROM courses course JOIN clients client ON client.id = course.client_id
+          WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
+          LIMIT 1
+        ) readable
+        JOIN risk_flags flag ON flag.course_id = summary.course_id AND flag.resolved_at IS NULL
+        WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
+      ), '[]') AS flags,
+      (
+        SELECT json_build_object('safety', settings.safety, 'timeZone', settings.time_zone)
+        FROM organisation_settings settings WHERE settings.id = ${SETTINGS_ROW_ID}
+      ) AS settings`;
+  const { flags, settings } = awaitingRow.parse(rows[0]);
+  const context = escalationContextOf(settings, actor.now);
+  return flags.filter(
+    ([raisedAt, acknowledgedAt, followUps]) =>
+      escalationOfRow(
+        {
+          raisedAt: new Date(raisedAt),
+          resolvedAt: null,
+          acknowledgedAt: acknowledgedAt === null ? null : new Date(acknowledgedAt),
+          followUps: followUps.map(([riskLevel, supervisorInformed, createdAt]) => ({
+            riskLevel,
+            supervisorInformed,
+            createdAt: new Date(createdAt),
+          })),
+        },
+        context,
+      ).awaitingAcknowledgement,
+  ).length;
 }
 
 /**

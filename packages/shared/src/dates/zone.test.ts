@@ -1,3 +1,4 @@
+import { tzOffset } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 import { isTimeOfDay } from "./time-of-day";
 import { canonicalTimeZone, isTimeZone } from "./time-zone-names";
@@ -97,6 +98,67 @@ describe("a local date and time of day as an instant", () => {
     expect(() => fromZoned("2026-02-30", "09:00", "Europe/London")).toThrow(RangeError);
     expect(() => fromZoned("2026-03-02", "24:00", "Europe/London")).toThrow(RangeError);
     expect(() => fromZoned("2026-03-02", "09:00", "Mars/Olympus")).toThrow(RangeError);
+  });
+});
+
+describe("the offsets kept and the one-offset day", () => {
+  // The conversions as they were before offsets were kept and a day with one offset was cut short:
+  // every offset asked of Intl, both candidates tried.
+  const reference = {
+    offset: (zone: string, ms: number) => Math.round(tzOffset(zone, new Date(ms)) * 60_000),
+    toZoned(instant: Date, zone: string) {
+      const local = new Date(instant.getTime() + this.offset(zone, instant.getTime()));
+      return local.toISOString().slice(0, 16).replace("T", " ");
+    },
+    fromZoned(date: string, time: string, zone: string) {
+      const [hours, minutes] = time.split(":").map(Number);
+      const wall = Date.parse(`${date}T00:00:00.000Z`) + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+      const before = this.offset(zone, wall - 86_400_000);
+      const after = this.offset(zone, wall + 86_400_000);
+      const candidates = [before, after]
+        .filter((offset) => this.offset(zone, wall - offset) === offset)
+        .map((offset) => wall - offset);
+      return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before).toISOString();
+    },
+  };
+  const zones = [
+    "Europe/London",
+    "Australia/Sydney",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+  ];
+  const times = ["00:00", "01:30", "02:30", "23:59"];
+
+  it("gives every day of a year at night and in the small hours what Intl gives, asked once and again", () => {
+    const wrong: string[] = [];
+    for (const zone of zones) {
+      for (let day = 0; day < 366; day += 1) {
+        const date = new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+        for (const time of times) {
+          const expected = reference.fromZoned(date, time, zone);
+          // The first call looks the offsets up, the second finds them kept.
+          for (const got of [fromZoned(date, time, zone), fromZoned(date, time, zone)]) {
+            if (got.toISOString() !== expected) wrong.push(`${zone} ${date} ${time}: ${got.toISOString()}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("gives an instant every 3 hours (and 7 s) of a year the local date and time Intl gives, asked once and again", () => {
+    const wrong: string[] = [];
+    for (const zone of zones) {
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3 * 3_600_000 + 7_000) {
+        const instant = new Date(ms);
+        const expected = reference.toZoned(instant, zone);
+        for (const { date, time } of [toZoned(instant, zone), toZoned(instant, zone)]) {
+          if (`${date} ${time}` !== expected) wrong.push(`${zone} ${instant.toISOString()}: ${date} ${time}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -5,11 +5,29 @@ import { tzOffset } from "@date-fns/tz";
 import { isCalendarDate, type CalendarDate } from "./calendar";
 import { minutesOfDay, type TimeOfDay } from "./time-of-day";
 
+/**
+ * Offsets already looked up, by zone and instant. Each lookup formats a date through Intl (a few
+ * microseconds, and the supervisor's cockpit makes five per open risk flag on every request:
+ * docs/benchmarks.md, "The cockpit's API CPU"); an offset at an instant never changes while the
+ * process runs, so it is kept. Bounded: a zone's map starts again once it holds OFFSET_CACHE_SIZE.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_SIZE = 10_000;
+
 /** The zone's offset from UTC at `ms`, in milliseconds (east positive). */
 function offsetMs(timeZone: string, ms: number): number {
+  let zone = offsetCache.get(timeZone);
+  const cached = zone?.get(ms);
+  if (cached !== undefined) return cached;
   const minutes = tzOffset(timeZone, new Date(ms));
   if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone: "${timeZone}".`);
-  return Math.round(minutes * 60_000);
+  const offset = Math.round(minutes * 60_000);
+  if (!zone || zone.size >= OFFSET_CACHE_SIZE) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  zone.set(ms, offset);
+  return offset;
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -40,6 +58,9 @@ export function fromZoned(date: CalendarDate, time: TimeOfDay, timeZone: string)
   // At most one offset change lies within a day either side, so these are the only offsets in play.
   const before = offsetMs(timeZone, wall - 86_400_000);
   const after = offsetMs(timeZone, wall + 86_400_000);
+  // No change within the two days (nearly every day): the one offset in play. (What the general case
+  // below gives too, whether or not it fits.)
+  if (before === after) return new Date(wall - before);
   const fits = (offset: number) => offsetMs(timeZone, wall - offset) === offset;
   const candidates = [before, after].filter(fits).map((offset) => wall - offset);
   // In a gap neither offset fits: keep the offset in force before the change, which lands after it.

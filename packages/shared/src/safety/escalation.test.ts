@@ -91,6 +91,21 @@ describe("escalation of a risk flag to the supervisors", () => {
     expect(deadline.toISOString()).toBe("2026-03-08T13:00:00.000Z"); // 00:00 on 9 March, AEDT (+11)
   });
 
+  it("gives the same deadline when asked again, and a kept one follows the zone and the days", () => {
+    const raisedAt = at("2026-03-01T23:30:00Z");
+    const first = openTooLongFrom(raisedAt, { escalateAfterDays: 7 }, "Australia/Sydney");
+    first.setTime(0); // a caller changing its copy changes nothing kept
+    expect(openTooLongFrom(raisedAt, { escalateAfterDays: 7 }, "Australia/Sydney").toISOString()).toBe(
+      "2026-03-08T13:00:00.000Z",
+    );
+    expect(openTooLongFrom(raisedAt, { escalateAfterDays: 7 }, "Europe/London").toISOString()).toBe(
+      "2026-03-08T00:00:00.000Z",
+    );
+    expect(openTooLongFrom(raisedAt, { escalateAfterDays: 3 }, "Australia/Sydney").toISOString()).toBe(
+      "2026-03-04T13:00:00.000Z",
+    );
+  });
+
   it("follows the configured number of days", () => {
     const escalation = escalationOf(
       input({ settings: { escalateAfterDays: 1 }, now: at("2026-03-03T00:00:00Z") }),

@@ -54,10 +54,25 @@ function followUpReason(followUp: EscalationFollowUp): EscalationReasonCode | nu
   return null;
 }
 
+/**
+ * Deadlines already worked out, by zone, days and the instant raised (in ms). The supervisor's cockpit
+ * counts the flags awaiting acknowledgement on every request, each through this rule's date
+ * arithmetic; a flag's deadline never changes for the same settings. Bounded: starts again at
+ * DEADLINE_CACHE_SIZE.
+ */
+const deadlines = new Map<string, number>();
+const DEADLINE_CACHE_SIZE = 10_000;
+
 /** The start of the service day `escalateAfterDays` after the day the flag was raised. */
 export function openTooLongFrom(raisedAt: Date, settings: SafetySettings, timeZone: string): Date {
+  const key = `${timeZone} ${settings.escalateAfterDays} ${raisedAt.getTime()}`;
+  const kept = deadlines.get(key);
+  if (kept !== undefined) return new Date(kept);
   const raisedOn = toZoned(raisedAt, timeZone).date;
-  return fromZoned(addDays(raisedOn, settings.escalateAfterDays), "00:00", timeZone);
+  const deadline = fromZoned(addDays(raisedOn, settings.escalateAfterDays), "00:00", timeZone);
+  if (deadlines.size >= DEADLINE_CACHE_SIZE) deadlines.clear();
+  deadlines.set(key, deadline.getTime());
+  return deadline;
 }
 
 export function escalationOf(input: EscalationInput): Escalation {

@@ -166,6 +166,17 @@ export async function getEscalationContext(db: Db, now: Date): Promise<Escalatio
     where: { id: SETTINGS_ROW_ID },
     select: { safety: true, timeZone: true },
   });
+  return escalationContextOf(row, now);
+}
+
+/**
+ * The escalation context from the stored row's columns, for a query that reads the row itself (the
+ * cockpit's count of flags awaiting acknowledgement); null (no row) gives the defaults.
+ */
+export function escalationContextOf(
+  row: { safety: unknown; timeZone: string } | null,
+  now: Date,
+): EscalationContext {
   if (!row) return { settings: defaultSafetySettings, timeZone: defaultServiceSettings.timeZone, now };
   return {
     settings: completed(safetySettings, defaultSafetySettings, row.safety),

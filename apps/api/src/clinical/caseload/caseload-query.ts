@@ -28,8 +28,10 @@ export interface CaseloadPageRow {
   status: ClientStatus;
   /** The current course (the highest sequence), or null. */
   courseId: string | null;
-  /** Its summary row; null only if the course has none yet (see listCaseload). */
-  summary: Pick<StoredCockpitRow, "course" | "measures" | "flags"> | null;
+  /** From its summary row; null only if the course has none yet (see listCaseload). */
+  course: StoredCockpitRow["course"] | null;
+  measures: StoredCockpitRow["measures"] | null;
+  flags: StoredCockpitRow["flags"] | null;
   nextSession: {
     number: number;
     plannedDate: string;
@@ -84,7 +86,8 @@ export function caseloadPageStatement(
       LIMIT ${take} OFFSET ${skip}
     )
     SELECT page.id::text AS id, page.display_name AS "displayName", page.status::text AS status,
-           current.id::text AS "courseId", summary.row AS summary, next.session AS "nextSession",
+           current.id::text AS "courseId", summary.row -> 'course' AS course,
+           summary.row -> 'measures' AS measures, summary.row -> 'flags' AS flags, next.session AS "nextSession",
            (SELECT settings.time_zone FROM organisation_settings settings WHERE settings.id = 1) AS "timeZone",
            page.total
     FROM page

@@ -22,18 +22,18 @@ const literalLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 /** The caseload row of one client: its current course's summary and next planned session. */
 function caseloadEntry(row: CaseloadPageRow, timeZone: string): CaseloadEntry {
-  const { id, displayName, status, summary, nextSession: next } = row;
+  const { id, displayName, status, course, measures, flags, nextSession: next } = row;
   if (row.courseId === null) {
     return { id, displayName, status, course: null, nextSession: null, measures: null, flags: [] };
   }
   // Every course has its row: written in the transaction that creates or changes the course, and
   // filled at start-up for courses loaded otherwise (rebuildCourseSummaries).
-  if (!summary) throw new Error(`course ${row.courseId} has no summary row`);
+  if (!course || !measures || !flags) throw new Error(`course ${row.courseId} has no summary row`);
   return {
     id,
     displayName,
     status,
-    course: summary.course,
+    course,
     // The next planned session counts only once the plan has given it a phase (nextPlanned's rule).
     nextSession:
       next && next.phase
@@ -50,8 +50,8 @@ function caseloadEntry(row: CaseloadPageRow, timeZone: string): CaseloadEntry {
             phase: next.phase,
           }
         : null,
-    measures: summary.measures,
-    flags: summary.flags,
+    measures,
+    flags,
   };
 }
 

@@ -12,7 +12,12 @@
 // the row is also compared with what the course page shows (phase, session n of N, measures, flags),
 // which reads the course's kind on its own path: a summary that computed a maintenance course with the
 // acute schedule would differ (another point overdue, acute response alerts).
+// The caseload reads the same rows (docs/decisions/024): after every step the client's caseload entry
+// must equal the one the general rules compute from every session, score and flag
+// (test/helpers/caseload-reference.ts), and the phase and flags filters must find the client by what
+// its entry shows.
 import {
+  caseloadResponse,
   cockpitRow,
   defaultMeasurementSettings,
   endpointPath,
@@ -26,10 +31,12 @@ import {
   asCourse,
   courseFor,
   newClient,
+  ok,
   outreachAttempted,
   signedInAs,
   type Clinician,
 } from "../../test/helpers/clinical";
+import { referenceCaseload } from "../../test/helpers/caseload-reference";
 import { completedAcuteCourse, startMaintenance } from "../../test/helpers/maintenance";
 import { followUpBody, gad7, phq9 } from "../../test/helpers/measures";
 import { verifyCourseSummaries } from "./course-summary";
@@ -303,6 +310,23 @@ async function expectRowAsCoursePage(courseId: string, step: string) {
   });
 }
 
+/** The client's caseload entry equals the general rules' one, and the filters find it by it. */
+async function expectCaseloadAsRules(clientId: string, step: string) {
+  const [expected] = await referenceCaseload(prisma, therapist.id, { clientIds: [clientId] });
+  if (!expected) throw new Error(`client ${clientId} is not in the caseload`);
+  const filters = new URLSearchParams({
+    q: expected.displayName,
+    pageSize: "100",
+    flagged: String(expected.flags.length > 0),
+    ...(expected.course ? { phase: expected.course.phase } : {}),
+  });
+  const page = ok(await therapist.get(`/api/clients?${filters.toString()}`), caseloadResponse);
+  expect(
+    page.items.find((item) => item.id === clientId),
+    step,
+  ).toEqual(expected);
+}
+
 describe("course summaries", () => {
   it("equal the rules computed from scratch after every step of a random history", async () => {
     const statuses = new Map<number, number>();
@@ -316,6 +340,7 @@ describe("course summaries", () => {
           const { course, courseIds } = await startingCourse(start, `Prop Client ${++counter}`);
           kinds.add(course.kind);
           expect((await verifyCourseSummaries(prisma, { courseIds })).mismatches).toEqual([]);
+          await expectCaseloadAsRules(course.client.id, "start");
           for (const step of steps) {
             const status = await apply(therapist, course.id, course.client.id, step);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -323,6 +348,7 @@ describe("course summaries", () => {
             const { mismatches } = await verifyCourseSummaries(prisma, { courseIds });
             expect(mismatches, JSON.stringify(step)).toEqual([]);
             await expectRowAsCoursePage(course.id, JSON.stringify(step));
+            await expectCaseloadAsRules(course.client.id, JSON.stringify(step));
           }
         },
       ),

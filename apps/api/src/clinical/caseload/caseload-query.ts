@@ -1,169 +1,134 @@
-// The caseload's data in two statements (docs/decisions/024): first the names of the therapist's
-// clients that match the search and status (the service orders them as people read names, and picks
-// the page); then, for the page's clients only, each with its current course (the highest sequence),
-// that course's live sessions, scores and open risk flags, the client's life-event kinds, and the
-// organisation's measurement settings and time zone. Each row is read once, through the indexes on therapist, client and course. The rows
-// come back as JSON and are checked with zod here, so the shape the caseload rules read is proven,
-// not assumed; Prisma is not used for this hot read because mapping several models' rows cost more
-// CPU than the rules themselves (docs/benchmarks.md, "At scale").
-import {
-  clientStatus,
-  courseFormat,
-  courseKind,
-  coursePhase,
-  disputeStage,
-  instrument,
-  lifeEventKind,
-  lineage,
-  problemArea,
-  sessionPhase,
-  sessionStatus,
-  type ClientStatus,
-} from "@ipt/shared";
-import { z } from "zod";
+// The caseload's page in one statement (docs/decisions/024, "The caseload reads the course
+// summaries"): the therapist's clients that match the search, status, phase and flags filters, ordered
+// by name as the lists compare names (the ICU collation person_name, then id) with the number that
+// match, and for the page's clients only: the current course's summary row (course_summaries, kept
+// current on write by the general rules, docs/decisions/023) and the course's next planned session
+// (the lowest-numbered live session still planned, nextPlanned's rule). Nothing is worked out per
+// session, score or flag on a read: the summary row already holds the course, its measures summary
+// and its flags. The row's JSON is the stored summary, written by the API itself; the answer is checked
+// against the endpoint's schema as it is serialised (routes/define-route.ts).
+import type { ClientStatus, CoursePhase, SessionPhase } from "@ipt/shared";
 import { Prisma, type PrismaClient } from "../../db/prisma";
+import type { StoredCockpitRow } from "../../supervision/course-summary";
 
-const session = z.tuple([
-  z.string(), // id
-  z.number().int().nullable(), // number
-  sessionStatus,
-  z.string(), // planned date, YYYY-MM-DD
-  z.string(), // start time, HH:MM
-  z.number().int(), // duration in minutes
-  sessionPhase.nullable(),
-]);
-const score = z.tuple([
-  z.string(), // id
-  z.string(), // session id
-  instrument,
-  z.number().int(), // total
-  z.string().nullable(), // the score it corrects
-]);
-const openRisk = z.tuple([z.string() /* session id */, z.number().int() /* item 9 answer */]);
-
-const course = z.object({
-  id: z.string(),
-  /** A maintenance course has its own measurement points (shared measures/schedule). */
-  kind: courseKind,
-  format: courseFormat,
-  lineage,
-  phase: coursePhase,
-  plannedSessions: z.number().int(),
-  terminationLead: z.number().int(),
-  terminationRaisedAt: z.string().nullable(),
-  primaryArea: problemArea.nullable(),
-  secondaryArea: problemArea.nullable(),
-  disputeStage: disputeStage.nullable(),
-  sensitivityModifier: z.boolean(),
-  sessions: z.array(session),
-  scores: z.array(score),
-  risks: z.array(openRisk),
-});
-
-const caseloadClient = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  status: clientStatus,
-  kinds: z.array(lifeEventKind),
-  course: course.nullable(),
-});
-
-const caseloadName = z.object({ id: z.string(), displayName: z.string(), status: clientStatus });
-
-const caseloadRow = z.object({
-  clients: z.array(caseloadClient),
-  /** The settings row; null while an admin has never saved it (the defaults apply). */
-  settings: z.object({ measurement: z.unknown(), timeZone: z.string() }).nullable(),
-});
-
-export type CaseloadClient = z.infer<typeof caseloadClient>;
-export type CaseloadCourse = z.infer<typeof course>;
-export type CaseloadData = z.infer<typeof caseloadRow>;
-export type CaseloadName = z.infer<typeof caseloadName>;
-
-/** Which of the therapist's clients: those matching a search and status, or these ids. */
-export type CaseloadSelection =
-  { search: string | null; status: ClientStatus | null } | { clientIds: readonly string[] };
-
-const selected = (selection: CaseloadSelection) =>
-  "clientIds" in selection
-    ? Prisma.sql`AND client.id = ANY(${selection.clientIds}::uuid[])`
-    : Prisma.sql`
-      AND (${selection.search}::text IS NULL OR client.display_name ILIKE '%' || ${selection.search}::text || '%')
-      AND (${selection.status}::text IS NULL OR client.status::text = ${selection.status}::text)`;
-
-/**
- * The therapist's clients that match, by name only, in no particular order. `search` is a LIKE pattern
- * already escaped (matched case-insensitively anywhere in the name).
- */
-export async function loadCaseloadNames(
-  prisma: PrismaClient,
-  therapistId: string,
-  selection: CaseloadSelection,
-): Promise<CaseloadName[]> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT client.id, client.display_name AS "displayName", client.status
-    FROM clients client
-    WHERE client.therapist_id = ${therapistId}::uuid ${selected(selection)}`;
-  return z.array(caseloadName).parse(rows);
+/** Which of the therapist's clients. `search` is a LIKE pattern already escaped. */
+export interface CaseloadFilter {
+  search: string | null;
+  status: ClientStatus | null;
+  /** The current course's phase; a client without a course has none. */
+  phase: CoursePhase | null;
+  /** Whether the current course raises any flag (a client without a course raises none). */
+  flagged: boolean | null;
 }
 
-/** The selected clients with everything their caseload rows need, in no particular order. */
-export async function loadCaseloadData(
+/** One page row as the statement returns it. */
+export interface CaseloadPageRow {
+  id: string;
+  displayName: string;
+  status: ClientStatus;
+  /** The current course (the highest sequence), or null. */
+  courseId: string | null;
+  /** From its summary row; null only if the course has none yet (see listCaseload). */
+  course: StoredCockpitRow["course"] | null;
+  measures: StoredCockpitRow["measures"] | null;
+  flags: StoredCockpitRow["flags"] | null;
+  nextSession: {
+    number: number;
+    plannedDate: string;
+    startTime: string;
+    durationMinutes: number;
+    phase: SessionPhase | null;
+  } | null;
+  /** The organisation's time zone as stored; null while the settings were never saved. */
+  timeZone: string | null;
+  total: number;
+}
+
+/** The client's current course: the highest sequence (completed or not). */
+const currentCourse = (client: Prisma.Sql) => Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT course.id FROM courses course WHERE course.client_id = ${client}
+    ORDER BY course.sequence DESC LIMIT 1
+  ) current ON true
+  LEFT JOIN course_summaries summary ON summary.course_id = current.id`;
+
+/** Whether the filters read the current course's summary (phase, flags): it is joined to filter then. */
+const byCourse = (filter: CaseloadFilter) => filter.phase !== null || filter.flagged !== null;
+
+/** FROM and WHERE of the matching clients. */
+function matching(therapistId: string, filter: CaseloadFilter) {
+  return Prisma.sql`
+    FROM clients client
+    ${byCourse(filter) ? currentCourse(Prisma.raw("client.id")) : Prisma.empty}
+    WHERE client.therapist_id = ${therapistId}::uuid
+    ${filter.search === null ? Prisma.empty : Prisma.sql`AND client.display_name ILIKE '%' || ${filter.search}::text || '%'`}
+    ${filter.status === null ? Prisma.empty : Prisma.sql`AND client.status = ${filter.status}::"ClientStatus"`}
+    ${filter.phase === null ? Prisma.empty : Prisma.sql`AND summary.phase = ${filter.phase}::"CoursePhase"`}
+    ${
+      filter.flagged === null
+        ? Prisma.empty
+        : Prisma.sql`AND (coalesce(jsonb_array_length(summary.row -> 'flags'), 0) > 0) = ${filter.flagged}`
+    }`;
+}
+
+/**
+ * The page's statement: the matching clients' page, then for its clients the current course and its
+ * summary row (already joined when the filters read them: each row is read once), then the next
+ * planned session. Exported for the benchmark's EXPLAIN.
+ */
+export function caseloadPageStatement(
+  therapistId: string,
+  filter: CaseloadFilter,
+  skip: number,
+  take: number,
+) {
+  const joined = byCourse(filter);
+  return Prisma.sql`
+    WITH matched AS (
+      SELECT client.id, client.display_name, client.status, count(*) OVER ()::int AS total,
+             ${joined ? Prisma.sql`current.id AS course_id, summary.row` : Prisma.sql`NULL::uuid AS course_id, NULL::jsonb AS row`}
+      ${matching(therapistId, filter)}
+      ORDER BY client.display_name COLLATE "person_name", client.id
+      LIMIT ${take} OFFSET ${skip}
+    ), page AS (
+      ${
+        joined
+          ? Prisma.sql`SELECT * FROM matched`
+          : Prisma.sql`SELECT matched.id, matched.display_name, matched.status, matched.total,
+                              current.id AS course_id, summary.row
+                       FROM matched ${currentCourse(Prisma.raw("matched.id"))}`
+      }
+    )
+    SELECT page.id::text AS id, page.display_name AS "displayName", page.status::text AS status,
+           page.course_id::text AS "courseId", page.row -> 'course' AS course,
+           page.row -> 'measures' AS measures, page.row -> 'flags' AS flags, next.session AS "nextSession",
+           (SELECT settings.time_zone FROM organisation_settings settings WHERE settings.id = 1) AS "timeZone",
+           page.total
+    FROM page
+    LEFT JOIN LATERAL (
+      SELECT json_build_object('number', s.number, 'plannedDate', s.planned_date, 'startTime', s.start_time,
+                               'durationMinutes', s.duration_minutes, 'phase', s.phase) AS session
+      FROM therapy_sessions s
+      WHERE s.course_id = page.course_id AND s.deleted_at IS NULL AND s.status = 'planned' AND s.number IS NOT NULL
+      ORDER BY s.number, s.created_order LIMIT 1
+    ) next ON true
+    ORDER BY page.display_name COLLATE "person_name", page.id`;
+}
+
+/** One page and the total: one statement (a second only for a page past the end). */
+export async function loadCaseloadPage(
   prisma: PrismaClient,
   therapistId: string,
-  selection: CaseloadSelection,
-): Promise<CaseloadData> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT
-      coalesce((
-        SELECT json_agg(json_build_object(
-          'id', client.id,
-          'displayName', client.display_name,
-          'status', client.status,
-          'kinds', coalesce((
-            SELECT array_agg(DISTINCT event.kind) FROM life_events event
-            WHERE event.client_id = client.id AND event.deleted_at IS NULL
-          ), '{}'),
-          'course', (
-            SELECT json_build_object(
-              'id', course.id,
-              'kind', course.kind,
-              'format', course.format,
-              'lineage', course.lineage,
-              'phase', course.phase,
-              'plannedSessions', course.planned_sessions,
-              'terminationLead', course.termination_lead,
-              'terminationRaisedAt', course.termination_raised_at,
-              'primaryArea', course.primary_area,
-              'secondaryArea', course.secondary_area,
-              'disputeStage', course.dispute_stage,
-              'sensitivityModifier', course.sensitivity_modifier,
-              'sessions', coalesce((
-                SELECT json_agg(json_build_array(s.id, s.number, s.status, s.planned_date, s.start_time,
-                                                 s.duration_minutes, s.phase) ORDER BY s.created_order)
-                FROM therapy_sessions s WHERE s.course_id = course.id AND s.deleted_at IS NULL
-              ), '[]'),
-              'scores', coalesce((
-                SELECT json_agg(json_build_array(m.id, m.session_id, m.instrument, m.total, m.corrects_id)
-                                ORDER BY m.entered_at, m.id)
-                FROM measure_scores m WHERE m.course_id = course.id
-              ), '[]'),
-              'risks', coalesce((
-                SELECT json_agg(json_build_array(r.session_id, r.item_value) ORDER BY r.raised_at, r.id)
-                FROM risk_flags r WHERE r.course_id = course.id AND r.resolved_at IS NULL
-              ), '[]')
-            )
-            FROM courses course WHERE course.client_id = client.id
-            ORDER BY course.sequence DESC LIMIT 1
-          )
-        ))
-        FROM clients client
-        WHERE client.therapist_id = ${therapistId}::uuid ${selected(selection)}
-      ), '[]') AS clients,
-      (
-        SELECT json_build_object('measurement', settings.measurement, 'timeZone', settings.time_zone)
-        FROM organisation_settings settings WHERE settings.id = 1
-      ) AS settings`;
-  return caseloadRow.parse(rows[0]);
+  filter: CaseloadFilter,
+  skip: number,
+  take: number,
+): Promise<{ rows: CaseloadPageRow[]; total: number }> {
+  const rows = await prisma.$queryRaw<CaseloadPageRow[]>(
+    caseloadPageStatement(therapistId, filter, skip, take),
+  );
+  if (rows.length > 0 || skip === 0) return { rows, total: rows[0]?.total ?? 0 };
+  // A page past the end: the total still counts what matched.
+  const [count] = await prisma.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total ${matching(therapistId, filter)}`;
+  return { rows, total: count?.total ?? 0 };
 }

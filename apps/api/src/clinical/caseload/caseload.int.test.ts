@@ -1,3 +1,8 @@
+// The caseload: filters, paging, search, ordering and its audit row. Every page served is also
+// compared, row by row, with the caseload the general rules compute from every session, score and flag
+// (test/helpers/caseload-reference.ts): the summary rows it reads must give the same rows. Writes made
+// straight through Prisma here (not through the API) refresh their courses' summaries as an API write
+// does, in the same transaction.
 import { caseloadResponse } from "@ipt/shared";
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
@@ -11,14 +16,24 @@ import {
   signedInAs,
   type Clinician,
 } from "../../../test/helpers/clinical";
+import { referenceCaseload } from "../../../test/helpers/caseload-reference";
+import { completedAcuteCourse, startMaintenance } from "../../../test/helpers/maintenance";
+import { refreshCourseSummaries } from "../../supervision/course-summary";
 
 const { app, prisma } = await createTestApp();
 
+/** The caseload page; each row as the general rules compute it from scratch. */
 async function caseload(who: Clinician, query = "") {
   const response = await who.get(`/api/clients${query}`);
   expect(response.statusCode, response.body).toBe(200);
-  return caseloadResponse.parse(response.json());
+  const page = caseloadResponse.parse(response.json());
+  const reference = new Map((await referenceCaseload(prisma, who.id)).map((entry) => [entry.id, entry]));
+  for (const item of page.items) expect(item).toEqual(reference.get(item.id));
+  return page;
 }
+
+/** What an API write does after changing courses: their summary rows recomputed, in one transaction. */
+const refreshed = (courseIds: string[]) => prisma.$transaction((tx) => refreshCourseSummaries(tx, courseIds));
 
 const names = (page: { items: { displayName: string }[] }) => page.items.map((item) => item.displayName);
 
@@ -59,6 +74,7 @@ describe("the caseload", () => {
       where: { courseId: second.id, number: { in: [1, 2, 3] } },
       data: { status: "held" },
     });
+    await refreshed([first.id, second.id]);
 
     const [entry] = (await caseload(therapist)).items;
 
@@ -81,12 +97,55 @@ describe("the caseload", () => {
       where: { courseId: course.id, number: { lte: 8 } },
       data: { status: "held" },
     });
+    await refreshed([course.id]);
 
     const [entry] = (await caseload(therapist)).items;
 
     expect(entry?.course).toMatchObject({ phase: "middle", sessionsHeld: 8 });
     expect(entry?.nextSession).toMatchObject({ number: 9, phase: "termination" });
     expect(entry?.flags.map((flag) => flag.code)).toEqual(["measures_overdue", "termination_not_raised"]);
+  });
+
+  it("orders names as the lists compare them (case and accents aside, digits by value) and pages after sorting", async () => {
+    const therapist = await signedInAs(app, prisma);
+    // Created in an order no rule gives.
+    for (const displayName of ["client 10", "Émile", "Client 2", "emile", "Bea"]) {
+      await newClient(therapist, { displayName });
+    }
+    const all = await caseload(therapist, "?pageSize=100");
+    expect(all.total).toBe(5);
+    expect(names(all).slice(0, 3)).toEqual(["Bea", "Client 2", "client 10"]);
+    expect(names(all).slice(3).sort()).toEqual(["emile", "Émile"].sort());
+    // Equal names (case and accents aside) go by client id.
+    const ids = all.items.slice(3).map((item) => item.id);
+    expect(ids).toEqual([...ids].sort());
+
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(await caseload(therapist, `?pageSize=2&page=${page}`));
+    expect(pages.flatMap(names)).toEqual(names(all));
+    expect(pages.map((page) => page.total)).toEqual([5, 5, 5]);
+    // Past the end: no rows, and the total still counts what matched.
+    expect(await caseload(therapist, "?pageSize=2&page=4")).toMatchObject({ items: [], total: 5, page: 4 });
+  });
+
+  it("shows a completed course as it ended, then the maintenance course that follows it", async () => {
+    const therapist = await signedInAs(app, prisma);
+    const acute = await completedAcuteCourse(therapist);
+
+    const [ended] = (await caseload(therapist, `?q=${encodeURIComponent(acute.client.displayName)}`)).items;
+    expect(ended).toMatchObject({
+      id: acute.client.id,
+      course: { id: acute.id, phase: "completed" },
+      flags: [],
+    });
+    expect(names(await caseload(therapist, "?phase=completed"))).toEqual([acute.client.displayName]);
+
+    const maintenance = asCourse(await startMaintenance(therapist, acute.id), 201);
+    const [following] = (await caseload(therapist, `?q=${encodeURIComponent(acute.client.displayName)}`))
+      .items;
+    expect(following?.course).toMatchObject({ id: maintenance.id, phase: "maintenance" });
+    expect(names(await caseload(therapist, "?phase=completed"))).toEqual([]);
+    expect(names(await caseload(therapist, "?phase=maintenance"))).toEqual([acute.client.displayName]);
   });
 
   it("searches names literally and case-insensitively: % and _ are not wildcards", async () => {
@@ -115,6 +174,7 @@ describe("the caseload", () => {
       where: { courseId: flagged.id, number: { lte: 9 } },
       data: { status: "held" },
     });
+    await refreshed([middle.id, flagged.id]);
 
     expect(names(await caseload(therapist, "?status=intake"))).toEqual(["A intake, no course", "B initial"]);
     expect(names(await caseload(therapist, "?status=active"))).toEqual(["C middle", "D flagged"]);
@@ -169,6 +229,11 @@ describe("the caseload", () => {
         startDate: new Date("2026-01-05"),
       })),
     });
+    await refreshed(
+      (await prisma.course.findMany({ where: { clientId: { in: clients.map((c) => c.id) } } })).map(
+        (c) => c.id,
+      ),
+    );
 
     const page = await caseload(therapist, "?pageSize=100");
 

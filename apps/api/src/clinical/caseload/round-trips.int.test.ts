@@ -1,7 +1,8 @@
-// The caseload costs three round trips whatever the caseload's size: the session lookup, the
-// matching names, then the page's data and its audit row sent together; a client's record costs two:
-// the session lookup, then the data and the audit row sent together, the INSERT deciding viewed or
-// denied (issue 16; docs/decisions/024; the audit row is group-committed, 022). Counted at
+// The caseload costs three round trips whatever the caseload's size: the session lookup, the page
+// (one statement: the clients, their courses' summary rows and next planned sessions), then its audit
+// row; a client's record costs two: the session lookup, then the data and the audit row sent
+// together, the INSERT deciding viewed or denied (issue 16; docs/decisions/024; the audit row is
+// group-committed, 022). Counted at
 // the pg pool (test/helpers/statement-log.ts), as `pnpm bench` counts them, so BEGIN, COMMIT and the
 // session's last-seen update would count too.
 import { caseloadResponse, clientDetail } from "@ipt/shared";
@@ -31,7 +32,7 @@ const tablesOf = (sql: string) =>
   [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?([a-z_]+)"?/gi)].map((m) => m[1]);
 
 describe("round trips per read", () => {
-  it("the caseload: session, names, then the page's data beside its audit row, for one client or six", async () => {
+  it("the caseload: session, the page in one statement, then its audit row, for one client or six", async () => {
     const few = await signedInAs(app, prisma);
     await courseFor(few, { phase: "middle" });
     const many = await signedInAs(app, prisma);
@@ -50,16 +51,18 @@ describe("round trips per read", () => {
     expect(page.items[0]?.measures).toMatchObject({ latestPhq9: { total: 15 }, openRiskFlags: 1 });
     for (const run of [one, six]) {
       expect(run.roundTrips).toBe(3);
-      expect(run.statements).toHaveLength(4);
+      expect(run.statements).toHaveLength(3);
       expect(tablesOf(run.statements[0] ?? "")).toContain("login_sessions");
-      expect(tablesOf(run.statements[1] ?? "")).toEqual(["clients"]);
-      // The third round trip: the audit row and one read-only statement for the page's data
-      // (clients, courses, sessions, scores, risk flags, settings), in either order.
-      const last = run.statements.slice(2);
-      expect(last.filter((sql) => sql === AUDIT_INSERT_SQL)).toHaveLength(1);
-      expect(tablesOf(last.find((sql) => sql !== AUDIT_INSERT_SQL) ?? "")).toEqual(
-        expect.arrayContaining(["clients", "courses", "therapy_sessions", "measure_scores", "risk_flags"]),
+      // The page: clients, their current courses' summary rows and next planned sessions; no
+      // session, score or risk flag of theirs is read to work them out.
+      const tables = tablesOf(run.statements[1] ?? "");
+      expect(tables).toEqual(
+        expect.arrayContaining(["clients", "courses", "course_summaries", "therapy_sessions"]),
       );
+      expect(tables).not.toContain("measure_scores");
+      expect(tables).not.toContain("risk_flags");
+      expect(tables).not.toContain("life_events");
+      expect(run.statements[2]).toBe(AUDIT_INSERT_SQL);
     }
   });
 

@@ -16,6 +16,7 @@ import {
   type FieldError,
 } from "@ipt/shared";
 import type { z } from "zod";
+import { takeEarlyResponse } from "./early-requests";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -167,13 +168,17 @@ export async function apiRequest<E extends Endpoint>(
   try {
     // params and query were typed against the endpoint by this function's signature.
     const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
-    response = await config.fetch(url, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    // The same read, asked for by index.html's early script while the app loaded (./early-requests).
+    const early = method === "GET" && body === undefined ? await takeEarlyResponse(url) : undefined;
+    response =
+      early ??
+      (await config.fetch(url, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError({ cause: error });

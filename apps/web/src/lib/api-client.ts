@@ -170,6 +170,10 @@ export async function apiRequest<E extends Endpoint>(
     const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
     // The same read, asked for by index.html's early script while the app loaded (./early-requests).
     const early = method === "GET" && body === undefined ? await takeEarlyResponse(url) : undefined;
+    // An early answer that came long ago is read in a task of its own, as one from the network is:
+    // otherwise the app's set-up, the session check, the loaders and every answer's parsing would
+    // chain through promises into one long task (total blocking time).
+    if (early) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     response =
       early ??
       (await config.fetch(url, {

@@ -3,7 +3,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router/dom";
 import { sessionQueryOptions } from "../features/auth/api/get-session";
 import { configureApiClient } from "../lib/api-client";
-import { closeEarlyRequests, discardEarlyResponses } from "../lib/early-requests";
+import { closeEarlyRequests, discardEarlyResponses, fetchTakingEarlyAnswers } from "../lib/early-requests";
 import { createQueryClient } from "./query-client";
 import { createAppRouter } from "./router";
 import { createSessionGuard, SessionGuardContext, type SessionGuard } from "./session-guard";
@@ -15,6 +15,7 @@ function createAppServices() {
   const queryClient = createQueryClient((error) => onApiError.current(error));
   configureApiClient({
     getCsrfToken: () => queryClient.getQueryData(sessionQueryOptions().queryKey)?.csrfToken,
+    fetch: fetchTakingEarlyAnswers,
   });
   // index.html's early script may have asked for this page's data already (lib/early-requests.ts):
   // from here on the app asks itself, and what the first page did not take is dropped once it is in.

@@ -16,7 +16,6 @@ import {
   type FieldError,
 } from "@ipt/shared";
 import type { z } from "zod";
-import { takeEarlyResponse } from "./early-requests";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -168,21 +167,13 @@ export async function apiRequest<E extends Endpoint>(
   try {
     // params and query were typed against the endpoint by this function's signature.
     const url = endpointPath(endpoint, ...([params, query] as EndpointPathArgs<E>));
-    // The same read, asked for by index.html's early script while the app loaded (./early-requests).
-    const early = method === "GET" && body === undefined ? await takeEarlyResponse(url) : undefined;
-    // An early answer that came long ago is read in a task of its own, as one from the network is:
-    // otherwise the app's set-up, the session check, the loaders and every answer's parsing would
-    // chain through promises into one long task (total blocking time).
-    if (early) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    response =
-      early ??
-      (await config.fetch(url, {
-        method,
-        headers,
-        credentials: "same-origin",
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      }));
+    response = await config.fetch(url, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError({ cause: error });

@@ -7,6 +7,7 @@ import {
   closeEarlyRequests,
   discardEarlyResponses,
   EARLY_REQUESTS_KEY,
+  fetchTakingEarlyAnswers,
   startEarlyRequests,
   takeEarlyResponse,
   type EarlyRequestTable,
@@ -44,7 +45,8 @@ function stubNetwork(answer: (url: string) => Response | Error) {
     return result;
   });
   vi.stubGlobal("fetch", fetch);
-  configureApiClient({ fetch: (...args) => globalThis.fetch(...args) });
+  // As the app configures it (app.tsx).
+  configureApiClient({ fetch: fetchTakingEarlyAnswers });
   return { fetch, urls: () => fetch.mock.calls.map(([input]) => urlOf(input)) };
 }
 

@@ -2,8 +2,9 @@
 // "Page data with the HTML"). The built index.html loads a tiny script (vite-plugins/early-requests.ts)
 // that runs `startEarlyRequests` with the table of src/app/early-requests-table.ts: on a page named
 // there, it preloads the page's own code and asks for the session and, once the session answers
-// "signed in", for the page's data, and leaves the answers' promises on `window`. `apiRequest` takes an answer from there instead of asking
-// again (each one once); the app discards what is left once its first page has loaded.
+// "signed in", for the page's data, and leaves the answers' promises on `window`. The app's fetch
+// (`fetchTakingEarlyAnswers`) takes an answer from there instead of asking again (each one once);
+// the app discards what is left once its first page has loaded.
 //
 // `startEarlyRequests` is written out into that script by its source text (`Function.toString`): it
 // must use nothing but its arguments and the browser's globals.
@@ -111,6 +112,24 @@ export function takeEarlyResponse(url: string): EarlyAnswer | undefined {
   if (answer) answers?.delete(url);
   return answer;
 }
+
+/**
+ * The app's fetch (configureApiClient): a GET the early script asked for already is answered from
+ * there, once; anything else, or an early request that was not sent or failed, goes to the network.
+ * Here rather than in the API client, which the sign-in page shares (its JavaScript budget is full).
+ */
+export const fetchTakingEarlyAnswers: typeof fetch = async (input, init) => {
+  const read = (init?.method ?? "GET").toUpperCase() === "GET" && init?.body == null;
+  const early = read && typeof input === "string" ? await takeEarlyResponse(input) : undefined;
+  if (early) {
+    // An answer that came long ago is read in a task of its own, as one from the network is:
+    // otherwise the app's set-up, the session check, the loaders and every answer's parsing would
+    // chain through promises into one long task (total blocking time).
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    return early;
+  }
+  return globalThis.fetch(input, init);
+};
 
 /**
  * The app has started: an early script that runs from now on asks for nothing (the app asks itself).

@@ -66,7 +66,11 @@ export function resolvePreloads(
       const files = new Set<string>();
       for (const module of modules) {
         const id = path.resolve(root, module);
-        const chunk = chunks.find((candidate) => candidate.moduleIds.includes(id));
+        // The module's own chunk, or the small facade the bundler made for a lazily loaded module
+        // that lives in a shared chunk (which the facade imports).
+        const chunk =
+          chunks.find((candidate) => candidate.facadeModuleId === id) ??
+          chunks.find((candidate) => candidate.moduleIds.includes(id));
         if (!chunk || loaded.has(chunk.fileName)) {
           throw new Error(`early-requests: ${module} (for ${page.page}) is not a lazily loaded module.`);
         }

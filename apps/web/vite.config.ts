@@ -2,15 +2,17 @@ import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { sharedCodeGroups } from "./vite-plugins/chunks.ts";
+import { earlyRequests } from "./vite-plugins/early-requests.ts";
 import { precompress } from "./vite-plugins/precompress.ts";
 import { stylesheetFirst } from "./vite-plugins/stylesheet-first.ts";
 
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // The API serves the built files from apps/web/dist in production (same origin, strict CSP:
-// `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into the HTML pages.
+// `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into the HTML pages (the early
+// requests' script is a file too).
 export default defineConfig({
-  plugins: [react(), stylesheetFirst(), precompress()],
+  plugins: [react(), earlyRequests(), stylesheetFirst(), precompress()],
   server: {
     port: 5173,
     strictPort: true,

@@ -5,6 +5,7 @@ import { caseloadResponse, courseMeasures, recordMeasureResponse, riskFlagDetail
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../../test/helpers/api";
 import { createTestApp } from "../../../test/helpers/app";
+import { refreshCourseSummary } from "../../supervision/course-summary";
 import {
   asCourse,
   asSession,
@@ -316,14 +317,18 @@ describe("resolving a risk flag", () => {
 
   it("the flag outlives the course: a completed course shows only the open risk flag, and it can still be followed up and resolved", async () => {
     const { therapist, course, riskFlag } = await flaggedCourse(1);
-    // Sessions 2–4 held without scores would be overdue on an open course.
-    await prisma.therapySession.updateMany({
-      where: { courseId: course.id, number: { in: [2, 3, 4] } },
-      data: { status: "held" },
-    });
-    await prisma.course.update({
-      where: { id: course.id },
-      data: { phase: "completed", outcome: "discontinued" },
+    // Sessions 2–4 held without scores would be overdue on an open course. Written past the
+    // services, so the course's summary (what the caseload shows) is refreshed as they would.
+    await prisma.$transaction(async (tx) => {
+      await tx.therapySession.updateMany({
+        where: { courseId: course.id, number: { in: [2, 3, 4] } },
+        data: { status: "held" },
+      });
+      await tx.course.update({
+        where: { id: course.id },
+        data: { phase: "completed", outcome: "discontinued" },
+      });
+      await refreshCourseSummary(tx, course.id);
     });
 
     const detail = asCourse(await therapist.get(`/api/courses/${course.id}`));

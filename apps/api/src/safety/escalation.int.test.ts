@@ -19,7 +19,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { auditRows, expectApiError, fieldNames } from "../../test/helpers/api";
 import { createTestApp } from "../../test/helpers/app";
-import { ok, signedInAs, therapistWithCourse, type Clinician } from "../../test/helpers/clinical";
+import { courseFor, ok, signedInAs, therapistWithCourse, type Clinician } from "../../test/helpers/clinical";
 import { followedUp, followUpBody, heldSession, recordPhq9, supervisorOf } from "../../test/helpers/measures";
 
 const { app, prisma } = await createTestApp();
@@ -195,5 +195,29 @@ describe("acknowledging a risk flag", () => {
     expectApiError(await acknowledge(therapist, flag.id), 403, "forbidden");
     const stored = await prisma.riskFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(stored.acknowledgedAt).toBeNull();
+  });
+});
+
+describe("the count of flags awaiting acknowledgement", () => {
+  it("covers every open flag of every flagged course, as the list does", async () => {
+    const { therapist, course } = await therapistWithCourse(app, prisma, { phase: "middle" });
+    const second = await courseFor(therapist, { phase: "middle" });
+    const { supervisor } = await supervisorOf(app, prisma, therapist);
+    // Two escalated flags on the first course; one escalated and one not on the second.
+    const cases = [
+      [course, 1, "high"],
+      [course, 2, "high"],
+      [second, 1, "low"],
+      [second, 2, "high"],
+    ] as const;
+    for (const [target, number, riskLevel] of cases) {
+      const session = await heldSession(therapist, target, number);
+      const { riskFlag } = await recordPhq9(therapist, target.id, session.id, 14, 2);
+      await followedUp(therapist, riskFlag!.id, followUpBody({ riskLevel }));
+    }
+    const list = await riskFlagsOf(supervisor);
+    expect(list.items).toHaveLength(4);
+    expect(list.awaitingAcknowledgement).toBe(3);
+    expect((await cockpitOf(supervisor)).riskFlagsAwaitingAcknowledgement).toBe(3);
   });
 });

@@ -21,6 +21,7 @@ import { updateSession } from "../clinical/sessions/sessions-service";
 import { Prisma } from "../db/prisma";
 import type { TransactionRunner } from "../db/transactions";
 import { cockpitPageStatement } from "./cockpit-service";
+import { awaitingAcknowledgementStatement } from "./risk-flags-service";
 import {
   OPEN_PHASES,
   rebuildCourseSummaries,
@@ -172,5 +173,35 @@ describe("bulk-loaded courses", () => {
       .join("\n");
     expect(plan).toContain("course_summaries_therapist_id_urgency_risk_since_idx");
     expect(plan).not.toMatch(/Seq Scan on course_summaries/);
+  }, 120_000);
+
+  it("the count of flags awaiting acknowledgement reads each flagged summary's flags by its course", async () => {
+    const therapistIds = await bulkLoad();
+    await rebuildCourseSummaries(prisma, { onlyStale: true });
+    // Every course of these therapists counted as flagged (urgency 0): the count reads the flags of
+    // each of their summary rows. A plain join let the planner drive from the flags table instead
+    // (a sequential scan of it here, a hash join with it at 102,000 clients).
+    await prisma.$executeRaw`UPDATE course_summaries SET urgency = 0 WHERE therapist_id = ANY(${therapistIds}::uuid[])`;
+    await prisma.$executeRaw`ANALYZE course_summaries`;
+    await prisma.$executeRaw`ANALYZE risk_flags`;
+    const supervisor = await createAccount(prisma, { role: "supervisor" });
+    const actor: Actor = {
+      userId: supervisor.id,
+      role: "supervisor",
+      audit: { actorId: supervisor.id, ip: null, requestId: null },
+      now: new Date(),
+    };
+    const statement = awaitingAcknowledgementStatement(actor, therapistIds.slice(0, 2));
+    const plan = (await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${statement}`))
+      .map((line) => line["QUERY PLAN"])
+      .join("\n");
+    // The summaries through the therapist index; each one's flags looked up by its course, inside a
+    // nested loop, never hashed against the whole table (docs/benchmarks.md, "The count's flags per
+    // course").
+    expect(plan).toContain("course_summaries_therapist_id_urgency_risk_since_idx");
+    expect(plan).toMatch(
+      /on risk_flags flag[^\n]*\n[^\n]*(Index Cond|Filter): .*\(course_id = summary\.course_id\)/,
+    );
+    expect(plan).not.toMatch(/Hash/);
   }, 120_000);
 });

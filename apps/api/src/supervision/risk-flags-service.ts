@@ -134,20 +134,63 @@ export async function listOpenRiskFlags(
 
 /** A flag of countAwaitingAcknowledgement's statement: what the escalation rule reads, times in ms. */
 const awaitingRow = z.object({
-  flags: z.array(
-    z.tuple([
-      z.number().int(), // raised at
-      z.number().int().nullable(), // acknowledged at
-      z.array(
-        z.tuple([riskLevel, z.boolean() /* supervisor informed */, z.number().int() /* recorded at */]),
-      ),
-    ]),
+  /** Per summary row with an open flag (urgency 0), its course's open flags. */
+  courses: z.array(
+    z.array(
+      z.tuple([
+        z.number().int(), // raised at
+        z.number().int().nullable(), // acknowledged at
+        z.array(
+          z.tuple([riskLevel, z.boolean() /* supervisor informed */, z.number().int() /* recorded at */]),
+        ),
+      ]),
+    ),
   ),
   /** The settings row; null while an admin has never saved it (the defaults apply). */
   settings: z.object({ safety: z.unknown(), timeZone: z.string() }).nullable(),
 });
 
 const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)::bigint`;
+
+/**
+ * countAwaitingAcknowledgement's statement (exported for its EXPLAIN test): per summary row of the
+ * supervisees' courses with an open flag, the readable check and the course's open flags, each
+ * looked up through an index, so what it reads follows the supervisees' flags, not the database's.
+ */
+export const awaitingAcknowledgementStatement = (actor: Actor, therapistIds: readonly string[]) =>
+  Prisma.sql`
+    SELECT
+      coalesce((
+        SELECT json_agg(open_flags.flags)
+        FROM course_summaries summary
+        -- The course's client, if readable: looked up per summary row (LIMIT keeps the planner from
+        -- joining all courses to all flags, which scanned every course at 100,000 clients).
+        CROSS JOIN LATERAL (
+          SELECT FROM courses course JOIN clients client ON client.id = course.client_id
+          WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
+          LIMIT 1
+        ) readable
+        -- The course's open flags, gathered per summary row through the course index: the aggregate
+        -- keeps the planner from hash-joining the summaries with a sequential scan of every open
+        -- flag in the database (docs/benchmarks.md, "The count's flags per course").
+        CROSS JOIN LATERAL (
+          SELECT coalesce(json_agg(json_build_array(
+            ${epochMs(Prisma.sql`flag.raised_at`)},
+            ${epochMs(Prisma.sql`flag.acknowledged_at`)},
+            coalesce((
+              SELECT json_agg(json_build_array(follow_up.risk_level, follow_up.supervisor_informed,
+                                               ${epochMs(Prisma.sql`follow_up.created_at`)}))
+              FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
+            ), '[]'))), '[]') AS flags
+          FROM risk_flags flag
+          WHERE flag.course_id = summary.course_id AND flag.resolved_at IS NULL
+        ) open_flags
+        WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
+      ), '[]') AS courses,
+      (
+        SELECT json_build_object('safety', settings.safety, 'timeZone', settings.time_zone)
+        FROM organisation_settings settings WHERE settings.id = ${SETTINGS_ROW_ID}
+      ) AS settings`;
 
 /**
  * How many open flags of these supervisees' clients await the supervisor's acknowledgement (the
@@ -163,35 +206,10 @@ export async function countAwaitingAcknowledgement(
   actor: Actor,
   therapistIds: readonly string[],
 ): Promise<number> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT
-      coalesce((
-        SELECT json_agg(json_build_array(
-          ${epochMs(Prisma.sql`flag.raised_at`)},
-          ${epochMs(Prisma.sql`flag.acknowledged_at`)},
-          coalesce((
-            SELECT json_agg(json_build_array(follow_up.risk_level, follow_up.supervisor_informed,
-                                             ${epochMs(Prisma.sql`follow_up.created_at`)}))
-            FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
-          ), '[]')))
-        FROM course_summaries summary
-        -- The course's client, if readable: looked up per summary row (LIMIT keeps the planner from
-        -- joining all courses to all flags, which scanned every course at 100,000 clients).
-        CROSS JOIN LATERAL (
-          SELECT FROM courses course JOIN clients client ON client.id = course.client_id
-          WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
-          LIMIT 1
-        ) readable
-        JOIN risk_flags flag ON flag.course_id = summary.course_id AND flag.resolved_at IS NULL
-        WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
-      ), '[]') AS flags,
-      (
-        SELECT json_build_object('safety', settings.safety, 'timeZone', settings.time_zone)
-        FROM organisation_settings settings WHERE settings.id = ${SETTINGS_ROW_ID}
-      ) AS settings`;
-  const { flags, settings } = awaitingRow.parse(rows[0]);
+  const rows = await prisma.$queryRaw<unknown[]>(awaitingAcknowledgementStatement(actor, therapistIds));
+  const { courses, settings } = awaitingRow.parse(rows[0]);
   const context = escalationContextOf(settings, actor.now);
-  return flags.filter(
+  return courses.flat().filter(
     ([raisedAt, acknowledgedAt, followUps]) =>
       escalationOfRow(
         {

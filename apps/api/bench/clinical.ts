@@ -14,7 +14,7 @@
 // Per endpoint it prints req/s and latencies, statements and round trips per request, API and DB CPU
 // per request, the raw-pg floor (the same statements replayed with a plain pg pool, raw-floor.ts) and
 // the ratio app/raw; then EXPLAIN of every distinct statement (explain.ts), failing the run when a
-// table of more than 10,000 rows is scanned sequentially, and whether each issue-16 target is met
+// table of more than 5,000 rows is scanned sequentially, and whether each issue-16 target is met
 // (targets.ts).
 //
 // Database: a database of its own (created here, dropped at the end) on TEST_DATABASE_URL's or

@@ -85,14 +85,20 @@ const oneLine = (sql: string, length = 160) => {
 
 /** Each endpoint's distinct statements with their plan's shape; a sequential scan of a big table is a FAIL line. */
 export function explainReport(explained: { name: string; plans: Explained[] }[]): string {
-  const lines = [`EXPLAIN (tables over ${BIG_TABLE_ROWS} rows must not be scanned sequentially):`];
+  const lines = [
+    `EXPLAIN (tables over ${BIG_TABLE_ROWS} rows must not be scanned sequentially; once: one run under`,
+    "EXPLAIN (ANALYZE, BUFFERS), rolled back: execution time and shared buffers touched):",
+  ];
   for (const { name, plans } of explained) {
     lines.push(`  ${name}`);
     for (const plan of plans) {
       const verdict = plan.seqScans.length
         ? `FAIL seq scan of ${plan.seqScans.map((s) => `${s.table} (${s.rows} rows)`).join(", ")}`
         : "ok";
-      lines.push(`    ${verdict}: ${oneLine(plan.text)}`);
+      const run = plan.analyzed
+        ? ` (once: ${plan.analyzed.ms.toFixed(2)} ms, ${plan.analyzed.buffers} buffers)`
+        : "";
+      lines.push(`    ${verdict}${run}: ${oneLine(plan.text)}`);
       lines.push(`      ${oneLine(plan.shape, 300)}`);
     }
   }

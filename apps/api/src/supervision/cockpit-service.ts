@@ -28,15 +28,25 @@ const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 const byPerson = (a: PersonRef, b: PersonRef) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
 /**
+ * The statement of the therapists assigned to the supervisor: the assignments through their primary
+ * key, each therapist looked up by id (the LATERAL … LIMIT 1 keeps the planner from hash-joining them
+ * with a sequential scan of every user, which it chose at 1,700 therapists: docs/benchmarks.md,
+ * "The count's flags per course"). Exported for the EXPLAIN check (cockpit-summary.int.test.ts).
+ */
+export const assignedTherapistsStatement = (supervisorId: string) => Prisma.sql`
+    SELECT therapist.id::text AS id, therapist.name, therapist.email
+    FROM supervision_assignments assignment
+    CROSS JOIN LATERAL (
+      SELECT id, name, email FROM users WHERE users.id = assignment.therapist_id LIMIT 1
+    ) therapist
+    WHERE assignment.supervisor_id = ${supervisorId}::uuid`;
+
+/**
  * The therapists assigned to the supervisor, by name. Read on every cockpit request, so one typed SQL
  * statement with a zod-checked row (docs/decisions/024) rather than Prisma's mapping of a relation.
  */
 export async function assignedTherapists(prisma: PrismaClient, actor: Actor): Promise<PersonRef[]> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT therapist.id::text AS id, therapist.name, therapist.email
-    FROM supervision_assignments assignment
-    JOIN users therapist ON therapist.id = assignment.therapist_id
-    WHERE assignment.supervisor_id = ${actor.userId}::uuid`;
+  const rows = await prisma.$queryRaw<unknown[]>(assignedTherapistsStatement(actor.userId));
   return z.array(personRef).parse(rows).sort(byPerson);
 }
 

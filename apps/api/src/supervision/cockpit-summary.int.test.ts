@@ -20,7 +20,7 @@ import type { Actor } from "../clinical/access";
 import { updateSession } from "../clinical/sessions/sessions-service";
 import { Prisma } from "../db/prisma";
 import type { TransactionRunner } from "../db/transactions";
-import { cockpitPageStatement } from "./cockpit-service";
+import { assignedTherapistsStatement, cockpitPageStatement } from "./cockpit-service";
 import { awaitingAcknowledgementStatement } from "./risk-flags-service";
 import {
   OPEN_PHASES,
@@ -175,7 +175,7 @@ describe("bulk-loaded courses", () => {
     expect(plan).not.toMatch(/Seq Scan on course_summaries/);
   }, 120_000);
 
-  it("the count of flags awaiting acknowledgement reads each flagged summary's flags by its course", async () => {
+  it("the count of flags awaiting acknowledgement reads each flagged summary's flags by its course, the assignments each therapist by id", async () => {
     const therapistIds = await bulkLoad();
     await rebuildCourseSummaries(prisma, { onlyStale: true });
     // Every course of these therapists counted as flagged (urgency 0): the count reads the flags of
@@ -191,10 +191,7 @@ describe("bulk-loaded courses", () => {
       audit: { actorId: supervisor.id, ip: null, requestId: null },
       now: new Date(),
     };
-    const statement = awaitingAcknowledgementStatement(actor, therapistIds.slice(0, 2));
-    const plan = (await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${statement}`))
-      .map((line) => line["QUERY PLAN"])
-      .join("\n");
+    const plan = await planOf(awaitingAcknowledgementStatement(actor, therapistIds.slice(0, 2)));
     // The summaries through the therapist index; each one's flags looked up by its course, inside a
     // nested loop, never hashed against the whole table (docs/benchmarks.md, "The count's flags per
     // course").
@@ -203,5 +200,22 @@ describe("bulk-loaded courses", () => {
       /on risk_flags flag[^\n]*\n[^\n]*(Index Cond|Filter): .*\(course_id = summary\.course_id\)/,
     );
     expect(plan).not.toMatch(/Hash/);
+
+    // The supervisor's therapists: each looked up by id, not hashed against every user.
+    await prisma.$executeRaw`
+      INSERT INTO supervision_assignments (supervisor_id, therapist_id)
+      SELECT ${supervisor.id}::uuid, id FROM unnest(${therapistIds.slice(0, 25)}::uuid[]) AS therapist(id)`;
+    await prisma.$executeRaw`ANALYZE users`;
+    await prisma.$executeRaw`ANALYZE supervision_assignments`;
+    const assignments = await planOf(assignedTherapistsStatement(supervisor.id));
+    expect(assignments).toMatch(
+      /on users[^\n]*\n[^\n]*(Index Cond|Filter): \(id = assignment\.therapist_id\)/,
+    );
+    expect(assignments).not.toMatch(/Hash/);
   }, 120_000);
 });
+
+async function planOf(statement: Prisma.Sql): Promise<string> {
+  const lines = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${statement}`);
+  return lines.map((line) => line["QUERY PLAN"]).join("\n");
+}

@@ -12,7 +12,7 @@ import type { LoggedStatement } from "../test/helpers/statement-log";
  * A table this big must not be scanned sequentially by a request. 5,000 rows: at 102,000 clients the
  * smallest table that grows with the caseload, the open risk flags (one client in fifteen, 6,800
  * rows), is over it, so a plan that reads all of them to show a supervisor's hundred fails the run
- * (it did, unseen under the earlier 10,000: docs/benchmarks.md, "The count's flags per course"); the
+ * (it did, unseen under the earlier 10,000: docs/benchmarks.md, "The count's flags by course"); the
  * tables that do not grow with the caseload (users, assignments, settings) stay under it.
  */
 export const BIG_TABLE_ROWS = 5_000;

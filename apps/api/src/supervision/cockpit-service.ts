@@ -31,7 +31,7 @@ const byPerson = (a: PersonRef, b: PersonRef) => byName.compare(a.name, b.name) 
  * The statement of the therapists assigned to the supervisor: the assignments through their primary
  * key, each therapist looked up by id (the LATERAL … LIMIT 1 keeps the planner from hash-joining them
  * with a sequential scan of every user, which it chose at 1,700 therapists: docs/benchmarks.md,
- * "The count's flags per course"). Exported for the EXPLAIN check (cockpit-summary.int.test.ts).
+ * "The count's flags by course"). Exported for the EXPLAIN check (cockpit-summary.int.test.ts).
  */
 export const assignedTherapistsStatement = (supervisorId: string) => Prisma.sql`
     SELECT therapist.id::text AS id, therapist.name, therapist.email

@@ -134,17 +134,14 @@ export async function listOpenRiskFlags(
 
 /** A flag of countAwaitingAcknowledgement's statement: what the escalation rule reads, times in ms. */
 const awaitingRow = z.object({
-  /** Per summary row with an open flag (urgency 0), its course's open flags. */
-  courses: z.array(
-    z.array(
-      z.tuple([
-        z.number().int(), // raised at
-        z.number().int().nullable(), // acknowledged at
-        z.array(
-          z.tuple([riskLevel, z.boolean() /* supervisor informed */, z.number().int() /* recorded at */]),
-        ),
-      ]),
-    ),
+  flags: z.array(
+    z.tuple([
+      z.number().int(), // raised at
+      z.number().int().nullable(), // acknowledged at
+      z.array(
+        z.tuple([riskLevel, z.boolean() /* supervisor informed */, z.number().int() /* recorded at */]),
+      ),
+    ]),
   ),
   /** The settings row; null while an admin has never saved it (the defaults apply). */
   settings: z.object({ safety: z.unknown(), timeZone: z.string() }).nullable(),
@@ -153,40 +150,39 @@ const awaitingRow = z.object({
 const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)::bigint`;
 
 /**
- * countAwaitingAcknowledgement's statement (exported for its EXPLAIN test): per summary row of the
- * supervisees' courses with an open flag, the readable check and the course's open flags, each
- * looked up through an index, so what it reads follows the supervisees' flags, not the database's.
+ * countAwaitingAcknowledgement's statement (exported for its EXPLAIN test). The supervisees' courses
+ * with an open flag come from their summary rows (urgency 0, through the therapist index), each
+ * course's client checked readable per summary row (a LATERAL … LIMIT 1, so the planner cannot
+ * hash-join every course to the flags); their ids are gathered into an array first, computed once,
+ * and the open flags are read by `course_id = ANY` of it: through the course index in a big table,
+ * in one pass over a small one. A join with the summaries let the planner hash every open flag of
+ * the database (a sequential scan of 6,800 at 102,000 clients), and a lookup per summary row
+ * rescanned a small table once per course (docs/benchmarks.md, "The count's flags by course").
  */
 export const awaitingAcknowledgementStatement = (actor: Actor, therapistIds: readonly string[]) =>
   Prisma.sql`
     SELECT
       coalesce((
-        SELECT json_agg(open_flags.flags)
-        FROM course_summaries summary
-        -- The course's client, if readable: looked up per summary row (LIMIT keeps the planner from
-        -- joining all courses to all flags, which scanned every course at 100,000 clients).
-        CROSS JOIN LATERAL (
-          SELECT FROM courses course JOIN clients client ON client.id = course.client_id
-          WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
-          LIMIT 1
-        ) readable
-        -- The course's open flags, gathered per summary row through the course index: the aggregate
-        -- keeps the planner from hash-joining the summaries with a sequential scan of every open
-        -- flag in the database (docs/benchmarks.md, "The count's flags per course").
-        CROSS JOIN LATERAL (
-          SELECT coalesce(json_agg(json_build_array(
-            ${epochMs(Prisma.sql`flag.raised_at`)},
-            ${epochMs(Prisma.sql`flag.acknowledged_at`)},
-            coalesce((
-              SELECT json_agg(json_build_array(follow_up.risk_level, follow_up.supervisor_informed,
-                                               ${epochMs(Prisma.sql`follow_up.created_at`)}))
-              FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
-            ), '[]'))), '[]') AS flags
-          FROM risk_flags flag
-          WHERE flag.course_id = summary.course_id AND flag.resolved_at IS NULL
-        ) open_flags
-        WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
-      ), '[]') AS courses,
+        SELECT json_agg(json_build_array(
+          ${epochMs(Prisma.sql`flag.raised_at`)},
+          ${epochMs(Prisma.sql`flag.acknowledged_at`)},
+          coalesce((
+            SELECT json_agg(json_build_array(follow_up.risk_level, follow_up.supervisor_informed,
+                                             ${epochMs(Prisma.sql`follow_up.created_at`)}))
+            FROM safety_follow_ups follow_up WHERE follow_up.risk_flag_id = flag.id
+          ), '[]')))
+        FROM risk_flags flag
+        WHERE flag.resolved_at IS NULL AND flag.course_id = ANY(ARRAY(
+          SELECT summary.course_id
+          FROM course_summaries summary
+          CROSS JOIN LATERAL (
+            SELECT FROM courses course JOIN clients client ON client.id = course.client_id
+            WHERE course.id = summary.course_id AND ${readableClientSql(actor)}
+            LIMIT 1
+          ) readable
+          WHERE summary.therapist_id = ANY(${[...therapistIds]}::uuid[]) AND summary.urgency = ${RISK_URGENCY}
+        ))
+      ), '[]') AS flags,
       (
         SELECT json_build_object('safety', settings.safety, 'timeZone', settings.time_zone)
         FROM organisation_settings settings WHERE settings.id = ${SETTINGS_ROW_ID}
@@ -207,9 +203,9 @@ export async function countAwaitingAcknowledgement(
   therapistIds: readonly string[],
 ): Promise<number> {
   const rows = await prisma.$queryRaw<unknown[]>(awaitingAcknowledgementStatement(actor, therapistIds));
-  const { courses, settings } = awaitingRow.parse(rows[0]);
+  const { flags, settings } = awaitingRow.parse(rows[0]);
   const context = escalationContextOf(settings, actor.now);
-  return courses.flat().filter(
+  return flags.filter(
     ([raisedAt, acknowledgedAt, followUps]) =>
       escalationOfRow(
         {

@@ -25,7 +25,13 @@ import path from "node:path";
 import pg from "pg";
 import { repoRoot } from "../src/config/config";
 import { applyMigrations } from "../src/db/migrations";
-import { AUDIT_INSERT_SQL, auditInsertParams, auditRow, type AuditRow } from "../src/audit/audit-log";
+import {
+  AUDIT_INSERT_NAME,
+  AUDIT_INSERT_SQL,
+  auditInsertParams,
+  auditRow,
+  type AuditRow,
+} from "../src/audit/audit-log";
 import { GroupCommit } from "../src/audit/group-commit";
 import { startAuditSealer } from "../src/audit/sealer";
 import { createPrismaClient } from "../src/db/prisma";
@@ -144,11 +150,19 @@ try {
       return client;
     }),
   );
-  // The group-commit writer's connections (its writes, at most two at a time).
-  const writerPool = new pg.Pool({ connectionString: database.url, max: 2 });
+  // The group-commit writer's connection (its writes go one at a time).
+  const writerPool = new pg.Pool({ connectionString: database.url, max: 1 });
   writerPool.on("error", () => {});
+  let statements = 0;
+  let rowsWritten = 0;
   const writer = new GroupCommit<AuditRow, string>(async (rows) => {
-    const written = await writerPool.query<{ action: string }>(AUDIT_INSERT_SQL, auditInsertParams(rows));
+    statements += 1;
+    rowsWritten += rows.length;
+    const written = await writerPool.query<{ action: string }>({
+      name: AUDIT_INSERT_NAME,
+      text: AUDIT_INSERT_SQL,
+      values: auditInsertParams(rows),
+    });
     return written.rows.map((row) => row.action);
   });
   // The API's sealer, on a connection of its own, as every API process runs it.
@@ -185,6 +199,7 @@ try {
   console.log(`connections: ${CONNECTIONS}, ${ROUNDS} rounds × ${SECONDS} s each way, interleaved`);
   console.log(`client read (plain):   ${median(plain).toFixed(0)} reads/s (median)`);
   console.log(`client read (audited): ${median(audited).toFixed(0)} reads/s (median)`);
+  console.log(`audit rows per INSERT statement: ${(rowsWritten / statements).toFixed(1)} (mean)`);
   console.log(`events left unsealed at the end: ${left} (the sealer runs every second)`);
   console.log(
     `audited / plain = ${ratio.toFixed(2)} (target ≥ ${TARGET}): ${ratio >= TARGET ? "MET" : "NOT MET"}`,

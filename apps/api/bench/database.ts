@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { PrismaClient } from "../src/generated/prisma/client";
+import { preparedStatementName } from "../src/db/prisma";
 import { adminQuery, freePort, quoteIdent } from "../test/helpers/test-cluster";
 import { statementLog } from "../test/helpers/statement-log";
 import { POOL } from "./knobs";
@@ -150,7 +151,9 @@ export function countingPrisma(url: string) {
   };
   const resetProfile = () => profile.clear();
   return {
-    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    prisma: new PrismaClient({
+      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
+    }),
     pool,
     log,
     printProfile,

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll } from "vitest";
 import { PrismaClient } from "../../src/generated/prisma/client";
+import { preparedStatementName } from "../../src/db/prisma";
 import { createTestApp } from "./app";
 import { statementLog } from "./statement-log";
 
@@ -14,7 +15,9 @@ export async function createStatementLoggingApp() {
     pool.on("error", () => {});
     afterAll(() => pool.end());
     log.attach(pool);
-    return new PrismaClient({ adapter: new PrismaPg(pool) });
+    return new PrismaClient({
+      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
+    });
   });
   return { ...context, log };
 }

@@ -10,7 +10,6 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { PrismaClient } from "../src/generated/prisma/client";
-import { preparedStatementName } from "../src/db/prisma";
 import { adminQuery, freePort, quoteIdent } from "../test/helpers/test-cluster";
 import { statementLog } from "../test/helpers/statement-log";
 import { POOL } from "./knobs";
@@ -151,9 +150,7 @@ export function countingPrisma(url: string) {
   };
   const resetProfile = () => profile.clear();
   return {
-    prisma: new PrismaClient({
-      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
-    }),
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     pool,
     log,
     printProfile,

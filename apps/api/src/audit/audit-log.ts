@@ -18,7 +18,7 @@
 // (clinical/clients/clients-service.ts). The request waits for the longer of the read and the
 // batch's commit instead of their sum.
 import type { AuditAction } from "@ipt/shared";
-import { preparedStatement, type Db, type Prisma, type PrismaClient } from "../db/prisma";
+import { type Db, type Prisma, type PrismaClient } from "../db/prisma";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { GroupCommit } from "./group-commit";
 
@@ -67,15 +67,12 @@ export const CLIENT_READ_DENIED = { action: "client.access_denied", outcome: "de
 
 /**
  * Inserts any number of rows in one statement: one array parameter per column, so the text is the
- * same for one row or five hundred, and it is prepared once per connection (preparedStatement). The
- * insert trigger leaves them unsealed for the sealer. A row with `readOfClient` is decided here, in the statement's own snapshot: the row as given when that
- * client is the actor's, else the denial (see AuditRow). Answers the action written for each row, in
- * the rows' order.
+ * same for one row or five hundred, and the app prepares it on each connection (db/prisma.ts). The
+ * insert trigger leaves them unsealed for the sealer. A row with `readOfClient` is decided here, in
+ * the statement's own snapshot: the row as given when that client is the actor's, else the denial
+ * (see AuditRow). Answers the action written for each row, in the rows' order.
  */
-export const AUDIT_INSERT_NAME = "audit_insert";
-export const AUDIT_INSERT_SQL = preparedStatement(
-  AUDIT_INSERT_NAME,
-  `WITH decided AS MATERIALIZED (
+export const AUDIT_INSERT_SQL = `WITH decided AS MATERIALIZED (
     SELECT r.*, r.read_of_client IS NULL OR EXISTS (
              SELECT 1 FROM clients c WHERE c.id = r.read_of_client AND c.therapist_id = r.actor_id) AS allowed
       FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
@@ -92,8 +89,7 @@ export const AUDIT_INSERT_SQL = preparedStatement(
       FROM decided ORDER BY n
   )
   SELECT CASE WHEN allowed THEN action ELSE '${CLIENT_READ_DENIED.action}' END AS action
-    FROM decided ORDER BY n`,
-);
+    FROM decided ORDER BY n`;
 
 /** AUDIT_INSERT_SQL's parameters: the rows' columns. */
 export function auditInsertParams(rows: readonly AuditRow[]): unknown[][] {

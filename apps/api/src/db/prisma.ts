@@ -19,30 +19,6 @@ export interface PoolOptions {
   onConnectionLost?: (message: string) => void;
 }
 
-/** SQL text → the name it is prepared under on each connection (preparedStatement). */
-const statementNames = new Map<string, string>();
-
-/**
- * Marks a hot statement of fixed text (the audit INSERT, sent for every read) to be prepared once per
- * connection and then only bound and executed: PostgreSQL skips parsing and planning it again. Only
- * for a few statements named here, not for everything Prisma sends: its texts vary with the number
- * of values in a list, and every prepared statement stays in its connection's memory.
- */
-export function preparedStatement<S extends string>(name: string, sql: S): S {
-  const known = statementNames.get(sql);
-  if (known !== undefined && known !== name)
-    throw new Error(`${name}: this SQL is already prepared as ${known}`);
-  if ([...statementNames.values()].includes(name) && known === undefined) {
-    throw new Error(`two statements are prepared as ${name}`);
-  }
-  statementNames.set(sql, name);
-  return sql;
-}
-
-/** The adapter's statement naming: the prepared name of a statement marked above, else none. */
-export const preparedStatementName = (query: { sql: string }): string | undefined =>
-  statementNames.get(query.sql);
-
 export function createPrismaClient(
   databaseUrl: string,
   poolSize = 10,
@@ -51,11 +27,7 @@ export function createPrismaClient(
   const lost = (error: Error) => onConnectionLost?.(error.message);
   const adapter = new PrismaPg(
     { connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: poolTimeoutMs },
-    {
-      onPoolError: lost,
-      onConnectionError: lost,
-      statementNameGenerator: preparedStatementName,
-    },
+    { onPoolError: lost, onConnectionError: lost },
   );
   // A transaction waits for its connection as long as any other query does (Prisma's own default
   // is 2 s, which would answer 503 before the pool's timeout).

@@ -4,7 +4,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll } from "vitest";
 import { PrismaClient } from "../../src/generated/prisma/client";
-import { preparedStatementName } from "../../src/db/prisma";
 import { createTestApp } from "./app";
 import { statementLog } from "./statement-log";
 
@@ -15,9 +14,7 @@ export async function createStatementLoggingApp() {
     pool.on("error", () => {});
     afterAll(() => pool.end());
     log.attach(pool);
-    return new PrismaClient({
-      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
-    });
+    return new PrismaClient({ adapter: new PrismaPg(pool) });
   });
   return { ...context, log };
 }

@@ -67,10 +67,10 @@ export const CLIENT_READ_DENIED = { action: "client.access_denied", outcome: "de
 
 /**
  * Inserts any number of rows in one statement: one array parameter per column, so the text is the
- * same for one row or five hundred. The insert trigger leaves them unsealed for the sealer. A row
- * with `readOfClient` is decided here, in the statement's own snapshot: the row as given when that
- * client is the actor's, else the denial (see AuditRow). Answers the action written for each row, in
- * the rows' order.
+ * same for one row or five hundred, and the app prepares it on each connection (db/prisma.ts). The
+ * insert trigger leaves them unsealed for the sealer. A row with `readOfClient` is decided here, in
+ * the statement's own snapshot: the row as given when that client is the actor's, else the denial
+ * (see AuditRow). Answers the action written for each row, in the rows' order.
  */
 export const AUDIT_INSERT_SQL = `WITH decided AS MATERIALIZED (
     SELECT r.*, r.read_of_client IS NULL OR EXISTS (

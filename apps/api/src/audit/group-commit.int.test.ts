@@ -4,9 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { newClient, signedInAs } from "../../test/helpers/clinical";
 import { createStatementLoggingApp } from "../../test/helpers/statement-logging-app";
+import { createPrismaClient } from "../db/prisma";
 import { AUDIT_INSERT_SQL, recordAudit, useAuditGroupCommit } from "./audit-log";
 
-const { app, prisma, log } = await createStatementLoggingApp();
+const { app, prisma, log, databaseUrl } = await createStatementLoggingApp();
 
 const auditInserts = async <T>(work: () => Promise<T>) => {
   log.capture();
@@ -35,10 +36,9 @@ describe("audit rows of reads are group-committed", () => {
       ),
     );
 
-    // Two writes in flight at once (the first two rows alone), then everything that queued (the
-    // statements may reach the pool in either order).
+    // One write in flight (the first row alone), then everything that queued meanwhile.
     const sizes = inserts.map((s) => (s.values?.[0] as unknown[]).length);
-    expect(sizes.sort((a, b) => a - b)).toEqual([1, 1, 28]);
+    expect(sizes).toEqual([1, 29]);
     const rows = await rowsOf(Array.from({ length: 30 }, (_, i) => `batch-${i}`));
     expect(rows).toHaveLength(30);
     expect(rows.find((r) => r.requestId === "batch-7")).toMatchObject({
@@ -51,6 +51,23 @@ describe("audit rows of reads are group-committed", () => {
       details: { count: 7 },
       chainSeq: null,
     });
+  });
+
+  it("the INSERT is prepared on the connection, then only bound and run", async () => {
+    const oneConnection = createPrismaClient(databaseUrl, 1);
+    try {
+      useAuditGroupCommit(oneConnection);
+      const requestIds = ["prepared-1", "prepared-2", "prepared-3"];
+      for (const requestId of requestIds) {
+        await recordAudit(oneConnection, { actorId: null, ip: null, requestId }, { action: "client.viewed" });
+      }
+      const prepared = await oneConnection.$queryRaw<{ statement: string }[]>`
+        SELECT statement FROM pg_prepared_statements`;
+      expect(prepared.map((row) => row.statement)).toContain(AUDIT_INSERT_SQL);
+      expect(await rowsOf(requestIds)).toHaveLength(3);
+    } finally {
+      await oneConnection.$disconnect();
+    }
   });
 
   it("concurrent audited reads: every 200 has its row when it is answered", async () => {

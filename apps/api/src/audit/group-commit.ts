@@ -13,7 +13,11 @@
 export interface GroupCommitOptions {
   /** The most items in one write (500). */
   maxBatch?: number;
-  /** How many writes may be in flight at once (2): one waiting for its WAL flush, one filling. */
+  /**
+   * How many writes may be in flight at once (1): while one commits, the next batch fills. A second
+   * write in flight halves the batches, and each statement's fixed cost is then paid twice as often
+   * (measured: docs/benchmarks.md, "Sealing per batch").
+   */
   maxInFlight?: number;
   /**
    * Whether a failed batch of more than one item is worth writing again item by item (each alone,
@@ -40,7 +44,7 @@ export class GroupCommit<T, R = void> {
   constructor(
     /** Writes the items; may resolve to an array of one result per item, in order (else nothing). */
     private readonly write: (items: readonly T[]) => Promise<unknown>,
-    { maxBatch = 500, maxInFlight = 2, retryAlone = () => false }: GroupCommitOptions = {},
+    { maxBatch = 500, maxInFlight = 1, retryAlone = () => false }: GroupCommitOptions = {},
   ) {
     if (maxBatch < 1 || maxInFlight < 1) throw new Error("maxBatch and maxInFlight must be at least 1");
     this.maxBatch = maxBatch;

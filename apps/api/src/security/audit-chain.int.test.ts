@@ -296,10 +296,38 @@ describe("writing and sealing", () => {
     await sealAuditEvents(prisma);
     expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
   });
+
+  it("the rule is the chain, checked per statement: one hand-written UPDATE may seal several events in order", async () => {
+    await sealAuditEvents(prisma);
+    for (const entityId of ["first", "second", "third"]) {
+      await recordAudit(prisma, noContext, { action: "client.viewed", entityId });
+    }
+    const [head] = await prisma.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM audit_chain_head`;
+
+    const sealed = await prisma.$executeRawUnsafe(`
+      WITH RECURSIVE todo AS (
+        SELECT e, row_number() OVER (ORDER BY id) AS n FROM audit_events e WHERE chain_seq IS NULL
+      ), chain AS (
+        SELECT t.n, h.seq + 1 AS seq, h.hash AS prev, (t.e).id AS id,
+               sha256(h.hash || convert_to(audit_event_payload(t.e), 'UTF8')) AS hash
+          FROM todo t, audit_chain_head h WHERE t.n = 1
+        UNION ALL
+        SELECT t.n, c.seq + 1, c.hash, (t.e).id, sha256(c.hash || convert_to(audit_event_payload(t.e), 'UTF8'))
+          FROM chain c JOIN todo t ON t.n = c.n + 1
+      )
+      UPDATE audit_events a SET chain_seq = c.seq, prev_hash = c.prev, hash = c.hash
+        FROM chain c WHERE a.id = c.id`);
+
+    expect(sealed).toBe(3);
+    const [after] = await prisma.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM audit_chain_head`;
+    expect(after!.seq).toBe(head!.seq + 3n);
+    expect(await verifyAuditChain(prisma)).toMatchObject({ unsealed: 0, firstBroken: null });
+  });
 });
 
 describe("the only UPDATE allowed is sealing, once, onto the head", () => {
-  const refused = /append-only: UPDATE refused|moves only by sealing/;
+  // Moving an event to another month is a DELETE from its partition, refused as such.
+  const refused = /append-only: (UPDATE|DELETE) refused|moves only by sealing/;
 
   it.each([
     ["a sealed event's content", `UPDATE audit_events SET action = 'x' WHERE chain_seq IS NOT NULL`],
@@ -318,13 +346,28 @@ describe("the only UPDATE allowed is sealing, once, onto the head", () => {
               hash = sha256(h.hash || convert_to(audit_event_payload(e), 'UTF8'))
          FROM audit_chain_head h WHERE e.chain_seq IS NULL`,
     ],
+    [
+      // Two events, both linked to the head: the second skips the first.
+      "a seal whose second event skips the first",
+      `UPDATE audit_events e SET chain_seq = h.seq + r.n, prev_hash = h.hash,
+              hash = sha256(h.hash || convert_to(audit_event_payload(e), 'UTF8'))
+         FROM audit_chain_head h,
+              (SELECT id, row_number() OVER (ORDER BY id) AS n FROM audit_events WHERE chain_seq IS NULL) r
+        WHERE e.id = r.id`,
+    ],
+    [
+      "moving an unsealed event to another month",
+      `UPDATE audit_events SET occurred_at = occurred_at - interval '3 months' WHERE chain_seq IS NULL`,
+    ],
     ["moving the head", `UPDATE audit_chain_head SET seq = seq - 1`],
     ["deleting an event", `DELETE FROM audit_events WHERE chain_seq IS NULL`],
     ["deleting from this month's partition", `DELETE FROM ${partitionName(monthsFrom(new Date(), 1)[0]!)}`],
     ["truncating the default partition", `TRUNCATE audit_events_default`],
     ["deleting the head", `DELETE FROM audit_chain_head`],
   ])("the database refuses %s", async (_what, sql) => {
+    await sealAuditEvents(prisma); // the head exists, and only the two events below are unsealed
     await recordAudit(prisma, noContext, { action: "client.viewed", entityId: "unsealed" });
+    await recordAudit(prisma, noContext, { action: "client.viewed", entityId: "unsealed too" });
     const before = await prisma.$queryRaw<{ rows: string }[]>`
       SELECT (SELECT string_agg(to_jsonb(e)::text, ',' ORDER BY id) FROM audit_events e)
           || (SELECT to_jsonb(h)::text FROM audit_chain_head h) AS rows`;

@@ -29,7 +29,9 @@
 //
 // Knobs (environment): BENCH_THERAPISTS (20), BENCH_CLIENTS (60 per therapist), BENCH_SECONDS (5 per
 // endpoint), BENCH_CONCURRENCY (8 requests in flight), BENCH_POOL (10 connections, the app's default),
-// BENCH_ONLY (only the endpoints whose name contains one of its comma-separated parts, e.g. "supervision").
+// BENCH_ONLY (only the endpoints whose name contains one of its comma-separated parts, e.g. "supervision"),
+// BENCH_CPU_PROFILE (a folder: a V8 CPU profile of each endpoint's concurrent run is written there),
+// BENCH_SQL_PROFILE=1 (time per SQL text).
 //
 // Modules: knobs.ts (settings), database.ts (the database and the statement-counting pool),
 // seed.ts (the synthetic caseload), bulk-seed.ts (the same at scale, by bulk SQL), measure.ts (one

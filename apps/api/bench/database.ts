@@ -9,6 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { statementNames } from "../src/db/prisma";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { adminQuery, freePort, quoteIdent } from "../test/helpers/test-cluster";
 import { statementLog } from "../test/helpers/statement-log";
@@ -106,7 +107,7 @@ export async function startDatabase(): Promise<BenchDatabase> {
 }
 
 /**
- * The app's Prisma client (as db/prisma.ts builds it) on a pool whose connections count statements
+ * The app's Prisma client (as db/prisma.ts builds it, its statements prepared alike) on a pool whose connections count statements
  * and round trips and capture them on demand (test/helpers/statement-log.ts).
  * With BENCH_SQL_PROFILE=1 the time of each statement (sent to answer) is summed by SQL text.
  */
@@ -150,7 +151,7 @@ export function countingPrisma(url: string) {
   };
   const resetProfile = () => profile.clear();
   return {
-    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNames() }) }),
     pool,
     log,
     printProfile,

@@ -2,6 +2,9 @@
 // per request, and the exact statements of each for the raw floor and EXPLAIN), then
 // BENCH_CONCURRENCY requests in flight for BENCH_SECONDS, with latency percentiles and the CPU the
 // API and PostgreSQL spent per request over that run.
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app";
 import type { LoggedStatement, StatementLog } from "../test/helpers/statement-log";
@@ -102,6 +105,7 @@ export async function measure(
   // CPU is what load on a shared machine distorts least: the time a request keeps a core busy, taken
   // over the whole concurrent run (many requests, so /proc's 10 ms ticks do not matter).
   const latencies: number[] = [];
+  const profiler = await startProfile();
   const dbBefore = probes.serverCpuMs();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -109,6 +113,7 @@ export async function measure(
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = process.cpuUsage(cpuBefore);
   const dbAfter = probes.serverCpuMs();
+  await profiler?.(endpoint.name);
   latencies.sort((a, b) => a - b);
   return {
     name: endpoint.name,
@@ -125,5 +130,26 @@ export async function measure(
     dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / latencies.length,
     unavailable,
     samples,
+  };
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<folder>: a V8 CPU profile of this process over each endpoint's concurrent
+ * run, written as <folder>/<endpoint>.cpuprofile (open it in Chrome's DevTools or speedscope). The
+ * profiler's own cost inflates the run's API CPU a little: compare figures from runs without it.
+ */
+async function startProfile(): Promise<((name: string) => Promise<void>) | null> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return null;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async (name) => {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    const file = path.join(folder, `${name.replace(/[^\w.-]+/g, "_")}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    console.error(`CPU profile of ${name}: ${file}`);
   };
 }

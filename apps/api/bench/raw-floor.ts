@@ -40,7 +40,12 @@ export async function replay(
     if (statement.text === AUDIT_INSERT_SQL && !transactions.has(statement.connection)) {
       return Promise.all(auditRowsOf(statement.values).map((row) => audit.add(row)));
     }
-    const query = { text: statement.text, values: statement.values };
+    // Prepared as the app prepared it (db/prisma.ts, statementNames): same name, same text.
+    const query = {
+      text: statement.text,
+      values: statement.values,
+      ...(statement.name ? { name: statement.name } : {}),
+    };
     if (!transactions.has(statement.connection)) return pool.query(query);
     let client = held.get(statement.connection);
     if (!client) {
@@ -76,10 +81,12 @@ export async function rawFloor(url: string, samples: readonly LoggedStatement[][
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   pool.on("error", () => {});
   const audit = new GroupCommit<unknown[]>((rows) =>
-    pool.query(
-      AUDIT_INSERT_SQL,
-      rows[0]?.map((_, column) => rows.map((row) => row[column])),
-    ),
+    pool.query({
+      // Prepared, as the app's repeated statements are.
+      name: "audit_insert",
+      text: AUDIT_INSERT_SQL,
+      values: rows[0]?.map((_, column) => rows.map((row) => row[column])),
+    }),
   );
   let turn = 0;
   const next = () => samples[turn++ % samples.length] ?? [];

@@ -10,6 +10,8 @@ import type pg from "pg";
 export interface LoggedStatement {
   text: string;
   values: unknown[] | undefined;
+  /** The prepared statement's name, when it was sent as one (db/prisma.ts, statementNames). */
+  name?: string;
   /** Which pool connection sent it (1, 2, … in order of first use): transactions stay on one. */
   connection: number;
   /** The round trip it belongs to (1, 2, …, counted from the start of the capture). */
@@ -55,9 +57,11 @@ export function statementLog(): StatementLog {
             const first = args[0] as string | { text: string; values?: unknown[] };
             const text = typeof first === "string" ? first : first.text;
             const values = typeof first === "string" ? (args[1] as unknown[] | undefined) : first.values;
+            const name = typeof first === "string" ? undefined : (first as { name?: string }).name;
             captured.push({
               text,
               values,
+              ...(name ? { name } : {}),
               connection: connections.get(client) ?? 0,
               roundTrip: roundTrips - captureStart,
             });

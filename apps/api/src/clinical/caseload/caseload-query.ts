@@ -44,13 +44,18 @@ export interface CaseloadPageRow {
   total: number;
 }
 
-/** The client's current course: the highest sequence (completed or not). */
+/**
+ * The client's current course (the highest sequence, completed or not) and its summary row, both
+ * read by their indexes inside the LATERAL: as a join outside it, the planner may hash every summary
+ * row of the database to find a page's (a filter on the summary row's phase or flags).
+ */
 const currentCourse = (client: Prisma.Sql) => Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT course.id FROM courses course WHERE course.client_id = ${client}
+    SELECT course.id, summary.phase, summary.row
+    FROM courses course LEFT JOIN course_summaries summary ON summary.course_id = course.id
+    WHERE course.client_id = ${client}
     ORDER BY course.sequence DESC LIMIT 1
-  ) current ON true
-  LEFT JOIN course_summaries summary ON summary.course_id = current.id`;
+  ) current ON true`;
 
 /** Whether the filters read the current course's summary (phase, flags): it is joined to filter then. */
 const byCourse = (filter: CaseloadFilter) => filter.phase !== null || filter.flagged !== null;
@@ -63,11 +68,11 @@ function matching(therapistId: string, filter: CaseloadFilter) {
     WHERE client.therapist_id = ${therapistId}::uuid
     ${filter.search === null ? Prisma.empty : Prisma.sql`AND client.display_name ILIKE '%' || ${filter.search}::text || '%'`}
     ${filter.status === null ? Prisma.empty : Prisma.sql`AND client.status = ${filter.status}::"ClientStatus"`}
-    ${filter.phase === null ? Prisma.empty : Prisma.sql`AND summary.phase = ${filter.phase}::"CoursePhase"`}
+    ${filter.phase === null ? Prisma.empty : Prisma.sql`AND current.phase = ${filter.phase}::"CoursePhase"`}
     ${
       filter.flagged === null
         ? Prisma.empty
-        : Prisma.sql`AND (coalesce(jsonb_array_length(summary.row -> 'flags'), 0) > 0) = ${filter.flagged}`
+        : Prisma.sql`AND (coalesce(jsonb_array_length(current.row -> 'flags'), 0) > 0) = ${filter.flagged}`
     }`;
 }
 
@@ -86,7 +91,7 @@ export function caseloadPageStatement(
   return Prisma.sql`
     WITH matched AS (
       SELECT client.id, client.display_name, client.status, count(*) OVER ()::int AS total,
-             ${joined ? Prisma.sql`current.id AS course_id, summary.row` : Prisma.sql`NULL::uuid AS course_id, NULL::jsonb AS row`}
+             ${joined ? Prisma.sql`current.id AS course_id, current.row` : Prisma.sql`NULL::uuid AS course_id, NULL::jsonb AS row`}
       ${matching(therapistId, filter)}
       ORDER BY client.display_name COLLATE "person_name", client.id
       LIMIT ${take} OFFSET ${skip}
@@ -95,7 +100,7 @@ export function caseloadPageStatement(
         joined
           ? Prisma.sql`SELECT * FROM matched`
           : Prisma.sql`SELECT matched.id, matched.display_name, matched.status, matched.total,
-                              current.id AS course_id, summary.row
+                              current.id AS course_id, current.row
                        FROM matched ${currentCourse(Prisma.raw("matched.id"))}`
       }
     )

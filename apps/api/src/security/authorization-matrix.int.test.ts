@@ -18,10 +18,17 @@
 //   record tried; a 401/403 reaches no record and writes no event of success.
 //   security/audit-completeness.int.test.ts proves each route's action is listed and is written in the
 //   call's own transaction.
+// Every answer of the walk is recorded too, and after it (with the list endpoints' filters, a search
+// for the other tenant's client by name included) "no leaks in responses" reads them all together:
+// no body or header carries a password hash (nor any account's password), a session token or its
+// stored hash (the only session cookie ever sent is a new one, in the Set-Cookie of the sign-in or
+// password change that issued it), another session's CSRF token, secret-bearing field names, or the
+// ids and text of another tenant's records. (These checks had a walk of their own, the same calls
+// sent again, in response-leaks.int.test.ts, which keeps the schema allow-list check.)
 import type { LightMyRequestResponse } from "fastify";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectApiError } from "../../test/helpers/api";
-import { createTestApp } from "../../test/helpers/app";
+import { createTestApp, TEST_PASSWORD } from "../../test/helpers/app";
 import { statementReportingPrisma } from "../../test/helpers/query-count";
 import { maxId } from "../../test/helpers/table-snapshot";
 import { fakeWebDist } from "../../test/helpers/web-dist";
@@ -37,6 +44,7 @@ import {
   type MatrixRow,
   type Outcome,
 } from "../../test/security/matrix";
+import { fieldNamesIn, listProbes, ResponseLog, SECRET_FIELD_NAMES } from "../../test/security/response-log";
 import {
   ACTORS,
   buildWorld,
@@ -45,6 +53,7 @@ import {
   type ActorName,
   type HttpMethod,
 } from "../../test/security/world";
+import { hashToken } from "../auth/login-sessions";
 
 // A built web app, so its file routes are registered and checked by the public-asset rule.
 const webDist = await fakeWebDist();
@@ -55,6 +64,11 @@ const { app, prisma } = await createTestApp({ WEB_DIST_DIR: webDist }, undefined
   statementReportingPrisma(url, (sql) => statements.push(sql)),
 );
 const world = await buildWorld(app, prisma);
+
+/** Every answer the walk receives, and every session it has known, for the leak checks. */
+const log = new ResponseLog();
+for (const actor of ACTORS) log.learn(actor === "anonymous" ? null : world.accounts[actor].session);
+log.learn(world.loginProbe.session);
 
 const registered = app.registeredRoutes.map((route) => `${route.method} ${route.url}`);
 const tableKeys = MATRIX.flatMap((row) => routeKeys(row.route));
@@ -134,9 +148,11 @@ async function walk(row: MatrixRow, key: string, actor: ActorName) {
   const from = statements.length;
   const sent = await callParts(row, ctx);
   const session = await sessionFor(row, ctx);
+  log.learn(session);
   const url = urlFor(pattern, sent.params, sent.query);
   const auditedFrom = audited ? await maxId(prisma, "audit_events") : 0n;
   const response = await send(app, session, method, url, sent.body ?? {});
+  log.record(`${key} as ${actor}`, actor, url, session, response);
   const sentSql = statements.splice(from);
   const events = audited
     ? await prisma.auditEvent.findMany({ where: { id: { gt: auditedFrom } }, orderBy: { id: "asc" } })
@@ -153,6 +169,7 @@ async function walk(row: MatrixRow, key: string, actor: ActorName) {
   }
   if (audited) expectAudited(key, actor, url, outcome, account?.id ?? null, events);
   if (outcome === "allow") await row.after?.(ctx, response, sent);
+  if (account) log.learn(account.session);
 }
 
 describe("the authorization matrix", () => {
@@ -183,6 +200,114 @@ describe("the authorization matrix", () => {
     const tables = deletesSent.map((sql) => /\bDELETE\s+FROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(sql)?.[1]);
     expect(tables).toContain("login_sessions");
     expect(tables).toContain("supervision_assignments");
+  });
+});
+
+describe("no leaks in responses", () => {
+  const probes = listProbes(world);
+  let passwordHashes: string[] = [];
+
+  beforeAll(async () => {
+    // After the walk, the list endpoints with filters; then what the database holds at the end:
+    // every password hash, and the CSRF tokens of live sessions.
+    for (const [actor, url] of probes) {
+      const session = world.accounts[actor].session;
+      log.record(`GET ${url} as ${actor}`, actor, url, session, await send(app, session, "GET", url));
+    }
+    const users = await prisma.user.findMany({ select: { passwordHash: true } });
+    passwordHashes = users.map(({ passwordHash }) => passwordHash);
+    for (const { csrfToken } of await prisma.loginSession.findMany({ select: { csrfToken: true } })) {
+      log.knownCsrf.add(csrfToken);
+    }
+  });
+
+  it("walked every route × actor and the filtered lists, and reached real records", () => {
+    expect(log.seen.length).toBe(tableKeys.length * ACTORS.length + probes.length);
+    expect(log.seen.filter((entry) => entry.response.statusCode < 300).length).toBeGreaterThan(150);
+    expect(log.knownTokens.size).toBeGreaterThan(10);
+  });
+
+  it("no answer carries a password hash or any account's password", () => {
+    const hashes = passwordHashes.flatMap((hash) => [hash, hash.split("$").at(-1)!]);
+    const passwords = new Set([
+      TEST_PASSWORD,
+      world.loginProbe.password,
+      ...Object.values(world.accounts).map((account) => account.password),
+    ]);
+    expect(
+      log.failures((_entry, text) => [
+        ...(text.includes("$argon2") ? ["an argon2 hash"] : []),
+        ...hashes.filter((hash) => text.includes(hash)).map(() => "a stored password hash"),
+        ...[...passwords].filter((password) => text.includes(password)).map(() => "a password"),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("no session token or token hash is ever in a body or a header; Set-Cookie only issues new ones", () => {
+    const tokens = [...log.knownTokens];
+    const hashes = tokens.map(hashToken);
+    expect(
+      log.failures((_entry, text) => [
+        ...tokens.filter((token) => text.includes(token)).map(() => "a session token"),
+        ...hashes.filter((hash) => text.includes(hash)).map(() => "a session token's hash"),
+      ]),
+    ).toEqual([]);
+    expect(log.reissued, "a Set-Cookie carried a session token that already existed").toEqual([]);
+    // Only signing in (password or passkey), passing the second factor (code or passkey) and changing
+    // one's password issue a session.
+    const issuers = new Set(
+      log.seen.filter((entry) => entry.issued.length > 0).map((e) => e.label.split(" as ")[0]),
+    );
+    expect([...issuers].sort()).toEqual([
+      "POST /api/auth/login",
+      "POST /api/auth/passkey",
+      "POST /api/auth/password",
+      "POST /api/auth/second-factor",
+      "POST /api/auth/second-factor/passkey",
+    ]);
+  });
+
+  it("no answer carries the CSRF token of a session other than the caller's own or the one it issued", () => {
+    expect(
+      log.failures((entry, text) => {
+        const own = new Set([entry.session?.csrfToken]);
+        if (entry.issued.length > 0) own.add(entry.response.json<{ csrfToken: string }>().csrfToken);
+        return [...log.knownCsrf]
+          .filter((token) => !own.has(token) && text.includes(token))
+          .map(() => "a CSRF token");
+      }),
+    ).toEqual([]);
+    // The scan sees real tokens: the session answer does carry the caller's own.
+    const sessionRead = log.seen.find((entry) => entry.label === "GET /api/auth/session as owner")!;
+    expect(sessionRead.response.body).toContain(sessionRead.session!.csrfToken);
+  });
+
+  it("no JSON answer has a field named for a secret", () => {
+    expect(
+      log.failures(({ response }) => {
+        const json = (response.headers["content-type"] ?? "").startsWith("application/json");
+        if (!json || response.body === "") return [];
+        return fieldNamesIn(response.json()).filter((name) => SECRET_FIELD_NAMES.has(name));
+      }),
+    ).toEqual([]);
+  });
+
+  it("no actor sees the ids or text of a tenant they have no part in, in a body or a header", () => {
+    expect(
+      log.failures((entry, text) =>
+        forbiddenTextFor(world, entry.actor, entry.url)
+          .filter((secret) => text.includes(secret))
+          .map((secret) => `"${secret}"`),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a search for the other tenant's client by name finds nothing", () => {
+    const search = log.seen.find(
+      (entry) => entry.label.startsWith(`GET /api/clients?q=`) && entry.actor === "owner",
+    );
+    expect(search?.response.statusCode).toBe(200);
+    expect(search?.response.json<{ items: unknown[] }>().items).toEqual([]);
   });
 });
 

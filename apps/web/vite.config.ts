@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { sharedCodeGroups } from "./vite-plugins/chunks.ts";
+import { pageChunksStayLazy, sharedCodeGroups } from "./vite-plugins/chunks.ts";
 import { earlyRequests } from "./vite-plugins/early-requests.ts";
 import { precompress } from "./vite-plugins/precompress.ts";
 import { stylesheetFirst } from "./vite-plugins/stylesheet-first.ts";
@@ -12,7 +12,7 @@ const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 // `script-src 'self'`, `style-src 'self'`), so nothing may be inlined into the HTML pages (the early
 // requests' script is a file too).
 export default defineConfig({
-  plugins: [react(), earlyRequests(), stylesheetFirst(), precompress()],
+  plugins: [react(), earlyRequests(), stylesheetFirst(), pageChunksStayLazy(), precompress()],
   server: {
     port: 5173,
     strictPort: true,

@@ -9,10 +9,14 @@
 // - Our module that only lazily loaded pages import, four or more of them, goes into "pages": one file
 //   for the code the pages share (a page loads some it does not use, for far fewer files: the course
 //   page 19 files instead of 44).
+// - The course page's own code goes into one "page-course" chunk (PAGE_FAMILIES), and the contracts
+//   only pages use into "pages" (CONTRACTS_OF_PAGES): the course page loads 5 files of its own instead
+//   of 13, the session and caseload pages 4 instead of 7 (docs/benchmarks.md).
 // - The rest is left to the bundler: a page's own code, a library only pages use (the charts), and the
 //   contracts (packages/shared), which are imported through their package's index: the import graph
 //   says every entry imports every area, while the bundler keeps only what each entry uses.
 import path from "node:path";
+import type { Plugin, Rollup } from "vite";
 
 interface ModuleInfoLike {
   isEntry: boolean;
@@ -78,8 +82,45 @@ const PAGES_SHARED_BY = 4;
 const OWN_GROUP =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|zod)[\\/]|src[\\/]lib[\\/](zod-config|react-dom-early)\.ts$/;
 
+/**
+ * Pages opened often from a link, with their route modules (src/app/early-requests-table.ts): the code
+ * that only they and a few other lazy pages use goes into one chunk per page, so that the page loads
+ * one file of its own instead of one per module set (the course page: eight). A page of another
+ * family that shares one of these modules loads the chunk too (a few kB more for it, one file). The
+ * session page needs none: its own modules already make one chunk (session-record's).
+ */
+export const PAGE_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  course: ["src/app/routes/course/course-layout.tsx", "src/app/routes/course/course-overview.tsx"],
+};
+
+/**
+ * Contracts' modules (and the library one of them wraps) that only lazy pages use, with the chunk they
+ * go into. The import graph cannot tell (every area is imported through the package's index, see
+ * chunkOf), so they are named here; the build fails if an HTML entry's scripts would import one of
+ * these chunks (pageChunksStayLazy below), e.g. once the sign-in page used one of these modules.
+ */
+const CONTRACTS_OF_PAGES: readonly (readonly [RegExp, string])[] = [
+  [/[\\/]packages[\\/]shared[\\/]src[\\/]dates[\\/]zone\.ts$/, "pages"],
+  [/[\\/]node_modules[\\/]@date-fns[\\/]tz[\\/]/, "pages"],
+  [/[\\/]packages[\\/]shared[\\/]src[\\/]ipt[\\/](formats|guidance|grief)\.ts$/, "pages"],
+  [/[\\/]packages[\\/]shared[\\/]src[\\/](ipt[\\/]plan|measures[\\/]alerts)\.ts$/, "page-course"],
+];
+
+const normalised = (id: string) => id.split(path.sep).join("/");
+
+/** The family whose route modules' static imports reach `id`, if any (the first in PAGE_FAMILIES). */
+function familyOf(id: string, ctx: ChunkingContextLike): string | null {
+  const roots = [...lazyRootsOf(id, ctx)].map(normalised);
+  for (const [family, modules] of Object.entries(PAGE_FAMILIES)) {
+    if (modules.some((module) => roots.some((root) => root.endsWith(`/apps/web/${module}`)))) return family;
+  }
+  return null;
+}
+
 /** The chunk a module belongs in, or null to leave it to the bundler. */
 function chunkOf(id: string, ctx: ChunkingContextLike): string | null {
+  const named = CONTRACTS_OF_PAGES.find(([pattern]) => pattern.test(id));
+  if (named) return named[1];
   // The contracts are imported through their package's index, which re-exports every area: the
   // import graph says every entry imports all of them, while the bundler keeps only what each uses.
   if (OWN_GROUP.test(id) || SHARED.test(id) || ctx.getModuleInfo(id)?.isEntry) return null;
@@ -87,7 +128,9 @@ function chunkOf(id: string, ctx: ChunkingContextLike): string | null {
   if (entries.size > 0) return `entry-${[...entries].sort().join("-")}`;
   // Libraries only lazy pages use (the charts) stay with the pages that use them.
   if (NODE_MODULES.test(id)) return null;
-  return lazyRootsOf(id, ctx).size >= PAGES_SHARED_BY ? "pages" : null;
+  if (lazyRootsOf(id, ctx).size >= PAGES_SHARED_BY) return "pages";
+  const family = familyOf(id, ctx);
+  return family ? `page-${family}` : null;
 }
 
 const ENTRIES = ["app", "login", "questionnaire"] as const;
@@ -117,5 +160,48 @@ export function sharedCodeGroups(basePriority: number) {
       includeDependenciesRecursively: false,
     })),
     { name: only("pages"), priority: basePriority, includeDependenciesRecursively: false },
+    ...Object.keys(PAGE_FAMILIES).map((family) => ({
+      name: only(`page-${family}`),
+      priority: basePriority,
+      includeDependenciesRecursively: false,
+    })),
   ];
+}
+
+type OutputBundle = Rollup.OutputBundle;
+const isChunk = (output: OutputBundle[string] | undefined): output is Rollup.OutputChunk =>
+  output?.type === "chunk";
+
+/**
+ * Fails the build when an HTML entry's scripts import a chunk meant for lazy pages only ("pages",
+ * "page-*"): the sign-in page would load the pages' code (its budget, docs/decisions/013), and the app's
+ * entry would wait for it.
+ */
+export function pageChunksStayLazy(): Plugin {
+  return {
+    name: "ipt:page-chunks-stay-lazy",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      for (const entry of Object.values(bundle).filter(isChunk)) {
+        if (!entry.isEntry) continue;
+        const seen = new Set<string>();
+        const queue = [entry.fileName];
+        for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+          const chunk = bundle[file];
+          if (!isChunk(chunk)) continue;
+          if (chunk !== entry && /^(pages|page-.+)$/.test(chunk.name)) {
+            this.error(
+              `chunks: the entry ${entry.name} imports ${chunk.fileName}, a chunk for lazy pages only.`,
+            );
+          }
+          for (const imported of chunk.imports) {
+            if (!seen.has(imported)) {
+              seen.add(imported);
+              queue.push(imported);
+            }
+          }
+        }
+      }
+    },
+  };
 }

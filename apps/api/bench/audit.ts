@@ -30,11 +30,12 @@ import path from "node:path";
 import pg from "pg";
 import { repoRoot } from "../src/config/config";
 import { applyMigrations } from "../src/db/migrations";
-import { AUDIT_INSERT_SQL, auditInsertParams, auditRow, type AuditRow } from "../src/audit/audit-log";
+import { auditInsertParams, auditRow, type AuditRow } from "../src/audit/audit-log";
 import { GroupCommit } from "../src/audit/group-commit";
 import { startAuditSealer } from "../src/audit/sealer";
 import { createPrismaClient } from "../src/db/prisma";
 import { startDatabase } from "./database";
+import { PREPARED_AUDIT_INSERT } from "./raw-floor";
 
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -170,8 +171,7 @@ try {
     statements += 1;
     rowsWritten += rows.length;
     const written = await writerPool.query<{ action: string }>({
-      name: "audit_insert", // prepared, as the app's connections prepare it (db/prisma.ts)
-      text: AUDIT_INSERT_SQL,
+      ...PREPARED_AUDIT_INSERT,
       values: auditInsertParams(rows),
     });
     return written.rows.map((row) => row.action);

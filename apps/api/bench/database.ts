@@ -107,8 +107,9 @@ export async function startDatabase(): Promise<BenchDatabase> {
 }
 
 /**
- * The app's Prisma client (as db/prisma.ts builds it, its statements prepared alike) on a pool whose connections count statements
- * and round trips and capture them on demand (test/helpers/statement-log.ts).
+ * The app's Prisma client (as db/prisma.ts builds it, its statements prepared alike) on a pool whose
+ * connections count statements and round trips and capture them on demand
+ * (test/helpers/statement-log.ts).
  * With BENCH_SQL_PROFILE=1 the time of each statement (sent to answer) is summed by SQL text.
  */
 export function countingPrisma(url: string) {

@@ -20,6 +20,9 @@ export interface RawResult {
   p99: number;
 }
 
+/** The audit INSERT as the raw floors send it: prepared, as the app's repeated statements are. */
+export const PREPARED_AUDIT_INSERT = { name: "audit_insert", text: AUDIT_INSERT_SQL } as const;
+
 /**
  * Sends one request's statements as the app did: the same round trips, statements of one round trip
  * at once. A connection that ran a transaction is held for the request (as Prisma holds it); every
@@ -82,9 +85,7 @@ export async function rawFloor(url: string, samples: readonly LoggedStatement[][
   pool.on("error", () => {});
   const audit = new GroupCommit<unknown[]>((rows) =>
     pool.query({
-      // Prepared, as the app's repeated statements are.
-      name: "audit_insert",
-      text: AUDIT_INSERT_SQL,
+      ...PREPARED_AUDIT_INSERT,
       values: rows[0]?.map((_, column) => rows.map((row) => row[column])),
     }),
   );
